@@ -1,0 +1,590 @@
+//! Configuration layers (built-in defaults < user file < repository file < `GIT_HERALD_*` env <
+//! flags) resolved into one `Settings`, with the trust rule for the repository's own file.
+
+use crate::env_vars;
+use crate::filter::{FilterOptions, Globs};
+use crate::message::Style;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Name of the per-repository file, at the top of the work tree.
+pub const REPO_FILE: &str = ".git-herald.toml";
+const DEFAULTS: &str = include_str!("defaults.toml");
+
+/// Keys a repository's own file may set: style only, never where data goes.
+const REPO_ALLOWED: &[&str] = &["message", "filter", "hook"];
+
+/// Errors from reading configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("failed to read config file `{}`", .path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("invalid config file `{}`", .path.display())]
+    Parse {
+        path: PathBuf,
+        #[source]
+        source: Box<toml::de::Error>,
+    },
+    #[error(
+        "`{key}` cannot be set in the repository's config file `{}` (line {line})",
+        .path.display()
+    )]
+    Untrusted {
+        path: PathBuf,
+        key: String,
+        line: usize,
+    },
+    #[error("invalid value `{value}` for `{var}`: expected {expected}")]
+    Env {
+        var: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("unknown provider `{0}`")]
+    Provider(String),
+}
+
+impl ConfigError {
+    /// Returns the next step for the user.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            ConfigError::Untrusted { .. } => Some(
+                "a cloned repository is untrusted: it may set style ([message], [filter], \
+                 [hook]) but not providers, endpoints or keys; set those in your user config \
+                 (`git herald config path`)"
+                    .into(),
+            ),
+            ConfigError::Parse { .. } => {
+                Some("fix the file, or see the configuration reference in the README".into())
+            }
+            ConfigError::Provider(_) => Some("the providers available are: `offline`".into()),
+            _ => None,
+        }
+    }
+}
+
+/// One configuration file as written (every key optional; unknown keys are errors).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileConfig {
+    provider: Option<String>,
+    model: Option<String>,
+    #[serde(default)]
+    message: MessageConfig,
+    #[serde(default)]
+    filter: FilterConfig,
+    #[serde(default)]
+    hook: HookConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MessageConfig {
+    conventional: Option<bool>,
+    max_subject: Option<usize>,
+    body: Option<bool>,
+    wrap: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FilterConfig {
+    withhold: Option<Vec<String>>,
+    stats_only: Option<Vec<String>>,
+    text: Option<Vec<String>>,
+    max_file_bytes: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct HookConfig {
+    timeout: Option<f64>,
+    skip_sources: Option<Vec<String>>,
+}
+
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layer {
+    Default,
+    User(PathBuf),
+    Repo(PathBuf),
+    Env(&'static str),
+    Flag,
+}
+
+impl fmt::Display for Layer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Layer::Default => f.write_str("default"),
+            Layer::User(p) => write!(f, "user file {}", p.display()),
+            Layer::Repo(p) => write!(f, "repo file {}", p.display()),
+            Layer::Env(var) => write!(f, "env {var}"),
+            Layer::Flag => f.write_str("flag"),
+        }
+    }
+}
+
+/// A snapshot of the environment, read once at start.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    vars: HashMap<&'static str, String>,
+    /// The platform config directory for git-herald, if the platform has one.
+    pub config_dir: Option<PathBuf>,
+}
+
+impl Env {
+    /// Reads the variables git-herald uses and the platform directories.
+    pub fn from_environment() -> Self {
+        let mut vars = HashMap::new();
+        let names = [
+            env_vars::CONFIG,
+            env_vars::NO_REPO_CONFIG,
+            env_vars::SKIP,
+            env_vars::PRE_COMMIT_SOURCE,
+            env_vars::TEST_HOOK_DELAY_MS,
+        ]
+        .into_iter()
+        .chain(env_vars::KEYED.iter().map(|(var, _)| *var));
+        for name in names {
+            if let Ok(value) = std::env::var(name) {
+                vars.insert(name, value);
+            }
+        }
+        let config_dir = directories::ProjectDirs::from("", "", "git-herald")
+            .map(|dirs| dirs.config_dir().to_owned());
+        Env { vars, config_dir }
+    }
+
+    /// Builds an environment from given values (for tests and embedding).
+    pub fn from_pairs(pairs: &[(&'static str, &str)], config_dir: Option<PathBuf>) -> Self {
+        let vars = pairs.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        Env { vars, config_dir }
+    }
+
+    /// Returns a variable's value; empty counts as unset.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Returns the path of the user configuration file.
+    pub fn user_file(&self) -> Option<PathBuf> {
+        match self.get(env_vars::CONFIG) {
+            Some(path) => Some(PathBuf::from(path)),
+            None => self.config_dir.as_ref().map(|d| d.join("config.toml")),
+        }
+    }
+}
+
+/// Values given as command-line flags (the highest layer).
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub provider: Option<String>,
+    pub model: Option<String>,
+    pub conventional: Option<bool>,
+    pub max_subject: Option<usize>,
+    pub body: Option<bool>,
+}
+
+/// Settings of the prepare-commit-msg hook.
+#[derive(Debug, Clone)]
+pub struct HookSettings {
+    pub timeout: Duration,
+    pub skip_sources: Vec<String>,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub provider: String,
+    pub model: Option<String>,
+    pub style: Style,
+    pub filter: FilterOptions,
+    pub hook: HookSettings,
+}
+
+/// The resolved configuration with where each value came from.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub settings: Settings,
+    /// Every leaf key (dotted), its value as TOML, and its layer.
+    pub origins: BTreeMap<String, (String, Layer)>,
+    /// The files that exist and were read, lowest first.
+    pub files: Vec<Layer>,
+}
+
+fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn parse_file(path: &Path, text: &str) -> Result<(toml::Table, FileConfig), ConfigError> {
+    let parse_error = |source| ConfigError::Parse {
+        path: path.to_owned(),
+        source: Box::new(source),
+    };
+    let table: toml::Table = toml::from_str(text).map_err(parse_error)?;
+    let typed: FileConfig = toml::from_str(text).map_err(parse_error)?;
+    Ok((table, typed))
+}
+
+/// Finds the 1-based line where `key` is assigned or opened as a table.
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start();
+            let bare = line.trim_start_matches('[').trim_start_matches('"');
+            bare.starts_with(key)
+                && bare[key.len()..]
+                    .trim_start_matches('"')
+                    .trim_start()
+                    .starts_with(['=', '.', ']'])
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn flatten(
+    prefix: &str,
+    table: &toml::Table,
+    layer: &Layer,
+    out: &mut BTreeMap<String, (String, Layer)>,
+) {
+    for (key, value) in table {
+        let dotted = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&dotted, inner, layer, out),
+            other => {
+                out.insert(dotted, (other.to_string(), layer.clone()));
+            }
+        }
+    }
+}
+
+fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err(ConfigError::Env {
+            var,
+            value: value.to_owned(),
+            expected: "true or false",
+        }),
+    }
+}
+
+fn parse_number<T: std::str::FromStr>(var: &'static str, value: &str) -> Result<T, ConfigError> {
+    value.trim().parse().map_err(|_| ConfigError::Env {
+        var,
+        value: value.to_owned(),
+        expected: "a number",
+    })
+}
+
+fn merge(into: &mut FileConfig, from: FileConfig) {
+    macro_rules! take {
+        ($($field:ident).+) => {
+            if from.$($field).+.is_some() {
+                into.$($field).+ = from.$($field).+;
+            }
+        };
+    }
+    take!(provider);
+    take!(model);
+    take!(message.conventional);
+    take!(message.max_subject);
+    take!(message.body);
+    take!(message.wrap);
+    take!(filter.withhold);
+    take!(filter.stats_only);
+    take!(filter.text);
+    take!(filter.max_file_bytes);
+    take!(hook.timeout);
+    take!(hook.skip_sources);
+}
+
+/// Resolves every layer into settings. `work_dir` is the top of the repository's work tree
+/// (for its `.git-herald.toml`), if there is one.
+pub fn resolve(
+    env: &Env,
+    work_dir: Option<&Path>,
+    flags: &Overrides,
+) -> Result<Config, ConfigError> {
+    let mut origins = BTreeMap::new();
+    let mut files = Vec::new();
+    let (table, mut merged) =
+        parse_file(Path::new("<built-in defaults>"), DEFAULTS).expect("built-in defaults parse");
+    flatten("", &table, &Layer::Default, &mut origins);
+
+    if let Some(path) = env.user_file() {
+        if let Some(text) = read_file(&path)? {
+            let (table, typed) = parse_file(&path, &text)?;
+            let layer = Layer::User(path);
+            flatten("", &table, &layer, &mut origins);
+            merge(&mut merged, typed);
+            files.push(layer);
+        }
+    }
+    let repo_file = work_dir
+        .filter(|_| env.get(env_vars::NO_REPO_CONFIG).is_none_or(|v| v == "0"))
+        .map(|dir| dir.join(REPO_FILE));
+    if let Some(path) = repo_file {
+        if let Some(text) = read_file(&path)? {
+            let (table, typed) = parse_file(&path, &text)?;
+            if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
+                return Err(ConfigError::Untrusted {
+                    line: line_of(&text, key),
+                    key: key.clone(),
+                    path,
+                });
+            }
+            let layer = Layer::Repo(path);
+            flatten("", &table, &layer, &mut origins);
+            merge(&mut merged, typed);
+            files.push(layer);
+        }
+    }
+
+    let mut from_env = FileConfig::default();
+    let set = |key: &str, var: &'static str, value: String, origins: &mut BTreeMap<_, _>| {
+        origins.insert(key.to_owned(), (value, Layer::Env(var)));
+    };
+    for (var, key) in env_vars::KEYED {
+        let Some(value) = env.get(var) else { continue };
+        match *var {
+            env_vars::PROVIDER => from_env.provider = Some(value.to_owned()),
+            env_vars::MODEL => from_env.model = Some(value.to_owned()),
+            env_vars::HOOK_TIMEOUT => from_env.hook.timeout = Some(parse_number(var, value)?),
+            env_vars::CONVENTIONAL => from_env.message.conventional = Some(parse_bool(var, value)?),
+            env_vars::MAX_SUBJECT => from_env.message.max_subject = Some(parse_number(var, value)?),
+            env_vars::BODY => from_env.message.body = Some(parse_bool(var, value)?),
+            _ => continue,
+        }
+        set(key, var, value.to_owned(), &mut origins);
+    }
+    merge(&mut merged, from_env);
+
+    let mut from_flags = FileConfig::default();
+    from_flags.provider.clone_from(&flags.provider);
+    from_flags.model.clone_from(&flags.model);
+    from_flags.message.conventional = flags.conventional;
+    from_flags.message.max_subject = flags.max_subject;
+    from_flags.message.body = flags.body;
+    let flag_values = [
+        ("provider", flags.provider.clone()),
+        ("model", flags.model.clone()),
+        (
+            "message.conventional",
+            flags.conventional.map(|v| v.to_string()),
+        ),
+        (
+            "message.max-subject",
+            flags.max_subject.map(|v| v.to_string()),
+        ),
+        ("message.body", flags.body.map(|v| v.to_string())),
+    ];
+    for (key, value) in flag_values {
+        if let Some(value) = value {
+            origins.insert(key.to_owned(), (value, Layer::Flag));
+        }
+    }
+    merge(&mut merged, from_flags);
+
+    let settings = settle(merged)?;
+    Ok(Config {
+        settings,
+        origins,
+        files,
+    })
+}
+
+fn settle(merged: FileConfig) -> Result<Settings, ConfigError> {
+    let defaults = Style::default();
+    let provider = merged.provider.unwrap_or_else(|| "offline".into());
+    if provider != "offline" {
+        return Err(ConfigError::Provider(provider));
+    }
+    let filter_defaults = FilterOptions::default();
+    Ok(Settings {
+        provider,
+        model: merged.model,
+        style: Style {
+            conventional: merged.message.conventional.unwrap_or(defaults.conventional),
+            max_subject: merged
+                .message
+                .max_subject
+                .unwrap_or(defaults.max_subject)
+                .max(10),
+            body: merged.message.body.unwrap_or(defaults.body),
+            wrap: merged.message.wrap.unwrap_or(defaults.wrap).max(20),
+        },
+        filter: FilterOptions {
+            globs: Globs {
+                withhold: merged.filter.withhold.unwrap_or_default(),
+                stats_only: merged.filter.stats_only.unwrap_or_default(),
+                text: merged.filter.text.unwrap_or_default(),
+            },
+            max_file_bytes: merged
+                .filter
+                .max_file_bytes
+                .unwrap_or(filter_defaults.max_file_bytes),
+            ..filter_defaults
+        },
+        hook: HookSettings {
+            timeout: Duration::from_secs_f64(
+                merged.hook.timeout.unwrap_or(20.0).clamp(0.0, 3600.0),
+            ),
+            skip_sources: merged.hook.skip_sources.unwrap_or_default(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn defaults_resolve_alone() {
+        let config = resolve(&Env::default(), None, &Overrides::default()).unwrap();
+        assert_eq!(config.settings.provider, "offline");
+        assert_eq!(config.settings.style, Style::default());
+        assert_eq!(config.settings.hook.timeout, Duration::from_secs(20));
+        assert_eq!(config.settings.hook.skip_sources.len(), 5);
+        assert_eq!(config.origins["message.max-subject"].1, Layer::Default);
+        assert!(config.files.is_empty());
+    }
+
+    #[test]
+    fn layers_apply_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = write(
+            dir.path(),
+            "user.toml",
+            "[message]\nmax-subject = 60\nbody = false\nwrap = 50\n",
+        );
+        write(
+            dir.path(),
+            REPO_FILE,
+            "[message]\nmax-subject = 50\nconventional = false\n",
+        );
+        let env = Env::from_pairs(
+            &[
+                (env_vars::CONFIG, user.to_str().unwrap()),
+                (env_vars::MAX_SUBJECT, "40"),
+            ],
+            None,
+        );
+        let flags = Overrides {
+            conventional: Some(true),
+            ..Overrides::default()
+        };
+        let config = resolve(&env, Some(dir.path()), &flags).unwrap();
+        let style = &config.settings.style;
+        assert_eq!(style.max_subject, 40);
+        assert!(style.conventional);
+        assert!(!style.body);
+        assert_eq!(style.wrap, 50);
+        assert_eq!(
+            config.origins["message.max-subject"].1,
+            Layer::Env(env_vars::MAX_SUBJECT)
+        );
+        assert_eq!(config.origins["message.conventional"].1, Layer::Flag);
+        assert_eq!(config.origins["message.wrap"].1, Layer::User(user));
+        assert_eq!(config.files.len(), 2);
+    }
+
+    #[test]
+    fn typo_names_key_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = write(dir.path(), "c.toml", "[message]\nmax-subjet = 60\n");
+        let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
+        let err = resolve(&env, None, &Overrides::default()).unwrap_err();
+        let source = std::error::Error::source(&err).unwrap().to_string();
+        assert!(err.to_string().contains("c.toml"), "{err}");
+        assert!(
+            source.contains("max-subjet") && source.contains("line 2"),
+            "{source}"
+        );
+    }
+
+    #[test]
+    fn broken_toml_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), REPO_FILE, "[message\nbody = \n");
+        let err = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap_err();
+        assert!(matches!(err, ConfigError::Parse { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn repository_file_cannot_choose_where_data_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            REPO_FILE,
+            "# style\n[message]\nbody = false\n\nprovider = \"x\"\n",
+        );
+        // `provider` after [message] belongs to that table: an unknown key there.
+        assert!(resolve(&Env::default(), Some(dir.path()), &Overrides::default()).is_err());
+        write(
+            dir.path(),
+            REPO_FILE,
+            "# hostile\nmodel = \"gpt\"\n[message]\nbody = false\n",
+        );
+        let err = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap_err();
+        match err {
+            ConfigError::Untrusted { key, line, .. } => {
+                assert_eq!((key.as_str(), line), ("model", 2))
+            }
+            other => panic!("{other:?}"),
+        }
+        // The same key is fine in the user's own file.
+        let user = write(dir.path(), "user.toml", "model = \"gpt\"\n");
+        write(dir.path(), REPO_FILE, "[message]\nbody = false\n");
+        let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
+        let config = resolve(&env, Some(dir.path()), &Overrides::default()).unwrap();
+        assert_eq!(config.settings.model.as_deref(), Some("gpt"));
+    }
+
+    #[test]
+    fn bad_env_value_names_the_variable() {
+        let env = Env::from_pairs(&[(env_vars::HOOK_TIMEOUT, "soon")], None);
+        let err = resolve(&env, None, &Overrides::default()).unwrap_err();
+        assert!(err.to_string().contains("GIT_HERALD_HOOK_TIMEOUT"), "{err}");
+        let env = Env::from_pairs(&[(env_vars::HOOK_TIMEOUT, "1.5")], None);
+        let config = resolve(&env, None, &Overrides::default()).unwrap();
+        assert_eq!(config.settings.hook.timeout, Duration::from_millis(1500));
+    }
+
+    #[test]
+    fn repo_config_can_be_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), REPO_FILE, "model = \"x\"\n");
+        let env = Env::from_pairs(&[(env_vars::NO_REPO_CONFIG, "1")], None);
+        assert!(resolve(&env, Some(dir.path()), &Overrides::default()).is_ok());
+    }
+}

@@ -1,0 +1,90 @@
+//! User-facing errors: one enum over every module's errors, printed as `error:`, one
+//! `caused by:` per source, then a `hint:` with the next step.
+
+use crate::config::ConfigError;
+use crate::filter::GlobError;
+use crate::git::GitError;
+use std::io::Write;
+
+/// Any error a command can end with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Filter(#[from] GlobError),
+    #[error("nothing is staged for commit")]
+    NothingStaged,
+    #[error("the diff given with `--diff` holds no changes")]
+    EmptyDiff,
+    #[error("failed to {what}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Hook(String),
+    #[error("`git commit` failed ({0})")]
+    Commit(String),
+}
+
+impl Error {
+    /// Builds an I/O error that says what was being done.
+    pub fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+        let what = what.into();
+        move |source| Error::Io { what, source }
+    }
+
+    /// Returns the next step for the user.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Git(e) => e.hint().map(str::to_owned),
+            Error::Config(e) => e.hint(),
+            Error::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
+            Error::EmptyDiff => {
+                Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())
+            }
+            Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
+            _ => None,
+        }
+    }
+}
+
+/// Prints an error with its causes and hint to stderr.
+pub fn print(err: &Error) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "error: {err}");
+    let mut source = std::error::Error::source(err);
+    // `transparent` variants share their inner error's source chain; skip a repeated line.
+    let mut last = err.to_string();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if text != last {
+            let _ = writeln!(stderr, "caused by: {}", text.trim_end());
+        }
+        last = text;
+        source = cause.source();
+    }
+    if let Some(hint) = err.hint() {
+        let _ = writeln!(stderr, "hint: {hint}");
+    }
+}
+
+/// Renders an error and its causes on one line, for the hook's single warning.
+pub fn one_line(err: &Error) -> String {
+    let mut line = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        let first = text.lines().next().unwrap_or_default().trim();
+        if !first.is_empty() && !line.contains(first) {
+            line.push_str(": ");
+            line.push_str(first);
+        }
+        source = cause.source();
+    }
+    line
+}

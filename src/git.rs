@@ -1,0 +1,342 @@
+//! The only module that touches `git2`: opens the repository the way git does and reads the
+//! staged changes (HEAD, or the empty tree on a first commit, against the index).
+
+use crate::diff::{FileChange, Hunk, Status};
+use crate::filter::{Attributes, Decision, FileEntry, Filter, Reason, Treatment};
+use bstr::{BStr, BString, ByteSlice};
+use git2::{
+    AttrCheckFlags, AttrValue, Delta, DiffFindOptions, DiffOptions, ErrorCode, Patch, Repository,
+};
+use std::path::{Path, PathBuf};
+
+/// Errors from reading the repository.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("not a git repository (or any parent up to the mount point): `{}`", .path.display())]
+    NotARepository {
+        path: PathBuf,
+        #[source]
+        source: git2::Error,
+    },
+    #[error("`{}` is a bare repository: there is no index to read staged changes from", .path.display())]
+    Bare { path: PathBuf },
+    #[error("failed to {what}")]
+    Git {
+        what: &'static str,
+        #[source]
+        source: git2::Error,
+    },
+}
+
+impl GitError {
+    /// Returns the next step for the user, if there is one to suggest.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            GitError::NotARepository { .. } => Some(
+                "run it inside a git work tree, or pass a diff with `--diff FILE` (`-` for stdin)",
+            ),
+            GitError::Bare { .. } => Some("run it in a work tree (see `git worktree add`)"),
+            GitError::Git { .. } => None,
+        }
+    }
+}
+
+fn git(what: &'static str) -> impl FnOnce(git2::Error) -> GitError {
+    move |source| GitError::Git { what, source }
+}
+
+/// An open repository.
+pub struct Repo {
+    inner: Repository,
+}
+
+impl Repo {
+    /// Opens the repository as git does from the current directory: `GIT_DIR` and
+    /// `GIT_WORK_TREE` first, otherwise the first `.git` found walking up (subdirectories and
+    /// linked worktrees included), stopping at `GIT_CEILING_DIRECTORIES`.
+    pub fn discover() -> Result<Self, GitError> {
+        // Objects we read were written by git; re-hashing every one costs time on each commit.
+        git2::opts::strict_hash_verification(false);
+        let inner = Repository::open_from_env().map_err(|source| GitError::NotARepository {
+            path: std::env::current_dir().unwrap_or_default(),
+            source,
+        })?;
+        Ok(Repo { inner })
+    }
+
+    /// Opens the repository at (or above) `path`.
+    pub fn open(path: &Path) -> Result<Self, GitError> {
+        git2::opts::strict_hash_verification(false);
+        let inner = Repository::discover(path).map_err(|source| GitError::NotARepository {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Repo { inner })
+    }
+
+    /// Returns the `.git` directory (for a linked worktree, its own git dir).
+    pub fn git_dir(&self) -> &Path {
+        self.inner.path()
+    }
+
+    /// Returns the directory shared by all worktrees (`git rev-parse --git-common-dir`).
+    pub fn common_dir(&self) -> &Path {
+        self.inner.commondir()
+    }
+
+    /// Returns the top of the work tree, if there is one.
+    pub fn work_dir(&self) -> Option<&Path> {
+        self.inner.workdir()
+    }
+
+    /// Returns a string value from git's configuration.
+    pub fn config_string(&self, key: &str) -> Option<String> {
+        self.inner.config().ok()?.get_string(key).ok()
+    }
+
+    /// Returns the directory git runs hooks from, as `git rev-parse --git-path hooks` does:
+    /// `core.hooksPath` (`~/` expanded; relative to the top of the work tree) or the common
+    /// git directory's `hooks`, shared by all linked worktrees.
+    pub fn hooks_dir(&self) -> PathBuf {
+        match self.config_path("core.hooksPath") {
+            Some(configured) => {
+                let configured = match configured.strip_prefix("~/") {
+                    Some(rest) => directories::BaseDirs::new()
+                        .map(|b| b.home_dir().join(rest))
+                        .unwrap_or_else(|| PathBuf::from(&configured)),
+                    None => PathBuf::from(&configured),
+                };
+                if configured.is_absolute() {
+                    configured
+                } else {
+                    self.work_dir()
+                        .unwrap_or_else(|| self.common_dir())
+                        .join(configured)
+                }
+            }
+            None => self.common_dir().join("hooks"),
+        }
+    }
+
+    /// Returns `core.hooksPath` as configured, if it is.
+    pub fn config_path(&self, key: &str) -> Option<String> {
+        self.config_string(key).filter(|v| !v.is_empty())
+    }
+
+    /// Returns the character that starts comment lines in messages (`core.commentChar`).
+    pub fn comment_char(&self) -> String {
+        match self
+            .config_string("core.commentChar")
+            .or_else(|| self.config_string("core.commentString"))
+        {
+            Some(c) if !c.is_empty() && c != "auto" => c,
+            _ => "#".into(),
+        }
+    }
+
+    /// Returns the short name of the checked-out branch, if any.
+    pub fn branch(&self) -> Option<String> {
+        let head = self.inner.find_reference("HEAD").ok()?;
+        let target = head.symbolic_target().ok()??;
+        target.strip_prefix("refs/heads/").map(str::to_owned)
+    }
+
+    /// Reads the staged changes: HEAD (or the empty tree before the first commit) against the
+    /// index, with renames (and copies when `diff.renames = copies`) detected as git does.
+    ///
+    /// Files the filter withholds are named but their content is never loaded.
+    pub fn staged(&self, filter: &Filter) -> Result<Vec<FileEntry>, GitError> {
+        let repo = &self.inner;
+        if repo.is_bare() {
+            return Err(GitError::Bare {
+                path: repo.path().to_owned(),
+            });
+        }
+        let head_tree = match repo.head() {
+            Ok(head) => Some(head.peel_to_tree().map_err(git("read the HEAD tree"))?),
+            Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => None,
+            Err(e) => return Err(git("resolve HEAD")(e)),
+        };
+        let index = repo.index().map_err(git("read the index"))?;
+        let mut opts = DiffOptions::new();
+        opts.context_lines(3).interhunk_lines(0);
+        let mut diff = repo
+            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))
+            .map_err(git("diff HEAD against the index"))?;
+        let config = repo.config().ok();
+        let renames = config
+            .as_ref()
+            .and_then(|c| c.get_string("diff.renames").ok())
+            .unwrap_or_else(|| "true".into());
+        if !matches!(renames.as_str(), "false" | "no" | "off" | "0") {
+            let mut find = DiffFindOptions::new();
+            find.renames(true);
+            if renames == "copies" || renames == "copy" {
+                find.copies(true);
+            }
+            if let Some(limit) = config
+                .as_ref()
+                .and_then(|c| c.get_i32("diff.renameLimit").ok())
+                .and_then(|l| usize::try_from(l).ok())
+            {
+                find.rename_limit(limit);
+            }
+            diff.find_similar(Some(&mut find))
+                .map_err(git("detect renames"))?;
+        }
+
+        let mut entries = Vec::with_capacity(diff.deltas().len());
+        for (idx, delta) in diff.deltas().enumerate() {
+            let mut change = change_from_delta(&delta);
+            let attrs = self.attributes(change.path.as_ref());
+            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs) {
+                if decision.treatment == Treatment::Withheld {
+                    entries.push(FileEntry { change, decision });
+                    continue;
+                }
+            }
+            if let Some(mut patch) =
+                Patch::from_diff(&diff, idx).map_err(git("load a file's diff"))?
+            {
+                fill_hunks(&mut change, &patch)?;
+                if matches!(change.status, Status::Renamed | Status::Copied) {
+                    change.similarity = similarity_of(&mut patch);
+                }
+                change.binary |= patch.delta().flags().is_binary();
+            }
+            if change.binary {
+                change.hunks.clear();
+            }
+            change.recount();
+            let decision = if attrs.no_diff && !change.binary {
+                Decision {
+                    treatment: Treatment::StatsOnly,
+                    reason: Reason::Attribute,
+                }
+            } else {
+                filter.decide(&change, attrs)
+            };
+            entries.push(FileEntry { change, decision });
+        }
+        Ok(entries)
+    }
+
+    /// Reads the attributes that steer the filter for one path.
+    fn attributes(&self, path: &BStr) -> Attributes {
+        let Ok(path) = path.to_path() else {
+            return Attributes::default();
+        };
+        let flags = AttrCheckFlags::INDEX_THEN_FILE;
+        let get = |name: &str| {
+            self.inner
+                .get_attr_bytes(path, name, flags)
+                .ok()
+                .map(AttrValue::from_bytes)
+        };
+        let is_true = |v: Option<AttrValue<'_>>| {
+            matches!(v, Some(AttrValue::True))
+                || matches!(v, Some(AttrValue::Bytes(b)) if b == b"true")
+        };
+        Attributes {
+            no_diff: matches!(get("diff"), Some(AttrValue::False)) || is_true(get("binary")),
+            generated: is_true(get("linguist-generated")),
+            vendored: is_true(get("linguist-vendored")),
+        }
+    }
+}
+
+fn change_from_delta(delta: &git2::DiffDelta<'_>) -> FileChange {
+    let status = match delta.status() {
+        Delta::Added => Status::Added,
+        Delta::Deleted => Status::Deleted,
+        Delta::Renamed => Status::Renamed,
+        Delta::Copied => Status::Copied,
+        Delta::Typechange => Status::TypeChange,
+        _ => Status::Modified,
+    };
+    let old = delta.old_file();
+    let new = delta.new_file();
+    let path_of = |f: &git2::DiffFile<'_>| BString::from(f.path_bytes().unwrap_or_default());
+    let (path, old_path) = match status {
+        Status::Deleted => (path_of(&old), None),
+        Status::Renamed | Status::Copied => (path_of(&new), Some(path_of(&old))),
+        _ => (path_of(&new), None),
+    };
+    let id = |f: &git2::DiffFile<'_>| {
+        if f.id().is_zero() {
+            String::new()
+        } else {
+            f.id().to_string()
+        }
+    };
+    FileChange {
+        path,
+        old_path,
+        status,
+        old_mode: u32::from(old.mode()),
+        new_mode: u32::from(new.mode()),
+        old_id: id(&old),
+        new_id: id(&new),
+        similarity: None,
+        binary: delta.flags().is_binary(),
+        additions: 0,
+        deletions: 0,
+        hunks: Vec::new(),
+    }
+}
+
+fn fill_hunks(change: &mut FileChange, patch: &Patch<'_>) -> Result<(), GitError> {
+    for h in 0..patch.num_hunks() {
+        let (hunk, count) = patch.hunk(h).map_err(git("read a hunk"))?;
+        let mut body = BString::from(Vec::with_capacity(count * 40));
+        for l in 0..count {
+            let line = patch.line_in_hunk(h, l).map_err(git("read a diff line"))?;
+            match line.origin() {
+                prefix @ (' ' | '+' | '-') => {
+                    body.push(prefix as u8);
+                    body.extend_from_slice(line.content());
+                    if !line.content().ends_with(b"\n") {
+                        body.push(b'\n');
+                    }
+                }
+                // The end-of-file markers (`=`, `>`, `<`).
+                _ => body.extend_from_slice(b"\\ No newline at end of file\n"),
+            }
+        }
+        let header = hunk.header();
+        change.hunks.push(Hunk {
+            old_start: hunk.old_start(),
+            old_lines: hunk.old_lines(),
+            new_start: hunk.new_start(),
+            new_lines: hunk.new_lines(),
+            section: section_of(header),
+            body,
+        });
+    }
+    Ok(())
+}
+
+/// Returns the function context of a `@@ … @@ context` hunk header line.
+fn section_of(header: &[u8]) -> BString {
+    let header = header.strip_suffix(b"\n").unwrap_or(header);
+    let Some(rest) = header.strip_prefix(b"@@") else {
+        return BString::default();
+    };
+    match rest.find(b"@@") {
+        Some(end) => {
+            let after = &rest[end + 2..];
+            after.strip_prefix(b" ").unwrap_or(after).into()
+        }
+        None => BString::default(),
+    }
+}
+
+/// Reads the similarity index of a rename or copy from the patch header: libgit2's Rust
+/// bindings expose it nowhere else.
+fn similarity_of(patch: &mut Patch<'_>) -> Option<u8> {
+    let buf = patch.to_buf().ok()?;
+    let line = buf
+        .lines()
+        .find_map(|l| l.strip_prefix(b"similarity index "))?;
+    line.strip_suffix(b"%")?.to_str().ok()?.parse().ok()
+}

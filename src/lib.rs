@@ -1,0 +1,18 @@
+//! git-herald: commit messages, changelogs and release notes from git history.
+//!
+//! The binary is a thin wrapper around [`cli::main`]; every stage of the pipeline is a module
+//! here so tests and benchmarks can call it directly.
+#![cfg_attr(not(test), warn(clippy::unwrap_used))]
+
+pub mod cli;
+pub mod config;
+pub mod diff;
+pub mod env_vars;
+pub mod error;
+pub mod filter;
+pub mod git;
+pub mod hook;
+pub mod llm;
+pub mod message;
+pub mod pipeline;
+pub mod ui;

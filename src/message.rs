@@ -1,0 +1,46 @@
+//! A commit message (subject and body) and the style rules every engine follows.
+
+use std::fmt;
+
+/// Style rules for a generated message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Style {
+    /// Write Conventional Commits headers (`type(scope): summary`).
+    pub conventional: bool,
+    /// Longest subject line, in characters.
+    pub max_subject: usize,
+    /// Write a body under the subject.
+    pub body: bool,
+    /// Column at which the body is wrapped.
+    pub wrap: usize,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            conventional: true,
+            max_subject: 72,
+            body: true,
+            wrap: 72,
+        }
+    }
+}
+
+/// A commit message.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Message {
+    pub subject: String,
+    /// The body without a trailing newline; empty for none.
+    pub body: String,
+}
+
+impl fmt::Display for Message {
+    /// Formats the message as git stores it: subject, blank line, body, final newline.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.subject)?;
+        if !self.body.is_empty() {
+            write!(f, "\n{}\n", self.body.trim_end())?;
+        }
+        Ok(())
+    }
+}
