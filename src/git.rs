@@ -16,7 +16,7 @@ pub enum GitError {
     NotARepository {
         path: PathBuf,
         #[source]
-        source: git2::Error,
+        source: Cause,
     },
     #[error("`{}` is a bare repository: there is no index to read staged changes from", .path.display())]
     Bare { path: PathBuf },
@@ -24,9 +24,21 @@ pub enum GitError {
     Git {
         what: &'static str,
         #[source]
-        source: git2::Error,
+        source: Cause,
     },
 }
+
+/// A libgit2 error shown by its message alone (its class and code numbers help nobody).
+#[derive(Debug)]
+pub struct Cause(pub git2::Error);
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.message())
+    }
+}
+
+impl std::error::Error for Cause {}
 
 impl GitError {
     /// Returns the next step for the user, if there is one to suggest.
@@ -42,7 +54,10 @@ impl GitError {
 }
 
 fn git(what: &'static str) -> impl FnOnce(git2::Error) -> GitError {
-    move |source| GitError::Git { what, source }
+    move |source| GitError::Git {
+        what,
+        source: Cause(source),
+    }
 }
 
 /// An open repository.
@@ -59,7 +74,7 @@ impl Repo {
         git2::opts::strict_hash_verification(false);
         let inner = Repository::open_from_env().map_err(|source| GitError::NotARepository {
             path: std::env::current_dir().unwrap_or_default(),
-            source,
+            source: Cause(source),
         })?;
         Ok(Repo { inner })
     }
@@ -69,7 +84,7 @@ impl Repo {
         git2::opts::strict_hash_verification(false);
         let inner = Repository::discover(path).map_err(|source| GitError::NotARepository {
             path: path.to_owned(),
-            source,
+            source: Cause(source),
         })?;
         Ok(Repo { inner })
     }
