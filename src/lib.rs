@@ -16,3 +16,4 @@ pub mod llm;
 pub mod message;
 pub mod pipeline;
 pub mod ui;
+pub mod usage;
