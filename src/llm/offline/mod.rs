@@ -1,14 +1,115 @@
 //! The built-in offline engine: a Conventional Commits message from the diff alone,
 //! deterministic and instant.
+//!
+//! One pass gathers facts about the diff (`analysis`); the type comes from rules where the
+//! paths leave no doubt and otherwise from a small logistic regression trained on real
+//! commits (`classify`, `weights`); then the scope, the summary and the body are written from
+//! the same facts. No regex, no allocation proportional to anything but the diff.
+
+mod analysis;
+mod body;
+mod classify;
+mod defs;
+mod deps;
+mod paths;
+mod scope;
+mod summary;
+mod weights;
 
 use crate::filter::FileEntry;
 use crate::message::{Message, Style};
+use analysis::Analysis;
+use classify::Type;
+use summary::{truncate, width};
 
 /// Writes a message for the given files.
 pub fn write(files: &[FileEntry], style: &Style) -> Message {
-    let _ = style;
-    Message {
-        subject: format!("chore: update {} files", files.len()),
-        body: String::new(),
+    let analysis = analysis::analyse(files);
+    let x = classify::features(&analysis);
+    let ty = classify::classify(&analysis, &x);
+    let breaking = is_breaking(&analysis, ty);
+    let scope = scope::scope(&analysis, ty);
+    let subject = subject(&analysis, ty, scope.as_deref(), breaking, style);
+    let body = if style.body {
+        body::body(&analysis, style.wrap)
+    } else {
+        String::new()
+    };
+    Message { subject, body }
+}
+
+/// Returns the feature vector the type model reads, for training (`scripts/offline-train.py`).
+#[doc(hidden)]
+pub fn features(files: &[FileEntry]) -> Vec<f32> {
+    classify::features(&analysis::analyse(files))
+}
+
+/// Returns the names of [`features`], in order.
+#[doc(hidden)]
+pub fn feature_names() -> Vec<String> {
+    classify::feature_names()
+}
+
+/// Returns, for each of the ten types in the model's order, whether the rules leave it open.
+#[doc(hidden)]
+pub fn candidate_types(files: &[FileEntry]) -> [bool; 10] {
+    let mut out = [false; 10];
+    for t in classify::candidates(&analysis::analyse(files)) {
+        out[t.0] = true;
     }
+    out
+}
+
+/// The type names in the model's class order.
+#[doc(hidden)]
+pub const TYPES: [&str; 10] = classify::TYPES;
+
+/// Tells whether the change removes public API, conservatively: a public function or type
+/// defined in an edited (not deleted or renamed) source file in a language that marks
+/// visibility, gone and not redefined anywhere in the change.
+fn is_breaking(a: &Analysis, ty: Type) -> bool {
+    if !matches!(ty, Type::FEAT | Type::FIX | Type::REFACTOR) {
+        return false;
+    }
+    let removed = a.removed_public();
+    !removed.is_empty()
+        && removed
+            .iter()
+            .all(|d| matches!(d.kind, defs::DefKind::Function | defs::DefKind::Type))
+        && a.files.iter().all(|f| {
+            f.removed_defs.is_empty()
+                || (f.status == crate::diff::Status::Modified
+                    && matches!(
+                        f.lang,
+                        paths::Lang::Rust | paths::Lang::Go | paths::Lang::Script
+                    ))
+        })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn subject(a: &Analysis, ty: Type, scope: Option<&str>, breaking: bool, style: &Style) -> String {
+    let max = style.max_subject;
+    if !style.conventional {
+        let text = capitalise(&summary::summary(a, ty, breaking, max));
+        return truncate(&text, max);
+    }
+    let bang = if breaking { "!" } else { "" };
+    let mut prefix = match scope {
+        Some(scope) => format!("{}({scope}){bang}: ", ty.name()),
+        None => format!("{}{bang}: ", ty.name()),
+    };
+    // Keep room for a summary worth reading; the scope goes first.
+    if scope.is_some() && width(&prefix) + 16 > max {
+        prefix = format!("{}{bang}: ", ty.name());
+    }
+    let budget = max.saturating_sub(width(&prefix));
+    let text = format!("{prefix}{}", summary::summary(a, ty, breaking, budget));
+    truncate(&text, max)
 }
