@@ -33,6 +33,26 @@ pub enum Command {
     /// Show where configuration lives and what it resolves to
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Sum up the tokens and cost of model calls from the usage log
+    Usage(UsageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Count calls from this day on (YYYY-MM-DD, UTC)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Group the totals
+    #[arg(long, value_enum, default_value = "total")]
+    pub by: UsageGroup,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum UsageGroup {
+    Total,
+    Day,
+    Model,
+    Repo,
 }
 
 #[derive(Debug, Args, Default)]
@@ -67,6 +87,9 @@ pub struct MsgArgs {
     /// Write the subject line only
     #[arg(long)]
     pub no_body: bool,
+    /// Print only the message: no spinner, no streaming, no engine line
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 impl MsgArgs {
@@ -143,6 +166,7 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::Msg(args)) => msg(&args, env),
         Some(Command::Hook(command)) => hook_command(command, env),
         Some(Command::Config(command)) => config_command(command, env),
+        Some(Command::Usage(args)) => usage_command(&args, env),
     }
 }
 
@@ -181,12 +205,52 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     if args.dry_run {
         return ui::out(&pipeline::dry_run(&entries, settings));
     }
-    let message = pipeline::write_message(&entries, settings);
-    let text = message.to_string();
+    let info = pipeline::RunInfo {
+        command: "msg",
+        repo: repo_name(repo.as_ref()),
+        branch: repo.as_ref().and_then(Repo::branch),
+    };
+    // With --commit the message goes to git, so stream it to the terminal on stderr.
+    let target = if args.commit {
+        ui::StreamTo::Stderr
+    } else {
+        ui::StreamTo::Stdout
+    };
+    let mut streamer = ui::Streamer::new(target, args.quiet);
+    streamer.wait("asking the model");
+    let generated = pipeline::generate(&entries, settings, env, &info, &mut |d| {
+        streamer.delta(d);
+    });
+    let generated = match generated {
+        Ok(generated) => generated,
+        Err(err) => {
+            streamer.finish("");
+            return Err(err);
+        }
+    };
+    let text = generated.message.to_string();
+    let already_shown = streamer.finish(&text);
+    if !args.quiet {
+        let _ = ui::err(&generated.engine);
+    }
+    for note in &generated.notes {
+        let _ = ui::err(note);
+    }
     if args.commit {
         return commit(&text);
     }
+    if already_shown {
+        return Ok(());
+    }
     ui::out(&text)
+}
+
+/// Returns the repository's directory name, for the usage log.
+fn repo_name(repo: Option<&Repo>) -> String {
+    repo.and_then(Repo::work_dir)
+        .and_then(|d| d.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn commit(text: &str) -> Result<(), Error> {
@@ -261,6 +325,28 @@ fn hook_command(command: HookCommand, env: &Env) -> Result<(), Error> {
     }
 }
 
+fn usage_command(args: &UsageArgs, env: &Env) -> Result<(), Error> {
+    use crate::usage::{self, GroupBy};
+    let repo = Repo::discover().ok();
+    let config = config::resolve(
+        env,
+        repo.as_ref().and_then(Repo::work_dir),
+        &Overrides::default(),
+    )?;
+    let Some(path) = config.settings.usage_path else {
+        return ui::out("the usage log is turned off (`usage.enabled = false`)\n");
+    };
+    let since = args.since.as_deref().map(usage::parse_day).transpose()?;
+    let by = match args.by {
+        UsageGroup::Total => GroupBy::Total,
+        UsageGroup::Day => GroupBy::Day,
+        UsageGroup::Model => GroupBy::Model,
+        UsageGroup::Repo => GroupBy::Repo,
+    };
+    let summary = usage::summarise(&path, since, by)?;
+    ui::out(&usage::render(&summary, by))
+}
+
 fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {
     let repo = Repo::discover().ok();
     let work_dir = repo.as_ref().and_then(Repo::work_dir);
@@ -276,6 +362,11 @@ fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {
                     "repo: {}\n",
                     dir.join(config::REPO_FILE).display()
                 ));
+            }
+            if let Ok(config) = config::resolve(env, work_dir, &Overrides::default()) {
+                if let Some(path) = config.settings.usage_path {
+                    out.push_str(&format!("usage: {}\n", path.display()));
+                }
             }
             ui::out(&out)
         }

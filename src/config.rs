@@ -64,7 +64,14 @@ impl ConfigError {
             ConfigError::Parse { .. } => {
                 Some("fix the file, or see the configuration reference in the README".into())
             }
-            ConfigError::Provider(_) => Some("the providers available are: `offline`".into()),
+            ConfigError::Provider(_) => Some(format!(
+                "`provider` takes one of: {}",
+                PROVIDERS
+                    .iter()
+                    .map(|p| format!("`{p}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
             _ => None,
         }
     }
@@ -76,12 +83,63 @@ impl ConfigError {
 struct FileConfig {
     provider: Option<String>,
     model: Option<String>,
+    base_url: Option<String>,
+    api_key: Option<String>,
+    api_key_cmd: Option<Vec<String>>,
+    proxy: Option<String>,
+    #[serde(default)]
+    network: NetworkConfig,
+    #[serde(default)]
+    azure: AzureConfig,
+    #[serde(default)]
+    usage: UsageConfig,
+    #[serde(default)]
+    models: BTreeMap<String, ModelConfig>,
     #[serde(default)]
     message: MessageConfig,
     #[serde(default)]
     filter: FilterConfig,
     #[serde(default)]
     hook: HookConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NetworkConfig {
+    connect_timeout: Option<f64>,
+    first_token_timeout: Option<f64>,
+    idle_timeout: Option<f64>,
+    deadline: Option<f64>,
+    attempts: Option<u32>,
+    backoff_base: Option<f64>,
+    max_wait: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AzureConfig {
+    endpoint: Option<String>,
+    deployment: Option<String>,
+    api_version: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct UsageConfig {
+    path: Option<PathBuf>,
+    enabled: Option<bool>,
+}
+
+/// A model's figures, overriding or adding to the built-in table.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ModelConfig {
+    pub context_window: Option<u64>,
+    pub max_output: Option<u64>,
+    /// USD per million input tokens.
+    pub input_price: Option<f64>,
+    /// USD per million output tokens.
+    pub output_price: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -137,6 +195,8 @@ pub struct Env {
     vars: HashMap<&'static str, String>,
     /// The platform config directory for git-herald, if the platform has one.
     pub config_dir: Option<PathBuf>,
+    /// The platform data directory for git-herald (the usage log lives there).
+    pub data_dir: Option<PathBuf>,
 }
 
 impl Env {
@@ -151,21 +211,29 @@ impl Env {
             env_vars::TEST_HOOK_DELAY_MS,
         ]
         .into_iter()
+        .chain(env_vars::ECOSYSTEM.iter().copied())
         .chain(env_vars::KEYED.iter().map(|(var, _)| *var));
         for name in names {
             if let Ok(value) = std::env::var(name) {
                 vars.insert(name, value);
             }
         }
-        let config_dir = directories::ProjectDirs::from("", "", "git-herald")
-            .map(|dirs| dirs.config_dir().to_owned());
-        Env { vars, config_dir }
+        let dirs = directories::ProjectDirs::from("", "", "git-herald");
+        Env {
+            vars,
+            config_dir: dirs.as_ref().map(|d| d.config_dir().to_owned()),
+            data_dir: dirs.as_ref().map(|d| d.data_dir().to_owned()),
+        }
     }
 
     /// Builds an environment from given values (for tests and embedding).
     pub fn from_pairs(pairs: &[(&'static str, &str)], config_dir: Option<PathBuf>) -> Self {
         let vars = pairs.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
-        Env { vars, config_dir }
+        Env {
+            vars,
+            data_dir: config_dir.as_ref().map(|d| d.join("data")),
+            config_dir,
+        }
     }
 
     /// Returns a variable's value; empty counts as unset.
@@ -195,6 +263,63 @@ pub struct Overrides {
     pub body: Option<bool>,
 }
 
+/// An API key or other credential. `Debug` and `Display` never show it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a credential.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// Returns the credential, for the one place that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(****)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("****")
+    }
+}
+
+/// Where the API key comes from when the provider's own variable is not set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    None,
+    /// `api-key` in the user file (or `GIT_HERALD_API_KEY`).
+    Value(Secret),
+    /// `api-key-cmd` in the user file: a program and its arguments, run without a shell.
+    Command(Vec<String>),
+}
+
+/// Network limits and retries for model calls.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkSettings {
+    pub connect_timeout: Duration,
+    pub first_token_timeout: Duration,
+    pub idle_timeout: Duration,
+    /// The whole call, retries and waits included.
+    pub deadline: Duration,
+    pub retry: crate::llm::retry::Policy,
+}
+
+/// Azure OpenAI deployment settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AzureSettings {
+    pub endpoint: Option<String>,
+    pub deployment: Option<String>,
+    pub api_version: String,
+}
+
 /// Settings of the prepare-commit-msg hook.
 #[derive(Debug, Clone)]
 pub struct HookSettings {
@@ -205,8 +330,18 @@ pub struct HookSettings {
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// `auto`, `offline`, `openai`, `azure`, `anthropic` or `ollama`.
     pub provider: String,
     pub model: Option<String>,
+    pub base_url: Option<String>,
+    pub api_key: KeySource,
+    pub proxy: Option<String>,
+    pub network: NetworkSettings,
+    pub azure: AzureSettings,
+    /// The usage log, or `None` when it is turned off.
+    pub usage_path: Option<PathBuf>,
+    /// Figures of models from the user file, by name.
+    pub models: BTreeMap<String, ModelConfig>,
     pub style: Style,
     pub filter: FilterOptions,
     pub hook: HookSettings,
@@ -273,7 +408,13 @@ fn flatten(
         match value {
             toml::Value::Table(inner) => flatten(&dotted, inner, layer, out),
             other => {
-                out.insert(dotted, (other.to_string(), layer.clone()));
+                // Keys are never shown, whatever file they are in.
+                let shown = if key == "api-key" {
+                    "\"****\"".to_owned()
+                } else {
+                    other.to_string()
+                };
+                out.insert(dotted, (shown, layer.clone()));
             }
         }
     }
@@ -309,6 +450,23 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     }
     take!(provider);
     take!(model);
+    take!(base_url);
+    take!(api_key);
+    take!(api_key_cmd);
+    take!(proxy);
+    take!(network.connect_timeout);
+    take!(network.first_token_timeout);
+    take!(network.idle_timeout);
+    take!(network.deadline);
+    take!(network.attempts);
+    take!(network.backoff_base);
+    take!(network.max_wait);
+    take!(azure.endpoint);
+    take!(azure.deployment);
+    take!(azure.api_version);
+    take!(usage.path);
+    take!(usage.enabled);
+    into.models.extend(from.models);
     take!(message.conventional);
     take!(message.max_subject);
     take!(message.body);
@@ -334,33 +492,33 @@ pub fn resolve(
         parse_file(Path::new("<built-in defaults>"), DEFAULTS).expect("built-in defaults parse");
     flatten("", &table, &Layer::Default, &mut origins);
 
-    if let Some(path) = env.user_file() {
-        if let Some(text) = read_file(&path)? {
-            let (table, typed) = parse_file(&path, &text)?;
-            let layer = Layer::User(path);
-            flatten("", &table, &layer, &mut origins);
-            merge(&mut merged, typed);
-            files.push(layer);
-        }
+    if let Some(path) = env.user_file()
+        && let Some(text) = read_file(&path)?
+    {
+        let (table, typed) = parse_file(&path, &text)?;
+        let layer = Layer::User(path);
+        flatten("", &table, &layer, &mut origins);
+        merge(&mut merged, typed);
+        files.push(layer);
     }
     let repo_file = work_dir
         .filter(|_| env.get(env_vars::NO_REPO_CONFIG).is_none_or(|v| v == "0"))
         .map(|dir| dir.join(REPO_FILE));
-    if let Some(path) = repo_file {
-        if let Some(text) = read_file(&path)? {
-            let (table, typed) = parse_file(&path, &text)?;
-            if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
-                return Err(ConfigError::Untrusted {
-                    line: line_of(&text, key),
-                    key: key.clone(),
-                    path,
-                });
-            }
-            let layer = Layer::Repo(path);
-            flatten("", &table, &layer, &mut origins);
-            merge(&mut merged, typed);
-            files.push(layer);
+    if let Some(path) = repo_file
+        && let Some(text) = read_file(&path)?
+    {
+        let (table, typed) = parse_file(&path, &text)?;
+        if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
+            return Err(ConfigError::Untrusted {
+                line: line_of(&text, key),
+                key: key.clone(),
+                path,
+            });
         }
+        let layer = Layer::Repo(path);
+        flatten("", &table, &layer, &mut origins);
+        merge(&mut merged, typed);
+        files.push(layer);
     }
 
     let mut from_env = FileConfig::default();
@@ -376,9 +534,32 @@ pub fn resolve(
             env_vars::CONVENTIONAL => from_env.message.conventional = Some(parse_bool(var, value)?),
             env_vars::MAX_SUBJECT => from_env.message.max_subject = Some(parse_number(var, value)?),
             env_vars::BODY => from_env.message.body = Some(parse_bool(var, value)?),
+            env_vars::BASE_URL => from_env.base_url = Some(value.to_owned()),
+            env_vars::API_KEY => from_env.api_key = Some(value.to_owned()),
+            env_vars::PROXY => from_env.proxy = Some(value.to_owned()),
+            env_vars::USAGE_FILE => from_env.usage.path = Some(PathBuf::from(value)),
+            env_vars::CONNECT_TIMEOUT => {
+                from_env.network.connect_timeout = Some(parse_number(var, value)?);
+            }
+            env_vars::FIRST_TOKEN_TIMEOUT => {
+                from_env.network.first_token_timeout = Some(parse_number(var, value)?);
+            }
+            env_vars::IDLE_TIMEOUT => {
+                from_env.network.idle_timeout = Some(parse_number(var, value)?);
+            }
+            env_vars::DEADLINE => from_env.network.deadline = Some(parse_number(var, value)?),
+            env_vars::ATTEMPTS => from_env.network.attempts = Some(parse_number(var, value)?),
+            env_vars::BACKOFF_BASE => {
+                from_env.network.backoff_base = Some(parse_number(var, value)?);
+            }
             _ => continue,
         }
-        set(key, var, value.to_owned(), &mut origins);
+        let shown = if *var == env_vars::API_KEY {
+            "****".to_owned()
+        } else {
+            value.to_owned()
+        };
+        set(key, var, shown, &mut origins);
     }
     merge(&mut merged, from_env);
 
@@ -408,7 +589,7 @@ pub fn resolve(
     }
     merge(&mut merged, from_flags);
 
-    let settings = settle(merged)?;
+    let settings = settle(merged, env)?;
     Ok(Config {
         settings,
         origins,
@@ -416,16 +597,67 @@ pub fn resolve(
     })
 }
 
-fn settle(merged: FileConfig) -> Result<Settings, ConfigError> {
+/// The engines `provider` may name.
+pub const PROVIDERS: &[&str] = &["auto", "offline", "openai", "azure", "anthropic", "ollama"];
+
+fn seconds(value: Option<f64>, default: f64) -> Duration {
+    let secs = value.filter(|v| v.is_finite()).unwrap_or(default);
+    Duration::from_secs_f64(secs.clamp(0.0, 86_400.0))
+}
+
+fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
     let defaults = Style::default();
-    let provider = merged.provider.unwrap_or_else(|| "offline".into());
-    if provider != "offline" {
+    let provider = merged.provider.unwrap_or_else(|| "auto".into());
+    if !PROVIDERS.contains(&provider.as_str()) {
         return Err(ConfigError::Provider(provider));
     }
+    let api_key = match (merged.api_key, merged.api_key_cmd) {
+        (Some(key), _) if !key.is_empty() => KeySource::Value(Secret::new(key)),
+        (_, Some(cmd)) if !cmd.is_empty() => KeySource::Command(cmd),
+        _ => KeySource::None,
+    };
+    let net = merged.network;
+    let retry_defaults = crate::llm::retry::Policy::default();
     let filter_defaults = FilterOptions::default();
+    let usage_path = if merged.usage.enabled == Some(false) {
+        None
+    } else {
+        merged
+            .usage
+            .path
+            .or_else(|| env.data_dir.as_ref().map(|d| d.join("usage.csv")))
+    };
     Ok(Settings {
         provider,
-        model: merged.model,
+        model: merged.model.filter(|m| !m.is_empty()),
+        base_url: merged.base_url.filter(|u| !u.is_empty()),
+        api_key,
+        proxy: merged.proxy.filter(|p| !p.is_empty()),
+        network: NetworkSettings {
+            connect_timeout: seconds(net.connect_timeout, 5.0),
+            first_token_timeout: seconds(net.first_token_timeout, 60.0),
+            idle_timeout: seconds(net.idle_timeout, 30.0),
+            deadline: seconds(net.deadline, 120.0),
+            retry: crate::llm::retry::Policy {
+                attempts: net.attempts.unwrap_or(retry_defaults.attempts).clamp(1, 20),
+                base: net
+                    .backoff_base
+                    .map_or(retry_defaults.base, |b| seconds(Some(b), 0.5)),
+                max_wait: net
+                    .max_wait
+                    .map_or(retry_defaults.max_wait, |w| seconds(Some(w), 30.0)),
+            },
+        },
+        azure: AzureSettings {
+            endpoint: merged.azure.endpoint,
+            deployment: merged.azure.deployment,
+            api_version: merged
+                .azure
+                .api_version
+                .unwrap_or_else(|| "2024-10-21".into()),
+        },
+        usage_path,
+        models: merged.models,
         style: Style {
             conventional: merged.message.conventional.unwrap_or(defaults.conventional),
             max_subject: merged
@@ -449,9 +681,7 @@ fn settle(merged: FileConfig) -> Result<Settings, ConfigError> {
             ..filter_defaults
         },
         hook: HookSettings {
-            timeout: Duration::from_secs_f64(
-                merged.hook.timeout.unwrap_or(20.0).clamp(0.0, 3600.0),
-            ),
+            timeout: seconds(merged.hook.timeout, 20.0),
             skip_sources: merged.hook.skip_sources.unwrap_or_default(),
         },
     })
@@ -471,7 +701,8 @@ mod tests {
     #[test]
     fn defaults_resolve_alone() {
         let config = resolve(&Env::default(), None, &Overrides::default()).unwrap();
-        assert_eq!(config.settings.provider, "offline");
+        assert_eq!(config.settings.provider, "auto");
+        assert_eq!(config.settings.api_key, KeySource::None);
         assert_eq!(config.settings.style, Style::default());
         assert_eq!(config.settings.hook.timeout, Duration::from_secs(20));
         assert_eq!(config.settings.hook.skip_sources.len(), 5);
@@ -568,6 +799,24 @@ mod tests {
         let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
         let config = resolve(&env, Some(dir.path()), &Overrides::default()).unwrap();
         assert_eq!(config.settings.model.as_deref(), Some("gpt"));
+    }
+
+    #[test]
+    fn keys_are_masked_everywhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = write(dir.path(), "user.toml", "api-key = \"sk-live-123456789\"\n");
+        let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
+        let config = resolve(&env, None, &Overrides::default()).unwrap();
+        assert_eq!(config.origins["api-key"].0, "\"****\"");
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("sk-live"), "{shown}");
+        assert_eq!(
+            config.settings.api_key,
+            KeySource::Value(Secret::new("sk-live-123456789"))
+        );
+        let env = Env::from_pairs(&[(env_vars::API_KEY, "sk-env-987654321")], None);
+        let config = resolve(&env, None, &Overrides::default()).unwrap();
+        assert!(!format!("{config:?}").contains("sk-env"));
     }
 
     #[test]

@@ -281,16 +281,46 @@ pub fn render_file(out: &mut BString, change: &FileChange, opts: RenderOptions) 
     if change.hunks.is_empty() {
         return;
     }
-    out.extend_from_slice(b"--- ");
-    side_name(out, b"a/", old, change.status == Status::Added, opts);
-    out.extend_from_slice(b"\n+++ ");
-    side_name(out, b"b/", new, change.status == Status::Deleted, opts);
-    out.push(b'\n');
+    label_line(
+        out,
+        b"--- ",
+        b"a/",
+        old,
+        change.status == Status::Added,
+        opts,
+    );
+    label_line(
+        out,
+        b"+++ ",
+        b"b/",
+        new,
+        change.status == Status::Deleted,
+        opts,
+    );
     for hunk in &change.hunks {
         out.extend_from_slice(hunk.header().as_bytes());
         out.push(b'\n');
         out.extend_from_slice(&hunk.body);
     }
+}
+
+/// Appends a `---` or `+++` line. As git does, a label holding a space ends with a tab, so
+/// `patch` can tell where the name ends (git `diff.c`, `DIFF_SYMBOL_FILEPAIR_PLUS`).
+fn label_line(
+    out: &mut BString,
+    marker: &[u8],
+    prefix: &[u8],
+    path: &BStr,
+    absent: bool,
+    opts: RenderOptions,
+) {
+    out.extend_from_slice(marker);
+    let start = out.len();
+    side_name(out, prefix, path, absent, opts);
+    if out[start..].contains(&b' ') {
+        out.push(b'\t');
+    }
+    out.push(b'\n');
 }
 
 fn side_name(out: &mut BString, prefix: &[u8], path: &BStr, absent: bool, opts: RenderOptions) {
@@ -425,9 +455,9 @@ fn strip_prefix(path: &[u8]) -> BString {
 
 /// Parses the path of a `---`/`+++` line; `None` for `/dev/null`.
 fn parse_side(rest: &[u8]) -> Option<BString> {
-    // `diff -u` appends a tab and a timestamp.
+    // `diff -u` appends a tab and a timestamp; git a lone tab after a name with a space.
     let rest = if rest.first() == Some(&b'"') {
-        rest
+        rest.strip_suffix(b"\t").unwrap_or(rest)
     } else {
         rest.split_str("\t").next().unwrap_or(rest)
     };
@@ -520,13 +550,14 @@ pub fn parse(input: &[u8]) -> Vec<FileChange> {
                 hunk.body.extend_from_slice(line);
                 hunk.body.push(b'\n');
                 // A `\ No newline` marker may follow the last line.
-                if old_left == 0 && new_left == 0 {
-                    if let Some(next) = lines.peek().filter(|n| n.starts_with(b"\\ ")) {
-                        let next = next.strip_suffix(b"\n").unwrap_or(next);
-                        hunk.body.extend_from_slice(next);
-                        hunk.body.push(b'\n');
-                        lines.next();
-                    }
+                if old_left == 0
+                    && new_left == 0
+                    && let Some(next) = lines.peek().filter(|n| n.starts_with(b"\\ "))
+                {
+                    let next = next.strip_suffix(b"\n").unwrap_or(next);
+                    hunk.body.extend_from_slice(next);
+                    hunk.body.push(b'\n');
+                    lines.next();
                 }
                 continue;
             }
@@ -573,20 +604,20 @@ pub fn parse(input: &[u8]) -> Vec<FileChange> {
                     (None, None) => (BString::from("/dev/null"), Status::Modified),
                 };
                 let mut change = FileChange::new(path, status);
-                if let (Some(o), Some(n)) = (&old, &new) {
-                    if o != n {
-                        change.old_path = Some(o.clone());
-                        change.status = Status::Renamed;
-                    }
+                if let (Some(o), Some(n)) = (&old, &new)
+                    && o != n
+                {
+                    change.old_path = Some(o.clone());
+                    change.status = Status::Renamed;
                 }
                 current = Some(change);
                 continue;
             }
-            if let Some(change) = current.as_mut() {
-                if parse_side(rest).is_none() {
-                    change.status = Status::Added;
-                    change.old_mode = 0;
-                }
+            if let Some(change) = current.as_mut()
+                && parse_side(rest).is_none()
+            {
+                change.status = Status::Added;
+                change.old_mode = 0;
             }
             continue;
         }
@@ -697,8 +728,8 @@ similarity index 90%
 rename from old name.rs
 rename to new name.rs
 index 4444444..5555555 100644
---- a/old name.rs
-+++ b/new name.rs
+--- a/old name.rs\t
++++ b/new name.rs\t
 @@ -10 +10 @@
 -x
 +y

@@ -18,6 +18,48 @@ pub const MAX_SUBJECT: &str = "GIT_HERALD_MAX_SUBJECT";
 /// `true`/`false`: write a body.
 pub const BODY: &str = "GIT_HERALD_BODY";
 
+/// Base URL of the provider's API (a relay, proxy or compatible server).
+pub const BASE_URL: &str = "GIT_HERALD_BASE_URL";
+/// API key, when the provider's own variable is not set.
+pub const API_KEY: &str = "GIT_HERALD_API_KEY";
+/// Proxy for model calls (`http://`, `https://` or `socks5://`); `HTTPS_PROXY` and friends
+/// are honoured without it.
+pub const PROXY: &str = "GIT_HERALD_PROXY";
+/// Path of the usage log.
+pub const USAGE_FILE: &str = "GIT_HERALD_USAGE_FILE";
+/// Seconds to wait for a connection.
+pub const CONNECT_TIMEOUT: &str = "GIT_HERALD_CONNECT_TIMEOUT";
+/// Seconds to wait for the first token.
+pub const FIRST_TOKEN_TIMEOUT: &str = "GIT_HERALD_FIRST_TOKEN_TIMEOUT";
+/// Seconds to wait between two chunks of a stream.
+pub const IDLE_TIMEOUT: &str = "GIT_HERALD_IDLE_TIMEOUT";
+/// Seconds a whole model call may take, retries included.
+pub const DEADLINE: &str = "GIT_HERALD_DEADLINE";
+/// Attempts per model call, the first included.
+pub const ATTEMPTS: &str = "GIT_HERALD_ATTEMPTS";
+/// Seconds of the first retry's backoff (doubled each time, with full jitter).
+pub const BACKOFF_BASE: &str = "GIT_HERALD_BACKOFF_BASE";
+
+/// The ecosystems' own variables, followed as their tools do.
+pub const OPENAI_API_KEY: &str = "OPENAI_API_KEY";
+pub const OPENAI_BASE_URL: &str = "OPENAI_BASE_URL";
+pub const ANTHROPIC_API_KEY: &str = "ANTHROPIC_API_KEY";
+pub const ANTHROPIC_BASE_URL: &str = "ANTHROPIC_BASE_URL";
+pub const AZURE_OPENAI_API_KEY: &str = "AZURE_OPENAI_API_KEY";
+pub const AZURE_OPENAI_ENDPOINT: &str = "AZURE_OPENAI_ENDPOINT";
+pub const OLLAMA_HOST: &str = "OLLAMA_HOST";
+
+/// The ecosystem variables above, for the environment snapshot.
+pub const ECOSYSTEM: &[&str] = &[
+    OPENAI_API_KEY,
+    OPENAI_BASE_URL,
+    ANTHROPIC_API_KEY,
+    ANTHROPIC_BASE_URL,
+    AZURE_OPENAI_API_KEY,
+    AZURE_OPENAI_ENDPOINT,
+    OLLAMA_HOST,
+];
+
 /// Every variable above with its configuration key, for `config show` and the README.
 pub const KEYED: &[(&str, &str)] = &[
     (PROVIDER, "provider"),
@@ -26,6 +68,16 @@ pub const KEYED: &[(&str, &str)] = &[
     (CONVENTIONAL, "message.conventional"),
     (MAX_SUBJECT, "message.max-subject"),
     (BODY, "message.body"),
+    (BASE_URL, "base-url"),
+    (API_KEY, "api-key"),
+    (PROXY, "proxy"),
+    (USAGE_FILE, "usage.path"),
+    (CONNECT_TIMEOUT, "network.connect-timeout"),
+    (FIRST_TOKEN_TIMEOUT, "network.first-token-timeout"),
+    (IDLE_TIMEOUT, "network.idle-timeout"),
+    (DEADLINE, "network.deadline"),
+    (ATTEMPTS, "network.attempts"),
+    (BACKOFF_BASE, "network.backoff-base"),
 ];
 
 /// Set to `1` to make the installed hook do nothing (for one command: `GIT_HERALD_SKIP=1 git

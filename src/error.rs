@@ -15,6 +15,10 @@ pub enum Error {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Filter(#[from] GlobError),
+    #[error(transparent)]
+    Llm(#[from] crate::llm::LlmError),
+    #[error(transparent)]
+    Usage(#[from] crate::usage::UsageError),
     #[error("nothing is staged for commit")]
     NothingStaged,
     #[error("the diff given with `--diff` holds no changes")]
@@ -43,6 +47,7 @@ impl Error {
         match self {
             Error::Git(e) => e.hint().map(str::to_owned),
             Error::Config(e) => e.hint(),
+            Error::Llm(e) => e.hint(),
             Error::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
             Error::EmptyDiff => {
                 Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())

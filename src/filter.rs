@@ -117,7 +117,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -239,10 +239,10 @@ impl Filter {
 
     /// Decides for a file whose content has been read.
     pub fn decide(&self, change: &FileChange, attrs: Attributes) -> Decision {
-        if let Some(decision) = self.decide_by_path(change.path.as_ref(), attrs) {
-            if decision.treatment != Treatment::Text || decision.reason == Reason::UserGlob {
-                return decision;
-            }
+        if let Some(decision) = self.decide_by_path(change.path.as_ref(), attrs)
+            && (decision.treatment != Treatment::Text || decision.reason == Reason::UserGlob)
+        {
+            return decision;
         }
         if change.is_submodule() {
             return Decision::new(Treatment::StatsOnly, Reason::Submodule);

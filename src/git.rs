@@ -18,6 +18,12 @@ pub enum GitError {
         #[source]
         source: Cause,
     },
+    #[error("cannot read the repository at `{}`", .path.display())]
+    Unsupported {
+        path: PathBuf,
+        #[source]
+        source: Cause,
+    },
     #[error("`{}` is a bare repository: there is no index to read staged changes from", .path.display())]
     Bare { path: PathBuf },
     #[error("failed to {what}")]
@@ -47,6 +53,10 @@ impl GitError {
             GitError::NotARepository { .. } => Some(
                 "run it inside a git work tree, or pass a diff with `--diff FILE` (`-` for stdin)",
             ),
+            GitError::Unsupported { .. } => Some(
+                "its format is one libgit2 cannot read; pass the diff instead: \
+                 `git diff --cached | git herald --diff -`",
+            ),
             GitError::Bare { .. } => Some("run it in a work tree (see `git worktree add`)"),
             GitError::Git { .. } => None,
         }
@@ -57,6 +67,24 @@ fn git(what: &'static str) -> impl FnOnce(git2::Error) -> GitError {
     move |source| GitError::Git {
         what,
         source: Cause(source),
+    }
+}
+
+/// Tells "no repository here" apart from a repository libgit2 cannot open (an extension it
+/// does not know, such as `extensions.refStorage = reftable` or `objectFormat = sha256`).
+fn open_error(path: PathBuf) -> impl FnOnce(git2::Error) -> GitError {
+    move |source| {
+        if source.code() == ErrorCode::NotFound {
+            GitError::NotARepository {
+                path,
+                source: Cause(source),
+            }
+        } else {
+            GitError::Unsupported {
+                path,
+                source: Cause(source),
+            }
+        }
     }
 }
 
@@ -72,20 +100,15 @@ impl Repo {
     pub fn discover() -> Result<Self, GitError> {
         // Objects we read were written by git; re-hashing every one costs time on each commit.
         git2::opts::strict_hash_verification(false);
-        let inner = Repository::open_from_env().map_err(|source| GitError::NotARepository {
-            path: std::env::current_dir().unwrap_or_default(),
-            source: Cause(source),
-        })?;
+        let inner = Repository::open_from_env()
+            .map_err(open_error(std::env::current_dir().unwrap_or_default()))?;
         Ok(Repo { inner })
     }
 
     /// Opens the repository at (or above) `path`.
     pub fn open(path: &Path) -> Result<Self, GitError> {
         git2::opts::strict_hash_verification(false);
-        let inner = Repository::discover(path).map_err(|source| GitError::NotARepository {
-            path: path.to_owned(),
-            source: Cause(source),
-        })?;
+        let inner = Repository::discover(path).map_err(open_error(path.to_owned()))?;
         Ok(Repo { inner })
     }
 
@@ -202,13 +225,18 @@ impl Repo {
 
         let mut entries = Vec::with_capacity(diff.deltas().len());
         for (idx, delta) in diff.deltas().enumerate() {
+            // `git add -N` leaves an empty placeholder in the index: git shows it neither in
+            // `diff --cached` nor in the commit, so it is not a staged change here either.
+            if delta.status() == Delta::Added && is_intent_to_add(&index, &delta) {
+                continue;
+            }
             let mut change = change_from_delta(&delta);
             let attrs = self.attributes(change.path.as_ref());
-            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs) {
-                if decision.treatment == Treatment::Withheld {
-                    entries.push(FileEntry { change, decision });
-                    continue;
-                }
+            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs)
+                && decision.treatment == Treatment::Withheld
+            {
+                entries.push(FileEntry { change, decision });
+                continue;
             }
             if let Some(mut patch) =
                 Patch::from_diff(&diff, idx).map_err(git("load a file's diff"))?
@@ -258,6 +286,16 @@ impl Repo {
             vendored: is_true(get("linguist-vendored")),
         }
     }
+}
+
+/// Tells whether an added file is only an intent-to-add entry (`git add -N`).
+fn is_intent_to_add(index: &git2::Index, delta: &git2::DiffDelta<'_>) -> bool {
+    let Some(path) = delta.new_file().path_bytes().and_then(|p| p.to_path().ok()) else {
+        return false;
+    };
+    index.get_path(path, 0).is_some_and(|entry| {
+        entry.flags_extended & git2::IndexEntryExtendedFlag::INTENT_TO_ADD.bits() != 0
+    })
 }
 
 fn change_from_delta(delta: &git2::DiffDelta<'_>) -> FileChange {

@@ -7,6 +7,7 @@ use crate::error::{self, Error};
 use crate::filter::Filter;
 use crate::git::Repo;
 use crate::pipeline::{self, Source};
+use crate::ui;
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -387,18 +388,17 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
     let repo = Repo::discover()?;
     let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
     let settings = &config.settings;
-    if let Some(source) = &source {
-        if settings.hook.skip_sources.iter().any(|s| s == source) {
-            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
-        }
+    if let Some(source) = &source
+        && settings.hook.skip_sources.iter().any(|s| s == source)
+    {
+        return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
     }
     let existing = fs::read(&args.message_file).map_err(Error::io(format!(
         "read the message file `{}`",
         args.message_file.display()
     )))?;
-    let existing = String::from_utf8_lossy(&existing).into_owned();
     let comment = repo.comment_char();
-    if has_message(&existing, &comment) {
+    if has_message(&String::from_utf8_lossy(&existing), &comment) {
         return Ok(Some(
             "herald: skipped (the message is already written)".into(),
         ));
@@ -410,7 +410,39 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         Err(Error::NothingStaged) => return Ok(Some("herald: skipped (nothing staged)".into())),
         other => other?,
     };
-    let message = pipeline::write_message(&entries, settings);
+    let info = pipeline::RunInfo {
+        command: "hook",
+        repo: repo
+            .work_dir()
+            .and_then(|d| d.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        branch: repo.branch(),
+    };
+    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
+    let generated = pipeline::generate(&entries, settings, env, &info, &mut |d| {
+        streamer.delta(d);
+    });
+    let (message, note) = match generated {
+        Ok(generated) => {
+            streamer.finish(&generated.message.to_string());
+            for note in &generated.notes {
+                let _ = ui::err(note);
+            }
+            let engine = generated.engine;
+            (generated.message, engine)
+        }
+        // The model failed: the offline engine still writes a message, and says why.
+        Err(err) => {
+            streamer.finish("");
+            warn(&format!(
+                "{}; the offline engine wrote the message instead",
+                error::one_line(&err)
+            ));
+            let message = crate::llm::offline::write(&entries, &settings.style);
+            (message, "herald: offline engine (fallback)".into())
+        }
+    };
     if let Some(ms) = env
         .get(env_vars::TEST_HOOK_DELAY_MS)
         .and_then(|v| v.parse().ok())
@@ -418,18 +450,17 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         std::thread::sleep(Duration::from_millis(ms));
     }
 
-    let text = format!("{message}{existing}");
+    // What git wrote (comments, a `--verbose` diff) goes back byte for byte, UTF-8 or not.
+    let mut text = message.to_string().into_bytes();
+    text.extend_from_slice(&existing);
     let _guard = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     if DONE.load(Ordering::SeqCst) {
         // The watchdog gave up already (it holds the lock while it exits).
         return Ok(None);
     }
-    write_atomic(&args.message_file, text.as_bytes())?;
+    write_atomic(&args.message_file, &text)?;
     DONE.store(true, Ordering::SeqCst);
-    Ok(Some(format!(
-        "herald: message written by the {} engine",
-        settings.provider
-    )))
+    Ok(Some(note))
 }
 
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {

@@ -15,5 +15,6 @@ pub mod hook;
 pub mod llm;
 pub mod message;
 pub mod pipeline;
+pub mod prompt;
 pub mod ui;
 pub mod usage;

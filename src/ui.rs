@@ -1,7 +1,11 @@
-//! The one place that writes to the terminal: results to stdout, notes to stderr.
+//! The one place that writes to the terminal: results to stdout, notes to stderr, and the
+//! streamed message with a spinner until its first token.
 
 use crate::error::Error;
-use std::io::Write as _;
+use crate::llm::Delta;
+use crate::llm::clean::ThinkFilter;
+use std::io::{IsTerminal, Write as _};
+use std::time::Duration;
 
 /// Writes `text` to stdout as is. A closed pipe (`git herald | head -1`) ends quietly.
 pub fn out(text: &str) -> Result<(), Error> {
@@ -16,4 +20,111 @@ pub fn out(text: &str) -> Result<(), Error> {
 pub fn err(text: &str) -> Result<(), Error> {
     let _ = writeln!(std::io::stderr(), "{text}");
     Ok(())
+}
+
+/// Where a streamed message goes as it arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StreamTo {
+    /// Stdout, when it is a terminal (`git herald`).
+    Stdout,
+    /// Stderr, when it is a terminal (the hook: progress while `git commit` waits).
+    Stderr,
+}
+
+/// Shows a model's answer as it streams: a spinner on stderr until the first token, then the
+/// text. Does nothing when the target is not a terminal or output is quiet, so pipes and files
+/// get only the final message.
+pub struct Streamer {
+    target: Option<StreamTo>,
+    spinner: Option<indicatif::ProgressBar>,
+    filter: ThinkFilter,
+    shown: String,
+}
+
+impl Streamer {
+    /// Returns a streamer for `target`, active only on a terminal and when not `quiet`.
+    pub fn new(target: StreamTo, quiet: bool) -> Self {
+        let tty = match target {
+            StreamTo::Stdout => std::io::stdout().is_terminal(),
+            StreamTo::Stderr => std::io::stderr().is_terminal(),
+        };
+        let active = tty && !quiet;
+        Streamer {
+            target: active.then_some(target),
+            spinner: None,
+            filter: ThinkFilter::default(),
+            shown: String::new(),
+        }
+    }
+
+    /// Starts the spinner (on stderr) until the first token.
+    pub fn wait(&mut self, label: &str) {
+        if self.target.is_none() || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let spinner = indicatif::ProgressBar::new_spinner();
+        spinner.set_message(label.to_owned());
+        spinner.enable_steady_tick(Duration::from_millis(80));
+        self.spinner = Some(spinner);
+    }
+
+    fn write(&self, text: &str) {
+        match self.target {
+            Some(StreamTo::Stdout) => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+            }
+            Some(StreamTo::Stderr) => {
+                let _ = std::io::stderr().write_all(text.as_bytes());
+            }
+            None => {}
+        }
+    }
+
+    /// Takes one event of the stream.
+    pub fn delta(&mut self, delta: Delta<'_>) {
+        if self.target.is_none() {
+            return;
+        }
+        if let Some(spinner) = self.spinner.take() {
+            spinner.finish_and_clear();
+        }
+        match delta {
+            Delta::Text(text) => {
+                let visible = self.filter.push(text);
+                if !visible.is_empty() {
+                    self.write(&visible);
+                    self.shown.push_str(&visible);
+                }
+            }
+            Delta::Restart => {
+                if !self.shown.is_empty() {
+                    self.write("\n(retrying)\n");
+                }
+                self.shown.clear();
+                self.filter = ThinkFilter::default();
+            }
+        }
+    }
+
+    /// Ends the stream. Returns `true` when what was shown already is the final message, so
+    /// the caller need not print it again.
+    pub fn finish(&mut self, final_text: &str) -> bool {
+        if let Some(spinner) = self.spinner.take() {
+            spinner.finish_and_clear();
+        }
+        if self.target.is_none() || self.shown.is_empty() {
+            return false;
+        }
+        let rest = self.filter.finish();
+        self.shown.push_str(&rest);
+        if self.shown.trim() == final_text.trim() {
+            self.write(if rest.is_empty() { "" } else { &rest });
+            self.write("\n");
+            return self.target == Some(StreamTo::Stdout);
+        }
+        // The cleaned message differs (fences, quotes, a rule retry): show it plainly.
+        self.write("\n");
+        false
+    }
 }

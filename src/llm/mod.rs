@@ -1,5 +1,178 @@
-//! Engines that write a message: the built-in offline engine now; model providers plug in here.
+//! Engines that write a message: model providers behind one streaming call, and the built-in
+//! offline engine. Retries, time-outs and the error table live here, once.
 
+pub mod clean;
+pub mod client;
+pub mod models;
 pub mod offline;
 pub mod retry;
+pub mod select;
 pub mod sse;
+pub mod wire;
+
+use std::time::Duration;
+
+/// A provider-neutral chat request: one system prompt and one user message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub model: String,
+    pub system: String,
+    pub user: String,
+    pub max_tokens: u32,
+    pub temperature: f32,
+    /// The context window to ask a local server for (Ollama's `num_ctx`).
+    pub context_window: Option<u64>,
+}
+
+/// Token counts of one call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub prompt_tokens: u64,
+    pub completion_tokens: u64,
+}
+
+/// What a streaming call delivers as it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delta<'a> {
+    Text(&'a str),
+    /// The stream broke after some text was shown; a retry starts over.
+    Restart,
+}
+
+/// A finished call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Completion {
+    pub text: String,
+    /// The provider's own counts, when it sent them.
+    pub usage: Option<Usage>,
+    pub attempts: u32,
+    pub duration: Duration,
+}
+
+/// Why a model call failed. Messages never hold a key.
+#[derive(Debug, thiserror::Error)]
+pub enum LlmError {
+    #[error("{provider} rejected the API key (HTTP {status}): {message}")]
+    Auth {
+        provider: &'static str,
+        status: u16,
+        message: String,
+        key_origin: String,
+    },
+    #[error("{provider} has no model `{model}`: {message}")]
+    ModelNotFound {
+        provider: &'static str,
+        model: String,
+        message: String,
+    },
+    #[error("the request is over the model's context window ({provider}): {message}")]
+    ContextLength {
+        provider: &'static str,
+        message: String,
+    },
+    #[error("{provider} answered HTTP {status}: {message}")]
+    Http {
+        provider: &'static str,
+        status: u16,
+        message: String,
+    },
+    #[error("could not reach `{url}`")]
+    Connect {
+        url: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("timed out after {:.1} s waiting for {what}", .after.as_secs_f64())]
+    Timeout { what: &'static str, after: Duration },
+    #[error("the stream from {provider} broke off")]
+    Broken {
+        provider: &'static str,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("the stream from {provider} ended before the model finished")]
+    Truncated { provider: &'static str },
+    #[error("{provider} reported an error mid-stream: {message}")]
+    Stream {
+        provider: &'static str,
+        message: String,
+    },
+    #[error("gave up after {attempts} attempts in {:.1} s", .after.as_secs_f64())]
+    GaveUp {
+        attempts: u32,
+        after: Duration,
+        #[source]
+        last: Box<LlmError>,
+    },
+    #[error("failed to {what}")]
+    Setup {
+        what: String,
+        #[source]
+        source: reqwest::Error,
+    },
+    #[error("`api-key-cmd` ({command}) failed: {detail}")]
+    KeyCommand { command: String, detail: String },
+    #[error("no API key for {provider}")]
+    NoKey {
+        provider: &'static str,
+        variable: &'static str,
+    },
+    #[error("`provider = \"azure\"` needs `azure.endpoint` and `azure.deployment`")]
+    AzureSetup,
+    #[error("no model is set for {provider}, and it lists none")]
+    NoModel { provider: &'static str },
+}
+
+impl LlmError {
+    /// Returns the next step for the user.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            LlmError::Auth { key_origin, .. } => Some(format!(
+                "check the key in {key_origin}: it may be mistyped, revoked or lack access to \
+                 this model; or use `--offline`"
+            )),
+            LlmError::ModelNotFound { provider, .. } => Some(match *provider {
+                "ollama" => "list the models with `ollama list`, or pull one with `ollama pull NAME`; set it with `model` or `--model`".into(),
+                _ => "check `model` (or `--model`); the provider's `/models` endpoint lists what your key can use".into(),
+            }),
+            LlmError::ContextLength { .. } => Some(
+                "the diff is too large for this model: stage less, or set a larger model's \
+                 `context-window` under `[models.\"NAME\"]`"
+                    .into(),
+            ),
+            LlmError::Http { status: 429, .. } => {
+                Some("rate limited: wait a moment, or raise `network.attempts`".into())
+            }
+            LlmError::Http { status, .. } if *status >= 500 => Some(
+                "the provider is having trouble; try again later, or use `--offline`".into(),
+            ),
+            LlmError::Connect { .. } => Some(
+                "check the network, `base-url` and any proxy (`proxy`, `HTTPS_PROXY`); or use `--offline`"
+                    .into(),
+            ),
+            LlmError::Timeout { .. } => Some(
+                "the server is slow or hanging: raise the time-outs under `[network]`, or use `--offline`"
+                    .into(),
+            ),
+            LlmError::GaveUp { last, .. } => last.hint(),
+            LlmError::NoKey { variable, .. } => Some(format!(
+                "set `{variable}`, or `api-key`/`api-key-cmd` in your user config \
+                 (`git herald config path`); or use `--offline`"
+            )),
+            LlmError::AzureSetup => Some(
+                "set them in your user config, or `AZURE_OPENAI_ENDPOINT`; see the README".into(),
+            ),
+            LlmError::NoModel { .. } => Some("set `model` or pass `--model`".into()),
+            _ => None,
+        }
+    }
+
+    /// Tells whether the error is the server saying the prompt is too long.
+    pub fn is_context_length(&self) -> bool {
+        match self {
+            LlmError::ContextLength { .. } => true,
+            LlmError::GaveUp { last, .. } => last.is_context_length(),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Turns what a model wrote into a commit message: strips `<think>` blocks, code fences and
+//! wrapping quotes, and checks the result against the style rules.
+
+use crate::message::{Message, Style};
+use std::sync::LazyLock;
+
+/// The Conventional Commits header: `type(scope)!: summary`.
+static HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"^[a-z]+(\([^()\n]+\))?!?: \S").expect("the header pattern is valid")
+});
+
+/// Removes reasoning blocks (`<think>…</think>`, also unclosed at the end), code fences and
+/// quotes around the whole text, and trims blank lines.
+pub fn strip(raw: &str) -> String {
+    let mut text = raw.to_owned();
+    for (open, close) in [("<think>", "</think>"), ("<thinking>", "</thinking>")] {
+        while let Some(start) = text.find(open) {
+            match text[start..].find(close) {
+                Some(end) => text.replace_range(start..start + end + close.len(), ""),
+                None => text.truncate(start),
+            }
+        }
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    // A fence around the whole message (```, ```text, ```git).
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    if let (Some(first), Some(last)) = (first, last)
+        && first < last
+        && lines[first].trim_start().starts_with("```")
+        && lines[last].trim() == "```"
+    {
+        lines = lines[first + 1..last].to_vec();
+    }
+    let mut text = lines.join("\n").trim().to_owned();
+    for (open, close) in [("\"", "\""), ("'", "'"), ("`", "`"), ("“", "”")] {
+        if text.len() >= 2 && text.starts_with(open) && text.ends_with(close) {
+            let inner = &text[open.len()..text.len() - close.len()];
+            if !inner.contains(open) {
+                text = inner.trim().to_owned();
+            }
+        }
+    }
+    text
+}
+
+/// Hides `<think>…</think>` blocks from a stream as it arrives, however the tags are split.
+#[derive(Debug, Default)]
+pub struct ThinkFilter {
+    pending: String,
+    inside: bool,
+}
+
+impl ThinkFilter {
+    const OPEN: &'static str = "<think>";
+    const CLOSE: &'static str = "</think>";
+
+    /// Takes a delta and returns the part that can be shown now.
+    pub fn push(&mut self, delta: &str) -> String {
+        self.pending.push_str(delta);
+        let mut shown = String::new();
+        loop {
+            let tag = if self.inside { Self::CLOSE } else { Self::OPEN };
+            if let Some(at) = self.pending.find(tag) {
+                if !self.inside {
+                    shown.push_str(&self.pending[..at]);
+                }
+                self.pending.replace_range(..at + tag.len(), "");
+                self.inside = !self.inside;
+                continue;
+            }
+            // Keep a tail that could be the start of the tag.
+            let keep = (1..tag.len())
+                .rev()
+                .find(|&n| self.pending.ends_with(&tag[..n]))
+                .unwrap_or(0);
+            let cut = self.pending.len() - keep;
+            if !self.inside {
+                shown.push_str(&self.pending[..cut]);
+            }
+            self.pending.replace_range(..cut, "");
+            return shown;
+        }
+    }
+
+    /// Returns what is left at the end of the stream.
+    pub fn finish(&mut self) -> String {
+        let rest = std::mem::take(&mut self.pending);
+        if self.inside { String::new() } else { rest }
+    }
+}
+
+/// Splits cleaned text into subject and body.
+pub fn to_message(text: &str) -> Message {
+    let mut lines = text.lines();
+    let subject = lines.next().unwrap_or_default().trim().to_owned();
+    let body = lines.collect::<Vec<_>>().join("\n").trim().to_owned();
+    Message { subject, body }
+}
+
+/// Returns what is wrong with a message under the style rules, if anything, in words a model
+/// can act on.
+pub fn problem(message: &Message, style: &Style) -> Option<String> {
+    if message.subject.is_empty() {
+        return Some("the message was empty".into());
+    }
+    if style.conventional && !HEADER.is_match(&message.subject) {
+        return Some(format!(
+            "the first line `{}` is not a Conventional Commits header `type(scope): summary`",
+            message.subject
+        ));
+    }
+    let len = message.subject.chars().count();
+    if len > style.max_subject {
+        return Some(format!(
+            "the first line has {len} characters; the limit is {}",
+            style.max_subject
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_reasoning_fences_and_quotes() {
+        assert_eq!(
+            strip("<think>hmm\nlong</think>\nfeat: add x"),
+            "feat: add x"
+        );
+        assert_eq!(strip("fix: y\n<think>unfinished"), "fix: y");
+        assert_eq!(strip("```text\nfeat: a\n\nbody\n```\n"), "feat: a\n\nbody");
+        assert_eq!(strip("\"docs: readme\""), "docs: readme");
+        assert_eq!(strip("`chore: bump`"), "chore: bump");
+        assert_eq!(
+            strip("fix: keep \"quotes\" inside"),
+            "fix: keep \"quotes\" inside"
+        );
+    }
+
+    #[test]
+    fn think_filter_hides_blocks_split_anywhere() {
+        let input = "<think>plan it</think>feat: add x\n\n<think>more</think>- body";
+        for i in 0..input.len() {
+            if !input.is_char_boundary(i) {
+                continue;
+            }
+            let mut f = ThinkFilter::default();
+            let mut out = f.push(&input[..i]);
+            out.push_str(&f.push(&input[i..]));
+            out.push_str(&f.finish());
+            assert_eq!(out, "feat: add x\n\n- body", "split at {i}");
+        }
+        let mut f = ThinkFilter::default();
+        assert_eq!(f.push("a < b"), "a < b");
+        assert_eq!(f.push("<thi"), "");
+        assert_eq!(f.finish(), "<thi");
+    }
+
+    #[test]
+    fn checks_header_and_length() {
+        let style = Style::default();
+        let ok = to_message("feat(cli): add --dry-run\n\n- prints requests");
+        assert_eq!(problem(&ok, &style), None);
+        assert_eq!(ok.body, "- prints requests");
+        let plain = to_message("Add a flag");
+        assert!(problem(&plain, &style).unwrap().contains("Conventional"));
+        let free = Style {
+            conventional: false,
+            ..Style::default()
+        };
+        assert_eq!(problem(&plain, &free), None);
+        let long = to_message(&format!("feat: {}", "x".repeat(80)));
+        assert!(problem(&long, &style).unwrap().contains("limit is 72"));
+        assert!(problem(&to_message(""), &style).unwrap().contains("empty"));
+        assert!(problem(&to_message("feat!: drop v1 api"), &style).is_none());
+    }
+}

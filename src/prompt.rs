@@ -1,0 +1,177 @@
+//! The prompt, versioned: the rules, the file list with stats, and the diff text, fitted to the
+//! model's context window.
+
+use crate::diff::{self, RenderOptions};
+use crate::filter::{FileEntry, Treatment};
+use crate::message::Style;
+use bstr::ByteSlice;
+
+/// Bumped whenever the text below changes, so cached answers from older prompts are not reused.
+pub const VERSION: u32 = 1;
+
+/// Tokens the answer may take.
+pub const MAX_OUTPUT: u32 = 400;
+
+/// A prompt ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub system: String,
+    pub user: String,
+    /// Files left out for lack of room.
+    pub omitted: Vec<String>,
+}
+
+/// Builds the system prompt from the style rules.
+pub fn system(style: &Style) -> String {
+    let mut rules = String::from(
+        "You write git commit messages from staged diffs. Reply with the commit message only: \
+         no preamble, no explanation, no code fences, no quotes.\n\nRules:\n",
+    );
+    if style.conventional {
+        rules.push_str(
+            "- The first line is a Conventional Commits header: `type(scope): summary`. Types: \
+             feat, fix, docs, style, refactor, perf, test, build, ci, chore, revert. The scope is \
+             the main component touched (a crate, package or folder); leave it out when the \
+             change spans unrelated areas. Add `!` before the colon only for a breaking change.\n",
+        );
+    } else {
+        rules.push_str("- The first line is a capitalised summary, with no type prefix.\n");
+    }
+    rules.push_str(&format!(
+        "- The first line has at most {} characters, is in the imperative mood (\"add\", not \
+         \"added\"), and has no trailing period.\n",
+        style.max_subject
+    ));
+    if style.body {
+        rules.push_str(&format!(
+            "- Then a blank line and a short body: `- ` bullets saying what changed and why, \
+             wrapped at {} columns. Skip the body for a trivial change.\n",
+            style.wrap
+        ));
+    } else {
+        rules.push_str("- Write the first line only, no body.\n");
+    }
+    rules.push_str(
+        "- Describe only what the diff shows. `[REDACTED:rule]` marks a secret that was removed \
+         before sending; never guess it.\n",
+    );
+    rules
+}
+
+fn status_line(entry: &FileEntry) -> String {
+    let c = &entry.change;
+    let path = match &c.old_path {
+        Some(old) => format!("{} -> {}", old.as_bstr(), c.path.as_bstr()),
+        None => c.path.to_str_lossy().into_owned(),
+    };
+    format!(
+        "{} {path} (+{} -{})",
+        c.status.letter(),
+        c.additions,
+        c.deletions
+    )
+}
+
+/// Builds the user message from the files (whose text must already be redacted), keeping the
+/// diff text within `budget_bytes`. Files that do not fit are listed as omitted.
+pub fn user(entries: &[FileEntry], budget_bytes: usize, branch: Option<&str>) -> Prompt {
+    let mut out = String::new();
+    if let Some(branch) = branch {
+        out.push_str(&format!("Branch: {branch}\n\n"));
+    }
+    out.push_str("Files changed:\n");
+    for entry in entries {
+        out.push_str(&format!("  {}\n", status_line(entry)));
+    }
+    let summarised: Vec<_> = entries
+        .iter()
+        .filter(|e| e.decision.treatment != Treatment::Text)
+        .collect();
+    if !summarised.is_empty() {
+        out.push_str("\nShown as stats only (content not sent):\n");
+        for entry in summarised {
+            out.push_str(&format!("  {}\n", entry.stats_line()));
+        }
+    }
+    let mut diff_text = String::new();
+    let mut omitted = Vec::new();
+    let opts = RenderOptions::default();
+    for entry in entries
+        .iter()
+        .filter(|e| e.decision.treatment == Treatment::Text)
+    {
+        let mut one = bstr::BString::default();
+        diff::render_file(&mut one, &entry.change, opts);
+        if diff_text.len() + one.len() > budget_bytes {
+            omitted.push(entry.change.path.to_str_lossy().into_owned());
+            continue;
+        }
+        diff_text.push_str(&one.to_str_lossy());
+    }
+    if !omitted.is_empty() {
+        out.push_str("\nLeft out for length (changed, but not shown below):\n");
+        for path in &omitted {
+            out.push_str(&format!("  {path}\n"));
+        }
+    }
+    if !diff_text.is_empty() {
+        out.push_str("\nDiff:\n");
+        out.push_str(&diff_text);
+    }
+    Prompt {
+        system: String::new(),
+        user: out,
+        omitted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::parse;
+    use crate::filter::{Attributes, Filter, FilterOptions};
+
+    fn entries(text: &str) -> Vec<FileEntry> {
+        let filter = Filter::new(&FilterOptions::default()).unwrap();
+        parse(text.as_bytes())
+            .into_iter()
+            .map(|change| FileEntry {
+                decision: filter.decide(&change, Attributes::default()),
+                change,
+            })
+            .collect()
+    }
+
+    const DIFF: &str = "diff --git a/src/a.rs b/src/a.rs\nindex 1..2 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1 +1 @@\n-old\n+new\ndiff --git a/Cargo.lock b/Cargo.lock\nindex 3..4 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -1 +1 @@\n-a\n+b\n";
+
+    #[test]
+    fn lists_files_stats_and_diff() {
+        let prompt = user(&entries(DIFF), 10_000, Some("feature/ABC-1"));
+        assert!(prompt.user.contains("Branch: feature/ABC-1"));
+        assert!(prompt.user.contains("  M src/a.rs (+1 -1)"));
+        assert!(prompt.user.contains("Cargo.lock: regenerated"));
+        assert!(prompt.user.contains("+new"));
+        assert!(!prompt.user.contains("+b\n"), "lockfile text is not sent");
+        assert!(prompt.omitted.is_empty());
+    }
+
+    #[test]
+    fn files_over_budget_are_named_not_sent() {
+        let prompt = user(&entries(DIFF), 10, None);
+        assert_eq!(prompt.omitted, ["src/a.rs"]);
+        assert!(!prompt.user.contains("+new"));
+        assert!(prompt.user.contains("Left out for length"));
+    }
+
+    #[test]
+    fn system_prompt_follows_style() {
+        let s = system(&Style::default());
+        assert!(s.contains("Conventional Commits") && s.contains("at most 72"));
+        let plain = system(&Style {
+            conventional: false,
+            body: false,
+            ..Style::default()
+        });
+        assert!(plain.contains("no type prefix") && plain.contains("first line only"));
+    }
+}

@@ -1,0 +1,338 @@
+//! Configuration: `config path`, `config show` with each value's source, errors that name the
+//! key, file and line, and the trust rule for the repository's own file (issue #2, section 5).
+//! The files under `fixtures/config/` are described in its README.
+
+use crate::common::{TestRepo, assert_message_shape, fixture, show};
+use predicates::prelude::*;
+use predicates::str::contains;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Writes the user config file at its default place under the temporary XDG config dir.
+fn write_user_config(repo: &TestRepo, text: &str) -> PathBuf {
+    let path = repo.user_config();
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn path_names_the_user_file_under_xdg_config_home() {
+    let repo = TestRepo::with_commit();
+    let user = repo.root().join("xdg/config/git-herald/config.toml");
+    repo.herald(["config", "path"])
+        .assert()
+        .success()
+        .stdout(format!(
+            "user: {}\nrepo: {}\n",
+            user.display(),
+            repo.join(".git-herald.toml").display()
+        ));
+    // From a subdirectory the repository file is still at the top.
+    fs::create_dir_all(repo.join("a/b")).unwrap();
+    repo.herald(["config", "path"])
+        .current_dir(repo.join("a/b"))
+        .assert()
+        .success()
+        .stdout(contains(format!(
+            "repo: {}\n",
+            repo.join(".git-herald.toml").display()
+        )));
+    // Outside a repository there is only the user file; GIT_HERALD_CONFIG moves it.
+    let dir = TestRepo::outside();
+    dir.herald(["config", "path"])
+        .env("GIT_HERALD_CONFIG", "/elsewhere/herald.toml")
+        .assert()
+        .success()
+        .stdout("user: /elsewhere/herald.toml\n");
+}
+
+#[test]
+fn show_lists_every_key_with_its_source() {
+    let repo = TestRepo::with_commit();
+    let out = stdout_of(&repo.herald(["config", "show"]).assert().success());
+    for key in [
+        "provider",
+        "message.conventional",
+        "message.max-subject",
+        "message.body",
+        "message.wrap",
+        "filter.max-file-bytes",
+        "hook.timeout",
+        "hook.skip-sources",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("no `{key}` in:\n{out}"));
+        assert!(line.ends_with("  # default"), "{line}");
+    }
+
+    let user = write_user_config(&repo, "[message]\nmax-subject = 60\nwrap = 64\n");
+    let repo_file = repo.write(
+        ".git-herald.toml",
+        "[message]\nwrap = 70\n[hook]\ntimeout = 7\n",
+    );
+    let out = stdout_of(
+        &repo
+            .herald(["config", "show"])
+            .env("GIT_HERALD_CONVENTIONAL", "false")
+            .assert()
+            .success(),
+    );
+    for line in [
+        format!("message.max-subject = 60  # user file {}", user.display()),
+        format!("message.wrap = 70  # repo file {}", repo_file.display()),
+        format!("hook.timeout = 7  # repo file {}", repo_file.display()),
+        "message.conventional = false  # env GIT_HERALD_CONVENTIONAL".to_owned(),
+        "message.body = true  # default".to_owned(),
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "no line {line:?} in:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn typo_in_the_user_file_names_key_file_and_line() {
+    let repo = TestRepo::with_commit();
+    let user = write_user_config(&repo, "# mine\n[message]\nmax-subjet = 60\n");
+    for args in [&["config", "show"][..], &[]] {
+        repo.herald(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::starts_with(format!(
+                "error: invalid config file `{}`",
+                user.display()
+            )))
+            .stderr(contains("max-subjet"))
+            .stderr(contains("line 3"))
+            .stderr(contains("hint:"));
+    }
+}
+
+#[test]
+fn repository_file_may_not_choose_model_or_provider() {
+    let repo = TestRepo::with_commit();
+    for (key, value) in [("model", "\"gpt-x\""), ("provider", "\"offline\"")] {
+        let file = repo.write(
+            ".git-herald.toml",
+            format!("# from a cloned repo\n{key} = {value}\n[message]\nbody = false\n"),
+        );
+        repo.herald(["config", "show"])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "error: `{key}` cannot be set in the repository's config file `{}` (line 2)",
+                file.display()
+            )))
+            .stderr(contains("hint: a cloned repository is untrusted"))
+            .stderr(contains("`git herald config path`"));
+    }
+    // The same keys are fine in the user's own file.
+    fs::remove_file(repo.join(".git-herald.toml")).unwrap();
+    write_user_config(&repo, "provider = \"offline\"\nmodel = \"gpt-x\"\n");
+    repo.herald(["config", "show"])
+        .assert()
+        .success()
+        .stdout(contains("model = \"gpt-x\"  # user file"));
+}
+
+#[test]
+fn repository_file_can_be_ignored() {
+    let repo = TestRepo::with_commit();
+    repo.write(".git-herald.toml", "model = \"x\"\n");
+    repo.write("a.txt", "a\n");
+    repo.add_all();
+    repo.herald([] as [&str; 0]).assert().code(1);
+    repo.herald([] as [&str; 0])
+        .env("GIT_HERALD_NO_REPO_CONFIG", "1")
+        .assert()
+        .success();
+}
+
+#[test]
+fn bad_environment_value_names_the_variable() {
+    let repo = TestRepo::with_commit();
+    repo.herald(["config", "show"])
+        .env("GIT_HERALD_MAX_SUBJECT", "lots")
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "error: invalid value `lots` for `GIT_HERALD_MAX_SUBJECT`",
+        ));
+}
+
+#[test]
+fn style_settings_reach_the_message() {
+    let repo = TestRepo::with_commit();
+    repo.write(
+        "src/parser.rs",
+        "pub struct Parser;\n\nimpl Parser {\n    pub fn new() -> Self {\n        Parser\n    }\n}\n",
+    );
+    repo.write("docs/parser.md", "# Parser\n");
+    repo.add_all();
+    repo.write(
+        ".git-herald.toml",
+        "[message]\nbody = false\nmax-subject = 40\n",
+    );
+    let message = stdout_of(&repo.herald([] as [&str; 0]).assert().success());
+    assert_message_shape(&message);
+    assert_eq!(message.lines().count(), 1, "{message:?}");
+    assert!(message.trim_end().chars().count() <= 40, "{message:?}");
+    // Layers above win: env over the repository file, flags over env.
+    let message = stdout_of(
+        &repo
+            .herald([] as [&str; 0])
+            .env("GIT_HERALD_BODY", "true")
+            .assert()
+            .success(),
+    );
+    assert!(message.lines().count() > 1, "{message:?}");
+    let message = stdout_of(
+        &repo
+            .herald(["--no-body"])
+            .env("GIT_HERALD_BODY", "true")
+            .assert()
+            .success(),
+    );
+    assert_eq!(message.lines().count(), 1, "{message:?}");
+}
+
+#[test]
+fn filter_globs_from_config_steer_the_dry_run() {
+    let repo = TestRepo::with_commit();
+    repo.write("secrets/prod.yaml", "password: hunter2hunter2\n");
+    repo.write("tests/snapshots/a.snap", "snapshot\n");
+    repo.write("src/main.rs", "fn main() {}\n");
+    repo.add_all();
+    write_user_config(&repo, "[filter]\nwithhold = [\"secrets/**\"]\n");
+    repo.write(".git-herald.toml", "[filter]\nstats-only = [\"*.snap\"]\n");
+    let out = stdout_of(&repo.herald(["--dry-run"]).assert().success());
+    for line in [
+        "  withheld   secrets/prod.yaml (matched a configured glob)",
+        "  stats-only tests/snapshots/a.snap (matched a configured glob)",
+        "  text       src/main.rs (source)",
+    ] {
+        assert!(
+            out.lines().any(|l| l == line),
+            "no line {line:?} in:\n{out}"
+        );
+    }
+    assert!(!out.contains("hunter2"), "{out}");
+}
+
+/// Reads the `# as:` and `# expect:` header of a fixture.
+fn header(path: &Path) -> (String, Vec<String>) {
+    let text = fs::read_to_string(path).unwrap();
+    let mut role = None;
+    let mut expect = Vec::new();
+    for line in text.lines().take_while(|l| l.starts_with('#')) {
+        if let Some(r) = line.strip_prefix("# as: ") {
+            role = Some(r.trim().to_owned());
+        } else if let Some(e) = line.strip_prefix("# expect: ") {
+            expect.push(e.to_owned());
+        }
+    }
+    let role = role.unwrap_or_else(|| panic!("{} has no `# as:` line", path.display()));
+    assert!(["user", "repo", "both"].contains(&role.as_str()), "{role}");
+    (role, expect)
+}
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(fixture(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixtures in {dir}");
+    files
+}
+
+/// Runs `config show` with the fixture as the user file or as the repository file.
+fn show_with(fixture: &Path, as_repo: bool) -> (std::process::Output, PathBuf) {
+    let repo = TestRepo::with_commit();
+    let loaded = if as_repo {
+        repo.write(".git-herald.toml", fs::read(fixture).unwrap())
+    } else {
+        fixture.to_owned()
+    };
+    let mut cmd = repo.herald(["config", "show"]);
+    if !as_repo {
+        cmd.env("GIT_HERALD_CONFIG", fixture);
+    }
+    (cmd.output().unwrap(), loaded)
+}
+
+fn roles(role: &str) -> Vec<bool> {
+    match role {
+        "user" => vec![false],
+        "repo" => vec![true],
+        _ => vec![false, true],
+    }
+}
+
+#[test]
+fn valid_fixtures_load() {
+    for file in fixtures("config/valid") {
+        let (role, _) = header(&file);
+        for as_repo in roles(&role) {
+            let (out, loaded) = show_with(&file, as_repo);
+            assert!(
+                out.status.success(),
+                "{} (as repo: {as_repo}):\n{}",
+                file.display(),
+                show(&out)
+            );
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            let layer = if as_repo { "repo file" } else { "user file" };
+            let named = format!("# {layer} {}", loaded.display());
+            let has_keys = fs::read_to_string(&file)
+                .unwrap()
+                .lines()
+                .any(|l| !l.starts_with('#') && !l.trim().is_empty());
+            assert_eq!(
+                stdout.contains(&named),
+                has_keys,
+                "{}:\n{stdout}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn invalid_fixtures_fail_with_file_and_reason() {
+    for file in fixtures("config/invalid") {
+        let (role, expect) = header(&file);
+        assert!(!expect.is_empty(), "{} expects nothing", file.display());
+        for as_repo in roles(&role) {
+            let (out, loaded) = show_with(&file, as_repo);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{}:\n{}",
+                file.display(),
+                show(&out)
+            );
+            assert!(stderr.starts_with("error: "), "{stderr}");
+            assert!(!stderr.contains("panicked"), "{stderr}");
+            for text in &expect {
+                let text = text.replace("{path}", &loaded.display().to_string());
+                assert!(
+                    stderr.contains(&text),
+                    "{} (as repo: {as_repo}): no {text:?} in:\n{stderr}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
