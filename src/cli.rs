@@ -195,6 +195,9 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         &args.overrides(),
     )?;
     let settings = &config.settings;
+    for warning in &config.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
     let filter = Filter::new(&settings.filter)?;
     let source = match (&input, &repo) {
         (Some(text), _) => Source::Diff(text),

@@ -355,6 +355,8 @@ pub struct Config {
     pub origins: BTreeMap<String, (String, Layer)>,
     /// The files that exist and were read, lowest first.
     pub files: Vec<Layer>,
+    /// Problems worth a warning that do not stop anything (a key file others can read).
+    pub warnings: Vec<String>,
 }
 
 fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
@@ -409,7 +411,8 @@ fn flatten(
             toml::Value::Table(inner) => flatten(&dotted, inner, layer, out),
             other => {
                 // Keys are never shown, whatever file they are in.
-                let shown = if key == "api-key" {
+                // The command may carry the key inline (`["echo", "sk-…"]`): masked too.
+                let shown = if key == "api-key" || key == "api-key-cmd" {
                     "\"****\"".to_owned()
                 } else {
                     other.to_string()
@@ -418,6 +421,17 @@ fn flatten(
             }
         }
     }
+}
+
+#[cfg(unix)]
+fn readable_by_others(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_path: &Path) -> bool {
+    false
 }
 
 fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigError> {
@@ -488,6 +502,7 @@ pub fn resolve(
 ) -> Result<Config, ConfigError> {
     let mut origins = BTreeMap::new();
     let mut files = Vec::new();
+    let mut warnings = Vec::new();
     let (table, mut merged) =
         parse_file(Path::new("<built-in defaults>"), DEFAULTS).expect("built-in defaults parse");
     flatten("", &table, &Layer::Default, &mut origins);
@@ -496,6 +511,13 @@ pub fn resolve(
         && let Some(text) = read_file(&path)?
     {
         let (table, typed) = parse_file(&path, &text)?;
+        if typed.api_key.is_some() && readable_by_others(&path) {
+            warnings.push(format!(
+                "`{}` holds an API key and other users can read it; run `chmod 600 {}`",
+                path.display(),
+                path.display()
+            ));
+        }
         let layer = Layer::User(path);
         flatten("", &table, &layer, &mut origins);
         merge(&mut merged, typed);
@@ -594,6 +616,7 @@ pub fn resolve(
         settings,
         origins,
         files,
+        warnings,
     })
 }
 
@@ -808,6 +831,20 @@ mod tests {
         let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
         let config = resolve(&env, None, &Overrides::default()).unwrap();
         assert_eq!(config.origins["api-key"].0, "\"****\"");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&user, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let open = resolve(&env, None, &Overrides::default()).unwrap();
+            assert!(
+                open.warnings[0].contains("chmod 600"),
+                "{:?}",
+                open.warnings
+            );
+            std::fs::set_permissions(&user, std::fs::Permissions::from_mode(0o600)).unwrap();
+            let closed = resolve(&env, None, &Overrides::default()).unwrap();
+            assert!(closed.warnings.is_empty());
+        }
         let shown = format!("{config:?}");
         assert!(!shown.contains("sk-live"), "{shown}");
         assert_eq!(

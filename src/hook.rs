@@ -387,7 +387,14 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
 
     let repo = Repo::discover()?;
     let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
-    let settings = &config.settings;
+    let mut settings = config.settings;
+    // A model must answer well inside the hook's own time-out, so a slow one still leaves
+    // time for the offline engine's message instead of none.
+    settings.network.deadline = settings
+        .network
+        .deadline
+        .min(settings.hook.timeout.mul_f64(0.75));
+    let settings = &settings;
     if let Some(source) = &source
         && settings.hook.skip_sources.iter().any(|s| s == source)
     {
