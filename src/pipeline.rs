@@ -181,6 +181,13 @@ async fn generate_async(
             .then_some(model_info.context_window.min(32_768)),
     };
     let mut notes = Vec::new();
+    if !model_info.known {
+        notes.push(format!(
+            "warning: model `{model}` is not in the built-in table; assuming a {}-token context \
+             window (set `context-window` under `[models.\"{model}\"]` in your user config)",
+            model_info.context_window
+        ));
+    }
     let mut message = None;
     for round in 0..2 {
         let result = client.complete(&request, sink).await;
