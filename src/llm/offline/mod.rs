@@ -68,17 +68,32 @@ pub const TYPES: [&str; 10] = classify::TYPES;
 /// defined in an edited (not deleted or renamed) source file in a language that marks
 /// visibility, gone and not redefined anywhere in the change.
 fn is_breaking(a: &Analysis, ty: Type) -> bool {
-    if !matches!(ty, Type::FEAT | Type::FIX | Type::REFACTOR) {
+    if !matches!(ty, Type::FEAT | Type::FIX | Type::REFACTOR | Type::CHORE) {
         return false;
     }
     let removed = a.removed_public();
+    // A rename adds the new name; moved or reworked code adds about as much as it removes.
+    let added_public = a
+        .files
+        .iter()
+        .any(|f| f.added_defs.iter().any(|d| d.public));
+    let mostly_removal = a.code_added.lines * 2 <= a.code_removed.lines;
+    let internal = |path: &str| {
+        path.starts_with("internal/")
+            || ["/internal/", "/templates/", "/private/", "/examples/"]
+                .iter()
+                .any(|dir| path.contains(dir))
+    };
     !removed.is_empty()
+        && !added_public
+        && mostly_removal
         && removed
             .iter()
             .all(|d| matches!(d.kind, defs::DefKind::Function | defs::DefKind::Type))
         && a.files.iter().all(|f| {
             f.removed_defs.is_empty()
                 || (f.status == crate::diff::Status::Modified
+                    && !internal(&f.path)
                     && matches!(
                         f.lang,
                         paths::Lang::Rust | paths::Lang::Go | paths::Lang::Script
@@ -113,3 +128,6 @@ fn subject(a: &Analysis, ty: Type, scope: Option<&str>, breaking: bool, style: &
     let text = format!("{prefix}{}", summary::summary(a, ty, breaking, budget));
     truncate(&text, max)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,602 @@
+//! One pass over the diff that gathers everything the engine decides from: per-file facts
+//! (kind, definitions added, removed and touched) and counts over the changed lines.
+//!
+//! Linear in the size of the diff; lines are looked at through a bounded prefix so a 5 MB
+//! single-line file costs no more than a short one.
+
+use super::defs::{self, Def, DefKind};
+use super::deps::{ManifestChanges, ManifestReader};
+use super::paths::{self, Kind, Lang};
+use crate::diff::{LineKind, Status};
+use crate::filter::{FileEntry, Reason, Treatment};
+use bstr::ByteSlice;
+use std::collections::HashSet;
+
+/// Keyword groups counted in changed lines, hunk headings, paths and release notes.
+pub(crate) const GROUPS: usize = 14;
+pub(crate) const FIX: usize = 0;
+pub(crate) const GUARD: usize = 1;
+pub(crate) const PERF: usize = 2;
+pub(crate) const TEST: usize = 3;
+pub(crate) const DEPRECATE: usize = 4;
+pub(crate) const TYPO: usize = 5;
+pub(crate) const LINT: usize = 6;
+pub(crate) const FEAT: usize = 7;
+pub(crate) const REFACTOR: usize = 8;
+pub(crate) const RELEASE: usize = 9;
+pub(crate) const DOC: usize = 10;
+pub(crate) const CI: usize = 11;
+pub(crate) const BUILD: usize = 12;
+pub(crate) const CHORE: usize = 13;
+
+/// Returns the keyword group of a lower-case word.
+fn group(word: &str) -> Option<usize> {
+    Some(match word {
+        "fix" | "fixes" | "fixed" | "fixing" | "bug" | "bugs" | "bugfix" | "error" | "errors"
+        | "panic" | "panics" | "crash" | "crashes" | "wrong" | "incorrect" | "incorrectly"
+        | "fail" | "fails" | "failed" | "failure" | "failing" | "broken" | "regression"
+        | "issue" | "issues" | "invalid" | "unexpected" | "workaround" | "correct"
+        | "correctly" | "bad" | "mismatch" => FIX,
+        "null" | "nil" | "none" | "undefined" | "nullable" | "optional" | "unwrap" | "ensure"
+        | "prevent" | "avoid" | "missing" | "empty" | "fallback" | "guard" | "handle"
+        | "handled" | "handling" | "edge" | "safe" | "safely" => GUARD,
+        "perf" | "performance" | "cache" | "cached" | "caching" | "fast" | "faster" | "fastest"
+        | "speed" | "speedup" | "optimize" | "optimized" | "optimise" | "optimization" | "lazy"
+        | "lazily" | "memo" | "memoize" | "alloc" | "allocation" | "allocations" | "allocate"
+        | "capacity" | "reserve" | "inline" | "efficient" | "slow" | "expensive" | "hot"
+        | "overhead" => PERF,
+        "test" | "tests" | "testing" | "assert" | "asserts" | "expect" | "expected" | "mock"
+        | "mocks" | "fixture" | "fixtures" | "snapshot" | "snapshots" | "spec" | "pytest"
+        | "describe" => TEST,
+        "deprecated" | "deprecate" | "deprecation" | "obsolete" | "legacy" | "removed"
+        | "breaking" => DEPRECATE,
+        "typo" | "typos" | "spelling" | "grammar" | "wording" | "misspelled" => TYPO,
+        "lint" | "lints" | "linter" | "eslint" | "clippy" | "noqa" | "nolint" | "prettier"
+        | "rustfmt" | "fmt" | "format" | "formatting" | "whitespace" | "tslint" | "ruff"
+        | "golangci" | "pylint" | "mypy" | "unused" => LINT,
+        "add" | "adds" | "added" | "new" | "support" | "supports" | "feature" | "features"
+        | "enable" | "enables" | "introduce" | "introduces" | "allow" | "allows" | "option"
+        | "options" | "minor" | "feat" | "enhance" | "enhancement" | "enhancements"
+        | "implement" | "implements" | "expose" | "exposes" | "exposed" => FEAT,
+        "rename" | "renamed" | "move" | "moved" | "extract" | "refactor" | "refactored"
+        | "cleanup" | "simplify" | "simplified" | "internal" | "internals" | "helper"
+        | "helpers" | "reuse" | "restructure" | "split" | "inline_" => REFACTOR,
+        "release" | "released" | "version" | "versions" | "bump" | "bumped" | "publish"
+        | "published" | "changelog" | "prerelease" => RELEASE,
+        "doc" | "docs" | "documentation" | "readme" | "guide" | "tutorial" | "docstring"
+        | "comment" | "comments" | "example" | "examples" => DOC,
+        "workflow" | "workflows" | "ci" | "github" | "actions" | "runner" | "job" | "jobs"
+        | "steps" | "matrix" | "uses" => CI,
+        "build" | "builds" | "dependency" | "dependencies" | "deps" | "devdependencies"
+        | "rollup" | "webpack" | "vite" | "tsconfig" | "docker" | "dockerfile" | "compile"
+        | "compiler" | "bundle" | "bundler" | "toolchain" | "msrv" => BUILD,
+        "chore" | "update" | "updates" | "updated" | "upgrade" | "upgrades" | "cleanup_"
+        | "maintenance" | "tidy" | "housekeeping" | "license" | "contributors" | "config"
+        | "ignore" | "gitignore" => CHORE,
+        _ => return None,
+    })
+}
+
+/// Adds the keyword groups of the words in `text` (camelCase and snake_case split) to `out`.
+fn count_words(text: &[u8], out: &mut [u32; GROUPS]) {
+    let text = &text[..text.len().min(400)];
+    let mut word = [0u8; 24];
+    let mut len = 0usize;
+    let mut prev_lower = false;
+    let flush = |word: &[u8], out: &mut [u32; GROUPS]| {
+        if let Ok(w) = std::str::from_utf8(word)
+            && let Some(g) = group(w)
+        {
+            out[g] += 1;
+        }
+    };
+    for &b in text {
+        let is_alpha = b.is_ascii_alphabetic();
+        let boundary = !is_alpha || (b.is_ascii_uppercase() && prev_lower);
+        if boundary && len > 0 {
+            if len <= word.len() {
+                flush(&word[..len], out);
+            }
+            len = 0;
+        }
+        if is_alpha {
+            if len < word.len() {
+                word[len] = b.to_ascii_lowercase();
+            }
+            len += 1;
+        }
+        prev_lower = b.is_ascii_lowercase();
+    }
+    if len > 0 && len <= word.len() {
+        flush(&word[..len], out);
+    }
+}
+
+/// Everything known about one changed file.
+#[derive(Debug)]
+pub(crate) struct FileFacts {
+    pub path: String,
+    pub old_path: Option<String>,
+    pub status: Status,
+    pub kind: Kind,
+    pub lang: Lang,
+    pub treatment: Treatment,
+    pub reason: Reason,
+    pub binary: bool,
+    pub additions: usize,
+    pub deletions: usize,
+    /// Definitions on added lines that no removed line defines, in order of appearance.
+    pub added_defs: Vec<Def>,
+    /// Definitions on removed lines that no added line defines.
+    pub removed_defs: Vec<Def>,
+    /// Definitions named by hunk headings or changed in place, most-changed first.
+    pub touched: Vec<Def>,
+    /// Every changed hunk only moves whitespace or re-wraps lines.
+    pub format_only: bool,
+    /// Every changed line is a comment or blank.
+    pub comment_only: bool,
+}
+
+impl FileFacts {
+    /// Tells whether the file only moved (a rename or copy without edits).
+    pub(crate) fn is_pure_move(&self) -> bool {
+        self.status == Status::Renamed && self.additions == 0 && self.deletions == 0
+    }
+}
+
+/// Counts over changed lines, by side.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Side {
+    pub lines: u32,
+    pub comment: u32,
+    pub blank: u32,
+    pub condition: u32,
+    pub early_exit: u32,
+    pub import: u32,
+    pub log: u32,
+    pub string: u32,
+    pub assert: u32,
+    pub words: [u32; GROUPS],
+}
+
+/// The result of the pass.
+#[derive(Debug, Default)]
+pub(crate) struct Analysis {
+    pub files: Vec<FileFacts>,
+    /// Lines of source and other code (not tests, docs or notes).
+    pub code_added: Side,
+    pub code_removed: Side,
+    pub test_added: u32,
+    pub test_removed: u32,
+    pub docs_added: u32,
+    pub docs_removed: u32,
+    /// Keyword groups in hunk headings, in paths, and in added release-note lines.
+    pub section_words: [u32; GROUPS],
+    pub path_words: [u32; GROUPS],
+    pub note_words: [u32; GROUPS],
+    pub hunks: u32,
+    pub format_hunks: u32,
+    /// Removed code lines that reappear as added lines elsewhere (moved code).
+    pub moved_lines: u32,
+    pub manifest: ManifestChanges,
+    /// A changelog gained a version heading (`## [1.2.0]`, `## v1.2.0`).
+    pub changelog_version: bool,
+}
+
+const MAX_LINE: usize = 400;
+
+fn trim(text: &[u8]) -> &[u8] {
+    text[..text.len().min(MAX_LINE)].trim_ascii()
+}
+
+fn is_comment(t: &[u8]) -> bool {
+    t.starts_with(b"//")
+        || t.starts_with(b"#")
+            && !t.starts_with(b"#[")
+            && !t.starts_with(b"#include")
+            && !t.starts_with(b"#define")
+            && !t.starts_with(b"#if")
+            && !t.starts_with(b"#!")
+        || t.starts_with(b"/*")
+        || t.starts_with(b"* ")
+        || t == b"*"
+        || t.starts_with(b"*/")
+        || t.starts_with(b"<!--")
+        || t.starts_with(b"\"\"\"")
+        || t.starts_with(b"--")
+}
+
+fn is_condition(t: &[u8]) -> bool {
+    const STARTS: &[&[u8]] = &[
+        b"if ", b"if(", b"} else", b"else", b"elif ", b"match ", b"case ", b"switch", b"catch",
+        b"} catch", b"except", b"try", b"guard ", b"when ", b"unless ",
+    ];
+    STARTS.iter().any(|s| t.starts_with(s))
+        || t.find(b" ?? ").is_some()
+        || t.find(b"?.").is_some()
+        || t.find(b" && ").is_some()
+        || t.find(b" || ").is_some()
+}
+
+fn is_early_exit(t: &[u8]) -> bool {
+    t.starts_with(b"return")
+        || t.starts_with(b"throw ")
+        || t.starts_with(b"raise ")
+        || t.starts_with(b"panic!")
+        || t.starts_with(b"bail!")
+        || t.starts_with(b"continue")
+        || t.starts_with(b"break")
+        || t.find(b"Err(").is_some()
+        || t.ends_with(b"?;")
+}
+
+fn is_import(t: &[u8]) -> bool {
+    t.starts_with(b"use ")
+        || t.starts_with(b"pub use ")
+        || t.starts_with(b"import ")
+        || t.starts_with(b"from ") && t.find(b" import ").is_some()
+        || t.starts_with(b"#include")
+        || t.find(b"require(").is_some()
+        || t.starts_with(b"export * from")
+        || t.starts_with(b"export {") && t.find(b" from ").is_some()
+}
+
+fn is_log(t: &[u8]) -> bool {
+    const NEEDLES: &[&[u8]] = &[
+        b"console.",
+        b"println!",
+        b"eprintln!",
+        b"print(",
+        b"log.",
+        b"logger.",
+        b"debug!",
+        b"warn!",
+        b"info!",
+        b"trace!",
+        b"fmt.Print",
+        b"logging.",
+    ];
+    NEEDLES.iter().any(|n| t.find(n).is_some())
+}
+
+fn is_assert(t: &[u8]) -> bool {
+    const NEEDLES: &[&[u8]] = &[
+        b"assert",
+        b"expect(",
+        b".to",
+        b"require.",
+        b"t.Error",
+        b"t.Fatal",
+    ];
+    NEEDLES.iter().any(|n| t.find(n).is_some())
+}
+
+/// Removes all ASCII whitespace, for comparing two sides of a re-formatted hunk.
+fn squeeze(text: &[u8], out: &mut Vec<u8>) {
+    out.extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
+}
+
+fn push_def(list: &mut Vec<Def>, def: Def) {
+    if list.len() < 64 && !list.iter().any(|d| d.name == def.name) {
+        list.push(def);
+    }
+}
+
+/// Tells whether a context line at column 0 closes the definition above it: a `}` in brace
+/// languages, any top-level statement in Python.
+fn ends_definition(line: &[u8], lang: Lang) -> bool {
+    match (lang, line.first()) {
+        (Lang::Markdown | Lang::Other, _) => false,
+        (_, Some(b'}')) => true,
+        (Lang::Python, Some(&b)) => !b.is_ascii_whitespace() && !matches!(b, b'#' | b'@' | b')'),
+        _ => false,
+    }
+}
+
+fn add_touch(touched: &mut Vec<(Def, u32)>, def: &Def, weight: u32) {
+    if let Some((_, n)) = touched.iter_mut().find(|(t, _)| t.name == def.name) {
+        *n += weight;
+    } else if touched.len() < 64 {
+        touched.push((def.clone(), weight));
+    }
+}
+
+/// A changelog heading that names a version: `## [1.2.0]`, `# v1.2.0 (2024-01-01)`.
+fn is_version_heading(t: &[u8]) -> bool {
+    let rest = t.trim_start_with(|c| c == '#').trim_ascii_start();
+    if rest.len() == t.len() {
+        return false;
+    }
+    let rest = rest.trim_start_with(|c| c == '[' || c == 'v' || c == 'V');
+    rest.first().is_some_and(u8::is_ascii_digit)
+        && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
+}
+
+/// Runs the pass.
+pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
+    let mut out = Analysis::default();
+    let mut added_code: HashSet<Vec<u8>> = HashSet::new();
+    let mut removed_code: Vec<Vec<u8>> = Vec::new();
+    let mut squeezed_old = Vec::new();
+    let mut squeezed_new = Vec::new();
+
+    for entry in entries {
+        let change = &entry.change;
+        let path = change.path.to_str_lossy().into_owned();
+        let kind = paths::kind(&path);
+        let lang = paths::lang(&path);
+        let mut facts = FileFacts {
+            old_path: change
+                .old_path
+                .as_ref()
+                .map(|p| p.to_str_lossy().into_owned()),
+            status: change.status,
+            kind,
+            lang,
+            treatment: entry.decision.treatment,
+            reason: entry.decision.reason,
+            binary: change.binary,
+            additions: change.additions,
+            deletions: change.deletions,
+            added_defs: Vec::new(),
+            removed_defs: Vec::new(),
+            touched: Vec::new(),
+            format_only: false,
+            comment_only: false,
+            path,
+        };
+        if matches!(
+            change.status,
+            Status::Added | Status::Renamed | Status::Deleted
+        ) {
+            count_words(
+                paths::file_name(&facts.path).as_bytes(),
+                &mut out.path_words,
+            );
+        }
+        let readable = entry.decision.treatment != Treatment::Withheld
+            && !(entry.decision.treatment == Treatment::StatsOnly && kind != Kind::Manifest);
+        if !readable {
+            out.files.push(facts);
+            continue;
+        }
+        let name = paths::file_name(&facts.path).to_owned();
+        let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
+        let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
+        let mut added_here: Vec<Def> = Vec::new();
+        let mut removed_here: Vec<Def> = Vec::new();
+        let mut touched: Vec<(Def, u32)> = Vec::new();
+        let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
+
+        for hunk in &change.hunks {
+            out.hunks += 1;
+            squeezed_old.clear();
+            squeezed_new.clear();
+            let (mut plus, mut minus, mut comments) = (0u32, 0u32, 0u32);
+            // The definition the changed lines sit in: the heading, then context lines.
+            let mut pending = 0u32;
+            let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
+            let section_bytes = hunk.section.as_bytes();
+            count_words(section_bytes, &mut out.section_words);
+            for line in hunk.lines() {
+                let raw: &[u8] = line.text.as_ref();
+                let text = trim(raw);
+                let head = &raw[..raw.len().min(MAX_LINE)];
+                let def = if lang == Lang::Markdown {
+                    head.starts_with(b"#")
+                        .then(|| defs::from_section(&head.to_str_lossy(), lang))
+                        .flatten()
+                } else if matches!(lang, Lang::Other) || head.is_empty() {
+                    None
+                } else {
+                    defs::parse(&head.to_str_lossy(), lang)
+                };
+                match line.kind {
+                    LineKind::Context => {
+                        if let Some(d) = def {
+                            // Comments and blank lines just above a definition belong to it.
+                            if pending > 0 {
+                                add_touch(&mut touched, &d, pending);
+                                pending = 0;
+                            }
+                            current = Some(d);
+                        } else if ends_definition(head, lang) {
+                            // Back at column 0 (`}` or a top-level statement): the definition
+                            // has ended.
+                            current = None;
+                            pending = 0;
+                        }
+                    }
+                    LineKind::Added | LineKind::Removed => {
+                        let added = line.kind == LineKind::Added;
+                        if added {
+                            plus += 1;
+                            squeeze(head, &mut squeezed_new);
+                        } else {
+                            minus += 1;
+                            squeeze(head, &mut squeezed_old);
+                        }
+                        if text.is_empty() || is_comment(text) {
+                            comments += 1;
+                        }
+                        if let Some(reader) = manifest.as_mut() {
+                            reader.line(&name, &head.to_str_lossy(), added);
+                        }
+                        if let Some(d) = def {
+                            pending = 0;
+                            if lang != Lang::Markdown {
+                                current = Some(d.clone());
+                            }
+                            if added {
+                                push_def(&mut added_here, d);
+                            } else {
+                                push_def(&mut removed_here, d);
+                            }
+                        } else if text.is_empty() {
+                            // A blank line separates definitions; it belongs to neither.
+                        } else if ends_definition(head, lang) {
+                            current = None;
+                            pending = 0;
+                        } else if is_comment(text) && lang != Lang::Markdown {
+                            pending += 1;
+                        } else if let Some(d) = &current {
+                            add_touch(&mut touched, d, 1);
+                        }
+                        match kind {
+                            Kind::Note if added => {
+                                count_words(text, &mut out.note_words);
+                                if is_version_heading(text) {
+                                    out.changelog_version = true;
+                                }
+                            }
+                            Kind::Docs => {
+                                if added {
+                                    out.docs_added += 1;
+                                } else {
+                                    out.docs_removed += 1;
+                                }
+                            }
+                            Kind::Test => {
+                                if added {
+                                    out.test_added += 1;
+                                } else {
+                                    out.test_removed += 1;
+                                }
+                            }
+                            _ => {}
+                        }
+                        if code_like {
+                            let side = if added {
+                                &mut out.code_added
+                            } else {
+                                &mut out.code_removed
+                            };
+                            side.lines += 1;
+                            if text.is_empty() {
+                                side.blank += 1;
+                            } else if is_comment(text) {
+                                side.comment += 1;
+                            } else {
+                                side.condition += u32::from(is_condition(text));
+                                side.early_exit += u32::from(is_early_exit(text));
+                                side.import += u32::from(is_import(text));
+                                side.log += u32::from(is_log(text));
+                                side.string += u32::from(text.contains(&b'"'));
+                                side.assert += u32::from(is_assert(text));
+                            }
+                            count_words(text, &mut side.words);
+                            if text.len() >= 12 && !is_comment(text) {
+                                if added {
+                                    if added_code.len() < 50_000 {
+                                        added_code.insert(text.to_vec());
+                                    }
+                                } else if removed_code.len() < 50_000 {
+                                    removed_code.push(text.to_vec());
+                                }
+                            }
+                        }
+                    }
+                    LineKind::NoNewline => {}
+                }
+            }
+            if plus + minus > 0 {
+                changed_hunks += 1;
+                if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
+                    format_hunks += 1;
+                }
+                if comments == plus + minus {
+                    comment_hunks += 1;
+                }
+            }
+        }
+        out.format_hunks += format_hunks;
+        facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
+        facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
+        // A definition on both sides was edited in place, not added or removed.
+        for d in &removed_here {
+            if added_here.iter().any(|a| a.name == d.name) {
+                match touched.iter_mut().find(|(t, _)| t.name == d.name) {
+                    Some((_, n)) => *n += 2,
+                    None => touched.push((d.clone(), 2)),
+                }
+            }
+        }
+        facts.added_defs = added_here
+            .iter()
+            .filter(|a| !removed_here.iter().any(|r| r.name == a.name))
+            .cloned()
+            .collect();
+        facts.removed_defs = removed_here
+            .iter()
+            .filter(|r| !added_here.iter().any(|a| a.name == r.name))
+            .cloned()
+            .collect();
+        // Most-changed first; ties keep the order of appearance (the sort is stable).
+        touched.sort_by_key(|t| std::cmp::Reverse(t.1));
+        facts.touched = touched
+            .into_iter()
+            .map(|(d, _)| d)
+            .filter(|d| !facts.added_defs.iter().any(|a| a.name == d.name))
+            .filter(|d| !facts.removed_defs.iter().any(|r| r.name == d.name))
+            .collect();
+        if let Some(reader) = manifest {
+            reader.finish(&mut out.manifest);
+        }
+        out.files.push(facts);
+    }
+    out.moved_lines = removed_code
+        .iter()
+        .filter(|line| added_code.contains(*line))
+        .count() as u32;
+    out
+}
+
+impl Analysis {
+    /// Returns the files that carry the change, leaving out release notes and changelogs when
+    /// anything else changed.
+    pub(crate) fn substantive(&self) -> Vec<&FileFacts> {
+        let others: Vec<&FileFacts> = self.files.iter().filter(|f| f.kind != Kind::Note).collect();
+        if others.is_empty() {
+            self.files.iter().collect()
+        } else {
+            others
+        }
+    }
+
+    /// Counts the public definitions removed and not added back under the same name anywhere.
+    pub(crate) fn removed_public(&self) -> Vec<&Def> {
+        let added: HashSet<&str> = self
+            .files
+            .iter()
+            .flat_map(|f| f.added_defs.iter().map(|d| d.name.as_str()))
+            .collect();
+        self.files
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Source) && f.status != Status::Renamed)
+            .flat_map(|f| f.removed_defs.iter())
+            .filter(|d| d.public && d.kind != DefKind::Test && !added.contains(d.name.as_str()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_camel_and_snake_case() {
+        let mut out = [0; GROUPS];
+        count_words(b"handleError(fix_the_bug) fastPath", &mut out);
+        assert_eq!(out[GUARD], 1);
+        assert_eq!(out[FIX], 3);
+        assert_eq!(out[PERF], 1);
+    }
+
+    #[test]
+    fn version_headings_are_recognised() {
+        assert!(is_version_heading(b"## [1.2.0] - 2024-01-01"));
+        assert!(is_version_heading(b"# v0.3.1"));
+        assert!(!is_version_heading(b"## Features"));
+        assert!(!is_version_heading(b"1.2.3"));
+    }
+}

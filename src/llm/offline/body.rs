@@ -1,0 +1,182 @@
+//! The body: one `- ` line per notable change, then the files whose content was not shown.
+
+use super::analysis::{Analysis, FileFacts};
+use super::defs::DefKind;
+use super::paths::Kind;
+use super::summary::join;
+use crate::diff::Status;
+use crate::filter::Treatment;
+
+/// Most body lines written, wrapped lines included.
+const MAX_LINES: usize = 15;
+/// Names listed per file and in the "Not shown" line.
+const MAX_NAMES: usize = 3;
+const MAX_HIDDEN: usize = 6;
+
+fn names<'a>(defs: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in defs {
+        if out.len() == MAX_NAMES {
+            break;
+        }
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
+fn file_line(f: &FileFacts) -> Option<String> {
+    let added = names(
+        f.added_defs
+            .iter()
+            .filter(|d| d.kind != DefKind::Test)
+            .map(|d| d.name.as_str()),
+    );
+    let removed = names(f.removed_defs.iter().map(|d| d.name.as_str()));
+    let changed = names(f.touched.iter().map(|d| d.name.as_str()));
+    match f.status {
+        Status::Added => Some(if added.is_empty() {
+            format!("add {}", f.path)
+        } else {
+            format!("add {} ({})", f.path, join(&added))
+        }),
+        Status::Deleted => Some(format!("remove {}", f.path)),
+        Status::Renamed | Status::Copied => {
+            let verb = if f.status == Status::Renamed {
+                "rename"
+            } else {
+                "copy"
+            };
+            let old = f.old_path.as_deref().unwrap_or("?");
+            Some(format!("{verb} {old} to {}", f.path))
+        }
+        Status::Modified | Status::TypeChange => {
+            let mut parts = Vec::new();
+            if !added.is_empty() {
+                parts.push(format!("add {}", join(&added)));
+            }
+            if !removed.is_empty() {
+                parts.push(format!("remove {}", join(&removed)));
+            }
+            if !changed.is_empty() {
+                parts.push(format!("change {}", join(&changed)));
+            }
+            if parts.is_empty() {
+                return None;
+            }
+            Some(format!("{}: {}", f.path, parts.join("; ")))
+        }
+    }
+}
+
+/// Wraps `text` at `width` columns; lines after the first start with `indent`.
+pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
+    let width = width.max(20);
+    let mut lines = Vec::new();
+    let mut line = String::from(first);
+    let mut fresh = true;
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!fresh) + word.chars().count();
+        if !fresh && needed > width {
+            lines.push(std::mem::replace(&mut line, String::from(indent)));
+            fresh = true;
+        }
+        if !fresh {
+            line.push(' ');
+        }
+        line.push_str(word);
+        fresh = false;
+    }
+    if !fresh {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Returns the body text (no trailing newline), or an empty string.
+pub(crate) fn body(a: &Analysis, width: usize) -> String {
+    let mut items: Vec<String> = Vec::new();
+    for dep in &a.manifest.deps {
+        items.push(match (&dep.from, &dep.to) {
+            (Some(from), Some(to)) => format!("bump {} from {from} to {to}", dep.name),
+            (None, Some(to)) => format!("add {} {to}", dep.name),
+            (Some(_), None) => format!("remove {}", dep.name),
+            (None, None) => format!("update {}", dep.name),
+        });
+    }
+    let shown = |f: &&FileFacts| f.treatment == Treatment::Text && f.kind != Kind::Note;
+    for f in a.files.iter().filter(shown) {
+        if f.kind == Kind::Manifest && !a.manifest.deps.is_empty() && f.status == Status::Modified {
+            continue;
+        }
+        if let Some(line) = file_line(f) {
+            items.push(line);
+        }
+    }
+    let hidden: Vec<String> = a
+        .files
+        .iter()
+        .filter(|f| f.treatment != Treatment::Text)
+        .map(|f| {
+            let why = if f.treatment == Treatment::Withheld {
+                "withheld".to_owned()
+            } else {
+                f.reason.to_string()
+            };
+            format!("{} ({why})", f.path)
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    let budget = if hidden.is_empty() {
+        MAX_LINES
+    } else {
+        MAX_LINES - 3
+    };
+    let mut used = 0;
+    for (i, item) in items.iter().enumerate() {
+        let wrapped = wrap(item, width, "- ", "  ");
+        let left = items.len() - i;
+        if used + wrapped.len() > budget || (left > 1 && used + wrapped.len() == budget) {
+            lines.push(format!("- and {left} more"));
+            break;
+        }
+        used += wrapped.len();
+        lines.extend(wrapped);
+    }
+    if !hidden.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        let mut listed = hidden
+            .iter()
+            .take(MAX_HIDDEN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if hidden.len() > MAX_HIDDEN {
+            listed.push_str(&format!(" and {} more", hidden.len() - MAX_HIDDEN));
+        }
+        let mut text = wrap(&format!("Not shown: {listed}"), width, "", "");
+        text.truncate(3);
+        lines.extend(text);
+    }
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_respects_the_width() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        for line in wrap(text, 20, "- ", "  ") {
+            assert!(line.chars().count() <= 20, "{line}");
+        }
+        assert_eq!(wrap("", 72, "- ", "  "), Vec::<String>::new());
+        // A word longer than the width stays whole on its own line.
+        let long = "x".repeat(100);
+        assert_eq!(wrap(&long, 72, "- ", "  "), vec![format!("- {long}")]);
+    }
+}

@@ -1,0 +1,425 @@
+//! Definitions (functions, types, classes) read from one line of source, by cheap prefix
+//! matching rather than parsing: good enough to name what a hunk touches.
+
+use super::paths::Lang;
+
+/// What a definition is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum DefKind {
+    Function,
+    Type,
+    Module,
+    Constant,
+    Test,
+}
+
+/// One definition found on a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Def {
+    pub kind: DefKind,
+    pub name: String,
+    pub public: bool,
+}
+
+fn ident(s: &str) -> Option<&str> {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .map_or(s.len(), |(i, _)| i);
+    let name = &s[..end];
+    let first = name.chars().next()?;
+    (first.is_alphabetic() || first == '_' || first == '$').then_some(name)
+}
+
+fn strip_words<'a>(mut s: &'a str, words: &[&str]) -> (&'a str, bool) {
+    let mut any = false;
+    loop {
+        let before = s;
+        for word in words {
+            if let Some(rest) = s.strip_prefix(word)
+                && rest.starts_with(' ')
+            {
+                s = rest.trim_start();
+                any = true;
+            }
+        }
+        if s == before {
+            return (s, any);
+        }
+    }
+}
+
+fn def(kind: DefKind, name: &str, public: bool) -> Option<Def> {
+    Some(Def {
+        kind,
+        name: name.to_owned(),
+        public,
+    })
+}
+
+fn rust(line: &str) -> Option<Def> {
+    let mut s = line;
+    let mut public = false;
+    if let Some(rest) = s.strip_prefix("pub") {
+        if rest.starts_with('(') {
+            // `pub(crate)` and friends are not part of the public API.
+            let close = rest.find(')')?;
+            s = rest[close + 1..].trim_start();
+        } else if rest.starts_with(' ') {
+            s = rest.trim_start();
+            public = true;
+        }
+    }
+    let (s, _) = strip_words(s, &["async", "const", "unsafe", "default", "extern \"C\""]);
+    let kinds: &[(&str, DefKind)] = &[
+        ("fn ", DefKind::Function),
+        ("struct ", DefKind::Type),
+        ("enum ", DefKind::Type),
+        ("trait ", DefKind::Type),
+        ("union ", DefKind::Type),
+        ("type ", DefKind::Type),
+        ("mod ", DefKind::Module),
+        ("macro_rules! ", DefKind::Function),
+        ("const ", DefKind::Constant),
+        ("static ", DefKind::Constant),
+    ];
+    for (prefix, kind) in kinds {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return def(*kind, ident(rest.trim_start())?, public);
+        }
+    }
+    if let Some(rest) = s.strip_prefix("impl") {
+        // `impl<T> Trait for Type<T> {`: name the type.
+        let rest = rest.trim_start();
+        let rest = if rest.starts_with('<') {
+            &rest[rest.find("> ").map_or(rest.len(), |i| i + 2)..]
+        } else {
+            rest
+        };
+        let target = rest.split(" for ").last().unwrap_or(rest).trim_start();
+        return def(DefKind::Type, ident(target)?, false);
+    }
+    None
+}
+
+fn python(line: &str) -> Option<Def> {
+    let (s, _) = strip_words(line, &["async"]);
+    if let Some(rest) = s.strip_prefix("def ") {
+        let name = ident(rest)?;
+        let kind = if name.starts_with("test") {
+            DefKind::Test
+        } else {
+            DefKind::Function
+        };
+        return def(kind, name, !name.starts_with('_'));
+    }
+    if let Some(rest) = s.strip_prefix("class ") {
+        let name = ident(rest)?;
+        return def(DefKind::Type, name, !name.starts_with('_'));
+    }
+    None
+}
+
+fn script(line: &str) -> Option<Def> {
+    let (s, exported) = strip_words(line, &["export", "default", "declare"]);
+    let (s, _) = strip_words(s, &["async", "abstract", "public", "static"]);
+    let kinds: &[(&str, DefKind)] = &[
+        ("function* ", DefKind::Function),
+        ("function ", DefKind::Function),
+        ("class ", DefKind::Type),
+        ("interface ", DefKind::Type),
+        ("type ", DefKind::Type),
+        ("enum ", DefKind::Type),
+        ("namespace ", DefKind::Module),
+    ];
+    for (prefix, kind) in kinds {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return def(*kind, ident(rest.trim_start())?, exported);
+        }
+    }
+    for prefix in ["const ", "let ", "var "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let name = ident(rest)?;
+            let after = rest[name.len()..].trim_start();
+            let after = after
+                .strip_prefix(':')
+                .map_or(after, |t| t.find('=').map_or("", |i| &t[i..]));
+            let value = after.strip_prefix('=')?.trim_start();
+            let is_fn = value.starts_with("(")
+                || value.starts_with("async")
+                || value.starts_with("function")
+                || value.contains("=>");
+            if is_fn {
+                return def(DefKind::Function, name, exported);
+            }
+            if exported {
+                return def(DefKind::Constant, name, true);
+            }
+            return None;
+        }
+    }
+    // `describe('x', …)`, `it('does y', …)`, `test(…)`
+    for prefix in ["describe(", "it(", "test("] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let quoted = rest.trim_start();
+            let quote = quoted.chars().next()?;
+            if matches!(quote, '\'' | '"' | '`') {
+                let body = &quoted[1..];
+                let end = body.find(quote)?;
+                return def(DefKind::Test, &body[..end], false);
+            }
+        }
+    }
+    None
+}
+
+fn go(line: &str) -> Option<Def> {
+    if let Some(rest) = line.strip_prefix("func ") {
+        let rest = if rest.starts_with('(') {
+            rest[rest.find(')')? + 1..].trim_start()
+        } else {
+            rest
+        };
+        let name = ident(rest)?;
+        let public = name.chars().next().is_some_and(char::is_uppercase);
+        let kind = if name.starts_with("Test") || name.starts_with("Benchmark") {
+            DefKind::Test
+        } else {
+            DefKind::Function
+        };
+        return def(kind, name, public);
+    }
+    if let Some(rest) = line.strip_prefix("type ") {
+        let name = ident(rest)?;
+        return def(
+            DefKind::Type,
+            name,
+            name.chars().next().is_some_and(char::is_uppercase),
+        );
+    }
+    None
+}
+
+const NOT_FUNCTIONS: &[&str] = &[
+    "if",
+    "for",
+    "while",
+    "switch",
+    "return",
+    "catch",
+    "else",
+    "new",
+    "throw",
+    "sizeof",
+    "case",
+    "do",
+    "try",
+    "synchronized",
+    "using",
+    "await",
+    "yield",
+    "delete",
+];
+
+fn java(line: &str) -> Option<Def> {
+    let (s, public) = strip_words(line, &["public", "open"]);
+    let (s, _) = strip_words(
+        s,
+        &[
+            "protected",
+            "private",
+            "internal",
+            "static",
+            "final",
+            "abstract",
+            "override",
+            "suspend",
+            "sealed",
+            "data",
+            "inline",
+            "virtual",
+            "async",
+            "synchronized",
+            "partial",
+            "readonly",
+        ],
+    );
+    let kinds: &[(&str, DefKind)] = &[
+        ("class ", DefKind::Type),
+        ("interface ", DefKind::Type),
+        ("enum ", DefKind::Type),
+        ("record ", DefKind::Type),
+        ("struct ", DefKind::Type),
+        ("object ", DefKind::Type),
+        ("fun ", DefKind::Function),
+        ("func ", DefKind::Function),
+    ];
+    for (prefix, kind) in kinds {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return def(*kind, ident(rest.trim_start())?, public);
+        }
+    }
+    c_like_function(s, public)
+}
+
+/// `Type name(args)` on one line, not a call or a control statement.
+fn c_like_function(s: &str, public: bool) -> Option<Def> {
+    if s.ends_with(';') || s.contains('=') && !s.contains("==") && s.find('=') < s.find('(') {
+        return None;
+    }
+    let open = s.find('(')?;
+    let head = s[..open].trim_end();
+    let name_start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '~'))
+        .map_or(0, |i| i + 1);
+    let name = &head[name_start..];
+    let before = head[..name_start].trim();
+    if before.is_empty() || name.is_empty() || before.ends_with(['.', ',', '(', '!', '=']) {
+        return None;
+    }
+    let short = name.rsplit("::").next().unwrap_or(name);
+    if NOT_FUNCTIONS.contains(&short) || NOT_FUNCTIONS.contains(&before) {
+        return None;
+    }
+    ident(short)?;
+    def(DefKind::Function, name, public)
+}
+
+fn c(line: &str) -> Option<Def> {
+    if let Some(rest) = line.strip_prefix("#define ") {
+        return def(DefKind::Constant, ident(rest)?, true);
+    }
+    let (s, _) = strip_words(
+        line,
+        &["typedef", "static", "inline", "extern", "template<>"],
+    );
+    for prefix in ["struct ", "class ", "enum ", "union ", "namespace "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            let name = ident(rest)?;
+            let tail = rest[name.len()..].trim();
+            // A declaration with a body, not a variable of that type.
+            if tail.is_empty() || tail.starts_with('{') || tail.starts_with(':') {
+                return def(DefKind::Type, name, true);
+            }
+            return None;
+        }
+    }
+    c_like_function(s, true)
+}
+
+/// Reads a definition from one line of source (indentation allowed).
+pub(crate) fn parse(line: &str, lang: Lang) -> Option<Def> {
+    let trimmed = line.trim();
+    if trimmed.len() < 4 || trimmed.len() > 300 {
+        return None;
+    }
+    match lang {
+        Lang::Rust => rust(trimmed),
+        Lang::Python => python(trimmed),
+        Lang::Script => script(trimmed),
+        Lang::Go => go(trimmed),
+        Lang::Java => java(trimmed),
+        // Only top-level lines: indented ones are statements far more often than not.
+        Lang::C if !line.starts_with([' ', '\t']) => c(trimmed),
+        Lang::C | Lang::Markdown | Lang::Other => None,
+    }
+}
+
+/// Reads the name a hunk's function-context heading points at (`impl Foo {` → `Foo`).
+pub(crate) fn from_section(section: &str, lang: Lang) -> Option<Def> {
+    if lang == Lang::Markdown {
+        let title = section.trim_start_matches('#').trim();
+        let ok = section.starts_with('#') && !title.is_empty() && title.len() <= 40;
+        return ok.then(|| Def {
+            kind: DefKind::Module,
+            name: title.to_owned(),
+            public: false,
+        });
+    }
+    let lang = if lang == Lang::C { Lang::Java } else { lang };
+    parse(section, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(line: &str, lang: Lang) -> Option<(String, bool)> {
+        parse(line, lang).map(|d| (d.name, d.public))
+    }
+
+    #[test]
+    fn reads_definitions_in_each_language() {
+        let some = |n: &str, p: bool| Some((n.to_owned(), p));
+        assert_eq!(
+            name("pub fn parse(input: &[u8]) {", Lang::Rust),
+            some("parse", true)
+        );
+        assert_eq!(
+            name("    pub(crate) async fn go()", Lang::Rust),
+            some("go", false)
+        );
+        assert_eq!(
+            name("impl<T> Display for Wrapper<T> {", Lang::Rust),
+            some("Wrapper", false)
+        );
+        assert_eq!(
+            name("pub struct Config {", Lang::Rust),
+            some("Config", true)
+        );
+        assert_eq!(name("let x = 1;", Lang::Rust), None);
+        assert_eq!(
+            name("    def _helper(self):", Lang::Python),
+            some("_helper", false)
+        );
+        assert_eq!(
+            name("class Pipeline(Base):", Lang::Python),
+            some("Pipeline", true)
+        );
+        assert_eq!(
+            name("export async function load() {", Lang::Script),
+            some("load", true)
+        );
+        assert_eq!(
+            name("export const run = (a) => a", Lang::Script),
+            some("run", true)
+        );
+        assert_eq!(name("const x = 5", Lang::Script), None);
+        assert_eq!(
+            name("it('handles empty input', () => {", Lang::Script),
+            some("handles empty input", false)
+        );
+        assert_eq!(
+            name(
+                "func (s *Server) Start(ctx context.Context) error {",
+                Lang::Go
+            ),
+            some("Start", true)
+        );
+        assert_eq!(
+            name("type config struct {", Lang::Go),
+            some("config", false)
+        );
+        assert_eq!(
+            name("public static int count(List<String> xs) {", Lang::Java),
+            some("count", true)
+        );
+        assert_eq!(name("return count(xs);", Lang::Java), None);
+        assert_eq!(
+            name("static int parse_args(int argc, char **argv)", Lang::C),
+            some("parse_args", true)
+        );
+        assert_eq!(name("    foo(bar);", Lang::C), None);
+        assert_eq!(name("if (x) {", Lang::C), None);
+    }
+
+    #[test]
+    fn reads_section_headings() {
+        let d = from_section("impl Parser {", Lang::Rust).unwrap();
+        assert_eq!(d.name, "Parser");
+        let d = from_section("## Installation", Lang::Markdown).unwrap();
+        assert_eq!(d.name, "Installation");
+        assert!(from_section("some prose", Lang::Markdown).is_none());
+    }
+}

@@ -1,0 +1,460 @@
+//! The summary after `type(scope): `: an imperative phrase that names what changed (the
+//! functions, types, sections or files), fitted to a character budget.
+
+use super::analysis::{Analysis, FileFacts};
+use super::classify::Type;
+use super::defs::DefKind;
+use super::deps::DepChange;
+use super::paths::{self, Kind};
+use crate::diff::Status;
+
+/// Counts characters, not bytes: the limit is on what a person sees.
+pub(crate) fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Cuts `text` to at most `budget` characters, at a word boundary when there is one.
+pub(crate) fn truncate(text: &str, budget: usize) -> String {
+    if width(text) <= budget {
+        return text.to_owned();
+    }
+    let hard: String = text.chars().take(budget).collect();
+    // Prefer the last space that keeps at least half of the budget.
+    let cut = match hard.rfind(' ') {
+        Some(at) if width(&hard[..at]) * 2 >= budget => hard[..at].to_owned(),
+        _ => hard,
+    };
+    let mut cut = cut.trim_end().to_owned();
+    // Do not end on a word that promises more.
+    let tails = [
+        " and", " to", " from", " in", " for", " of", ",", " the", " a", " with",
+    ];
+    while let Some(tail) = tails
+        .iter()
+        .find(|t| cut.ends_with(*t) && width(&cut) > t.len() + 1)
+    {
+        cut.truncate(cut.len() - tail.len());
+    }
+    cut.trim_end_matches([',', ' ', '.', ':', ';']).to_owned()
+}
+
+/// Joins names as prose: `a`, `a and b`, `a, b and c`.
+pub(crate) fn join(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Writes `verb names tail` with as many of the names (up to three) as fit in `budget`.
+fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
+    let words = |names: &[String]| {
+        let mut s = String::from(verb);
+        if !names.is_empty() {
+            s.push(' ');
+            s.push_str(&join(names));
+        }
+        s.push_str(tail);
+        s
+    };
+    for k in (1..=names.len().min(3)).rev() {
+        let text = words(&names[..k]);
+        if width(&text) <= budget {
+            return text;
+        }
+    }
+    if names.is_empty() {
+        return truncate(&words(&[]), budget);
+    }
+    // One name is still too long without the tail: keep the name, it says more.
+    let bare = words(&names[..1]);
+    let no_tail = bare.strip_suffix(tail).unwrap_or(&bare);
+    truncate(no_tail, budget)
+}
+
+fn push_unique(list: &mut Vec<String>, name: &str) {
+    let name = name.trim();
+    if !name.is_empty() && name.len() <= 60 && !list.iter().any(|n| n == name) {
+        list.push(name.to_owned());
+    }
+}
+
+/// The name a file goes by in a summary: `mod.rs`, `index.ts`, `__init__.py` take their
+/// folder's name; tests drop their `test_`/`_test`/`.spec` decorations.
+pub(crate) fn file_subject(path: &str) -> String {
+    let mut stem = paths::stem(path).to_owned();
+    let generic = matches!(
+        stem.as_str(),
+        "mod" | "index" | "__init__" | "lib" | "main" | "init" | "__main__" | "package"
+    );
+    if generic {
+        let mut dirs = path.rsplit('/').skip(1);
+        if let Some(dir) =
+            dirs.find(|d| !matches!(*d, "src" | "lib" | "__tests__" | "tests" | "test"))
+        {
+            stem = dir.to_owned();
+        }
+    }
+    let stem = stem
+        .strip_prefix("test_")
+        .or_else(|| stem.strip_suffix("_test"))
+        .or_else(|| stem.strip_suffix("_tests"))
+        .or_else(|| stem.strip_suffix("_spec"))
+        .or_else(|| stem.strip_suffix("-test"))
+        .or_else(|| stem.strip_suffix("Test"))
+        .unwrap_or(&stem);
+    stem.to_owned()
+}
+
+/// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
+fn doc_name(path: &str) -> String {
+    let name = paths::file_name(path);
+    let stem = paths::stem(path);
+    let shouting = stem.chars().any(|c| c.is_ascii_uppercase())
+        && !stem.chars().any(|c| c.is_ascii_lowercase());
+    if shouting && paths::extension(path) == "md" {
+        stem.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The verb for a set of files that were all added, all deleted, or otherwise.
+fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
+    if files.iter().all(|f| f.status == Status::Added) {
+        "add"
+    } else if files.iter().all(|f| f.status == Status::Deleted) {
+        "remove"
+    } else {
+        default
+    }
+}
+
+fn deps_summary(deps: &[DepChange], budget: usize) -> String {
+    if let [dep] = deps {
+        let text = match (&dep.from, &dep.to) {
+            (Some(from), Some(to)) => format!("bump {} from {from} to {to}", dep.name),
+            (None, Some(_)) => format!("add {} dependency", dep.name),
+            (Some(_), None) => format!("remove {} dependency", dep.name),
+            (None, None) => format!("update {}", dep.name),
+        };
+        if width(&text) <= budget {
+            return text;
+        }
+        if let Some(to) = &dep.to {
+            let short = format!("bump {} to {to}", dep.name);
+            if width(&short) <= budget {
+                return short;
+            }
+        }
+        return truncate(&format!("bump {}", dep.name), budget);
+    }
+    let bumped: Vec<String> = deps.iter().map(|d| d.name.clone()).collect();
+    let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
+        "bump"
+    } else {
+        "update"
+    };
+    if bumped.len() <= 3 {
+        let text = format!("{verb} {}", join(&bumped));
+        if width(&text) <= budget {
+            return text;
+        }
+    }
+    let text = format!(
+        "{verb} {} and {} more dependencies",
+        bumped[0],
+        bumped.len() - 1
+    );
+    if width(&text) <= budget {
+        return text;
+    }
+    truncate(&format!("{verb} {} dependencies", bumped.len()), budget)
+}
+
+fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
+    if let [file] = files {
+        let old = file.old_path.as_deref().unwrap_or(&file.path);
+        let (old_dir, new_dir) = (parent(old), parent(&file.path));
+        let text = if old_dir == new_dir {
+            format!(
+                "rename {} to {}",
+                paths::file_name(old),
+                paths::file_name(&file.path)
+            )
+        } else if paths::file_name(old) == paths::file_name(&file.path) {
+            format!("move {} to {}/", paths::file_name(old), new_dir)
+        } else {
+            format!("move {old} to {}", file.path)
+        };
+        return truncate(&text, budget);
+    }
+    let first = parent(&files[0].path);
+    if files.iter().all(|f| parent(&f.path) == first) && !first.is_empty() {
+        let text = format!("move {} files to {first}/", files.len());
+        if width(&text) <= budget {
+            return text;
+        }
+    }
+    truncate(&format!("rename {} files", files.len()), budget)
+}
+
+fn parent(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+/// Names of definitions across the given files, for a type.
+fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
+    let mut added = Vec::new();
+    let mut touched = Vec::new();
+    let mut removed = Vec::new();
+    let mut ordered: Vec<&&FileFacts> = files.iter().collect();
+    ordered.sort_by_key(|f| std::cmp::Reverse(f.additions + f.deletions));
+    for f in &ordered {
+        let public_first = f
+            .added_defs
+            .iter()
+            .filter(|d| d.public)
+            .chain(f.added_defs.iter());
+        for d in public_first.filter(|d| d.kind != DefKind::Test) {
+            push_unique(&mut added, &d.name);
+        }
+        for d in f.touched.iter().filter(|d| d.kind != DefKind::Test) {
+            push_unique(&mut touched, &d.name);
+        }
+        for d in f.removed_defs.iter().filter(|d| d.kind != DefKind::Test) {
+            push_unique(&mut removed, &d.name);
+        }
+    }
+    // Dunder methods (`__init__`) say less than the methods around them.
+    for list in [&mut added, &mut touched, &mut removed] {
+        if list.iter().any(|n| !n.starts_with("__")) {
+            list.retain(|n| !n.starts_with("__"));
+        }
+    }
+    if ty == Type::FEAT && !added.is_empty() {
+        return (added, true);
+    }
+    if !touched.is_empty() {
+        return (touched, false);
+    }
+    if !added.is_empty() {
+        return (added, true);
+    }
+    (removed, false)
+}
+
+/// Returns the summary.
+pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
+    let files = a.substantive();
+    if files.is_empty() {
+        return truncate("record an empty change", budget);
+    }
+    let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
+    if !a.manifest.deps.is_empty() && deps_only {
+        return deps_summary(&a.manifest.deps, budget);
+    }
+    if let Some(version) = &a.manifest.release
+        && all(&|f| {
+            matches!(
+                f.kind,
+                Kind::Manifest | Kind::Lockfile | Kind::Docs | Kind::Note
+            )
+        })
+    {
+        return truncate(&format!("release {version}"), budget);
+    }
+    if all(&|f| f.is_pure_move()) {
+        return moves_summary(&files, budget);
+    }
+    let file_names = |name: fn(&str) -> String| {
+        let mut names = Vec::new();
+        for f in &files {
+            push_unique(&mut names, &name(&f.path));
+        }
+        names
+    };
+    match ty {
+        Type::DOCS => {
+            let code: Vec<&FileFacts> = files
+                .iter()
+                .copied()
+                .filter(|f| !matches!(f.kind, Kind::Docs | Kind::Note))
+                .collect();
+            let (names, _) = def_names(&code, ty);
+            if !code.is_empty() && !names.is_empty() {
+                return fit("document", &names, "", budget);
+            }
+            if let [file] = files.as_slice() {
+                let sections = |defs: &[super::defs::Def]| {
+                    let mut names = Vec::new();
+                    for d in defs.iter().filter(|d| d.kind == DefKind::Module) {
+                        push_unique(&mut names, &d.name);
+                    }
+                    names
+                };
+                let (added, touched) = (sections(&file.added_defs), sections(&file.touched));
+                let tail = |what: &str, len: usize| {
+                    let noun = if len == 1 { "section" } else { "sections" };
+                    format!(" {noun} {what} {}", doc_name(&file.path))
+                };
+                if file.status == Status::Modified && !added.is_empty() {
+                    let text = fit("add", &added[..1], &tail("to", 1), budget);
+                    if text.ends_with(&doc_name(&file.path)) {
+                        return text;
+                    }
+                }
+                if file.status == Status::Modified && added.is_empty() && touched.len() == 1 {
+                    let text = fit("update", &touched, &tail("in", 1), budget);
+                    if text.ends_with(&doc_name(&file.path)) {
+                        return text;
+                    }
+                }
+            }
+            let docs_dir = files.iter().all(|f| {
+                f.path.starts_with("docs/")
+                    || f.path.starts_with("doc/")
+                    || f.path.contains("/docs/")
+            });
+            if docs_dir {
+                let names = file_names(|p| paths::stem(p).to_owned());
+                return fit(file_verb(&files, "update"), &names, " docs", budget);
+            }
+            let names = file_names(doc_name);
+            fit(file_verb(&files, "update"), &names, "", budget)
+        }
+        Type::TEST => {
+            let names = file_names(file_subject);
+            let new_tests = files.iter().any(|f| !f.added_defs.is_empty());
+            if all(&|f| f.status == Status::Added) {
+                fit("add", &names, " tests", budget)
+            } else if new_tests && a.test_removed * 2 < a.test_added {
+                fit("add tests for", &names, "", budget)
+            } else {
+                fit(file_verb(&files, "update"), &names, " tests", budget)
+            }
+        }
+        Type::CI => {
+            let workflows = all(&|f| f.path.starts_with(".github/workflows/"));
+            if workflows {
+                let names = file_names(|p| paths::stem(p).to_owned());
+                let tail = if names.len() == 1 {
+                    " workflow"
+                } else {
+                    " workflows"
+                };
+                return fit(file_verb(&files, "update"), &names, tail, budget);
+            }
+            let names = file_names(|p| paths::file_name(p).to_owned());
+            fit(file_verb(&files, "update"), &names, "", budget)
+        }
+        Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
+            let names = file_names(|p| paths::file_name(p).to_owned());
+            fit(file_verb(&files, "update"), &names, "", budget)
+        }
+        _ => code_summary(a, &files, ty, breaking, budget),
+    }
+}
+
+fn code_summary(
+    a: &Analysis,
+    files: &[&FileFacts],
+    ty: Type,
+    breaking: bool,
+    budget: usize,
+) -> String {
+    let code: Vec<&FileFacts> = files
+        .iter()
+        .copied()
+        .filter(|f| {
+            matches!(
+                f.kind,
+                Kind::Source | Kind::Example | Kind::Bench | Kind::Other
+            )
+        })
+        .collect();
+    let code = if code.is_empty() {
+        files.to_vec()
+    } else {
+        code
+    };
+    let mut subjects = Vec::new();
+    for f in &code {
+        push_unique(&mut subjects, &file_subject(&f.path));
+    }
+    if code.iter().all(|f| f.status == Status::Added) {
+        return fit("add", &subjects, "", budget);
+    }
+    if code.iter().all(|f| f.status == Status::Deleted) {
+        return fit("remove", &subjects, "", budget);
+    }
+    // Files that went away are the news, unless others arrived in their place.
+    let gone: Vec<&&FileFacts> = code
+        .iter()
+        .filter(|f| f.status == Status::Deleted)
+        .collect();
+    if !gone.is_empty() && code.iter().all(|f| f.status != Status::Added) {
+        let mut names = Vec::new();
+        for f in gone {
+            push_unique(&mut names, &file_subject(&f.path));
+        }
+        return fit("remove", &names, "", budget);
+    }
+    if breaking {
+        let removed: Vec<String> = a.removed_public().iter().map(|d| d.name.clone()).collect();
+        if !removed.is_empty() {
+            return fit("remove", &removed, "", budget);
+        }
+    }
+    let (names, from_added) = def_names(&code, ty);
+    let names = if names.is_empty() { subjects } else { names };
+    let verb = match ty {
+        Type::FEAT if from_added => "add",
+        Type::FEAT => "extend",
+        Type::FIX => "fix",
+        Type::REFACTOR => "refactor",
+        Type::PERF => "speed up",
+        Type::STYLE if code.iter().all(|f| f.format_only || f.comment_only) => "format",
+        Type::STYLE => "tidy",
+        Type::TEST => "test",
+        Type::DOCS => "document",
+        _ if from_added => "add",
+        _ => "update",
+    };
+    fit(verb, &names, "", budget)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_keeps_words_and_the_budget() {
+        let text = "refactor the parser and the lexer of the compiler";
+        for budget in 1..60 {
+            let cut = truncate(text, budget);
+            assert!(width(&cut) <= budget, "{budget}: {cut}");
+        }
+        assert_eq!(truncate(text, 30), "refactor the parser");
+        assert_eq!(truncate("ééééé", 3), "ééé");
+    }
+
+    #[test]
+    fn fit_drops_names_before_truncating() {
+        let names: Vec<String> = ["alpha", "beta", "gamma"].map(String::from).to_vec();
+        assert_eq!(fit("fix", &names, "", 40), "fix alpha, beta and gamma");
+        assert_eq!(fit("fix", &names, "", 18), "fix alpha and beta");
+        assert_eq!(fit("fix", &names, "", 10), "fix alpha");
+    }
+
+    #[test]
+    fn file_subjects_skip_generic_names() {
+        assert_eq!(file_subject("src/parser/mod.rs"), "parser");
+        assert_eq!(file_subject("tests/test_api.py"), "api");
+        assert_eq!(file_subject("pkg/config/config_test.go"), "config");
+        assert_eq!(file_subject("packages/x/__tests__/foo.spec.ts"), "foo");
+        assert_eq!(file_subject("src/index.ts"), "index");
+    }
+}

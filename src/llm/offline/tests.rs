@@ -1,0 +1,293 @@
+//! Tests of the whole engine: fixtures, rules, limits and hostile input.
+
+use super::*;
+#[allow(unused_imports)]
+use crate::diff as _;
+use crate::diff::{self, FileChange, Hunk, Status};
+use crate::filter::{Attributes, Filter, FilterOptions};
+use std::path::PathBuf;
+
+fn entries(patch: &[u8]) -> Vec<FileEntry> {
+    let filter = Filter::new(&FilterOptions::default()).unwrap();
+    diff::parse(patch)
+        .into_iter()
+        .map(|change| {
+            let decision = filter.decide(&change, Attributes::default());
+            FileEntry { change, decision }
+        })
+        .collect()
+}
+
+fn message(patch: &str) -> Message {
+    write(&entries(patch.as_bytes()), &Style::default())
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/offline");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("diff.patch").exists())
+        .collect();
+    cases.sort();
+    cases
+}
+
+#[test]
+fn fixtures_match_expected_messages() {
+    let cases = fixtures();
+    assert!(cases.len() >= 40, "only {} fixtures", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let patch = std::fs::read(case.join("diff.patch")).unwrap();
+        let got = write(&entries(&patch), &Style::default()).to_string();
+        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap_or_default();
+        if got != expected {
+            let name = case.file_name().unwrap().to_string_lossy().into_owned();
+            failures.push(format!(
+                "--- {name}: expected\n{expected}--- {name}: got\n{got}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} fixtures differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/offline")
+        .join(name)
+        .join("diff.patch");
+    std::fs::read(path).unwrap()
+}
+
+fn change_with(path: &str, status: Status, body: String) -> FileChange {
+    let mut change = FileChange::new(path, status);
+    let lines = body.lines().count() as u32;
+    change.hunks.push(Hunk {
+        old_start: 1,
+        old_lines: 0,
+        new_start: 1,
+        new_lines: lines,
+        section: "".into(),
+        body: body.into(),
+    });
+    change.recount();
+    change
+}
+
+fn decide(changes: Vec<FileChange>) -> Vec<FileEntry> {
+    let filter = Filter::new(&FilterOptions::default()).unwrap();
+    changes
+        .into_iter()
+        .map(|change| {
+            let decision = filter.decide(&change, Attributes::default());
+            FileEntry { change, decision }
+        })
+        .collect()
+}
+
+fn type_of(subject: &str) -> &str {
+    subject.split([':', '(', '!']).next().unwrap()
+}
+
+#[test]
+fn empty_input_is_an_empty_chore() {
+    let msg = write(&[], &Style::default());
+    assert_eq!(msg.subject, "chore: record an empty change");
+    assert_eq!(msg.body, "");
+    assert_eq!(
+        message("not a diff at all\n").subject,
+        "chore: record an empty change"
+    );
+}
+
+#[test]
+fn rules_decide_when_the_paths_leave_no_doubt() {
+    let cases = [
+        ("docs-guide-page", "docs"),
+        ("test-python-update", "test"),
+        ("ci-workflow-node", "ci"),
+        ("ci-gitlab", "ci"),
+        ("style-rustfmt", "style"),
+        ("refactor-rename-file", "refactor"),
+        ("withheld-env-only", "chore"),
+        ("docs-rust-doc-comments", "docs"),
+    ];
+    for (name, want) in cases {
+        let msg = write(&entries(&fixture(name)), &Style::default());
+        assert_eq!(type_of(&msg.subject), want, "{name}: {}", msg.subject);
+    }
+}
+
+#[test]
+fn dependency_bumps_name_the_package_and_versions() {
+    for (name, summary) in [
+        ("deps-cargo-bump", "bump serde from 1.0.1 to 1.0.2"),
+        ("deps-npm-bump", "bump vite from 5.0.0 to 5.1.0"),
+        ("deps-pyproject-bump", "bump httpx from 0.24 to 0.27"),
+        (
+            "deps-go-mod",
+            "bump github.com/spf13/cobra from v1.7.0 to v1.8.0",
+        ),
+    ] {
+        let msg = write(&entries(&fixture(name)), &Style::default());
+        assert!(msg.subject.ends_with(summary), "{name}: {}", msg.subject);
+    }
+}
+
+#[test]
+fn only_withheld_files_are_named_never_read() {
+    let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
+    assert_eq!(msg.subject, "chore: update .env");
+    assert_eq!(msg.body, "Not shown: .env (withheld)");
+    assert!(!msg.to_string().contains("8080"));
+}
+
+#[test]
+fn non_utf8_paths_and_content_do_not_panic() {
+    let mut patch = b"diff --git a/caf\xe9.rs b/caf\xe9.rs\nindex 1..2 100644\n--- a/caf\xe9.rs\n+++ b/caf\xe9.rs\n@@ -1,2 +1,2 @@ fn \xff\xfe(\n".to_vec();
+    patch.extend_from_slice(b"-let s = \"\xe9t\xe9\";\n+let s = \"\xc3\";\n \xff\n");
+    let msg = write(&entries(&patch), &Style::default());
+    assert!(!msg.subject.is_empty());
+    let latin = write(
+        &entries(&fixture("non-utf8-latin1-docs")),
+        &Style::default(),
+    );
+    assert_eq!(latin.subject, "docs: update notes docs");
+}
+
+#[test]
+fn a_five_megabyte_single_line_file_is_fast_and_safe() {
+    let line = format!("+{}\n", "x".repeat(5 * 1024 * 1024));
+    let files = decide(vec![change_with("data/blob.txt", Status::Added, line)]);
+    let start = std::time::Instant::now();
+    let msg = write(&files, &Style::default());
+    assert!(start.elapsed().as_millis() < 500, "{:?}", start.elapsed());
+    assert!(msg.subject.chars().count() <= 72);
+    assert!(msg.body.contains("data/blob.txt"), "{}", msg.body);
+}
+
+#[test]
+fn many_files_take_linear_time_and_a_modest_body() {
+    let changes: Vec<FileChange> = (0..2000)
+        .map(|i| {
+            let body: String = (0..50)
+                .map(|j| format!("+let value_{j} = compute({i}, {j});\n"))
+                .collect();
+            change_with(
+                &format!("src/module_{i}/file_{i}.rs"),
+                Status::Modified,
+                body,
+            )
+        })
+        .collect();
+    let files = decide(changes);
+    let start = std::time::Instant::now();
+    let msg = write(&files, &Style::default());
+    // A guard against quadratic blow-ups, generous for debug builds on a shared machine.
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+    assert!(msg.body.lines().count() <= 15, "{}", msg.body);
+    for line in msg.body.lines() {
+        assert!(line.chars().count() <= 72, "{line}");
+    }
+}
+
+#[test]
+fn subject_never_exceeds_the_limit() {
+    let mut patches: Vec<Vec<u8>> = fixtures()
+        .iter()
+        .map(|c| std::fs::read(c.join("diff.patch")).unwrap())
+        .collect();
+    let long = "a_really_long_function_name_that_goes_on_and_on_and_on_forever";
+    patches.push(
+        format!(
+            "diff --git a/packages/an-extremely-long-package-name/src/x.rs b/packages/an-extremely-long-package-name/src/x.rs\n--- a/packages/an-extremely-long-package-name/src/x.rs\n+++ b/packages/an-extremely-long-package-name/src/x.rs\n@@ -1,2 +1,2 @@ pub fn {long}() {{\n-    old();\n+    new();\n }}\n"
+        )
+        .into_bytes(),
+    );
+    for patch in &patches {
+        let files = entries(patch);
+        for max in 20..=100 {
+            for conventional in [true, false] {
+                let style = Style {
+                    max_subject: max,
+                    conventional,
+                    ..Style::default()
+                };
+                let msg = write(&files, &style);
+                let len = msg.subject.chars().count();
+                assert!(len <= max, "{max}: {len} {}", msg.subject);
+                assert!(!msg.subject.ends_with('.'), "{}", msg.subject);
+                assert!(!msg.subject.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for case in fixtures() {
+        let patch = std::fs::read(case.join("diff.patch")).unwrap();
+        let first = write(&entries(&patch), &Style::default());
+        for _ in 0..3 {
+            assert_eq!(write(&entries(&patch), &Style::default()), first);
+        }
+    }
+}
+
+#[test]
+fn plain_style_capitalises_and_body_can_be_off() {
+    let style = Style {
+        conventional: false,
+        body: false,
+        ..Style::default()
+    };
+    let msg = write(&entries(&fixture("feat-rust-new-fn")), &style);
+    assert_eq!(msg.subject, "Add parse_duration");
+    assert_eq!(msg.body, "");
+}
+
+#[test]
+fn body_wraps_at_the_configured_width() {
+    let style = Style {
+        wrap: 40,
+        ..Style::default()
+    };
+    let msg = write(&entries(&fixture("test-rust-new-cases")), &style);
+    assert!(msg.body.lines().count() > 1);
+    for line in msg.body.lines() {
+        assert!(line.chars().count() <= 40, "{line}");
+    }
+}
+
+#[test]
+fn breaking_marks_only_removed_public_api() {
+    let removed = write(
+        &entries(&fixture("breaking-remove-pub-fn")),
+        &Style::default(),
+    );
+    assert!(removed.subject.contains("!:"), "{}", removed.subject);
+    for name in [
+        "feat-rust-new-fn",
+        "fix-go-error-wrap",
+        "remove-module",
+        "fix-ts-null-guard",
+    ] {
+        let msg = write(&entries(&fixture(name)), &Style::default());
+        assert!(!msg.subject.contains('!'), "{name}: {}", msg.subject);
+    }
+}
+
+#[test]
+fn truncated_hunks_do_not_panic() {
+    let patch = fixture("feat-ts-export");
+    for cut in (0..patch.len()).step_by(7) {
+        let _ = write(&entries(&patch[..cut]), &Style::default());
+    }
+}
