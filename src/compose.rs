@@ -1,0 +1,648 @@
+//! The model path of a message: one call when the (redacted) diff fits the model's budget;
+//! otherwise map-reduce — summarise chunks concurrently, then write the message from the
+//! summaries (reducing in rounds when they are long). Every answer is cached, every call
+//! recorded in the usage log, and whatever is left out is said in the body.
+
+use crate::cache::{self, Cache};
+use crate::chunk::{self, FileText};
+use crate::config::Settings;
+use crate::diff::{self, RenderOptions};
+use crate::filter::{FileEntry, Treatment};
+use crate::llm::client::Client;
+use crate::llm::models::ModelInfo;
+use crate::llm::{Completion, Delta, LlmError, Request, clean};
+use crate::message::Message;
+use crate::prompt;
+use crate::redact::RedactedDiff;
+use crate::tokens::Counter;
+use bstr::ByteSlice;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Reports the progress of chunk summaries (the UI shows a bar on a terminal).
+pub trait Progress: Sync {
+    fn start(&self, total: usize);
+    fn advance(&self);
+    fn finish(&self);
+}
+
+/// A `Progress` that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _total: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// Everything one message's calls share.
+pub struct Composer<'a> {
+    pub client: &'a Client,
+    pub model: &'a str,
+    pub info: ModelInfo,
+    pub settings: &'a Settings,
+    pub command: &'static str,
+    pub repo: &'a str,
+    pub cache: Cache,
+    pub counter: Counter,
+    calls: AtomicUsize,
+    cached: AtomicUsize,
+    notes: Mutex<Vec<String>>,
+}
+
+/// How a change goes out.
+enum Layout {
+    Single {
+        user: String,
+    },
+    Chunks {
+        listing: String,
+        chunks: Vec<chunk::Chunk>,
+        left_out: Vec<String>,
+        chunk_budget: usize,
+    },
+}
+
+/// The requests a message would take (`--dry-run`).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Kind (`message`, `summary`), the request, its tokens.
+    pub requests: Vec<(&'static str, Request, usize)>,
+    /// What follows the chunk summaries, when there are any.
+    pub final_pending: Option<String>,
+    /// Files left out under the caps.
+    pub left_out: Vec<String>,
+}
+
+/// The message and what it took.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub message: Message,
+    pub calls: usize,
+    pub cached: usize,
+    pub notes: Vec<String>,
+}
+
+const SUMMARY_SYSTEM: &str = "You summarise one part of a large staged diff for the person who \
+will write its commit message. Reply with 1 to 6 `- ` bullets naming what changed (functions, \
+types, files, behaviour) and why when the diff shows it. No preamble, no code fences. \
+`[REDACTED:rule]` marks a removed secret; never guess it.";
+
+const MERGE_SYSTEM: &str = "You merge summaries of parts of one large change into at most 10 \
+`- ` bullets that keep every notable change. No preamble, no code fences.";
+
+/// Sorts files for dropping under a cap: the least important last.
+fn importance(path: &str) -> u8 {
+    let p = path.to_ascii_lowercase();
+    let in_dir = |d: &str| p.starts_with(d) || p.contains(&format!("/{d}"));
+    if in_dir("fixtures/") || in_dir("testdata/") || in_dir("snapshots/") || p.ends_with(".snap") {
+        3
+    } else if p.ends_with(".md") || p.ends_with(".rst") || p.ends_with(".txt") || in_dir("docs/") {
+        2
+    } else if in_dir("tests/")
+        || in_dir("test/")
+        || in_dir("__tests__/")
+        || p.contains("_test.")
+        || p.contains(".test.")
+        || p.contains(".spec.")
+    {
+        1
+    } else {
+        0
+    }
+}
+
+/// Describes left-out paths briefly: whole folders where many share one.
+pub fn describe_paths(paths: &[String]) -> String {
+    let mut by_dir: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for path in paths {
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        *by_dir.entry(dir).or_default() += 1;
+    }
+    if paths.len() <= 6 {
+        return paths.join(", ");
+    }
+    by_dir
+        .iter()
+        .map(|(dir, n)| match (*dir, *n) {
+            ("", n) => format!("{n} files at the top"),
+            (dir, 1) => format!("1 file under {dir}/"),
+            (dir, n) => format!("{n} files under {dir}/"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn file_texts(entries: &[FileEntry]) -> Vec<FileText> {
+    let opts = RenderOptions::default();
+    entries
+        .iter()
+        .filter(|e| e.decision.treatment == Treatment::Text)
+        .map(|entry| {
+            let mut header = bstr::BString::default();
+            diff::render_header(&mut header, &entry.change, opts);
+            let hunks = entry
+                .change
+                .hunks
+                .iter()
+                .map(|h| format!("{}\n{}", h.header(), h.body.to_str_lossy()))
+                .collect();
+            FileText {
+                path: entry.change.path.to_str_lossy().into_owned(),
+                header: header.to_str_lossy().into_owned(),
+                hunks,
+            }
+        })
+        .collect()
+}
+
+impl<'a> Composer<'a> {
+    /// Sets up the calls for one message.
+    pub fn new(
+        client: &'a Client,
+        model: &'a str,
+        info: ModelInfo,
+        settings: &'a Settings,
+        command: &'static str,
+        repo: &'a str,
+    ) -> Self {
+        Composer {
+            client,
+            model,
+            info,
+            settings,
+            command,
+            repo,
+            cache: Cache::new(settings.cache_dir.clone()),
+            counter: Counter::new(model, settings.budget.margin),
+            calls: AtomicUsize::new(0),
+            cached: AtomicUsize::new(0),
+            notes: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn note(&self, note: String) {
+        self.notes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(note);
+    }
+
+    /// The context window: configured, else the server's or the table's figure.
+    fn context_window(&self) -> u64 {
+        self.settings
+            .budget
+            .context_window
+            .unwrap_or(self.info.context_window)
+    }
+
+    /// Tokens left for the user message once the system prompt and answer are paid for.
+    fn input_budget(&self, system: &str) -> usize {
+        let window = self.context_window() as usize;
+        // The byte length bounds the system prompt's tokens without building the encoder.
+        let fixed = self.counter.upper_bound(system) + prompt::MAX_OUTPUT as usize + 64;
+        // A safety margin of 5% of the window for chat-template tokens.
+        window.saturating_sub(fixed + window / 20)
+    }
+
+    fn request(&self, system: &str, user: String) -> Request {
+        Request {
+            model: self.model.to_owned(),
+            system: system.to_owned(),
+            user,
+            max_tokens: prompt::MAX_OUTPUT,
+            temperature: 0.2,
+            context_window: (self.client.endpoint.wire == crate::llm::wire::Wire::Ollama)
+                .then_some(self.context_window().min(65_536)),
+        }
+    }
+
+    /// One call: from the cache when the same request was answered before, else the model,
+    /// with a usage row either way it goes to the network.
+    async fn call(
+        &self,
+        kind: &str,
+        request: &Request,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<String, LlmError> {
+        let key = cache::key(&[
+            &prompt::VERSION.to_le_bytes(),
+            self.client.endpoint.provider.as_bytes(),
+            self.model.as_bytes(),
+            request.system.as_bytes(),
+            request.user.as_bytes(),
+        ]);
+        if let Some(hit) = self.cache.get(kind, &key) {
+            self.cached.fetch_add(1, Ordering::Relaxed);
+            sink(Delta::Text(&hit));
+            return Ok(hit);
+        }
+        self.calls.fetch_add(1, Ordering::Relaxed);
+        let result = self.client.complete(request, sink).await;
+        self.record(request, &result);
+        let done = result?;
+        self.cache.put(kind, &key, &done.text);
+        Ok(done.text)
+    }
+
+    fn record(&self, request: &Request, result: &Result<Completion, LlmError>) {
+        let Some(path) = &self.settings.usage_path else {
+            return;
+        };
+        let (usage, attempts, duration, text, status) = match result {
+            Ok(done) => (
+                done.usage,
+                done.attempts,
+                done.duration,
+                done.text.as_str(),
+                "ok",
+            ),
+            Err(_) => (None, 1, std::time::Duration::ZERO, "", "error"),
+        };
+        let estimated = usage.is_none();
+        let usage = usage.unwrap_or(crate::llm::Usage {
+            prompt_tokens: self.counter.upper_bound(&request.system) as u64 / 3
+                + self.counter.upper_bound(&request.user) as u64 / 3,
+            completion_tokens: (text.len() / 4) as u64,
+        });
+        let subject = clean::to_message(&clean::strip(text)).subject;
+        let row = crate::usage::UsageRow {
+            timestamp: std::time::SystemTime::now(),
+            command: self.command.to_owned(),
+            repo: self.repo.to_owned(),
+            provider: self.client.endpoint.provider.to_owned(),
+            model: self.model.to_owned(),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: self.info.cost(usage.prompt_tokens, usage.completion_tokens),
+            duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
+            attempts,
+            status: status.to_owned(),
+            estimated,
+            subject: if request.system == SUMMARY_SYSTEM || request.system == MERGE_SYSTEM {
+                String::new()
+            } else {
+                subject
+            },
+        };
+        if let Err(err) = crate::usage::append(path, &row) {
+            self.note(format!("warning: {err}"));
+        }
+    }
+
+    /// Writes the message for the changes. Only a `RedactedDiff` gets here: nothing else can
+    /// become a request.
+    pub async fn compose(
+        &self,
+        diff: &RedactedDiff,
+        branch: Option<&str>,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<Composed, LlmError> {
+        let entries = diff.entries();
+        let style = &self.settings.style;
+        let system = prompt::system(style);
+        let mut budget = self.input_budget(&system);
+        let mut shrunk = false;
+        loop {
+            let outcome = self
+                .compose_within(entries, branch, &system, budget, progress, sink)
+                .await;
+            match outcome {
+                Err(err) if err.is_context_length() && !shrunk => {
+                    // The server's window is smaller than we thought: once, with less.
+                    shrunk = true;
+                    budget = budget * 7 / 10;
+                    self.note(format!(
+                        "herald: the server's context window is smaller than expected; retrying with a {budget}-token budget"
+                    ));
+                    sink(Delta::Restart);
+                }
+                Err(err) => return Err(err),
+                Ok(message) => {
+                    return Ok(Composed {
+                        message,
+                        calls: self.calls.load(Ordering::Relaxed),
+                        cached: self.cached.load(Ordering::Relaxed),
+                        notes: std::mem::take(
+                            &mut *self.notes.lock().unwrap_or_else(|e| e.into_inner()),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Decides how the change goes out: one request, or chunks to summarise (and the files
+    /// left out under the caps). Builds the tokenizer only when bytes cannot settle it.
+    fn layout(&self, entries: &[FileEntry], branch: Option<&str>, budget: usize) -> Layout {
+        let whole = prompt::user(entries, usize::MAX, branch);
+        if self.counter.upper_bound(&whole.user) <= budget {
+            // Proven to fit by its byte length: no tokenizer is built for a small change.
+            return Layout::Single { user: whole.user };
+        }
+        self.counter.prewarm();
+        if self.counter.fits(&whole.user, budget) {
+            return Layout::Single { user: whole.user };
+        }
+        // Map: the text files in chunks that fit next to the summary prompt.
+        let listing = prompt::listing(entries, branch);
+        let chunk_budget = budget.saturating_sub(self.counter.count(SUMMARY_SYSTEM) + 64);
+        let texts = file_texts(entries);
+        let mut left_out: Vec<String> = Vec::new();
+        let count = |s: &str| self.counter.count(s);
+        let chunk_budget = chunk_budget.max(256);
+        let mut chunks = chunk::pack(&texts, chunk_budget, &count);
+        // Caps on calls and cost: leave out the least important files (they stay in the file
+        // list as stats) until the chunks, a reduce and the final call fit. Files go in bulk,
+        // sized by their token counts, so this packs a few times, not once per file.
+        let max_map = self.settings.budget.max_calls.saturating_sub(2).max(1);
+        if chunks.len() > max_map || self.over_cost(&chunks) {
+            let sizes: Vec<usize> = texts
+                .iter()
+                .map(|t| count(&t.header) + t.hunks.iter().map(|h| count(h)).sum::<usize>())
+                .collect();
+            let mut order: Vec<usize> = (0..texts.len()).collect();
+            // Most important first; among equals, earlier first.
+            order.sort_by_key(|&i| (importance(&texts[i].path), i));
+            let mut target = max_map * chunk_budget * 3 / 4;
+            loop {
+                let mut kept_tokens = 0;
+                let mut keep = vec![false; texts.len()];
+                for &i in &order {
+                    if kept_tokens + sizes[i] <= target || kept_tokens == 0 {
+                        keep[i] = true;
+                        kept_tokens += sizes[i];
+                    }
+                }
+                let kept: Vec<FileText> = texts
+                    .iter()
+                    .zip(&keep)
+                    .filter(|(_, k)| **k)
+                    .map(|(t, _)| t.clone())
+                    .collect();
+                chunks = chunk::pack(&kept, chunk_budget, &count);
+                if (chunks.len() <= max_map && !self.over_cost(&chunks)) || target == 0 {
+                    left_out = texts
+                        .iter()
+                        .zip(&keep)
+                        .filter(|(_, k)| !**k)
+                        .map(|(t, _)| t.path.clone())
+                        .collect();
+                    break;
+                }
+                target = target * 4 / 5;
+            }
+        }
+        left_out.sort();
+        Layout::Chunks {
+            listing,
+            chunks,
+            left_out,
+            chunk_budget,
+        }
+    }
+
+    /// Returns every request a message would take, without sending any: the one request, or
+    /// the chunk summaries (the final request then depends on what the model answers).
+    pub fn plan(&self, diff: &RedactedDiff, branch: Option<&str>) -> Plan {
+        let entries = diff.entries();
+        let system = prompt::system(&self.settings.style);
+        let budget = self.input_budget(&system);
+        let tokens = |r: &Request| self.counter.count(&r.system) + self.counter.count(&r.user);
+        match self.layout(entries, branch, budget) {
+            Layout::Single { user } => {
+                let request = self.request(&system, user);
+                let n = tokens(&request);
+                Plan {
+                    requests: vec![("message", request, n)],
+                    final_pending: None,
+                    left_out: Vec::new(),
+                }
+            }
+            Layout::Chunks {
+                listing,
+                chunks,
+                left_out,
+                ..
+            } => {
+                let total = chunks.len();
+                let requests = chunks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, chunk)| {
+                        let user = format!("Part {} of {total}:\n\n{}", i + 1, chunk.text);
+                        let request = self.request(SUMMARY_SYSTEM, user);
+                        let n = tokens(&request);
+                        ("summary", request, n)
+                    })
+                    .collect();
+                Plan {
+                    requests,
+                    final_pending: Some(format!(
+                        "then one call writes the message from the file list ({} tokens) and \
+                         the {total} summaries",
+                        self.counter.count(&listing)
+                    )),
+                    left_out,
+                }
+            }
+        }
+    }
+
+    async fn compose_within(
+        &self,
+        entries: &[FileEntry],
+        branch: Option<&str>,
+        system: &str,
+        budget: usize,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<Message, LlmError> {
+        let (listing, chunks, left_out, chunk_budget) = match self.layout(entries, branch, budget) {
+            Layout::Single { user } => return self.final_call(system, user, sink).await,
+            Layout::Chunks {
+                listing,
+                chunks,
+                left_out,
+                chunk_budget,
+            } => (listing, chunks, left_out, chunk_budget),
+        };
+        if !left_out.is_empty() {
+            self.note(format!(
+                "herald: {} files left out to stay within `budget.max-calls`/`max-cost`",
+                left_out.len()
+            ));
+        }
+        let summaries = self.summarise(&chunks, progress).await;
+        let mut failed = Vec::new();
+        let mut parts = Vec::new();
+        for (chunk, summary) in chunks.iter().zip(summaries) {
+            match summary {
+                Ok(text) => parts.push(text),
+                Err(err) if err.is_context_length() => return Err(err),
+                Err(_) => failed.extend(chunk.paths.iter().cloned()),
+            }
+        }
+        if parts.is_empty() {
+            return Err(LlmError::Stream {
+                provider: self.client.endpoint.provider,
+                message: "every chunk summary failed".into(),
+            });
+        }
+        // Reduce in rounds while the summaries are too long for one final call.
+        let frame = listing.len();
+        let mut joined = parts.join("\n");
+        let mut rounds = 0;
+        while !self.counter.fits(
+            &joined,
+            budget.saturating_sub(self.counter.upper_bound(&listing).min(frame)),
+        ) && rounds < 3
+        {
+            rounds += 1;
+            let groups = self.group(&parts, chunk_budget.max(256));
+            let mut merged = Vec::new();
+            for group in groups {
+                let request = self.request(MERGE_SYSTEM, group);
+                merged.push(self.call("merge", &request, &mut |_| {}).await?);
+            }
+            parts = merged;
+            joined = parts.join("\n");
+        }
+        let mut user = listing;
+        user.push_str("\nSummaries of the diff, part by part:\n");
+        user.push_str(&joined);
+        user.push('\n');
+        let mut message = self.final_call(system, user, sink).await?;
+        let mut missing = Vec::new();
+        if !left_out.is_empty() {
+            missing.push(format!("Not summarised: {}", describe_paths(&left_out)));
+        }
+        if !failed.is_empty() {
+            failed.sort();
+            failed.dedup();
+            missing.push(format!(
+                "Not summarised (the model failed on them): {}",
+                describe_paths(&failed)
+            ));
+        }
+        if !missing.is_empty() {
+            let extra = missing.join("\n");
+            message.body = if message.body.is_empty() {
+                extra
+            } else {
+                format!("{}\n\n{extra}", message.body)
+            };
+        }
+        Ok(message)
+    }
+
+    /// Tells whether summarising `chunks` would pass the configured cost cap.
+    fn over_cost(&self, chunks: &[chunk::Chunk]) -> bool {
+        let Some(cap) = self.settings.budget.max_cost else {
+            return false;
+        };
+        let input: usize = chunks.iter().map(|c| c.tokens + 200).sum();
+        let output = (chunks.len() + 1) * prompt::MAX_OUTPUT as usize;
+        self.info.cost(input as u64, output as u64) > cap
+    }
+
+    /// Groups summaries into texts that each fit `budget`.
+    fn group(&self, parts: &[String], budget: usize) -> Vec<String> {
+        let mut groups = Vec::new();
+        let mut current = String::new();
+        for part in parts {
+            if !current.is_empty() && !self.counter.fits(&format!("{current}\n{part}"), budget) {
+                groups.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push('\n');
+            }
+            current.push_str(part);
+        }
+        if !current.is_empty() {
+            groups.push(current);
+        }
+        groups
+    }
+
+    async fn summarise(
+        &self,
+        chunks: &[chunk::Chunk],
+        progress: &dyn Progress,
+    ) -> Vec<Result<String, LlmError>> {
+        use futures_util::stream::{self, StreamExt};
+        progress.start(chunks.len());
+        let total = chunks.len();
+        let results = stream::iter(chunks.iter().enumerate())
+            .map(|(i, chunk)| async move {
+                let user = format!("Part {} of {total}:\n\n{}", i + 1, chunk.text);
+                let request = self.request(SUMMARY_SYSTEM, user);
+                let result = self.call("summary", &request, &mut |_| {}).await;
+                progress.advance();
+                result
+            })
+            .buffered(self.settings.budget.concurrency)
+            .collect::<Vec<_>>()
+            .await;
+        progress.finish();
+        results
+    }
+
+    /// The call that writes the message, checked against the style and asked again once.
+    async fn final_call(
+        &self,
+        system: &str,
+        user: String,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<Message, LlmError> {
+        let style = &self.settings.style;
+        let mut request = self.request(system, user);
+        let mut last = Message::default();
+        for round in 0..2 {
+            let text = self.call("message", &request, sink).await?;
+            let candidate = clean::to_message(&clean::strip(&text));
+            match clean::problem(&candidate, style) {
+                None => return Ok(candidate),
+                Some(problem) if round == 0 => {
+                    self.note(format!("herald: asked again: {problem}"));
+                    sink(Delta::Restart);
+                    request.user.push_str(&format!(
+                        "\n\nYour previous answer could not be used: {problem}. Answer again, \
+                         following the rules exactly."
+                    ));
+                    last = candidate;
+                }
+                Some(problem) => {
+                    self.note(format!(
+                        "warning: the model's message breaks the rules: {problem}"
+                    ));
+                    return Ok(candidate);
+                }
+            }
+        }
+        Ok(last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn importance_puts_fixtures_and_docs_last() {
+        assert_eq!(importance("src/main.rs"), 0);
+        assert_eq!(importance("tests/cli.rs"), 1);
+        assert_eq!(importance("src/x.test.ts"), 1);
+        assert_eq!(importance("docs/guide.md"), 2);
+        assert_eq!(importance("fixtures/a/b.json"), 3);
+    }
+
+    #[test]
+    fn left_out_paths_are_described_by_folder() {
+        let few: Vec<String> = ["a.rs", "b.rs"].map(String::from).to_vec();
+        assert_eq!(describe_paths(&few), "a.rs, b.rs");
+        let many: Vec<String> = (0..214).map(|i| format!("fixtures/f{i}.json")).collect();
+        assert_eq!(describe_paths(&many), "214 files under fixtures/");
+    }
+}
