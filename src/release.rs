@@ -1,0 +1,457 @@
+//! Changelogs and release notes from a repository: picks the ranges to describe from the
+//! release tags, reads their commits through `git`, types the commits that are not
+//! Conventional Commits with the offline engine from their own diff, and hands the rest to the
+//! pure `changelog` module. With a model available, has it rewrite the sections for users
+//! (redacted commit text only; the deterministic changelog when it fails). Also writes the
+//! files `changelog` and `release-notes` produce, GitHub Actions' outputs included.
+
+use crate::changelog::{self, ChangelogError, Head, Release, Remote, Selection, Span};
+use crate::config::{Env, Settings};
+use crate::env_vars;
+use crate::error::{self, Error};
+use crate::filter::Filter;
+use crate::git::{CommitInfo, History, Repo};
+use crate::llm::wire::Wire;
+use crate::llm::{Delta, Request, Usage, clean, offline, select};
+use crate::message::Style;
+use crate::redact::{Policy, Redactor};
+use crate::usage::UsageRow;
+use std::io::Write as _;
+use std::path::Path;
+
+/// What to describe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Releases picked by the tags.
+    Tags(Selection),
+    /// A range as given: `A..B`, `A..` (to HEAD), `..B` or `B` (all of `B`'s history).
+    Range(String),
+}
+
+/// The releases a command writes, newest first, and where their links point.
+#[derive(Debug, Clone)]
+pub struct Changelog {
+    pub releases: Vec<Release>,
+    pub remote: Option<Remote>,
+}
+
+fn tag_exists(repo: &Repo, name: &str) -> bool {
+    repo.resolve_commit(&format!("refs/tags/{name}")).is_ok()
+}
+
+fn resolve(repo: &Repo, rev: &str) -> Result<(String, i64), ChangelogError> {
+    repo.resolve_commit(rev)
+        .map_err(|source| ChangelogError::Revision {
+            rev: rev.to_owned(),
+            source,
+        })
+}
+
+/// Plans the section of an explicit range. It is named by `name` (`--tag`), else by its end
+/// when that is a release tag, else "Unreleased".
+fn range_span(
+    repo: &Repo,
+    range: &str,
+    name: Option<&str>,
+    is_release: &dyn Fn(&str) -> bool,
+) -> Result<Span, ChangelogError> {
+    let (from, to) = match range.split_once("..") {
+        Some((from, to)) => (
+            Some(from).filter(|f| !f.is_empty()),
+            if to.is_empty() { "HEAD" } else { to },
+        ),
+        None => (None, range),
+    };
+    if let Some(from) = from {
+        resolve(repo, from)?;
+    }
+    let (_, time) = resolve(repo, to)?;
+    let name = name
+        .map(str::to_owned)
+        .or_else(|| (is_release(to) && tag_exists(repo, to)).then(|| to.to_owned()));
+    Ok(Span {
+        time: name.as_ref().map(|_| time),
+        name,
+        previous: from.map(str::to_owned),
+        to: to.to_owned(),
+    })
+}
+
+/// Collects the releases to write. `name` is `--tag NAME`: it names the unreleased section,
+/// or, when such a tag exists, picks that tag's release.
+pub fn collect(
+    repo: &Repo,
+    settings: &Settings,
+    target: &Target,
+    name: Option<&str>,
+) -> Result<Changelog, Error> {
+    let opts = &settings.changelog;
+    let pattern = opts.tag_regex()?;
+    let is_release = |tag: &str| pattern.is_match(tag);
+    let spans = match target {
+        Target::Range(range) => vec![range_span(repo, range, name, &is_release)?],
+        Target::Tags(selection) => {
+            let selection = match (selection, name) {
+                (Selection::Unreleased, Some(tag)) if tag_exists(repo, tag) => {
+                    Selection::Tag(tag.to_owned())
+                }
+                _ => selection.clone(),
+            };
+            let end = match &selection {
+                Selection::Tag(tag) if !tag_exists(repo, tag) => {
+                    return Err(ChangelogError::UnknownTag(tag.clone()).into());
+                }
+                Selection::Tag(tag) => format!("refs/tags/{tag}"),
+                _ => "HEAD".to_owned(),
+            };
+            let (id, time) = resolve(repo, &end)?;
+            let mut tags = repo.tags(&is_release, &end)?;
+            changelog::order_tags(&mut tags);
+            // A name that is already a tag has its own section; it names nothing unreleased.
+            let name =
+                name.filter(|n| !matches!(selection, Selection::Tag(_)) && !tag_exists(repo, n));
+            changelog::plan(
+                &selection,
+                name,
+                &tags,
+                &Head { id, time },
+                opts.pre_releases,
+                &opts.tag_pattern,
+            )
+            .map_err(|err| match err {
+                ChangelogError::NoTags { pattern, .. } => ChangelogError::NoTags {
+                    pattern,
+                    shallow: repo.is_shallow(),
+                },
+                other => other,
+            })?
+        }
+    };
+
+    let filter = Filter::new(&settings.filter)?;
+    let style = Style {
+        conventional: true,
+        body: false,
+        ..settings.style.clone()
+    };
+    // A commit that is not Conventional Commits is typed as the offline engine would type its
+    // diff (issue #6: nothing falls into "Other" needlessly).
+    let mut classify = |commit: &CommitInfo| -> Option<String> {
+        let files = repo.commit_files(&commit.id, &filter).ok()?;
+        if files.is_empty() {
+            return None;
+        }
+        changelog::parse(&offline::write(&files, &style).subject).kind
+    };
+    let mut releases = Vec::with_capacity(spans.len());
+    for span in &spans {
+        let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+        let mut history = repo.history(&hide, &span.to, opts.first_parent)?;
+        if opts.first_parent {
+            history = expand_merges(repo, history, &hide, 0)?;
+        }
+        if history.truncated {
+            return Err(ChangelogError::Shallow {
+                range: span.range(),
+            }
+            .into());
+        }
+        releases.push(changelog::build(
+            span,
+            &history.commits,
+            opts,
+            &mut classify,
+        ));
+    }
+    let remote = repo
+        .remote_url()
+        .and_then(|url| Remote::parse(&url, opts.forge));
+    Ok(Changelog { releases, remote })
+}
+
+/// How deep merges of merges are opened up.
+const MERGE_DEPTH: usize = 8;
+
+/// Following first parents, a merge of a local branch (`Merge branch 'topic'`, a `git pull`)
+/// stands for the commits it brings in: they take its place, so none is lost and none is
+/// listed as "Merge branch …". A forge's PR merge stays one entry, with the PR's title.
+fn expand_merges(
+    repo: &Repo,
+    history: History,
+    hide: &[&str],
+    depth: usize,
+) -> Result<History, Error> {
+    let mut out = History {
+        commits: Vec::with_capacity(history.commits.len()),
+        truncated: history.truncated,
+    };
+    for commit in history.commits {
+        if commit.parents < 2 || depth >= MERGE_DEPTH || changelog::is_pr_merge(&commit.message) {
+            out.commits.push(commit);
+            continue;
+        }
+        let first = format!("{}^1", commit.id);
+        let mut inner_hide = vec![first.as_str()];
+        inner_hide.extend_from_slice(hide);
+        for parent in 2..=commit.parents {
+            let side = repo.history(&inner_hide, &format!("{}^{parent}", commit.id), true)?;
+            let side = expand_merges(repo, side, &inner_hide, depth + 1)?;
+            out.truncated |= side.truncated;
+            out.commits.extend(side.commits);
+        }
+    }
+    Ok(out)
+}
+
+/// Picks the tag `release-notes` describes: `--tag`, else `GITHUB_REF_NAME` when a tag
+/// triggered the run, else the release tag at HEAD.
+pub fn notes_tag(
+    repo: &Repo,
+    settings: &Settings,
+    env: &Env,
+    flag: Option<&str>,
+) -> Result<String, Error> {
+    if let Some(tag) = flag {
+        return Ok(tag.to_owned());
+    }
+    if let Some(name) = env.get(env_vars::GITHUB_REF_NAME) {
+        let is_tag = match env.get(env_vars::GITHUB_REF_TYPE) {
+            Some(kind) => kind == "tag",
+            None => tag_exists(repo, name),
+        };
+        if is_tag {
+            return Ok(name.to_owned());
+        }
+    }
+    let pattern = settings.changelog.tag_regex()?;
+    let (head, _) = resolve(repo, "HEAD")?;
+    let mut tags = repo.tags(&|tag: &str| pattern.is_match(tag), "HEAD")?;
+    if tags.is_empty() {
+        return Err(ChangelogError::NoTags {
+            pattern: settings.changelog.tag_pattern.clone(),
+            shallow: repo.is_shallow(),
+        }
+        .into());
+    }
+    changelog::order_tags(&mut tags);
+    tags.into_iter()
+        .find(|t| t.commit == head)
+        .map(|t| t.name)
+        .ok_or_else(|| ChangelogError::HeadNotTagged.into())
+}
+
+/// Writes text to a file, replacing it.
+pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(path, text).map_err(Error::io(format!("write `{}`", path.display())))
+}
+
+/// Puts the releases into the changelog file at `path` (created when missing), under its
+/// header, replacing sections of the same versions.
+pub fn prepend_file(path: &Path, log: &Changelog) -> Result<(), Error> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => {
+            return Err(Error::Io {
+                what: format!("read `{}`", path.display()),
+                source,
+            });
+        }
+    };
+    let text = changelog::prepend(&existing, &log.releases, log.remote.as_ref());
+    write_file(path, &text)
+}
+
+fn append(path: &Path, text: &str) -> Result<(), Error> {
+    let what = || format!("append to `{}`", path.display());
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(Error::io(what()))
+}
+
+/// On GitHub Actions (`GITHUB_ACTIONS=true`), writes the step outputs `notes`, `version`,
+/// `previous-version` and `range` to `$GITHUB_OUTPUT` (the notes as a heredoc with a random
+/// delimiter) and appends the notes to `$GITHUB_STEP_SUMMARY`. Returns whether it did.
+pub fn write_github(env: &Env, release: &Release, notes: &str) -> Result<bool, Error> {
+    if env.get(env_vars::GITHUB_ACTIONS) != Some("true") {
+        return Ok(false);
+    }
+    if let Some(path) = env.get(env_vars::GITHUB_OUTPUT) {
+        let delimiter = format!(
+            "ghadelimiter_{:016x}{:016x}",
+            fastrand::u64(..),
+            fastrand::u64(..)
+        );
+        let version = release.version().unwrap_or_default();
+        let previous = release
+            .span
+            .previous
+            .as_deref()
+            .map(changelog::version_of)
+            .unwrap_or_default();
+        let range = release.span.range();
+        let pairs = [
+            ("notes", notes),
+            ("version", version.as_str()),
+            ("previous-version", previous.as_str()),
+            ("range", range.as_str()),
+        ];
+        append(
+            Path::new(path),
+            &changelog::github_output(&pairs, &delimiter),
+        )?;
+    }
+    if let Some(path) = env.get(env_vars::GITHUB_STEP_SUMMARY) {
+        let title = release.span.name.as_deref().unwrap_or("Unreleased");
+        append(Path::new(path), &format!("## {title}\n\n{notes}\n"))?;
+    }
+    Ok(true)
+}
+
+/// Says that a model's text could not be used and the deterministic changelog was written.
+fn fallback(why: impl std::fmt::Display) -> String {
+    format!("warning: the model could not write the changelog ({why}); wrote it without one")
+}
+
+/// With a model available (a key, a base URL or a local Ollama server, and not
+/// `provider = "offline"`), rewrites each release's sections into user-facing bullets under a
+/// short summary, keeping every commit's references. Commit messages are redacted before they
+/// are sent. A release the model fails on keeps its deterministic sections. Returns the lines
+/// for stderr: the engine, then a `warning:` for each fallback. `sink` gets the streamed text.
+pub fn rewrite(
+    log: &mut Changelog,
+    settings: &Settings,
+    env: &Env,
+    command: &'static str,
+    repo: &str,
+    sink: &mut dyn FnMut(Delta<'_>),
+) -> Vec<String> {
+    if select::offline_reason(settings, env).is_some() || log.releases.iter().all(|r| r.is_empty())
+    {
+        return Vec::new();
+    }
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(rewrite_async(log, settings, env, command, repo, sink)),
+        Err(err) => vec![fallback(err)],
+    }
+}
+
+async fn rewrite_async(
+    log: &mut Changelog,
+    settings: &Settings,
+    env: &Env,
+    command: &'static str,
+    repo: &str,
+    sink: &mut dyn FnMut(Delta<'_>),
+) -> Vec<String> {
+    let engine = match select::choose(settings, env).await {
+        Ok(engine) => engine,
+        Err(err) => return vec![fallback(error::one_line(&Error::Llm(err)))],
+    };
+    let describe = engine.describe();
+    let select::Engine::Model {
+        client,
+        model,
+        info,
+    } = engine
+    else {
+        return Vec::new();
+    };
+    // Past this point text leaves the machine: only redacted commit text goes on.
+    let redactor = match Redactor::new(&settings.redact) {
+        Ok(redactor) => redactor,
+        Err(err) => return vec![fallback(error::one_line(&Error::Redact(err)))],
+    };
+    let mut notes = vec![describe];
+    let context = settings
+        .budget
+        .context_window
+        .unwrap_or(info.context_window);
+    let max_output = info.max_output.clamp(512, 4_096);
+    // As for commit messages: about 3 bytes a token, and room for the prompt and the answer.
+    let budget = context.saturating_sub(max_output + 1_000).saturating_mul(3);
+    let remote = log.remote.clone();
+    for release in &mut log.releases {
+        if release.is_empty() {
+            continue;
+        }
+        let label = release.label();
+        let redacted = redactor.redact_text(&changelog::model_input(release), "<commits>");
+        if !redacted.findings().is_empty() {
+            if redactor.policy() == Policy::Abort {
+                notes.push(fallback(format!(
+                    "the commit messages of {label} hold secrets and `redact.policy` is `abort`"
+                )));
+                continue;
+            }
+            notes.push(format!(
+                "warning: redacted secrets in the commit messages of {label} before sending: {}",
+                crate::redact::by_rule(redacted.findings())
+            ));
+        }
+        let user = redacted.to_string();
+        if u64::try_from(user.len()).unwrap_or(u64::MAX) > budget {
+            // TODO(#6): map-reduce long ranges within the budget, as big diffs are.
+            notes.push(fallback(format!(
+                "{label} has too many commits for one call"
+            )));
+            continue;
+        }
+        let request = Request {
+            model: model.clone(),
+            system: changelog::MODEL_SYSTEM.to_owned(),
+            user,
+            max_tokens: u32::try_from(max_output).unwrap_or(4_096),
+            temperature: 0.2,
+            context_window: (client.endpoint.wire == Wire::Ollama).then_some(context.min(32_768)),
+        };
+        let result = client.complete(&request, sink).await;
+        if let Some(path) = &settings.usage_path {
+            let (usage, attempts, duration, text) = match &result {
+                Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
+                Err(_) => (None, 1, std::time::Duration::ZERO, ""),
+            };
+            let estimated = usage.is_none();
+            let usage = usage.unwrap_or(Usage {
+                prompt_tokens: ((request.system.len() + request.user.len()) / 4) as u64,
+                completion_tokens: (text.len() / 4) as u64,
+            });
+            let row = UsageRow {
+                timestamp: std::time::SystemTime::now(),
+                command: command.to_owned(),
+                repo: repo.to_owned(),
+                provider: client.endpoint.provider.to_owned(),
+                model: model.clone(),
+                prompt_tokens: usage.prompt_tokens,
+                completion_tokens: usage.completion_tokens,
+                cost_usd: info.cost(usage.prompt_tokens, usage.completion_tokens),
+                duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
+                attempts,
+                status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
+                estimated,
+                subject: format!("{command} {label}"),
+            };
+            if let Err(err) = crate::usage::append(path, &row) {
+                notes.push(format!("warning: {err}"));
+            }
+        }
+        match result {
+            Ok(done) => {
+                match changelog::apply_model(release, &clean::strip(&done.text), remote.as_ref()) {
+                    Ok(body) => release.rewritten = Some(body),
+                    Err(problem) => notes.push(fallback(format!(
+                        "its answer for {label} is unusable: {problem}"
+                    ))),
+                }
+            }
+            Err(err) => notes.push(fallback(error::one_line(&Error::Llm(err)))),
+        }
+    }
+    notes
+}
