@@ -35,6 +35,23 @@ pub enum Command {
     Config(ConfigCommand),
     /// Sum up the tokens and cost of model calls from the usage log
     Usage(UsageArgs),
+    /// Write a changelog from the history between release tags
+    Changelog(ChangelogArgs),
+    /// Write one tag's release notes (for CI; fills GitHub Actions' step outputs)
+    ReleaseNotes(ReleaseNotesArgs),
+    /// Show which secrets would be redacted before anything is sent, or the redacted text
+    Redact(RedactArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// A diff or any text (`-` for stdin); default: the staged changes
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Print the redacted text (the input byte for byte, secrets replaced) instead of the
+    /// findings
+    #[arg(long)]
+    pub print: bool,
 }
 
 #[derive(Debug, Args)]
@@ -53,6 +70,71 @@ pub enum UsageGroup {
     Day,
     Model,
     Repo,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangelogArgs {
+    /// Commits to describe: `A..B` with any revisions (default: the latest tag..HEAD)
+    #[arg(value_name = "RANGE", conflicts_with_all = ["latest", "current", "all", "unreleased"])]
+    pub range: Option<String>,
+    /// Name the unreleased section (the version about to be tagged); an existing tag picks
+    /// that tag's release
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["latest", "current"])]
+    pub tag: Option<String>,
+    /// Describe the latest tag against the one before
+    #[arg(long, conflicts_with_all = ["current", "all", "unreleased"])]
+    pub latest: bool,
+    /// Describe the tag at HEAD against the one before
+    #[arg(long, conflicts_with_all = ["all", "unreleased"])]
+    pub current: bool,
+    /// Describe every tag, newest first, with unreleased commits on top
+    #[arg(long, conflicts_with = "unreleased")]
+    pub all: bool,
+    /// Describe the commits after the latest tag (the default)
+    #[arg(long)]
+    pub unreleased: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: ChangelogFormat,
+    /// Write to FILE instead of stdout
+    #[arg(long, short, value_name = "FILE", conflicts_with = "prepend")]
+    pub output: Option<PathBuf>,
+    /// Insert the release under FILE's header (replacing a section of the same version)
+    #[arg(long, value_name = "FILE")]
+    pub prepend: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChangelogFormat {
+    /// Markdown in Keep a Changelog style
+    Md,
+    /// The structured data (schema in the `changelog` module docs)
+    Json,
+}
+
+impl ChangelogArgs {
+    fn target(&self) -> crate::release::Target {
+        use crate::changelog::Selection;
+        use crate::release::Target;
+        match &self.range {
+            Some(range) => Target::Range(range.clone()),
+            None if self.latest => Target::Tags(Selection::Latest),
+            None if self.current => Target::Tags(Selection::Current),
+            None if self.all => Target::Tags(Selection::All),
+            None => Target::Tags(Selection::Unreleased),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReleaseNotesArgs {
+    /// The tag to describe (default: `GITHUB_REF_NAME` when a tag triggered the run, else the
+    /// tag at HEAD)
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
+    /// Write to FILE instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -167,6 +249,9 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::Hook(command)) => hook_command(command, env),
         Some(Command::Config(command)) => config_command(command, env),
         Some(Command::Usage(args)) => usage_command(&args, env),
+        Some(Command::Changelog(args)) => changelog_command(&args, env),
+        Some(Command::ReleaseNotes(args)) => release_notes_command(&args, env),
+        Some(Command::Redact(args)) => redact_command(&args, env),
     }
 }
 
@@ -206,7 +291,12 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     };
     let entries = pipeline::collect(source, &filter)?;
     if args.dry_run {
-        return ui::out(&pipeline::dry_run(&entries, settings));
+        let branch = repo.as_ref().and_then(Repo::branch);
+        let report = pipeline::dry_run(&entries, settings, env, branch.as_deref())?;
+        if let Some(warning) = &report.warning {
+            ui::err(&format!("warning: {warning}"))?;
+        }
+        return ui::out(&report.text);
     }
     let info = pipeline::RunInfo {
         command: "msg",
@@ -221,7 +311,8 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     };
     let mut streamer = ui::Streamer::new(target, args.quiet);
     streamer.wait("asking the model");
-    let generated = pipeline::generate(&entries, settings, env, &info, &mut |d| {
+    let bar = ui::Bar::new(args.quiet);
+    let generated = pipeline::generate(&entries, settings, env, &info, &bar, &mut |d| {
         streamer.delta(d);
     });
     let generated = match generated {
@@ -239,6 +330,10 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     for note in &generated.notes {
         let _ = ui::err(note);
     }
+    // The process ends next: tearing down libgit2 and thousands of diff lines would cost
+    // ~7% of a small commit's time for nothing.
+    std::mem::forget(entries);
+    std::mem::forget(repo);
     if args.commit {
         return commit(&text);
     }
@@ -350,6 +445,85 @@ fn usage_command(args: &UsageArgs, env: &Env) -> Result<(), Error> {
     ui::out(&usage::render(&summary, by))
 }
 
+/// Resolves the configuration of a history command, printing its warnings.
+fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, Error> {
+    let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
+    for warning in &config.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
+    Ok(config.settings)
+}
+
+/// Lets a model rewrite the releases' sections when one is available (the text streams to
+/// stderr on a terminal), and prints its notes and warnings.
+fn rewrite_with_model(
+    log: &mut crate::release::Changelog,
+    settings: &config::Settings,
+    env: &Env,
+    command: &'static str,
+    repo: &Repo,
+) {
+    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
+    let notes = crate::release::rewrite(
+        log,
+        settings,
+        env,
+        command,
+        &repo_name(Some(repo)),
+        &mut |d| {
+            streamer.delta(d);
+        },
+    );
+    streamer.finish("");
+    for note in &notes {
+        let _ = ui::err(note);
+    }
+}
+
+fn changelog_command(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
+    use crate::changelog::{self, ChangelogError};
+    use crate::release;
+    if args.prepend.is_some() && args.format == ChangelogFormat::Json {
+        return Err(ChangelogError::PrependJson.into());
+    }
+    let repo = Repo::discover()?;
+    let settings = history_config(&repo, env)?;
+    let mut log = release::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    if args.format == ChangelogFormat::Md {
+        rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
+    }
+    if let Some(path) = &args.prepend {
+        return release::prepend_file(path, &log);
+    }
+    let text = match args.format {
+        ChangelogFormat::Md => changelog::render_markdown(&log.releases, log.remote.as_ref()),
+        ChangelogFormat::Json => changelog::render_json(&log.releases, log.remote.as_ref()),
+    };
+    match &args.output {
+        Some(path) => release::write_file(path, &text),
+        None => ui::out(&text),
+    }
+}
+
+fn release_notes_command(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Error> {
+    use crate::changelog::{self, Selection};
+    use crate::release::{self, Target};
+    let repo = Repo::discover()?;
+    let settings = history_config(&repo, env)?;
+    let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+    let mut log = release::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    rewrite_with_model(&mut log, &settings, env, "release-notes", &repo);
+    let Some(notes_of) = log.releases.first() else {
+        return Ok(());
+    };
+    let notes = changelog::render_notes(notes_of, log.remote.as_ref());
+    release::write_github(env, notes_of, &notes)?;
+    match &args.output {
+        Some(path) => release::write_file(path, &notes),
+        None => ui::out(&notes),
+    }
+}
+
 fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {
     let repo = Repo::discover().ok();
     let work_dir = repo.as_ref().and_then(Repo::work_dir);
@@ -366,10 +540,10 @@ fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {
                     dir.join(config::REPO_FILE).display()
                 ));
             }
-            if let Ok(config) = config::resolve(env, work_dir, &Overrides::default()) {
-                if let Some(path) = config.settings.usage_path {
-                    out.push_str(&format!("usage: {}\n", path.display()));
-                }
+            if let Ok(config) = config::resolve(env, work_dir, &Overrides::default())
+                && let Some(path) = config.settings.usage_path
+            {
+                out.push_str(&format!("usage: {}\n", path.display()));
             }
             ui::out(&out)
         }
@@ -384,6 +558,93 @@ fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {
     }
 }
 
+/// `git herald redact [PATH|-] [--print]`: what would be redacted, or the redacted text.
+fn redact_command(args: &RedactArgs, env: &Env) -> Result<(), Error> {
+    use crate::redact::{Finding, Redactor, by_rule};
+    let repo = Repo::discover().ok();
+    let config = config::resolve(
+        env,
+        repo.as_ref().and_then(Repo::work_dir),
+        &Overrides::default(),
+    )?;
+    let redactor = Redactor::new(&config.settings.redact)?;
+    let (text, findings): (Vec<u8>, Vec<Finding>) = match &args.path {
+        Some(path) => {
+            let (bytes, label) = if path.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(Error::io("read stdin"))?;
+                (buf, "<stdin>".to_owned())
+            } else {
+                let bytes =
+                    std::fs::read(path).map_err(Error::io(format!("read `{}`", path.display())))?;
+                (bytes, path.display().to_string())
+            };
+            let redacted = redactor.redact_bytes(&bytes, &label);
+            (redacted.as_bytes().to_vec(), redacted.findings().to_vec())
+        }
+        None => {
+            let repo = match repo {
+                Some(repo) => repo,
+                None => Repo::discover()?,
+            };
+            let filter = Filter::new(&config.settings.filter)?;
+            let entries = pipeline::collect(Source::Staged(&repo), &filter)?;
+            let redacted = redactor.redact_diff(&entries);
+            let mut text = redacted.render_text().as_bytes().to_vec();
+            for line in redacted.stats_lines() {
+                text.extend_from_slice(line.as_bytes());
+                text.push(b'\n');
+            }
+            (text, redacted.findings().to_vec())
+        }
+    };
+    if args.print {
+        if !findings.is_empty() {
+            let noun = if findings.len() == 1 {
+                "secret"
+            } else {
+                "secrets"
+            };
+            ui::err(&format!(
+                "redacted {} {noun}: {}",
+                findings.len(),
+                by_rule(&findings)
+            ))?;
+        }
+        return ui::out_bytes(&text);
+    }
+    if findings.is_empty() {
+        return ui::out("no secrets found\n");
+    }
+    let width = findings
+        .iter()
+        .map(|f| f.rule.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!("{:<width$}  WHERE\n", "RULE");
+    for f in &findings {
+        if f.line == 0 {
+            out.push_str(&format!("{:<width$}  {} (path)\n", f.rule, f.file));
+        } else {
+            out.push_str(&format!("{:<width$}  {}:{}\n", f.rule, f.file, f.line));
+        }
+    }
+    let noun = if findings.len() == 1 {
+        "secret"
+    } else {
+        "secrets"
+    };
+    out.push_str(&format!(
+        "\n{} {noun}: {}\n",
+        findings.len(),
+        by_rule(&findings)
+    ));
+    ui::out(&out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,6 +653,43 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn changelog_flags_pick_what_to_describe() {
+        use crate::changelog::Selection;
+        use crate::release::Target;
+        let target = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Some(Command::Changelog(args))) => Some(args.target()),
+            _ => None,
+        };
+        let tags = |s| Some(Target::Tags(s));
+        assert_eq!(target(&["gh", "changelog"]), tags(Selection::Unreleased));
+        assert_eq!(
+            target(&["gh", "changelog", "--latest"]),
+            tags(Selection::Latest)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "--current"]),
+            tags(Selection::Current)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "--all", "--tag", "v2"]),
+            tags(Selection::All)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "v1..v2", "--format", "json"]),
+            Some(Target::Range("v1..v2".into()))
+        );
+        for bad in [
+            &["gh", "changelog", "v1..v2", "--latest"][..],
+            &["gh", "changelog", "--latest", "--current"],
+            &["gh", "changelog", "--tag", "v2", "--latest"],
+            &["gh", "changelog", "--output", "a", "--prepend", "b"],
+            &["gh", "changelog", "--format", "yaml"],
+        ] {
+            assert_eq!(target(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

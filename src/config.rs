@@ -1,6 +1,7 @@
 //! Configuration layers (built-in defaults < user file < repository file < `GIT_HERALD_*` env <
 //! flags) resolved into one `Settings`, with the trust rule for the repository's own file.
 
+use crate::changelog::{ForgeSetting, Options as ChangelogOptions, PreReleases, SectionSpec};
 use crate::env_vars;
 use crate::filter::{FilterOptions, Globs};
 use crate::message::Style;
@@ -15,7 +16,7 @@ pub const REPO_FILE: &str = ".git-herald.toml";
 const DEFAULTS: &str = include_str!("defaults.toml");
 
 /// Keys a repository's own file may set: style only, never where data goes.
-const REPO_ALLOWED: &[&str] = &["message", "filter", "hook"];
+const REPO_ALLOWED: &[&str] = &["message", "filter", "hook", "changelog", "redact"];
 
 /// Errors from reading configuration.
 #[derive(Debug, thiserror::Error)]
@@ -57,8 +58,8 @@ impl ConfigError {
         match self {
             ConfigError::Untrusted { .. } => Some(
                 "a cloned repository is untrusted: it may set style ([message], [filter], \
-                 [hook]) but not providers, endpoints or keys; set those in your user config \
-                 (`git herald config path`)"
+                 [hook], [changelog], [redact]) but not providers, endpoints or keys; set \
+                 those in your user config (`git herald config path`)"
                     .into(),
             ),
             ConfigError::Parse { .. } => {
@@ -94,6 +95,10 @@ struct FileConfig {
     #[serde(default)]
     usage: UsageConfig,
     #[serde(default)]
+    budget: BudgetConfig,
+    #[serde(default)]
+    cache: CacheConfig,
+    #[serde(default)]
     models: BTreeMap<String, ModelConfig>,
     #[serde(default)]
     message: MessageConfig,
@@ -101,6 +106,20 @@ struct FileConfig {
     filter: FilterConfig,
     #[serde(default)]
     hook: HookConfig,
+    #[serde(default)]
+    changelog: ChangelogConfig,
+    #[serde(default)]
+    redact: RedactConfig,
+}
+
+/// `[redact]`: extra rules, allowlists and what to do on a finding.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RedactConfig {
+    policy: Option<crate::redact::Policy>,
+    rules: Option<Vec<crate::redact::RuleSpec>>,
+    allow: Option<Vec<String>>,
+    allow_paths: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -128,6 +147,23 @@ struct AzureConfig {
 struct UsageConfig {
     path: Option<PathBuf>,
     enabled: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct BudgetConfig {
+    context_window: Option<u64>,
+    margin: Option<f64>,
+    concurrency: Option<usize>,
+    max_calls: Option<usize>,
+    max_cost: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct CacheConfig {
+    enabled: Option<bool>,
+    path: Option<PathBuf>,
 }
 
 /// A model's figures, overriding or adding to the built-in table.
@@ -167,6 +203,17 @@ struct HookConfig {
     skip_sources: Option<Vec<String>>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ChangelogConfig {
+    sections: Option<Vec<SectionSpec>>,
+    hidden: Option<Vec<String>>,
+    tag_pattern: Option<String>,
+    pre_releases: Option<PreReleases>,
+    first_parent: Option<bool>,
+    forge: Option<ForgeSetting>,
+}
+
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layer {
@@ -197,6 +244,8 @@ pub struct Env {
     pub config_dir: Option<PathBuf>,
     /// The platform data directory for git-herald (the usage log lives there).
     pub data_dir: Option<PathBuf>,
+    /// The platform cache directory for git-herald.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Env {
@@ -212,6 +261,7 @@ impl Env {
         ]
         .into_iter()
         .chain(env_vars::ECOSYSTEM.iter().copied())
+        .chain(env_vars::GITHUB.iter().copied())
         .chain(env_vars::KEYED.iter().map(|(var, _)| *var));
         for name in names {
             if let Ok(value) = std::env::var(name) {
@@ -223,6 +273,7 @@ impl Env {
             vars,
             config_dir: dirs.as_ref().map(|d| d.config_dir().to_owned()),
             data_dir: dirs.as_ref().map(|d| d.data_dir().to_owned()),
+            cache_dir: dirs.as_ref().map(|d| d.cache_dir().to_owned()),
         }
     }
 
@@ -232,6 +283,7 @@ impl Env {
         Env {
             vars,
             data_dir: config_dir.as_ref().map(|d| d.join("data")),
+            cache_dir: config_dir.as_ref().map(|d| d.join("cache")),
             config_dir,
         }
     }
@@ -320,6 +372,21 @@ pub struct AzureSettings {
     pub api_version: String,
 }
 
+/// How large changes are fitted to the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetSettings {
+    /// Overrides the model table and the server's figure.
+    pub context_window: Option<u64>,
+    /// Safety margin on token counts for models without a known tokenizer.
+    pub margin: f64,
+    /// Chunk summaries in flight at once.
+    pub concurrency: usize,
+    /// Most model calls for one message (chunks, reduce rounds and the final call).
+    pub max_calls: usize,
+    /// Most estimated cost of one message in USD, if capped.
+    pub max_cost: Option<f64>,
+}
+
 /// Settings of the prepare-commit-msg hook.
 #[derive(Debug, Clone)]
 pub struct HookSettings {
@@ -342,9 +409,14 @@ pub struct Settings {
     pub usage_path: Option<PathBuf>,
     /// Figures of models from the user file, by name.
     pub models: BTreeMap<String, ModelConfig>,
+    pub budget: BudgetSettings,
+    /// Where answers are cached, or `None` when caching is off.
+    pub cache_dir: Option<PathBuf>,
     pub style: Style,
     pub filter: FilterOptions,
     pub hook: HookSettings,
+    pub changelog: ChangelogOptions,
+    pub redact: crate::redact::RedactOptions,
 }
 
 /// The resolved configuration with where each value came from.
@@ -480,6 +552,13 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(azure.api_version);
     take!(usage.path);
     take!(usage.enabled);
+    take!(budget.context_window);
+    take!(budget.margin);
+    take!(budget.concurrency);
+    take!(budget.max_calls);
+    take!(budget.max_cost);
+    take!(cache.enabled);
+    take!(cache.path);
     into.models.extend(from.models);
     take!(message.conventional);
     take!(message.max_subject);
@@ -491,6 +570,25 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(filter.max_file_bytes);
     take!(hook.timeout);
     take!(hook.skip_sources);
+    take!(changelog.sections);
+    take!(changelog.hidden);
+    take!(changelog.tag_pattern);
+    take!(changelog.pre_releases);
+    take!(changelog.first_parent);
+    take!(changelog.forge);
+    take!(redact.policy);
+    // Rules and allowlists add up across layers rather than replace each other.
+    for (into, from) in [
+        (&mut into.redact.allow, from.redact.allow),
+        (&mut into.redact.allow_paths, from.redact.allow_paths),
+    ] {
+        if let Some(from) = from {
+            into.get_or_insert_with(Vec::new).extend(from);
+        }
+    }
+    if let Some(rules) = from.redact.rules {
+        into.redact.rules.get_or_insert_with(Vec::new).extend(rules);
+    }
 }
 
 /// Resolves every layer into settings. `work_dir` is the top of the repository's work tree
@@ -529,13 +627,38 @@ pub fn resolve(
     if let Some(path) = repo_file
         && let Some(text) = read_file(&path)?
     {
-        let (table, typed) = parse_file(&path, &text)?;
+        let (table, mut typed) = parse_file(&path, &text)?;
         if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
             return Err(ConfigError::Untrusted {
                 line: line_of(&text, key),
                 key: key.clone(),
                 path,
             });
+        }
+        // A repository may add redaction rules or make the policy stricter, never exempt
+        // anything from redaction: an allowlist there would let a cloned repo leak your
+        // secrets to the model.
+        for (key, set) in [
+            ("allow", typed.redact.allow.is_some()),
+            ("allow-paths", typed.redact.allow_paths.is_some()),
+        ] {
+            if set {
+                return Err(ConfigError::Untrusted {
+                    line: line_of(&text, key),
+                    key: format!("redact.{key}"),
+                    path,
+                });
+            }
+        }
+        let strictness = |p: crate::redact::Policy| match p {
+            crate::redact::Policy::Redact => 0,
+            crate::redact::Policy::WithholdFile => 1,
+            crate::redact::Policy::Abort => 2,
+        };
+        if let (Some(theirs), Some(ours)) = (typed.redact.policy, merged.redact.policy)
+            && strictness(theirs) < strictness(ours)
+        {
+            typed.redact.policy = None;
         }
         let layer = Layer::Repo(path);
         flatten("", &table, &layer, &mut origins);
@@ -574,6 +697,12 @@ pub fn resolve(
             env_vars::BACKOFF_BASE => {
                 from_env.network.backoff_base = Some(parse_number(var, value)?);
             }
+            env_vars::CONTEXT_WINDOW => {
+                from_env.budget.context_window = Some(parse_number(var, value)?);
+            }
+            env_vars::CONCURRENCY => from_env.budget.concurrency = Some(parse_number(var, value)?),
+            env_vars::MAX_CALLS => from_env.budget.max_calls = Some(parse_number(var, value)?),
+            env_vars::CACHE_DIR => from_env.cache.path = Some(PathBuf::from(value)),
             _ => continue,
         }
         let shown = if *var == env_vars::API_KEY {
@@ -681,6 +810,23 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
         },
         usage_path,
         models: merged.models,
+        budget: BudgetSettings {
+            context_window: merged.budget.context_window.filter(|w| *w > 0),
+            margin: merged
+                .budget
+                .margin
+                .filter(|m| m.is_finite())
+                .unwrap_or(0.15)
+                .clamp(0.0, 1.0),
+            concurrency: merged.budget.concurrency.unwrap_or(4).clamp(1, 32),
+            max_calls: merged.budget.max_calls.unwrap_or(40).max(2),
+            max_cost: merged.budget.max_cost.filter(|c| c.is_finite() && *c > 0.0),
+        },
+        cache_dir: if merged.cache.enabled == Some(false) {
+            None
+        } else {
+            merged.cache.path.or_else(|| env.cache_dir.clone())
+        },
         style: Style {
             conventional: merged.message.conventional.unwrap_or(defaults.conventional),
             max_subject: merged
@@ -706,6 +852,24 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
         hook: HookSettings {
             timeout: seconds(merged.hook.timeout, 20.0),
             skip_sources: merged.hook.skip_sources.unwrap_or_default(),
+        },
+        changelog: {
+            let c = merged.changelog;
+            let d = ChangelogOptions::default();
+            ChangelogOptions {
+                sections: c.sections.unwrap_or(d.sections),
+                hidden: c.hidden.unwrap_or(d.hidden),
+                tag_pattern: c.tag_pattern.unwrap_or(d.tag_pattern),
+                pre_releases: c.pre_releases.unwrap_or(d.pre_releases),
+                first_parent: c.first_parent.unwrap_or(d.first_parent),
+                forge: c.forge.unwrap_or(d.forge),
+            }
+        },
+        redact: crate::redact::RedactOptions {
+            policy: merged.redact.policy.unwrap_or_default(),
+            rules: merged.redact.rules.unwrap_or_default(),
+            allow: merged.redact.allow.unwrap_or_default(),
+            allow_paths: merged.redact.allow_paths.unwrap_or_default(),
         },
     })
 }
@@ -857,6 +1021,29 @@ mod tests {
     }
 
     #[test]
+    fn repository_may_tighten_redaction_never_loosen_it() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), REPO_FILE, "[redact]\nallow = [\"sk-.*\"]\n");
+        let err = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap_err();
+        assert!(err.to_string().contains("`redact.allow`"), "{err}");
+        let user = write(dir.path(), "user.toml", "[redact]\npolicy = \"abort\"\n");
+        let env = Env::from_pairs(&[(env_vars::CONFIG, user.to_str().unwrap())], None);
+        write(dir.path(), REPO_FILE, "[redact]\npolicy = \"redact\"\n");
+        let config = resolve(&env, Some(dir.path()), &Overrides::default()).unwrap();
+        assert_eq!(config.settings.redact.policy, crate::redact::Policy::Abort);
+        write(
+            dir.path(),
+            REPO_FILE,
+            "[redact]\npolicy = \"withhold-file\"\n",
+        );
+        let config = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap();
+        assert_eq!(
+            config.settings.redact.policy,
+            crate::redact::Policy::WithholdFile
+        );
+    }
+
+    #[test]
     fn bad_env_value_names_the_variable() {
         let env = Env::from_pairs(&[(env_vars::HOOK_TIMEOUT, "soon")], None);
         let err = resolve(&env, None, &Overrides::default()).unwrap_err();
@@ -864,6 +1051,33 @@ mod tests {
         let env = Env::from_pairs(&[(env_vars::HOOK_TIMEOUT, "1.5")], None);
         let config = resolve(&env, None, &Overrides::default()).unwrap();
         assert_eq!(config.settings.hook.timeout, Duration::from_millis(1500));
+    }
+
+    #[test]
+    fn changelog_defaults_match_the_built_in_options() {
+        let config = resolve(&Env::default(), None, &Overrides::default()).unwrap();
+        assert_eq!(config.settings.changelog, ChangelogOptions::default());
+    }
+
+    #[test]
+    fn repository_file_may_set_changelog_sections() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            REPO_FILE,
+            "[changelog]\nhidden = []\npre-releases = \"fold\"\n\
+             sections = [{ title = \"New\", types = [\"feat\"] }]\n",
+        );
+        let config = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap();
+        let changelog = &config.settings.changelog;
+        assert!(changelog.hidden.is_empty());
+        assert_eq!(changelog.pre_releases, PreReleases::Fold);
+        assert_eq!(changelog.sections.len(), 1);
+        assert_eq!(changelog.tag_pattern, crate::changelog::TAG_PATTERN);
+        write(dir.path(), REPO_FILE, "[changelog]\nsectons = []\n");
+        let err = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap_err();
+        let source = std::error::Error::source(&err).unwrap().to_string();
+        assert!(source.contains("sectons"), "{source}");
     }
 
     #[test]

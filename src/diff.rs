@@ -223,6 +223,17 @@ pub fn render(changes: &[FileChange], opts: RenderOptions) -> BString {
 
 /// Appends the unified-diff text of one change to `out`.
 pub fn render_file(out: &mut BString, change: &FileChange, opts: RenderOptions) {
+    render_header(out, change, opts);
+    for hunk in &change.hunks {
+        out.extend_from_slice(hunk.header().as_bytes());
+        out.push(b'\n');
+        out.extend_from_slice(&hunk.body);
+    }
+}
+
+/// Appends a change's header to `out`: `diff --git` through the `---`/`+++` lines (or the
+/// `Binary files … differ` line), everything but the hunks.
+pub fn render_header(out: &mut BString, change: &FileChange, opts: RenderOptions) {
     let old = change.source_path();
     let new: &BStr = change.path.as_ref();
     out.extend_from_slice(b"diff --git ");
@@ -297,11 +308,6 @@ pub fn render_file(out: &mut BString, change: &FileChange, opts: RenderOptions) 
         change.status == Status::Deleted,
         opts,
     );
-    for hunk in &change.hunks {
-        out.extend_from_slice(hunk.header().as_bytes());
-        out.push(b'\n');
-        out.extend_from_slice(&hunk.body);
-    }
 }
 
 /// Appends a `---` or `+++` line. As git does, a label holding a space ends with a tab, so

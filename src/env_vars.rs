@@ -40,6 +40,15 @@ pub const ATTEMPTS: &str = "GIT_HERALD_ATTEMPTS";
 /// Seconds of the first retry's backoff (doubled each time, with full jitter).
 pub const BACKOFF_BASE: &str = "GIT_HERALD_BACKOFF_BASE";
 
+/// Context window in tokens, instead of the model table's or the server's figure.
+pub const CONTEXT_WINDOW: &str = "GIT_HERALD_CONTEXT_WINDOW";
+/// Chunk summaries in flight at once.
+pub const CONCURRENCY: &str = "GIT_HERALD_CONCURRENCY";
+/// Most model calls for one message.
+pub const MAX_CALLS: &str = "GIT_HERALD_MAX_CALLS";
+/// Directory of the answer cache.
+pub const CACHE_DIR: &str = "GIT_HERALD_CACHE_DIR";
+
 /// The ecosystems' own variables, followed as their tools do.
 pub const OPENAI_API_KEY: &str = "OPENAI_API_KEY";
 pub const OPENAI_BASE_URL: &str = "OPENAI_BASE_URL";
@@ -78,6 +87,31 @@ pub const KEYED: &[(&str, &str)] = &[
     (DEADLINE, "network.deadline"),
     (ATTEMPTS, "network.attempts"),
     (BACKOFF_BASE, "network.backoff-base"),
+    (CONTEXT_WINDOW, "budget.context-window"),
+    (CONCURRENCY, "budget.concurrency"),
+    (MAX_CALLS, "budget.max-calls"),
+    (CACHE_DIR, "cache.path"),
+];
+
+/// GitHub Actions' own variables, read by `git herald release-notes`.
+/// `true` when running on GitHub Actions.
+pub const GITHUB_ACTIONS: &str = "GITHUB_ACTIONS";
+/// The file a step writes its outputs to (`name=value` lines and heredocs).
+pub const GITHUB_OUTPUT: &str = "GITHUB_OUTPUT";
+/// The file whose Markdown becomes the job's summary page.
+pub const GITHUB_STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
+/// The short name of the ref that triggered the run (`v1.4.0` for a tag push).
+pub const GITHUB_REF_NAME: &str = "GITHUB_REF_NAME";
+/// `tag` or `branch`: what `GITHUB_REF_NAME` names.
+pub const GITHUB_REF_TYPE: &str = "GITHUB_REF_TYPE";
+
+/// The GitHub Actions variables above, for the environment snapshot.
+pub const GITHUB: &[&str] = &[
+    GITHUB_ACTIONS,
+    GITHUB_OUTPUT,
+    GITHUB_STEP_SUMMARY,
+    GITHUB_REF_NAME,
+    GITHUB_REF_TYPE,
 ];
 
 /// Set to `1` to make the installed hook do nothing (for one command: `GIT_HERALD_SKIP=1 git

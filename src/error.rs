@@ -19,6 +19,12 @@ pub enum Error {
     Llm(#[from] crate::llm::LlmError),
     #[error(transparent)]
     Usage(#[from] crate::usage::UsageError),
+    #[error(transparent)]
+    Changelog(#[from] crate::changelog::ChangelogError),
+    #[error(transparent)]
+    Redact(#[from] crate::redact::RedactError),
+    #[error("the changes hold {count}: {rules}; nothing was sent (`redact.policy` is `abort`)")]
+    SecretsFound { count: String, rules: String },
     #[error("nothing is staged for commit")]
     NothingStaged,
     #[error("the diff given with `--diff` holds no changes")]
@@ -48,11 +54,14 @@ impl Error {
             Error::Git(e) => e.hint().map(str::to_owned),
             Error::Config(e) => e.hint(),
             Error::Llm(e) => e.hint(),
+            Error::Changelog(e) => e.hint(),
             Error::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
             Error::EmptyDiff => {
                 Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())
             }
             Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
+            Error::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
+            Error::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),
             _ => None,
         }
     }

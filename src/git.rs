@@ -224,6 +224,16 @@ impl Repo {
         }
 
         let mut entries = Vec::with_capacity(diff.deltas().len());
+        // Attribute lookups cost libgit2 some 20 system calls a file; skip them all when no
+        // attribute file that applies could set the attributes we read.
+        let attributes_matter = self.attribute_files_matter(
+            &index,
+            diff.deltas().filter_map(|d| {
+                d.new_file()
+                    .path_bytes()
+                    .or_else(|| d.old_file().path_bytes())
+            }),
+        );
         for (idx, delta) in diff.deltas().enumerate() {
             // `git add -N` leaves an empty placeholder in the index: git shows it neither in
             // `diff --cached` nor in the commit, so it is not a staged change here either.
@@ -231,7 +241,11 @@ impl Repo {
                 continue;
             }
             let mut change = change_from_delta(&delta);
-            let attrs = self.attributes(change.path.as_ref());
+            let attrs = if attributes_matter {
+                self.attributes(change.path.as_ref())
+            } else {
+                Attributes::default()
+            };
             if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs)
                 && decision.treatment == Treatment::Withheld
             {
@@ -264,6 +278,70 @@ impl Repo {
         Ok(entries)
     }
 
+    /// Tells whether any attribute file that applies to `paths` mentions an attribute the
+    /// filter reads (`diff`, `binary`, `linguist-*`) or defines a macro: the `.gitattributes`
+    /// of each path's folders (index and work tree), `info/attributes`, the user's and the
+    /// system's attribute files.
+    fn attribute_files_matter<'p>(
+        &self,
+        index: &git2::Index,
+        paths: impl Iterator<Item = &'p [u8]>,
+    ) -> bool {
+        let relevant = |text: &[u8]| {
+            [&b"diff"[..], b"binary", b"linguist-", b"[attr]"]
+                .iter()
+                .any(|needle| text.find(needle).is_some())
+        };
+        let read = |path: &Path| std::fs::read(path).ok().is_some_and(|t| relevant(&t));
+        let mut global = vec![
+            self.common_dir().join("info/attributes"),
+            PathBuf::from("/etc/gitattributes"),
+        ];
+        match self.config_path("core.attributesFile") {
+            Some(file) => global.push(match file.strip_prefix("~/") {
+                Some(rest) => directories::BaseDirs::new()
+                    .map_or_else(|| PathBuf::from(&file), |b| b.home_dir().join(rest)),
+                None => PathBuf::from(file),
+            }),
+            None => {
+                // `$XDG_CONFIG_HOME/git/attributes`, git's default.
+                if let Some(base) = directories::BaseDirs::new() {
+                    global.push(base.config_dir().join("git/attributes"));
+                }
+            }
+        }
+        if global.iter().any(|p| read(p)) {
+            return true;
+        }
+        let mut dirs = std::collections::BTreeSet::new();
+        dirs.insert(Vec::new());
+        for path in paths {
+            let mut dir: &[u8] = path;
+            while let Some(cut) = dir.rfind_byte(b'/') {
+                dir = &dir[..cut];
+                if !dirs.insert(dir.to_vec()) {
+                    break;
+                }
+            }
+        }
+        let work = self.work_dir();
+        dirs.iter().any(|dir| {
+            let mut file = dir.clone();
+            if !file.is_empty() {
+                file.push(b'/');
+            }
+            file.extend_from_slice(b".gitattributes");
+            let Ok(rel) = file.to_path() else {
+                return true;
+            };
+            let in_index = index
+                .get_path(rel, 0)
+                .and_then(|entry| self.inner.find_blob(entry.id).ok())
+                .is_some_and(|blob| relevant(blob.content()));
+            in_index || work.is_some_and(|w| read(&w.join(rel)))
+        })
+    }
+
     /// Reads the attributes that steer the filter for one path.
     fn attributes(&self, path: &BStr) -> Attributes {
         let Ok(path) = path.to_path() else {
@@ -274,14 +352,15 @@ impl Repo {
             self.inner
                 .get_attr_bytes(path, name, flags)
                 .ok()
-                .map(AttrValue::from_bytes)
+                .map(AttrValue::always_bytes)
         };
         let is_true = |v: Option<AttrValue<'_>>| {
             matches!(v, Some(AttrValue::True))
                 || matches!(v, Some(AttrValue::Bytes(b)) if b == b"true")
         };
         Attributes {
-            no_diff: matches!(get("diff"), Some(AttrValue::False)) || is_true(get("binary")),
+            // `binary` is a built-in macro for `-diff`, so `diff` alone answers for both.
+            no_diff: matches!(get("diff"), Some(AttrValue::False)),
             generated: is_true(get("linguist-generated")),
             vendored: is_true(get("linguist-vendored")),
         }
@@ -392,4 +471,269 @@ fn similarity_of(patch: &mut Patch<'_>) -> Option<u8> {
         .lines()
         .find_map(|l| l.strip_prefix(b"similarity index "))?;
     line.strip_suffix(b"%")?.to_str().ok()?.parse().ok()
+}
+
+// History for changelogs (issue #6): release tags, ranges, the commits of a range and each
+// commit's own diff.
+
+/// A tag naming a commit, annotated or lightweight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub name: String,
+    /// The tagged commit's id (hex).
+    pub commit: String,
+    /// The tagged commit's committer time, seconds since the epoch.
+    pub time: i64,
+    /// Where the commit comes in a topological walk from the end of history: 0 for the tip,
+    /// larger for older commits.
+    pub position: usize,
+}
+
+/// A commit as history readers need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitInfo {
+    pub id: String,
+    /// The full message (invalid UTF-8 replaced).
+    pub message: String,
+    pub author_name: String,
+    pub author_email: String,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    pub parents: usize,
+}
+
+/// The commits of a range.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Newest first: children before parents, ties by commit time.
+    pub commits: Vec<CommitInfo>,
+    /// Whether the walk reached the edge of a shallow clone, so older commits are missing.
+    pub truncated: bool,
+}
+
+fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
+    let author = commit.author();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    CommitInfo {
+        id: commit.id().to_string(),
+        message: text(commit.message_bytes()),
+        author_name: text(author.name_bytes()),
+        author_email: text(author.email_bytes()),
+        time: commit.time().seconds(),
+        parents: commit.parent_count(),
+    }
+}
+
+impl Repo {
+    /// Tells whether the repository is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        self.inner.is_shallow()
+    }
+
+    /// Resolves a revision (`HEAD`, a tag, a branch, a SHA, `main~2`) to its commit's id and
+    /// committer time.
+    pub fn resolve_commit(&self, rev: &str) -> Result<(String, i64), GitError> {
+        let commit = self
+            .inner
+            .revparse_single(rev)
+            .and_then(|object| object.peel_to_commit())
+            .map_err(git("resolve a revision"))?;
+        Ok((commit.id().to_string(), commit.time().seconds()))
+    }
+
+    fn commit_oid(&self, rev: &str) -> Result<git2::Oid, GitError> {
+        self.inner
+            .revparse_single(rev)
+            .and_then(|object| object.peel_to_commit())
+            .map(|commit| commit.id())
+            .map_err(git("resolve a revision"))
+    }
+
+    /// Returns the commits where a shallow clone's history is cut off (`.git/shallow`).
+    fn shallow_roots(&self) -> std::collections::HashSet<git2::Oid> {
+        std::fs::read_to_string(self.common_dir().join("shallow"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| git2::Oid::from_str(line.trim()).ok())
+            .collect()
+    }
+
+    /// Returns the tags whose names `matches` accepts and whose commits are reachable from
+    /// `from`, ordered by the commit graph (newest first; ties by name). Tags of trees or
+    /// blobs, and tags whose commit is missing (a shallow clone), are left out.
+    pub fn tags(&self, matches: &dyn Fn(&str) -> bool, from: &str) -> Result<Vec<Tag>, GitError> {
+        let repo = &self.inner;
+        let mut wanted: std::collections::HashMap<git2::Oid, Vec<(String, i64)>> =
+            std::collections::HashMap::new();
+        let references = repo
+            .references_glob("refs/tags/*")
+            .map_err(git("list the tags"))?;
+        for reference in references {
+            let Ok(reference) = reference else { continue };
+            let Some(name) = reference
+                .name()
+                .ok()
+                .and_then(|n| n.strip_prefix("refs/tags/"))
+                .filter(|n| matches(n))
+                .map(str::to_owned)
+            else {
+                continue;
+            };
+            let Ok(commit) = reference.peel_to_commit() else {
+                continue;
+            };
+            wanted
+                .entry(commit.id())
+                .or_default()
+                .push((name, commit.time().seconds()));
+        }
+        if wanted.is_empty() {
+            return Ok(Vec::new());
+        }
+        let start = self.commit_oid(from)?;
+        let mut walk = repo.revwalk().map_err(git("walk the history"))?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+            .map_err(git("walk the history"))?;
+        walk.push(start).map_err(git("walk the history"))?;
+        let mut tags = Vec::new();
+        for (position, oid) in walk.enumerate() {
+            // A shallow clone's missing parents end the walk; the tags found so far stand.
+            let Ok(oid) = oid else { break };
+            if let Some(names) = wanted.remove(&oid) {
+                for (name, time) in names {
+                    tags.push(Tag {
+                        name,
+                        commit: oid.to_string(),
+                        time,
+                        position,
+                    });
+                }
+                if wanted.is_empty() {
+                    break;
+                }
+            }
+        }
+        tags.sort_by(|a, b| {
+            a.position
+                .cmp(&b.position)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(tags)
+    }
+
+    /// Returns the commits reachable from `to` and from none of `hide` (`git log ^A ^B to`;
+    /// `A..B` is `hide = [A]`), newest first. With `first_parent`, merges are followed along
+    /// their first parent only, as `git log --first-parent` does.
+    pub fn history(
+        &self,
+        hide: &[&str],
+        to: &str,
+        first_parent: bool,
+    ) -> Result<History, GitError> {
+        let repo = &self.inner;
+        let mut walk = repo.revwalk().map_err(git("walk the history"))?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
+            .map_err(git("walk the history"))?;
+        if first_parent {
+            walk.simplify_first_parent()
+                .map_err(git("walk the history"))?;
+        }
+        walk.push(self.commit_oid(to)?)
+            .map_err(git("walk the history"))?;
+        for rev in hide {
+            walk.hide(self.commit_oid(rev)?)
+                .map_err(git("walk the history"))?;
+        }
+        let shallow = self.shallow_roots();
+        let mut history = History::default();
+        for oid in walk {
+            let oid = match oid {
+                Ok(oid) => oid,
+                Err(_) if self.is_shallow() => {
+                    history.truncated = true;
+                    break;
+                }
+                Err(e) => return Err(git("walk the history")(e)),
+            };
+            if shallow.contains(&oid) {
+                history.truncated = true;
+            }
+            let commit = repo.find_commit(oid).map_err(git("read a commit"))?;
+            history.commits.push(commit_info(&commit));
+        }
+        Ok(history)
+    }
+
+    /// Reads a commit's own changes (against its first parent, or the empty tree for a root
+    /// commit) with renames detected, each file decided by the filter as staged files are.
+    pub fn commit_files(&self, id: &str, filter: &Filter) -> Result<Vec<FileEntry>, GitError> {
+        let repo = &self.inner;
+        let oid = git2::Oid::from_str(id).map_err(git("read a commit id"))?;
+        let commit = repo.find_commit(oid).map_err(git("read a commit"))?;
+        let tree = commit.tree().map_err(git("read a commit's tree"))?;
+        let parent_tree = match commit.parent(0) {
+            Ok(parent) => Some(parent.tree().map_err(git("read a commit's tree"))?),
+            Err(_) => None,
+        };
+        let mut opts = DiffOptions::new();
+        opts.context_lines(3).interhunk_lines(0);
+        let mut diff = repo
+            .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
+            .map_err(git("diff a commit against its parent"))?;
+        let mut find = DiffFindOptions::new();
+        find.renames(true);
+        diff.find_similar(Some(&mut find))
+            .map_err(git("detect renames"))?;
+        let mut entries = Vec::with_capacity(diff.deltas().len());
+        for (idx, delta) in diff.deltas().enumerate() {
+            let mut change = change_from_delta(&delta);
+            let attrs = self.attributes(change.path.as_ref());
+            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs)
+                && decision.treatment == Treatment::Withheld
+            {
+                entries.push(FileEntry { change, decision });
+                continue;
+            }
+            if let Some(mut patch) =
+                Patch::from_diff(&diff, idx).map_err(git("load a file's diff"))?
+            {
+                fill_hunks(&mut change, &patch)?;
+                if matches!(change.status, Status::Renamed | Status::Copied) {
+                    change.similarity = similarity_of(&mut patch);
+                }
+                change.binary |= patch.delta().flags().is_binary();
+            }
+            if change.binary {
+                change.hunks.clear();
+            }
+            change.recount();
+            let decision = if attrs.no_diff && !change.binary {
+                Decision {
+                    treatment: Treatment::StatsOnly,
+                    reason: Reason::Attribute,
+                }
+            } else {
+                filter.decide(&change, attrs)
+            };
+            entries.push(FileEntry { change, decision });
+        }
+        Ok(entries)
+    }
+
+    /// Returns the URL of the `origin` remote, else of the first remote by name.
+    pub fn remote_url(&self) -> Option<String> {
+        let repo = &self.inner;
+        let url_of = |name: &str| {
+            repo.find_remote(name)
+                .ok()
+                .and_then(|remote| remote.url().ok().map(str::to_owned))
+        };
+        if let Some(url) = url_of("origin") {
+            return Some(url);
+        }
+        let names = repo.remotes().ok()?;
+        let mut names: Vec<&str> = names.iter().filter_map(|n| n.ok().flatten()).collect();
+        names.sort_unstable();
+        names.into_iter().find_map(url_of)
+    }
 }

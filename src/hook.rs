@@ -427,9 +427,16 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         branch: repo.branch(),
     };
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
-    let generated = pipeline::generate(&entries, settings, env, &info, &mut |d| {
-        streamer.delta(d);
-    });
+    let generated = pipeline::generate(
+        &entries,
+        settings,
+        env,
+        &info,
+        &crate::compose::Silent,
+        &mut |d| {
+            streamer.delta(d);
+        },
+    );
     let (message, note) = match generated {
         Ok(generated) => {
             streamer.finish(&generated.message.to_string());
@@ -438,6 +445,11 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
             }
             let engine = generated.engine;
             (generated.message, engine)
+        }
+        // `redact.policy = "abort"`: nothing was sent, and no message is written either.
+        Err(err @ Error::SecretsFound { .. }) => {
+            streamer.finish("");
+            return Err(err);
         }
         // The model failed: the offline engine still writes a message, and says why.
         Err(err) => {
@@ -467,6 +479,9 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
     }
     write_atomic(&args.message_file, &text)?;
     DONE.store(true, Ordering::SeqCst);
+    // The process ends next: tearing down libgit2 and the diff would only cost time.
+    std::mem::forget(entries);
+    std::mem::forget(repo);
     Ok(Some(note))
 }
 

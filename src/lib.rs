@@ -4,7 +4,11 @@
 //! here so tests and benchmarks can call it directly.
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
+pub mod cache;
+pub mod changelog;
+pub mod chunk;
 pub mod cli;
+pub mod compose;
 pub mod config;
 pub mod diff;
 pub mod env_vars;
@@ -16,5 +20,8 @@ pub mod llm;
 pub mod message;
 pub mod pipeline;
 pub mod prompt;
+pub mod redact;
+pub mod release;
+pub mod tokens;
 pub mod ui;
 pub mod usage;

@@ -2,12 +2,13 @@
 //! what may be sent, then let the engine write the message.
 
 use crate::config::Settings;
-use crate::diff::{self, RenderOptions};
+use crate::diff;
 use crate::error::Error;
 use crate::filter::{Attributes, FileEntry, Filter, Treatment};
 use crate::git::Repo;
 use crate::llm::offline;
 use crate::message::Message;
+use crate::redact::{Policy, RedactedDiff, Redactor};
 use bstr::ByteSlice;
 use std::fmt::Write as _;
 
@@ -49,14 +50,50 @@ pub fn write_message(entries: &[FileEntry], settings: &Settings) -> Message {
     offline::write(entries, &settings.style)
 }
 
-/// Describes what would be sent to a model: each file's decision and why, then the text.
-pub fn dry_run(entries: &[FileEntry], settings: &Settings) -> String {
+/// Redacts the changes bound for a model. Under `redact.policy = "abort"` a finding is an
+/// error: nothing is sent.
+pub fn redact(entries: &[FileEntry], settings: &Settings) -> Result<RedactedDiff, Error> {
+    let redactor = Redactor::new(&settings.redact)?;
+    let redacted = redactor.redact_diff(entries);
+    let found = redacted.findings();
+    if redactor.policy() == Policy::Abort && !found.is_empty() {
+        let count = if found.len() == 1 {
+            "1 secret".to_owned()
+        } else {
+            format!("{} secrets", found.len())
+        };
+        return Err(Error::SecretsFound {
+            count,
+            rules: crate::redact::by_rule(found),
+        });
+    }
+    Ok(redacted)
+}
+
+/// What `--dry-run` shows: the report for stdout and, when secrets were redacted, one warning
+/// line for stderr.
+#[derive(Debug, Clone)]
+pub struct DryRun {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Describes what would be sent to a model: each file's decision and why, then the text, all
+/// redacted as it would be sent.
+pub fn dry_run(
+    entries: &[FileEntry],
+    settings: &Settings,
+    env: &crate::config::Env,
+    branch: Option<&str>,
+) -> Result<DryRun, Error> {
+    let redacted = redact(entries, settings)?;
+    let plan = plan_requests(&redacted, settings, env, branch)?;
+    let entries = redacted.entries();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "engine: {} (nothing leaves the machine)",
-        settings.provider
-    );
+    let engine = plan
+        .as_ref()
+        .map_or("offline", |p| p.engine.trim_start_matches("herald: "));
+    let _ = writeln!(out, "engine: {engine} (dry run: nothing is sent)");
     let _ = writeln!(out, "files: {}", entries.len());
     for entry in entries {
         let label = match entry.decision.treatment {
@@ -71,27 +108,105 @@ pub fn dry_run(entries: &[FileEntry], settings: &Settings) -> String {
             entry.decision.reason
         );
     }
-    let stats: Vec<_> = entries
-        .iter()
-        .filter(|e| e.decision.treatment != Treatment::Text)
-        .map(FileEntry::stats_line)
-        .collect();
+    let stats = redacted.stats_lines();
     if !stats.is_empty() {
         out.push_str("\n--- stats lines ---\n");
         for line in stats {
             let _ = writeln!(out, "{line}");
         }
     }
-    let text: Vec<_> = entries
+    if entries
         .iter()
-        .filter(|e| e.decision.treatment == Treatment::Text)
-        .map(|e| e.change.clone())
-        .collect();
-    if !text.is_empty() {
+        .any(|e| e.decision.treatment == Treatment::Text)
+    {
         out.push_str("\n--- diff text ---\n");
-        out.push_str(&diff::render(&text, RenderOptions::default()).to_str_lossy());
+        out.push_str(&redacted.render_text().to_str_lossy());
     }
-    out
+    if let Some(plan) = plan {
+        out.push_str(&plan.text);
+    }
+    Ok(DryRun {
+        text: out,
+        warning: redacted.warning(),
+    })
+}
+
+/// The requests a model would get, rendered for `--dry-run`.
+struct PlannedRun {
+    engine: String,
+    text: String,
+}
+
+/// Works out every request a model would get for these changes, sending nothing; `None` when
+/// the offline engine would write the message.
+fn plan_requests(
+    redacted: &RedactedDiff,
+    settings: &Settings,
+    env: &crate::config::Env,
+    branch: Option<&str>,
+) -> Result<Option<PlannedRun>, Error> {
+    use crate::compose::Composer;
+    use crate::llm::select;
+    if select::offline_reason(settings, env).is_some() {
+        return Ok(None);
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(Error::io("start the async runtime"))?;
+    let engine = runtime.block_on(select::choose_for_plan(settings, env))?;
+    let describe = engine.describe();
+    let select::Engine::Model {
+        client,
+        model,
+        info,
+    } = engine
+    else {
+        return Ok(None);
+    };
+    let branch = branch.map(|b| {
+        Redactor::new(&settings.redact)
+            .map(|r| r.redact_text(b, "<branch>").to_string())
+            .unwrap_or_default()
+    });
+    let composer = Composer::new(&client, &model, info, settings, "msg", "");
+    let plan = composer.plan(redacted, branch.as_deref());
+    let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();
+    let calls = plan.requests.len() + usize::from(plan.final_pending.is_some());
+    let cost = info.cost(
+        tokens as u64,
+        (calls * crate::prompt::MAX_OUTPUT as usize) as u64,
+    );
+    let mut text = format!(
+        "\n--- requests: {calls} call{}, {} tokens in, at most ${cost:.4} ---\n",
+        if calls == 1 { "" } else { "s" },
+        crate::filter::thousands(tokens)
+    );
+    let total = plan.requests.len();
+    for (i, (kind, request, n)) in plan.requests.iter().enumerate() {
+        let _ = write!(
+            text,
+            "\n=== request {} of {total} ({kind}, {} tokens) ===\n[system]\n{}\n[user]\n{}\n",
+            i + 1,
+            crate::filter::thousands(*n),
+            request.system,
+            request.user
+        );
+    }
+    if let Some(pending) = &plan.final_pending {
+        let _ = writeln!(text, "\n=== and {pending} ===");
+    }
+    if !plan.left_out.is_empty() {
+        let _ = writeln!(
+            text,
+            "left out under the caps: {}",
+            crate::compose::describe_paths(&plan.left_out)
+        );
+    }
+    Ok(Some(PlannedRun {
+        engine: describe,
+        text,
+    }))
 }
 
 /// What a run is, for the usage log and the prompt.
@@ -122,6 +237,7 @@ pub fn generate(
     settings: &Settings,
     env: &crate::config::Env,
     info: &RunInfo,
+    progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
 ) -> Result<Generated, Error> {
     use crate::llm::select;
@@ -132,28 +248,45 @@ pub fn generate(
             notes: Vec::new(),
         });
     }
+    // Past this point text may leave the machine: only redacted files and branch name go on.
+    let redacted = redact(entries, settings)?;
+    let info = RunInfo {
+        branch: info.branch.as_deref().map(|branch| {
+            Redactor::new(&settings.redact)
+                .map(|r| r.redact_text(branch, "<branch>").to_string())
+                .unwrap_or_default()
+        }),
+        ..info.clone()
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(Error::io("start the async runtime"))?;
-    runtime.block_on(generate_async(entries, settings, env, info, sink))
+    let mut generated = runtime.block_on(generate_async(
+        &redacted, settings, env, &info, progress, sink,
+    ))?;
+    if let Some(warning) = redacted.warning() {
+        generated.notes.insert(0, format!("warning: {warning}"));
+    }
+    Ok(generated)
 }
 
 async fn generate_async(
-    entries: &[FileEntry],
+    redacted: &RedactedDiff,
     settings: &Settings,
     env: &crate::config::Env,
     info: &RunInfo,
+    progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
 ) -> Result<Generated, Error> {
-    use crate::llm::{Request, clean, select};
-    use crate::prompt;
+    use crate::compose::Composer;
+    use crate::llm::select;
     let engine = select::choose(settings, env).await?;
     let describe = engine.describe();
     let (client, model, model_info) = match engine {
         select::Engine::Offline { .. } => {
             return Ok(Generated {
-                message: offline::write(entries, &settings.style),
+                message: offline::write(redacted.entries(), &settings.style),
                 engine: describe,
                 notes: Vec::new(),
             });
@@ -164,99 +297,35 @@ async fn generate_async(
             info,
         } => (client, model, info),
     };
-    // Until exact token budgets land, assume 3 bytes a token (dense code) and keep a margin.
-    let input_tokens = model_info
-        .context_window
-        .saturating_sub(u64::from(prompt::MAX_OUTPUT) + 1_500);
-    let budget = usize::try_from(input_tokens.saturating_mul(3)).unwrap_or(usize::MAX);
-    let system = prompt::system(&settings.style);
-    let built = prompt::user(entries, budget, info.branch.as_deref());
-    let mut request = Request {
-        model: model.clone(),
-        system,
-        user: built.user,
-        max_tokens: prompt::MAX_OUTPUT,
-        temperature: 0.2,
-        context_window: (client.endpoint.wire == crate::llm::wire::Wire::Ollama)
-            .then_some(model_info.context_window.min(32_768)),
-    };
     let mut notes = Vec::new();
-    if !model_info.known {
+    if !model_info.known && settings.budget.context_window.is_none() {
         notes.push(format!(
             "warning: model `{model}` is not in the built-in table; assuming a {}-token context \
              window (set `context-window` under `[models.\"{model}\"]` in your user config)",
             model_info.context_window
         ));
     }
-    let mut message = None;
-    for round in 0..2 {
-        let result = client.complete(&request, sink).await;
-        let row_status = if result.is_ok() { "ok" } else { "error" };
-        let (usage, attempts, duration, text) = match &result {
-            Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
-            Err(_) => (None, 1, std::time::Duration::ZERO, ""),
-        };
-        let candidate = clean::to_message(&clean::strip(text));
-        let estimated = usage.is_none();
-        let usage = usage.unwrap_or(crate::llm::Usage {
-            prompt_tokens: ((request.system.len() + request.user.len()) / 4) as u64,
-            completion_tokens: (text.len() / 4) as u64,
-        });
-        if let Some(path) = &settings.usage_path {
-            let row = crate::usage::UsageRow {
-                timestamp: std::time::SystemTime::now(),
-                command: info.command.to_owned(),
-                repo: info.repo.clone(),
-                provider: client.endpoint.provider.to_owned(),
-                model: model.clone(),
-                prompt_tokens: usage.prompt_tokens,
-                completion_tokens: usage.completion_tokens,
-                cost_usd: model_info.cost(usage.prompt_tokens, usage.completion_tokens),
-                duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
-                attempts,
-                status: row_status.to_owned(),
-                estimated,
-                subject: candidate.subject.clone(),
-            };
-            if let Err(err) = crate::usage::append(path, &row) {
-                notes.push(format!("warning: {err}"));
-            }
-        }
-        result?;
-        match clean::problem(&candidate, &settings.style) {
-            None => {
-                message = Some(candidate);
-                break;
-            }
-            Some(problem) if round == 0 => {
-                notes.push(format!("herald: asked again: {problem}"));
-                sink(crate::llm::Delta::Restart);
-                request.user.push_str(&format!(
-                    "\n\nYour previous answer could not be used: {problem}. Answer again, \
-                     following the rules exactly."
-                ));
-            }
-            Some(problem) => {
-                notes.push(format!(
-                    "warning: the model's message breaks the rules: {problem}"
-                ));
-                message = Some(candidate);
-            }
-        }
-    }
-    let mut message = message.unwrap_or_default();
-    if !built.omitted.is_empty() && settings.style.body {
-        let list = built.omitted.join(", ");
-        let line = format!("Not summarised (too large for the model): {list}");
-        if message.body.is_empty() {
-            message.body = line;
-        } else {
-            message.body = format!("{}\n\n{line}", message.body);
-        }
+    let composer = Composer::new(
+        &client,
+        &model,
+        model_info,
+        settings,
+        info.command,
+        &info.repo,
+    );
+    let composed = composer
+        .compose(redacted, info.branch.as_deref(), progress, sink)
+        .await?;
+    notes.extend(composed.notes);
+    let mut engine = describe;
+    if composed.calls == 0 && composed.cached > 0 {
+        engine.push_str(" (from the cache, no calls)");
+    } else if composed.calls > 1 {
+        engine.push_str(&format!(" ({} calls)", composed.calls));
     }
     Ok(Generated {
-        message,
-        engine: describe,
+        message: composed.message,
+        engine,
         notes,
     })
 }

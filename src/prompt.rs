@@ -72,27 +72,115 @@ fn status_line(entry: &FileEntry) -> String {
     )
 }
 
-/// Builds the user message from the files (whose text must already be redacted), keeping the
-/// diff text within `budget_bytes`. Files that do not fit are listed as omitted.
-pub fn user(entries: &[FileEntry], budget_bytes: usize, branch: Option<&str>) -> Prompt {
+/// Most bytes of the file list; past it files are grouped by folder.
+pub const LIST_LIMIT: usize = 12 * 1024;
+
+/// Lists the files one per line, or when that passes `limit` bytes, grouped by folder (deeper
+/// folders first, then their parents), so a change of thousands of files still fits.
+pub fn file_list(entries: &[FileEntry], limit: usize) -> String {
+    let full: String = entries
+        .iter()
+        .map(|e| format!("  {}\n", status_line(e)))
+        .collect();
+    if full.len() <= limit {
+        return full;
+    }
+    let max_depth = entries
+        .iter()
+        .map(|e| e.change.path.iter().filter(|&&b| b == b'/').count())
+        .max()
+        .unwrap_or(0);
+    for depth in (0..=max_depth).rev() {
+        let mut groups: std::collections::BTreeMap<String, (usize, [usize; 6], usize, usize)> =
+            std::collections::BTreeMap::new();
+        for entry in entries {
+            let path = entry.change.path.to_str_lossy();
+            let dir: String = path
+                .split('/')
+                .take(depth.min(path.matches('/').count()))
+                .collect::<Vec<_>>()
+                .join("/");
+            let group = groups.entry(dir).or_default();
+            group.0 += 1;
+            let kind = match entry.change.status.letter() {
+                'A' => 0,
+                'D' => 1,
+                'M' => 2,
+                'R' => 3,
+                'C' => 4,
+                _ => 5,
+            };
+            group.1[kind] += 1;
+            group.2 += entry.change.additions;
+            group.3 += entry.change.deletions;
+        }
+        let words = [
+            "added",
+            "deleted",
+            "modified",
+            "renamed",
+            "copied",
+            "changed in type",
+        ];
+        let text: String = groups
+            .iter()
+            .map(|(dir, (n, kinds, add, del))| {
+                let what: Vec<String> = kinds
+                    .iter()
+                    .zip(words)
+                    .filter(|(k, _)| **k > 0)
+                    .map(|(k, w)| format!("{k} {w}"))
+                    .collect();
+                let dir = if dir.is_empty() {
+                    "(top level)".to_owned()
+                } else {
+                    format!("{dir}/")
+                };
+                format!("  {dir}: {n} files ({}), +{add} -{del}\n", what.join(", "))
+            })
+            .collect();
+        if text.len() <= limit || depth == 0 {
+            return text;
+        }
+    }
+    String::new()
+}
+
+/// Returns the part of the user message that describes the change without its text: the
+/// branch, the file list (grouped by folder when long) and the stats-only files.
+pub fn listing(entries: &[FileEntry], branch: Option<&str>) -> String {
     let mut out = String::new();
     if let Some(branch) = branch {
         out.push_str(&format!("Branch: {branch}\n\n"));
     }
     out.push_str("Files changed:\n");
-    for entry in entries {
-        out.push_str(&format!("  {}\n", status_line(entry)));
-    }
+    out.push_str(&file_list(entries, LIST_LIMIT));
     let summarised: Vec<_> = entries
         .iter()
         .filter(|e| e.decision.treatment != Treatment::Text)
         .collect();
     if !summarised.is_empty() {
-        out.push_str("\nShown as stats only (content not sent):\n");
-        for entry in summarised {
-            out.push_str(&format!("  {}\n", entry.stats_line()));
+        let lines: Vec<String> = summarised
+            .iter()
+            .map(|e| format!("  {}\n", e.stats_line()))
+            .collect();
+        if lines.iter().map(String::len).sum::<usize>() <= LIST_LIMIT {
+            out.push_str("\nShown as stats only (content not sent):\n");
+            out.extend(lines);
+        } else {
+            out.push_str(&format!(
+                "\n{} of these files are shown as stats only (content not sent).\n",
+                summarised.len()
+            ));
         }
     }
+    out
+}
+
+/// Builds the user message from the files (whose text must already be redacted), keeping the
+/// diff text within `budget_bytes`. Files that do not fit are listed as omitted.
+pub fn user(entries: &[FileEntry], budget_bytes: usize, branch: Option<&str>) -> Prompt {
+    let mut out = listing(entries, branch);
     let mut diff_text = String::new();
     let mut omitted = Vec::new();
     let opts = RenderOptions::default();
@@ -161,6 +249,25 @@ mod tests {
         assert_eq!(prompt.omitted, ["src/a.rs"]);
         assert!(!prompt.user.contains("+new"));
         assert!(prompt.user.contains("Left out for length"));
+    }
+
+    #[test]
+    fn long_file_lists_are_grouped_by_folder() {
+        let mut text = String::new();
+        for i in 0..500 {
+            text.push_str(&format!(
+                "diff --git a/src/g{}/m{i}.rs b/src/g{}/m{i}.rs\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/src/g{}/m{i}.rs\n@@ -0,0 +1 @@\n+x\n",
+                i % 5, i % 5, i % 5
+            ));
+        }
+        let list = file_list(&entries(&text), 2_000);
+        assert!(list.len() <= 2_000, "{list}");
+        assert!(
+            list.contains("  src/g0/: 100 files (100 added), +100 -0"),
+            "{list}"
+        );
+        let short = file_list(&entries(DIFF), 2_000);
+        assert!(short.contains("  M src/a.rs (+1 -1)"));
     }
 
     #[test]

@@ -16,6 +16,15 @@ pub fn out(text: &str) -> Result<(), Error> {
         .map_err(Error::io("write to stdout"))
 }
 
+/// Writes bytes to stdout as they are (text that need not be UTF-8, such as redacted input).
+pub fn out_bytes(bytes: &[u8]) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .map_err(Error::io("write to stdout"))
+}
+
 /// Writes `text` and a newline to stderr, ignoring failures (there is nowhere else to report).
 pub fn err(text: &str) -> Result<(), Error> {
     let _ = writeln!(std::io::stderr(), "{text}");
@@ -126,5 +135,47 @@ impl Streamer {
         // The cleaned message differs (fences, quotes, a rule retry): show it plainly.
         self.write("\n");
         false
+    }
+}
+
+/// The progress bar of chunk summaries (`summarising 12/31 chunks`), on stderr when it is a
+/// terminal; hidden otherwise and with `--quiet`.
+pub struct Bar {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Bar {
+    /// Returns a bar that shows only on a terminal and when not `quiet`.
+    pub fn new(quiet: bool) -> Self {
+        let show = !quiet && std::io::stderr().is_terminal();
+        Bar {
+            bar: show.then(indicatif::ProgressBar::hidden),
+        }
+    }
+}
+
+impl crate::compose::Progress for Bar {
+    fn start(&self, total: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar.set_length(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("summarising {pos}/{len} chunks {bar:30}")
+            {
+                bar.set_style(style);
+            }
+        }
+    }
+
+    fn advance(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }

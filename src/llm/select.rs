@@ -39,7 +39,7 @@ impl Engine {
             Engine::Offline { why: "configured" } => "herald: offline engine".into(),
             Engine::Offline { why } => format!(
                 "herald: offline engine ({why}; set OPENAI_API_KEY or ANTHROPIC_API_KEY, or \
-                 start Ollama, to have a model write it)"
+                 start Ollama, to use a model)"
             ),
             Engine::Model { client, model, .. } => {
                 format!("herald: {model} via {}", client.endpoint.provider)
@@ -216,7 +216,7 @@ pub fn offline_reason(settings: &Settings, env: &Env) -> Option<&'static str> {
                 && settings.base_url.is_none()
                 && !listening(&ollama_base(settings, env)) =>
         {
-            Some("no API key set and no local Ollama server answered")
+            Some("no API key, no local Ollama")
         }
         _ => None,
     }
@@ -224,6 +224,20 @@ pub fn offline_reason(settings: &Settings, env: &Env) -> Option<&'static str> {
 
 /// Chooses and sets up the engine.
 pub async fn choose(settings: &Settings, env: &Env) -> Result<Engine, LlmError> {
+    choose_with(settings, env, true).await
+}
+
+/// Chooses the engine for a dry run: as `choose`, but a missing key is no error, since
+/// nothing will be sent.
+pub async fn choose_for_plan(settings: &Settings, env: &Env) -> Result<Engine, LlmError> {
+    choose_with(settings, env, false).await
+}
+
+async fn choose_with(
+    settings: &Settings,
+    env: &Env,
+    require_key: bool,
+) -> Result<Engine, LlmError> {
     let provider = settings.provider.as_str();
     let pick = match provider {
         "offline" => return Ok(Engine::Offline { why: "configured" }),
@@ -281,13 +295,13 @@ pub async fn choose(settings: &Settings, env: &Env) -> Result<Engine, LlmError> 
     if probe_only && !listening(&base_url) {
         // Nothing configured and nothing local: no runtime, client or TLS set-up is paid.
         return Ok(Engine::Offline {
-            why: "no API key set and no local Ollama server answered",
+            why: "no API key, no local Ollama",
         });
     }
     // Only OpenAI's own service and Anthropic need a key; local and compatible servers may not.
     let needs_key = matches!(wire, Wire::Anthropic | Wire::Azure)
         || (wire == Wire::OpenAi && base_url.starts_with(OPENAI_URL));
-    if needs_key && key.is_none() {
+    if require_key && needs_key && key.is_none() {
         return Err(LlmError::NoKey {
             provider: name,
             variable,
@@ -334,7 +348,7 @@ pub async fn choose(settings: &Settings, env: &Env) -> Result<Engine, LlmError> 
         match ollama_models(client.http(), &base, wait).await {
             None if probe_only => {
                 return Ok(Engine::Offline {
-                    why: "no API key set and no local Ollama server answered",
+                    why: "no API key, no local Ollama",
                 });
             }
             None => {}

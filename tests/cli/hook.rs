@@ -95,6 +95,18 @@ fn assert_fail_open(out: &Output, file: &Path, before: &str) -> String {
     warns[0].clone()
 }
 
+/// Asserts a commit through the hook succeeded with only the hook's quiet `herald:` note(s)
+/// on stderr (which engine wrote the message), no warning.
+fn assert_filled_quietly(out: &Output) {
+    assert_ok(out);
+    let err = stderr(out);
+    assert!(
+        !err.is_empty() && err.lines().all(|l| l.starts_with("herald: ")),
+        "{}",
+        show(out)
+    );
+}
+
 fn mode(path: &Path) -> u32 {
     fs::metadata(path).unwrap().permissions().mode() & 0o7777
 }
@@ -176,6 +188,31 @@ fn install_from_another_binary_updates_the_script() {
             .unwrap()
             .contains(&crate::common::bin().display().to_string())
     );
+}
+
+#[test]
+fn install_outside_a_repository_is_an_error() {
+    let dir = TestRepo::outside();
+    for command in ["install", "uninstall", "status"] {
+        dir.herald(["hook", command])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::starts_with("error: not a git repository"));
+    }
+}
+
+#[test]
+fn install_creates_a_missing_hooks_dir() {
+    let repo = TestRepo::with_commit();
+    fs::remove_dir_all(repo.join(".git/hooks")).unwrap();
+    repo.install_hook();
+    let expected = {
+        repo.write("new.txt", "new\n");
+        repo.add_all();
+        expected_message(&repo)
+    };
+    assert_filled_quietly(&git_commit(&repo, &["-q"]));
+    assert_eq!(repo.message_of("HEAD"), expected);
 }
 
 #[test]
@@ -263,11 +300,7 @@ fn linked_worktree_uses_the_common_hooks_dir() {
     .unwrap();
     let out = run(repo.git_cmd(["commit", "-q"]).current_dir(&wt));
     assert_ok(&out);
-    assert!(
-        stderr(&out).contains("herald: message written"),
-        "{}",
-        show(&out)
-    );
+    assert_filled_quietly(&out);
     assert_eq!(repo.message_of("side"), expected);
 }
 
@@ -370,12 +403,7 @@ fn plain_commit_gets_the_engine_message() {
     let expected = expected_message(&repo);
     let out = git_commit(&repo, &["-q"]);
     assert_ok(&out);
-    assert_eq!(
-        stderr(&out),
-        "herald: message written by the offline engine\n",
-        "{}",
-        show(&out)
-    );
+    assert_filled_quietly(&out);
     assert_eq!(repo.message_of("HEAD"), expected);
 }
 
@@ -396,7 +424,20 @@ fn commit_with_stdin_held_open_never_waits_on_it() {
     cmd.arg("-w").arg(repo.git_hook_path()).arg(&file);
     let out = run_with_open_stdin(&mut cmd, Duration::from_secs(30));
     assert_ok(&out);
-    assert!(fs::read_to_string(&file).unwrap().ends_with(GIT_TEMPLATE));
+    let filled = fs::read_to_string(&file).unwrap();
+    assert!(
+        filled.ends_with(GIT_TEMPLATE) && filled != GIT_TEMPLATE,
+        "{filled:?}"
+    );
+    // And with stdin closed altogether.
+    let file = message_file(&repo, GIT_TEMPLATE);
+    let mut cmd = repo.command("sh");
+    cmd.args(["-c", r#"exec "$0" "$1" <&-"#])
+        .arg(repo.git_hook_path())
+        .arg(&file);
+    let out = run(&mut cmd);
+    assert_ok(&out);
+    assert_eq!(fs::read_to_string(&file).unwrap(), filled);
 }
 
 #[test]
@@ -419,15 +460,16 @@ fn rename_binary_and_non_utf8_commits() {
     repo.add_all();
     repo.commit("base");
     repo.install_hook();
-    let cases: [(&str, &dyn Fn(&TestRepo)); 3] = [
-        ("rename", &|r| {
+    type Stage = fn(&TestRepo);
+    let cases: [(&str, Stage); 3] = [
+        ("rename", |r| {
             r.git(["mv", "old_name.txt", "new_name.txt"]);
         }),
-        ("binary", &|r| {
+        ("binary", |r| {
             r.write("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01");
             r.add_all();
         }),
-        ("latin-1", &|r| {
+        ("latin-1", |r| {
             r.write("menu.txt", b"caf\xe9\ncr\xe8me br\xfbl\xe9e\n");
             r.write(
                 <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"r\xe9sum\xe9.txt"),
@@ -440,8 +482,7 @@ fn rename_binary_and_non_utf8_commits() {
         stage(&repo);
         let expected = expected_message(&repo);
         let out = git_commit(&repo, &["-q"]);
-        assert_ok(&out);
-        assert!(!stderr(&out).contains("warning"), "{name}: {}", show(&out));
+        assert_filled_quietly(&out);
         assert_eq!(repo.message_of("HEAD"), expected, "{name}");
     }
 }
@@ -852,9 +893,20 @@ fn index_libgit2_cannot_read_warns_and_leaves_the_file() {
     let file = message_file(&repo, GIT_TEMPLATE);
     let warning = assert_fail_open(&run_hook(&repo, &file, &[], &[]), &file, GIT_TEMPLATE);
     assert!(warning.contains("failed to read the index"), "{warning}");
-    let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
+    // A real commit: the editor gets git's own text and the user's words go in.
+    let capture = repo.root().join("captured");
+    let editor = repo.capture_editor(&capture);
+    let out = run(repo
+        .git_cmd(["commit", "-q"])
+        .env("GIT_EDITOR", &editor)
+        .env("HERALD_TEST_APPEND", "chore: still commits"));
     assert_ok(&out);
     assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert!(
+        fs::read_to_string(&capture)
+            .unwrap()
+            .starts_with("\n# Please enter")
+    );
     assert_eq!(repo.message_of("HEAD"), "chore: still commits\n");
 }
 
@@ -862,27 +914,45 @@ fn index_libgit2_cannot_read_warns_and_leaves_the_file() {
 fn time_out_gives_up_quickly_and_leaves_the_file() {
     let repo = repo_with_change();
     repo.install_hook();
-    let file = message_file(&repo, GIT_TEMPLATE);
-    let start = Instant::now();
-    let out = run_hook(
-        &repo,
-        &file,
-        &[],
-        &[
-            ("GIT_HERALD_TEST_HOOK_DELAY_MS", "3000"),
-            ("GIT_HERALD_HOOK_TIMEOUT", "0.5"),
-        ],
+    let delay = ("GIT_HERALD_TEST_HOOK_DELAY_MS", "3000");
+    // The time-out from the environment, then from the repository's file.
+    for env in [&[delay, ("GIT_HERALD_HOOK_TIMEOUT", "0.5")][..], &[delay]] {
+        if env.len() == 1 {
+            repo.write(".git-herald.toml", "[hook]\ntimeout = 0.5\n");
+        }
+        let file = message_file(&repo, GIT_TEMPLATE);
+        let start = Instant::now();
+        let out = run_hook(&repo, &file, &[], env);
+        let elapsed = start.elapsed();
+        let warning = assert_fail_open(&out, &file, GIT_TEMPLATE);
+        assert!(warning.contains("gave up after 0.5 s"), "{warning}");
+        // A bound, not a benchmark: the delay is 3 s, the time-out 0.5 s.
+        assert!(elapsed < Duration::from_millis(2500), "took {elapsed:?}");
+    }
+}
+
+#[test]
+fn force_refuses_when_a_backup_is_already_there() {
+    let repo = TestRepo::with_commit();
+    let hook = repo.git_hook_path();
+    repo.script(&hook, "#!/bin/sh\necho new\n");
+    let backup = hook.with_file_name("prepare-commit-msg.pre-herald");
+    repo.script(&backup, "#!/bin/sh\necho old\n");
+    repo.herald(["hook", "install", "--force"])
+        .assert()
+        .code(1)
+        .stderr(contains("move one of them away first"));
+    assert_eq!(fs::read_to_string(&hook).unwrap(), "#!/bin/sh\necho new\n");
+    assert_eq!(
+        fs::read_to_string(&backup).unwrap(),
+        "#!/bin/sh\necho old\n"
     );
-    let elapsed = start.elapsed();
-    let warning = assert_fail_open(&out, &file, GIT_TEMPLATE);
-    assert!(warning.contains("gave up after 0.5 s"), "{warning}");
-    // A bound, not a benchmark: the delay is 3 s, the time-out 0.5 s.
-    assert!(elapsed < Duration::from_millis(2500), "took {elapsed:?}");
 }
 
 /// Links (or copies) the test binary to a scratch path, so a test may remove it.
 fn copy_of_binary(repo: &TestRepo) -> PathBuf {
-    let dir = repo.root().join("bin-copy");
+    // A space and a quote in the path: the script must quote it for the shell.
+    let dir = repo.root().join("bin copy/it's here");
     fs::create_dir_all(&dir).unwrap();
     let copy = dir.join("git-herald");
     // A hard link has no open write handle a concurrent fork could inherit ("text file busy").
@@ -893,15 +963,26 @@ fn copy_of_binary(repo: &TestRepo) -> PathBuf {
 }
 
 #[test]
+fn binary_at_a_path_with_spaces_and_quotes_runs() {
+    let repo = repo_with_change();
+    let copy = copy_of_binary(&repo);
+    assert_ok(&run(repo.command(&copy).args(["hook", "install"])));
+    let expected = expected_message(&repo);
+    let out = git_commit(&repo, &["-q"]);
+    assert_filled_quietly(&out);
+    assert_eq!(repo.message_of("HEAD"), expected);
+}
+
+#[test]
 fn missing_binary_warns_and_leaves_the_file() {
     let repo = repo_with_change();
     let copy = copy_of_binary(&repo);
     let out = run(repo.command(&copy).args(["hook", "install"]));
     assert_ok(&out);
+    let script = fs::read_to_string(repo.git_hook_path()).unwrap();
     assert!(
-        fs::read_to_string(repo.git_hook_path())
-            .unwrap()
-            .contains(&copy.display().to_string())
+        script.contains(r"/bin copy/it'\''s here/git-herald'"),
+        "{script}"
     );
     fs::remove_file(&copy).unwrap();
     let file = message_file(&repo, GIT_TEMPLATE);

@@ -1,8 +1,11 @@
 //! The one integration-test binary: the real `git-herald` on real temporary repositories.
 
+mod changelog;
 mod common;
 mod config;
 mod hook;
+mod large;
 mod msg;
 mod provider;
+mod secrets;
 mod staged;

@@ -48,7 +48,11 @@ index 1111111..2222222 100644
 #[test]
 fn prints_a_message_and_exits_zero() {
     let repo = repo_with_change();
-    let assert = repo.herald([] as [&str; 0]).assert().success().stderr("");
+    let assert = repo
+        .herald([] as [&str; 0])
+        .assert()
+        .success()
+        .stderr(contains("error").not().and(contains("warning").not()));
     let message = stdout_of(&assert);
     assert_message_shape(&message);
     // `msg` is the same command, and the engine is deterministic.
@@ -413,4 +417,27 @@ fn bad_usage_exits_2() {
         .assert()
         .success()
         .stdout(contains("git-herald "));
+}
+
+#[test]
+fn conflicted_merge_does_not_panic() {
+    // `git commit` refuses before any hook runs; `git herald` must still not crash.
+    let repo = TestRepo::with_commit();
+    repo.git(["switch", "-q", "-c", "side"]);
+    repo.write("README.md", "side\n");
+    repo.commit_all("side");
+    repo.git(["switch", "-q", "main"]);
+    repo.write("README.md", "main\n");
+    repo.commit_all("main");
+    let out = run(&mut repo.git_cmd(["merge", "-q", "side"]));
+    assert!(!out.status.success(), "the fixture must conflict");
+    for args in [&[][..], &["--dry-run"]] {
+        let out = repo.herald(args).output().unwrap();
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", show(&out));
+        assert!(
+            !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+            "{}",
+            show(&out)
+        );
+    }
 }

@@ -442,7 +442,7 @@ fn submodule_pointer_change() {
     assert_eq!((change.old_id.as_str(), change.new_id.as_str()), (old, new));
     // git prints the pointer change as a one-line hunk (`Subproject commit …`).
     let text = assert_same_as_git(&repo);
-    assert!(text.contains_str(&format!(
+    assert!(text.contains_str(format!(
         "-Subproject commit {old}\n+Subproject commit {new}\n"
     )));
     // It is sent as one stats line, never as text.
@@ -657,4 +657,130 @@ fn intent_to_add_is_not_staged() {
     repo.add(["README.md"]);
     assert_same_as_git(&repo);
     assert_eq!(staged(repo.path()).len(), 1);
+}
+
+#[test]
+fn orphan_branch_compares_with_the_empty_tree() {
+    let repo = TestRepo::with_commit();
+    repo.git(["checkout", "-q", "--orphan", "fresh"]);
+    repo.write("NEW.md", "new start\n");
+    repo.add_all();
+    let text = assert_same_as_git(&repo);
+    assert!(
+        text.contains_str("new file mode 100644\nindex 0000000000000000000000000000000000000000..")
+    );
+    assert_eq!(staged(repo.path()).len(), 2);
+}
+
+#[test]
+fn git_diff_text_read_back_gives_the_same_dry_run_and_message() {
+    // `git diff --cached | git herald --diff -` must see what `git herald` sees: the parser
+    // reads git's own text for every kind of change the staged reader handles. (Edited
+    // renames are left out: git's similarity score is not libgit2's, see `rename_with_edits`.)
+    let repo = TestRepo::new();
+    repo.write("src/calc.c", C_BEFORE);
+    repo.write("gone.txt", "bye\n");
+    repo.write("old_name.txt", numbered(10));
+    repo.write("run.sh", "#!/bin/sh\n");
+    repo.write("tail.txt", "a\nb");
+    repo.write("img.png", b"\x89PNG\r\n\x1a\n\0\0");
+    repo.add_all();
+    repo.commit("base");
+    repo.git([
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        "160000,1111111111111111111111111111111111111111,deps/engine",
+    ]);
+    repo.commit("submodule");
+
+    repo.write("src/calc.c", C_BEFORE.replace("a + b", "b + a"));
+    fs::remove_file(repo.join("gone.txt")).unwrap();
+    repo.git(["mv", "old_name.txt", "new name.txt"]);
+    fs::set_permissions(repo.join("run.sh"), fs::Permissions::from_mode(0o755)).unwrap();
+    repo.write("tail.txt", "a\nc");
+    repo.write("img.png", b"\x89PNG\r\n\x1a\n\0\0\0");
+    repo.write("empty.txt", "");
+    repo.write("latin1.txt", b"caf\xe9\n");
+    repo.write(std::ffi::OsStr::from_bytes(b"na\xefve \"q\".txt"), "x\n");
+    std::os::unix::fs::symlink("src/calc.c", repo.join("calc-link")).unwrap();
+    repo.add_all();
+    // `add -A` drops the gitlink (no checkout of it here); put it back, moved on.
+    repo.git([
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        "160000,2222222222222222222222222222222222222222,deps/engine",
+    ]);
+
+    let text = repo.git_bytes(["diff", "--cached"]);
+    for args in [&["--dry-run"][..], &[]] {
+        let staged = repo
+            .herald(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let parsed = repo
+            .herald([args, &["--diff", "-"]].concat())
+            .write_stdin(text.clone())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(parsed.as_bstr(), staged.as_bstr(), "{args:?}");
+    }
+}
+
+#[test]
+fn linguist_attributes_in_nested_gitattributes_are_honoured() {
+    let repo = TestRepo::with_commit();
+    // Only in a subfolder, and only in the work tree and index (not yet committed).
+    repo.write(
+        "web/.gitattributes",
+        "schema.ts linguist-generated\nlib/** linguist-vendored=true\n",
+    );
+    repo.write("web/schema.ts", "export type Id = string;\n");
+    repo.write("web/lib/jquery.js", "var $ = 1;\n");
+    repo.write("web/app.ts", "export const app = 1;\n");
+    repo.write("src/main.rs", "fn main() {}\n");
+    repo.add_all();
+    let out = repo.herald(["--dry-run"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("stats-only web/schema.ts (marked in .gitattributes)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("stats-only web/lib/jquery.js (marked in .gitattributes)"),
+        "{text}"
+    );
+    assert!(text.contains("text       web/app.ts (source)"), "{text}");
+    assert!(text.contains("text       src/main.rs (source)"), "{text}");
+}
+
+#[test]
+fn attributes_from_info_attributes_are_honoured() {
+    let repo = TestRepo::with_commit();
+    std::fs::create_dir_all(repo.join(".git/info")).unwrap();
+    std::fs::write(
+        repo.join(".git/info/attributes"),
+        "*.gen.rs linguist-generated\n",
+    )
+    .unwrap();
+    repo.write("src/api.gen.rs", "pub struct Api;\n");
+    repo.add_all();
+    let out = repo.herald(["--dry-run"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("stats-only src/api.gen.rs (marked in .gitattributes)"),
+        "{text}"
+    );
 }

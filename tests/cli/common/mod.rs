@@ -131,6 +131,9 @@ impl TestRepo {
             ("GIT_PAGER".into(), "cat".into()),
             ("LC_ALL".into(), "C".into()),
             ("TZ".into(), "UTC".into()),
+            // No model answers these tests, not even an Ollama the developer runs locally
+            // (port 9, `discard`, is closed): with no key set, the offline engine writes.
+            ("OLLAMA_HOST".into(), "http://127.0.0.1:9".into()),
         ];
         env.extend(self.env.iter().cloned());
         env
@@ -238,6 +241,12 @@ impl TestRepo {
         cmd.env("GIT_HERALD_SKIP", "1");
         let out = run(&mut cmd);
         assert!(out.status.success(), "git commit failed:\n{}", show(&out));
+    }
+
+    /// Stages everything and commits it with `message`.
+    pub fn commit_all(&self, message: &str) {
+        self.add_all();
+        self.commit(message);
     }
 
     /// The raw message of a commit, exactly as stored (no trailing newline added).

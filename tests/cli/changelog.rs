@@ -1,0 +1,482 @@
+//! `git herald changelog` and `git herald release-notes` on repositories built by the scripts
+//! in `fixtures/changelog/<case>/`, compared byte for byte with the expected output.
+//!
+//! A case folder holds `setup.sh` (builds the history with git on a fixed clock, sourcing
+//! `../lib.sh`), `args` (the arguments after `git herald`, one a line), an optional
+//! `config.toml` (written as the repository's `.git-herald.toml` after the history is built)
+//! and `expected.md` or `expected.json`. With `--prepend FILE` or `--output FILE` in `args`,
+//! that file is compared instead of stdout, and `--prepend` runs twice to show that it
+//! replaces its section rather than adding a second one.
+//!
+//! `HERALD_BLESS=1 cargo test --test cli changelog` rewrites the expected files from the
+//! output; review them in `git diff`.
+
+use crate::common::{TestRepo, fixture, run, show};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn case_dir(case: &str) -> PathBuf {
+    fixture("changelog").join(case)
+}
+
+/// Builds the case's repository: runs `setup.sh`, then writes `config.toml` as the repository
+/// file.
+fn build(case: &str) -> TestRepo {
+    let dir = case_dir(case);
+    let repo = TestRepo::new();
+    let mut setup = repo.command("sh");
+    setup.arg(dir.join("setup.sh"));
+    let out = run(&mut setup);
+    assert!(
+        out.status.success(),
+        "{case}/setup.sh failed:\n{}",
+        show(&out)
+    );
+    if let Ok(config) = fs::read_to_string(dir.join("config.toml")) {
+        repo.write(".git-herald.toml", config);
+    }
+    repo
+}
+
+fn args_of(case: &str) -> Vec<String> {
+    fs::read_to_string(case_dir(case).join("args"))
+        .unwrap_or_else(|_| "changelog\n".into())
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Compares `actual` with the expected file, or rewrites it under `HERALD_BLESS=1`.
+fn expect(path: &Path, actual: &str) {
+    if std::env::var_os("HERALD_BLESS").is_some() {
+        fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (bless with HERALD_BLESS=1)", path.display()));
+    assert!(
+        actual == expected,
+        "{} differs\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
+        path.display()
+    );
+}
+
+fn check_case(case: &str) {
+    let repo = build(case);
+    let args = args_of(case);
+    let file_arg = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .map(|i| repo.join(&args[i + 1]))
+    };
+    let prepend = file_arg("--prepend");
+    let output = file_arg("--output").or_else(|| file_arg("-o"));
+    let json = args.iter().any(|a| a == "json");
+    let expected = case_dir(case).join(if json { "expected.json" } else { "expected.md" });
+    let out = repo.herald(&args).output().unwrap();
+    assert!(out.status.success(), "{case}: {args:?}\n{}", show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{case}: unexpected stderr: {stderr}");
+    match prepend.or(output) {
+        Some(path) => {
+            assert!(out.stdout.is_empty(), "{case}: wrote to stdout too");
+            let first = fs::read_to_string(&path).unwrap();
+            if args.iter().any(|a| a == "--prepend") {
+                let again = repo.herald(&args).output().unwrap();
+                assert!(again.status.success(), "{}", show(&again));
+                let second = fs::read_to_string(&path).unwrap();
+                assert_eq!(first, second, "{case}: a second --prepend changed the file");
+            }
+            expect(&expected, &first);
+        }
+        None => expect(&expected, &String::from_utf8(out.stdout).unwrap()),
+    }
+}
+
+macro_rules! cases {
+    ($($name:ident => $dir:literal,)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check_case($dir);
+            }
+        )*
+
+        /// Every case folder has a test above.
+        #[test]
+        fn every_fixture_folder_is_a_case() {
+            let known = [$($dir),*];
+            for entry in fs::read_dir(fixture("changelog")).unwrap() {
+                let entry = entry.unwrap();
+                if entry.file_type().unwrap().is_dir() {
+                    let name = entry.file_name().into_string().unwrap();
+                    assert!(known.contains(&name.as_str()), "no test runs case `{name}`");
+                }
+            }
+        }
+    };
+}
+
+cases! {
+    first_release => "first-release",
+    unreleased => "unreleased",
+    breaking_changes => "breaking",
+    scopes_and_unicode => "scopes",
+    merges_show_pr_titles => "merges",
+    merges_with_every_commit_walked => "merges-all-commits",
+    reverted_pairs_cancel => "reverts",
+    non_conventional_commits_are_typed_from_their_diff => "non-conventional",
+    pre_releases_have_sections => "pre-releases",
+    pre_releases_fold_into_the_release => "pre-releases-fold",
+    prepend_replaces_unreleased_and_keeps_older_sections => "prepend",
+    prepend_replaces_the_same_version => "prepend-replace",
+    github_links => "github-links",
+    json_format => "json",
+    explicit_range => "range",
+    no_tags_means_all_unreleased => "no-tags",
+    repository_sections_and_tag_pattern => "custom-sections",
+    release_notes_for_a_tag => "release-notes",
+}
+
+#[test]
+fn output_is_the_same_bytes_every_time() {
+    let repo = build("github-links");
+    let once = repo.herald(["changelog", "--all"]).output().unwrap();
+    let twice = repo.herald(["changelog", "--all"]).output().unwrap();
+    assert!(once.status.success(), "{}", show(&once));
+    assert_eq!(once.stdout, twice.stdout);
+    // `--output` writes what stdout would have shown.
+    repo.herald(["changelog", "--all", "--output", "CHANGELOG.md"])
+        .assert()
+        .success()
+        .stdout("");
+    assert_eq!(fs::read(repo.join("CHANGELOG.md")).unwrap(), once.stdout);
+}
+
+#[test]
+fn release_notes_fill_github_actions_outputs() {
+    let mut repo = build("release-notes");
+    let output = repo.root().join("github_output");
+    let summary = repo.root().join("step_summary.md");
+    fs::write(&summary, "Earlier step.\n").unwrap();
+    repo.set_env("GITHUB_ACTIONS", "true");
+    repo.set_env("GITHUB_OUTPUT", &output);
+    repo.set_env("GITHUB_STEP_SUMMARY", &summary);
+    repo.set_env("GITHUB_REF_NAME", "v1.1.0");
+    repo.set_env("GITHUB_REF_TYPE", "tag");
+    let out = repo.herald(["release-notes"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    let notes = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        notes,
+        fs::read_to_string(case_dir("release-notes").join("expected.md")).unwrap()
+    );
+
+    let written = fs::read_to_string(&output).unwrap();
+    let first = written.lines().next().unwrap();
+    let delimiter = first.strip_prefix("notes<<").expect(&written);
+    assert!(
+        delimiter.starts_with("ghadelimiter_") && delimiter.len() > 30,
+        "{delimiter}"
+    );
+    assert!(!notes.contains(delimiter));
+    let expected = format!(
+        "notes<<{delimiter}\n{}\n{delimiter}\nversion=1.1.0\nprevious-version=1.0.0\n\
+         range=v1.0.0..v1.1.0\n",
+        notes.trim_end_matches('\n')
+    );
+    assert_eq!(written, expected);
+    assert_eq!(
+        fs::read_to_string(&summary).unwrap(),
+        format!("Earlier step.\n## v1.1.0\n\n{notes}\n")
+    );
+}
+
+#[test]
+fn release_notes_default_to_the_tag_at_head() {
+    let mut repo = build("release-notes");
+    // A branch build names no tag; HEAD is not tagged either.
+    repo.set_env("GITHUB_REF_NAME", "main");
+    repo.set_env("GITHUB_REF_TYPE", "branch");
+    repo.herald(["release-notes"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(predicates::str::contains("no release tag points at HEAD"))
+        .stderr(predicates::str::contains("--tag NAME"));
+    repo.git(["checkout", "-q", "v1.1.0"]);
+    let notes = repo.herald(["release-notes"]).output().unwrap();
+    assert!(notes.status.success(), "{}", show(&notes));
+    assert_eq!(
+        String::from_utf8(notes.stdout).unwrap(),
+        fs::read_to_string(case_dir("release-notes").join("expected.md")).unwrap()
+    );
+    // Off GitHub Actions, nothing but stdout (and `--output`) is written.
+    repo.herald(["release-notes", "--output", "NOTES.md"])
+        .assert()
+        .success()
+        .stdout("");
+    assert!(repo.join("NOTES.md").exists());
+}
+
+#[test]
+fn shallow_clone_asks_for_full_history() {
+    let source = build("release-notes");
+    let clone = TestRepo::outside();
+    let url = format!("file://{}", source.path().display());
+    let mut cmd = clone.command("git");
+    cmd.current_dir(clone.root())
+        .args(["clone", "-q", "--depth", "1", &url, "repo"]);
+    let out = run(&mut cmd);
+    assert!(out.status.success(), "{}", show(&out));
+    for args in [
+        vec!["changelog"],
+        vec!["changelog", "--latest"],
+        vec!["release-notes"],
+    ] {
+        clone
+            .herald(&args)
+            .assert()
+            .failure()
+            .code(1)
+            .stderr(predicates::str::contains("fetch-depth: 0"))
+            .stderr(predicates::str::contains("git fetch --unshallow"));
+    }
+}
+
+#[test]
+fn usage_errors_say_what_to_do() {
+    let repo = build("no-tags");
+    repo.herald(["changelog", "--latest"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no tag matches"))
+        .stderr(predicates::str::contains("hint: tag a release"));
+    repo.herald(["changelog", "nope..HEAD"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "cannot resolve the revision `nope`",
+        ));
+    repo.herald(["changelog", "--format", "json", "--prepend", "CHANGELOG.md"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("--prepend"));
+    repo.herald(["release-notes", "--tag", "v9.9.9"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no tag `v9.9.9`"));
+    repo.herald(["changelog", "--latest", "--all"])
+        .assert()
+        .code(2);
+    repo.write(".git-herald.toml", "[changelog]\ntag-pattern = '('\n");
+    repo.herald(["changelog"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("invalid `changelog.tag-pattern`"));
+}
+
+/// With a model: a local wiremock server speaking the OpenAI wire format.
+mod model {
+    use super::{build, case_dir};
+    use crate::common::{TestRepo, show};
+    use std::fs;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    /// Starts wiremock on its own runtime, which must outlive the test.
+    fn server() -> (tokio::runtime::Runtime, MockServer) {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let server = rt.block_on(MockServer::start());
+        (rt, server)
+    }
+
+    /// An OpenAI Chat Completions stream that says `text` in two deltas.
+    fn answer(text: &str) -> ResponseTemplate {
+        let (a, b) = text.split_at(text.len() / 2);
+        let chunk = |t: &str| {
+            format!(
+                "data: {}\n\n",
+                serde_json::json!({"choices": [{"index": 0, "delta": {"content": t}}]})
+            )
+        };
+        ResponseTemplate::new(200)
+            .insert_header("content-type", "text/event-stream")
+            .set_body_string(format!("{}{}data: [DONE]\n\n", chunk(a), chunk(b)))
+    }
+
+    fn mock(rt: &tokio::runtime::Runtime, server: &MockServer, response: ResponseTemplate) {
+        rt.block_on(
+            Mock::given(method("POST"))
+                .and(path("/v1/chat/completions"))
+                .respond_with(response)
+                .mount(server),
+        );
+    }
+
+    fn with_model(repo: &mut TestRepo, server: &MockServer) {
+        repo.set_env("OPENAI_API_KEY", "sk-test-0123456789abcdef");
+        repo.set_env("OPENAI_BASE_URL", format!("{}/v1", server.uri()));
+        repo.set_env("GIT_HERALD_ATTEMPTS", "1");
+    }
+
+    fn sha(repo: &TestRepo, rev: &str) -> String {
+        repo.git(["rev-parse", rev]).trim().to_owned()
+    }
+
+    fn sent(rt: &tokio::runtime::Runtime, server: &MockServer) -> Vec<String> {
+        rt.block_on(server.received_requests())
+            .unwrap_or_default()
+            .iter()
+            .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+            .collect()
+    }
+
+    fn deterministic_notes() -> String {
+        fs::read_to_string(case_dir("release-notes").join("expected.md")).unwrap()
+    }
+
+    #[test]
+    fn model_rewrites_the_notes_and_references_stay() {
+        let (rt, server) = server();
+        let mut repo = build("release-notes");
+        let (feat, fix) = (sha(&repo, "v1.1.0~2"), sha(&repo, "v1.1.0~1"));
+        mock(
+            &rt,
+            &server,
+            answer(&format!(
+                "This release adds a client and fixes a leak.\n\n### Features\n\n\
+                 - Talk to the service from code [{}]\n\n### Bug fixes\n\n\
+                 - Files no longer stay open [{}]\n",
+                &feat[..7],
+                &fix[..7]
+            )),
+        );
+        with_model(&mut repo, &server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.1.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let base = "https://github.com/acme/widget";
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!(
+                "This release adds a client and fixes a leak.\n\n### Features\n\n\
+                 - Talk to the service from code ([{}]({base}/commit/{feat}))\n\n\
+                 ### Bug fixes\n\n- Files no longer stay open ([{}]({base}/commit/{fix}))\n\n\
+                 **Full changelog**: [v1.0.0...v1.1.0]({base}/compare/v1.0.0...v1.1.0)\n",
+                &feat[..7],
+                &fix[..7]
+            )
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("via openai"), "{stderr}");
+        assert!(!stderr.contains("warning"), "{stderr}");
+        let requests = sent(&rt, &server);
+        assert_eq!(requests.len(), 1);
+        assert!(
+            requests[0].contains(&format!("[{}] fix: close files", &fix[..7])),
+            "{}",
+            requests[0]
+        );
+        // JSON is the structured data: no model call.
+        repo.herald(["changelog", "--format", "json"])
+            .assert()
+            .success();
+        assert_eq!(sent(&rt, &server).len(), 1);
+    }
+
+    #[test]
+    fn commit_messages_are_redacted_before_they_are_sent() {
+        let (rt, server) = server();
+        let mut repo = build("release-notes");
+        let secret = "ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5";
+        repo.commit(&format!("fix: stop printing the token {secret}"));
+        repo.git(["tag", "v1.2.0"]);
+        let (feat, fix) = (sha(&repo, "v1.2.0~1"), sha(&repo, "v1.2.0"));
+        mock(
+            &rt,
+            &server,
+            answer(&format!(
+                "### Features\n\n- More after the release [{}]\n\n### Bug fixes\n\n\
+                 - The token is no longer printed [{}]\n",
+                &feat[..7],
+                &fix[..7]
+            )),
+        );
+        with_model(&mut repo, &server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.2.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.contains("The token is no longer printed"),
+            "{stdout}"
+        );
+        let requests = sent(&rt, &server);
+        assert_eq!(requests.len(), 1);
+        assert!(!requests[0].contains(secret), "{}", requests[0]);
+        assert!(requests[0].contains("[REDACTED:"), "{}", requests[0]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("warning: redacted secrets"), "{stderr}");
+        assert!(!stderr.contains(secret), "{stderr}");
+    }
+
+    #[test]
+    fn a_failing_model_leaves_the_deterministic_notes() {
+        let (rt, server) = server();
+        let mut repo = build("release-notes");
+        mock(
+            &rt,
+            &server,
+            ResponseTemplate::new(500).set_body_string("{\"error\":{\"message\":\"down\"}}"),
+        );
+        with_model(&mut repo, &server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.1.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            deterministic_notes()
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("warning: the model could not write the changelog")
+                && stderr.contains("HTTP 500"),
+            "{stderr}"
+        );
+    }
+
+    #[test]
+    fn an_answer_that_drops_a_commit_is_not_used() {
+        let (rt, server) = server();
+        let mut repo = build("release-notes");
+        let feat = sha(&repo, "v1.1.0~2");
+        mock(
+            &rt,
+            &server,
+            answer(&format!("### Features\n\n- A client [{}]\n", &feat[..7])),
+        );
+        with_model(&mut repo, &server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.1.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            deterministic_notes()
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("left out 1 of 2 commits"), "{stderr}");
+    }
+}
