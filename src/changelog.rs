@@ -73,6 +73,19 @@ pub enum ChangelogError {
     },
     #[error("`--prepend` writes Markdown; it cannot be combined with `--format json`")]
     PrependJson,
+    #[error("cannot use the template `{file}`{}", at_line(.line))]
+    Template {
+        file: String,
+        line: Option<usize>,
+        #[source]
+        source: Box<minijinja::Error>,
+    },
+    #[error("the value of `{name}` holds a line break, which a dotenv file cannot")]
+    Dotenv { name: String },
+}
+
+fn at_line(line: &Option<usize>) -> String {
+    line.map(|n| format!(" (line {n})")).unwrap_or_default()
 }
 
 const FETCH_HINT: &str = "fetch the full history and tags: `git fetch --unshallow --tags` (on \
@@ -104,7 +117,12 @@ impl ChangelogError {
             ChangelogError::Revision { .. } => {
                 Some("a range is `A..B` with any revisions git knows (tags, branches, SHAs)".into())
             }
-            ChangelogError::PrependJson => None,
+            ChangelogError::Template { .. } => Some(
+                "a template gets the data of `--format json` (`releases`, each with `sections` \
+                 of `commits`) and `command`; see \"Templates\" in the README"
+                    .into(),
+            ),
+            ChangelogError::PrependJson | ChangelogError::Dotenv { .. } => None,
         }
     }
 }
@@ -165,6 +183,8 @@ pub struct Options {
     /// Follow only the first parent of merges (a merged PR is one entry).
     pub first_parent: bool,
     pub forge: ForgeSetting,
+    /// A minijinja template that shapes the output instead of the built-in Markdown.
+    pub template: Option<std::path::PathBuf>,
 }
 
 /// The default tag pattern: semver-like, with or without `v`.
@@ -191,6 +211,7 @@ impl Default for Options {
             pre_releases: PreReleases::Include,
             first_parent: true,
             forge: ForgeSetting::Auto,
+            template: None,
         }
     }
 }
@@ -1554,9 +1575,8 @@ fn json_commit(entry: &Entry, remote: Option<&Remote>) -> JsonCommit {
     }
 }
 
-/// Renders releases as the JSON document described in the module docs, with a final newline.
-pub fn render_json(releases: &[Release], remote: Option<&Remote>) -> String {
-    let document = JsonDocument {
+fn document(releases: &[Release], remote: Option<&Remote>) -> JsonDocument {
+    JsonDocument {
         schema: 1,
         releases: releases
             .iter()
@@ -1582,11 +1602,87 @@ pub fn render_json(releases: &[Release], remote: Option<&Remote>) -> String {
                     .collect(),
             })
             .collect(),
-    };
-    let mut text =
-        serde_json::to_string_pretty(&document).expect("plain structs serialise to JSON");
+    }
+}
+
+/// Renders releases as the JSON document described in the module docs, with a final newline.
+pub fn render_json(releases: &[Release], remote: Option<&Remote>) -> String {
+    let mut text = serde_json::to_string_pretty(&document(releases, remote))
+        .expect("plain structs serialise to JSON");
     text.push('\n');
     text
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates.
+
+/// What a template sees: the JSON document's fields, and the command rendering it.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    schema: u32,
+    releases: &'a [JsonRelease],
+    /// `changelog` or `release-notes`, so one template can serve both.
+    command: &'a str,
+}
+
+/// Renders releases with a minijinja template (`source`, read from the file `name`). The
+/// template sees the JSON document's `schema` and `releases` and `command` (`changelog` or
+/// `release-notes`).
+///
+/// Blocks trim the newline after them and the indentation before them (`trim_blocks`,
+/// `lstrip_blocks`), the template's final newline is kept, and an undefined name is an error,
+/// so a misspelt field names its line instead of printing nothing. Values are not escaped,
+/// except in templates whose name ends in `.html`, `.htm` or `.xml`, as minijinja does.
+pub fn render_template(
+    name: &str,
+    source: &str,
+    command: &str,
+    releases: &[Release],
+    remote: Option<&Remote>,
+) -> Result<String, ChangelogError> {
+    let fail = |source: minijinja::Error| ChangelogError::Template {
+        file: name.to_owned(),
+        line: source.line(),
+        source: Box::new(source),
+    };
+    let mut env = minijinja::Environment::new();
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(fail)?;
+    env.set_syntax(syntax);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let template = env.template_from_named_str(name, source).map_err(fail)?;
+    let document = document(releases, remote);
+    let data = TemplateData {
+        schema: document.schema,
+        releases: &document.releases,
+        command,
+    };
+    template
+        .render(minijinja::Value::from(minijinja::value::Serde(&data)))
+        .map_err(fail)
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitLab CI.
+
+/// Renders `NAME=value` lines for a dotenv file as GitLab CI's `artifacts:reports:dotenv`
+/// reads it: one line each, values as they are (GitLab keeps quotes and has no escapes), no
+/// blank lines or comments. A value with a line break cannot be written.
+pub fn dotenv(pairs: &[(&str, &str)]) -> Result<String, ChangelogError> {
+    let mut out = String::new();
+    for (name, value) in pairs {
+        if value.contains(['\n', '\r']) {
+            return Err(ChangelogError::Dotenv {
+                name: (*name).to_owned(),
+            });
+        }
+        let _ = writeln!(out, "{name}={value}");
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2175,5 +2271,72 @@ mod tests {
     fn github_output_is_multiline_safe() {
         let out = github_output(&[("notes", "a\nEOF\nb\n"), ("version", "1.0.0")], "EOF");
         assert_eq!(out, "notes<<EOF_\na\nEOF\nb\nEOF_\nversion=1.0.0\n");
+    }
+
+    #[test]
+    fn templates_see_the_json_data() {
+        let release = build_plain(&[
+            commit("t2", "fix(io): retry (#3)\n\nRefs #2", 2),
+            commit("t1", "feat: pages", 1),
+        ]);
+        let source = "{% for r in releases %}\n\
+                      # {{ r.version }} ({{ r.date or \"unreleased\" }}) via {{ command }}\n\
+                      {% for s in r.sections %}\n\
+                      {{ s.title | upper }}:\n\
+                      \x20 {% for c in s.commits %}\n\
+                      * {{ c.subject }}{% if c.pr %} #{{ c.pr }}{% endif %} [{{ c.short_id }}]\n\
+                      \x20 {% endfor %}\n\
+                      {% endfor %}\n\
+                      {% endfor %}\n";
+        let out =
+            render_template("t.j2", source, "changelog", &[release], Some(&github())).unwrap();
+        assert_eq!(
+            out,
+            "# 1.1.0 (2024-01-11) via changelog\nFEATURES:\n* pages [t100000]\n\
+             BUG FIXES:\n* retry #3 [t200000]\n"
+        );
+    }
+
+    #[test]
+    fn template_errors_name_the_file_and_line() {
+        let release = build_plain(&[commit("t1", "feat: pages", 1)]);
+        let render = |source: &str| {
+            render_template(
+                "notes.j2",
+                source,
+                "changelog",
+                std::slice::from_ref(&release),
+                None,
+            )
+            .unwrap_err()
+        };
+        let err = render("ok\n{% for r in releases %}\n{{ r.version }\n");
+        assert!(
+            matches!(&err, ChangelogError::Template { file, line: Some(3), .. } if file == "notes.j2"),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "cannot use the template `notes.j2` (line 3)"
+        );
+        // A misspelt field is an error at its line, not an empty string.
+        let err = render("{% for r in releases %}\n{{ r.verison.x }}\n{% endfor %}\n");
+        assert!(
+            matches!(err, ChangelogError::Template { line: Some(2), .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn dotenv_is_one_line_a_value() {
+        let pairs = [("NOTES_VERSION", "1.1.0"), ("NOTES_PREVIOUS_VERSION", "")];
+        assert_eq!(
+            dotenv(&pairs).unwrap(),
+            "NOTES_VERSION=1.1.0\nNOTES_PREVIOUS_VERSION=\n"
+        );
+        assert!(matches!(
+            dotenv(&[("NOTES_FILE", "a\nb")]),
+            Err(ChangelogError::Dotenv { name }) if name == "NOTES_FILE"
+        ));
     }
 }

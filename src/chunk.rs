@@ -72,14 +72,46 @@ fn path_hash(path: &str) -> u64 {
 /// Chunks also end at "anchor" files chosen by a hash of the path, so editing one file moves
 /// no boundary elsewhere: the other chunks, and their cached summaries, stay the same.
 pub fn pack(files: &[FileText], budget: usize, count: &dyn Fn(&str) -> usize) -> Vec<Chunk> {
+    let counts: Vec<FileCounts> = files
+        .iter()
+        .map(|f| FileCounts {
+            header: count(&f.header),
+            hunks: f.hunks.iter().map(|h| count(h)).collect(),
+        })
+        .collect();
+    pack_counted(files, &counts, budget, count)
+}
+
+/// Token counts of one file's header and hunks, computed once (in parallel, by the caller).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileCounts {
+    pub header: usize,
+    pub hunks: Vec<usize>,
+}
+
+impl FileCounts {
+    /// Returns the file's tokens as packed whole.
+    pub fn total(&self) -> usize {
+        self.header + self.hunks.iter().sum::<usize>() + SEAM * self.hunks.len()
+    }
+}
+
+/// Packs as `pack` does, with each file's counts given (`counts[i]` for `files[i]`); `count`
+/// is used only for the pieces of hunks that must be split.
+pub fn pack_counted(
+    files: &[FileText],
+    counts: &[FileCounts],
+    budget: usize,
+    count: &dyn Fn(&str) -> usize,
+) -> Vec<Chunk> {
     let mut packer = Packer {
         budget,
         count,
         chunks: Vec::new(),
         current: Chunk::default(),
     };
-    for file in files {
-        pack_file(&mut packer, file);
+    for (file, counts) in files.iter().zip(counts) {
+        pack_file(&mut packer, file, counts);
         // Content-defined boundaries: once a chunk is two-thirds full, it ends after the next
         // file whose path hashes to an anchor (one in four). Where chunks end then depends on
         // the paths, not on the sizes before them, so an edit moves at most its own boundary.
@@ -91,12 +123,11 @@ pub fn pack(files: &[FileText], budget: usize, count: &dyn Fn(&str) -> usize) ->
     packer.chunks
 }
 
-fn pack_file(packer: &mut Packer<'_>, file: &FileText) {
+fn pack_file(packer: &mut Packer<'_>, file: &FileText, counts: &FileCounts) {
     let budget = packer.budget;
-    let count = packer.count;
-    let header_tokens = count(&file.header);
-    let hunk_tokens: Vec<usize> = file.hunks.iter().map(|h| count(h)).collect();
-    let whole = header_tokens + hunk_tokens.iter().sum::<usize>() + SEAM * file.hunks.len();
+    let header_tokens = counts.header;
+    let hunk_tokens = &counts.hunks;
+    let whole = counts.total();
     if whole + SEAM <= budget {
         let text: String = std::iter::once(file.header.as_str())
             .chain(file.hunks.iter().map(String::as_str))
@@ -104,7 +135,7 @@ fn pack_file(packer: &mut Packer<'_>, file: &FileText) {
         packer.place(&file.path, &text, whole);
         return;
     }
-    split_file(packer, file, header_tokens, &hunk_tokens);
+    split_file(packer, file, header_tokens, hunk_tokens);
 }
 
 /// Places a file that does not fit one chunk: runs of hunks under a repeated header.

@@ -93,9 +93,12 @@ pub struct ChangelogArgs {
     /// Describe the commits after the latest tag (the default)
     #[arg(long)]
     pub unreleased: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: ChangelogFormat,
+    /// Output format [default: md, or `changelog.template` when it is set]
+    #[arg(long, value_enum)]
+    pub format: Option<ChangelogFormat>,
+    /// Render with the minijinja template FILE (it gets the data of `--format json`)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["format", "prepend"])]
+    pub template: Option<PathBuf>,
     /// Write to FILE instead of stdout
     #[arg(long, short, value_name = "FILE", conflicts_with = "prepend")]
     pub output: Option<PathBuf>,
@@ -132,9 +135,17 @@ pub struct ReleaseNotesArgs {
     /// tag at HEAD)
     #[arg(long, value_name = "NAME")]
     pub tag: Option<String>,
+    /// Render with the minijinja template FILE (it gets the data of `changelog --format json`)
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
     /// Write to FILE instead of stdout
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write FILE for GitLab CI's `artifacts:reports:dotenv`: `NOTES_VERSION`,
+    /// `NOTES_PREVIOUS_VERSION`, `NOTES_TAG`, `NOTES_RANGE` and `NOTES_FILE` (the `--output`
+    /// file)
+    #[arg(long, value_name = "FILE", requires = "output")]
+    pub dotenv: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -172,11 +183,15 @@ pub struct MsgArgs {
     /// Print only the message: no spinner, no streaming, no engine line
     #[arg(long, short)]
     pub quiet: bool,
+    /// Language of the message (`de`, `zh-CN`, `ja`, …); models only
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 impl MsgArgs {
     fn overrides(&self) -> Overrides {
         Overrides {
+            language: self.lang.clone(),
             provider: if self.offline {
                 Some("offline".into())
             } else {
@@ -302,6 +317,12 @@ fn msg(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         command: "msg",
         repo: repo_name(repo.as_ref()),
         branch: repo.as_ref().and_then(Repo::branch),
+        recent: match &repo {
+            Some(repo) if crate::llm::select::offline_reason(settings, env).is_none() => {
+                repo.recent_subjects(5)
+            }
+            _ => Vec::new(),
+        },
     };
     // With --commit the message goes to git, so stream it to the terminal on stderr.
     let target = if args.commit {
@@ -483,21 +504,33 @@ fn rewrite_with_model(
 fn changelog_command(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
     use crate::changelog::{self, ChangelogError};
     use crate::release;
-    if args.prepend.is_some() && args.format == ChangelogFormat::Json {
+    if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
         return Err(ChangelogError::PrependJson.into());
     }
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
     let mut log = release::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
-    if args.format == ChangelogFormat::Md {
+    // `--format` and `--prepend` write the built-in formats; else a template, when set.
+    let template = match (args.format, &args.prepend) {
+        (None, None) => args
+            .template
+            .as_ref()
+            .or(settings.changelog.template.as_ref()),
+        _ => None,
+    };
+    // JSON and templates are the structured data, which a model does not rewrite.
+    if args.format != Some(ChangelogFormat::Json) && template.is_none() {
         rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
     }
     if let Some(path) = &args.prepend {
         return release::prepend_file(path, &log);
     }
-    let text = match args.format {
-        ChangelogFormat::Md => changelog::render_markdown(&log.releases, log.remote.as_ref()),
-        ChangelogFormat::Json => changelog::render_json(&log.releases, log.remote.as_ref()),
+    let text = match (args.format, template) {
+        (Some(ChangelogFormat::Json), _) => {
+            changelog::render_json(&log.releases, log.remote.as_ref())
+        }
+        (None, Some(path)) => release::render_template(path, "changelog", &log)?,
+        _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
     };
     match &args.output {
         Some(path) => release::write_file(path, &text),
@@ -512,16 +545,29 @@ fn release_notes_command(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Error
     let settings = history_config(&repo, env)?;
     let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
     let mut log = release::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
-    rewrite_with_model(&mut log, &settings, env, "release-notes", &repo);
+    let template = args
+        .template
+        .as_ref()
+        .or(settings.changelog.template.as_ref());
+    if template.is_none() {
+        rewrite_with_model(&mut log, &settings, env, "release-notes", &repo);
+    }
     let Some(notes_of) = log.releases.first() else {
         return Ok(());
     };
-    let notes = changelog::render_notes(notes_of, log.remote.as_ref());
-    release::write_github(env, notes_of, &notes)?;
+    let notes = match template {
+        Some(path) => release::render_template(path, "release-notes", &log)?,
+        None => changelog::render_notes(notes_of, log.remote.as_ref()),
+    };
     match &args.output {
-        Some(path) => release::write_file(path, &notes),
-        None => ui::out(&notes),
+        Some(path) => release::write_file(path, &notes)?,
+        None => ui::out(&notes)?,
     }
+    release::write_github(env, notes_of, &notes)?;
+    if let (Some(dotenv), Some(output)) = (&args.dotenv, &args.output) {
+        release::write_dotenv(dotenv, notes_of, output)?;
+    }
+    Ok(())
 }
 
 fn config_command(command: ConfigCommand, env: &Env) -> Result<(), Error> {

@@ -114,23 +114,35 @@ fn importance(path: &str) -> u8 {
 
 /// Describes left-out paths briefly: whole folders where many share one.
 pub fn describe_paths(paths: &[String]) -> String {
-    let mut by_dir: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for path in paths {
-        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
-        *by_dir.entry(dir).or_default() += 1;
-    }
     if paths.len() <= 6 {
         return paths.join(", ");
     }
-    by_dir
-        .iter()
-        .map(|(dir, n)| match (*dir, *n) {
-            ("", n) => format!("{n} files at the top"),
-            (dir, 1) => format!("1 file under {dir}/"),
-            (dir, n) => format!("{n} files under {dir}/"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    // By folder; when that makes too many groups, by their top folders.
+    for depth in [usize::MAX, 2, 1] {
+        let mut by_dir: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        for path in paths {
+            let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+            let dir: Vec<&str> = dir
+                .split('/')
+                .filter(|p| !p.is_empty())
+                .take(depth)
+                .collect();
+            *by_dir.entry(dir.join("/")).or_default() += 1;
+        }
+        if by_dir.len() <= 8 || depth == 1 {
+            return by_dir
+                .iter()
+                .map(|(dir, n)| match (dir.as_str(), *n) {
+                    ("", n) => format!("{n} files at the top"),
+                    (dir, 1) => format!("1 file under {dir}/"),
+                    (dir, n) => format!("{n} files under {dir}/"),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+    }
+    String::new()
 }
 
 fn file_texts(entries: &[FileEntry]) -> Vec<FileText> {
@@ -336,32 +348,58 @@ impl<'a> Composer<'a> {
     /// Decides how the change goes out: one request, or chunks to summarise (and the files
     /// left out under the caps). Builds the tokenizer only when bytes cannot settle it.
     fn layout(&self, entries: &[FileEntry], branch: Option<&str>, budget: usize) -> Layout {
-        let whole = prompt::user(entries, usize::MAX, branch);
-        if self.counter.upper_bound(&whole.user) <= budget {
+        let listing = prompt::listing(entries, branch);
+        let texts = file_texts(entries);
+        let text_bytes: usize = texts
+            .iter()
+            .map(|t| t.header.len() + t.hunks.iter().map(String::len).sum::<usize>())
+            .sum();
+        // "Diff:" and line ends around the text.
+        let frame = 64;
+        if self.counter.upper_bound(&listing) + self.counter.scale_bytes(text_bytes) + frame
+            <= budget
+        {
             // Proven to fit by its byte length: no tokenizer is built for a small change.
-            return Layout::Single { user: whole.user };
+            return Layout::Single {
+                user: prompt::user(entries, usize::MAX, branch).user,
+            };
         }
+        // Count every header and hunk once, in parallel; packing reuses the counts.
         self.counter.prewarm();
-        if self.counter.fits(&whole.user, budget) {
-            return Layout::Single { user: whole.user };
+        let pieces: Vec<&str> = texts
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.header.as_str()).chain(t.hunks.iter().map(String::as_str))
+            })
+            .collect();
+        let mut flat = self.counter.count_all(&pieces).into_iter();
+        let counts: Vec<chunk::FileCounts> = texts
+            .iter()
+            .map(|t| chunk::FileCounts {
+                header: flat.next().unwrap_or(0),
+                hunks: t.hunks.iter().map(|_| flat.next().unwrap_or(0)).collect(),
+            })
+            .collect();
+        let listing_tokens = self.counter.count(&listing);
+        let total: usize =
+            listing_tokens + counts.iter().map(chunk::FileCounts::total).sum::<usize>();
+        if total + frame <= budget {
+            return Layout::Single {
+                user: prompt::user(entries, usize::MAX, branch).user,
+            };
         }
         // Map: the text files in chunks that fit next to the summary prompt.
-        let listing = prompt::listing(entries, branch);
         let chunk_budget = budget.saturating_sub(self.counter.count(SUMMARY_SYSTEM) + 64);
-        let texts = file_texts(entries);
         let mut left_out: Vec<String> = Vec::new();
         let count = |s: &str| self.counter.count(s);
         let chunk_budget = chunk_budget.max(256);
-        let mut chunks = chunk::pack(&texts, chunk_budget, &count);
+        let mut chunks = chunk::pack_counted(&texts, &counts, chunk_budget, &count);
         // Caps on calls and cost: leave out the least important files (they stay in the file
         // list as stats) until the chunks, a reduce and the final call fit. Files go in bulk,
         // sized by their token counts, so this packs a few times, not once per file.
         let max_map = self.settings.budget.max_calls.saturating_sub(2).max(1);
         if chunks.len() > max_map || self.over_cost(&chunks) {
-            let sizes: Vec<usize> = texts
-                .iter()
-                .map(|t| count(&t.header) + t.hunks.iter().map(|h| count(h)).sum::<usize>())
-                .collect();
+            let sizes: Vec<usize> = counts.iter().map(chunk::FileCounts::total).collect();
             let mut order: Vec<usize> = (0..texts.len()).collect();
             // Most important first; among equals, earlier first.
             order.sort_by_key(|&i| (importance(&texts[i].path), i));
@@ -369,19 +407,22 @@ impl<'a> Composer<'a> {
             loop {
                 let mut kept_tokens = 0;
                 let mut keep = vec![false; texts.len()];
+                // Strictly by importance: once a file does not fit, nothing after it goes in.
                 for &i in &order {
-                    if kept_tokens + sizes[i] <= target || kept_tokens == 0 {
-                        keep[i] = true;
-                        kept_tokens += sizes[i];
+                    if kept_tokens + sizes[i] > target && kept_tokens > 0 {
+                        break;
                     }
+                    keep[i] = true;
+                    kept_tokens += sizes[i];
                 }
-                let kept: Vec<FileText> = texts
+                let (kept, kept_counts): (Vec<FileText>, Vec<chunk::FileCounts>) = texts
                     .iter()
+                    .zip(&counts)
                     .zip(&keep)
                     .filter(|(_, k)| **k)
-                    .map(|(t, _)| t.clone())
-                    .collect();
-                chunks = chunk::pack(&kept, chunk_budget, &count);
+                    .map(|((t, c), _)| (t.clone(), c.clone()))
+                    .unzip();
+                chunks = chunk::pack_counted(&kept, &kept_counts, chunk_budget, &count);
                 if (chunks.len() <= max_map && !self.over_cost(&chunks)) || target == 0 {
                     left_out = texts
                         .iter()

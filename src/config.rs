@@ -8,7 +8,7 @@ use crate::message::Style;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 /// Name of the per-repository file, at the top of the work tree.
@@ -50,6 +50,12 @@ pub enum ConfigError {
     },
     #[error("unknown provider `{0}`")]
     Provider(String),
+    #[error(
+        "`changelog.template` in the repository's config file `{}` (line {line}) must name a \
+         file inside the repository",
+        .path.display()
+    )]
+    RepoTemplate { path: PathBuf, line: usize },
 }
 
 impl ConfigError {
@@ -60,6 +66,11 @@ impl ConfigError {
                 "a cloned repository is untrusted: it may set style ([message], [filter], \
                  [hook], [changelog], [redact]) but not providers, endpoints or keys; set \
                  those in your user config (`git herald config path`)"
+                    .into(),
+            ),
+            ConfigError::RepoTemplate { .. } => Some(
+                "give a path relative to the top of the work tree, without `..`; a template \
+                 elsewhere goes in your user config (`git herald config path`) or `--template`"
                     .into(),
             ),
             ConfigError::Parse { .. } => {
@@ -166,6 +177,18 @@ struct CacheConfig {
     path: Option<PathBuf>,
 }
 
+/// What to do with a ticket id found in the branch name (`feature/ABC-123-login`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TicketMode {
+    /// A `Refs: ABC-123` trailer.
+    #[default]
+    Trailer,
+    /// The Conventional Commits scope, when the model writes one.
+    Scope,
+    Off,
+}
+
 /// A model's figures, overriding or adding to the built-in table.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -182,6 +205,9 @@ pub struct ModelConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct MessageConfig {
     conventional: Option<bool>,
+    language: Option<String>,
+    ticket: Option<TicketMode>,
+    ticket_pattern: Option<String>,
     max_subject: Option<usize>,
     body: Option<bool>,
     wrap: Option<usize>,
@@ -212,6 +238,7 @@ struct ChangelogConfig {
     pre_releases: Option<PreReleases>,
     first_parent: Option<bool>,
     forge: Option<ForgeSetting>,
+    template: Option<PathBuf>,
 }
 
 /// Where a value came from.
@@ -308,6 +335,7 @@ impl Env {
 /// Values given as command-line flags (the highest layer).
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
+    pub language: Option<String>,
     pub provider: Option<String>,
     pub model: Option<String>,
     pub conventional: Option<bool>,
@@ -413,6 +441,9 @@ pub struct Settings {
     /// Where answers are cached, or `None` when caching is off.
     pub cache_dir: Option<PathBuf>,
     pub style: Style,
+    /// What to do with a ticket id in the branch name, and how to find it.
+    pub ticket: TicketMode,
+    pub ticket_pattern: String,
     pub filter: FilterOptions,
     pub hook: HookSettings,
     pub changelog: ChangelogOptions,
@@ -564,6 +595,9 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(message.max_subject);
     take!(message.body);
     take!(message.wrap);
+    take!(message.language);
+    take!(message.ticket);
+    take!(message.ticket_pattern);
     take!(filter.withhold);
     take!(filter.stats_only);
     take!(filter.text);
@@ -576,6 +610,7 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(changelog.pre_releases);
     take!(changelog.first_parent);
     take!(changelog.forge);
+    take!(changelog.template);
     take!(redact.policy);
     // Rules and allowlists add up across layers rather than replace each other.
     for (into, from) in [
@@ -608,7 +643,11 @@ pub fn resolve(
     if let Some(path) = env.user_file()
         && let Some(text) = read_file(&path)?
     {
-        let (table, typed) = parse_file(&path, &text)?;
+        let (table, mut typed) = parse_file(&path, &text)?;
+        // A relative template path is relative to the file that names it.
+        if let (Some(template), Some(dir)) = (&mut typed.changelog.template, path.parent()) {
+            *template = dir.join(&*template);
+        }
         if typed.api_key.is_some() && readable_by_others(&path) {
             warnings.push(format!(
                 "`{}` holds an API key and other users can read it; run `chmod 600 {}`",
@@ -650,6 +689,26 @@ pub fn resolve(
                 });
             }
         }
+        // The template is printed into changelogs and release notes: a cloned repository may
+        // only name one of its own files, not `~/.ssh/id_ed25519` or a link out to it.
+        if let Some(template) = &typed.changelog.template {
+            let top = path.parent().unwrap_or(Path::new("."));
+            let full = top.join(template);
+            let lexical = template
+                .components()
+                .all(|c| matches!(c, Component::Normal(_)));
+            let escapes = match (full.canonicalize(), top.canonicalize()) {
+                (Ok(file), Ok(top)) => !file.starts_with(top),
+                _ => false,
+            };
+            if !lexical || escapes {
+                return Err(ConfigError::RepoTemplate {
+                    line: line_of(&text, "template"),
+                    path,
+                });
+            }
+            typed.changelog.template = Some(full);
+        }
         let strictness = |p: crate::redact::Policy| match p {
             crate::redact::Policy::Redact => 0,
             crate::redact::Policy::WithholdFile => 1,
@@ -679,6 +738,7 @@ pub fn resolve(
             env_vars::CONVENTIONAL => from_env.message.conventional = Some(parse_bool(var, value)?),
             env_vars::MAX_SUBJECT => from_env.message.max_subject = Some(parse_number(var, value)?),
             env_vars::BODY => from_env.message.body = Some(parse_bool(var, value)?),
+            env_vars::LANGUAGE => from_env.message.language = Some(value.to_owned()),
             env_vars::BASE_URL => from_env.base_url = Some(value.to_owned()),
             env_vars::API_KEY => from_env.api_key = Some(value.to_owned()),
             env_vars::PROXY => from_env.proxy = Some(value.to_owned()),
@@ -720,6 +780,7 @@ pub fn resolve(
     from_flags.message.conventional = flags.conventional;
     from_flags.message.max_subject = flags.max_subject;
     from_flags.message.body = flags.body;
+    from_flags.message.language.clone_from(&flags.language);
     let flag_values = [
         ("provider", flags.provider.clone()),
         ("model", flags.model.clone()),
@@ -732,6 +793,7 @@ pub fn resolve(
             flags.max_subject.map(|v| v.to_string()),
         ),
         ("message.body", flags.body.map(|v| v.to_string())),
+        ("message.language", flags.language.clone()),
     ];
     for (key, value) in flag_values {
         if let Some(value) = value {
@@ -748,6 +810,9 @@ pub fn resolve(
         warnings,
     })
 }
+
+/// Ticket ids as Jira, Linear and YouTrack write them.
+pub const DEFAULT_TICKET: &str = r"[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}";
 
 /// The engines `provider` may name.
 pub const PROVIDERS: &[&str] = &["auto", "offline", "openai", "azure", "anthropic", "ollama"];
@@ -836,7 +901,16 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
                 .max(10),
             body: merged.message.body.unwrap_or(defaults.body),
             wrap: merged.message.wrap.unwrap_or(defaults.wrap).max(20),
+            language: merged
+                .message
+                .language
+                .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("en")),
         },
+        ticket: merged.message.ticket.unwrap_or_default(),
+        ticket_pattern: merged
+            .message
+            .ticket_pattern
+            .unwrap_or_else(|| DEFAULT_TICKET.to_owned()),
         filter: FilterOptions {
             globs: Globs {
                 withhold: merged.filter.withhold.unwrap_or_default(),
@@ -863,6 +937,7 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
                 pre_releases: c.pre_releases.unwrap_or(d.pre_releases),
                 first_parent: c.first_parent.unwrap_or(d.first_parent),
                 forge: c.forge.unwrap_or(d.forge),
+                template: c.template,
             }
         },
         redact: crate::redact::RedactOptions {
@@ -1078,6 +1153,41 @@ mod tests {
         let err = resolve(&Env::default(), Some(dir.path()), &Overrides::default()).unwrap_err();
         let source = std::error::Error::source(&err).unwrap().to_string();
         assert!(source.contains("sectons"), "{source}");
+    }
+
+    #[test]
+    fn repository_template_stays_inside_the_repository() {
+        let dir = tempfile::tempdir().unwrap();
+        let resolved = |text: &str| {
+            write(dir.path(), REPO_FILE, text);
+            resolve(&Env::default(), Some(dir.path()), &Overrides::default())
+        };
+        let config = resolved("[changelog]\ntemplate = \".github/notes.j2\"\n").unwrap();
+        assert_eq!(
+            config.settings.changelog.template,
+            Some(dir.path().join(".github/notes.j2"))
+        );
+        for bad in ["/etc/passwd", "../notes.j2", "a/../../b"] {
+            let err = resolved(&format!(
+                "[changelog]\nforge = \"none\"\ntemplate = \"{bad}\"\n"
+            ))
+            .unwrap_err();
+            assert!(
+                matches!(err, ConfigError::RepoTemplate { line: 3, .. }),
+                "{bad}: {err:?}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            let outside = tempfile::tempdir().unwrap();
+            write(outside.path(), "secret", "x");
+            std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("link"))
+                .unwrap();
+            assert!(matches!(
+                resolved("[changelog]\ntemplate = \"link\"\n"),
+                Err(ConfigError::RepoTemplate { .. })
+            ));
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub const MAX_SUBJECT: &str = "GIT_HERALD_MAX_SUBJECT";
 /// `true`/`false`: write a body.
 pub const BODY: &str = "GIT_HERALD_BODY";
 
+/// Language of the message (`de`, `zh-CN`, …).
+pub const LANGUAGE: &str = "GIT_HERALD_LANGUAGE";
 /// Base URL of the provider's API (a relay, proxy or compatible server).
 pub const BASE_URL: &str = "GIT_HERALD_BASE_URL";
 /// API key, when the provider's own variable is not set.
@@ -77,6 +79,7 @@ pub const KEYED: &[(&str, &str)] = &[
     (CONVENTIONAL, "message.conventional"),
     (MAX_SUBJECT, "message.max-subject"),
     (BODY, "message.body"),
+    (LANGUAGE, "message.language"),
     (BASE_URL, "base-url"),
     (API_KEY, "api-key"),
     (PROXY, "proxy"),

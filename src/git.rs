@@ -172,6 +172,29 @@ impl Repo {
         }
     }
 
+    /// Returns the subjects of the last `n` commits on HEAD's first-parent line, newest first
+    /// (merges skipped), as style examples for a model.
+    pub fn recent_subjects(&self, n: usize) -> Vec<String> {
+        let Ok(mut walk) = self.inner.revwalk() else {
+            return Vec::new();
+        };
+        if walk.push_head().is_err() {
+            return Vec::new();
+        }
+        walk.simplify_first_parent().ok();
+        walk.filter_map(Result::ok)
+            .filter_map(|id| self.inner.find_commit(id).ok())
+            .filter(|c| c.parent_count() < 2)
+            .filter_map(|c| {
+                let subject = String::from_utf8_lossy(c.summary_bytes()?)
+                    .trim()
+                    .to_owned();
+                (!subject.is_empty()).then_some(subject)
+            })
+            .take(n)
+            .collect()
+    }
+
     /// Returns the short name of the checked-out branch, if any.
     pub fn branch(&self) -> Option<String> {
         let head = self.inner.find_reference("HEAD").ok()?;

@@ -425,6 +425,11 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         branch: repo.branch(),
+        recent: if crate::llm::select::offline_reason(settings, env).is_none() {
+            repo.recent_subjects(5)
+        } else {
+            Vec::new()
+        },
     };
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
     let generated = pipeline::generate(

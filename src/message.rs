@@ -13,6 +13,8 @@ pub struct Style {
     pub body: bool,
     /// Column at which the body is wrapped.
     pub wrap: usize,
+    /// Language of the message (`zh-CN`, `ja`, …) when not English; models only.
+    pub language: Option<String>,
 }
 
 impl Default for Style {
@@ -22,6 +24,7 @@ impl Default for Style {
             max_subject: 72,
             body: true,
             wrap: 72,
+            language: None,
         }
     }
 }

@@ -217,6 +217,28 @@ pub struct RunInfo {
     /// The repository's directory name.
     pub repo: String,
     pub branch: Option<String>,
+    /// The last few commit subjects, as style examples for a model.
+    pub recent: Vec<String>,
+}
+
+/// Finds a ticket id (`ABC-123`) in a branch name with the configured pattern.
+pub fn ticket(branch: Option<&str>, pattern: &str) -> Option<String> {
+    let branch = branch?;
+    let re = regex::Regex::new(pattern).ok()?;
+    re.find(branch).map(|m| m.as_str().to_owned())
+}
+
+/// Adds a `Refs: ABC-123` trailer unless the message names the ticket already.
+fn add_trailer(message: &mut Message, ticket: &str) {
+    if message.subject.contains(ticket) || message.body.contains(ticket) {
+        return;
+    }
+    let trailer = format!("Refs: {ticket}");
+    if message.body.is_empty() {
+        message.body = trailer;
+    } else {
+        message.body = format!("{}\n\n{trailer}", message.body.trim_end());
+    }
 }
 
 /// A written message and who wrote it.
@@ -240,6 +262,37 @@ pub fn generate(
     progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
 ) -> Result<Generated, Error> {
+    let ticket = match settings.ticket {
+        crate::config::TicketMode::Off => None,
+        _ => ticket(info.branch.as_deref(), &settings.ticket_pattern),
+    };
+    let mut generated = generate_message(
+        entries,
+        settings,
+        env,
+        info,
+        ticket.as_deref(),
+        progress,
+        sink,
+    )?;
+    if let Some(ticket) = &ticket
+        && settings.ticket == crate::config::TicketMode::Trailer
+        && settings.style.body
+    {
+        add_trailer(&mut generated.message, ticket);
+    }
+    Ok(generated)
+}
+
+fn generate_message(
+    entries: &[FileEntry],
+    settings: &Settings,
+    env: &crate::config::Env,
+    info: &RunInfo,
+    ticket: Option<&str>,
+    progress: &dyn crate::compose::Progress,
+    sink: &mut dyn FnMut(crate::llm::Delta<'_>),
+) -> Result<Generated, Error> {
     use crate::llm::select;
     if let Some(why) = select::offline_reason(settings, env) {
         return Ok(Generated {
@@ -248,14 +301,18 @@ pub fn generate(
             notes: Vec::new(),
         });
     }
-    // Past this point text may leave the machine: only redacted files and branch name go on.
+    // Past this point text may leave the machine: only redacted files and context go on.
     let redacted = redact(entries, settings)?;
+    let scope = (settings.ticket == crate::config::TicketMode::Scope)
+        .then_some(ticket)
+        .flatten();
+    let context = crate::prompt::context(info.branch.as_deref(), scope, &info.recent).map(|text| {
+        Redactor::new(&settings.redact)
+            .map(|r| r.redact_text(&text, "<context>").to_string())
+            .unwrap_or_default()
+    });
     let info = RunInfo {
-        branch: info.branch.as_deref().map(|branch| {
-            Redactor::new(&settings.redact)
-                .map(|r| r.redact_text(branch, "<branch>").to_string())
-                .unwrap_or_default()
-        }),
+        branch: context,
         ..info.clone()
     };
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -51,6 +51,12 @@ pub fn system(style: &Style) -> String {
     } else {
         rules.push_str("- Write the first line only, no body.\n");
     }
+    if let Some(language) = &style.language {
+        rules.push_str(&format!(
+            "- Write the summary and the body in this language: {language}. Keep the type and \
+             scope in English.\n"
+        ));
+    }
     rules.push_str(
         "- Describe only what the diff shows. `[REDACTED:rule]` marks a secret that was removed \
          before sending; never guess it.\n",
@@ -146,12 +152,37 @@ pub fn file_list(entries: &[FileEntry], limit: usize) -> String {
     String::new()
 }
 
-/// Returns the part of the user message that describes the change without its text: the
-/// branch, the file list (grouped by folder when long) and the stats-only files.
-pub fn listing(entries: &[FileEntry], branch: Option<&str>) -> String {
+/// Returns the context lines of the user message: the branch, a ticket id to use as the
+/// scope, and recent commit subjects as style examples. `None` when there is none of them.
+pub fn context(
+    branch: Option<&str>,
+    ticket_scope: Option<&str>,
+    recent: &[String],
+) -> Option<String> {
     let mut out = String::new();
     if let Some(branch) = branch {
-        out.push_str(&format!("Branch: {branch}\n\n"));
+        out.push_str(&format!("Branch: {branch}\n"));
+    }
+    if let Some(ticket) = ticket_scope {
+        out.push_str(&format!("Ticket: {ticket} (use it as the scope)\n"));
+    }
+    if !recent.is_empty() {
+        out.push_str("Recent commit subjects in this repository (follow their style):\n");
+        for subject in recent {
+            out.push_str(&format!("  {subject}\n"));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Returns the part of the user message that describes the change without its text: the
+/// context (see `context`), the file list (grouped by folder when long) and the stats-only
+/// files.
+pub fn listing(entries: &[FileEntry], context: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(context) = context {
+        out.push_str(context.trim_end());
+        out.push_str("\n\n");
     }
     out.push_str("Files changed:\n");
     out.push_str(&file_list(entries, LIST_LIMIT));
@@ -179,8 +210,8 @@ pub fn listing(entries: &[FileEntry], branch: Option<&str>) -> String {
 
 /// Builds the user message from the files (whose text must already be redacted), keeping the
 /// diff text within `budget_bytes`. Files that do not fit are listed as omitted.
-pub fn user(entries: &[FileEntry], budget_bytes: usize, branch: Option<&str>) -> Prompt {
-    let mut out = listing(entries, branch);
+pub fn user(entries: &[FileEntry], budget_bytes: usize, context: Option<&str>) -> Prompt {
+    let mut out = listing(entries, context);
     let mut diff_text = String::new();
     let mut omitted = Vec::new();
     let opts = RenderOptions::default();
@@ -234,7 +265,13 @@ mod tests {
 
     #[test]
     fn lists_files_stats_and_diff() {
-        let prompt = user(&entries(DIFF), 10_000, Some("feature/ABC-1"));
+        let ctx = context(
+            Some("feature/ABC-1"),
+            None,
+            &["fix(cli): handle -".to_owned()],
+        );
+        let prompt = user(&entries(DIFF), 10_000, ctx.as_deref());
+        assert!(prompt.user.contains("Recent commit subjects"));
         assert!(prompt.user.contains("Branch: feature/ABC-1"));
         assert!(prompt.user.contains("  M src/a.rs (+1 -1)"));
         assert!(prompt.user.contains("Cargo.lock: regenerated"));
@@ -280,5 +317,10 @@ mod tests {
             ..Style::default()
         });
         assert!(plain.contains("no type prefix") && plain.contains("first line only"));
+        let german = system(&Style {
+            language: Some("de".into()),
+            ..Style::default()
+        });
+        assert!(german.contains("in this language: de"));
     }
 }

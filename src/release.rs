@@ -240,6 +240,45 @@ pub fn notes_tag(
         .ok_or_else(|| ChangelogError::HeadNotTagged.into())
 }
 
+/// Renders the releases with the minijinja template at `path` (see
+/// [`changelog::render_template`]); `command` is `changelog` or `release-notes`.
+pub fn render_template(path: &Path, command: &str, log: &Changelog) -> Result<String, Error> {
+    let source = std::fs::read_to_string(path)
+        .map_err(Error::io(format!("read the template `{}`", path.display())))?;
+    let name = path.display().to_string();
+    Ok(changelog::render_template(
+        &name,
+        &source,
+        command,
+        &log.releases,
+        log.remote.as_ref(),
+    )?)
+}
+
+/// Writes the dotenv file GitLab CI's `artifacts:reports:dotenv` passes on to later jobs:
+/// `NOTES_VERSION`, `NOTES_PREVIOUS_VERSION`, `NOTES_TAG`, `NOTES_RANGE` and `NOTES_FILE`
+/// (where the notes were written; GitLab takes single-line values only).
+pub fn write_dotenv(path: &Path, release: &Release, notes_file: &Path) -> Result<(), Error> {
+    let version = release.version().unwrap_or_default();
+    let previous = release
+        .span
+        .previous
+        .as_deref()
+        .map(changelog::version_of)
+        .unwrap_or_default();
+    let tag = release.span.name.clone().unwrap_or_default();
+    let range = release.span.range();
+    let notes_file = notes_file.display().to_string();
+    let text = changelog::dotenv(&[
+        ("NOTES_VERSION", &version),
+        ("NOTES_PREVIOUS_VERSION", &previous),
+        ("NOTES_TAG", &tag),
+        ("NOTES_RANGE", &range),
+        ("NOTES_FILE", &notes_file),
+    ])?;
+    write_file(path, &text)
+}
+
 /// Writes text to a file, replacing it.
 pub fn write_file(path: &Path, text: &str) -> Result<(), Error> {
     std::fs::write(path, text).map_err(Error::io(format!("write `{}`", path.display())))

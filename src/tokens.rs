@@ -76,6 +76,11 @@ impl Counter {
         self.scale(text.len())
     }
 
+    /// Returns the upper bound for a text of `bytes` bytes.
+    pub fn scale_bytes(&self, bytes: usize) -> usize {
+        self.scale(bytes)
+    }
+
     fn scale(&self, tokens: usize) -> usize {
         (tokens as f64 * self.factor).ceil() as usize
     }

@@ -137,6 +137,8 @@ cases! {
     no_tags_means_all_unreleased => "no-tags",
     repository_sections_and_tag_pattern => "custom-sections",
     release_notes_for_a_tag => "release-notes",
+    template_flag => "template",
+    template_from_the_repository_file_for_release_notes => "template-release-notes",
 }
 
 #[test]
@@ -218,6 +220,100 @@ fn release_notes_default_to_the_tag_at_head() {
         .success()
         .stdout("");
     assert!(repo.join("NOTES.md").exists());
+}
+
+#[test]
+fn release_notes_write_a_dotenv_for_gitlab() {
+    let repo = build("release-notes");
+    let out = repo
+        .herald([
+            "release-notes",
+            "--tag",
+            "v1.1.0",
+            "--output",
+            "notes.md",
+            "--dotenv",
+            "notes.env",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        fs::read_to_string(repo.join("notes.md")).unwrap(),
+        fs::read_to_string(case_dir("release-notes").join("expected.md")).unwrap()
+    );
+    // GitLab's dotenv: one `NAME=value` a line, no quotes, no blank lines.
+    assert_eq!(
+        fs::read_to_string(repo.join("notes.env")).unwrap(),
+        "NOTES_VERSION=1.1.0\nNOTES_PREVIOUS_VERSION=1.0.0\nNOTES_TAG=v1.1.0\n\
+         NOTES_RANGE=v1.0.0..v1.1.0\nNOTES_FILE=notes.md\n"
+    );
+    // The notes must be in a file for the dotenv to point at.
+    repo.herald(["release-notes", "--tag", "v1.1.0", "--dotenv", "notes.env"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--output"));
+}
+
+#[test]
+fn template_errors_name_the_file_and_line() {
+    let repo = build("release-notes");
+    repo.write(
+        "broken.j2",
+        "{% for release in releases %}\n## {{ release.tag }\n{% endfor %}\n",
+    );
+    repo.herald(["changelog", "--all", "--template", "broken.j2"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "error: cannot use the template `broken.j2` (line 2)",
+        ))
+        .stderr(predicates::str::contains("caused by: syntax error"))
+        .stderr(predicates::str::contains("hint: a template gets the data"));
+    // A misspelt field fails at its line rather than printing nothing.
+    repo.write(
+        "typo.j2",
+        "{% for release in releases %}\n{% for s in release.sections %}\n\
+         {{ s.commit[0].subject }}\n{% endfor %}\n{% endfor %}\n",
+    );
+    repo.herald(["release-notes", "--tag", "v1.1.0", "--template", "typo.j2"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "cannot use the template `typo.j2` (line 3)",
+        ));
+    repo.herald(["changelog", "--template", "missing.j2"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "failed to read the template `missing.j2`",
+        ));
+    // Templates shape the default output only: not `--format` or `--prepend`.
+    repo.herald(["changelog", "--template", "typo.j2", "--format", "json"])
+        .assert()
+        .code(2);
+    repo.herald([
+        "changelog",
+        "--template",
+        "typo.j2",
+        "--prepend",
+        "CHANGELOG.md",
+    ])
+    .assert()
+    .code(2);
+    // A repository's file may only name a template inside the repository.
+    repo.write(
+        ".git-herald.toml",
+        "[changelog]\ntemplate = \"../../x.j2\"\n",
+    );
+    repo.herald(["changelog"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "must name a file inside the repository",
+        ));
 }
 
 #[test]

@@ -706,3 +706,47 @@ fn key_from_a_command_run_without_a_shell() {
     let shown = repo.herald(["config", "show"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&shown.stdout).contains("from-the-password-manager"));
 }
+
+#[test]
+fn prompt_carries_style_examples_language_and_ticket() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(sse(openai_sse(&format!("{SUBJECT}\n\n- split on commas"))))
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    repo.git(["checkout", "-q", "-b", "feature/ABC-123-pairs"]);
+    let out = repo.herald(["--lang", "de"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.ends_with("\n\nRefs: ABC-123\n"),
+        "a ticket trailer: {stdout}"
+    );
+    let sent = requests(&rt, &server);
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
+    let system = body["messages"][0]["content"].as_str().unwrap();
+    let user = body["messages"][1]["content"].as_str().unwrap();
+    assert!(system.contains("in this language: de"), "{system}");
+    assert!(user.contains("Branch: feature/ABC-123-pairs"), "{user}");
+    assert!(
+        user.contains("Recent commit subjects") && user.contains("initial commit"),
+        "{user}"
+    );
+
+    // The offline engine adds the trailer too; `ticket = "off"` turns it off.
+    let offline = repo.herald(["--offline"]).output().unwrap();
+    assert!(
+        String::from_utf8(offline.stdout)
+            .unwrap()
+            .ends_with("Refs: ABC-123\n")
+    );
+    repo.write(".git-herald.toml", "[message]\nticket = \"off\"\n");
+    let off = repo.herald(["--offline"]).output().unwrap();
+    assert!(!String::from_utf8(off.stdout).unwrap().contains("Refs:"));
+}
