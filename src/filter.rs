@@ -239,7 +239,14 @@ impl Filter {
 
     /// Decides for a file whose content has been read.
     pub fn decide(&self, change: &FileChange, attrs: Attributes) -> Decision {
-        if let Some(decision) = self.decide_by_path(change.path.as_ref(), attrs)
+        self.decide_read(change, self.decide_by_path(change.path.as_ref(), attrs))
+    }
+
+    /// Decides for a file whose content has been read, given what [`Filter::decide_by_path`]
+    /// said of it with the same attributes, so that a caller that asked before reading does
+    /// not have the path looked at twice.
+    pub fn decide_read(&self, change: &FileChange, by_path: Option<Decision>) -> Decision {
+        if let Some(decision) = by_path
             && (decision.treatment != Treatment::Text || decision.reason == Reason::UserGlob)
         {
             return decision;
@@ -265,7 +272,8 @@ impl Filter {
 }
 
 fn file_name(path: &BStr) -> &[u8] {
-    path.rsplit_str("/").next().unwrap_or(path)
+    path.rfind_byte(b'/')
+        .map_or(path, |slash| &path[slash + 1..])
 }
 
 /// Environment files, private keys and credential stores: never read, never sent.
@@ -394,15 +402,16 @@ fn default_by_path(path: &BStr) -> Option<Reason> {
     if GENERATED.iter().any(|ext| name.ends_with(ext)) {
         return Some(Reason::Generated);
     }
-    let vendored = [
-        &b"vendor/"[..],
-        b"node_modules/",
-        b"third_party/",
-        b"bower_components/",
-    ]
-    .iter()
-    .any(|dir| path.starts_with(dir) || path.find([b"/", *dir].concat()).is_some());
-    if vendored {
+    const VENDORED: &[&[u8]] = &[
+        b"vendor",
+        b"node_modules",
+        b"third_party",
+        b"bower_components",
+    ];
+    // Any folder on the path, not the file name.
+    let mut parts = path.split(|&b| b == b'/');
+    parts.next_back();
+    if parts.any(|dir| VENDORED.contains(&dir)) {
         return Some(Reason::Vendored);
     }
     None
@@ -473,6 +482,18 @@ mod tests {
         for (path, treatment, reason) in cases {
             assert_eq!(decide(path), Decision::new(treatment, reason), "{path}");
         }
+    }
+
+    #[test]
+    fn vendored_means_a_whole_folder_name() {
+        let vendored = |p: &str| default_by_path(p.into()) == Some(Reason::Vendored);
+        assert!(vendored("vendor/a.go"));
+        assert!(vendored("a/b/third_party/c/d.c"));
+        assert!(vendored("/bower_components/x.js"));
+        assert!(!vendored("vendor"));
+        assert!(!vendored("src/vendor"));
+        assert!(!vendored("src/vendored/a.go"));
+        assert!(!vendored("my_node_modules/a.js"));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use super::deps::{ManifestChanges, ManifestReader};
 use super::paths::{self, Kind, Lang};
 use crate::diff::{LineKind, Status};
 use crate::filter::{FileEntry, Reason, Treatment};
-use bstr::ByteSlice;
+use bstr::{ByteSlice, Finder};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Keyword groups counted in changed lines, hunk headings, paths and release notes.
 pub(crate) const GROUPS: usize = 14;
@@ -30,49 +31,51 @@ pub(crate) const BUILD: usize = 12;
 pub(crate) const CHORE: usize = 13;
 
 /// Returns the keyword group of a lower-case word.
-fn group(word: &str) -> Option<usize> {
+fn group(word: &[u8]) -> Option<usize> {
     Some(match word {
-        "fix" | "fixes" | "fixed" | "fixing" | "bug" | "bugs" | "bugfix" | "error" | "errors"
-        | "panic" | "panics" | "crash" | "crashes" | "wrong" | "incorrect" | "incorrectly"
-        | "fail" | "fails" | "failed" | "failure" | "failing" | "broken" | "regression"
-        | "issue" | "issues" | "invalid" | "unexpected" | "workaround" | "correct"
-        | "correctly" | "bad" | "mismatch" => FIX,
-        "null" | "nil" | "none" | "undefined" | "nullable" | "optional" | "unwrap" | "ensure"
-        | "prevent" | "avoid" | "missing" | "empty" | "fallback" | "guard" | "handle"
-        | "handled" | "handling" | "edge" | "safe" | "safely" => GUARD,
-        "perf" | "performance" | "cache" | "cached" | "caching" | "fast" | "faster" | "fastest"
-        | "speed" | "speedup" | "optimize" | "optimized" | "optimise" | "optimization" | "lazy"
-        | "lazily" | "memo" | "memoize" | "alloc" | "allocation" | "allocations" | "allocate"
-        | "capacity" | "reserve" | "inline" | "efficient" | "slow" | "expensive" | "hot"
-        | "overhead" => PERF,
-        "test" | "tests" | "testing" | "assert" | "asserts" | "expect" | "expected" | "mock"
-        | "mocks" | "fixture" | "fixtures" | "snapshot" | "snapshots" | "spec" | "pytest"
-        | "describe" => TEST,
-        "deprecated" | "deprecate" | "deprecation" | "obsolete" | "legacy" | "removed"
-        | "breaking" => DEPRECATE,
-        "typo" | "typos" | "spelling" | "grammar" | "wording" | "misspelled" => TYPO,
-        "lint" | "lints" | "linter" | "eslint" | "clippy" | "noqa" | "nolint" | "prettier"
-        | "rustfmt" | "fmt" | "format" | "formatting" | "whitespace" | "tslint" | "ruff"
-        | "golangci" | "pylint" | "mypy" | "unused" => LINT,
-        "add" | "adds" | "added" | "new" | "support" | "supports" | "feature" | "features"
-        | "enable" | "enables" | "introduce" | "introduces" | "allow" | "allows" | "option"
-        | "options" | "minor" | "feat" | "enhance" | "enhancement" | "enhancements"
-        | "implement" | "implements" | "expose" | "exposes" | "exposed" => FEAT,
-        "rename" | "renamed" | "move" | "moved" | "extract" | "refactor" | "refactored"
-        | "cleanup" | "simplify" | "simplified" | "internal" | "internals" | "helper"
-        | "helpers" | "reuse" | "restructure" | "split" | "inline_" => REFACTOR,
-        "release" | "released" | "version" | "versions" | "bump" | "bumped" | "publish"
-        | "published" | "changelog" | "prerelease" => RELEASE,
-        "doc" | "docs" | "documentation" | "readme" | "guide" | "tutorial" | "docstring"
-        | "comment" | "comments" | "example" | "examples" => DOC,
-        "workflow" | "workflows" | "ci" | "github" | "actions" | "runner" | "job" | "jobs"
-        | "steps" | "matrix" | "uses" => CI,
-        "build" | "builds" | "dependency" | "dependencies" | "deps" | "devdependencies"
-        | "rollup" | "webpack" | "vite" | "tsconfig" | "docker" | "dockerfile" | "compile"
-        | "compiler" | "bundle" | "bundler" | "toolchain" | "msrv" => BUILD,
-        "chore" | "update" | "updates" | "updated" | "upgrade" | "upgrades" | "cleanup_"
-        | "maintenance" | "tidy" | "housekeeping" | "license" | "contributors" | "config"
-        | "ignore" | "gitignore" => CHORE,
+        b"fix" | b"fixes" | b"fixed" | b"fixing" | b"bug" | b"bugs" | b"bugfix" | b"error"
+        | b"errors" | b"panic" | b"panics" | b"crash" | b"crashes" | b"wrong" | b"incorrect"
+        | b"incorrectly" | b"fail" | b"fails" | b"failed" | b"failure" | b"failing" | b"broken"
+        | b"regression" | b"issue" | b"issues" | b"invalid" | b"unexpected" | b"workaround"
+        | b"correct" | b"correctly" | b"bad" | b"mismatch" => FIX,
+        b"null" | b"nil" | b"none" | b"undefined" | b"nullable" | b"optional" | b"unwrap"
+        | b"ensure" | b"prevent" | b"avoid" | b"missing" | b"empty" | b"fallback" | b"guard"
+        | b"handle" | b"handled" | b"handling" | b"edge" | b"safe" | b"safely" => GUARD,
+        b"perf" | b"performance" | b"cache" | b"cached" | b"caching" | b"fast" | b"faster"
+        | b"fastest" | b"speed" | b"speedup" | b"optimize" | b"optimized" | b"optimise"
+        | b"optimization" | b"lazy" | b"lazily" | b"memo" | b"memoize" | b"alloc"
+        | b"allocation" | b"allocations" | b"allocate" | b"capacity" | b"reserve" | b"inline"
+        | b"efficient" | b"slow" | b"expensive" | b"hot" | b"overhead" => PERF,
+        b"test" | b"tests" | b"testing" | b"assert" | b"asserts" | b"expect" | b"expected"
+        | b"mock" | b"mocks" | b"fixture" | b"fixtures" | b"snapshot" | b"snapshots" | b"spec"
+        | b"pytest" | b"describe" => TEST,
+        b"deprecated" | b"deprecate" | b"deprecation" | b"obsolete" | b"legacy" | b"removed"
+        | b"breaking" => DEPRECATE,
+        b"typo" | b"typos" | b"spelling" | b"grammar" | b"wording" | b"misspelled" => TYPO,
+        b"lint" | b"lints" | b"linter" | b"eslint" | b"clippy" | b"noqa" | b"nolint"
+        | b"prettier" | b"rustfmt" | b"fmt" | b"format" | b"formatting" | b"whitespace"
+        | b"tslint" | b"ruff" | b"golangci" | b"pylint" | b"mypy" | b"unused" => LINT,
+        b"add" | b"adds" | b"added" | b"new" | b"support" | b"supports" | b"feature"
+        | b"features" | b"enable" | b"enables" | b"introduce" | b"introduces" | b"allow"
+        | b"allows" | b"option" | b"options" | b"minor" | b"feat" | b"enhance" | b"enhancement"
+        | b"enhancements" | b"implement" | b"implements" | b"expose" | b"exposes" | b"exposed" => {
+            FEAT
+        }
+        b"rename" | b"renamed" | b"move" | b"moved" | b"extract" | b"refactor" | b"refactored"
+        | b"cleanup" | b"simplify" | b"simplified" | b"internal" | b"internals" | b"helper"
+        | b"helpers" | b"reuse" | b"restructure" | b"split" | b"inline_" => REFACTOR,
+        b"release" | b"released" | b"version" | b"versions" | b"bump" | b"bumped" | b"publish"
+        | b"published" | b"changelog" | b"prerelease" => RELEASE,
+        b"doc" | b"docs" | b"documentation" | b"readme" | b"guide" | b"tutorial" | b"docstring"
+        | b"comment" | b"comments" | b"example" | b"examples" => DOC,
+        b"workflow" | b"workflows" | b"ci" | b"github" | b"actions" | b"runner" | b"job"
+        | b"jobs" | b"steps" | b"matrix" | b"uses" => CI,
+        b"build" | b"builds" | b"dependency" | b"dependencies" | b"deps" | b"devdependencies"
+        | b"rollup" | b"webpack" | b"vite" | b"tsconfig" | b"docker" | b"dockerfile"
+        | b"compile" | b"compiler" | b"bundle" | b"bundler" | b"toolchain" | b"msrv" => BUILD,
+        b"chore" | b"update" | b"updates" | b"updated" | b"upgrade" | b"upgrades" | b"cleanup_"
+        | b"maintenance" | b"tidy" | b"housekeeping" | b"license" | b"contributors" | b"config"
+        | b"ignore" | b"gitignore" => CHORE,
         _ => return None,
     })
 }
@@ -84,9 +87,7 @@ fn count_words(text: &[u8], out: &mut [u32; GROUPS]) {
     let mut len = 0usize;
     let mut prev_lower = false;
     let flush = |word: &[u8], out: &mut [u32; GROUPS]| {
-        if let Ok(w) = std::str::from_utf8(word)
-            && let Some(g) = group(w)
-        {
+        if let Some(g) = group(word) {
             out[g] += 1;
         }
     };
@@ -206,19 +207,41 @@ fn is_comment(t: &[u8]) -> bool {
         || t.starts_with(b"--")
 }
 
+/// Substring searchers, built on first use and kept: building one costs more than searching a
+/// short line with it, and the predicates below run on every changed line.
+struct Needles {
+    needles: &'static [&'static [u8]],
+    finders: OnceLock<Vec<Finder<'static>>>,
+}
+
+impl Needles {
+    const fn new(needles: &'static [&'static [u8]]) -> Self {
+        Needles {
+            needles,
+            finders: OnceLock::new(),
+        }
+    }
+
+    /// Tells whether any of the needles occurs in `t`.
+    fn any_in(&self, t: &[u8]) -> bool {
+        self.finders
+            .get_or_init(|| self.needles.iter().map(Finder::new).collect())
+            .iter()
+            .any(|f| f.find(t).is_some())
+    }
+}
+
 fn is_condition(t: &[u8]) -> bool {
     const STARTS: &[&[u8]] = &[
         b"if ", b"if(", b"} else", b"else", b"elif ", b"match ", b"case ", b"switch", b"catch",
         b"} catch", b"except", b"try", b"guard ", b"when ", b"unless ",
     ];
-    STARTS.iter().any(|s| t.starts_with(s))
-        || t.find(b" ?? ").is_some()
-        || t.find(b"?.").is_some()
-        || t.find(b" && ").is_some()
-        || t.find(b" || ").is_some()
+    static OPERATORS: Needles = Needles::new(&[b" ?? ", b"?.", b" && ", b" || "]);
+    STARTS.iter().any(|s| t.starts_with(s)) || OPERATORS.any_in(t)
 }
 
 fn is_early_exit(t: &[u8]) -> bool {
+    static ERR: Needles = Needles::new(&[b"Err("]);
     t.starts_with(b"return")
         || t.starts_with(b"throw ")
         || t.starts_with(b"raise ")
@@ -226,23 +249,26 @@ fn is_early_exit(t: &[u8]) -> bool {
         || t.starts_with(b"bail!")
         || t.starts_with(b"continue")
         || t.starts_with(b"break")
-        || t.find(b"Err(").is_some()
+        || ERR.any_in(t)
         || t.ends_with(b"?;")
 }
 
 fn is_import(t: &[u8]) -> bool {
+    static IMPORT: Needles = Needles::new(&[b" import "]);
+    static REQUIRE: Needles = Needles::new(&[b"require("]);
+    static FROM: Needles = Needles::new(&[b" from "]);
     t.starts_with(b"use ")
         || t.starts_with(b"pub use ")
         || t.starts_with(b"import ")
-        || t.starts_with(b"from ") && t.find(b" import ").is_some()
+        || t.starts_with(b"from ") && IMPORT.any_in(t)
         || t.starts_with(b"#include")
-        || t.find(b"require(").is_some()
+        || REQUIRE.any_in(t)
         || t.starts_with(b"export * from")
-        || t.starts_with(b"export {") && t.find(b" from ").is_some()
+        || t.starts_with(b"export {") && FROM.any_in(t)
 }
 
 fn is_log(t: &[u8]) -> bool {
-    const NEEDLES: &[&[u8]] = &[
+    static NEEDLES: Needles = Needles::new(&[
         b"console.",
         b"println!",
         b"eprintln!",
@@ -255,20 +281,20 @@ fn is_log(t: &[u8]) -> bool {
         b"trace!",
         b"fmt.Print",
         b"logging.",
-    ];
-    NEEDLES.iter().any(|n| t.find(n).is_some())
+    ]);
+    NEEDLES.any_in(t)
 }
 
 fn is_assert(t: &[u8]) -> bool {
-    const NEEDLES: &[&[u8]] = &[
+    static NEEDLES: Needles = Needles::new(&[
         b"assert",
         b"expect(",
         b".to",
         b"require.",
         b"t.Error",
         b"t.Fatal",
-    ];
-    NEEDLES.iter().any(|n| t.find(n).is_some())
+    ]);
+    NEEDLES.any_in(t)
 }
 
 /// Removes all ASCII whitespace, for comparing two sides of a re-formatted hunk.
@@ -315,8 +341,12 @@ fn is_version_heading(t: &[u8]) -> bool {
 /// Runs the pass.
 pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut out = Analysis::default();
-    let mut added_code: HashSet<Vec<u8>> = HashSet::new();
-    let mut removed_code: Vec<Vec<u8>> = Vec::new();
+    // Lines borrowed from the hunks, for counting moved code. Sized up front, as growing the
+    // set rehashes every line in it again.
+    const MAX_CODE_LINES: usize = 50_000;
+    let added_lines: usize = entries.iter().map(|e| e.change.additions).sum();
+    let mut added_code: HashSet<&[u8]> = HashSet::with_capacity(added_lines.min(MAX_CODE_LINES));
+    let mut removed_code: Vec<&[u8]> = Vec::new();
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
 
@@ -487,11 +517,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             count_words(text, &mut side.words);
                             if text.len() >= 12 && !is_comment(text) {
                                 if added {
-                                    if added_code.len() < 50_000 {
-                                        added_code.insert(text.to_vec());
+                                    if added_code.len() < MAX_CODE_LINES {
+                                        added_code.insert(text);
                                     }
-                                } else if removed_code.len() < 50_000 {
-                                    removed_code.push(text.to_vec());
+                                } else if removed_code.len() < MAX_CODE_LINES {
+                                    removed_code.push(text);
                                 }
                             }
                         }

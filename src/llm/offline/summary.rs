@@ -7,6 +7,7 @@ use super::defs::DefKind;
 use super::deps::DepChange;
 use super::paths::{self, Kind};
 use crate::diff::Status;
+use std::collections::HashSet;
 
 /// Counts characters, not bytes: the limit is on what a person sees.
 pub(crate) fn width(s: &str) -> usize {
@@ -73,10 +74,26 @@ fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
     truncate(no_tail, budget)
 }
 
-fn push_unique(list: &mut Vec<String>, name: &str) {
-    let name = name.trim();
-    if !name.is_empty() && name.len() <= 60 && !list.iter().any(|n| n == name) {
-        list.push(name.to_owned());
+/// Names in order of first appearance, each once. The set beside the list keeps this linear:
+/// a large change can name thousands of definitions.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    seen: HashSet<String>,
+}
+
+impl Names {
+    /// Adds `name`, trimmed, unless it is empty, longer than 60 bytes or already listed.
+    fn push(&mut self, name: &str) {
+        let name = name.trim();
+        if !name.is_empty() && name.len() <= 60 && !self.seen.contains(name) {
+            self.seen.insert(name.to_owned());
+            self.list.push(name.to_owned());
+        }
+    }
+
+    fn into_list(self) -> Vec<String> {
+        self.list
     }
 }
 
@@ -206,9 +223,9 @@ fn parent(path: &str) -> &str {
 
 /// Names of definitions across the given files, for a type.
 fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
-    let mut added = Vec::new();
-    let mut touched = Vec::new();
-    let mut removed = Vec::new();
+    let mut added = Names::default();
+    let mut touched = Names::default();
+    let mut removed = Names::default();
     let mut ordered: Vec<&&FileFacts> = files.iter().collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.additions + f.deletions));
     for f in &ordered {
@@ -218,15 +235,17 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
             .filter(|d| d.public)
             .chain(f.added_defs.iter());
         for d in public_first.filter(|d| d.kind != DefKind::Test) {
-            push_unique(&mut added, &d.name);
+            added.push(&d.name);
         }
         for d in f.touched.iter().filter(|d| d.kind != DefKind::Test) {
-            push_unique(&mut touched, &d.name);
+            touched.push(&d.name);
         }
         for d in f.removed_defs.iter().filter(|d| d.kind != DefKind::Test) {
-            push_unique(&mut removed, &d.name);
+            removed.push(&d.name);
         }
     }
+    let (mut added, mut touched, mut removed) =
+        (added.into_list(), touched.into_list(), removed.into_list());
     // Dunder methods (`__init__`) say less than the methods around them.
     for list in [&mut added, &mut touched, &mut removed] {
         if list.iter().any(|n| !n.starts_with("__")) {
@@ -270,11 +289,11 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         return moves_summary(&files, budget);
     }
     let file_names = |name: fn(&str) -> String| {
-        let mut names = Vec::new();
+        let mut names = Names::default();
         for f in &files {
-            push_unique(&mut names, &name(&f.path));
+            names.push(&name(&f.path));
         }
-        names
+        names.into_list()
     };
     match ty {
         Type::DOCS => {
@@ -289,11 +308,11 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             }
             if let [file] = files.as_slice() {
                 let sections = |defs: &[super::defs::Def]| {
-                    let mut names = Vec::new();
+                    let mut names = Names::default();
                     for d in defs.iter().filter(|d| d.kind == DefKind::Module) {
-                        push_unique(&mut names, &d.name);
+                        names.push(&d.name);
                     }
-                    names
+                    names.into_list()
                 };
                 let (added, touched) = (sections(&file.added_defs), sections(&file.touched));
                 let tail = |what: &str, len: usize| {
@@ -380,10 +399,11 @@ fn code_summary(
     } else {
         code
     };
-    let mut subjects = Vec::new();
+    let mut subjects = Names::default();
     for f in &code {
-        push_unique(&mut subjects, &file_subject(&f.path));
+        subjects.push(&file_subject(&f.path));
     }
+    let subjects = subjects.into_list();
     if code.iter().all(|f| f.status == Status::Added) {
         return fit("add", &subjects, "", budget);
     }
@@ -396,11 +416,11 @@ fn code_summary(
         .filter(|f| f.status == Status::Deleted)
         .collect();
     if !gone.is_empty() && code.iter().all(|f| f.status != Status::Added) {
-        let mut names = Vec::new();
+        let mut names = Names::default();
         for f in gone {
-            push_unique(&mut names, &file_subject(&f.path));
+            names.push(&file_subject(&f.path));
         }
-        return fit("remove", &names, "", budget);
+        return fit("remove", &names.into_list(), "", budget);
     }
     if breaking {
         let removed: Vec<String> = a.removed_public().iter().map(|d| d.name.clone()).collect();
