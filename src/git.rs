@@ -249,7 +249,7 @@ impl Repo {
         let mut entries = Vec::with_capacity(diff.deltas().len());
         // Attribute lookups cost libgit2 some 20 system calls a file; skip them all when no
         // attribute file that applies could set the attributes we read.
-        let attributes_matter = self.attribute_files_matter(
+        let plan = self.attribute_plan(
             &index,
             diff.deltas().filter_map(|d| {
                 d.new_file()
@@ -264,12 +264,13 @@ impl Repo {
                 continue;
             }
             let mut change = change_from_delta(&delta);
-            let attrs = if attributes_matter {
+            let attrs = if plan.covers(change.path.as_ref()) {
                 self.attributes(change.path.as_ref())
             } else {
                 Attributes::default()
             };
-            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs)
+            let by_path = filter.decide_by_path(change.path.as_ref(), attrs);
+            if let Some(decision) = by_path
                 && decision.treatment == Treatment::Withheld
             {
                 entries.push(FileEntry { change, decision });
@@ -294,28 +295,23 @@ impl Repo {
                     reason: Reason::Attribute,
                 }
             } else {
-                filter.decide(&change, attrs)
+                filter.decide_read(&change, by_path)
             };
             entries.push(FileEntry { change, decision });
         }
         Ok(entries)
     }
 
-    /// Tells whether any attribute file that applies to `paths` mentions an attribute the
-    /// filter reads (`diff`, `binary`, `linguist-*`) or defines a macro: the `.gitattributes`
-    /// of each path's folders (index and work tree), `info/attributes`, the user's and the
-    /// system's attribute files.
-    fn attribute_files_matter<'p>(
+    /// Works out which paths can have an attribute the filter reads (`-diff`, `binary`,
+    /// `linguist-generated`, `linguist-vendored`), from every attribute file that applies to
+    /// `paths`: the `.gitattributes` of their folders (index and work tree),
+    /// `info/attributes`, the user's and the system's files. Only those paths are looked up.
+    fn attribute_plan<'p>(
         &self,
         index: &git2::Index,
         paths: impl Iterator<Item = &'p [u8]>,
-    ) -> bool {
-        let relevant = |text: &[u8]| {
-            [&b"diff"[..], b"binary", b"linguist-", b"[attr]"]
-                .iter()
-                .any(|needle| text.find(needle).is_some())
-        };
-        let read = |path: &Path| std::fs::read(path).ok().is_some_and(|t| relevant(&t));
+    ) -> AttrPlan {
+        let mut files: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
         let mut global = vec![
             self.common_dir().join("info/attributes"),
             PathBuf::from("/etc/gitattributes"),
@@ -333,8 +329,10 @@ impl Repo {
                 }
             }
         }
-        if global.iter().any(|p| read(p)) {
-            return true;
+        for path in &global {
+            if let Ok(text) = std::fs::read(path) {
+                files.push((Vec::new(), text));
+            }
         }
         let mut dirs = std::collections::BTreeSet::new();
         dirs.insert(Vec::new());
@@ -348,21 +346,85 @@ impl Repo {
             }
         }
         let work = self.work_dir();
-        dirs.iter().any(|dir| {
+        for dir in dirs {
             let mut file = dir.clone();
             if !file.is_empty() {
                 file.push(b'/');
             }
             file.extend_from_slice(b".gitattributes");
             let Ok(rel) = file.to_path() else {
-                return true;
+                return AttrPlan::All;
             };
-            let in_index = index
+            if let Some(blob) = index
                 .get_path(rel, 0)
                 .and_then(|entry| self.inner.find_blob(entry.id).ok())
-                .is_some_and(|blob| relevant(blob.content()));
-            in_index || work.is_some_and(|w| read(&w.join(rel)))
-        })
+            {
+                files.push((dir.clone(), blob.content().to_vec()));
+            }
+            if let Some(text) = work.and_then(|w| std::fs::read(w.join(rel)).ok()) {
+                files.push((dir, text));
+            }
+        }
+        let mut builder = globset::GlobSetBuilder::new();
+        let mut any = false;
+        for (dir, text) in &files {
+            for line in text.lines() {
+                let line = line.trim_ascii();
+                if line.is_empty() || line.starts_with(b"#") {
+                    continue;
+                }
+                let mut fields = line
+                    .split(|b| b.is_ascii_whitespace())
+                    .filter(|f| !f.is_empty());
+                let pattern = fields.next().unwrap_or_default();
+                let relevant = fields.any(|attr| {
+                    let attr = attr
+                        .strip_prefix(b"-")
+                        .or_else(|| attr.strip_prefix(b"!"))
+                        .unwrap_or(attr);
+                    attr == b"diff" || attr == b"binary" || attr.starts_with(b"linguist-")
+                });
+                // A macro can stand for anything: look every path up.
+                if pattern.starts_with(b"[attr]") || pattern.starts_with(b"\"") {
+                    return AttrPlan::All;
+                }
+                if !relevant {
+                    continue;
+                }
+                let Ok(pattern) = pattern.to_str() else {
+                    return AttrPlan::All;
+                };
+                let base = String::from_utf8_lossy(dir);
+                let anchored = pattern.trim_end_matches('/').contains('/');
+                let pattern = pattern.trim_start_matches('/');
+                let glob = match (base.is_empty(), anchored) {
+                    (true, true) => pattern.to_owned(),
+                    (true, false) => format!("**/{pattern}"),
+                    (false, true) => format!("{base}/{pattern}"),
+                    (false, false) => format!("{base}/**/{pattern}"),
+                };
+                // A folder pattern (`docs/`) or a match on a folder covers what is below it.
+                for glob in [
+                    glob.trim_end_matches('/').to_owned(),
+                    format!("{}/**", glob.trim_end_matches('/')),
+                ] {
+                    match globset::GlobBuilder::new(&glob)
+                        .literal_separator(true)
+                        .build()
+                    {
+                        Ok(compiled) => {
+                            builder.add(compiled);
+                            any = true;
+                        }
+                        Err(_) => return AttrPlan::All,
+                    }
+                }
+            }
+        }
+        if !any {
+            return AttrPlan::None;
+        }
+        builder.build().map_or(AttrPlan::All, AttrPlan::Some)
     }
 
     /// Reads the attributes that steer the filter for one path.
@@ -370,7 +432,9 @@ impl Repo {
         let Ok(path) = path.to_path() else {
             return Attributes::default();
         };
-        let flags = AttrCheckFlags::INDEX_THEN_FILE;
+        // The staged `.gitattributes` is the one that applies to what is committed; reading it
+        // from the index also spares libgit2 a stat and readlink of every parent folder.
+        let flags = AttrCheckFlags::INDEX_ONLY;
         let get = |name: &str| {
             self.inner
                 .get_attr_bytes(path, name, flags)
@@ -386,6 +450,26 @@ impl Repo {
             no_diff: matches!(get("diff"), Some(AttrValue::False)),
             generated: is_true(get("linguist-generated")),
             vendored: is_true(get("linguist-vendored")),
+        }
+    }
+}
+
+/// Which paths need an attribute lookup.
+enum AttrPlan {
+    /// No attribute file that applies sets an attribute we read.
+    None,
+    /// Paths matching these globs may have one.
+    Some(globset::GlobSet),
+    /// Every path (a macro, or a pattern we cannot read).
+    All,
+}
+
+impl AttrPlan {
+    fn covers(&self, path: &BStr) -> bool {
+        match self {
+            AttrPlan::None => false,
+            AttrPlan::All => true,
+            AttrPlan::Some(set) => set.is_match(path.to_str_lossy().as_ref()),
         }
     }
 }
