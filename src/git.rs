@@ -246,7 +246,6 @@ impl Repo {
                 .map_err(git("detect renames"))?;
         }
 
-        let mut entries = Vec::with_capacity(diff.deltas().len());
         // Attribute lookups cost libgit2 some 20 system calls a file; skip them all when no
         // attribute file that applies could set the attributes we read.
         let plan = self.attribute_plan(
@@ -257,10 +256,25 @@ impl Repo {
                     .or_else(|| d.old_file().path_bytes())
             }),
         );
+        // `git add -N` leaves an empty placeholder in the index: git shows it neither in
+        // `diff --cached` nor in the commit, so it is not a staged change here either.
+        self.entries_from_diff(&diff, filter, &plan, |delta| {
+            delta.status() == Delta::Added && is_intent_to_add(&index, delta)
+        })
+    }
+
+    /// Turns each delta of `diff` into a decided `FileEntry`: attributes looked up where
+    /// `plan` says they can matter, withheld files never loaded, the rest with their hunks.
+    fn entries_from_diff(
+        &self,
+        diff: &git2::Diff<'_>,
+        filter: &Filter,
+        plan: &AttrPlan,
+        skip: impl Fn(&git2::DiffDelta<'_>) -> bool,
+    ) -> Result<Vec<FileEntry>, GitError> {
+        let mut entries = Vec::with_capacity(diff.deltas().len());
         for (idx, delta) in diff.deltas().enumerate() {
-            // `git add -N` leaves an empty placeholder in the index: git shows it neither in
-            // `diff --cached` nor in the commit, so it is not a staged change here either.
-            if delta.status() == Delta::Added && is_intent_to_add(&index, &delta) {
+            if skip(&delta) {
                 continue;
             }
             let mut change = change_from_delta(&delta);
@@ -277,7 +291,7 @@ impl Repo {
                 continue;
             }
             if let Some(mut patch) =
-                Patch::from_diff(&diff, idx).map_err(git("load a file's diff"))?
+                Patch::from_diff(diff, idx).map_err(git("load a file's diff"))?
             {
                 fill_hunks(&mut change, &patch)?;
                 if matches!(change.status, Status::Renamed | Status::Copied) {
@@ -791,40 +805,7 @@ impl Repo {
         find.renames(true);
         diff.find_similar(Some(&mut find))
             .map_err(git("detect renames"))?;
-        let mut entries = Vec::with_capacity(diff.deltas().len());
-        for (idx, delta) in diff.deltas().enumerate() {
-            let mut change = change_from_delta(&delta);
-            let attrs = self.attributes(change.path.as_ref());
-            if let Some(decision) = filter.decide_by_path(change.path.as_ref(), attrs)
-                && decision.treatment == Treatment::Withheld
-            {
-                entries.push(FileEntry { change, decision });
-                continue;
-            }
-            if let Some(mut patch) =
-                Patch::from_diff(&diff, idx).map_err(git("load a file's diff"))?
-            {
-                fill_hunks(&mut change, &patch)?;
-                if matches!(change.status, Status::Renamed | Status::Copied) {
-                    change.similarity = similarity_of(&mut patch);
-                }
-                change.binary |= patch.delta().flags().is_binary();
-            }
-            if change.binary {
-                change.hunks.clear();
-            }
-            change.recount();
-            let decision = if attrs.no_diff && !change.binary {
-                Decision {
-                    treatment: Treatment::StatsOnly,
-                    reason: Reason::Attribute,
-                }
-            } else {
-                filter.decide(&change, attrs)
-            };
-            entries.push(FileEntry { change, decision });
-        }
-        Ok(entries)
+        self.entries_from_diff(&diff, filter, &AttrPlan::All, |_| false)
     }
 
     /// Returns the URL of the `origin` remote, else of the first remote by name.
