@@ -65,6 +65,20 @@ fn usage_csv(repo: &TestRepo) -> String {
     std::fs::read_to_string(repo.root().join("xdg/data/git-herald/usage.csv")).unwrap_or_default()
 }
 
+/// Writes the user configuration file git-herald reads in `repo`'s environment.
+fn write_user_config(repo: &TestRepo, text: &str) {
+    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
+    std::fs::write(repo.user_config(), text).unwrap();
+}
+
+/// Runs `git herald ARGS`, asserts success, and returns stdout and stderr.
+fn run_ok(repo: &TestRepo, args: &[&str]) -> (String, String) {
+    let out = repo.herald(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (String::from_utf8(out.stdout).unwrap(), stderr)
+}
+
 fn requests(rt: &tokio::runtime::Runtime, server: &MockServer) -> Vec<Request> {
     rt.block_on(server.received_requests()).unwrap_or_default()
 }
@@ -551,8 +565,7 @@ fn hanging_server_hits_the_deadline_and_the_hook_still_commits() {
 fn proxy_from_config_carries_the_request() {
     let proxy = RawServer::start(|stream, _| ok_stream(stream, SUBJECT));
     let mut repo = repo_for("http://model.example.invalid");
-    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
-    std::fs::write(repo.user_config(), format!("proxy = \"{}\"\n", proxy.addr)).unwrap();
+    write_user_config(&repo, &format!("proxy = \"{}\"\n", proxy.addr));
     repo.set_env("NO_PROXY", "");
     let out = repo.herald(["--no-body"]).output().unwrap();
     assert!(
@@ -612,8 +625,7 @@ fn fifty_processes_append_fifty_whole_rows() {
     );
     let repo = repo_for(&server.uri());
     // With the cache on, the first answer would serve the other 49 without a call.
-    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
-    std::fs::write(repo.user_config(), "[cache]\nenabled = false\n").unwrap();
+    write_user_config(&repo, "[cache]\nenabled = false\n");
     let children: Vec<_> = (0..50)
         .map(|_| {
             repo.command(crate::common::bin())
@@ -652,26 +664,16 @@ fn azure_deployment_url_version_and_key_header() {
     let mut repo = repo_for(&server.uri());
     repo.set_env("OPENAI_API_KEY", "");
     repo.set_env("AZURE_OPENAI_API_KEY", "azure-key-123456");
-    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
-    std::fs::write(
-        repo.user_config(),
-        format!(
+    write_user_config(
+        &repo,
+        &format!(
             "provider = \"azure\"\n[azure]\nendpoint = \"{}\"\ndeployment = \"team-gpt4o\"\n",
             server.uri()
         ),
-    )
-    .unwrap();
-    let out = repo.herald(["--no-body"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        format!("{SUBJECT}\n")
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("team-gpt4o via azure"));
+    let (stdout, stderr) = run_ok(&repo, &["--no-body"]);
+    assert_eq!(stdout, format!("{SUBJECT}\n"));
+    assert!(stderr.contains("team-gpt4o via azure"), "{stderr}");
 }
 
 #[test]
@@ -686,22 +688,15 @@ fn key_from_a_command_run_without_a_shell() {
     );
     let mut repo = repo_for(&server.uri());
     repo.set_env("OPENAI_API_KEY", "");
-    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
     // `$(…)` would run in a shell; here it is a literal argument to `printf`.
-    std::fs::write(
-        repo.user_config(),
-        format!(
+    write_user_config(
+        &repo,
+        &format!(
             "provider = \"openai\"\nbase-url = \"{}/v1\"\napi-key-cmd = [\"printf\", \"from-the-password-manager\\n$(touch pwned)\"]\n",
             server.uri()
         ),
-    )
-    .unwrap();
-    let out = repo.herald(["--no-body"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
+    run_ok(&repo, &["--no-body"]);
     assert!(!repo.join("pwned").exists());
     let shown = repo.herald(["config", "show"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&shown.stdout).contains("from-the-password-manager"));
