@@ -45,11 +45,6 @@ pub fn collect(source: Source<'_>, filter: &Filter) -> Result<Vec<FileEntry>, Er
     Ok(entries)
 }
 
-/// Writes the message for the collected changes with the configured engine.
-pub fn write_message(entries: &[FileEntry], settings: &Settings) -> Message {
-    offline::write(entries, &settings.style)
-}
-
 /// Redacts the changes bound for a model. Under `redact.policy = "abort"` a finding is an
 /// error: nothing is sent.
 pub fn redact(entries: &[FileEntry], settings: &Settings) -> Result<RedactedDiff, Error> {

@@ -46,14 +46,6 @@ impl Engine {
             }
         }
     }
-
-    /// Returns the provider's name, `offline` for the built-in engine.
-    pub fn provider(&self) -> &'static str {
-        match self {
-            Engine::Offline { .. } => "offline",
-            Engine::Model { client, .. } => client.endpoint.provider,
-        }
-    }
 }
 
 /// Resolves the key: git-herald's own (`api-key`, `api-key-cmd`, `GIT_HERALD_API_KEY`) first,
