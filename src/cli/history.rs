@@ -1,0 +1,112 @@
+//! `git herald changelog` and `git herald release-notes`.
+
+use super::msg::repo_name;
+use super::{ChangelogArgs, ChangelogFormat, ReleaseNotesArgs};
+use crate::config::{self, Env, Overrides};
+use crate::error::Error;
+use crate::git::Repo;
+use crate::ui;
+
+/// Resolves the configuration of a history command, printing its warnings.
+fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, Error> {
+    let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
+    for warning in &config.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
+    Ok(config.settings)
+}
+
+/// Lets a model rewrite the releases' sections when one is available (the text streams to
+/// stderr on a terminal), and prints its notes and warnings.
+fn rewrite_with_model(
+    log: &mut crate::release::Changelog,
+    settings: &config::Settings,
+    env: &Env,
+    command: &'static str,
+    repo: &Repo,
+) {
+    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
+    let notes = crate::release::rewrite(
+        log,
+        settings,
+        env,
+        command,
+        &repo_name(Some(repo)),
+        &mut |d| {
+            streamer.delta(d);
+        },
+    );
+    streamer.finish("");
+    for note in &notes {
+        let _ = ui::err(note);
+    }
+}
+
+pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
+    use crate::changelog::{self, ChangelogError};
+    use crate::release;
+    if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
+        return Err(ChangelogError::PrependJson.into());
+    }
+    let repo = Repo::discover()?;
+    let settings = history_config(&repo, env)?;
+    let mut log = release::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    // `--format` and `--prepend` write the built-in formats; else a template, when set.
+    let template = match (args.format, &args.prepend) {
+        (None, None) => args
+            .template
+            .as_ref()
+            .or(settings.changelog.template.as_ref()),
+        _ => None,
+    };
+    // JSON and templates are the structured data, which a model does not rewrite.
+    if args.format != Some(ChangelogFormat::Json) && template.is_none() {
+        rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
+    }
+    if let Some(path) = &args.prepend {
+        return release::prepend_file(path, &log);
+    }
+    let text = match (args.format, template) {
+        (Some(ChangelogFormat::Json), _) => {
+            changelog::render_json(&log.releases, log.remote.as_ref())
+        }
+        (None, Some(path)) => release::render_template(path, "changelog", &log)?,
+        _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
+    };
+    match &args.output {
+        Some(path) => release::write_file(path, &text),
+        None => ui::out(&text),
+    }
+}
+
+pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Error> {
+    use crate::changelog::{self, Selection};
+    use crate::release::{self, Target};
+    let repo = Repo::discover()?;
+    let settings = history_config(&repo, env)?;
+    let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+    let mut log = release::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    let template = args
+        .template
+        .as_ref()
+        .or(settings.changelog.template.as_ref());
+    if template.is_none() {
+        rewrite_with_model(&mut log, &settings, env, "release-notes", &repo);
+    }
+    let Some(notes_of) = log.releases.first() else {
+        return Ok(());
+    };
+    let notes = match template {
+        Some(path) => release::render_template(path, "release-notes", &log)?,
+        None => changelog::render_notes(notes_of, log.remote.as_ref()),
+    };
+    match &args.output {
+        Some(path) => release::write_file(path, &notes)?,
+        None => ui::out(&notes)?,
+    }
+    release::write_github(env, notes_of, &notes)?;
+    if let (Some(dotenv), Some(output)) = (&args.dotenv, &args.output) {
+        release::write_dotenv(dotenv, notes_of, output)?;
+    }
+    Ok(())
+}

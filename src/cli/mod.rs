@@ -1,0 +1,333 @@
+//! Command-line definitions (clap derive) and dispatch: one match arm per command. Each
+//! command's body lives in a submodule of its own.
+
+mod config_cmd;
+mod history;
+mod hook_cmd;
+mod msg;
+mod redact_cmd;
+mod usage_cmd;
+
+use crate::config::{Env, Overrides};
+use crate::error::Error;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Writes commit messages from your staged changes, offline or with a language model.
+#[derive(Debug, Parser)]
+#[command(name = "git-herald", bin_name = "git herald", version)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub msg: MsgArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a message for the staged changes (the default command)
+    Msg(MsgArgs),
+    /// Install, remove or inspect the prepare-commit-msg hook
+    #[command(subcommand)]
+    Hook(HookCommand),
+    /// Show where configuration lives and what it resolves to
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Sum up the tokens and cost of model calls from the usage log
+    Usage(UsageArgs),
+    /// Write a changelog from the history between release tags
+    Changelog(ChangelogArgs),
+    /// Write one tag's release notes (for CI; fills GitHub Actions' step outputs)
+    ReleaseNotes(ReleaseNotesArgs),
+    /// Show which secrets would be redacted before anything is sent, or the redacted text
+    Redact(RedactArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RedactArgs {
+    /// A diff or any text (`-` for stdin); default: the staged changes
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    /// Print the redacted text (the input byte for byte, secrets replaced) instead of the
+    /// findings
+    #[arg(long)]
+    pub print: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    /// Count calls from this day on (YYYY-MM-DD, UTC)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Group the totals
+    #[arg(long, value_enum, default_value = "total")]
+    pub by: UsageGroup,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum UsageGroup {
+    Total,
+    Day,
+    Model,
+    Repo,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangelogArgs {
+    /// Commits to describe: `A..B` with any revisions (default: the latest tag..HEAD)
+    #[arg(value_name = "RANGE", conflicts_with_all = ["latest", "current", "all", "unreleased"])]
+    pub range: Option<String>,
+    /// Name the unreleased section (the version about to be tagged); an existing tag picks
+    /// that tag's release
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["latest", "current"])]
+    pub tag: Option<String>,
+    /// Describe the latest tag against the one before
+    #[arg(long, conflicts_with_all = ["current", "all", "unreleased"])]
+    pub latest: bool,
+    /// Describe the tag at HEAD against the one before
+    #[arg(long, conflicts_with_all = ["all", "unreleased"])]
+    pub current: bool,
+    /// Describe every tag, newest first, with unreleased commits on top
+    #[arg(long, conflicts_with = "unreleased")]
+    pub all: bool,
+    /// Describe the commits after the latest tag (the default)
+    #[arg(long)]
+    pub unreleased: bool,
+    /// Output format [default: md, or `changelog.template` when it is set]
+    #[arg(long, value_enum)]
+    pub format: Option<ChangelogFormat>,
+    /// Render with the minijinja template FILE (it gets the data of `--format json`)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["format", "prepend"])]
+    pub template: Option<PathBuf>,
+    /// Write to FILE instead of stdout
+    #[arg(long, short, value_name = "FILE", conflicts_with = "prepend")]
+    pub output: Option<PathBuf>,
+    /// Insert the release under FILE's header (replacing a section of the same version)
+    #[arg(long, value_name = "FILE")]
+    pub prepend: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ChangelogFormat {
+    /// Markdown in Keep a Changelog style
+    Md,
+    /// The structured data (schema in the `changelog` module docs)
+    Json,
+}
+
+impl ChangelogArgs {
+    fn target(&self) -> crate::release::Target {
+        use crate::changelog::Selection;
+        use crate::release::Target;
+        match &self.range {
+            Some(range) => Target::Range(range.clone()),
+            None if self.latest => Target::Tags(Selection::Latest),
+            None if self.current => Target::Tags(Selection::Current),
+            None if self.all => Target::Tags(Selection::All),
+            None => Target::Tags(Selection::Unreleased),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReleaseNotesArgs {
+    /// The tag to describe (default: `GITHUB_REF_NAME` when a tag triggered the run, else the
+    /// tag at HEAD)
+    #[arg(long, value_name = "NAME")]
+    pub tag: Option<String>,
+    /// Render with the minijinja template FILE (it gets the data of `changelog --format json`)
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Write to FILE instead of stdout
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write FILE for GitLab CI's `artifacts:reports:dotenv`: `NOTES_VERSION`,
+    /// `NOTES_PREVIOUS_VERSION`, `NOTES_TAG`, `NOTES_RANGE` and `NOTES_FILE` (the `--output`
+    /// file)
+    #[arg(long, value_name = "FILE", requires = "output")]
+    pub dotenv: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct MsgArgs {
+    /// Use the built-in offline engine (no key, no network)
+    #[arg(long)]
+    pub offline: bool,
+    /// Engine to use (`offline`)
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+    /// Model to ask
+    #[arg(long, value_name = "NAME")]
+    pub model: Option<String>,
+    /// Print what would be sent (each file's decision and the text), send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Commit with the message (`git commit -F`; other hooks run as usual)
+    #[arg(long, conflicts_with_all = ["dry_run", "diff"])]
+    pub commit: bool,
+    /// Read a unified diff from FILE (`-` for stdin) instead of the staged changes
+    #[arg(long, value_name = "FILE")]
+    pub diff: Option<PathBuf>,
+    /// Write Conventional Commits headers
+    #[arg(long, overrides_with = "no_conventional")]
+    pub conventional: bool,
+    /// Write a plain subject instead of a Conventional Commits header
+    #[arg(long)]
+    pub no_conventional: bool,
+    /// Longest subject line, in characters
+    #[arg(long, value_name = "N")]
+    pub max_subject: Option<usize>,
+    /// Write the subject line only
+    #[arg(long)]
+    pub no_body: bool,
+    /// Print only the message: no spinner, no streaming, no engine line
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Language of the message (`de`, `zh-CN`, `ja`, …); models only
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+impl MsgArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            language: self.lang.clone(),
+            provider: if self.offline {
+                Some("offline".into())
+            } else {
+                self.provider.clone()
+            },
+            model: self.model.clone(),
+            conventional: match (self.conventional, self.no_conventional) {
+                (_, true) => Some(false),
+                (true, _) => Some(true),
+                _ => None,
+            },
+            max_subject: self.max_subject,
+            body: self.no_body.then_some(false),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Install the hook where git runs it (respects `core.hooksPath`)
+    Install {
+        /// Replace a hook that is not ours, keeping it and running it first
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove the hook and restore the one it replaced
+    Uninstall,
+    /// Show whether and where the hook is installed
+    Status,
+    /// Run the hook (what the installed script calls)
+    Run {
+        /// The commit message file
+        file: PathBuf,
+        /// Where the message comes from: message, template, merge, squash or commit
+        source: Option<String>,
+        /// The commit the message comes from, for `commit`
+        sha: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the paths of the configuration files
+    Path,
+    /// Print every setting with where it came from
+    Show,
+}
+
+/// Parses the command line, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env = Env::from_environment();
+    match run(cli, &env) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            crate::error::print(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one parsed command.
+pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
+    match cli.command {
+        None => msg::run(&cli.msg, env),
+        Some(Command::Msg(args)) => msg::run(&args, env),
+        Some(Command::Hook(command)) => hook_cmd::run(command, env),
+        Some(Command::Config(command)) => config_cmd::run(command, env),
+        Some(Command::Usage(args)) => usage_cmd::run(&args, env),
+        Some(Command::Changelog(args)) => history::changelog(&args, env),
+        Some(Command::ReleaseNotes(args)) => history::release_notes(&args, env),
+        Some(Command::Redact(args)) => redact_cmd::run(&args, env),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn changelog_flags_pick_what_to_describe() {
+        use crate::changelog::Selection;
+        use crate::release::Target;
+        let target = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
+            Ok(Some(Command::Changelog(args))) => Some(args.target()),
+            _ => None,
+        };
+        let tags = |s| Some(Target::Tags(s));
+        assert_eq!(target(&["gh", "changelog"]), tags(Selection::Unreleased));
+        assert_eq!(
+            target(&["gh", "changelog", "--latest"]),
+            tags(Selection::Latest)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "--current"]),
+            tags(Selection::Current)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "--all", "--tag", "v2"]),
+            tags(Selection::All)
+        );
+        assert_eq!(
+            target(&["gh", "changelog", "v1..v2", "--format", "json"]),
+            Some(Target::Range("v1..v2".into()))
+        );
+        for bad in [
+            &["gh", "changelog", "v1..v2", "--latest"][..],
+            &["gh", "changelog", "--latest", "--current"],
+            &["gh", "changelog", "--tag", "v2", "--latest"],
+            &["gh", "changelog", "--output", "a", "--prepend", "b"],
+            &["gh", "changelog", "--format", "yaml"],
+        ] {
+            assert_eq!(target(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn no_conventional_wins() {
+        let cli = Cli::parse_from(["git-herald", "--no-conventional"]);
+        assert_eq!(cli.msg.overrides().conventional, Some(false));
+        let cli = Cli::parse_from(["git-herald", "--offline", "--no-body"]);
+        let o = cli.msg.overrides();
+        assert_eq!(
+            (o.provider.as_deref(), o.body),
+            (Some("offline"), Some(false))
+        );
+    }
+}

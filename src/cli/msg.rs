@@ -1,0 +1,134 @@
+//! `git herald [msg]`: the message for the staged changes, and `--commit`.
+
+use super::MsgArgs;
+use crate::config::{self, Env};
+use crate::error::Error;
+use crate::filter::Filter;
+use crate::git::Repo;
+use crate::pipeline::{self, Source};
+use crate::ui;
+use std::io::Read as _;
+
+pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
+    let input = match &args.diff {
+        Some(path) if path.as_os_str() == "-" => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(Error::io("read the diff from stdin"))?;
+            Some(buf)
+        }
+        Some(path) => {
+            Some(std::fs::read(path).map_err(Error::io(format!("read `{}`", path.display())))?)
+        }
+        None => None,
+    };
+    // With `--diff` a repository is optional: only its `.git-herald.toml` is wanted.
+    let repo = match &input {
+        Some(_) => Repo::discover().ok(),
+        None => Some(Repo::discover()?),
+    };
+    let config = config::resolve(
+        env,
+        repo.as_ref().and_then(Repo::work_dir),
+        &args.overrides(),
+    )?;
+    let settings = &config.settings;
+    for warning in &config.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
+    let filter = Filter::new(&settings.filter)?;
+    let source = match (&input, &repo) {
+        (Some(text), _) => Source::Diff(text),
+        (None, Some(repo)) => Source::Staged(repo),
+        (None, None) => unreachable!("a repository was required above"),
+    };
+    let entries = pipeline::collect(source, &filter)?;
+    if args.dry_run {
+        let branch = repo.as_ref().and_then(Repo::branch);
+        let report = pipeline::dry_run(&entries, settings, env, branch.as_deref())?;
+        if let Some(warning) = &report.warning {
+            ui::err(&format!("warning: {warning}"))?;
+        }
+        return ui::out(&report.text);
+    }
+    let info = pipeline::RunInfo {
+        command: "msg",
+        repo: repo_name(repo.as_ref()),
+        branch: repo.as_ref().and_then(Repo::branch),
+        recent: match &repo {
+            Some(repo) if crate::llm::select::offline_reason(settings, env).is_none() => {
+                repo.recent_subjects(5)
+            }
+            _ => Vec::new(),
+        },
+    };
+    // With --commit the message goes to git, so stream it to the terminal on stderr.
+    let target = if args.commit {
+        ui::StreamTo::Stderr
+    } else {
+        ui::StreamTo::Stdout
+    };
+    let mut streamer = ui::Streamer::new(target, args.quiet);
+    streamer.wait("asking the model");
+    let bar = ui::Bar::new(args.quiet);
+    let generated = pipeline::generate(&entries, settings, env, &info, &bar, &mut |d| {
+        streamer.delta(d);
+    });
+    let generated = match generated {
+        Ok(generated) => generated,
+        Err(err) => {
+            streamer.finish("");
+            return Err(err);
+        }
+    };
+    let text = generated.message.to_string();
+    let already_shown = streamer.finish(&text);
+    if !args.quiet {
+        let _ = ui::err(&generated.engine);
+    }
+    for note in &generated.notes {
+        let _ = ui::err(note);
+    }
+    // The process ends next: tearing down libgit2 and thousands of diff lines would cost
+    // ~7% of a small commit's time for nothing.
+    std::mem::forget(entries);
+    std::mem::forget(repo);
+    if args.commit {
+        return commit(&text);
+    }
+    if already_shown {
+        return Ok(());
+    }
+    ui::out(&text)
+}
+
+/// Returns the repository's directory name, for the usage log.
+pub(super) fn repo_name(repo: Option<&Repo>) -> String {
+    repo.and_then(Repo::work_dir)
+        .and_then(|d| d.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn commit(text: &str) -> Result<(), Error> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("git")
+        .args(["commit", "-F", "-"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .map_err(Error::io("run `git commit`"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(Error::io("pass the message to `git commit`"))?;
+    }
+    let status = child.wait().map_err(Error::io("wait for `git commit`"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        let _ = ui::err(&format!("the message was:\n{text}"));
+        Err(Error::Commit(status.to_string()))
+    }
+}

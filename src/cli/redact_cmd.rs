@@ -1,0 +1,97 @@
+//! `git herald redact`: what would be redacted, or the redacted text.
+
+use super::RedactArgs;
+use crate::config::{self, Env, Overrides};
+use crate::error::Error;
+use crate::filter::Filter;
+use crate::git::Repo;
+use crate::pipeline::{self, Source};
+use crate::ui;
+use std::io::Read as _;
+
+/// `git herald redact [PATH|-] [--print]`: what would be redacted, or the redacted text.
+pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), Error> {
+    use crate::redact::{Finding, Redactor, by_rule};
+    let repo = Repo::discover().ok();
+    let config = config::resolve(
+        env,
+        repo.as_ref().and_then(Repo::work_dir),
+        &Overrides::default(),
+    )?;
+    let redactor = Redactor::new(&config.settings.redact)?;
+    let (text, findings): (Vec<u8>, Vec<Finding>) = match &args.path {
+        Some(path) => {
+            let (bytes, label) = if path.as_os_str() == "-" {
+                let mut buf = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut buf)
+                    .map_err(Error::io("read stdin"))?;
+                (buf, "<stdin>".to_owned())
+            } else {
+                let bytes =
+                    std::fs::read(path).map_err(Error::io(format!("read `{}`", path.display())))?;
+                (bytes, path.display().to_string())
+            };
+            let redacted = redactor.redact_bytes(&bytes, &label);
+            (redacted.as_bytes().to_vec(), redacted.findings().to_vec())
+        }
+        None => {
+            let repo = match repo {
+                Some(repo) => repo,
+                None => Repo::discover()?,
+            };
+            let filter = Filter::new(&config.settings.filter)?;
+            let entries = pipeline::collect(Source::Staged(&repo), &filter)?;
+            let redacted = redactor.redact_diff(&entries);
+            let mut text = redacted.render_text().as_bytes().to_vec();
+            for line in redacted.stats_lines() {
+                text.extend_from_slice(line.as_bytes());
+                text.push(b'\n');
+            }
+            (text, redacted.findings().to_vec())
+        }
+    };
+    if args.print {
+        if !findings.is_empty() {
+            let noun = if findings.len() == 1 {
+                "secret"
+            } else {
+                "secrets"
+            };
+            ui::err(&format!(
+                "redacted {} {noun}: {}",
+                findings.len(),
+                by_rule(&findings)
+            ))?;
+        }
+        return ui::out_bytes(&text);
+    }
+    if findings.is_empty() {
+        return ui::out("no secrets found\n");
+    }
+    let width = findings
+        .iter()
+        .map(|f| f.rule.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!("{:<width$}  WHERE\n", "RULE");
+    for f in &findings {
+        if f.line == 0 {
+            out.push_str(&format!("{:<width$}  {} (path)\n", f.rule, f.file));
+        } else {
+            out.push_str(&format!("{:<width$}  {}:{}\n", f.rule, f.file, f.line));
+        }
+    }
+    let noun = if findings.len() == 1 {
+        "secret"
+    } else {
+        "secrets"
+    };
+    out.push_str(&format!(
+        "\n{} {noun}: {}\n",
+        findings.len(),
+        by_rule(&findings)
+    ));
+    ui::out(&out)
+}
