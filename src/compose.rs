@@ -48,7 +48,26 @@ pub struct Composer<'a> {
     calls: AtomicUsize,
     cached: AtomicUsize,
     notes: Mutex<Vec<String>>,
+    ask: Ask,
 }
+
+/// What the user asks of the final call beyond one message: several candidates to pick from,
+/// or another version than those already seen (`git herald commit`'s regenerate).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ask {
+    /// Candidates wanted; 0 and 1 both mean one message.
+    pub candidates: usize,
+    /// Messages already shown that the user did not take.
+    pub rejected: Vec<String>,
+    /// What the user wants of the new version ("shorter", "mention the migration").
+    pub hint: Option<String>,
+}
+
+/// The most candidates one message asks for.
+pub const MAX_CANDIDATES: usize = 5;
+
+/// Separates the answers of one request in a cache entry.
+const ANSWER_SEPARATOR: char = '\u{1e}';
 
 /// How a change goes out.
 enum Layout {
@@ -78,6 +97,8 @@ pub struct Plan {
 #[derive(Debug, Clone)]
 pub struct Composed {
     pub message: Message,
+    /// More candidates, when several were asked for.
+    pub alternatives: Vec<Message>,
     pub calls: usize,
     pub cached: usize,
     pub notes: Vec<String>,
@@ -190,7 +211,14 @@ impl<'a> Composer<'a> {
             calls: AtomicUsize::new(0),
             cached: AtomicUsize::new(0),
             notes: Mutex::new(Vec::new()),
+            ask: Ask::default(),
         }
+    }
+
+    /// Asks the final call for candidates or another version (see [`Ask`]).
+    pub fn with_ask(mut self, ask: Ask) -> Self {
+        self.ask = ask;
+        self
     }
 
     fn note(&self, note: String) {
@@ -224,6 +252,7 @@ impl<'a> Composer<'a> {
             user,
             max_tokens: prompt::MAX_OUTPUT,
             temperature: 0.2,
+            n: 1,
             context_window: (self.client.endpoint.wire == crate::llm::wire::Wire::Ollama)
                 .then_some(self.context_window().min(65_536)),
         }
@@ -237,24 +266,46 @@ impl<'a> Composer<'a> {
         request: &Request,
         sink: &mut dyn FnMut(Delta<'_>),
     ) -> Result<String, LlmError> {
-        let key = cache::key(&[
-            &prompt::VERSION.to_le_bytes(),
+        let mut answers = self.call_all(kind, request, sink).await?;
+        Ok(answers.swap_remove(0))
+    }
+
+    /// One call that may ask for several answers (`request.n`): the first answer, then the
+    /// others the server sent (possibly fewer than asked). Never empty.
+    async fn call_all(
+        &self,
+        kind: &str,
+        request: &Request,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<Vec<String>, LlmError> {
+        let n = request.n.to_le_bytes();
+        let version = prompt::VERSION.to_le_bytes();
+        let mut parts: Vec<&[u8]> = vec![
+            &version,
             self.client.endpoint.provider.as_bytes(),
             self.model.as_bytes(),
             request.system.as_bytes(),
             request.user.as_bytes(),
-        ]);
+        ];
+        if request.n > 1 {
+            parts.push(&n);
+        }
+        let key = cache::key(&parts);
         if let Some(hit) = self.cache.get(kind, &key) {
             self.cached.fetch_add(1, Ordering::Relaxed);
-            sink(Delta::Text(&hit));
-            return Ok(hit);
+            let answers: Vec<String> = hit.split(ANSWER_SEPARATOR).map(str::to_owned).collect();
+            sink(Delta::Text(&answers[0]));
+            return Ok(answers);
         }
         self.calls.fetch_add(1, Ordering::Relaxed);
         let result = self.client.complete(request, sink).await;
         self.record(request, &result);
         let done = result?;
-        self.cache.put(kind, &key, &done.text);
-        Ok(done.text)
+        let mut answers = vec![done.text];
+        answers.extend(done.alternatives);
+        let joined = answers.join(&ANSWER_SEPARATOR.to_string());
+        self.cache.put(kind, &key, &joined);
+        Ok(answers)
     }
 
     fn record(&self, request: &Request, result: &Result<Completion, LlmError>) {
@@ -331,9 +382,10 @@ impl<'a> Composer<'a> {
                     sink(Delta::Restart);
                 }
                 Err(err) => return Err(err),
-                Ok(message) => {
+                Ok((message, alternatives)) => {
                     return Ok(Composed {
                         message,
+                        alternatives,
                         calls: self.calls.load(Ordering::Relaxed),
                         cached: self.cached.load(Ordering::Relaxed),
                         notes: std::mem::take(
@@ -499,9 +551,9 @@ impl<'a> Composer<'a> {
         budget: usize,
         progress: &dyn Progress,
         sink: &mut dyn FnMut(Delta<'_>),
-    ) -> Result<Message, LlmError> {
+    ) -> Result<(Message, Vec<Message>), LlmError> {
         let (listing, chunks, left_out, chunk_budget) = match self.layout(entries, branch, budget) {
-            Layout::Single { user } => return self.final_call(system, user, sink).await,
+            Layout::Single { user } => return self.finish(system, user, sink).await,
             Layout::Chunks {
                 listing,
                 chunks,
@@ -554,7 +606,7 @@ impl<'a> Composer<'a> {
         user.push_str("\nSummaries of the diff, part by part:\n");
         user.push_str(&joined);
         user.push('\n');
-        let mut message = self.final_call(system, user, sink).await?;
+        let (mut message, mut alternatives) = self.finish(system, user, sink).await?;
         let mut missing = Vec::new();
         if !left_out.is_empty() {
             missing.push(format!("Not summarised: {}", describe_paths(&left_out)));
@@ -569,13 +621,121 @@ impl<'a> Composer<'a> {
         }
         if !missing.is_empty() {
             let extra = missing.join("\n");
-            message.body = if message.body.is_empty() {
-                extra
-            } else {
-                format!("{}\n\n{extra}", message.body)
-            };
+            for message in std::iter::once(&mut message).chain(&mut alternatives) {
+                message.body = if message.body.is_empty() {
+                    extra.clone()
+                } else {
+                    format!("{}\n\n{extra}", message.body)
+                };
+            }
         }
-        Ok(message)
+        Ok((message, alternatives))
+    }
+
+    /// The final step: one message, or the candidates asked for, in a new version when the
+    /// user rejected earlier ones.
+    async fn finish(
+        &self,
+        system: &str,
+        mut user: String,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<(Message, Vec<Message>), LlmError> {
+        user.push_str(&prompt::revision(
+            &self.ask.rejected,
+            self.ask.hint.as_deref(),
+        ));
+        if self.ask.candidates <= 1 {
+            return Ok((self.final_call(system, user, sink).await?, Vec::new()));
+        }
+        self.final_candidates(system, user, sink).await
+    }
+
+    /// Several candidates: one request with `n` where the wire format has it (OpenAI, Azure),
+    /// topped up with concurrent requests when the server sent fewer or refused `n`. Answers
+    /// that break the style rules are dropped while a good one is left; with none left, the
+    /// single-message path (with its one retry) writes the message.
+    async fn final_candidates(
+        &self,
+        system: &str,
+        user: String,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<(Message, Vec<Message>), LlmError> {
+        use crate::llm::wire::Wire;
+        use futures_util::stream::{self, StreamExt};
+        let wanted = self.ask.candidates.min(MAX_CANDIDATES);
+        let mut request = self.request(system, user.clone());
+        // Candidates are only worth having when they differ.
+        request.temperature = 0.8;
+        let mut texts = Vec::new();
+        // A server that refused `n` once (many OpenAI-compatible ones do) is not asked again.
+        let endpoint = &self.client.endpoint;
+        let refused_key = cache::key(&[
+            b"n refused",
+            endpoint.provider.as_bytes(),
+            endpoint.base_url.as_bytes(),
+        ]);
+        let takes_n = matches!(endpoint.wire, Wire::OpenAi | Wire::Azure)
+            && self.cache.get("server", &refused_key).is_none();
+        if takes_n {
+            request.n = wanted as u32;
+            match self.call_all("candidates", &request, sink).await {
+                Ok(answers) => texts = answers,
+                Err(LlmError::Http { status: 400, .. }) => {
+                    self.note(format!(
+                        "herald: the server refused `n = {wanted}`; asking {wanted} times instead"
+                    ));
+                    self.cache.put("server", &refused_key, "refused");
+                }
+                Err(err) => return Err(err),
+            }
+            request.n = 1;
+        }
+        let missing = wanted.saturating_sub(texts.len());
+        if missing > 0 {
+            let have = texts.len();
+            let more = stream::iter(0..missing)
+                .map(|i| {
+                    let mut request = request.clone();
+                    // Distinct requests, so neither the cache nor the server folds them.
+                    request
+                        .user
+                        .push_str(&format!("\n\n(Candidate {} of {wanted}.)", have + i + 1));
+                    async move { self.call("message", &request, &mut |_| {}).await }
+                })
+                .buffered(self.settings.budget.concurrency.max(1))
+                .collect::<Vec<_>>()
+                .await;
+            for answer in more {
+                match answer {
+                    Ok(text) => texts.push(text),
+                    Err(err) if texts.is_empty() => return Err(err),
+                    Err(err) => self.note(format!("herald: a candidate failed: {err}")),
+                }
+            }
+        }
+        let style = &self.settings.style;
+        let mut good: Vec<Message> = Vec::new();
+        let mut dropped = Vec::new();
+        for text in &texts {
+            let candidate = clean::to_message(&clean::strip(text));
+            match clean::problem(&candidate, style) {
+                None if !good.contains(&candidate) => good.push(candidate),
+                None => {}
+                Some(problem) => dropped.push(problem),
+            }
+        }
+        if let Some(problem) = dropped.first() {
+            self.note(format!(
+                "herald: {} of {} candidates broke the rules and were left out ({problem})",
+                dropped.len(),
+                texts.len()
+            ));
+        }
+        if good.is_empty() {
+            return Ok((self.final_call(system, user, sink).await?, Vec::new()));
+        }
+        let first = good.remove(0);
+        Ok((first, good))
     }
 
     /// Tells whether summarising `chunks` would pass the configured cost cap.

@@ -39,6 +39,14 @@ pub enum Error {
     Hook(String),
     #[error("`git commit` failed ({0})")]
     Commit(String),
+    #[error("reviewing the message needs a terminal, and stdin or stderr is not one")]
+    NoTerminal,
+    #[error("the editor `{editor}` failed ({status})")]
+    Editor { editor: String, status: String },
+    #[error("cancelled; nothing was committed")]
+    Cancelled,
+    #[error("arguments after `--` go to `git commit`; add `--commit` (or use `git herald commit`)")]
+    GitArgsWithoutCommit,
 }
 
 impl Error {
@@ -59,6 +67,8 @@ impl Error {
             Error::EmptyDiff => {
                 Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())
             }
+            Error::NoTerminal => Some("run it in a terminal, or drop `-i` (`git herald --commit` commits without review; `-n N` without `--commit` prints every candidate)".into()),
+            Error::Editor { .. } => Some("set the editor with `GIT_EDITOR` or `git config core.editor`; the message was kept, run it again".into()),
             Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
             Error::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
             Error::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),

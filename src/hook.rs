@@ -430,6 +430,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         } else {
             Vec::new()
         },
+        ask: Default::default(),
     };
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
     let generated = pipeline::generate(

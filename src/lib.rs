@@ -16,6 +16,7 @@ pub mod error;
 pub mod filter;
 pub mod git;
 pub mod hook;
+pub mod interact;
 pub mod llm;
 pub mod message;
 pub mod pipeline;

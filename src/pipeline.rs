@@ -214,6 +214,8 @@ pub struct RunInfo {
     pub branch: Option<String>,
     /// The last few commit subjects, as style examples for a model.
     pub recent: Vec<String>,
+    /// Candidates, or another version than those rejected (models only).
+    pub ask: crate::compose::Ask,
 }
 
 /// Finds a ticket id (`ABC-123`) in a branch name with the configured pattern.
@@ -240,6 +242,8 @@ fn add_trailer(message: &mut Message, ticket: &str) {
 #[derive(Debug, Clone)]
 pub struct Generated {
     pub message: Message,
+    /// More candidates when several were asked for (a model may send fewer).
+    pub alternatives: Vec<Message>,
     /// `herald: gpt-4o-mini via openai`, or the offline engine and why.
     pub engine: String,
     /// Notes for stderr: a usage log that could not be written, a retried answer.
@@ -275,6 +279,9 @@ pub fn generate(
         && settings.style.body
     {
         add_trailer(&mut generated.message, ticket);
+        for message in &mut generated.alternatives {
+            add_trailer(message, ticket);
+        }
     }
     Ok(generated)
 }
@@ -292,6 +299,7 @@ fn generate_message(
     if let Some(why) = select::offline_reason(settings, env) {
         return Ok(Generated {
             message: offline::write(entries, &settings.style),
+            alternatives: Vec::new(),
             engine: select::Engine::Offline { why }.describe(),
             notes: Vec::new(),
         });
@@ -306,8 +314,18 @@ fn generate_message(
             .map(|r| r.redact_text(&text, "<context>").to_string())
             .unwrap_or_default()
     });
+    // What the user typed or edited goes through the same redaction as the diff.
+    let redactor = Redactor::new(&settings.redact)?;
+    let ask = crate::compose::Ask {
+        candidates: info.ask.candidates,
+        rejected: (info.ask.rejected.iter())
+            .map(|text| redactor.redact_text(text, "<earlier version>").to_string())
+            .collect(),
+        hint: (info.ask.hint.as_deref()).map(|h| redactor.redact_text(h, "<hint>").to_string()),
+    };
     let info = RunInfo {
         branch: context,
+        ask,
         ..info.clone()
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -339,6 +357,7 @@ async fn generate_async(
         select::Engine::Offline { .. } => {
             return Ok(Generated {
                 message: offline::write(redacted.entries(), &settings.style),
+                alternatives: Vec::new(),
                 engine: describe,
                 notes: Vec::new(),
             });
@@ -364,7 +383,8 @@ async fn generate_async(
         settings,
         info.command,
         &info.repo,
-    );
+    )
+    .with_ask(info.ask.clone());
     let composed = composer
         .compose(redacted, info.branch.as_deref(), progress, sink)
         .await?;
@@ -377,6 +397,7 @@ async fn generate_async(
     }
     Ok(Generated {
         message: composed.message,
+        alternatives: composed.alternatives,
         engine,
         notes,
     })

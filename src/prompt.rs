@@ -175,6 +175,32 @@ pub fn context(
     (!out.is_empty()).then_some(out)
 }
 
+/// Returns what the final request adds when the user asked for another version: the versions
+/// they did not take and their wish for the new one. Empty on a first request.
+pub fn revision(rejected: &[String], hint: Option<&str>) -> String {
+    let hint = hint.map(str::trim).filter(|h| !h.is_empty());
+    if rejected.is_empty() && hint.is_none() {
+        return String::new();
+    }
+    let mut out = String::new();
+    if !rejected.is_empty() {
+        out.push_str("\n\nThe user did not take these earlier versions; write a different one:\n");
+        for (i, text) in rejected.iter().enumerate() {
+            out.push_str(&format!(
+                "<version {}>\n{}\n</version>\n",
+                i + 1,
+                text.trim_end()
+            ));
+        }
+    }
+    if let Some(hint) = hint {
+        out.push_str(&format!(
+            "\nWhat the user wants of the new version: {hint}\n(Still follow every rule above.)\n"
+        ));
+    }
+    out
+}
+
 /// Returns the part of the user message that describes the change without its text: the
 /// context (see `context`), the file list (grouped by folder when long) and the stats-only
 /// files.
@@ -262,6 +288,19 @@ mod tests {
     }
 
     const DIFF: &str = "diff --git a/src/a.rs b/src/a.rs\nindex 1..2 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1 +1 @@\n-old\n+new\ndiff --git a/Cargo.lock b/Cargo.lock\nindex 3..4 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -1 +1 @@\n-a\n+b\n";
+
+    #[test]
+    fn revision_names_rejected_versions_and_the_hint() {
+        assert_eq!(revision(&[], None), "");
+        assert_eq!(revision(&[], Some("  ")), "");
+        let text = revision(&["feat: a\n\n- b\n".to_owned()], Some("shorter"));
+        assert!(
+            text.contains("<version 1>\nfeat: a\n\n- b\n</version>"),
+            "{text}"
+        );
+        assert!(text.contains("wants of the new version: shorter"), "{text}");
+        assert!(!revision(&[], Some("mention the migration")).contains("earlier versions"));
+    }
 
     #[test]
     fn lists_files_stats_and_diff() {

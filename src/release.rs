@@ -449,6 +449,7 @@ async fn rewrite_async(
             max_tokens: u32::try_from(max_output).unwrap_or(4_096),
             temperature: 0.2,
             context_window: (client.endpoint.wire == Wire::Ollama).then_some(context.min(32_768)),
+            n: 1,
         };
         let result = client.complete(&request, sink).await;
         if let Some(path) = &settings.usage_path {

@@ -1,6 +1,7 @@
 //! Command-line definitions (clap derive) and dispatch: one match arm per command. Each
 //! command's body lives in a submodule of its own.
 
+mod commit;
 mod config_cmd;
 mod history;
 mod hook_cmd;
@@ -29,6 +30,8 @@ pub struct Cli {
 pub enum Command {
     /// Write a message for the staged changes (the default command)
     Msg(MsgArgs),
+    /// Write a message, review it (accept, edit, regenerate, cancel) and commit: `--commit -i`
+    Commit(MsgArgs),
     /// Install, remove or inspect the prepare-commit-msg hook
     #[command(subcommand)]
     Hook(HookCommand),
@@ -167,6 +170,17 @@ pub struct MsgArgs {
     /// Commit with the message (`git commit -F`; other hooks run as usual)
     #[arg(long, conflicts_with_all = ["dry_run", "diff"])]
     pub commit: bool,
+    /// Review before committing: accept, edit in your editor, regenerate (with a hint) or
+    /// cancel; implies --commit and needs a terminal
+    #[arg(long, short, conflicts_with_all = ["dry_run", "diff", "quiet"])]
+    pub interactive: bool,
+    /// Write N candidates (one request where the API takes `n`) and pick one; models only
+    #[arg(long = "candidates", short = 'n', value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u8).range(1..=crate::compose::MAX_CANDIDATES as i64))]
+    pub candidates: u8,
+    /// Arguments for `git commit` after `--` (`git herald commit -- --signoff`)
+    #[arg(last = true, value_name = "GIT-COMMIT-ARGS")]
+    pub git_args: Vec<String>,
     /// Read a unified diff from FILE (`-` for stdin) instead of the staged changes
     #[arg(long, value_name = "FILE")]
     pub diff: Option<PathBuf>,
@@ -263,6 +277,11 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
     match cli.command {
         None => msg::run(&cli.msg, env),
         Some(Command::Msg(args)) => msg::run(&args, env),
+        Some(Command::Commit(mut args)) => {
+            args.commit = true;
+            args.interactive = true;
+            msg::run(&args, env)
+        }
         Some(Command::Hook(command)) => hook_cmd::run(command, env),
         Some(Command::Config(command)) => config_cmd::run(command, env),
         Some(Command::Usage(args)) => usage_cmd::run(&args, env),

@@ -10,6 +10,9 @@ use crate::ui;
 use std::io::Read as _;
 
 pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
+    if !args.git_args.is_empty() && !args.commit && !args.interactive {
+        return Err(Error::GitArgsWithoutCommit);
+    }
     let input = match &args.diff {
         Some(path) if path.as_os_str() == "-" => {
             let mut buf = Vec::new();
@@ -62,14 +65,26 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
             }
             _ => Vec::new(),
         },
+        ask: crate::compose::Ask {
+            candidates: args.candidates.into(),
+            ..Default::default()
+        },
     };
+    // Picking among candidates before committing is a review too.
+    if args.interactive || (args.commit && args.candidates > 1) {
+        let Some(repo) = &repo else {
+            unreachable!("`-i` conflicts with `--diff`, so a repository was required above")
+        };
+        return super::commit::interactive(args, &entries, settings, env, repo, info);
+    }
     // With --commit the message goes to git, so stream it to the terminal on stderr.
     let target = if args.commit {
         ui::StreamTo::Stderr
     } else {
         ui::StreamTo::Stdout
     };
-    let mut streamer = ui::Streamer::new(target, args.quiet);
+    // Candidates arrive together, so only a single message streams.
+    let mut streamer = ui::Streamer::new(target, args.quiet || args.candidates > 1);
     streamer.wait("asking the model");
     let bar = ui::Bar::new(args.quiet);
     let generated = pipeline::generate(&entries, settings, env, &info, &bar, &mut |d| {
@@ -82,8 +97,12 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
             return Err(err);
         }
     };
-    let text = generated.message.to_string();
+    let mut text = generated.message.to_string();
     let already_shown = streamer.finish(&text);
+    for alternative in &generated.alternatives {
+        text.push_str("---\n");
+        text.push_str(&alternative.to_string());
+    }
     if !args.quiet {
         let _ = ui::err(&generated.engine);
     }
@@ -95,7 +114,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     std::mem::forget(entries);
     std::mem::forget(repo);
     if args.commit {
-        return commit(&text);
+        return commit(&text, &args.git_args);
     }
     if already_shown {
         return Ok(());
@@ -111,11 +130,13 @@ pub(super) fn repo_name(repo: Option<&Repo>) -> String {
         .unwrap_or_default()
 }
 
-fn commit(text: &str) -> Result<(), Error> {
+/// Runs `git commit -F -` with the message and the user's extra arguments.
+pub(super) fn commit(text: &str, git_args: &[String]) -> Result<(), Error> {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
     let mut child = Command::new("git")
         .args(["commit", "-F", "-"])
+        .args(git_args)
         .stdin(Stdio::piped())
         .spawn()
         .map_err(Error::io("run `git commit`"))?;

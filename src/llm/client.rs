@@ -127,9 +127,10 @@ impl Client {
             let outcome =
                 tokio::time::timeout_at(deadline.into(), self.attempt(req, sink, &mut shown)).await;
             let failure = match outcome {
-                Ok(Ok((text, usage))) => {
+                Ok(Ok((text, alternatives, usage))) => {
                     return Ok(Completion {
                         text,
+                        alternatives,
                         usage,
                         attempts: attempt,
                         duration: start.elapsed(),
@@ -172,7 +173,7 @@ impl Client {
         req: &Request,
         sink: &mut dyn FnMut(Delta<'_>),
         shown: &mut bool,
-    ) -> Result<(String, Option<Usage>), Failure> {
+    ) -> Result<(String, Vec<String>, Option<Usage>), Failure> {
         let endpoint = &self.endpoint;
         let mut builder = self
             .http
@@ -208,6 +209,7 @@ impl Client {
         let mut sse = Decoder::new();
         let mut lines = LineDecoder::new();
         let mut text = String::new();
+        let mut alternatives: Vec<String> = Vec::new();
         let mut usage: Option<Usage> = None;
         let mut finished = false;
         loop {
@@ -260,6 +262,15 @@ impl Client {
                         sink(Delta::Text(&delta));
                         text.push_str(&delta);
                     }
+                    Piece::Choice(index, delta) => {
+                        // A request asks for a handful of answers; more is a broken server.
+                        if index <= 16 {
+                            if alternatives.len() < index {
+                                alternatives.resize(index, String::new());
+                            }
+                            alternatives[index - 1].push_str(&delta);
+                        }
+                    }
                     Piece::Usage { prompt, completion } => {
                         let u = usage.get_or_insert(Usage::default());
                         u.prompt_tokens = prompt.unwrap_or(u.prompt_tokens);
@@ -290,7 +301,8 @@ impl Client {
                 provider: endpoint.provider,
             }));
         }
-        Ok((text, usage))
+        alternatives.retain(|a| !a.trim().is_empty());
+        Ok((text, alternatives, usage))
     }
 
     fn transport(&self, source: reqwest::Error) -> Failure {

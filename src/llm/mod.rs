@@ -22,6 +22,8 @@ pub struct Request {
     pub temperature: f32,
     /// The context window to ask a local server for (Ollama's `num_ctx`).
     pub context_window: Option<u64>,
+    /// Answers wanted from this one request (OpenAI's `n`; sent only when above 1).
+    pub n: u32,
 }
 
 /// Token counts of one call.
@@ -43,6 +45,8 @@ pub enum Delta<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Completion {
     pub text: String,
+    /// The other answers of a request with `n` above 1 (choices 1, 2, …), in order.
+    pub alternatives: Vec<String>,
     /// The provider's own counts, when it sent them.
     pub usage: Option<Usage>,
     pub attempts: u32,

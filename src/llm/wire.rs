@@ -18,6 +18,8 @@ pub enum Wire {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
+    /// Text of another answer than the first (choice `index` of a request with `n`).
+    Choice(usize, String),
     Usage {
         prompt: Option<u64>,
         completion: Option<u64>,
@@ -54,6 +56,9 @@ pub fn body(wire: Wire, req: &Request) -> Value {
             } else {
                 body["max_tokens"] = json!(req.max_tokens);
                 body["temperature"] = json!(req.temperature);
+            }
+            if req.n > 1 {
+                body["n"] = json!(req.n);
             }
             body
         }
@@ -125,9 +130,16 @@ pub fn sse_pieces(wire: Wire, data: &str) -> Vec<Piece> {
             _ => {}
         },
         _ => {
-            let choice = &value["choices"][0];
-            if let Some(text) = text_of(&choice["delta"]["content"]) {
-                pieces.push(Piece::Text(text.to_owned()));
+            let mut finished = false;
+            for choice in value["choices"].as_array().into_iter().flatten() {
+                let index = choice["index"].as_u64().unwrap_or(0) as usize;
+                if let Some(text) = text_of(&choice["delta"]["content"]) {
+                    pieces.push(match index {
+                        0 => Piece::Text(text.to_owned()),
+                        _ => Piece::Choice(index, text.to_owned()),
+                    });
+                }
+                finished |= choice["finish_reason"].is_string();
             }
             let usage = &value["usage"];
             if usage.is_object() {
@@ -136,7 +148,7 @@ pub fn sse_pieces(wire: Wire, data: &str) -> Vec<Piece> {
                     completion: usage["completion_tokens"].as_u64(),
                 });
             }
-            if choice["finish_reason"].is_string() {
+            if finished {
                 pieces.push(Piece::Finished);
             }
         }
@@ -234,6 +246,7 @@ mod tests {
             max_tokens: 300,
             temperature: 0.2,
             context_window: Some(8192),
+            n: 1,
         }
     }
 
@@ -247,6 +260,28 @@ mod tests {
         let o = body(Wire::OpenAi, &req("o4-mini"));
         assert_eq!(o["max_completion_tokens"], 300);
         assert!(o.get("temperature").is_none());
+        assert!(b.get("n").is_none(), "n is sent only when above 1");
+        let three = body(
+            Wire::Azure,
+            &Request {
+                n: 3,
+                ..req("gpt-4o")
+            },
+        );
+        assert_eq!(three["n"], 3);
+    }
+
+    #[test]
+    fn openai_choices_beyond_the_first() {
+        let text = r#"{"choices":[{"index":1,"delta":{"content":"fix: y"},"finish_reason":null},{"index":0,"delta":{"content":"feat: x"},"finish_reason":"stop"}]}"#;
+        assert_eq!(
+            sse_pieces(Wire::OpenAi, text),
+            vec![
+                Piece::Choice(1, "fix: y".into()),
+                Piece::Text("feat: x".into()),
+                Piece::Finished
+            ]
+        );
     }
 
     #[test]
