@@ -1407,23 +1407,34 @@ fn tokens(release: &Release) -> Vec<(String, &Entry)> {
         .collect()
 }
 
-/// Returns the user message for a model: the release's name and its sections, one line a
-/// commit. It holds commit text, so it must go through the redactor before it is sent.
-pub fn model_input(release: &Release) -> String {
-    let tokens = tokens(release);
-    let mut out = match (&release.span.name, &release.date) {
+/// Returns the first line of the model's input: which release this is.
+fn model_header(release: &Release) -> String {
+    match (&release.span.name, &release.date) {
         (Some(_), Some(date)) => format!("Release {} ({date})\n", release.label()),
         (Some(_), None) => format!("Release {}\n", release.label()),
         (None, _) => "Unreleased changes\n".to_owned(),
-    };
-    for section in &release.sections {
-        let _ = write!(out, "\n### {}\n", section.title);
-        for entry in &section.entries {
+    }
+}
+
+/// One commit as the model sees it: its section, token and line.
+struct ModelLine<'a> {
+    section: usize,
+    token: String,
+    line: String,
+    entry: &'a Entry,
+}
+
+/// Returns every shown commit as a line for the model, in section order.
+fn model_lines(release: &Release) -> Vec<ModelLine<'_>> {
+    let tokens = tokens(release);
+    let mut lines = Vec::new();
+    for (section, s) in release.sections.iter().enumerate() {
+        for entry in &s.entries {
             let token = tokens
                 .iter()
                 .find(|(_, e)| std::ptr::eq(*e, entry))
-                .map_or("", |(t, _)| t.as_str());
-            let _ = write!(out, "- [{token}] {}", entry.kind);
+                .map_or(String::new(), |(t, _)| t.clone());
+            let mut out = format!("- [{token}] {}", entry.kind);
             if let Some(scope) = &entry.scope {
                 let _ = write!(out, "({scope})");
             }
@@ -1440,7 +1451,179 @@ pub fn model_input(release: &Release) -> String {
                 let _ = write!(out, " [{}]", refs.join("; "));
             }
             out.push('\n');
+            lines.push(ModelLine {
+                section,
+                token,
+                line: out,
+                entry,
+            });
         }
+    }
+    lines
+}
+
+/// Returns the user message for a model: the release's name and its sections, one line a
+/// commit. It holds commit text, so it must go through the redactor before it is sent.
+pub fn model_input(release: &Release) -> String {
+    let mut out = model_header(release);
+    let mut current = None;
+    for line in model_lines(release) {
+        if current != Some(line.section) {
+            current = Some(line.section);
+            let _ = write!(out, "\n### {}\n", release.sections[line.section].title);
+        }
+        out.push_str(&line.line);
+    }
+    out
+}
+
+/// The system prompt for one part of a release too long for one call (the map step).
+pub const MODEL_PART_SYSTEM: &str = "You turn part of the commits of one software release \
+into release notes for its users. You get some of the release's sections; each line is one \
+commit: a token in brackets such as [1a2b3c4], its Conventional Commits type and scope, its \
+description, and its PR and issue references. Text marked [REDACTED:rule] was removed before \
+sending; never guess it.
+
+Reply with Markdown only: no preamble, no summary, no code fences.
+- The same sections in the same order, each headed `### Title` with the titles given. No \
+other headings.
+- Under each, `- ` bullets saying what changed for the user, in plain words rather than the \
+commits' jargon. One bullet may cover several related commits.
+- End every bullet with the tokens of the commits it covers, such as `[1a2b3c4] [5d6e7f8]`. \
+Every token given must appear; never invent one. Do not write links, SHAs or PR numbers \
+yourself.
+- Breaking changes say what users must do.";
+
+/// The system prompt that writes a long release's summary from its rewritten sections (the
+/// reduce step).
+pub const MODEL_SUMMARY_SYSTEM: &str = "You get the release notes of one software release, \
+section by section. Write a summary of two or three sentences: what this release changes for \
+its users. Plain sentences only: no heading, no list, no preamble, no code fences. Text marked \
+[REDACTED:rule] was removed before sending; never guess it.";
+
+/// One part of a release for the map step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelPart {
+    /// The user message (redact it before sending).
+    pub text: String,
+    /// The tokens of its commits.
+    pub tokens: Vec<String>,
+    /// Its sections as plain bullets with their tokens, for when the model fails on it.
+    pub fallback: String,
+}
+
+/// Splits a release's model input into parts of at most about `budget` bytes and
+/// `max_commits` commits each, whole commit lines in section order, each part headed by the
+/// release and its sections' titles.
+pub fn model_parts(release: &Release, budget: usize, max_commits: usize) -> Vec<ModelPart> {
+    let header = model_header(release);
+    let mut parts: Vec<(Vec<ModelLine<'_>>, usize)> = Vec::new();
+    for line in model_lines(release) {
+        // A section heading costs its title again in each part it spans.
+        let cost = line.line.len() + release.sections[line.section].title.len() + 6;
+        match parts.last_mut() {
+            Some((lines, size)) if *size + cost <= budget && lines.len() < max_commits => {
+                *size += cost;
+                lines.push(line);
+            }
+            _ => parts.push((vec![line], header.len() + 40 + cost)),
+        }
+    }
+    let total = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (lines, _))| {
+            let mut text = format!("{}(part {} of {total})\n", header, i + 1);
+            let mut fallback = String::new();
+            let mut current = None;
+            for line in &lines {
+                if current != Some(line.section) {
+                    current = Some(line.section);
+                    let title = &release.sections[line.section].title;
+                    let _ = write!(text, "\n### {title}\n");
+                    let _ = write!(fallback, "\n### {title}\n\n");
+                }
+                text.push_str(&line.line);
+                let entry = line.entry;
+                let scope = entry
+                    .scope
+                    .as_ref()
+                    .map(|s| format!("**{s}:** "))
+                    .unwrap_or_default();
+                let _ = writeln!(fallback, "- {scope}{} [{}]", entry.subject, line.token);
+            }
+            ModelPart {
+                text,
+                tokens: lines.iter().map(|l| l.token.clone()).collect(),
+                fallback,
+            }
+        })
+        .collect()
+}
+
+/// Checks the model's answer for one part: every token of the part and no other, only the
+/// release's section titles. Returns the answer without anything before its first heading.
+pub fn check_part(part: &ModelPart, answer: &str) -> Result<String, String> {
+    let answer = answer.trim();
+    let mut used = vec![false; part.tokens.len()];
+    for c in TOKEN.captures_iter(answer) {
+        match part.tokens.iter().position(|t| *t == c[1]) {
+            Some(i) => used[i] = true,
+            None => return Err(format!("it named a commit not in its part: `{}`", &c[1])),
+        }
+    }
+    let missing = used.iter().filter(|u| !**u).count();
+    if missing > 0 {
+        return Err(format!(
+            "it left out {missing} of {} commits",
+            part.tokens.len()
+        ));
+    }
+    let start = answer.find("### ").unwrap_or(0);
+    Ok(answer[start..].to_owned())
+}
+
+/// Removes the commit tokens (`[1a2b3c4]`) from a model's text.
+pub fn strip_tokens(text: &str) -> String {
+    TOKEN_RUN.replace_all(text, "").into_owned()
+}
+
+/// Puts a long release's notes together: the summary, then each section's bullets from every
+/// part (in part order) under one heading. The result goes through [`apply_model`].
+pub fn assemble(release: &Release, summary: Option<&str>, parts: &[String]) -> String {
+    let mut bullets: Vec<String> = vec![String::new(); release.sections.len()];
+    for part in parts {
+        let mut current: Option<usize> = None;
+        for line in part.lines() {
+            if let Some(title) = line.trim_start().strip_prefix("### ") {
+                current = release
+                    .sections
+                    .iter()
+                    .position(|s| s.title == title.trim());
+                continue;
+            }
+            if let Some(i) = current
+                && !(line.trim().is_empty() && bullets[i].is_empty())
+            {
+                bullets[i].push_str(line.trim_end());
+                bullets[i].push('\n');
+            }
+        }
+    }
+    let mut out = String::new();
+    if let Some(summary) = summary.map(str::trim).filter(|s| !s.is_empty()) {
+        out.push_str(summary);
+        out.push_str("\n\n");
+    }
+    for (section, text) in release.sections.iter().zip(&bullets) {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        // Bullets of consecutive parts may have no blank line between them; one list is kept.
+        let text: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let _ = write!(out, "### {}\n\n{}\n\n", section.title, text.join("\n"));
     }
     out
 }

@@ -11,6 +11,8 @@ use crate::env_vars;
 use crate::error::{self, Error};
 use crate::filter::Filter;
 use crate::git::{CommitInfo, History, Repo};
+use crate::llm::client::Client;
+use crate::llm::models::ModelInfo;
 use crate::llm::wire::Wire;
 use crate::llm::{Delta, Request, Usage, clean, offline, select};
 use crate::message::Style;
@@ -350,6 +352,172 @@ pub fn write_github(env: &Env, release: &Release, notes: &str) -> Result<bool, E
     Ok(true)
 }
 
+/// One model's calls for a changelog, each recorded in the usage log.
+struct Caller<'a> {
+    client: &'a Client,
+    model: &'a str,
+    info: &'a ModelInfo,
+    settings: &'a Settings,
+    command: &'static str,
+    repo: &'a str,
+    context: u64,
+    max_output: u64,
+    /// Warnings from writing usage rows, for stderr.
+    notes: std::sync::Mutex<Vec<String>>,
+}
+
+impl Caller<'_> {
+    /// Asks the model once (retries are the client's) and returns its cleaned answer.
+    async fn ask(
+        &self,
+        system: &str,
+        user: String,
+        subject: String,
+        sink: &mut dyn FnMut(Delta<'_>),
+    ) -> Result<String, crate::llm::LlmError> {
+        let request = Request {
+            model: self.model.to_owned(),
+            system: system.to_owned(),
+            user,
+            max_tokens: u32::try_from(self.max_output).unwrap_or(4_096),
+            temperature: 0.2,
+            context_window: (self.client.endpoint.wire == Wire::Ollama)
+                .then_some(self.context.min(32_768)),
+            n: 1,
+        };
+        let result = self.client.complete(&request, sink).await;
+        self.record(&request, &result, subject);
+        result.map(|done| clean::strip(&done.text))
+    }
+
+    fn record(
+        &self,
+        request: &Request,
+        result: &Result<crate::llm::Completion, crate::llm::LlmError>,
+        subject: String,
+    ) {
+        let Some(path) = &self.settings.usage_path else {
+            return;
+        };
+        let (usage, attempts, duration, text) = match result {
+            Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
+            Err(_) => (None, 1, std::time::Duration::ZERO, ""),
+        };
+        let estimated = usage.is_none();
+        let usage = usage.unwrap_or(Usage {
+            prompt_tokens: ((request.system.len() + request.user.len()) / 4) as u64,
+            completion_tokens: (text.len() / 4) as u64,
+        });
+        let row = UsageRow {
+            timestamp: std::time::SystemTime::now(),
+            command: self.command.to_owned(),
+            repo: self.repo.to_owned(),
+            provider: self.client.endpoint.provider.to_owned(),
+            model: self.model.to_owned(),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: self.info.cost(usage.prompt_tokens, usage.completion_tokens),
+            duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
+            attempts,
+            status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
+            estimated,
+            subject,
+        };
+        if let Err(err) = crate::usage::append(path, &row) {
+            let mut notes = self.notes.lock().unwrap_or_else(|e| e.into_inner());
+            notes.push(format!("warning: {err}"));
+        }
+    }
+
+    /// Returns the warnings gathered while recording usage.
+    fn take_notes(&self) -> Vec<String> {
+        std::mem::take(&mut *self.notes.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// Writes a release too long for one call: each part's bullets from its own call
+/// (concurrently, `budget.concurrency` at a time), then the summary from all the bullets. A
+/// part the model fails on keeps its commits as plain bullets, with a warning. Returns the
+/// answer to check, or `None` (after a warning) when nothing usable came back.
+async fn map_reduce(
+    release: &Release,
+    parts: &[changelog::ModelPart],
+    caller: &Caller<'_>,
+    redactor: &Redactor,
+    notes: &mut Vec<String>,
+    sink: &mut dyn FnMut(Delta<'_>),
+) -> Option<String> {
+    use futures_util::stream::{self, StreamExt};
+    let label = release.label();
+    let total = parts.len();
+    let command = caller.command;
+    let answers = stream::iter(parts.iter().enumerate())
+        .map(|(i, part)| {
+            let user = redactor.redact_text(&part.text, "<commits>").to_string();
+            let subject = format!("{command} {label} part {}/{total}", i + 1);
+            async move {
+                caller
+                    .ask(changelog::MODEL_PART_SYSTEM, user, subject, &mut |_| {})
+                    .await
+            }
+        })
+        .buffered(caller.settings.budget.concurrency.max(1))
+        .collect::<Vec<_>>()
+        .await;
+    let mut texts = Vec::new();
+    let mut failed = 0;
+    for (i, (part, answer)) in parts.iter().zip(answers).enumerate() {
+        let checked = match answer {
+            Ok(text) => changelog::check_part(part, &text),
+            Err(err) => Err(error::one_line(&Error::Llm(err))),
+        };
+        match checked {
+            Ok(text) => texts.push(text),
+            Err(problem) => {
+                failed += 1;
+                notes.push(format!(
+                    "warning: the model failed on part {} of {total} of {label} ({problem}); \
+                     its commits are listed as they are",
+                    i + 1
+                ));
+                texts.push(part.fallback.clone());
+            }
+        }
+    }
+    if failed == total {
+        notes.push(fallback(format!("every part of {label} failed")));
+        return None;
+    }
+    let bullets = changelog::strip_tokens(&changelog::assemble(release, None, &texts));
+    let budget = usize::try_from(caller.context.saturating_sub(caller.max_output + 1_000))
+        .unwrap_or(usize::MAX)
+        .saturating_mul(3);
+    let mut input = format!("Release notes of {label}:\n\n");
+    for line in bullets.lines() {
+        if input.len() + line.len() + 1 > budget {
+            break;
+        }
+        input.push_str(line);
+        input.push('\n');
+    }
+    let input = redactor.redact_text(&input, "<notes>").to_string();
+    let subject = format!("{command} {label} summary");
+    let summary = match caller
+        .ask(changelog::MODEL_SUMMARY_SYSTEM, input, subject, sink)
+        .await
+    {
+        Ok(text) => Some(text),
+        Err(err) => {
+            notes.push(format!(
+                "warning: the model could not write the summary of {label} ({}); the notes have none",
+                error::one_line(&Error::Llm(err))
+            ));
+            None
+        }
+    };
+    Some(changelog::assemble(release, summary.as_deref(), &texts))
+}
+
 /// Says that a model's text could not be used and the deterministic changelog was written.
 fn fallback(why: impl std::fmt::Display) -> String {
     format!("warning: the model could not write the changelog ({why}); wrote it without one")
@@ -413,8 +581,24 @@ async fn rewrite_async(
         .context_window
         .unwrap_or(info.context_window);
     let max_output = info.max_output.clamp(512, 4_096);
+    let caller = Caller {
+        client: &client,
+        model: &model,
+        info: &info,
+        settings,
+        command,
+        repo,
+        context,
+        max_output,
+        notes: std::sync::Mutex::new(Vec::new()),
+    };
     // As for commit messages: about 3 bytes a token, and room for the prompt and the answer.
     let budget = context.saturating_sub(max_output + 1_000).saturating_mul(3);
+    let budget = usize::try_from(budget).unwrap_or(usize::MAX);
+    // Every commit's token must come back, so one answer covers a bounded number of commits.
+    let max_commits = usize::try_from(max_output / 24)
+        .unwrap_or(usize::MAX)
+        .max(10);
     let remote = log.remote.clone();
     for release in &mut log.releases {
         if release.is_empty() {
@@ -435,63 +619,45 @@ async fn rewrite_async(
             ));
         }
         let user = redacted.to_string();
-        if u64::try_from(user.len()).unwrap_or(u64::MAX) > budget {
-            // TODO(#6): map-reduce long ranges within the budget, as big diffs are.
-            notes.push(fallback(format!(
-                "{label} has too many commits for one call"
-            )));
-            continue;
-        }
-        let request = Request {
-            model: model.clone(),
-            system: changelog::MODEL_SYSTEM.to_owned(),
-            user,
-            max_tokens: u32::try_from(max_output).unwrap_or(4_096),
-            temperature: 0.2,
-            context_window: (client.endpoint.wire == Wire::Ollama).then_some(context.min(32_768)),
-            n: 1,
-        };
-        let result = client.complete(&request, sink).await;
-        if let Some(path) = &settings.usage_path {
-            let (usage, attempts, duration, text) = match &result {
-                Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
-                Err(_) => (None, 1, std::time::Duration::ZERO, ""),
-            };
-            let estimated = usage.is_none();
-            let usage = usage.unwrap_or(Usage {
-                prompt_tokens: ((request.system.len() + request.user.len()) / 4) as u64,
-                completion_tokens: (text.len() / 4) as u64,
-            });
-            let row = UsageRow {
-                timestamp: std::time::SystemTime::now(),
-                command: command.to_owned(),
-                repo: repo.to_owned(),
-                provider: client.endpoint.provider.to_owned(),
-                model: model.clone(),
-                prompt_tokens: usage.prompt_tokens,
-                completion_tokens: usage.completion_tokens,
-                cost_usd: info.cost(usage.prompt_tokens, usage.completion_tokens),
-                duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
-                attempts,
-                status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
-                estimated,
-                subject: format!("{command} {label}"),
-            };
-            if let Err(err) = crate::usage::append(path, &row) {
-                notes.push(format!("warning: {err}"));
+        let commits: usize = release.sections.iter().map(|s| s.entries.len()).sum();
+        let answer = if user.len() > budget || commits > max_commits {
+            let parts = changelog::model_parts(release, budget, max_commits);
+            let calls = parts.len() + 1;
+            if calls > settings.budget.max_calls {
+                notes.push(fallback(format!(
+                    "{label} would take {calls} calls, over `budget.max-calls` ({})",
+                    settings.budget.max_calls
+                )));
+                continue;
             }
-        }
-        match result {
-            Ok(done) => {
-                match changelog::apply_model(release, &clean::strip(&done.text), remote.as_ref()) {
-                    Ok(body) => release.rewritten = Some(body),
-                    Err(problem) => notes.push(fallback(format!(
-                        "its answer for {label} is unusable: {problem}"
-                    ))),
+            match map_reduce(release, &parts, &caller, &redactor, &mut notes, sink).await {
+                Some(answer) => answer,
+                None => continue,
+            }
+        } else {
+            let result = caller
+                .ask(
+                    changelog::MODEL_SYSTEM,
+                    user,
+                    format!("{command} {label}"),
+                    sink,
+                )
+                .await;
+            match result {
+                Ok(text) => text,
+                Err(err) => {
+                    notes.push(fallback(error::one_line(&Error::Llm(err))));
+                    continue;
                 }
             }
-            Err(err) => notes.push(fallback(error::one_line(&Error::Llm(err)))),
+        };
+        match changelog::apply_model(release, &answer, remote.as_ref()) {
+            Ok(body) => release.rewritten = Some(body),
+            Err(problem) => notes.push(fallback(format!(
+                "its answer for {label} is unusable: {problem}"
+            ))),
         }
+        notes.append(&mut caller.take_notes());
     }
     notes
 }

@@ -552,6 +552,124 @@ mod model {
         );
     }
 
+    /// A model that answers each part with one bullet per commit it was given (so every
+    /// token comes back), the summary call with two sentences, and HTTP 500 for a part that
+    /// holds `fails_on`.
+    fn part_model(fails_on: Option<&'static str>) -> impl wiremock::Respond {
+        move |request: &wiremock::Request| {
+            let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
+            let system = body["messages"][0]["content"].as_str().unwrap_or_default();
+            let user = body["messages"][1]["content"].as_str().unwrap_or_default();
+            if system.contains("two or three sentences") {
+                return answer("This release adds forty things. It also fixes ten.");
+            }
+            if fails_on.is_some_and(|f| user.contains(f)) {
+                return ResponseTemplate::new(500).set_body_string("{\"error\":{\"message\":\"down\"}}");
+            }
+            let mut out = String::new();
+            for line in user.lines() {
+                if let Some(title) = line.strip_prefix("### ") {
+                    out.push_str(&format!("\n### {title}\n\n"));
+                } else if let Some(rest) = line.strip_prefix("- [") {
+                    let (token, text) = rest.split_once("] ").unwrap();
+                    out.push_str(&format!("- Users get {} [{token}]\n", text.len()));
+                }
+            }
+            answer(&out)
+        }
+    }
+
+    /// A repository with 40 features and 10 fixes tagged v1.0.0, and a model whose context
+    /// window fits about 20 commits a call.
+    fn long_release(server: &MockServer) -> TestRepo {
+        let mut repo = TestRepo::with_commit();
+        for i in 0..50 {
+            repo.write(format!("f{i}.txt"), format!("{i}\n"));
+            repo.add_all();
+            if i % 5 == 4 {
+                repo.commit(&format!("fix(core): mend thing number {i}"));
+            } else {
+                repo.commit(&format!("feat(core): add thing number {i}"));
+            }
+        }
+        repo.git(["tag", "v1.0.0"]);
+        with_model(&mut repo, server);
+        std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
+        std::fs::write(
+            repo.user_config(),
+            "[budget]\ncontext-window = 2400\n[models.\"gpt-4o-mini\"]\nmax-output = 512\n",
+        )
+        .unwrap();
+        repo
+    }
+
+    #[test]
+    fn a_long_release_is_written_part_by_part_then_summarised() {
+        let (rt, server) = server();
+        rt.block_on(
+            Mock::given(method("POST"))
+                .and(path("/v1/chat/completions"))
+                .respond_with(part_model(None))
+                .mount(&server),
+        );
+        let repo = long_release(&server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.0.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.starts_with("This release adds forty things. It also fixes ten.\n\n### Features\n\n"),
+            "{stdout}"
+        );
+        assert_eq!(stdout.matches("### Features").count(), 1, "{stdout}");
+        assert_eq!(stdout.matches("### Bug fixes").count(), 1, "{stdout}");
+        // The 50 commits and the repository's first one (typed `docs` from its diff).
+        assert_eq!(stdout.matches("- Users get").count(), 51, "every commit: {stdout}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("warning"), "{stderr}");
+        let requests = sent(&rt, &server);
+        // 51 commits, at most 21 per answer (512 output tokens): 3 parts, then the summary.
+        assert_eq!(requests.len(), 4, "{stderr}");
+        for body in &requests {
+            let body: serde_json::Value = serde_json::from_str(body).unwrap();
+            let user = body["messages"][1]["content"].as_str().unwrap();
+            assert!(user.len() <= (2400 - 512 - 1000) * 3, "over budget: {}", user.len());
+        }
+        let summary_input = &requests[3];
+        assert!(summary_input.contains("Users get"), "{summary_input}");
+        assert!(!summary_input.contains("feat(core)"), "{summary_input}");
+    }
+
+    #[test]
+    fn a_failed_part_keeps_its_commits_and_the_rest_is_rewritten() {
+        let (rt, server) = server();
+        rt.block_on(
+            Mock::given(method("POST"))
+                .and(path("/v1/chat/completions"))
+                .respond_with(part_model(Some("thing number 0")))
+                .mount(&server),
+        );
+        let repo = long_release(&server);
+        let out = repo
+            .herald(["release-notes", "--tag", "v1.0.0"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("the model failed on part 1 of 3 of 1.0.0"),
+            "{stderr}"
+        );
+        assert!(stdout.contains("- **core:** add thing number 0 ("), "{stdout}");
+        let rewritten = stdout.matches("- Users get").count();
+        let plain = stdout.matches("- **core:**").count();
+        assert_eq!(rewritten + plain, 51, "{stdout}");
+        assert!(rewritten > 0 && plain > 0, "{stdout}");
+    }
+
     #[test]
     fn an_answer_that_drops_a_commit_is_not_used() {
         let (rt, server) = server();
