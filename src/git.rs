@@ -207,6 +207,17 @@ impl Repo {
     ///
     /// Files the filter withholds are named but their content is never loaded.
     pub fn staged(&self, filter: &Filter) -> Result<Vec<FileEntry>, GitError> {
+        self.staged_sized(filter, &mut |_| {})
+    }
+
+    /// [`staged`](Self::staged), telling `on_size` the staged files' total size in bytes as
+    /// soon as the list of changed files is known, before any content is read: a caller can
+    /// start work that a large change will need (the tokenizer) while the diff is read.
+    pub fn staged_sized(
+        &self,
+        filter: &Filter,
+        on_size: &mut dyn FnMut(u64),
+    ) -> Result<Vec<FileEntry>, GitError> {
         let repo = &self.inner;
         if repo.is_bare() {
             return Err(GitError::Bare {
@@ -246,6 +257,8 @@ impl Repo {
                 .map_err(git("detect renames"))?;
         }
 
+        // The index records each staged file's size: no content is read for this.
+        on_size(diff.deltas().map(|d| d.new_file().size()).sum());
         // Attribute lookups cost libgit2 some 20 system calls a file; skip them all when no
         // attribute file that applies could set the attributes we read.
         let plan = self.attribute_plan(

@@ -413,7 +413,13 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
 
     start_watchdog(settings.hook.timeout);
     let filter = Filter::new(&settings.filter)?;
-    let entries = match pipeline::collect(Source::Staged(&repo), &filter) {
+    let uses_model = crate::llm::select::offline_reason(settings, env).is_none();
+    let collected = if uses_model {
+        pipeline::collect_for_model(Source::Staged(&repo), &filter, settings)
+    } else {
+        pipeline::collect(Source::Staged(&repo), &filter)
+    };
+    let entries = match collected {
         Err(Error::NothingStaged) => return Ok(Some("herald: skipped (nothing staged)".into())),
         other => other?,
     };
@@ -425,7 +431,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         branch: repo.branch(),
-        recent: if crate::llm::select::offline_reason(settings, env).is_none() {
+        recent: if uses_model {
             repo.recent_subjects(5)
         } else {
             Vec::new()

@@ -22,8 +22,42 @@ pub enum Source<'a> {
 
 /// Reads the changes and decides, per file, what may leave the machine.
 pub fn collect(source: Source<'_>, filter: &Filter) -> Result<Vec<FileEntry>, Error> {
+    collect_sized(source, filter, &mut |_| {})
+}
+
+/// Reads the changes for a model call: when the staged files are large enough that the
+/// tokenizer may be needed to fit them into the context window, its build (0.2 to 0.5 s)
+/// starts on another thread while libgit2 reads the diff. Small changes never build it.
+pub fn collect_for_model(
+    source: Source<'_>,
+    filter: &Filter,
+    settings: &Settings,
+) -> Result<Vec<FileEntry>, Error> {
+    let model = settings.model.as_deref().unwrap_or_default();
+    let window = settings.budget.context_window.unwrap_or_else(|| {
+        let name = if model.is_empty() {
+            crate::llm::select::OPENAI_MODEL
+        } else {
+            model
+        };
+        crate::llm::models::lookup(name, &settings.models).context_window
+    });
+    // A token is at least one byte: below the window in bytes the layout never counts.
+    let threshold = window.saturating_sub(u64::from(crate::prompt::MAX_OUTPUT));
+    collect_sized(source, filter, &mut |bytes| {
+        if bytes > threshold {
+            crate::tokens::Counter::new(model, settings.budget.margin).prewarm();
+        }
+    })
+}
+
+fn collect_sized(
+    source: Source<'_>,
+    filter: &Filter,
+    on_size: &mut dyn FnMut(u64),
+) -> Result<Vec<FileEntry>, Error> {
     let entries = match source {
-        Source::Staged(repo) => repo.staged(filter)?,
+        Source::Staged(repo) => repo.staged_sized(filter, on_size)?,
         Source::Diff(text) => diff::parse(text)
             .into_iter()
             .map(|mut change| {

@@ -46,7 +46,13 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         (None, Some(repo)) => Source::Staged(repo),
         (None, None) => unreachable!("a repository was required above"),
     };
-    let entries = pipeline::collect(source, &filter)?;
+    // Decided once, before reading: a model's tokenizer may start building during the read.
+    let uses_model = crate::llm::select::offline_reason(settings, env).is_none();
+    let entries = if uses_model && !args.dry_run {
+        pipeline::collect_for_model(source, &filter, settings)?
+    } else {
+        pipeline::collect(source, &filter)?
+    };
     if args.dry_run {
         let branch = repo.as_ref().and_then(Repo::branch);
         let report = pipeline::dry_run(&entries, settings, env, branch.as_deref())?;
@@ -60,9 +66,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         repo: repo_name(repo.as_ref()),
         branch: repo.as_ref().and_then(Repo::branch),
         recent: match &repo {
-            Some(repo) if crate::llm::select::offline_reason(settings, env).is_none() => {
-                repo.recent_subjects(5)
-            }
+            Some(repo) if uses_model => repo.recent_subjects(5),
             _ => Vec::new(),
         },
         ask: crate::compose::Ask {
