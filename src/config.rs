@@ -285,8 +285,12 @@ impl Env {
             env_vars::SKIP,
             env_vars::PRE_COMMIT_SOURCE,
             env_vars::TEST_HOOK_DELAY_MS,
+            env_vars::NO_COLOR,
+            env_vars::CLICOLOR_FORCE,
+            env_vars::TERM,
         ]
         .into_iter()
+        .chain(env_vars::PROXY_ENV.iter().copied())
         .chain(env_vars::ECOSYSTEM.iter().copied())
         .chain(env_vars::GITHUB.iter().copied())
         .chain(env_vars::KEYED.iter().map(|(var, _)| *var));

@@ -39,6 +39,8 @@ pub enum Error {
     Hook(String),
     #[error("`git commit` failed ({0})")]
     Commit(String),
+    #[error("{0} of the checks above failed")]
+    ChecksFailed(usize),
 }
 
 impl Error {
@@ -60,6 +62,7 @@ impl Error {
                 Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())
             }
             Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
+            Error::ChecksFailed(_) => Some("each failed line says its fix after `fix:`".into()),
             Error::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
             Error::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),
             _ => None,

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compose;
 pub mod config;
 pub mod diff;
+pub mod doctor;
 pub mod env_vars;
 pub mod error;
 pub mod filter;

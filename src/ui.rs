@@ -7,6 +7,11 @@ use crate::llm::clean::ThinkFilter;
 use std::io::{IsTerminal, Write as _};
 use std::time::Duration;
 
+/// Tells whether output to stdout is coloured (decided once at start, see `set_colour`).
+pub fn colour_stdout() -> bool {
+    console::colors_enabled()
+}
+
 /// Writes `text` to stdout as is. A closed pipe (`git herald | head -1`) ends quietly.
 pub fn out(text: &str) -> Result<(), Error> {
     let mut stdout = std::io::stdout().lock();

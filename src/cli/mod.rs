@@ -2,6 +2,7 @@
 //! command's body lives in a submodule of its own.
 
 mod config_cmd;
+mod doctor_cmd;
 mod history;
 mod hook_cmd;
 mod msg;
@@ -43,6 +44,15 @@ pub enum Command {
     ReleaseNotes(ReleaseNotesArgs),
     /// Show which secrets would be redacted before anything is sent, or the redacted text
     Redact(RedactArgs),
+    /// Check the set-up: config files, engine and key, hook, paths and proxy
+    Doctor(DoctorArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Send nothing: skip the request that checks the key
+    #[arg(long, visible_alias = "offline")]
+    pub no_network: bool,
 }
 
 #[derive(Debug, Args)]
@@ -269,6 +279,7 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::Changelog(args)) => history::changelog(&args, env),
         Some(Command::ReleaseNotes(args)) => history::release_notes(&args, env),
         Some(Command::Redact(args)) => redact_cmd::run(&args, env),
+        Some(Command::Doctor(args)) => doctor_cmd::run(&args, env),
     }
 }
 

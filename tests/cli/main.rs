@@ -8,4 +8,5 @@ mod large;
 mod msg;
 mod provider;
 mod secrets;
+mod setup;
 mod staged;
