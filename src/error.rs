@@ -14,6 +14,12 @@ pub enum Error {
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
+    ConfigEdit(#[from] crate::config_file::EditError),
+    #[error("`{0}` is not set")]
+    Unset(String),
+    #[error("`--repo` needs a work tree, and this repository is bare")]
+    BareRepo,
+    #[error(transparent)]
     Filter(#[from] GlobError),
     #[error(transparent)]
     Llm(#[from] crate::llm::LlmError),
@@ -55,6 +61,10 @@ impl Error {
         match self {
             Error::Git(e) => e.hint().map(str::to_owned),
             Error::Config(e) => e.hint(),
+            Error::ConfigEdit(e) => e.hint(),
+            Error::Unset(key) => Some(format!(
+                "the built-in default applies; `git herald config set {key} VALUE` sets it"
+            )),
             Error::Llm(e) => e.hint(),
             Error::Changelog(e) => e.hint(),
             Error::NothingStaged => Some("stage changes with `git add`, then run it again".into()),

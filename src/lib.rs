@@ -10,6 +10,7 @@ pub mod chunk;
 pub mod cli;
 pub mod compose;
 pub mod config;
+pub mod config_file;
 pub mod diff;
 pub mod doctor;
 pub mod env_vars;

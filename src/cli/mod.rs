@@ -250,6 +250,30 @@ pub enum ConfigCommand {
     Path,
     /// Print every setting with where it came from
     Show,
+    /// Print a key's value and where it came from (`message.max-subject`)
+    Get {
+        /// The dotted key
+        key: String,
+    },
+    /// Set a key in your user config, keeping its comments and layout
+    Set {
+        /// The dotted key (`message.max-subject`, `provider`, `budget.concurrency`)
+        key: String,
+        /// The value in TOML syntax (`72`, `true`, `["a", "b"]`); a bare word is text
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// Write the repository's `.git-herald.toml` instead (style keys only)
+        #[arg(long)]
+        repo: bool,
+    },
+    /// Remove a key from your user config
+    Unset {
+        /// The dotted key
+        key: String,
+        /// Edit the repository's `.git-herald.toml` instead
+        #[arg(long)]
+        repo: bool,
+    },
 }
 
 /// Parses the command line, runs the command and returns the exit code.

@@ -242,3 +242,183 @@ mod doctor {
         assert!(stdout.contains("engine: offline"), "{stdout}");
     }
 }
+
+mod config {
+    use super::*;
+
+    const COMMENTED: &str = "# my settings\nmodel = \"gpt-4o\" # the good one\n\n\
+                             [message]\n# team rule: short subjects\nmax-subject = 60  # keep\nbody = true\n";
+
+    #[test]
+    fn set_keeps_comments_and_layout() {
+        let repo = TestRepo::with_commit();
+        write_user_config(&repo, COMMENTED);
+        let (code, out, err) = run(&repo, &["config", "set", "message.max-subject", "50"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("set `message.max-subject`"), "{out}");
+        let text = fs::read_to_string(repo.user_config()).unwrap();
+        assert_eq!(
+            text,
+            COMMENTED.replace("max-subject = 60", "max-subject = 50")
+        );
+        // A new table goes at the end; the rest stays as written.
+        run(&repo, &["config", "set", "budget.concurrency", "2"]);
+        let text = fs::read_to_string(repo.user_config()).unwrap();
+        assert!(
+            text.starts_with(&COMMENTED.replace("= 60", "= 50")),
+            "{text}"
+        );
+        assert!(text.ends_with("\n[budget]\nconcurrency = 2\n"), "{text}");
+    }
+
+    #[test]
+    fn set_get_unset_round_trip() {
+        let repo = TestRepo::with_commit();
+        // No file yet: it and its directory are created.
+        assert!(!repo.user_config().exists());
+        let (code, _, err) = run(&repo, &["config", "set", "message.language", "de"]);
+        assert_eq!(code, 0, "{err}");
+        let (code, out, _) = run(&repo, &["config", "get", "message.language"]);
+        assert_eq!(code, 0);
+        let user = repo.user_config();
+        assert_eq!(out, format!("\"de\"  # user file {}\n", user.display()));
+        run(
+            &repo,
+            &[
+                "config",
+                "set",
+                "filter.withhold",
+                "[\"vendor/\", \"*.min.js\"]",
+            ],
+        );
+        let (_, out, _) = run(&repo, &["config", "get", "filter.withhold"]);
+        assert!(
+            out.starts_with("[\"vendor/\", \"*.min.js\"]  # user file"),
+            "{out}"
+        );
+        // Defaults have their own origin.
+        let (_, out, _) = run(&repo, &["config", "get", "message.max-subject"]);
+        assert_eq!(out, "72  # default\n");
+        let (code, out, _) = run(&repo, &["config", "unset", "message.language"]);
+        assert_eq!(code, 0);
+        assert!(out.starts_with("removed `message.language`"), "{out}");
+        let (code, _, err) = run(&repo, &["config", "get", "message.language"]);
+        assert_eq!(code, 1);
+        assert!(err.contains("`message.language` is not set"), "{err}");
+        let (code, out, _) = run(&repo, &["config", "unset", "message.language"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("nothing to do"), "{out}");
+        // Model figures take a name with dots.
+        let (code, _, err) = run(
+            &repo,
+            &["config", "set", "models.gpt-4.1.context-window", "1000000"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let text = fs::read_to_string(repo.user_config()).unwrap();
+        assert!(
+            text.contains("[models.\"gpt-4.1\"]\ncontext-window = 1000000\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_close_matches() {
+        let repo = TestRepo::with_commit();
+        let (code, _, err) = run(&repo, &["config", "set", "message.max-subjet", "50"]);
+        assert_eq!(code, 1);
+        assert!(
+            err.contains("error: unknown configuration key `message.max-subjet`"),
+            "{err}"
+        );
+        assert!(err.contains("did you mean `message.max-subject`?"), "{err}");
+        let (code, _, err) = run(&repo, &["config", "get", "concurrency"]);
+        assert_eq!(code, 1);
+        assert!(err.contains("`budget.concurrency`"), "{err}");
+        assert!(!repo.user_config().exists());
+    }
+
+    #[test]
+    fn a_bad_value_leaves_the_file_untouched() {
+        let repo = TestRepo::with_commit();
+        write_user_config(&repo, COMMENTED);
+        for (key, value, says) in [
+            ("message.body", "maybe", "expected `true` or `false`"),
+            ("message.max-subject", "short", "expected a whole number"),
+            ("budget.margin", "lots", "expected a number"),
+            ("hook.skip-sources", "[1, 2]", "expected a list of text"),
+            // Well typed, but the result would not load.
+            ("provider", "anthropc", "unknown provider `anthropc`"),
+            ("message.ticket", "sometimes", "unknown variant `sometimes`"),
+        ] {
+            let (code, _, err) = run(&repo, &["config", "set", key, value]);
+            assert_eq!(code, 1, "{key} {value}");
+            assert!(err.contains(says), "{key} {value}: {err}");
+            assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), COMMENTED);
+        }
+    }
+
+    #[test]
+    fn the_repository_file_takes_style_keys_only() {
+        let repo = TestRepo::with_commit();
+        let (code, _, err) = run(&repo, &["config", "set", "--repo", "provider", "openai"]);
+        assert_eq!(code, 1);
+        assert!(
+            err.contains("`provider` cannot be set in the repository's config file"),
+            "{err}"
+        );
+        assert!(
+            err.contains("hint: a cloned repository is untrusted"),
+            "{err}"
+        );
+        let (code, _, err) = run(
+            &repo,
+            &["config", "set", "--repo", "redact.allow", "[\"x\"]"],
+        );
+        assert_eq!(code, 1, "{err}");
+        assert!(!repo.join(".git-herald.toml").exists());
+        let (code, _, err) = run(
+            &repo,
+            &["config", "set", "--repo", "message.max-subject", "50"],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            fs::read_to_string(repo.join(".git-herald.toml")).unwrap(),
+            "[message]\nmax-subject = 50\n"
+        );
+        let (_, out, _) = run(&repo, &["config", "get", "message.max-subject"]);
+        assert!(out.starts_with("50  # repo file"), "{out}");
+        let outside = TestRepo::outside();
+        let (code, _, err) = run(
+            &outside,
+            &["config", "set", "--repo", "message.body", "false"],
+        );
+        assert_eq!(code, 1);
+        assert!(err.contains("repository"), "{err}");
+    }
+
+    #[test]
+    fn an_api_key_is_never_printed_and_its_file_is_private() {
+        let repo = TestRepo::with_commit();
+        let (code, out, err) = run(&repo, &["config", "set", "api-key", KEY]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("warning:") && err.contains("`api-key-cmd`"),
+            "{err}"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(repo.user_config())
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let (code, get, _) = run(&repo, &["config", "get", "api-key"]);
+        assert_eq!(code, 0);
+        assert!(get.starts_with("****  # user file"), "{get}");
+        for text in [&out, &err, &get] {
+            assert!(!text.contains(KEY), "{text}");
+        }
+    }
+}
