@@ -1,10 +1,12 @@
 //! Command-line definitions (clap derive) and dispatch: one match arm per command. Each
 //! command's body lives in a submodule of its own.
 
+mod completions_cmd;
 mod config_cmd;
 mod doctor_cmd;
 mod history;
 mod hook_cmd;
+mod man_cmd;
 mod msg;
 mod redact_cmd;
 mod usage_cmd;
@@ -46,6 +48,18 @@ pub enum Command {
     Redact(RedactArgs),
     /// Check the set-up: config files, engine and key, hook, paths and proxy
     Doctor(DoctorArgs),
+    /// Print a shell completion script (the README says where each goes)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a directory
+    Man {
+        /// Write `git-herald.1`, `git-herald-hook.1`, … into DIR instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -304,6 +318,8 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::ReleaseNotes(args)) => history::release_notes(&args, env),
         Some(Command::Redact(args)) => redact_cmd::run(&args, env),
         Some(Command::Doctor(args)) => doctor_cmd::run(&args, env),
+        Some(Command::Completions { shell }) => completions_cmd::run(shell),
+        Some(Command::Man { dir }) => man_cmd::run(dir.as_deref()),
     }
 }
 

@@ -422,3 +422,94 @@ mod config {
         }
     }
 }
+
+mod completions {
+    use super::*;
+
+    #[test]
+    fn every_shell_gets_a_script_naming_the_commands() {
+        let repo = TestRepo::outside();
+        for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+            let (code, out, err) = run(&repo, &["completions", shell]);
+            assert_eq!(code, 0, "{shell}: {err}");
+            for command in ["doctor", "changelog", "release-notes", "completions"] {
+                assert!(out.contains(command), "{shell} lacks {command}");
+            }
+            assert!(out.contains("git-herald"), "{shell}");
+        }
+        let (_, zsh, _) = run(&repo, &["completions", "zsh"]);
+        assert!(zsh.starts_with("#compdef git-herald\n"), "{zsh}");
+        // git's zsh completion calls `_git-herald` for `git herald`.
+        assert!(zsh.contains("\n_git-herald() {"), "{zsh}");
+        let (code, _, _) = run(&repo, &["completions", "tcsh"]);
+        assert_eq!(code, 2, "an unknown shell is a usage error");
+    }
+
+    /// Runs the bash script as git's completion would for `words` (the last one being
+    /// completed) and returns the candidates.
+    fn complete_in_bash(script: &std::path::Path, words: &str) -> String {
+        let body = format!(
+            "source '{}'\nCOMP_WORDS=({words})\nCOMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))\n\
+             _git_herald\necho \"${{COMPREPLY[*]}}\"\n",
+            script.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["--norc", "-c", &body])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
+    #[test]
+    fn bash_completes_git_herald_through_gits_hook_function() {
+        let repo = TestRepo::outside();
+        let (_, bash, _) = run(&repo, &["completions", "bash"]);
+        assert!(bash.contains("\n_git_herald() {"), "{bash}");
+        assert!(bash.contains("-o default git-herald\n"), "{bash}");
+        if std::process::Command::new("bash")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            return;
+        }
+        let script = repo.root().join("git-herald.bash");
+        fs::write(&script, &bash).unwrap();
+        assert_eq!(complete_in_bash(&script, "git herald con"), "config");
+        assert_eq!(
+            complete_in_bash(&script, "git -C . herald config s"),
+            "show set"
+        );
+        assert_eq!(complete_in_bash(&script, "git herald hook un"), "uninstall");
+    }
+
+    #[test]
+    fn man_prints_roff_or_writes_a_page_per_command() {
+        let repo = TestRepo::outside();
+        let (code, page, err) = run(&repo, &["man"]);
+        assert_eq!(code, 0, "{err}");
+        // roff's own two-line apostrophe set-up (`.ie`/`.el`) comes first, then the title.
+        let first = page
+            .lines()
+            .find(|l| !l.starts_with(".ie ") && !l.starts_with(".el "))
+            .unwrap();
+        assert!(first.starts_with(".TH git-herald 1"), "{page}");
+        assert!(
+            page.contains("doctor") && page.contains(".SH SYNOPSIS"),
+            "{page}"
+        );
+        let dir = repo.root().join("man");
+        let (code, out, err) = run(&repo, &["man", "--dir", dir.to_str().unwrap()]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("wrote the manual pages"), "{out}");
+        for page in [
+            "git-herald.1",
+            "git-herald-doctor.1",
+            "git-herald-config-set.1",
+        ] {
+            let text = fs::read_to_string(dir.join(page)).unwrap();
+            assert!(text.contains(".TH "), "{page}");
+        }
+    }
+}
