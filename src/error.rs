@@ -83,7 +83,8 @@ impl Error {
 /// Prints an error with its causes and hint to stderr.
 pub fn print(err: &Error) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "error: {err}");
+    let red = console::Style::new().red().bold().for_stderr();
+    let _ = writeln!(stderr, "{} {err}", red.apply_to("error:"));
     let mut source = std::error::Error::source(err);
     // `transparent` variants share their inner error's source chain; skip a repeated line.
     let mut last = err.to_string();
@@ -96,7 +97,8 @@ pub fn print(err: &Error) {
         source = cause.source();
     }
     if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "hint: {hint}");
+        let cyan = console::Style::new().cyan().for_stderr();
+        let _ = writeln!(stderr, "{} {hint}", cyan.apply_to("hint:"));
     }
 }
 

@@ -14,6 +14,7 @@ mod usage_cmd;
 use crate::config::{Env, Overrides};
 use crate::error::Error;
 use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +27,34 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub msg: MsgArgs,
+    /// When to colour output: `auto` (on a terminal, unless `NO_COLOR` is set;
+    /// `CLICOLOR_FORCE` forces it), `always` or `never`
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorWhen> for crate::ui::When {
+    fn from(when: ColorWhen) -> Self {
+        match when {
+            ColorWhen::Auto => crate::ui::When::Auto,
+            ColorWhen::Always => crate::ui::When::Always,
+            ColorWhen::Never => crate::ui::When::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -292,8 +321,9 @@ pub enum ConfigCommand {
 
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(color_last(std::env::args_os().collect()));
     let env = Env::from_environment();
+    crate::ui::set_colour(cli.color.into(), &env);
     match run(cli, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -304,6 +334,30 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Moves `--color` after the subcommand, where clap takes it: with
+/// `args_conflicts_with_subcommands` it refuses any flag before one, global flags included, so
+/// `git herald --color always doctor` would be a usage error. Nothing after `--` moves.
+fn color_last(args: Vec<OsString>) -> Vec<OsString> {
+    let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let mut kept = Vec::with_capacity(args.len());
+    let mut moved = Vec::new();
+    let mut args = args.into_iter().enumerate().peekable();
+    while let Some((i, arg)) = args.next() {
+        let is_flag = i > 0 && i < end;
+        if is_flag && arg == "--color" && args.peek().is_some_and(|(j, _)| *j < end) {
+            moved.push(arg);
+            moved.extend(args.next().map(|(_, value)| value));
+        } else if is_flag && arg.to_str().is_some_and(|a| a.starts_with("--color=")) {
+            moved.push(arg);
+        } else {
+            kept.push(arg);
+        }
+    }
+    let at = kept.iter().position(|a| a == "--").unwrap_or(kept.len());
+    kept.splice(at..at, moved);
+    kept
 }
 
 /// Runs one parsed command.
@@ -368,6 +422,46 @@ mod tests {
         ] {
             assert_eq!(target(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn color_goes_after_the_subcommand() {
+        let moved = |args: &[&str]| {
+            color_last(args.iter().map(OsString::from).collect())
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            moved(&["gh", "--color", "always", "doctor"]),
+            ["gh", "doctor", "--color", "always"]
+        );
+        assert_eq!(
+            moved(&[
+                "gh",
+                "--color=never",
+                "config",
+                "get",
+                "x",
+                "--",
+                "--color=a"
+            ]),
+            [
+                "gh",
+                "config",
+                "get",
+                "x",
+                "--color=never",
+                "--",
+                "--color=a"
+            ]
+        );
+        assert_eq!(moved(&["gh", "--offline"]), ["gh", "--offline"]);
+        let cli = Cli::try_parse_from(moved(&["gh", "--color", "never", "doctor"])).unwrap();
+        assert_eq!(cli.color, ColorWhen::Never);
+        assert!(matches!(cli.command, Some(Command::Doctor(_))));
+        let cli = Cli::try_parse_from(moved(&["gh", "--color", "always", "--offline"])).unwrap();
+        assert!(cli.msg.offline && cli.color == ColorWhen::Always);
     }
 
     #[test]

@@ -513,3 +513,66 @@ mod completions {
         }
     }
 }
+
+mod colour {
+    use super::*;
+
+    const ESC: char = '\u{1b}';
+
+    #[test]
+    fn always_colours_an_error_even_in_a_pipe() {
+        let repo = TestRepo::with_commit();
+        for args in [
+            &["--color", "always", "config", "get", "nope"][..],
+            &["config", "get", "nope", "--color=always"],
+        ] {
+            let (code, _, err) = run(&repo, args);
+            assert_eq!(code, 1);
+            assert!(err.contains(&format!("{ESC}[31m")), "{args:?}: {err:?}");
+            assert!(err.contains("error:") && err.contains("hint:"), "{err:?}");
+        }
+        let (_, out, _) = run(&repo, &["doctor", "--no-network", "--color", "always"]);
+        assert!(out.contains('✓') && out.contains(ESC), "{out:?}");
+    }
+
+    #[test]
+    fn no_color_and_pipes_get_plain_text() {
+        let mut repo = TestRepo::with_commit();
+        // Through a pipe by default: nothing coloured.
+        let (_, _, err) = run(&repo, &["config", "get", "nope"]);
+        assert!(
+            err.starts_with("error: unknown configuration key"),
+            "{err:?}"
+        );
+        assert!(!err.contains(ESC));
+        let (_, out, _) = run(&repo, &["doctor", "--no-network"]);
+        assert!(!out.contains(ESC) && out.starts_with("ok "), "{out:?}");
+        // CLICOLOR_FORCE colours a pipe; NO_COLOR beats it under `--color auto`.
+        repo.set_env("CLICOLOR_FORCE", "1");
+        let (_, _, err) = run(&repo, &["config", "get", "nope"]);
+        assert!(err.contains(ESC), "{err:?}");
+        repo.set_env("NO_COLOR", "1");
+        let (_, _, err) = run(&repo, &["--color", "auto", "config", "get", "nope"]);
+        assert!(!err.contains(ESC), "{err:?}");
+        let (_, out, _) = run(&repo, &["doctor", "--no-network"]);
+        assert!(!out.contains(ESC), "{out:?}");
+        // The flag still wins over the environment.
+        let (_, _, err) = run(&repo, &["--color", "always", "config", "get", "nope"]);
+        assert!(err.contains(ESC), "{err:?}");
+    }
+
+    #[test]
+    fn warnings_are_yellow_when_coloured() {
+        let repo = TestRepo::with_commit();
+        let (code, _, err) = run(
+            &repo,
+            &["--color", "always", "config", "set", "api-key", KEY],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains(&format!("{ESC}[33m")) && err.contains("warning:"),
+            "{err:?}"
+        );
+        assert!(!err.contains(KEY));
+    }
+}
