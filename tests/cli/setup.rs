@@ -122,6 +122,61 @@ mod doctor {
     }
 
     #[test]
+    fn anthropic_key_is_sent_with_its_headers() {
+        let (rt, server) = server();
+        rt.block_on(
+            Mock::given(method("GET"))
+                .and(path("/v1/models"))
+                .and(header("x-api-key", KEY))
+                .and(header("anthropic-version", "2023-06-01"))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .set_body_string(r#"{"data":[{"id":"claude-haiku-4-5"}]}"#),
+                )
+                .expect(1)
+                .mount(&server),
+        );
+        let mut repo = TestRepo::with_commit();
+        repo.set_env("ANTHROPIC_API_KEY", KEY);
+        repo.set_env("ANTHROPIC_BASE_URL", server.uri());
+        let (code, out, err) = run(&repo, &["doctor"]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(line_with(&out, "engine:").contains("anthropic, model `claude-haiku-4-5`"));
+        assert!(
+            line_with(&out, "key accepted by anthropic").starts_with("ok "),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn ollama_says_whether_the_model_is_pulled() {
+        let (rt, server) = server();
+        rt.block_on(
+            Mock::given(method("GET"))
+                .and(path("/api/tags"))
+                .respond_with(ResponseTemplate::new(200).set_body_string(
+                    r#"{"models":[{"name":"llama3.2:latest"},{"name":"qwen3:8b"}]}"#,
+                ))
+                .mount(&server),
+        );
+        let mut repo = TestRepo::with_commit();
+        repo.set_env("OLLAMA_HOST", server.uri());
+        write_user_config(&repo, "provider = \"ollama\"\nmodel = \"llama3.2\"\n");
+        let (code, out, err) = run(&repo, &["doctor"]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(
+            line_with(&out, "ollama answers at").contains("2 models"),
+            "{out}"
+        );
+        assert!(line_with(&out, "model `llama3.2` is pulled").starts_with("ok "));
+        write_user_config(&repo, "provider = \"ollama\"\nmodel = \"mistral\"\n");
+        let (code, out, _) = run(&repo, &["doctor"]);
+        assert_eq!(code, 1, "{out}");
+        let line = line_with(&out, "model `mistral` is not pulled");
+        assert!(line.contains("fix: `ollama pull mistral`"), "{line}");
+    }
+
+    #[test]
     fn no_network_sends_nothing() {
         let (rt, server) = server();
         rt.block_on(
