@@ -285,8 +285,12 @@ impl Env {
             env_vars::SKIP,
             env_vars::PRE_COMMIT_SOURCE,
             env_vars::TEST_HOOK_DELAY_MS,
+            env_vars::NO_COLOR,
+            env_vars::CLICOLOR_FORCE,
+            env_vars::TERM,
         ]
         .into_iter()
+        .chain(env_vars::PROXY_ENV.iter().copied())
         .chain(env_vars::ECOSYSTEM.iter().copied())
         .chain(env_vars::GITHUB.iter().copied())
         .chain(env_vars::KEYED.iter().map(|(var, _)| *var));
@@ -632,6 +636,137 @@ pub fn resolve(
     env: &Env,
     work_dir: Option<&Path>,
     flags: &Overrides,
+) -> Result<Config, ConfigError> {
+    resolve_reading(env, work_dir, flags, &read_file)
+}
+
+/// Resolves as `resolve` does, with `text` standing in for the file at `path` (the user or the
+/// repository file): how `config set` checks an edit before it writes it.
+pub fn resolve_with_text(
+    env: &Env,
+    work_dir: Option<&Path>,
+    flags: &Overrides,
+    path: &Path,
+    text: &str,
+) -> Result<Config, ConfigError> {
+    let read = |file: &Path| {
+        if file == path {
+            Ok(Some(text.to_owned()))
+        } else {
+            read_file(file)
+        }
+    };
+    resolve_reading(env, work_dir, flags, &read)
+}
+
+/// The type of a key's value, for `config set`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Bool,
+    /// A whole number, zero or more.
+    Integer,
+    /// Any number (seconds, prices, margins).
+    Number,
+    String,
+    /// A list of strings.
+    Strings,
+    /// A TOML value of its own shape (an array of tables).
+    Toml,
+}
+
+/// Every key a configuration file may set, dotted, with its type. `models."NAME".*` keys are
+/// in `MODEL_KEYS`. A test checks each one against the file format.
+pub const KEYS: &[(&str, KeyKind)] = &[
+    ("provider", KeyKind::String),
+    ("model", KeyKind::String),
+    ("base-url", KeyKind::String),
+    ("api-key", KeyKind::String),
+    ("api-key-cmd", KeyKind::Strings),
+    ("proxy", KeyKind::String),
+    ("network.connect-timeout", KeyKind::Number),
+    ("network.first-token-timeout", KeyKind::Number),
+    ("network.idle-timeout", KeyKind::Number),
+    ("network.deadline", KeyKind::Number),
+    ("network.attempts", KeyKind::Integer),
+    ("network.backoff-base", KeyKind::Number),
+    ("network.max-wait", KeyKind::Number),
+    ("azure.endpoint", KeyKind::String),
+    ("azure.deployment", KeyKind::String),
+    ("azure.api-version", KeyKind::String),
+    ("usage.path", KeyKind::String),
+    ("usage.enabled", KeyKind::Bool),
+    ("budget.context-window", KeyKind::Integer),
+    ("budget.margin", KeyKind::Number),
+    ("budget.concurrency", KeyKind::Integer),
+    ("budget.max-calls", KeyKind::Integer),
+    ("budget.max-cost", KeyKind::Number),
+    ("cache.enabled", KeyKind::Bool),
+    ("cache.path", KeyKind::String),
+    ("message.conventional", KeyKind::Bool),
+    ("message.language", KeyKind::String),
+    ("message.ticket", KeyKind::String),
+    ("message.ticket-pattern", KeyKind::String),
+    ("message.max-subject", KeyKind::Integer),
+    ("message.body", KeyKind::Bool),
+    ("message.wrap", KeyKind::Integer),
+    ("filter.withhold", KeyKind::Strings),
+    ("filter.stats-only", KeyKind::Strings),
+    ("filter.text", KeyKind::Strings),
+    ("filter.max-file-bytes", KeyKind::Integer),
+    ("hook.timeout", KeyKind::Number),
+    ("hook.skip-sources", KeyKind::Strings),
+    ("changelog.sections", KeyKind::Toml),
+    ("changelog.hidden", KeyKind::Strings),
+    ("changelog.tag-pattern", KeyKind::String),
+    ("changelog.pre-releases", KeyKind::String),
+    ("changelog.first-parent", KeyKind::Bool),
+    ("changelog.forge", KeyKind::String),
+    ("changelog.template", KeyKind::String),
+    ("redact.policy", KeyKind::String),
+    ("redact.rules", KeyKind::Toml),
+    ("redact.allow", KeyKind::Strings),
+    ("redact.allow-paths", KeyKind::Strings),
+];
+
+/// The keys of one `[models."NAME"]` table.
+pub const MODEL_KEYS: &[(&str, KeyKind)] = &[
+    ("context-window", KeyKind::Integer),
+    ("max-output", KeyKind::Integer),
+    ("input-price", KeyKind::Number),
+    ("output-price", KeyKind::Number),
+];
+
+/// Splits a dotted key into the path of TOML keys it names and returns its type, or `None`
+/// for a key no file may set. `models.NAME.FIELD` takes everything between the first and the
+/// last dot as the model's name (`models.gpt-4.1.context-window`).
+pub fn key_path(key: &str) -> Option<(Vec<String>, KeyKind)> {
+    if let Some(&(_, kind)) = KEYS.iter().find(|(k, _)| *k == key) {
+        return Some((key.split('.').map(str::to_owned).collect(), kind));
+    }
+    let rest = key.strip_prefix("models.")?;
+    let (name, field) = rest.rsplit_once('.')?;
+    let name = name.trim_matches('"');
+    let &(_, kind) = MODEL_KEYS.iter().find(|(k, _)| *k == field)?;
+    (!name.is_empty()).then(|| (vec!["models".into(), name.into(), field.into()], kind))
+}
+
+/// Tells whether a repository's own file may set `key` (the trust rule): style tables only,
+/// and never an exemption from redaction.
+pub fn repo_may_set(key: &str) -> bool {
+    let top = key.split('.').next().unwrap_or(key);
+    REPO_ALLOWED.contains(&top) && key != "redact.allow" && key != "redact.allow-paths"
+}
+
+/// Tells whether a key holds a credential, never printed.
+pub fn is_secret(key: &str) -> bool {
+    key == "api-key" || key == "api-key-cmd"
+}
+
+fn resolve_reading(
+    env: &Env,
+    work_dir: Option<&Path>,
+    flags: &Overrides,
+    read_file: &dyn Fn(&Path) -> Result<Option<String>, ConfigError>,
 ) -> Result<Config, ConfigError> {
     let mut origins = BTreeMap::new();
     let mut files = Vec::new();
@@ -1188,6 +1323,61 @@ mod tests {
                 Err(ConfigError::RepoTemplate { .. })
             ));
         }
+    }
+
+    #[test]
+    fn every_listed_key_is_one_the_file_format_takes() {
+        let sample = |key: &str, kind: KeyKind| match (key, kind) {
+            ("provider", _) => "\"openai\"".to_owned(),
+            ("message.ticket", _) => "\"scope\"".to_owned(),
+            ("changelog.pre-releases", _) => "\"fold\"".to_owned(),
+            ("changelog.forge", _) => "\"none\"".to_owned(),
+            ("redact.policy", _) => "\"abort\"".to_owned(),
+            ("changelog.sections", _) => "[{ title = \"New\", types = [\"feat\"] }]".into(),
+            ("redact.rules", _) => "[{ id = \"x\", regex = \"x\" }]".into(),
+            (_, KeyKind::Bool) => "true".into(),
+            (_, KeyKind::Integer) => "3".into(),
+            (_, KeyKind::Number) => "1.5".into(),
+            (_, KeyKind::String) => "\"x\"".into(),
+            (_, KeyKind::Strings) => "[\"x\"]".into(),
+            (_, KeyKind::Toml) => unreachable!("each is named above"),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("user.toml");
+        let env = Env::from_pairs(&[(env_vars::CONFIG, path.to_str().unwrap())], None);
+        let keys = KEYS
+            .iter()
+            .copied()
+            .chain(MODEL_KEYS.iter().map(|&(field, kind)| {
+                (
+                    Box::leak(format!("models.m.{field}").into_boxed_str()) as &str,
+                    kind,
+                )
+            }));
+        for (key, kind) in keys {
+            let (parts, found) = key_path(key).unwrap();
+            assert_eq!(found, kind);
+            let (table, leaf) = parts.split_at(parts.len() - 1);
+            let header = if table.is_empty() {
+                String::new()
+            } else {
+                format!("[{}]\n", table.join("."))
+            };
+            let text = format!("{header}{} = {}\n", leaf[0], sample(key, kind));
+            let resolved = resolve_with_text(&env, None, &Overrides::default(), &path, &text);
+            assert!(resolved.is_ok(), "{key}: {text}\n{resolved:?}");
+        }
+        let defaults = resolve(&Env::default(), None, &Overrides::default()).unwrap();
+        for key in defaults.origins.keys() {
+            assert!(key_path(key).is_some(), "{key} is missing from KEYS");
+        }
+        assert_eq!(key_path("message.max-subjet"), None);
+        assert_eq!(
+            key_path("models.gpt-4.1.context-window").unwrap().0,
+            ["models", "gpt-4.1", "context-window"]
+        );
+        assert!(repo_may_set("message.body") && repo_may_set("redact.policy"));
+        assert!(!repo_may_set("provider") && !repo_may_set("redact.allow"));
     }
 
     #[test]

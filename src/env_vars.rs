@@ -117,6 +117,25 @@ pub const GITHUB: &[&str] = &[
     GITHUB_REF_TYPE,
 ];
 
+/// The proxy variables the HTTP client honours (as curl does), shown by `git herald doctor`.
+pub const PROXY_ENV: &[&str] = &[
+    "HTTPS_PROXY",
+    "https_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
+
+/// Set to anything but empty to turn colour off (<https://no-color.org>).
+pub const NO_COLOR: &str = "NO_COLOR";
+/// Set to anything but `0` to colour output even when it is not a terminal.
+pub const CLICOLOR_FORCE: &str = "CLICOLOR_FORCE";
+/// `dumb` means the terminal shows no colour.
+pub const TERM: &str = "TERM";
+
 /// Set to `1` to make the installed hook do nothing (for one command: `GIT_HERALD_SKIP=1 git
 /// commit`).
 pub const SKIP: &str = "GIT_HERALD_SKIP";

@@ -14,6 +14,12 @@ pub enum Error {
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
+    ConfigEdit(#[from] crate::config_file::EditError),
+    #[error("`{0}` is not set")]
+    Unset(String),
+    #[error("`--repo` needs a work tree, and this repository is bare")]
+    BareRepo,
+    #[error(transparent)]
     Filter(#[from] GlobError),
     #[error(transparent)]
     Llm(#[from] crate::llm::LlmError),
@@ -47,6 +53,8 @@ pub enum Error {
     Cancelled,
     #[error("arguments after `--` go to `git commit`; add `--commit` (or use `git herald commit`)")]
     GitArgsWithoutCommit,
+    #[error("{0} of the checks above failed")]
+    ChecksFailed(usize),
 }
 
 impl Error {
@@ -61,6 +69,10 @@ impl Error {
         match self {
             Error::Git(e) => e.hint().map(str::to_owned),
             Error::Config(e) => e.hint(),
+            Error::ConfigEdit(e) => e.hint(),
+            Error::Unset(key) => Some(format!(
+                "the built-in default applies; `git herald config set {key} VALUE` sets it"
+            )),
             Error::Llm(e) => e.hint(),
             Error::Changelog(e) => e.hint(),
             Error::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
@@ -70,6 +82,7 @@ impl Error {
             Error::NoTerminal => Some("run it in a terminal, or drop `-i` (`git herald --commit` commits without review; `-n N` without `--commit` prints every candidate)".into()),
             Error::Editor { .. } => Some("set the editor with `GIT_EDITOR` or `git config core.editor`; the message was kept, run it again".into()),
             Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
+            Error::ChecksFailed(_) => Some("each failed line says its fix after `fix:`".into()),
             Error::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
             Error::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),
             _ => None,
@@ -80,7 +93,8 @@ impl Error {
 /// Prints an error with its causes and hint to stderr.
 pub fn print(err: &Error) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "error: {err}");
+    let red = console::Style::new().red().bold().for_stderr();
+    let _ = writeln!(stderr, "{} {err}", red.apply_to("error:"));
     let mut source = std::error::Error::source(err);
     // `transparent` variants share their inner error's source chain; skip a repeated line.
     let mut last = err.to_string();
@@ -93,7 +107,8 @@ pub fn print(err: &Error) {
         source = cause.source();
     }
     if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "hint: {hint}");
+        let cyan = console::Style::new().cyan().for_stderr();
+        let _ = writeln!(stderr, "{} {hint}", cyan.apply_to("hint:"));
     }
 }
 

@@ -75,7 +75,8 @@ impl Manager {
         }
     }
 
-    fn name(self) -> &'static str {
+    /// Returns the manager's name: `husky`, `pre-commit`, `lefthook`.
+    pub fn name(self) -> &'static str {
         match self {
             Manager::Husky => "husky",
             Manager::PreCommit => "pre-commit",
@@ -94,6 +95,11 @@ pub struct HookState {
     pub hooks_path: Option<String>,
     /// A hook manager whose files are present.
     pub manager: Option<Manager>,
+}
+
+/// Returns the hook's state in this repository, for `git herald doctor`.
+pub fn state(repo: &Repo, exe: &Path) -> HookState {
+    read_state(repo, exe)
 }
 
 fn read_state(repo: &Repo, exe: &Path) -> HookState {

@@ -1,11 +1,60 @@
 //! The one place that writes to the terminal: results to stdout, notes to stderr, and the
 //! streamed message with a spinner until its first token.
 
+use crate::config::Env;
+use crate::env_vars;
 use crate::error::Error;
 use crate::llm::Delta;
 use crate::llm::clean::ThinkFilter;
 use std::io::{IsTerminal, Write as _};
 use std::time::Duration;
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum When {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`; `CLICOLOR_FORCE` forces it.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Decides whether one stream is coloured: `--color always|never` wins, then `NO_COLOR`, then
+/// `CLICOLOR_FORCE`, then a `dumb` terminal, then whether the stream is a terminal.
+pub fn colour(when: When, env: &Env, terminal: bool) -> bool {
+    match when {
+        When::Always => true,
+        When::Never => false,
+        When::Auto if env.get(env_vars::NO_COLOR).is_some() => false,
+        When::Auto if env.get(env_vars::CLICOLOR_FORCE).is_some_and(|v| v != "0") => true,
+        When::Auto => terminal && env.get(env_vars::TERM) != Some("dumb"),
+    }
+}
+
+/// Turns colour on or off for stdout and stderr, once at start.
+pub fn set_colour(when: When, env: &Env) {
+    console::set_colors_enabled(colour(when, env, std::io::stdout().is_terminal()));
+    console::set_colors_enabled_stderr(colour(when, env, std::io::stderr().is_terminal()));
+}
+
+/// Tells whether output to stdout is coloured (see `set_colour`).
+pub fn colour_stdout() -> bool {
+    console::colors_enabled()
+}
+
+/// Colours the `warning:` or `hint:` that starts a line for stderr.
+fn label(text: &str) -> String {
+    for (prefix, style) in [
+        ("warning:", console::Style::new().yellow().bold()),
+        ("hint:", console::Style::new().cyan()),
+        ("error:", console::Style::new().red().bold()),
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return format!("{}{rest}", style.for_stderr().apply_to(prefix));
+        }
+    }
+    text.to_owned()
+}
 
 /// Writes `text` to stdout as is. A closed pipe (`git herald | head -1`) ends quietly.
 pub fn out(text: &str) -> Result<(), Error> {
@@ -26,8 +75,9 @@ pub fn out_bytes(bytes: &[u8]) -> Result<(), Error> {
 }
 
 /// Writes `text` and a newline to stderr, ignoring failures (there is nowhere else to report).
+/// A leading `warning:`, `hint:` or `error:` is coloured when stderr is.
 pub fn err(text: &str) -> Result<(), Error> {
-    let _ = writeln!(std::io::stderr(), "{text}");
+    let _ = writeln!(std::io::stderr(), "{}", label(text));
     Ok(())
 }
 
@@ -177,5 +227,44 @@ impl crate::compose::Progress for Bar {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_the_flag_then_the_environment_then_the_terminal() {
+        let env = |pairs: &[(&'static str, &str)]| Env::from_pairs(pairs, None);
+        let none = env(&[]);
+        assert!(colour(When::Auto, &none, true));
+        assert!(!colour(When::Auto, &none, false));
+        assert!(colour(
+            When::Always,
+            &env(&[(env_vars::NO_COLOR, "1")]),
+            false
+        ));
+        assert!(!colour(When::Never, &none, true));
+        assert!(!colour(
+            When::Auto,
+            &env(&[(env_vars::NO_COLOR, "1")]),
+            true
+        ));
+        // An empty NO_COLOR does not count (no-color.org).
+        assert!(colour(When::Auto, &env(&[(env_vars::NO_COLOR, "")]), true));
+        assert!(colour(
+            When::Auto,
+            &env(&[(env_vars::CLICOLOR_FORCE, "1")]),
+            false
+        ));
+        assert!(!colour(
+            When::Auto,
+            &env(&[(env_vars::CLICOLOR_FORCE, "0")]),
+            false
+        ));
+        let both = env(&[(env_vars::NO_COLOR, "1"), (env_vars::CLICOLOR_FORCE, "1")]);
+        assert!(!colour(When::Auto, &both, true));
+        assert!(!colour(When::Auto, &env(&[(env_vars::TERM, "dumb")]), true));
     }
 }

@@ -1,10 +1,12 @@
-//! `git herald config path|show`.
+//! `git herald config path|show|get|set|unset`.
 
 use super::ConfigCommand;
 use crate::config::{self, Env, Overrides};
+use crate::config_file::{self, EditError, Outcome, Target};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::ui;
+use std::path::Path;
 
 pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
     let repo = Repo::discover().ok();
@@ -37,5 +39,60 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
             }
             ui::out(&out)
         }
+        ConfigCommand::Get { key } => {
+            let (parts, _) = config_file::lookup(&key)?;
+            let key = parts.join(".");
+            let config = config::resolve(env, work_dir, &Overrides::default())?;
+            match config.origins.get(&key) {
+                Some((_, layer)) if config::is_secret(&key) => {
+                    ui::out(&format!("****  # {layer}\n"))
+                }
+                Some((value, layer)) => ui::out(&format!("{value}  # {layer}\n")),
+                None => Err(Error::Unset(key)),
+            }
+        }
+        ConfigCommand::Set { key, value, repo } => {
+            let target = target(env, work_dir, repo)?;
+            config_file::set(env, &target, &key, &value)?;
+            if config::is_secret(&key) {
+                ui::err(
+                    "warning: a key in a file is less safe than the provider's variable \
+                     (`OPENAI_API_KEY`, …) or `api-key-cmd` (a password manager); the file is \
+                     now readable by you only",
+                )?;
+            }
+            ui::out(&format!("set `{key}` in `{}`\n", target.path.display()))
+        }
+        ConfigCommand::Unset { key, repo } => {
+            let target = target(env, work_dir, repo)?;
+            let line = match config_file::unset(env, &target, &key)? {
+                Outcome::Written => format!("removed `{key}` from `{}`", target.path.display()),
+                Outcome::Absent => format!(
+                    "`{key}` is not set in `{}`; nothing to do",
+                    target.path.display()
+                ),
+            };
+            ui::out(&format!("{line}\n"))
+        }
     }
+}
+
+/// The file `set` and `unset` edit: the user's, or with `--repo` the repository's.
+fn target<'a>(env: &Env, work_dir: Option<&'a Path>, repo: bool) -> Result<Target<'a>, Error> {
+    if repo {
+        let dir = match work_dir {
+            Some(dir) => dir,
+            None => {
+                // Not in a work tree: let discovery say why.
+                Repo::discover()?;
+                return Err(Error::BareRepo);
+            }
+        };
+        return Ok(Target {
+            path: dir.join(config::REPO_FILE),
+            repo: Some(dir),
+        });
+    }
+    let path = env.user_file().ok_or(EditError::NoUserFile)?;
+    Ok(Target { path, repo: None })
 }

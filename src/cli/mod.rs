@@ -2,9 +2,12 @@
 //! command's body lives in a submodule of its own.
 
 mod commit;
+mod completions_cmd;
 mod config_cmd;
+mod doctor_cmd;
 mod history;
 mod hook_cmd;
+mod man_cmd;
 mod msg;
 mod redact_cmd;
 mod usage_cmd;
@@ -12,6 +15,7 @@ mod usage_cmd;
 use crate::config::{Env, Overrides};
 use crate::error::Error;
 use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +28,34 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub msg: MsgArgs,
+    /// When to colour output: `auto` (on a terminal, unless `NO_COLOR` is set;
+    /// `CLICOLOR_FORCE` forces it), `always` or `never`
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorWhen> for crate::ui::When {
+    fn from(when: ColorWhen) -> Self {
+        match when {
+            ColorWhen::Auto => crate::ui::When::Auto,
+            ColorWhen::Always => crate::ui::When::Always,
+            ColorWhen::Never => crate::ui::When::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -46,6 +78,27 @@ pub enum Command {
     ReleaseNotes(ReleaseNotesArgs),
     /// Show which secrets would be redacted before anything is sent, or the redacted text
     Redact(RedactArgs),
+    /// Check the set-up: config files, engine and key, hook, paths and proxy
+    Doctor(DoctorArgs),
+    /// Print a shell completion script (the README says where each goes)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a directory
+    Man {
+        /// Write `git-herald.1`, `git-herald-hook.1`, … into DIR instead
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Send nothing: skip the request that checks the key
+    #[arg(long, visible_alias = "offline")]
+    pub no_network: bool,
 }
 
 #[derive(Debug, Args)]
@@ -254,12 +307,37 @@ pub enum ConfigCommand {
     Path,
     /// Print every setting with where it came from
     Show,
+    /// Print a key's value and where it came from (`message.max-subject`)
+    Get {
+        /// The dotted key
+        key: String,
+    },
+    /// Set a key in your user config, keeping its comments and layout
+    Set {
+        /// The dotted key (`message.max-subject`, `provider`, `budget.concurrency`)
+        key: String,
+        /// The value in TOML syntax (`72`, `true`, `["a", "b"]`); a bare word is text
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// Write the repository's `.git-herald.toml` instead (style keys only)
+        #[arg(long)]
+        repo: bool,
+    },
+    /// Remove a key from your user config
+    Unset {
+        /// The dotted key
+        key: String,
+        /// Edit the repository's `.git-herald.toml` instead
+        #[arg(long)]
+        repo: bool,
+    },
 }
 
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(color_last(std::env::args_os().collect()));
     let env = Env::from_environment();
+    crate::ui::set_colour(cli.color.into(), &env);
     match run(cli, &env) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -270,6 +348,30 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Moves `--color` after the subcommand, where clap takes it: with
+/// `args_conflicts_with_subcommands` it refuses any flag before one, global flags included, so
+/// `git herald --color always doctor` would be a usage error. Nothing after `--` moves.
+fn color_last(args: Vec<OsString>) -> Vec<OsString> {
+    let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    let mut kept = Vec::with_capacity(args.len());
+    let mut moved = Vec::new();
+    let mut args = args.into_iter().enumerate().peekable();
+    while let Some((i, arg)) = args.next() {
+        let is_flag = i > 0 && i < end;
+        if is_flag && arg == "--color" && args.peek().is_some_and(|(j, _)| *j < end) {
+            moved.push(arg);
+            moved.extend(args.next().map(|(_, value)| value));
+        } else if is_flag && arg.to_str().is_some_and(|a| a.starts_with("--color=")) {
+            moved.push(arg);
+        } else {
+            kept.push(arg);
+        }
+    }
+    let at = kept.iter().position(|a| a == "--").unwrap_or(kept.len());
+    kept.splice(at..at, moved);
+    kept
 }
 
 /// Runs one parsed command.
@@ -288,6 +390,9 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::Changelog(args)) => history::changelog(&args, env),
         Some(Command::ReleaseNotes(args)) => history::release_notes(&args, env),
         Some(Command::Redact(args)) => redact_cmd::run(&args, env),
+        Some(Command::Doctor(args)) => doctor_cmd::run(&args, env),
+        Some(Command::Completions { shell }) => completions_cmd::run(shell),
+        Some(Command::Man { dir }) => man_cmd::run(dir.as_deref()),
     }
 }
 
@@ -336,6 +441,46 @@ mod tests {
         ] {
             assert_eq!(target(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn color_goes_after_the_subcommand() {
+        let moved = |args: &[&str]| {
+            color_last(args.iter().map(OsString::from).collect())
+                .into_iter()
+                .map(|a| a.into_string().unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            moved(&["gh", "--color", "always", "doctor"]),
+            ["gh", "doctor", "--color", "always"]
+        );
+        assert_eq!(
+            moved(&[
+                "gh",
+                "--color=never",
+                "config",
+                "get",
+                "x",
+                "--",
+                "--color=a"
+            ]),
+            [
+                "gh",
+                "config",
+                "get",
+                "x",
+                "--color=never",
+                "--",
+                "--color=a"
+            ]
+        );
+        assert_eq!(moved(&["gh", "--offline"]), ["gh", "--offline"]);
+        let cli = Cli::try_parse_from(moved(&["gh", "--color", "never", "doctor"])).unwrap();
+        assert_eq!(cli.color, ColorWhen::Never);
+        assert!(matches!(cli.command, Some(Command::Doctor(_))));
+        let cli = Cli::try_parse_from(moved(&["gh", "--color", "always", "--offline"])).unwrap();
+        assert!(cli.msg.offline && cli.color == ColorWhen::Always);
     }
 
     #[test]

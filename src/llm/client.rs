@@ -109,6 +109,23 @@ impl Client {
         &self.http
     }
 
+    /// Adds the key and the headers the wire format requires to a request (the chat call, and
+    /// the key check of `git herald doctor`).
+    pub fn authorized(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        let endpoint = &self.endpoint;
+        if let Some(key) = &endpoint.key {
+            builder = match endpoint.wire {
+                Wire::OpenAi | Wire::Ollama => builder.bearer_auth(key.expose()),
+                Wire::Azure => builder.header("api-key", key.expose()),
+                Wire::Anthropic => builder.header("x-api-key", key.expose()),
+            };
+        }
+        if endpoint.wire == Wire::Anthropic {
+            builder = builder.header("anthropic-version", "2023-06-01");
+        }
+        builder
+    }
+
     /// Streams one chat call, retrying transient failures within the deadline. `sink` gets
     /// each text delta as it arrives, and `Delta::Restart` before a retry that follows
     /// partial output.
@@ -175,21 +192,12 @@ impl Client {
         shown: &mut bool,
     ) -> Result<(String, Vec<String>, Option<Usage>), Failure> {
         let endpoint = &self.endpoint;
-        let mut builder = self
-            .http
-            .post(endpoint.chat_url())
-            .header("content-type", "application/json")
-            .body(wire::body(endpoint.wire, req).to_string());
-        if let Some(key) = &endpoint.key {
-            builder = match endpoint.wire {
-                Wire::OpenAi | Wire::Ollama => builder.bearer_auth(key.expose()),
-                Wire::Azure => builder.header("api-key", key.expose()),
-                Wire::Anthropic => builder.header("x-api-key", key.expose()),
-            };
-        }
-        if endpoint.wire == Wire::Anthropic {
-            builder = builder.header("anthropic-version", "2023-06-01");
-        }
+        let builder = self.authorized(
+            self.http
+                .post(endpoint.chat_url())
+                .header("content-type", "application/json")
+                .body(wire::body(endpoint.wire, req).to_string()),
+        );
         let first = self.net.first_token_timeout;
         let response = match tokio::time::timeout(first, builder.send()).await {
             Err(_) => {

@@ -5,6 +5,7 @@ pub mod clean;
 pub mod client;
 pub mod models;
 pub mod offline;
+pub mod probe;
 pub mod retry;
 pub mod select;
 pub mod sse;

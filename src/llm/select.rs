@@ -97,7 +97,8 @@ fn run_key_command(argv: &[String]) -> Result<(Secret, String), LlmError> {
     Ok((Secret::new(key), "`api-key-cmd`".into()))
 }
 
-fn ollama_base(settings: &Settings, env: &Env) -> String {
+/// Returns the Ollama server's URL: `base-url`, else `OLLAMA_HOST`, else the local default.
+pub fn ollama_base(settings: &Settings, env: &Env) -> String {
     if let Some(url) = &settings.base_url {
         return url.clone();
     }

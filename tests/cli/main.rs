@@ -9,4 +9,5 @@ mod large;
 mod msg;
 mod provider;
 mod secrets;
+mod setup;
 mod staged;
