@@ -502,6 +502,34 @@ fn line_of(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
+/// Masks the credentials in a URL (`http://user:****@host`), leaving any other URL as it is.
+pub fn mask_url(text: &str) -> String {
+    match reqwest::Url::parse(text) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("****"));
+            url.to_string()
+        }
+        Ok(mut url) if !url.username().is_empty() => {
+            let _ = url.set_username("****");
+            url.to_string()
+        }
+        Ok(url) if url.host().is_some() => text.to_owned(),
+        // Not a URL with a host (`user:pw@host:1` parses as scheme `user`): hide anything
+        // before an `@` all the same.
+        _ => match text.rsplit_once('@') {
+            Some((before, after)) => {
+                let scheme = before.split_once("://").map_or("", |(s, _)| s);
+                if scheme.is_empty() {
+                    format!("****@{after}")
+                } else {
+                    format!("{scheme}://****@{after}")
+                }
+            }
+            None => text.to_owned(),
+        },
+    }
+}
+
 fn flatten(
     prefix: &str,
     table: &toml::Table,
@@ -519,10 +547,13 @@ fn flatten(
             other => {
                 // Keys are never shown, whatever file they are in.
                 // The command may carry the key inline (`["echo", "sk-…"]`): masked too.
-                let shown = if key == "api-key" || key == "api-key-cmd" {
-                    "\"****\"".to_owned()
-                } else {
-                    other.to_string()
+                let shown = match (key.as_str(), other) {
+                    ("api-key" | "api-key-cmd", _) => "\"****\"".to_owned(),
+                    // A proxy or relay URL may carry credentials (`http://user:pw@host`).
+                    ("proxy" | "base-url" | "endpoint", toml::Value::String(url)) => {
+                        toml::Value::String(mask_url(url)).to_string()
+                    }
+                    _ => other.to_string(),
                 };
                 out.insert(dotted, (shown, layer.clone()));
             }
@@ -900,10 +931,10 @@ fn resolve_reading(
             env_vars::CACHE_DIR => from_env.cache.path = Some(PathBuf::from(value)),
             _ => continue,
         }
-        let shown = if *var == env_vars::API_KEY {
-            "****".to_owned()
-        } else {
-            value.to_owned()
+        let shown = match *var {
+            env_vars::API_KEY => "****".to_owned(),
+            env_vars::PROXY | env_vars::BASE_URL => mask_url(value),
+            _ => value.to_owned(),
         };
         set(key, var, shown, &mut origins);
     }

@@ -3,7 +3,7 @@
 //! engine and why it was chosen, whether the key is accepted, the hook, the usage log and
 //! cache directories, and the proxy. Nothing here prints; `ui` does.
 
-use crate::config::{Config, ConfigError, Env, Layer};
+use crate::config::{Config, ConfigError, Env, Layer, mask_url};
 use crate::env_vars;
 use crate::hook::{BACKUP_NAME, HOOK_NAME, HookState, Installed};
 use crate::llm::LlmError;
@@ -503,34 +503,6 @@ pub fn proxy_check(config: Option<&Config>, env: &Env) -> Check {
         Some((var, value)) => Check::ok(format!("proxy `{}` from `{var}`", mask_url(value)))
             .with_details(no_proxy.into_iter().collect()),
         None => Check::ok("proxy: none (direct connections)"),
-    }
-}
-
-/// Masks the credentials in a URL (`http://user:****@host`), leaving any other URL as it is.
-pub fn mask_url(text: &str) -> String {
-    match reqwest::Url::parse(text) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("****"));
-            url.to_string()
-        }
-        Ok(mut url) if !url.username().is_empty() => {
-            let _ = url.set_username("****");
-            url.to_string()
-        }
-        Ok(url) if url.host().is_some() => text.to_owned(),
-        // Not a URL with a host (`user:pw@host:1` parses as scheme `user`): hide anything
-        // before an `@` all the same.
-        _ => match text.rsplit_once('@') {
-            Some((before, after)) => {
-                let scheme = before.split_once("://").map_or("", |(s, _)| s);
-                if scheme.is_empty() {
-                    format!("****@{after}")
-                } else {
-                    format!("{scheme}://****@{after}")
-                }
-            }
-            None => text.to_owned(),
-        },
     }
 }
 

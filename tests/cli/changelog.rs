@@ -564,7 +564,8 @@ mod model {
                 return answer("This release adds forty things. It also fixes ten.");
             }
             if fails_on.is_some_and(|f| user.contains(f)) {
-                return ResponseTemplate::new(500).set_body_string("{\"error\":{\"message\":\"down\"}}");
+                return ResponseTemplate::new(500)
+                    .set_body_string("{\"error\":{\"message\":\"down\"}}");
             }
             let mut out = String::new();
             for line in user.lines() {
@@ -620,13 +621,19 @@ mod model {
         assert!(out.status.success(), "{}", show(&out));
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert!(
-            stdout.starts_with("This release adds forty things. It also fixes ten.\n\n### Features\n\n"),
+            stdout.starts_with(
+                "This release adds forty things. It also fixes ten.\n\n### Features\n\n"
+            ),
             "{stdout}"
         );
         assert_eq!(stdout.matches("### Features").count(), 1, "{stdout}");
         assert_eq!(stdout.matches("### Bug fixes").count(), 1, "{stdout}");
         // The 50 commits and the repository's first one (typed `docs` from its diff).
-        assert_eq!(stdout.matches("- Users get").count(), 51, "every commit: {stdout}");
+        assert_eq!(
+            stdout.matches("- Users get").count(),
+            51,
+            "every commit: {stdout}"
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("warning"), "{stderr}");
         let requests = sent(&rt, &server);
@@ -635,7 +642,11 @@ mod model {
         for body in &requests {
             let body: serde_json::Value = serde_json::from_str(body).unwrap();
             let user = body["messages"][1]["content"].as_str().unwrap();
-            assert!(user.len() <= (2400 - 512 - 1000) * 3, "over budget: {}", user.len());
+            assert!(
+                user.len() <= (2400 - 512 - 1000) * 3,
+                "over budget: {}",
+                user.len()
+            );
         }
         let summary_input = &requests[3];
         assert!(summary_input.contains("Users get"), "{summary_input}");
@@ -663,7 +674,10 @@ mod model {
             stderr.contains("the model failed on part 1 of 3 of 1.0.0"),
             "{stderr}"
         );
-        assert!(stdout.contains("- **core:** add thing number 0 ("), "{stdout}");
+        assert!(
+            stdout.contains("- **core:** add thing number 0 ("),
+            "{stdout}"
+        );
         let rewritten = stdout.matches("- Users get").count();
         let plain = stdout.matches("- **core:**").count();
         assert_eq!(rewritten + plain, 51, "{stdout}");

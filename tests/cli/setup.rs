@@ -283,6 +283,27 @@ mod doctor {
     }
 
     #[test]
+    fn config_show_and_get_mask_credentials_in_urls() {
+        let mut repo = TestRepo::with_commit();
+        std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
+        std::fs::write(
+            repo.user_config(),
+            "proxy = \"http://alice:hunter2@127.0.0.1:9\"\n",
+        )
+        .unwrap();
+        repo.set_env("GIT_HERALD_BASE_URL", "https://bob:s3cret@relay.example/v1");
+        let (_, show, _) = run(&repo, &["config", "show"]);
+        assert!(show.contains("http://alice:****@127.0.0.1:9"), "{show}");
+        assert!(show.contains("https://bob:****@relay.example/v1"), "{show}");
+        let (_, get, _) = run(&repo, &["config", "get", "proxy"]);
+        assert!(
+            !show.contains("hunter2") && !get.contains("hunter2"),
+            "{get}"
+        );
+        assert!(!show.contains("s3cret"), "{show}");
+    }
+
+    #[test]
     fn outside_a_repository() {
         let repo = TestRepo::outside();
         let out = repo.herald(["doctor"]).output().unwrap();
