@@ -206,7 +206,7 @@ impl<'a> Composer<'a> {
             settings,
             command,
             repo,
-            cache: Cache::new(settings.cache_dir.clone()),
+            cache: Cache::new(settings.cache_dir.clone(), settings.cache_max_bytes),
             counter: Counter::new(model, settings.budget.margin),
             calls: AtomicUsize::new(0),
             cached: AtomicUsize::new(0),

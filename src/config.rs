@@ -175,6 +175,7 @@ struct BudgetConfig {
 struct CacheConfig {
     enabled: Option<bool>,
     path: Option<PathBuf>,
+    max_size_mb: Option<u64>,
 }
 
 /// What to do with a ticket id found in the branch name (`feature/ABC-123-login`).
@@ -444,6 +445,8 @@ pub struct Settings {
     pub budget: BudgetSettings,
     /// Where answers are cached, or `None` when caching is off.
     pub cache_dir: Option<PathBuf>,
+    /// Most bytes the cache keeps; the least recently used entries go first.
+    pub cache_max_bytes: u64,
     pub style: Style,
     /// What to do with a ticket id in the branch name, and how to find it.
     pub ticket: TicketMode,
@@ -625,6 +628,7 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(budget.max_cost);
     take!(cache.enabled);
     take!(cache.path);
+    take!(cache.max_size_mb);
     into.models.extend(from.models);
     take!(message.conventional);
     take!(message.max_subject);
@@ -733,6 +737,7 @@ pub const KEYS: &[(&str, KeyKind)] = &[
     ("budget.max-cost", KeyKind::Number),
     ("cache.enabled", KeyKind::Bool),
     ("cache.path", KeyKind::String),
+    ("cache.max-size-mb", KeyKind::Integer),
     ("message.conventional", KeyKind::Bool),
     ("message.language", KeyKind::String),
     ("message.ticket", KeyKind::String),
@@ -1058,6 +1063,11 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
         } else {
             merged.cache.path.or_else(|| env.cache_dir.clone())
         },
+        cache_max_bytes: merged
+            .cache
+            .max_size_mb
+            .unwrap_or(50)
+            .saturating_mul(1 << 20),
         style: Style {
             conventional: merged.message.conventional.unwrap_or(defaults.conventional),
             max_subject: merged

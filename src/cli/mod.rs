@@ -1,6 +1,7 @@
 //! Command-line definitions (clap derive) and dispatch: one match arm per command. Each
 //! command's body lives in a submodule of its own.
 
+mod cache_cmd;
 mod commit;
 mod completions_cmd;
 mod config_cmd;
@@ -78,6 +79,9 @@ pub enum Command {
     ReleaseNotes(ReleaseNotesArgs),
     /// Show which secrets would be redacted before anything is sent, or the redacted text
     Redact(RedactArgs),
+    /// Show or clear the cache of model answers
+    #[command(subcommand)]
+    Cache(CacheCommand),
     /// Check the set-up: config files, engine and key, hook, paths and proxy
     Doctor(DoctorArgs),
     /// Print a shell completion script (the README says where each goes)
@@ -255,6 +259,9 @@ pub struct MsgArgs {
     /// Language of the message (`de`, `zh-CN`, `ja`, …); models only
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Neither read nor write the cache of model answers (every call goes to the model)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 impl MsgArgs {
@@ -299,6 +306,16 @@ pub enum HookCommand {
         /// The commit the message comes from, for `commit`
         sha: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Print the cache directory
+    Path,
+    /// Print how many answers the cache holds and their size
+    Size,
+    /// Remove every cached answer
+    Clear,
 }
 
 #[derive(Debug, Subcommand)]
@@ -390,6 +407,7 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         Some(Command::Changelog(args)) => history::changelog(&args, env),
         Some(Command::ReleaseNotes(args)) => history::release_notes(&args, env),
         Some(Command::Redact(args)) => redact_cmd::run(&args, env),
+        Some(Command::Cache(command)) => cache_cmd::run(&command, env),
         Some(Command::Doctor(args)) => doctor_cmd::run(&args, env),
         Some(Command::Completions { shell }) => completions_cmd::run(shell),
         Some(Command::Man { dir }) => man_cmd::run(dir.as_deref()),

@@ -36,6 +36,10 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         repo.as_ref().and_then(Repo::work_dir),
         &args.overrides(),
     )?;
+    let mut config = config;
+    if args.no_cache {
+        config.settings.cache_dir = None;
+    }
     let settings = &config.settings;
     for warning in &config.warnings {
         let _ = ui::err(&format!("warning: {warning}"));

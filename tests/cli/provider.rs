@@ -745,3 +745,34 @@ fn prompt_carries_style_examples_language_and_ticket() {
     let off = repo.herald(["--offline"]).output().unwrap();
     assert!(!String::from_utf8(off.stdout).unwrap().contains("Refs:"));
 }
+
+#[test]
+fn the_cache_answers_again_until_bypassed_or_cleared() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(path("/v1/chat/completions"))
+            .respond_with(sse(openai_sse(SUBJECT)))
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    let calls = || requests(&rt, &server).len();
+    let (first, _) = run_ok(&repo, &["--no-body"]);
+    assert_eq!(calls(), 1);
+    let (again, stderr) = run_ok(&repo, &["--no-body"]);
+    assert_eq!((again.as_str(), calls()), (first.as_str(), 1), "{stderr}");
+    assert!(stderr.contains("from the cache"), "{stderr}");
+    run_ok(&repo, &["--no-body", "--no-cache"]);
+    assert_eq!(calls(), 2, "--no-cache asks the model");
+    let (size, _) = run_ok(&repo, &["cache", "size"]);
+    assert!(size.starts_with("1 answer, "), "{size}");
+    let (path, _) = run_ok(&repo, &["cache", "path"]);
+    assert_eq!(
+        path.trim(),
+        repo.root().join("xdg/cache/git-herald").to_str().unwrap()
+    );
+    let (cleared, _) = run_ok(&repo, &["cache", "clear"]);
+    assert!(cleared.starts_with("removed 1 answer "), "{cleared}");
+    run_ok(&repo, &["--no-body"]);
+    assert_eq!(calls(), 3, "a cleared cache asks again");
+}
