@@ -24,6 +24,9 @@ TOKENS = ["feat", "(", "parser", "):", " add", " parse", "_pairs"] + \
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: with Nagle on, a kept-alive connection waits
+    # ~40 ms for the client's delayed ACK between them, which no real server does.
+    disable_nagle_algorithm = True
     server_ms = 0
 
     def log_message(self, *args):
