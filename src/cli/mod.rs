@@ -188,6 +188,9 @@ pub struct MsgArgs {
     /// Language of the message (`de`, `zh-CN`, `ja`, …); models only
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Put the type's gitmoji in front of the subject (`✨ feat: …`)
+    #[arg(long)]
+    pub gitmoji: bool,
 }
 
 impl MsgArgs {
@@ -207,6 +210,7 @@ impl MsgArgs {
             },
             max_subject: self.max_subject,
             body: self.no_body.then_some(false),
+            gitmoji: self.gitmoji.then_some(true),
         }
     }
 }
