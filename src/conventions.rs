@@ -365,7 +365,12 @@ pub fn canonical(name: &str) -> Option<&'static str> {
     let name = name.to_ascii_lowercase();
     SYNONYMS
         .iter()
-        .find(|(_, names)| names.contains(&name.as_str()))
+        .find(|(canonical, _)| *canonical == name)
+        .or_else(|| {
+            SYNONYMS
+                .iter()
+                .find(|(_, names)| names.contains(&name.as_str()))
+        })
         .map(|(canonical, _)| *canonical)
 }
 

@@ -410,6 +410,10 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
             "herald: skipped (the message is already written)".into(),
         ));
     }
+    // A convention file that could not be read, say: worth a line, never a blocked commit.
+    for warning in &config.warnings {
+        warn(warning);
+    }
 
     start_watchdog(settings.hook.timeout);
     let filter = Filter::new(&settings.filter)?;
@@ -463,7 +467,8 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
                 "{}; the offline engine wrote the message instead",
                 error::one_line(&err)
             ));
-            let message = crate::llm::offline::write(&entries, &settings.style);
+            let mut message = crate::llm::offline::write(&entries, &settings.style);
+            pipeline::decorate(&mut message, &entries, &settings.style);
             (message, "herald: offline engine (fallback)".into())
         }
     };
