@@ -3,6 +3,7 @@
 mod changelog;
 mod common;
 mod config;
+mod conventions;
 mod hook;
 mod large;
 mod msg;

@@ -12,7 +12,7 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 const SUBJECT: &str = "feat(parser): add parse_pairs";
 
 /// Starts wiremock on its own thread; the returned runtime must outlive the test.
-fn server() -> (tokio::runtime::Runtime, MockServer) {
+pub(crate) fn server() -> (tokio::runtime::Runtime, MockServer) {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -22,7 +22,7 @@ fn server() -> (tokio::runtime::Runtime, MockServer) {
 }
 
 /// An OpenAI Chat Completions stream that says `text` in three deltas, then usage.
-fn openai_sse(text: &str) -> String {
+pub(crate) fn openai_sse(text: &str) -> String {
     let (a, rest) = text.split_at(text.len() / 3);
     let (b, c) = rest.split_at(rest.len() / 2);
     let chunk = |t: &str| {
@@ -41,14 +41,14 @@ fn openai_sse(text: &str) -> String {
     )
 }
 
-fn sse(body: String) -> ResponseTemplate {
+pub(crate) fn sse(body: String) -> ResponseTemplate {
     ResponseTemplate::new(200)
         .insert_header("content-type", "text/event-stream")
         .set_body_string(body)
 }
 
 /// A repository with one staged change and a user config for the given server.
-fn repo_for(base_url: &str) -> TestRepo {
+pub(crate) fn repo_for(base_url: &str) -> TestRepo {
     let mut repo = TestRepo::with_commit();
     repo.write(
         "src/lib.rs",
@@ -72,14 +72,14 @@ fn write_user_config(repo: &TestRepo, text: &str) {
 }
 
 /// Runs `git herald ARGS`, asserts success, and returns stdout and stderr.
-fn run_ok(repo: &TestRepo, args: &[&str]) -> (String, String) {
+pub(crate) fn run_ok(repo: &TestRepo, args: &[&str]) -> (String, String) {
     let out = repo.herald(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "{stderr}");
     (String::from_utf8(out.stdout).unwrap(), stderr)
 }
 
-fn requests(rt: &tokio::runtime::Runtime, server: &MockServer) -> Vec<Request> {
+pub(crate) fn requests(rt: &tokio::runtime::Runtime, server: &MockServer) -> Vec<Request> {
     rt.block_on(server.received_requests()).unwrap_or_default()
 }
 
