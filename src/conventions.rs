@@ -639,7 +639,7 @@ pub fn load(top: &Path) -> (Conventions, Vec<String>) {
             // package.json without a "commitlint" key is not commitlint's.
             Ok(None) => continue,
             Ok(Some(value)) => {
-                found = from_commitlint(&value, name, &mut warnings);
+                found = from_commitlint(&value, name);
                 found.source = Some(PathBuf::from(name));
             }
             Err(why) => warnings.push(ignored(name, &why)),
@@ -735,8 +735,9 @@ fn preset(name: &str) -> Option<Value> {
 
 /// Reads the rules from a commitlint configuration object: the presets it extends, then its
 /// own `rules` over them. A rule at level 0 is off; levels 1 (warn) and 2 (error) are both
-/// followed.
-fn from_commitlint(config: &Value, file: &str, warnings: &mut Vec<String>) -> Conventions {
+/// followed. A rule whose value is computed is left out quietly: the file is fine, only its
+/// value is not known without running it, and a warning on every commit would be noise.
+fn from_commitlint(config: &Value, file: &str) -> Conventions {
     let mut rules: Map<String, Value> = Map::new();
     let mut origins: std::collections::HashMap<String, String> = Default::default();
     let extends = config.get("extends").and_then(strings).unwrap_or_default();
@@ -769,15 +770,10 @@ fn from_commitlint(config: &Value, file: &str, warnings: &mut Vec<String>) -> Co
         }
         let never = items.get(1).and_then(Value::as_str) == Some("never");
         let arg = items.get(2);
-        let mut computed = || {
-            warnings.push(format!(
-                "`{key}` in `{file}` is computed, not written out; it is not applied"
-            ))
-        };
         match key.as_str() {
             "type-enum" | "scope-enum" if !never => {
+                // A computed value (a variable, a spread, a function) is not known here.
                 let Some(names) = arg.and_then(strings) else {
-                    computed();
                     continue;
                 };
                 // An empty enum allows anything in commitlint.
@@ -799,8 +795,8 @@ fn from_commitlint(config: &Value, file: &str, warnings: &mut Vec<String>) -> Co
             }
             "scope-case" | "subject-case" => {
                 let arg = arg.map(|a| a.get("cases").unwrap_or(a));
+                // A computed value (a variable, a spread, a function) is not known here.
                 let Some(names) = arg.and_then(strings) else {
-                    computed();
                     continue;
                 };
                 let cases: Vec<Case> = names.iter().filter_map(|n| Case::from_name(n)).collect();
@@ -821,7 +817,7 @@ fn from_commitlint(config: &Value, file: &str, warnings: &mut Vec<String>) -> Co
                         origin,
                     });
                 }
-                _ => computed(),
+                _ => {}
             },
             _ => {}
         }

@@ -182,8 +182,10 @@ export default Configuration;
     let (c, warnings) = load_files(&[("commitlint.config.ts", ts)]);
     assert_eq!(types(&c), ["feat", "fix"]);
     assert!(c.scopes.is_none(), "a spread is not known here");
-    assert_eq!(warnings.len(), 1, "{warnings:?}");
-    assert!(warnings[0].contains("`scope-enum`"), "{warnings:?}");
+    assert!(
+        warnings.is_empty(),
+        "computed is not malformed: {warnings:?}"
+    );
     // A preset only, from a `.mjs` file.
     let c = one(
         ".commitlintrc.mjs",
