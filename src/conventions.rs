@@ -1126,7 +1126,12 @@ impl Reader<'_> {
                     _ => Value::Null,
                 }
             }
-            _ => Value::Null,
+            Some(_) => {
+                // A stray `)`, `:` or the like: step over it, so reading always moves on.
+                self.at += 1;
+                Value::Null
+            }
+            None => Value::Null,
         };
         // `as const`, `satisfies UserConfig`, a call's arguments: not part of the value.
         if !(self.is(',') || self.is(']') || self.is('}') || self.is(')')) {
@@ -1322,6 +1327,8 @@ fn yaml_flow(chars: &[char], at: &mut usize, depth: usize) -> Value {
     };
     skip_ws(at);
     if depth > 32 {
+        // Too deep to be a configuration: the rest is not read.
+        *at = chars.len();
         return Value::Null;
     }
     match chars.get(*at) {
@@ -1383,6 +1390,11 @@ fn yaml_flow(chars: &[char], at: &mut usize, depth: usize) -> Value {
                 .is_some_and(|c| !matches!(c, ',' | ']' | '}') && *c != ':')
             {
                 *at += 1;
+            }
+            if *at == start {
+                // A stray `:` or closing bracket: step over it, so reading always moves on.
+                *at += 1;
+                return Value::Null;
             }
             let text: String = chars[start..*at].iter().collect();
             yaml_scalar(text.trim())

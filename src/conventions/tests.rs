@@ -390,3 +390,67 @@ fn header_parse() {
     assert!(Header::parse("feat(a(b)): x").is_none());
     assert_eq!(Header::render("fix", None, false, "y"), "fix: y");
 }
+
+#[test]
+fn garbage_never_hangs_nor_panics() {
+    let pieces = [
+        "[",
+        "]",
+        "{",
+        "}",
+        "(",
+        ")",
+        ",",
+        ":",
+        "'",
+        "\"",
+        "`",
+        "rules",
+        "extends",
+        "-",
+        "- ",
+        "\n",
+        "  ",
+        "2",
+        "always",
+        "...",
+        "/*",
+        "*/",
+        "//",
+        "#",
+        "type-enum",
+        "${",
+        "é",
+        "\t",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 40) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        let _ = script(&text);
+        let _ = yaml(&text);
+        let _ = cliff_types(&text);
+        let _ = cog_types(&text);
+    }
+    for text in [
+        "rules: [1, )]",
+        "rules: {a: ]}",
+        "rules: ((((",
+        "rules:",
+        "[[[[[[[[",
+    ] {
+        let _ = script(text);
+        let _ = yaml(text);
+    }
+    let deep = format!("rules: {}", "[".repeat(100_000));
+    assert!(script(&deep).is_ok());
+    let deep_yaml = (0..2000)
+        .map(|i| format!("{}- a\n", " ".repeat(i)))
+        .collect::<String>();
+    let _ = yaml(&deep_yaml);
+}
