@@ -432,8 +432,8 @@ fn garbage_never_hangs_nor_panics() {
                 .wrapping_add(1);
             text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
         }
-        let _ = script(&text);
-        let _ = yaml(&text);
+        let _ = script::read(&text);
+        let _ = yaml::read(&text);
         let _ = cliff_types(&text);
         let _ = cog_types(&text);
     }
@@ -444,13 +444,13 @@ fn garbage_never_hangs_nor_panics() {
         "rules:",
         "[[[[[[[[",
     ] {
-        let _ = script(text);
-        let _ = yaml(text);
+        let _ = script::read(text);
+        let _ = yaml::read(text);
     }
     let deep = format!("rules: {}", "[".repeat(100_000));
-    assert!(script(&deep).is_ok());
+    assert!(script::read(&deep).is_ok());
     let deep_yaml = (0..2000)
         .map(|i| format!("{}- a\n", " ".repeat(i)))
         .collect::<String>();
-    let _ = yaml(&deep_yaml);
+    let _ = yaml::read(&deep_yaml);
 }
