@@ -815,9 +815,8 @@ impl<'a> Composer<'a> {
                     last = candidate;
                 }
                 Some(problem) => {
-                    self.note(format!(
-                        "warning: the model's message breaks the rules: {problem}"
-                    ));
+                    // Kept: a message that breaks a rule beats none. The problem says which.
+                    self.note(format!("warning: {problem}"));
                     return Ok(candidate);
                 }
             }

@@ -212,6 +212,10 @@ struct MessageConfig {
     max_subject: Option<usize>,
     body: Option<bool>,
     wrap: Option<usize>,
+    conventions: Option<crate::conventions::Mode>,
+    types: Option<Vec<String>>,
+    scopes: Option<Vec<String>>,
+    gitmoji: Option<crate::gitmoji::Gitmoji>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -346,6 +350,8 @@ pub struct Overrides {
     pub conventional: Option<bool>,
     pub max_subject: Option<usize>,
     pub body: Option<bool>,
+    /// `--gitmoji`: on, in the configured form (the emoji unless `"shortcode"` is set).
+    pub gitmoji: Option<bool>,
 }
 
 /// An API key or other credential. `Debug` and `Display` never show it.
@@ -637,6 +643,10 @@ fn merge(into: &mut FileConfig, from: FileConfig) {
     take!(message.language);
     take!(message.ticket);
     take!(message.ticket_pattern);
+    take!(message.conventions);
+    take!(message.types);
+    take!(message.scopes);
+    take!(message.gitmoji);
     take!(filter.withhold);
     take!(filter.stats_only);
     take!(filter.text);
@@ -705,6 +715,8 @@ pub enum KeyKind {
     String,
     /// A list of strings.
     Strings,
+    /// `true`, `false` or a word (`message.gitmoji = "shortcode"`).
+    BoolOrString,
     /// A TOML value of its own shape (an array of tables).
     Toml,
 }
@@ -745,6 +757,10 @@ pub const KEYS: &[(&str, KeyKind)] = &[
     ("message.max-subject", KeyKind::Integer),
     ("message.body", KeyKind::Bool),
     ("message.wrap", KeyKind::Integer),
+    ("message.conventions", KeyKind::String),
+    ("message.types", KeyKind::Strings),
+    ("message.scopes", KeyKind::Strings),
+    ("message.gitmoji", KeyKind::BoolOrString),
     ("filter.withhold", KeyKind::Strings),
     ("filter.stats-only", KeyKind::Strings),
     ("filter.text", KeyKind::Strings),
@@ -952,6 +968,11 @@ fn resolve_reading(
     from_flags.message.max_subject = flags.max_subject;
     from_flags.message.body = flags.body;
     from_flags.message.language.clone_from(&flags.language);
+    from_flags.message.gitmoji = flags.gitmoji.map(|on| match merged.message.gitmoji {
+        _ if !on => crate::gitmoji::Gitmoji::Off,
+        Some(crate::gitmoji::Gitmoji::Shortcode) => crate::gitmoji::Gitmoji::Shortcode,
+        _ => crate::gitmoji::Gitmoji::Unicode,
+    });
     let flag_values = [
         ("provider", flags.provider.clone()),
         ("model", flags.model.clone()),
@@ -965,6 +986,7 @@ fn resolve_reading(
         ),
         ("message.body", flags.body.map(|v| v.to_string())),
         ("message.language", flags.language.clone()),
+        ("message.gitmoji", flags.gitmoji.map(|v| v.to_string())),
     ];
     for (key, value) in flag_values {
         if let Some(value) = value {
@@ -973,7 +995,27 @@ fn resolve_reading(
     }
     merge(&mut merged, from_flags);
 
-    let settings = settle(merged, env)?;
+    // The repository's commitlint, cocogitto or git-cliff rules, under explicit
+    // `[message] types`/`scopes`; read as text, never run. Like `.git-herald.toml`, they are
+    // the repository's and `GIT_HERALD_NO_REPO_CONFIG` leaves them out.
+    let conventions = match (merged.message.conventions, work_dir) {
+        (Some(crate::conventions::Mode::Off), _) | (_, None) => Default::default(),
+        (_, Some(_)) if env.get(env_vars::NO_REPO_CONFIG).is_some_and(|v| v != "0") => {
+            Default::default()
+        }
+        (_, Some(dir)) => {
+            let (found, found_warnings) = crate::conventions::load(dir);
+            warnings.extend(found_warnings);
+            found
+        }
+    }
+    .with_explicit(merged.message.types.take(), merged.message.scopes.take());
+    let mut settings = settle(merged, env)?;
+    if let Some(max) = &conventions.header_max {
+        // commitlint's header-max-length tightens the subject limit, never loosens it.
+        settings.style.max_subject = settings.style.max_subject.min(max.value.max(10));
+    }
+    settings.style.conventions = conventions;
     Ok(Config {
         settings,
         origins,
@@ -1081,6 +1123,8 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
                 .message
                 .language
                 .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("en")),
+            conventions: Default::default(),
+            gitmoji: merged.message.gitmoji.unwrap_or_default(),
         },
         ticket: merged.message.ticket.unwrap_or_default(),
         ticket_pattern: merged
@@ -1374,6 +1418,8 @@ mod tests {
             ("changelog.pre-releases", _) => "\"fold\"".to_owned(),
             ("changelog.forge", _) => "\"none\"".to_owned(),
             ("redact.policy", _) => "\"abort\"".to_owned(),
+            ("message.conventions", _) => "\"off\"".to_owned(),
+            ("message.gitmoji", _) => "\"shortcode\"".to_owned(),
             ("changelog.sections", _) => "[{ title = \"New\", types = [\"feat\"] }]".into(),
             ("redact.rules", _) => "[{ id = \"x\", regex = \"x\" }]".into(),
             (_, KeyKind::Bool) => "true".into(),
@@ -1381,7 +1427,7 @@ mod tests {
             (_, KeyKind::Number) => "1.5".into(),
             (_, KeyKind::String) => "\"x\"".into(),
             (_, KeyKind::Strings) => "[\"x\"]".into(),
-            (_, KeyKind::Toml) => unreachable!("each is named above"),
+            (_, KeyKind::Toml | KeyKind::BoolOrString) => unreachable!("each is named above"),
         };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("user.toml");

@@ -175,6 +175,9 @@ pub fn parse_value(key: &str, kind: KeyKind, text: &str) -> Result<Value, EditEr
         }
         (KeyKind::Strings, Some(_)) => return Err(bad("a list of text, such as `[\"a\", \"b\"]`")),
         (KeyKind::Strings, None) => Value::Array(std::iter::once(text).collect()),
+        (KeyKind::BoolOrString, Some(v @ (Value::Boolean(_) | Value::String(_)))) => v,
+        (KeyKind::BoolOrString, None) => Value::from(text),
+        (KeyKind::BoolOrString, _) => return Err(bad("`true`, `false` or a word")),
         (KeyKind::Toml, Some(v @ (Value::Array(_) | Value::InlineTable(_)))) => v,
         (KeyKind::Toml, _) => return Err(bad("a TOML array of tables")),
     };
@@ -253,6 +256,12 @@ fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
     let tmp = path.with_extension("toml.herald-tmp");
+    // A text file ends with a line end, also when the edit made the file from nothing.
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text.to_owned()
+    } else {
+        format!("{text}\n")
+    };
     std::fs::write(&tmp, text).map_err(fail)?;
     let kept = std::fs::metadata(path).map(|m| m.permissions());
     let result = (|| {

@@ -373,11 +373,53 @@ fn skip_reason(source: &str) -> &'static str {
     }
 }
 
-/// Tells whether the message file already holds a line that is not a comment.
+/// Tells whether the message file already holds a line that is not a comment, nor a trailer
+/// git or a template put there (`Signed-off-by:` from `git commit -s`, `Co-authored-by:`).
 pub fn has_message(text: &str, comment: &str) -> bool {
     text.lines()
         .take_while(|l| !is_scissors(l, comment))
-        .any(|l| !l.trim().is_empty() && !l.starts_with(comment))
+        .any(|l| !l.trim().is_empty() && !l.starts_with(comment) && !is_people_trailer(l))
+}
+
+/// Tells whether a line is a trailer naming a person (`Signed-off-by:`, `Co-authored-by:`,
+/// `Reviewed-by:`, …) or Gerrit's `Change-Id:`: never a subject.
+fn is_people_trailer(line: &str) -> bool {
+    let Some((token, value)) = line.split_once(':') else {
+        return false;
+    };
+    let token = token.to_ascii_lowercase();
+    !value.trim().is_empty()
+        && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && (token.ends_with("-by") || token == "change-id")
+}
+
+/// Returns how many leading line ends of what git wrote to drop so its trailers (`git commit
+/// -s`, a template's `Co-authored-by:`) join the message's own (`Refs: ABC-123`) in one
+/// block, as `git interpret-trailers` reads only the last paragraph.
+fn trailer_join(message: &str, existing: &[u8]) -> usize {
+    let ends_in_trailers = message
+        .trim_end()
+        .rsplit("\n\n")
+        .next()
+        .is_some_and(|last| {
+            message.trim_end().contains("\n\n")
+                && last.lines().all(|l| {
+                    l.split_once(": ").is_some_and(|(token, _)| {
+                        !token.is_empty()
+                            && token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
+                })
+        });
+    let blank = existing.iter().take_while(|b| **b == b'\n').count();
+    let next_line = existing[blank..]
+        .split(|b| *b == b'\n')
+        .next()
+        .unwrap_or_default();
+    if ends_in_trailers && is_people_trailer(&String::from_utf8_lossy(next_line)) {
+        blank
+    } else {
+        0
+    }
 }
 
 fn is_scissors(line: &str, comment: &str) -> bool {
@@ -401,20 +443,36 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         .deadline
         .min(settings.hook.timeout.mul_f64(0.75));
     let settings = &settings;
+    let comment = repo.comment_char();
+    let read_existing = || {
+        fs::read(&args.message_file).map_err(Error::io(format!(
+            "read the message file `{}`",
+            args.message_file.display()
+        )))
+    };
     if let Some(source) = &source
         && settings.hook.skip_sources.iter().any(|s| s == source)
     {
-        return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+        // A template of trailers only (`Co-authored-by:` lines for pairing) gives no message:
+        // the hook writes one above them.
+        let trailers_only = source == "template"
+            && read_existing().is_ok_and(|text| {
+                let text = String::from_utf8_lossy(&text);
+                !has_message(&text, &comment) && text.lines().any(is_people_trailer)
+            });
+        if !trailers_only {
+            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+        }
     }
-    let existing = fs::read(&args.message_file).map_err(Error::io(format!(
-        "read the message file `{}`",
-        args.message_file.display()
-    )))?;
-    let comment = repo.comment_char();
+    let existing = read_existing()?;
     if has_message(&String::from_utf8_lossy(&existing), &comment) {
         return Ok(Some(
             "herald: skipped (the message is already written)".into(),
         ));
+    }
+    // A convention file that could not be read, say: worth a line, never a blocked commit.
+    for warning in &config.warnings {
+        warn(warning);
     }
 
     start_watchdog(settings.hook.timeout);
@@ -476,7 +534,8 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
                 "{}; the offline engine wrote the message instead",
                 error::one_line(&err)
             ));
-            let message = crate::llm::offline::write(&entries, &settings.style);
+            let mut message = crate::llm::offline::write(&entries, &settings.style);
+            pipeline::decorate(&mut message, &entries, &settings.style);
             (message, "herald: offline engine (fallback)".into())
         }
     };
@@ -488,8 +547,10 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
     }
 
     // What git wrote (comments, a `--verbose` diff) goes back byte for byte, UTF-8 or not.
-    let mut text = message.to_string().into_bytes();
-    text.extend_from_slice(&existing);
+    let message = message.to_string();
+    let join = trailer_join(&message, &existing);
+    let mut text = message.into_bytes();
+    text.extend_from_slice(&existing[join..]);
     let _guard = WRITING.lock().unwrap_or_else(|e| e.into_inner());
     if DONE.load(Ordering::SeqCst) {
         // The watchdog gave up already (it holds the lock while it exits).
@@ -544,6 +605,27 @@ mod tests {
         assert!(!has_message(verbose, "#"));
         assert!(has_message("; not a comment here\n", "#"));
         assert!(!has_message("; a comment\n", ";"));
+        // Trailers git or a template wrote are not a message.
+        let signed = "\nSigned-off-by: Ada <ada@example.com>\n# Please enter\n";
+        assert!(!has_message(signed, "#"));
+        assert!(!has_message(
+            "\n\nCo-authored-by: Bo <bo@example.com>\n",
+            "#"
+        ));
+        assert!(has_message("fix: x\n\nCo-authored-by: Bo <bo@x>\n", "#"));
+        assert!(
+            has_message("Signed-off-by:\n", "#"),
+            "no value: not a trailer"
+        );
+    }
+
+    #[test]
+    fn trailers_join_the_messages_own() {
+        let signed = b"\nSigned-off-by: Ada <ada@example.com>\n";
+        assert_eq!(trailer_join("fix: x\n\n- y\n\nRefs: ABC-1\n", signed), 1);
+        assert_eq!(trailer_join("fix: x\n\n- y\n", signed), 0);
+        assert_eq!(trailer_join("fix: x\n", signed), 0);
+        assert_eq!(trailer_join("fix: x\n\nRefs: ABC-1\n", b"\n# comment\n"), 0);
     }
 
     #[test]

@@ -15,6 +15,10 @@ pub struct Style {
     pub wrap: usize,
     /// Language of the message (`zh-CN`, `ja`, …) when not English; models only.
     pub language: Option<String>,
+    /// The repository's own rules: allowed types and scopes, subject case, header length.
+    pub conventions: crate::conventions::Conventions,
+    /// Put the type's gitmoji in front of the subject.
+    pub gitmoji: crate::gitmoji::Gitmoji,
 }
 
 impl Default for Style {
@@ -25,6 +29,8 @@ impl Default for Style {
             body: true,
             wrap: 72,
             language: None,
+            conventions: crate::conventions::Conventions::default(),
+            gitmoji: crate::gitmoji::Gitmoji::Off,
         }
     }
 }

@@ -272,6 +272,19 @@ fn add_trailer(message: &mut Message, ticket: &str) {
     }
 }
 
+/// Puts the type's gitmoji in front of the subject when `gitmoji` is on, whichever engine
+/// wrote it; a subject with no type gets the one for the type the offline engine reads in the
+/// change (read here, nothing is sent).
+pub fn decorate(message: &mut Message, entries: &[FileEntry], style: &crate::message::Style) {
+    use crate::gitmoji::{self, Gitmoji};
+    if style.gitmoji == Gitmoji::Off {
+        return;
+    }
+    let typed = crate::conventions::Header::parse(gitmoji::split(&message.subject).1).is_some();
+    let fallback = (!typed).then(|| offline::kind(entries));
+    gitmoji::decorate(message, style.gitmoji, fallback);
+}
+
 /// A written message and who wrote it.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -308,6 +321,10 @@ pub fn generate(
         progress,
         sink,
     )?;
+    decorate(&mut generated.message, entries, &settings.style);
+    for message in &mut generated.alternatives {
+        decorate(message, entries, &settings.style);
+    }
     if let Some(ticket) = &ticket
         && settings.ticket == crate::config::TicketMode::Trailer
         && settings.style.body

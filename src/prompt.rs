@@ -7,7 +7,7 @@ use crate::message::Style;
 use bstr::ByteSlice;
 
 /// Bumped whenever the text below changes, so cached answers from older prompts are not reused.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Tokens the answer may take.
 pub const MAX_OUTPUT: u32 = 400;
@@ -27,21 +27,64 @@ pub fn system(style: &Style) -> String {
         "You write git commit messages from staged diffs. Reply with the commit message only: \
          no preamble, no explanation, no code fences, no quotes.\n\nRules:\n",
     );
+    let conventions = &style.conventions;
     if style.conventional {
-        rules.push_str(
+        let types = match &conventions.types {
+            Some(types) => format!(
+                "{} (this repository allows only these)",
+                types.value.join(", ")
+            ),
+            None => "feat, fix, docs, style, refactor, perf, test, build, ci, chore, revert".into(),
+        };
+        rules.push_str(&format!(
             "- The first line is a Conventional Commits header: `type(scope): summary`. Types: \
-             feat, fix, docs, style, refactor, perf, test, build, ci, chore, revert. The scope is \
-             the main component touched (a crate, package or folder); leave it out when the \
-             change spans unrelated areas. Add `!` before the colon only for a breaking change.\n",
-        );
+             {types}. The scope is the main component touched (a crate, package or folder); \
+             leave it out when the change spans unrelated areas. Add `!` before the colon only \
+             for a breaking change.\n"
+        ));
+        let required = conventions.scope_required.as_ref().map(|r| r.value);
+        match (&conventions.scopes, required) {
+            (_, Some(false)) => rules.push_str("- Write no scope.\n"),
+            (Some(scopes), required) => rules.push_str(&format!(
+                "- The scope is one of: {}{}.\n",
+                scopes.value.join(", "),
+                if required == Some(true) {
+                    ""
+                } else {
+                    "; leave it out when none fits"
+                }
+            )),
+            (None, Some(true)) => rules.push_str("- Always write a scope.\n"),
+            (None, _) => {}
+        }
+        if let Some(case) = &conventions.subject_case {
+            let hint = if case.value.never
+                && case
+                    .value
+                    .cases
+                    .contains(&crate::conventions::Case::Sentence)
+            {
+                ": start it with a lower-case letter"
+            } else {
+                ""
+            };
+            rules.push_str(&format!(
+                "- The summary after the colon is {}{hint}.\n",
+                case.value.describe()
+            ));
+        }
     } else {
         rules.push_str("- The first line is a capitalised summary, with no type prefix.\n");
     }
+    // The gitmoji is added after the answer, and counts in the length.
+    let room = style.max_subject.saturating_sub(style.gitmoji.reserve());
     rules.push_str(&format!(
-        "- The first line has at most {} characters, is in the imperative mood (\"add\", not \
-         \"added\"), and has no trailing period.\n",
-        style.max_subject
+        "- The first line has at most {room} characters, is in the imperative mood (\"add\", \
+         not \"added\"), and has no trailing period.\n"
     ));
+    if style.gitmoji != crate::gitmoji::Gitmoji::Off {
+        rules.push_str("- Start the first line with no emoji: one is added for you.\n");
+    }
     if style.body {
         rules.push_str(&format!(
             "- Then a blank line and a short body: `- ` bullets saying what changed and why, \
@@ -361,5 +404,27 @@ mod tests {
             ..Style::default()
         });
         assert!(german.contains("in this language: de"));
+    }
+
+    #[test]
+    fn system_prompt_carries_the_repository_conventions() {
+        let conventions = crate::conventions::Conventions::default().with_explicit(
+            Some(vec!["feature".into(), "bugfix".into()]),
+            Some(vec!["api".into()]),
+        );
+        let s = system(&Style {
+            conventions,
+            gitmoji: crate::gitmoji::Gitmoji::Unicode,
+            ..Style::default()
+        });
+        assert!(
+            s.contains("Types: feature, bugfix (this repository allows only these)"),
+            "{s}"
+        );
+        assert!(s.contains("The scope is one of: api; leave it out"), "{s}");
+        assert!(
+            s.contains("at most 69 characters") && s.contains("no emoji"),
+            "{s}"
+        );
     }
 }

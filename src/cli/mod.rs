@@ -262,6 +262,9 @@ pub struct MsgArgs {
     /// Neither read nor write the cache of model answers (every call goes to the model)
     #[arg(long)]
     pub no_cache: bool,
+    /// Put the type's gitmoji in front of the subject (`✨ feat: …`)
+    #[arg(long)]
+    pub gitmoji: bool,
 }
 
 impl MsgArgs {
@@ -281,6 +284,7 @@ impl MsgArgs {
             },
             max_subject: self.max_subject,
             body: self.no_body.then_some(false),
+            gitmoji: self.gitmoji.then_some(true),
         }
     }
 }

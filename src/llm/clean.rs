@@ -1,6 +1,7 @@
 //! Turns what a model wrote into a commit message: strips `<think>` blocks, code fences and
 //! wrapping quotes, and checks the result against the style rules.
 
+use crate::conventions::Header;
 use crate::message::{Message, Style};
 use std::sync::LazyLock;
 
@@ -100,20 +101,48 @@ pub fn to_message(text: &str) -> Message {
 
 /// Returns what is wrong with a message under the style rules, if anything, in words a model
 /// can act on.
+///
+/// With gitmoji on, an emoji the model put first is set aside for the checks, and the one
+/// that will be added counts in the length. The repository's conventions (allowed types and
+/// scopes, subject case) apply to Conventional Commits headers.
 pub fn problem(message: &Message, style: &Style) -> Option<String> {
     if message.subject.is_empty() {
         return Some("the message was empty".into());
     }
-    if style.conventional && !HEADER.is_match(&message.subject) {
+    let (emoji, subject) = match style.gitmoji {
+        crate::gitmoji::Gitmoji::Off => ("", message.subject.as_str()),
+        _ => crate::gitmoji::split(&message.subject),
+    };
+    if style.conventional && !HEADER.is_match(subject) {
         return Some(format!(
-            "the first line `{}` is not a Conventional Commits header `type(scope): summary`",
-            message.subject
+            "the first line `{subject}` is not a Conventional Commits header `type(scope): summary`"
         ));
     }
-    let len = message.subject.chars().count();
+    let header = Header::parse(subject);
+    if style.conventional
+        && let Some(header) = &header
+        && let Some(problem) = style.conventions.problem(header)
+    {
+        return Some(problem);
+    }
+    let prefix = match (emoji, &header) {
+        ("", Some(h)) => style.gitmoji.width(h.kind, h.breaking),
+        ("", None) => style.gitmoji.reserve(),
+        (emoji, _) => emoji.chars().count(),
+    };
+    let len = prefix + subject.chars().count();
     if len > style.max_subject {
+        let origin = match &style.conventions.header_max {
+            Some(max) if max.value == style.max_subject => format!(" ({})", max.origin),
+            _ => String::new(),
+        };
+        let emoji = if prefix > 0 {
+            ", the gitmoji included"
+        } else {
+            ""
+        };
         return Some(format!(
-            "the first line has {len} characters; the limit is {}",
+            "the first line has {len} characters{emoji}; the limit is {}{origin}",
             style.max_subject
         ));
     }
@@ -176,5 +205,39 @@ mod tests {
         assert!(problem(&long, &style).unwrap().contains("limit is 72"));
         assert!(problem(&to_message(""), &style).unwrap().contains("empty"));
         assert!(problem(&to_message("feat!: drop v1 api"), &style).is_none());
+    }
+
+    #[test]
+    fn checks_the_repository_conventions_and_the_gitmoji() {
+        let conventions = crate::conventions::Conventions::default()
+            .with_explicit(Some(vec!["feat".into(), "fix".into()]), None);
+        let style = Style {
+            conventions,
+            max_subject: 20,
+            ..Style::default()
+        };
+        let feature = problem(&to_message("feature: add x"), &style).unwrap();
+        assert_eq!(
+            feature,
+            "the message's type \"feature\" is not in `message.types`; allowed: feat, fix"
+        );
+        assert_eq!(problem(&to_message("feat: add x"), &style), None);
+        let free = Style {
+            conventional: false,
+            ..style.clone()
+        };
+        assert_eq!(problem(&to_message("feature: add x"), &free), None);
+        // 18 characters, and the emoji with its space makes 20: just fits; one more does not.
+        let emoji = Style {
+            gitmoji: crate::gitmoji::Gitmoji::Unicode,
+            ..style
+        };
+        assert_eq!(problem(&to_message("feat: add a parser"), &emoji), None);
+        assert_eq!(problem(&to_message("✨ feat: add a parser"), &emoji), None);
+        let long = problem(&to_message("feat: add a parsers"), &emoji).unwrap();
+        assert!(
+            long.contains("21 characters, the gitmoji included"),
+            "{long}"
+        );
     }
 }

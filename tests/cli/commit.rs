@@ -318,3 +318,24 @@ fn arguments_after_double_dash_go_to_git_commit() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("add `--commit`"));
 }
+
+#[test]
+fn every_candidate_gets_the_gitmoji_and_the_ticket() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(body_partial_json(serde_json::json!({"n": 2})))
+            .respond_with(sse(openai_choices(&["feat: add a", "fix: mend b"])))
+            .expect(1)
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    repo.git(["checkout", "-q", "-b", "feature/ABC-42-pairs"]);
+    let out = repo.herald(["-n", "2", "--gitmoji"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "✨ feat: add a\n\nRefs: ABC-42\n---\n🐛 fix: mend b\n\nRefs: ABC-42\n"
+    );
+}

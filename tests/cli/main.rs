@@ -4,6 +4,7 @@ mod changelog;
 mod commit;
 mod common;
 mod config;
+mod conventions;
 mod hook;
 mod large;
 mod msg;

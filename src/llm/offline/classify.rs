@@ -359,6 +359,20 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     &ALL
 }
 
+/// Decides the type among those `allowed` (the repository's conventions): the best-scoring
+/// allowed candidate, else the best-scoring allowed type; `None` when none is allowed.
+pub(crate) fn classify_allowed(a: &Analysis, x: &[f32], allowed: &[bool; 10]) -> Option<Type> {
+    let s = scores(x);
+    let best = |types: &[Type]| {
+        types
+            .iter()
+            .copied()
+            .filter(|t| allowed[t.0])
+            .reduce(|pick, t| if s[t.0] > s[pick.0] { t } else { pick })
+    };
+    best(candidates(a)).or_else(|| best(&ALL))
+}
+
 /// Decides the type: the best-scoring of the candidates.
 pub(crate) fn classify(a: &Analysis, x: &[f32]) -> Type {
     let s = scores(x);

@@ -22,14 +22,45 @@ use analysis::Analysis;
 use classify::Type;
 use summary::{truncate, width};
 
-/// Writes a message for the given files.
+/// Writes a message for the given files, following the repository's conventions when the
+/// style carries them: the type in its allowed spelling (or the nearest allowed one), the
+/// scope only when allowed, the summary in its case, and room left for a gitmoji.
 pub fn write(files: &[FileEntry], style: &Style) -> Message {
     let analysis = analysis::analyse(files);
     let x = classify::features(&analysis);
-    let ty = classify::classify(&analysis, &x);
+    let rules = &style.conventions;
+    let (ty, name) = if style.conventional && rules.types.is_some() {
+        let spellings = TYPES.map(|t| rules.spelling(t));
+        let allowed = spellings.clone().map(|s| s.is_some());
+        match classify::classify_allowed(&analysis, &x, &allowed) {
+            Some(ty) => (ty, spellings[ty.0].clone().unwrap_or_default()),
+            // No type the engine knows is allowed: the most neutral one that is.
+            None => {
+                let ty = classify::classify(&analysis, &x);
+                let name = rules.fallback_type().unwrap_or_else(|| ty.name().into());
+                (ty, name)
+            }
+        }
+    } else {
+        let ty = classify::classify(&analysis, &x);
+        (ty, ty.name().to_owned())
+    };
     let breaking = is_breaking(&analysis, ty);
-    let scope = scope::scope(&analysis, ty);
-    let subject = subject(&analysis, ty, scope.as_deref(), breaking, style);
+    let mut scope = scope::scope(&analysis, ty);
+    if style.conventional {
+        scope = rules.fit_scope(scope, &scope::paths(&analysis));
+    }
+    // The gitmoji is added later (`gitmoji::decorate`) and counts in the length.
+    let room = Style {
+        max_subject: style
+            .max_subject
+            .saturating_sub(style.gitmoji.width(ty.name(), breaking)),
+        ..style.clone()
+    };
+    let mut subject = subject(&analysis, ty, &name, scope.as_deref(), breaking, &room);
+    if style.conventional {
+        subject = rules.conform(&subject);
+    }
     let body = if style.body {
         body::body(&analysis, style.wrap)
     } else {
@@ -109,7 +140,21 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-fn subject(a: &Analysis, ty: Type, scope: Option<&str>, breaking: bool, style: &Style) -> String {
+/// Returns the type the engine reads in the change (`feat`, `fix`, …), before any
+/// repository's spelling: what a gitmoji stands for when the subject has no type.
+pub fn kind(files: &[FileEntry]) -> &'static str {
+    let analysis = analysis::analyse(files);
+    classify::classify(&analysis, &classify::features(&analysis)).name()
+}
+
+fn subject(
+    a: &Analysis,
+    ty: Type,
+    name: &str,
+    scope: Option<&str>,
+    breaking: bool,
+    style: &Style,
+) -> String {
     let max = style.max_subject;
     if !style.conventional {
         let text = capitalise(&summary::summary(a, ty, breaking, max));
@@ -117,12 +162,12 @@ fn subject(a: &Analysis, ty: Type, scope: Option<&str>, breaking: bool, style: &
     }
     let bang = if breaking { "!" } else { "" };
     let mut prefix = match scope {
-        Some(scope) => format!("{}({scope}){bang}: ", ty.name()),
-        None => format!("{}{bang}: ", ty.name()),
+        Some(scope) => format!("{name}({scope}){bang}: "),
+        None => format!("{name}{bang}: "),
     };
     // Keep room for a summary worth reading; the scope goes first.
     if scope.is_some() && width(&prefix) + 16 > max {
-        prefix = format!("{}{bang}: ", ty.name());
+        prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
     let text = format!("{prefix}{}", summary::summary(a, ty, breaking, budget));

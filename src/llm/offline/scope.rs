@@ -108,6 +108,15 @@ fn component(path: &str) -> Option<String> {
     None
 }
 
+/// Returns the paths a scope speaks for: the substantive files but notes, lockfiles and docs.
+pub(crate) fn paths(a: &Analysis) -> Vec<&str> {
+    a.substantive()
+        .into_iter()
+        .filter(|f| !matches!(f.kind, Kind::Note | Kind::Lockfile | Kind::Docs))
+        .map(|f| f.path.as_str())
+        .collect()
+}
+
 /// Returns the scope for the change, or `None`.
 pub(crate) fn scope(a: &Analysis, ty: Type) -> Option<String> {
     if matches!(ty, Type::DOCS | Type::CI | Type::STYLE) {

@@ -291,3 +291,103 @@ fn truncated_hunks_do_not_panic() {
         let _ = write(&entries(&patch[..cut]), &Style::default());
     }
 }
+
+fn with_rules(types: &[&str], scopes: &[&str]) -> Style {
+    let list = |names: &[&str]| Some(names.iter().map(|s| (*s).to_owned()).collect());
+    Style {
+        conventions: crate::conventions::Conventions::default()
+            .with_explicit(list(types), list(scopes)),
+        ..Style::default()
+    }
+}
+
+#[test]
+fn types_follow_the_repository_type_enum() {
+    let write_with = |name: &str, style: &Style| write(&entries(&fixture(name)), style).subject;
+    // The repository's spelling of the same type.
+    let spelled = with_rules(&["feature", "bugfix", "misc"], &[]);
+    assert_eq!(
+        write_with("feat-rust-new-fn", &spelled),
+        "feature: add parse_duration"
+    );
+    assert_eq!(
+        write_with("fix-go-error-wrap", &spelled),
+        "bugfix: fix Load"
+    );
+    assert_eq!(
+        write_with("chore-lockfile-only", &spelled),
+        "misc: update Cargo.lock"
+    );
+    // `docs` not allowed: the nearest allowed type the evidence leaves open.
+    let narrow = with_rules(&["feat", "fix", "chore"], &[]);
+    assert_eq!(
+        type_of(&write_with("docs-guide-page", &narrow)),
+        "chore",
+        "docs -> chore"
+    );
+    // `chore` not allowed for a lockfile: build is the nearest.
+    let no_chore = with_rules(&["feat", "fix", "build"], &[]);
+    assert_eq!(
+        type_of(&write_with("chore-lockfile-only", &no_chore)),
+        "build"
+    );
+    // Nothing the engine knows: the first allowed type.
+    let odd = with_rules(&["wip", "done"], &[]);
+    assert_eq!(type_of(&write_with("feat-rust-new-fn", &odd)), "wip");
+    // Plain subjects have no type to fit.
+    let plain = Style {
+        conventional: false,
+        ..narrow
+    };
+    assert_eq!(write_with("feat-rust-new-fn", &plain), "Add parse_duration");
+}
+
+#[test]
+fn scopes_and_subject_case_follow_the_repository() {
+    let write_with = |name: &str, style: &Style| write(&entries(&fixture(name)), style).subject;
+    // A scope outside scope-enum is dropped; an allowed one in every path is used.
+    let other = with_rules(&[], &["cli"]);
+    assert_eq!(
+        write_with("feat-ts-export", &other),
+        "feat: add resolveTypeImports"
+    );
+    let listed = with_rules(&[], &["packages"]);
+    assert_eq!(
+        write_with("feat-ts-export", &listed),
+        "feat(packages): add resolveTypeImports"
+    );
+    // subject-case `always lower-case`.
+    let mut lower = Style::default();
+    lower.conventions.subject_case = Some(crate::conventions::Rule {
+        value: crate::conventions::CaseRule {
+            never: false,
+            cases: vec![crate::conventions::Case::Lower],
+        },
+        origin: "test".into(),
+    });
+    assert_eq!(write_with("fix-go-error-wrap", &lower), "fix: fix load");
+}
+
+#[test]
+fn room_is_left_for_the_gitmoji() {
+    for name in ["feat-ts-export", "refactor-move-files", "deps-cargo-bump"] {
+        for mode in [
+            crate::gitmoji::Gitmoji::Unicode,
+            crate::gitmoji::Gitmoji::Shortcode,
+        ] {
+            let style = Style {
+                max_subject: 30,
+                gitmoji: mode,
+                ..Style::default()
+            };
+            let mut msg = write(&entries(&fixture(name)), &style);
+            crate::gitmoji::decorate(&mut msg, mode, None);
+            assert!(msg.subject.chars().count() <= 30, "{}", msg.subject);
+            assert!(
+                !crate::gitmoji::split(&msg.subject).0.is_empty(),
+                "{}",
+                msg.subject
+            );
+        }
+    }
+}
