@@ -241,6 +241,59 @@ pub fn config_checks(
 }
 
 /// Says which engine writes messages and why.
+/// Says which commit conventions of the repository messages follow, rule by rule, with where
+/// each came from (commitlint, cocogitto, git-cliff or `message.types`/`scopes`).
+pub fn conventions_check(style: &crate::message::Style) -> Check {
+    let c = &style.conventions;
+    let mut details = Vec::new();
+    if let Some(rule) = &c.types {
+        details.push(format!("types {} ({})", rule.value.join(", "), rule.origin));
+    }
+    if let Some(rule) = &c.scopes {
+        details.push(format!(
+            "scopes {} ({})",
+            rule.value.join(", "),
+            rule.origin
+        ));
+    }
+    if let Some(rule) = &c.scope_required {
+        let what = if rule.value { "required" } else { "left out" };
+        details.push(format!("scope {what} ({})", rule.origin));
+    }
+    if let Some(rule) = &c.scope_case {
+        details.push(format!("scope {} ({})", rule.value.describe(), rule.origin));
+    }
+    if let Some(rule) = &c.subject_case {
+        details.push(format!(
+            "subject {} ({})",
+            rule.value.describe(),
+            rule.origin
+        ));
+    }
+    if let Some(rule) = &c.header_max {
+        details.push(format!(
+            "header at most {} characters ({})",
+            rule.value, rule.origin
+        ));
+    }
+    if details.is_empty() {
+        return Check::ok(
+            "conventions: none found (no commitlint, cocogitto or git-cliff rules; \
+             `message.types` unset)",
+        );
+    }
+    let from = c
+        .source
+        .as_ref()
+        .map(|p| format!(" from `{}`", p.display()))
+        .unwrap_or_default();
+    Check::ok(format!(
+        "conventions{from}: messages follow {} rules",
+        details.len()
+    ))
+    .with_details(details)
+}
+
 pub fn engine_check(engine: &Result<Engine, LlmError>, config: &Config, env: &Env) -> Check {
     let settings = &config.settings;
     let configured = || {

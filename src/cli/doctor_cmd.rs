@@ -27,6 +27,9 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), Error> {
     match &resolved {
         Ok(config) => {
             let settings = &config.settings;
+            if repo.is_some() {
+                checks.push(doctor::conventions_check(&settings.style));
+            }
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()

@@ -45,6 +45,34 @@ mod doctor {
     use super::*;
 
     #[test]
+    fn the_repositorys_commit_conventions_are_listed_with_their_origin() {
+        let repo = TestRepo::with_commit();
+        let (_, out, _) = run(&repo, &["doctor", "--no-network"]);
+        assert!(
+            line_with(&out, "conventions:").contains("none found"),
+            "{out}"
+        );
+        repo.write(
+            ".commitlintrc.json",
+            r#"{"rules": {"scope-enum": [2, "always", ["api", "cli"]], "header-max-length": [2, "always", 60]}}"#,
+        );
+        let (code, out, _) = run(&repo, &["doctor", "--no-network"]);
+        assert_eq!(code, 0, "{out}");
+        assert!(
+            line_with(&out, "conventions from `.commitlintrc.json`").contains("2 rules"),
+            "{out}"
+        );
+        assert!(
+            line_with(&out, "scopes api, cli").contains("scope-enum"),
+            "{out}"
+        );
+        assert!(
+            line_with(&out, "header at most 60").contains("header-max-length"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn offline_with_no_key_passes_and_says_why() {
         let repo = TestRepo::with_commit();
         let (code, out, err) = run(&repo, &["doctor"]);
