@@ -9,7 +9,6 @@ use crate::git::Repo;
 use crate::pipeline::{self, Source};
 use crate::ui;
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -354,12 +353,12 @@ pub fn run(args: &RunArgs, env: &Env) -> Option<String> {
 }
 
 fn say(line: &str) -> Option<String> {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = ui::err(line);
     Some(line.to_owned())
 }
 
 fn warn(line: &str) {
-    let _ = writeln!(std::io::stderr(), "warning: git-herald: {line}");
+    let _ = ui::err(&format!("warning: git-herald: {line}"));
 }
 
 fn skip_reason(source: &str) -> &'static str {
