@@ -1365,25 +1365,34 @@ pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) ->
 // with the commit's references, so links never pass through the model.
 
 /// Bumped whenever [`MODEL_SYSTEM`] or [`model_input`] changes.
-pub const MODEL_PROMPT_VERSION: u32 = 1;
+pub const MODEL_PROMPT_VERSION: u32 = 2;
 
-/// The system prompt for rewriting a release's sections.
-pub const MODEL_SYSTEM: &str = "You turn the commits of one software release into release \
-notes for its users. You get the release's sections; each line is one commit: a token in \
-brackets such as [1a2b3c4], its Conventional Commits type and scope, its description, and its \
-PR and issue references. Text marked [REDACTED:rule] was removed before sending; never guess \
-it.
-
-Reply with Markdown only: no preamble, no code fences.
-- First, a summary of two or three sentences: what this release changes for its users.
-- Then the same sections in the same order, each headed `### Title` with the titles given. \
-No other headings.
+/// The rules on sections and bullets that the whole-release and the per-part prompts share.
+macro_rules! bullet_rules {
+    () => {
+        "- The same sections in the same order, each headed `### Title` with the titles \
+given. No other headings.
 - Under each, `- ` bullets saying what changed for the user, in plain words rather than the \
 commits' jargon. One bullet may cover several related commits.
 - End every bullet with the tokens of the commits it covers, such as `[1a2b3c4] [5d6e7f8]`. \
 Every token given must appear; never invent one. Do not write links, SHAs or PR numbers \
 yourself.
-- Breaking changes say what users must do.";
+- Breaking changes say what users must do."
+    };
+}
+
+/// The system prompt for rewriting a release's sections.
+pub const MODEL_SYSTEM: &str = concat!(
+    "You turn the commits of one software release into release notes for its users. You get \
+the release's sections; each line is one commit: a token in brackets such as [1a2b3c4], its \
+Conventional Commits type and scope, its description, and its PR and issue references. Text \
+marked [REDACTED:rule] was removed before sending; never guess it.
+
+Reply with Markdown only: no preamble, no code fences.
+- First, a summary of two or three sentences: what this release changes for its users.
+",
+    bullet_rules!()
+);
 
 /// Returns the token of each shown entry: its short SHA, made longer when two collide.
 fn tokens(release: &Release) -> Vec<(String, &Entry)> {
@@ -1478,21 +1487,16 @@ pub fn model_input(release: &Release) -> String {
 }
 
 /// The system prompt for one part of a release too long for one call (the map step).
-pub const MODEL_PART_SYSTEM: &str = "You turn part of the commits of one software release \
-into release notes for its users. You get some of the release's sections; each line is one \
-commit: a token in brackets such as [1a2b3c4], its Conventional Commits type and scope, its \
-description, and its PR and issue references. Text marked [REDACTED:rule] was removed before \
-sending; never guess it.
+pub const MODEL_PART_SYSTEM: &str = concat!(
+    "You turn part of the commits of one software release into release notes for its users. \
+You get some of the release's sections; each line is one commit: a token in brackets such as \
+[1a2b3c4], its Conventional Commits type and scope, its description, and its PR and issue \
+references. Text marked [REDACTED:rule] was removed before sending; never guess it.
 
 Reply with Markdown only: no preamble, no summary, no code fences.
-- The same sections in the same order, each headed `### Title` with the titles given. No \
-other headings.
-- Under each, `- ` bullets saying what changed for the user, in plain words rather than the \
-commits' jargon. One bullet may cover several related commits.
-- End every bullet with the tokens of the commits it covers, such as `[1a2b3c4] [5d6e7f8]`. \
-Every token given must appear; never invent one. Do not write links, SHAs or PR numbers \
-yourself.
-- Breaking changes say what users must do.";
+",
+    bullet_rules!()
+);
 
 /// The system prompt that writes a long release's summary from its rewritten sections (the
 /// reduce step).

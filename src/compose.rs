@@ -312,42 +312,23 @@ impl<'a> Composer<'a> {
         let Some(path) = &self.settings.usage_path else {
             return;
         };
-        let (usage, attempts, duration, text, status) = match result {
-            Ok(done) => (
-                done.usage,
-                done.attempts,
-                done.duration,
-                done.text.as_str(),
-                "ok",
-            ),
-            Err(_) => (None, 1, std::time::Duration::ZERO, "", "error"),
+        let site = crate::usage::CallSite {
+            command: self.command,
+            repo: self.repo,
+            provider: self.client.endpoint.provider,
+            model: self.model,
+            info: &self.info,
         };
-        let estimated = usage.is_none();
-        let usage = usage.unwrap_or(crate::llm::Usage {
-            prompt_tokens: self.counter.upper_bound(&request.system) as u64 / 3
-                + self.counter.upper_bound(&request.user) as u64 / 3,
-            completion_tokens: (text.len() / 4) as u64,
-        });
-        let subject = clean::to_message(&clean::strip(text)).subject;
-        let row = crate::usage::UsageRow {
-            timestamp: std::time::SystemTime::now(),
-            command: self.command.to_owned(),
-            repo: self.repo.to_owned(),
-            provider: self.client.endpoint.provider.to_owned(),
-            model: self.model.to_owned(),
-            prompt_tokens: usage.prompt_tokens,
-            completion_tokens: usage.completion_tokens,
-            cost_usd: self.info.cost(usage.prompt_tokens, usage.completion_tokens),
-            duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
-            attempts,
-            status: status.to_owned(),
-            estimated,
-            subject: if request.system == SUMMARY_SYSTEM || request.system == MERGE_SYSTEM {
-                String::new()
-            } else {
-                subject
-            },
+        // Summaries have no subject to show.
+        let subject = match result {
+            Ok(done) if request.system != SUMMARY_SYSTEM && request.system != MERGE_SYSTEM => {
+                clean::to_message(&clean::strip(&done.text)).subject
+            }
+            _ => String::new(),
         };
+        let estimate = self.counter.upper_bound(&request.system) as u64 / 3
+            + self.counter.upper_bound(&request.user) as u64 / 3;
+        let row = crate::usage::UsageRow::for_call(&site, result, estimate, subject);
         if let Err(err) = crate::usage::append(path, &row) {
             self.note(format!("warning: {err}"));
         }

@@ -14,7 +14,7 @@ use crate::git::{CommitInfo, History, Repo};
 use crate::llm::client::Client;
 use crate::llm::models::ModelInfo;
 use crate::llm::wire::Wire;
-use crate::llm::{Delta, Request, Usage, clean, offline, select};
+use crate::llm::{Delta, Request, clean, offline, select};
 use crate::message::Style;
 use crate::redact::{Policy, Redactor};
 use crate::usage::UsageRow;
@@ -399,30 +399,15 @@ impl Caller<'_> {
         let Some(path) = &self.settings.usage_path else {
             return;
         };
-        let (usage, attempts, duration, text) = match result {
-            Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
-            Err(_) => (None, 1, std::time::Duration::ZERO, ""),
+        let site = crate::usage::CallSite {
+            command: self.command,
+            repo: self.repo,
+            provider: self.client.endpoint.provider,
+            model: self.model,
+            info: self.info,
         };
-        let estimated = usage.is_none();
-        let usage = usage.unwrap_or(Usage {
-            prompt_tokens: ((request.system.len() + request.user.len()) / 4) as u64,
-            completion_tokens: (text.len() / 4) as u64,
-        });
-        let row = UsageRow {
-            timestamp: std::time::SystemTime::now(),
-            command: self.command.to_owned(),
-            repo: self.repo.to_owned(),
-            provider: self.client.endpoint.provider.to_owned(),
-            model: self.model.to_owned(),
-            prompt_tokens: usage.prompt_tokens,
-            completion_tokens: usage.completion_tokens,
-            cost_usd: self.info.cost(usage.prompt_tokens, usage.completion_tokens),
-            duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
-            attempts,
-            status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
-            estimated,
-            subject,
-        };
+        let estimate = ((request.system.len() + request.user.len()) / 4) as u64;
+        let row = UsageRow::for_call(&site, result, estimate, subject);
         if let Err(err) = crate::usage::append(path, &row) {
             let mut notes = self.notes.lock().unwrap_or_else(|e| e.into_inner());
             notes.push(format!("warning: {err}"));

@@ -50,6 +50,52 @@ pub struct UsageRow {
     pub subject: String,
 }
 
+/// Who made a model call, for its usage row.
+#[derive(Debug, Clone, Copy)]
+pub struct CallSite<'a> {
+    pub command: &'a str,
+    pub repo: &'a str,
+    pub provider: &'a str,
+    pub model: &'a str,
+    pub info: &'a crate::llm::models::ModelInfo,
+}
+
+impl UsageRow {
+    /// The row of one call, now: the provider's token counts when it sent them, else
+    /// `prompt_estimate` and a quarter of the answer's bytes (marked estimated).
+    pub fn for_call(
+        site: &CallSite<'_>,
+        result: &Result<crate::llm::Completion, crate::llm::LlmError>,
+        prompt_estimate: u64,
+        subject: String,
+    ) -> UsageRow {
+        let (usage, attempts, duration, text) = match result {
+            Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
+            Err(_) => (None, 1, std::time::Duration::ZERO, ""),
+        };
+        let estimated = usage.is_none();
+        let usage = usage.unwrap_or(crate::llm::Usage {
+            prompt_tokens: prompt_estimate,
+            completion_tokens: (text.len() / 4) as u64,
+        });
+        UsageRow {
+            timestamp: SystemTime::now(),
+            command: site.command.to_owned(),
+            repo: site.repo.to_owned(),
+            provider: site.provider.to_owned(),
+            model: site.model.to_owned(),
+            prompt_tokens: usage.prompt_tokens,
+            completion_tokens: usage.completion_tokens,
+            cost_usd: site.info.cost(usage.prompt_tokens, usage.completion_tokens),
+            duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
+            attempts,
+            status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
+            estimated,
+            subject,
+        }
+    }
+}
+
 /// Errors from the usage log.
 #[derive(Debug, thiserror::Error)]
 pub enum UsageError {

@@ -2,18 +2,12 @@
 
 use super::CacheCommand;
 use crate::cache::Cache;
-use crate::config::{self, Env, Overrides};
+use crate::config::Env;
 use crate::error::Error;
-use crate::git::Repo;
 use crate::ui;
 
 pub(super) fn run(command: &CacheCommand, env: &Env) -> Result<(), Error> {
-    let repo = Repo::discover().ok();
-    let config = config::resolve(
-        env,
-        repo.as_ref().and_then(Repo::work_dir),
-        &Overrides::default(),
-    )?;
+    let (_, config) = super::here(env)?;
     let settings = &config.settings;
     let Some(dir) = settings.cache_dir.clone() else {
         return ui::out("the cache is turned off (`cache.enabled = false`)\n");

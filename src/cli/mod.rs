@@ -354,6 +354,15 @@ pub enum ConfigCommand {
     },
 }
 
+/// The repository around the working directory, if any, and the configuration resolved for
+/// it: what commands that work in or out of a repository start with.
+fn here(env: &Env) -> Result<(Option<crate::git::Repo>, crate::config::Config), Error> {
+    let repo = crate::git::Repo::discover().ok();
+    let work_dir = repo.as_ref().and_then(crate::git::Repo::work_dir);
+    let config = crate::config::resolve(env, work_dir, &Overrides::default())?;
+    Ok((repo, config))
+}
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse_from(color_last(std::env::args_os().collect()));

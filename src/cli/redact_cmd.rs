@@ -1,7 +1,7 @@
 //! `git herald redact`: what would be redacted, or the redacted text.
 
 use super::RedactArgs;
-use crate::config::{self, Env, Overrides};
+use crate::config::Env;
 use crate::error::Error;
 use crate::filter::Filter;
 use crate::git::Repo;
@@ -12,12 +12,7 @@ use std::io::Read as _;
 /// `git herald redact [PATH|-] [--print]`: what would be redacted, or the redacted text.
 pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), Error> {
     use crate::redact::{Finding, Redactor, by_rule};
-    let repo = Repo::discover().ok();
-    let config = config::resolve(
-        env,
-        repo.as_ref().and_then(Repo::work_dir),
-        &Overrides::default(),
-    )?;
+    let (repo, config) = super::here(env)?;
     let redactor = Redactor::new(&config.settings.redact)?;
     let (text, findings): (Vec<u8>, Vec<Finding>) = match &args.path {
         Some(path) => {

@@ -1,19 +1,13 @@
 //! `git herald usage`: totals from the usage log.
 
 use super::{UsageArgs, UsageGroup};
-use crate::config::{self, Env, Overrides};
+use crate::config::Env;
 use crate::error::Error;
-use crate::git::Repo;
 use crate::ui;
 
 pub(super) fn run(args: &UsageArgs, env: &Env) -> Result<(), Error> {
     use crate::usage::{self, GroupBy};
-    let repo = Repo::discover().ok();
-    let config = config::resolve(
-        env,
-        repo.as_ref().and_then(Repo::work_dir),
-        &Overrides::default(),
-    )?;
+    let (_, config) = super::here(env)?;
     let Some(path) = config.settings.usage_path else {
         return ui::out("the usage log is turned off (`usage.enabled = false`)\n");
     };
