@@ -33,6 +33,11 @@ pub fn key(parts: &[&[u8]]) -> String {
 /// full disk, a crash mid-copy) or written by something else is never taken for an answer.
 const MAGIC: &str = "git-herald-cache 1";
 
+/// The kinds of answer kept, each a folder of the cache directory. The directory may be one
+/// the user shares with other files (`cache.path`): pruning and clearing touch only these
+/// folders, and in them only files named and headed as entries.
+pub const KINDS: &[&str] = &["message", "summary", "merge", "candidates", "server"];
+
 /// Pruning walks the whole directory: once per process is enough.
 static PRUNED: AtomicBool = AtomicBool::new(false);
 
@@ -51,8 +56,12 @@ impl Cache {
     }
 
     fn path(&self, kind: &str, key: &str) -> Option<PathBuf> {
+        debug_assert!(KINDS.contains(&kind), "unknown cache kind {kind}");
+        if !is_key(key) {
+            return None;
+        }
         let dir = self.dir.as_ref()?;
-        Some(dir.join(kind).join(key.get(..2)?).join(key))
+        Some(dir.join(kind).join(&key[..2]).join(key))
     }
 
     /// Returns a stored answer. A corrupt entry is removed and reads as a miss; a hit counts
@@ -120,44 +129,71 @@ impl Cache {
         })
     }
 
-    /// Removes every entry; returns what was removed.
+    /// Removes every entry (and the folders they leave empty); returns what was removed.
+    /// Nothing else in the directory is touched.
     pub fn clear(&self) -> std::io::Result<Stats> {
-        let stats = self.stats()?;
-        if let Some(dir) = &self.dir {
-            for kind in fs::read_dir(dir)? {
-                let kind = kind?;
-                if kind.file_type()?.is_dir() {
-                    fs::remove_dir_all(kind.path())?;
+        let mut removed = Stats::default();
+        for (path, size, _) in self.entries()? {
+            fs::remove_file(&path)?;
+            removed.entries += 1;
+            removed.bytes += size;
+            if let Some(shard) = path.parent() {
+                // Fails, and so keeps the folder, when anything else is in it.
+                let _ = fs::remove_dir(shard);
+                if let Some(kind) = shard.parent() {
+                    let _ = fs::remove_dir(kind);
                 }
             }
         }
-        Ok(stats)
+        Ok(removed)
     }
 
-    /// Lists every entry: path, size, last use.
+    /// Lists every entry: path, size, last use. Only files of the known kinds' folders whose
+    /// name is a key and whose first line is an entry's header count.
     fn entries(&self) -> std::io::Result<Vec<(PathBuf, u64, SystemTime)>> {
         let mut out = Vec::new();
         let Some(dir) = &self.dir else {
             return Ok(out);
         };
-        let kinds = match fs::read_dir(dir) {
-            Ok(kinds) => kinds,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
-            Err(e) => return Err(e),
-        };
-        for kind in kinds.flatten() {
-            for shard in fs::read_dir(kind.path()).into_iter().flatten().flatten() {
+        for kind in KINDS {
+            for shard in fs::read_dir(dir.join(kind)).into_iter().flatten().flatten() {
+                let name = shard.file_name();
+                let name = name.to_string_lossy();
+                if name.len() != 2 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    continue;
+                }
                 for entry in fs::read_dir(shard.path()).into_iter().flatten().flatten() {
-                    let Ok(meta) = entry.metadata() else { continue };
-                    if meta.is_file() {
-                        let used = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-                        out.push((entry.path(), meta.len(), used));
+                    let Ok(meta) = entry.metadata() else {
+                        continue;
+                    };
+                    let name = entry.file_name();
+                    if !meta.is_file()
+                        || !is_key(&name.to_string_lossy())
+                        || !has_header(&entry.path())
+                    {
+                        continue;
                     }
+                    let used = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+                    out.push((entry.path(), meta.len(), used));
                 }
             }
         }
         Ok(out)
     }
+}
+
+/// Tells whether `name` is a key: 64 lower-case hex digits.
+fn is_key(name: &str) -> bool {
+    name.len() == 64 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Tells whether the file at `path` starts as an entry does.
+fn has_header(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = [0u8; MAGIC.len()];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == *MAGIC.as_bytes())
 }
 
 /// Returns the value of an entry, or `None` when it is not a whole entry of this format.
@@ -248,5 +284,37 @@ mod tests {
         assert!(cache.get("summary", &keys[2]).is_none());
         assert_eq!(cache.clear().unwrap().entries, 2);
         assert_eq!(cache.stats().unwrap(), Stats::default());
+    }
+
+    #[test]
+    fn clear_and_prune_touch_nothing_but_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(Some(dir.path().to_owned()), 0);
+        // Someone else's files in a directory the user pointed the cache at.
+        let theirs = [
+            "project/src/main.c",
+            "summary/notes.txt",
+            "summary/ab/readme",
+            &format!("message/zz/{}", "a".repeat(64)),
+            &format!("message/ab/{}", "b".repeat(64)),
+        ];
+        for rel in theirs {
+            let path = dir.path().join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "precious").unwrap();
+        }
+        cache.put("summary", &key(&[b"1"]), "- one");
+        cache.put("message", &key(&[b"2"]), "feat: two");
+        assert_eq!(cache.stats().unwrap().entries, 2);
+        assert_eq!(cache.prune(0).unwrap().entries, 0);
+        cache.put("summary", &key(&[b"1"]), "- one");
+        assert_eq!(cache.clear().unwrap().entries, 1);
+        for rel in theirs {
+            assert_eq!(
+                fs::read_to_string(dir.path().join(rel)).unwrap(),
+                "precious",
+                "{rel}"
+            );
+        }
     }
 }

@@ -1512,6 +1512,8 @@ pub struct ModelPart {
     pub text: String,
     /// The tokens of its commits.
     pub tokens: Vec<String>,
+    /// The titles of its sections.
+    pub titles: Vec<String>,
     /// Its sections as plain bullets with their tokens, for when the model fails on it.
     pub fallback: String,
 }
@@ -1540,11 +1542,13 @@ pub fn model_parts(release: &Release, budget: usize, max_commits: usize) -> Vec<
         .map(|(i, (lines, _))| {
             let mut text = format!("{}(part {} of {total})\n", header, i + 1);
             let mut fallback = String::new();
+            let mut titles = Vec::new();
             let mut current = None;
             for line in &lines {
                 if current != Some(line.section) {
                     current = Some(line.section);
                     let title = &release.sections[line.section].title;
+                    titles.push(title.clone());
                     let _ = write!(text, "\n### {title}\n");
                     let _ = write!(fallback, "\n### {title}\n\n");
                 }
@@ -1560,16 +1564,35 @@ pub fn model_parts(release: &Release, budget: usize, max_commits: usize) -> Vec<
             ModelPart {
                 text,
                 tokens: lines.iter().map(|l| l.token.clone()).collect(),
+                titles,
                 fallback,
             }
         })
         .collect()
 }
 
-/// Checks the model's answer for one part: every token of the part and no other, only the
-/// release's section titles. Returns the answer without anything before its first heading.
+/// Checks the model's answer for one part: its sections' headings and no others, every
+/// token of the part under them and no other token. Returns the answer from its first
+/// heading on (what [`assemble`] reads).
 pub fn check_part(part: &ModelPart, answer: &str) -> Result<String, String> {
     let answer = answer.trim();
+    let Some(start) = answer.find("### ") else {
+        return Err("it wrote no section headings".into());
+    };
+    let answer = &answer[start..];
+    for line in answer.lines() {
+        let line = line.trim_start();
+        if let Some(title) = line.strip_prefix("### ") {
+            if !part.titles.iter().any(|t| t == title.trim()) {
+                return Err(format!(
+                    "it wrote a section that is not in its part: `{}`",
+                    title.trim()
+                ));
+            }
+        } else if line.starts_with('#') {
+            return Err("it wrote headings of its own".into());
+        }
+    }
     let mut used = vec![false; part.tokens.len()];
     for c in TOKEN.captures_iter(answer) {
         match part.tokens.iter().position(|t| *t == c[1]) {
@@ -1584,8 +1607,7 @@ pub fn check_part(part: &ModelPart, answer: &str) -> Result<String, String> {
             part.tokens.len()
         ));
     }
-    let start = answer.find("### ").unwrap_or(0);
-    Ok(answer[start..].to_owned())
+    Ok(answer.to_owned())
 }
 
 /// Removes the commit tokens (`[1a2b3c4]`) from a model's text.
@@ -1897,6 +1919,46 @@ pub fn github_output(pairs: &[(&str, &str)], delimiter: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_parts_answer_keeps_to_its_sections_and_tokens() {
+        let part = ModelPart {
+            text: String::new(),
+            tokens: vec!["1a2b3c4".into(), "5d6e7f8".into()],
+            titles: vec!["Features".into(), "Bug fixes".into()],
+            fallback: String::new(),
+        };
+        let good = "Intro.\n### Features\n- A [1a2b3c4]\n\n### Bug fixes\n- B [5d6e7f8]\n";
+        assert_eq!(
+            check_part(&part, good).unwrap(),
+            "### Features\n- A [1a2b3c4]\n\n### Bug fixes\n- B [5d6e7f8]"
+        );
+        let cases = [
+            ("- A [1a2b3c4] [5d6e7f8]", "no section headings"),
+            ("### Features\n- A [1a2b3c4]", "left out 1 of 2"),
+            (
+                "### Other\n- A [1a2b3c4] [5d6e7f8]",
+                "not in its part: `Other`",
+            ),
+            (
+                "### Features\n#### More\n- A [1a2b3c4] [5d6e7f8]",
+                "headings of its own",
+            ),
+            (
+                "### Features\n- A [1a2b3c4] [5d6e7f8] [9999999]",
+                "not in its part: `9999999`",
+            ),
+            // A token before the first heading would be dropped by `assemble`.
+            (
+                "- A [1a2b3c4]\n### Features\n- B [5d6e7f8]",
+                "left out 1 of 2",
+            ),
+        ];
+        for (answer, problem) in cases {
+            let err = check_part(&part, answer).unwrap_err();
+            assert!(err.contains(problem), "{answer:?}: {err}");
+        }
+    }
 
     fn commit(id: &str, message: &str, day: i64) -> CommitInfo {
         CommitInfo {

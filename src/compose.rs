@@ -112,6 +112,15 @@ types, files, behaviour) and why when the diff shows it. No preamble, no code fe
 const MERGE_SYSTEM: &str = "You merge summaries of parts of one large change into at most 10 \
 `- ` bullets that keep every notable change. No preamble, no code fences.";
 
+/// Tells whether a server's 400 message is about the `n` parameter (`'n' : number must be at
+/// most 1`, `n is not supported`, `only one choice`).
+fn about_n(message: &str) -> bool {
+    static ABOUT_N: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)(^|[^a-z0-9_])n([^a-z0-9_]|$)|choice|completions").ok()
+    });
+    ABOUT_N.as_ref().is_some_and(|re| re.is_match(message))
+}
+
 /// Sorts files for dropping under a cap: the least important last.
 fn importance(path: &str) -> u8 {
     let p = path.to_ascii_lowercase();
@@ -661,11 +670,18 @@ impl<'a> Composer<'a> {
             request.n = wanted as u32;
             match self.call_all("candidates", &request, sink).await {
                 Ok(answers) => texts = answers,
-                Err(LlmError::Http { status: 400, .. }) => {
+                Err(LlmError::Http {
+                    status: 400,
+                    message,
+                    ..
+                }) => {
                     self.note(format!(
                         "herald: the server refused `n = {wanted}`; asking {wanted} times instead"
                     ));
-                    self.cache.put("server", &refused_key, "refused");
+                    // Remembered only when the server said it was `n`: another 400 may pass.
+                    if about_n(&message) {
+                        self.cache.put("server", &refused_key, "refused");
+                    }
                 }
                 Err(err) => return Err(err),
             }
@@ -809,6 +825,15 @@ impl<'a> Composer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_of_n_is_told_from_other_bad_requests() {
+        assert!(about_n("'n' : number must be at most 1"));
+        assert!(about_n("Invalid value for n: only 1 is supported"));
+        assert!(about_n("multiple choices are not supported"));
+        assert!(!about_n("messages[1].content is too long"));
+        assert!(!about_n("invalid model name"));
+    }
 
     #[test]
     fn importance_puts_fixtures_and_docs_last() {

@@ -514,15 +514,49 @@ fn line_of(text: &str, key: &str) -> usize {
 /// Masks the credentials in a URL (`http://user:****@host`), leaving any other URL as it is.
 pub fn mask_url(text: &str) -> String {
     match reqwest::Url::parse(text) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("****"));
-            url.to_string()
+        Ok(mut url) if url.host().is_some() => {
+            let mut changed = false;
+            if url.password().is_some() {
+                changed |= url.set_password(Some("****")).is_ok();
+            } else if !url.username().is_empty() {
+                changed |= url.set_username("****").is_ok();
+            }
+            // `?api-key=…`, `?access_token=…`: Azure-style relays take keys in the query.
+            let secret_name = |name: &str| {
+                let name = name.to_ascii_lowercase();
+                [
+                    "key",
+                    "token",
+                    "secret",
+                    "pass",
+                    "sig",
+                    "auth",
+                    "credential",
+                ]
+                .iter()
+                .any(|s| name.contains(s))
+            };
+            if url.query_pairs().any(|(name, _)| secret_name(&name)) {
+                let pairs: Vec<(String, String)> = url
+                    .query_pairs()
+                    .map(|(name, value)| {
+                        let value = if secret_name(&name) {
+                            "****".to_owned()
+                        } else {
+                            value.into_owned()
+                        };
+                        (name.into_owned(), value)
+                    })
+                    .collect();
+                url.query_pairs_mut().clear().extend_pairs(pairs);
+                changed = true;
+            }
+            if changed {
+                url.to_string()
+            } else {
+                text.to_owned()
+            }
         }
-        Ok(mut url) if !url.username().is_empty() => {
-            let _ = url.set_username("****");
-            url.to_string()
-        }
-        Ok(url) if url.host().is_some() => text.to_owned(),
         // Not a URL with a host (`user:pw@host:1` parses as scheme `user`): hide anything
         // before an `@` all the same.
         _ => match text.rsplit_once('@') {

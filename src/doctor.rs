@@ -575,6 +575,11 @@ mod tests {
         );
         assert_eq!(mask_url("http://127.0.0.1:3128"), "http://127.0.0.1:3128");
         assert_eq!(mask_url("user:pw@host:1"), "****@host:1");
+        let query = mask_url("https://relay.example/v1?api-version=2024&api-key=sk-abc&code=x");
+        assert_eq!(
+            query,
+            "https://relay.example/v1?api-version=2024&api-key=****&code=x"
+        );
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub enum Error {
     Commit(String),
     #[error("reviewing the message needs a terminal, and stdin or stderr is not one")]
     NoTerminal,
+    #[error("`git herald commit` does not take `{0}`: it reviews and commits what is staged")]
+    CommitFlag(&'static str),
     #[error("the editor `{editor}` failed ({status})")]
     Editor { editor: String, status: String },
     #[error("cancelled; nothing was committed")]
@@ -79,7 +81,8 @@ impl Error {
             Error::EmptyDiff => {
                 Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into())
             }
-            Error::NoTerminal => Some("run it in a terminal, or drop `-i` (`git herald --commit` commits without review; `-n N` without `--commit` prints every candidate)".into()),
+            Error::NoTerminal => Some("run it in a terminal; without review, `git herald --commit` commits the message as written, and `git herald -n N` prints N candidates".into()),
+            Error::CommitFlag(_) => Some("`git herald --diff FILE` and `--dry-run` print a message without committing".into()),
             Error::Editor { .. } => Some("set the editor with `GIT_EDITOR` or `git config core.editor`; the message was kept, run it again".into()),
             Error::Commit(_) => Some("the message was printed above; commit by hand with `git commit -e -F FILE`".into()),
             Error::ChecksFailed(_) => Some("each failed line says its fix after `fix:`".into()),

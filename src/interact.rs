@@ -41,8 +41,9 @@ impl Dialogue {
     }
 
     fn key(&self) -> Result<Key, Error> {
+        // Raw: Ctrl-C comes back as a key (cancel, exit 1) instead of killing the process.
         self.term
-            .read_key()
+            .read_key_raw()
             .map_err(Error::io("read a key from the terminal"))
     }
 
@@ -167,15 +168,16 @@ pub fn edit(text: &str, file: &Path, comment: &str) -> Result<String, Error> {
         .arg(file)
         .status()
         .map_err(Error::io(format!("run the editor `{editor}`")))?;
-    if !status.success() {
-        return Err(Error::Editor {
+    let saved = if status.success() {
+        std::fs::read_to_string(file).map_err(Error::io(format!("read `{}`", file.display())))
+    } else {
+        Err(Error::Editor {
             editor,
             status: status.to_string(),
-        });
-    }
-    let saved =
-        std::fs::read_to_string(file).map_err(Error::io(format!("read `{}`", file.display())))?;
+        })
+    };
     let _ = std::fs::remove_file(file);
+    let saved = saved?;
     Ok(clean_edited(&saved, comment))
 }
 

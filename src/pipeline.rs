@@ -113,10 +113,11 @@ pub fn dry_run(
     entries: &[FileEntry],
     settings: &Settings,
     env: &crate::config::Env,
-    branch: Option<&str>,
+    info: &RunInfo,
 ) -> Result<DryRun, Error> {
     let redacted = redact(entries, settings)?;
-    let plan = plan_requests(&redacted, settings, env, branch)?;
+    let context = request_context(settings, info)?;
+    let plan = plan_requests(&redacted, settings, env, context.as_deref())?;
     let entries = redacted.entries();
     let mut out = String::new();
     let engine = plan
@@ -172,7 +173,7 @@ fn plan_requests(
     redacted: &RedactedDiff,
     settings: &Settings,
     env: &crate::config::Env,
-    branch: Option<&str>,
+    context: Option<&str>,
 ) -> Result<Option<PlannedRun>, Error> {
     use crate::compose::Composer;
     use crate::llm::select;
@@ -193,13 +194,8 @@ fn plan_requests(
     else {
         return Ok(None);
     };
-    let branch = branch.map(|b| {
-        Redactor::new(&settings.redact)
-            .map(|r| r.redact_text(b, "<branch>").to_string())
-            .unwrap_or_default()
-    });
     let composer = Composer::new(&client, &model, info, settings, "msg", "");
-    let plan = composer.plan(redacted, branch.as_deref());
+    let plan = composer.plan(redacted, context);
     let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();
     let calls = plan.requests.len() + usize::from(plan.final_pending.is_some());
     let cost = info.cost(
@@ -285,6 +281,23 @@ pub fn decorate(message: &mut Message, entries: &[FileEntry], style: &crate::mes
     gitmoji::decorate(message, style.gitmoji, fallback);
 }
 
+/// The context lines a model's request carries (branch, a ticket to use as the scope, recent
+/// subjects as style examples), redacted: the same for a real run and `--dry-run`.
+fn request_context(settings: &Settings, info: &RunInfo) -> Result<Option<String>, Error> {
+    let scope = match settings.ticket {
+        crate::config::TicketMode::Scope => {
+            ticket(info.branch.as_deref(), &settings.ticket_pattern)
+        }
+        _ => None,
+    };
+    let Some(text) = crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)
+    else {
+        return Ok(None);
+    };
+    let redactor = Redactor::new(&settings.redact)?;
+    Ok(Some(redactor.redact_text(&text, "<context>").to_string()))
+}
+
 /// A written message and who wrote it.
 #[derive(Debug, Clone)]
 pub struct Generated {
@@ -312,15 +325,7 @@ pub fn generate(
         crate::config::TicketMode::Off => None,
         _ => ticket(info.branch.as_deref(), &settings.ticket_pattern),
     };
-    let mut generated = generate_message(
-        entries,
-        settings,
-        env,
-        info,
-        ticket.as_deref(),
-        progress,
-        sink,
-    )?;
+    let mut generated = generate_message(entries, settings, env, info, progress, sink)?;
     decorate(&mut generated.message, entries, &settings.style);
     for message in &mut generated.alternatives {
         decorate(message, entries, &settings.style);
@@ -342,7 +347,6 @@ fn generate_message(
     settings: &Settings,
     env: &crate::config::Env,
     info: &RunInfo,
-    ticket: Option<&str>,
     progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
 ) -> Result<Generated, Error> {
@@ -357,14 +361,7 @@ fn generate_message(
     }
     // Past this point text may leave the machine: only redacted files and context go on.
     let redacted = redact(entries, settings)?;
-    let scope = (settings.ticket == crate::config::TicketMode::Scope)
-        .then_some(ticket)
-        .flatten();
-    let context = crate::prompt::context(info.branch.as_deref(), scope, &info.recent).map(|text| {
-        Redactor::new(&settings.redact)
-            .map(|r| r.redact_text(&text, "<context>").to_string())
-            .unwrap_or_default()
-    });
+    let context = request_context(settings, info)?;
     // What the user typed or edited goes through the same redaction as the diff.
     let redactor = Redactor::new(&settings.redact)?;
     let ask = crate::compose::Ask {

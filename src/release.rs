@@ -642,7 +642,8 @@ async fn rewrite_async(
                 "its answer for {label} is unusable: {problem}"
             ))),
         }
-        notes.append(&mut caller.take_notes());
     }
+    // Gathered across releases, so the paths that `continue` early lose none.
+    notes.append(&mut caller.take_notes());
     notes
 }

@@ -22,7 +22,10 @@ pub(super) fn run(command: &CacheCommand, env: &Env) -> Result<(), Error> {
                 "{}, {} (bound: {}; `cache.max-size-mb`)\n",
                 answers(stats.entries),
                 size(stats.bytes),
-                size(settings.cache_max_bytes)
+                match settings.cache_max_bytes {
+                    0 => "none".to_owned(),
+                    max => size(max),
+                }
             ))
         }
         CacheCommand::Clear => {

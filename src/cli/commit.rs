@@ -47,6 +47,14 @@ fn generate(
     Ok((generated, shown))
 }
 
+/// What the menu ended with.
+enum Next {
+    /// Another version, these texts rejected, with the user's hint.
+    Regenerate(Vec<String>, String),
+    /// Committed, or the commit failed.
+    Done(Result<(), Error>),
+}
+
 /// Runs the review loop on the terminal and commits what the user accepts.
 pub(super) fn interactive(
     args: &MsgArgs,
@@ -58,23 +66,62 @@ pub(super) fn interactive(
 ) -> Result<(), Error> {
     let dialogue = Dialogue::open()?;
     let offline = crate::llm::select::offline_reason(settings, env).is_some();
-    let edit_file = repo.git_dir().join("HERALD_EDITMSG");
-    let comment = repo.comment_char();
-    'generate: loop {
-        let (generated, shown) = generate(entries, settings, env, &info)?;
+    let review = Review {
+        dialogue: &dialogue,
+        can_regenerate: !offline,
+        edit_file: repo.git_dir().join("HERALD_EDITMSG"),
+        comment: repo.comment_char(),
+        git_args: &args.git_args,
+    };
+    // The message shown last, to come back to when a new version cannot be had.
+    let mut kept: Option<String> = None;
+    loop {
+        let (generated, shown) = match generate(entries, settings, env, &info) {
+            Ok(done) => done,
+            Err(err) => match kept.take() {
+                None => return Err(err),
+                Some(text) => {
+                    dialogue.say(&format!(
+                        "warning: no new version ({}); back to the message before",
+                        crate::error::one_line(&err)
+                    ))?;
+                    dialogue.show(&text)?;
+                    match review.menu(text)? {
+                        Next::Done(result) => return result,
+                        Next::Regenerate(rejected, hint) => {
+                            kept = rejected.last().cloned();
+                            info.ask.rejected.extend(rejected);
+                            info.ask.hint = Some(hint).filter(|h| !h.is_empty());
+                            continue;
+                        }
+                    }
+                }
+            },
+        };
         let mut candidates = vec![generated.message.to_string()];
         candidates.extend(generated.alternatives.iter().map(ToString::to_string));
-        let mut text = if candidates.len() > 1 {
+        if offline && args.candidates > 1 {
+            dialogue.say("(the offline engine writes one message; set up a model for more)")?;
+        }
+        let text = if candidates.len() > 1 {
+            if candidates.len() < usize::from(args.candidates) {
+                dialogue.say(&format!(
+                    "(the model gave {} different candidates of the {} asked for)",
+                    candidates.len(),
+                    args.candidates
+                ))?;
+            }
             match dialogue.pick(&candidates, !offline)? {
                 Choice::Pick(i) => {
-                    let text = candidates[i].clone();
+                    let text = candidates.swap_remove(i);
                     dialogue.show(&text)?;
                     text
                 }
                 Choice::Regenerate(hint) => {
+                    kept = None;
                     info.ask.rejected.extend(candidates);
                     info.ask.hint = Some(hint).filter(|h| !h.is_empty());
-                    continue 'generate;
+                    continue;
                 }
                 _ => return Err(Error::Cancelled),
             }
@@ -84,26 +131,48 @@ pub(super) fn interactive(
             }
             candidates.swap_remove(0)
         };
-        if offline && args.candidates > 1 {
-            dialogue.say("(the offline engine writes one message; set up a model for more)")?;
+        match review.menu(text)? {
+            Next::Done(result) => return result,
+            Next::Regenerate(rejected, hint) => {
+                kept = rejected.last().cloned();
+                info.ask.rejected.extend(rejected);
+                info.ask.hint = Some(hint).filter(|h| !h.is_empty());
+            }
         }
+    }
+}
+
+/// The menu under one message: accept, edit (as often as wanted), regenerate or cancel.
+struct Review<'a> {
+    dialogue: &'a Dialogue,
+    can_regenerate: bool,
+    edit_file: std::path::PathBuf,
+    comment: String,
+    git_args: &'a [String],
+}
+
+impl Review<'_> {
+    fn menu(&self, mut text: String) -> Result<Next, Error> {
         loop {
-            match dialogue.menu(!offline)? {
-                Choice::Accept => return super::msg::commit(&text, &args.git_args),
+            match self.dialogue.menu(self.can_regenerate)? {
+                Choice::Accept => {
+                    return Ok(Next::Done(super::msg::commit(&text, self.git_args)));
+                }
                 Choice::Edit => {
-                    let edited = interact::edit(&text, &edit_file, &comment)?;
-                    if edited.is_empty() {
-                        dialogue.say("the message is empty; kept the one before")?;
-                    } else {
-                        text = edited;
+                    match interact::edit(&text, &self.edit_file, &self.comment) {
+                        Ok(edited) if edited.is_empty() => self
+                            .dialogue
+                            .say("the message is empty; kept the one before")?,
+                        Ok(edited) => text = edited,
+                        // An editor that fails loses nothing: the message before stays.
+                        Err(err) => self.dialogue.say(&format!(
+                            "warning: {}; kept the message before",
+                            crate::error::one_line(&err)
+                        ))?,
                     }
-                    dialogue.show(&text)?;
+                    self.dialogue.show(&text)?;
                 }
-                Choice::Regenerate(hint) => {
-                    info.ask.rejected.push(text);
-                    info.ask.hint = Some(hint).filter(|h| !h.is_empty());
-                    continue 'generate;
-                }
+                Choice::Regenerate(hint) => return Ok(Next::Regenerate(vec![text], hint)),
                 Choice::Pick(_) | Choice::Cancel => return Err(Error::Cancelled),
             }
         }

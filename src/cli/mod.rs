@@ -410,6 +410,15 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
         None => msg::run(&cli.msg, env),
         Some(Command::Msg(args)) => msg::run(&args, env),
         Some(Command::Commit(mut args)) => {
+            // Set after parsing, so clap's conflicts of `-i` cannot see them: checked here.
+            let taken = [
+                (args.diff.is_some(), "--diff"),
+                (args.dry_run, "--dry-run"),
+                (args.quiet, "--quiet"),
+            ];
+            if let Some((_, flag)) = taken.iter().find(|(set, _)| *set) {
+                return Err(Error::CommitFlag(flag));
+            }
             args.commit = true;
             args.interactive = true;
             msg::run(&args, env)

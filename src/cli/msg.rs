@@ -57,14 +57,6 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     } else {
         pipeline::collect(source, &filter)?
     };
-    if args.dry_run {
-        let branch = repo.as_ref().and_then(Repo::branch);
-        let report = pipeline::dry_run(&entries, settings, env, branch.as_deref())?;
-        if let Some(warning) = &report.warning {
-            ui::err(&format!("warning: {warning}"))?;
-        }
-        return ui::out(&report.text);
-    }
     let info = pipeline::RunInfo {
         command: "msg",
         repo: repo_name(repo.as_ref()),
@@ -78,10 +70,17 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
             ..Default::default()
         },
     };
+    if args.dry_run {
+        let report = pipeline::dry_run(&entries, settings, env, &info)?;
+        if let Some(warning) = &report.warning {
+            ui::err(&format!("warning: {warning}"))?;
+        }
+        return ui::out(&report.text);
+    }
     // Picking among candidates before committing is a review too.
     if args.interactive || (args.commit && args.candidates > 1) {
         let Some(repo) = &repo else {
-            unreachable!("`-i` conflicts with `--diff`, so a repository was required above")
+            return Err(Error::CommitFlag("--diff"));
         };
         return super::commit::interactive(args, &entries, settings, env, repo, info);
     }

@@ -89,13 +89,13 @@ impl Client {
         if let Some(proxy) = proxy {
             let proxy = reqwest::Proxy::all(proxy).map_err(|source| LlmError::Setup {
                 what: "use the configured `proxy`".into(),
-                source,
+                source: source.without_url(),
             })?;
             builder = builder.proxy(proxy);
         }
         let http = builder.build().map_err(|source| LlmError::Setup {
             what: "start the HTTP client".into(),
-            source,
+            source: source.without_url(),
         })?;
         Ok(Client {
             http,
@@ -238,7 +238,7 @@ impl Client {
                 Ok(Err(source)) => {
                     return Err(Failure::transient(LlmError::Broken {
                         provider: endpoint.provider,
-                        source,
+                        source: source.without_url(),
                     }));
                 }
                 Ok(Ok(chunk)) => chunk,
@@ -320,9 +320,10 @@ impl Client {
                 after: self.net.connect_timeout,
             });
         }
+        // A base URL may carry credentials, and reqwest's error names the URL: neither shows.
         Failure::transient(LlmError::Connect {
-            url: self.endpoint.base_url.clone(),
-            source,
+            url: crate::config::mask_url(&self.endpoint.base_url),
+            source: source.without_url(),
         })
     }
 

@@ -60,8 +60,8 @@ pub async fn probe(client: &Client, wait: Duration) -> Result<Option<Probe>, Llm
             .send()
             .await
             .map_err(|source| LlmError::Connect {
-                url: endpoint.base_url.clone(),
-                source,
+                url: crate::config::mask_url(&endpoint.base_url),
+                source: source.without_url(),
             })?;
         let status = response.status().as_u16();
         let body = response.text().await.unwrap_or_default();

@@ -339,3 +339,111 @@ fn every_candidate_gets_the_gitmoji_and_the_ticket() {
         "✨ feat: add a\n\nRefs: ABC-42\n---\n🐛 fix: mend b\n\nRefs: ABC-42\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_at_the_menu_cancels() {
+    let (rt, server) = server();
+    answer_always(&rt, &server, SUBJECT);
+    let repo = repo_for(&server.uri());
+    let mut p = pty::spawn(&repo, &["commit"]);
+    p.exp_string("[c]ancel").unwrap();
+    p.send_control('c').unwrap();
+    let (code, rest) = pty::finish(p);
+    assert_eq!(code, 1, "{rest}");
+    assert!(rest.contains("cancelled; nothing was committed"), "{rest}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_regenerate_or_editor_keeps_the_message_in_hand() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(body_string_contains("<version 1>"))
+            .respond_with(
+                ResponseTemplate::new(500).set_body_string("{\"error\":{\"message\":\"down\"}}"),
+            )
+            .with_priority(1)
+            .mount(&server),
+    );
+    answer_always(&rt, &server, SUBJECT);
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("GIT_HERALD_ATTEMPTS", "1");
+    let editor = repo.script(
+        "edit.sh",
+        "#!/bin/sh\nprintf 'fix: written by hand\\n' > \"$1\"\n",
+    );
+    repo.set_env("GIT_EDITOR", &editor);
+    let mut p = pty::spawn(&repo, &["commit"]);
+    p.exp_string("[c]ancel").unwrap();
+    p.send("e").unwrap();
+    p.flush().unwrap();
+    p.exp_string("written by hand").unwrap();
+    p.exp_string("[c]ancel").unwrap();
+    p.send("r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("what should change?").unwrap();
+    p.send_line("").unwrap();
+    let screen = p.exp_string("[c]ancel").unwrap();
+    assert!(screen.contains("warning: no new version"), "{screen}");
+    assert!(screen.contains("HTTP 500"), "{screen}");
+    assert!(
+        screen.contains("fix: written by hand"),
+        "the edit is back: {screen}"
+    );
+    p.send("a").unwrap();
+    p.flush().unwrap();
+    let (code, rest) = pty::finish(p);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(repo.message_of("HEAD"), "fix: written by hand\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_editor_that_fails_loses_nothing() {
+    let (rt, server) = server();
+    answer_always(&rt, &server, SUBJECT);
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("GIT_EDITOR", "false");
+    let mut p = pty::spawn(&repo, &["commit"]);
+    p.exp_string("[c]ancel").unwrap();
+    p.send("e").unwrap();
+    p.flush().unwrap();
+    let screen = p.exp_string("[c]ancel").unwrap();
+    assert!(screen.contains("the editor `false` failed"), "{screen}");
+    p.send("a").unwrap();
+    p.flush().unwrap();
+    let (code, _) = pty::finish(p);
+    assert_eq!(code, 0);
+    assert_eq!(repo.message_of("HEAD"), format!("{SUBJECT}\n"));
+    assert!(!repo.join(".git/HERALD_EDITMSG").exists());
+}
+
+#[test]
+fn commit_refuses_flags_that_do_not_commit() {
+    let repo = TestRepo::with_commit();
+    repo.write("a.txt", "a\n");
+    repo.add(["a.txt"]);
+    let diff = repo.write("other.diff", "diff --git a/b b/b\n");
+    for args in [
+        vec!["commit", "--diff", diff.to_str().unwrap()],
+        vec!["commit", "--dry-run"],
+        vec!["commit", "-q"],
+    ] {
+        let out = repo.herald(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("`git herald commit` does not take"),
+            "{stderr}"
+        );
+    }
+    let outside = TestRepo::outside();
+    let out = outside
+        .herald(["commit", "--diff", "x.diff"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "no panic outside a repository");
+    assert_eq!(repo.commit_count(), 1);
+}

@@ -776,3 +776,54 @@ fn the_cache_answers_again_until_bypassed_or_cleared() {
     run_ok(&repo, &["--no-body"]);
     assert_eq!(calls(), 3, "a cleared cache asks again");
 }
+
+#[test]
+fn credentials_in_a_base_url_never_print() {
+    let mut repo = repo_for("http://bob:hunter2pass@127.0.0.1:9");
+    repo.set_env("GIT_HERALD_ATTEMPTS", "1");
+    let out = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could not reach `http://bob:****@127.0.0.1:9/v1"),
+        "{stderr}"
+    );
+    let doctor = repo.herald(["doctor"]).output().unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&doctor.stdout),
+        String::from_utf8_lossy(&doctor.stderr)
+    );
+    assert!(all.contains("bob:****"), "{all}");
+    repo.install_hook();
+    let commit = repo.git_cmd(["commit", "-q"]).output().unwrap();
+    let hook = String::from_utf8_lossy(&commit.stderr);
+    for text in [stderr.as_ref(), all.as_str(), hook.as_ref()] {
+        assert!(!text.contains("hunter2pass"), "{text}");
+    }
+}
+
+#[test]
+fn dry_run_shows_the_request_exactly_as_it_is_sent() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .and(path("/v1/chat/completions"))
+            .respond_with(sse(openai_sse(SUBJECT)))
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    repo.git(["checkout", "-q", "-b", "feature/ABC-7-pairs"]);
+    let (dry, _) = run_ok(&repo, &["--dry-run"]);
+    assert!(requests(&rt, &server).is_empty(), "a dry run sends nothing");
+    run_ok(&repo, &[]);
+    let sent = requests(&rt, &server);
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
+    let user = body["messages"][1]["content"].as_str().unwrap();
+    assert!(user.contains("Branch: feature/ABC-7-pairs"), "{user}");
+    assert!(user.contains("Recent commit subjects"), "{user}");
+    assert!(
+        dry.contains(user.trim_end()),
+        "dry run:\n{dry}\nsent:\n{user}"
+    );
+}
