@@ -38,7 +38,16 @@ pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), Error> {
                     format!("already installed at `{}`", path.display())
                 }
             };
-            ui::out(&format!("{line}\n"))
+            ui::out(&format!("{line}\n"))?;
+            // lefthook rewrites the hooks it manages on `lefthook install`: say how to stay.
+            if hook::state(&repo, &exe).manager == Some(hook::Manager::Lefthook) {
+                ui::err(&format!(
+                    "note: lefthook is set up here; if it manages prepare-commit-msg, `lefthook \
+                     install` replaces this hook. To keep git-herald, {}",
+                    hook::Manager::Lefthook.snippet()
+                ))?;
+            }
+            Ok(())
         }
         HookCommand::Uninstall => {
             let line = match hook::uninstall(&repo, &exe)? {

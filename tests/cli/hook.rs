@@ -392,6 +392,11 @@ fn lefthook_is_reported_by_status() {
         .assert()
         .success()
         .stdout(contains("hook manager: lefthook"));
+    repo.herald(["hook", "install"])
+        .assert()
+        .success()
+        .stdout(contains("installed `"))
+        .stderr(contains("note: lefthook is set up here").and(contains("lefthook install")));
 }
 
 // ---------------------------------------------------------------- real commits, every source
