@@ -425,6 +425,11 @@ fn is_scissors(line: &str, comment: &str) -> bool {
     line.starts_with(comment) && line.contains(">8")
 }
 
+/// Sources skipped by default whose skip needs no look at the message file: taken as skipped
+/// when the configuration cannot be read. (`template` is left out: a template of trailers
+/// only is filled.)
+const QUIET_SKIPS: &[&str] = &["message", "merge", "squash", "commit"];
+
 fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
     let source = args
         .source
@@ -433,7 +438,16 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         .filter(|s| !s.is_empty());
 
     let repo = Repo::discover()?;
-    let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
+    let config = match config::resolve(env, repo.work_dir(), &Overrides::default()) {
+        Ok(config) => config,
+        // Which sources to skip is configuration too. With it unreadable, the built-in
+        // skips decide, so `git commit -m` stays quiet about a config it never needed.
+        Err(_) if source.as_deref().is_some_and(|s| QUIET_SKIPS.contains(&s)) => {
+            let source = source.as_deref().unwrap_or_default();
+            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+        }
+        Err(err) => return Err(err.into()),
+    };
     let mut settings = config.settings;
     // A model must answer well inside the hook's own time-out, so a slow one still leaves
     // time for the offline engine's message instead of none.

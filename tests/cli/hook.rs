@@ -843,11 +843,26 @@ fn broken_repo_config_warns_and_leaves_the_file() {
         warning.ends_with("the commit message is left as is"),
         "{warning}"
     );
-    // A real commit goes ahead, with the one warning.
+    // `-m` needs no config: the built-in skips decide, with no warning.
     let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
     assert_ok(&out);
-    assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert_eq!(warnings(&out.stderr).len(), 0, "{}", show(&out));
     assert_eq!(repo.message_of("HEAD"), "chore: still commits\n");
+    // A commit that wants a message goes ahead with the one warning (the editor writes it).
+    repo.write("more.txt", "more\n");
+    repo.add(["more.txt"]);
+    let editor = repo.script(
+        "msg-editor.sh",
+        "#!/bin/sh\necho 'chore: by hand' > \"$1\"\n",
+    );
+    let out = repo
+        .git_cmd(["commit", "-q"])
+        .env("GIT_EDITOR", &editor)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert_eq!(repo.message_of("HEAD"), "chore: by hand\n");
 }
 
 #[test]
@@ -865,7 +880,12 @@ fn untrusted_key_in_repo_config_warns_and_leaves_the_file() {
     assert!(warning.contains("`model` cannot be set"), "{warning}");
     let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
     assert_ok(&out);
-    assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert_eq!(
+        warnings(&out.stderr).len(),
+        0,
+        "`-m` needs no config: {}",
+        show(&out)
+    );
 }
 
 #[test]
@@ -880,7 +900,12 @@ fn unreadable_user_config_warns_and_leaves_the_file() {
     assert!(warning.contains("config.toml"), "{warning}");
     let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
     assert_ok(&out);
-    assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert_eq!(
+        warnings(&out.stderr).len(),
+        0,
+        "`-m` needs no config: {}",
+        show(&out)
+    );
     // The command itself reports it as an error.
     repo.herald([] as [&str; 0])
         .assert()
