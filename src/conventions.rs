@@ -881,10 +881,15 @@ fn cliff_types(text: &str) -> Result<Option<Vec<String>>, String> {
             continue;
         }
         for alternative in pattern.split('|') {
-            let alt = alternative
-                .trim()
-                .trim_start_matches("(?i)")
-                .trim_start_matches('^');
+            // `^(feat|feature)` splits into `^(feat` and `feature)`: peel anchors, flags and
+            // group openings off the front (the word ends at the first other character).
+            let mut alt = alternative.trim();
+            while let Some(rest) = ["(?i)", "^", "(?:", "(?i:", "("]
+                .iter()
+                .find_map(|prefix| alt.strip_prefix(prefix))
+            {
+                alt = rest;
+            }
             let word: String = alt
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

@@ -281,6 +281,33 @@ commit_parsers = [
 }
 
 #[test]
+fn git_cliff_groups_keep_their_first_type() {
+    let cliff = |patterns: &[&str]| {
+        let parsers: Vec<String> = patterns
+            .iter()
+            .map(|p| format!("{{ message = {p:?}, group = \"G\" }}"))
+            .collect();
+        format!(
+            "[git]\nconventional_commits = true\ncommit_parsers = [{}]\n",
+            parsers.join(", ")
+        )
+    };
+    let read = |patterns: &[&str]| {
+        let c = one("cliff.toml", &cliff(patterns));
+        types(&c)
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(&["^(feat|feature)"]), ["feat", "feature"]);
+    assert_eq!(read(&["^(?:fix|bug)"]), ["fix", "bug"]);
+    assert_eq!(read(&["^feat"]), ["feat"]);
+    assert_eq!(read(&["(?i)^(?i:perf)", "^((docs))"]), ["perf", "docs"]);
+    // A group around a catch-all still takes every type.
+    assert!(read(&["^(feat)", "^(.*)"]).is_empty());
+}
+
+#[test]
 fn explicit_types_win_and_an_empty_list_lifts_the_rule() {
     let c = one(
         ".commitlintrc.json",
