@@ -272,9 +272,17 @@ pub struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    /// Parses `type(scope)!: summary`; `None` when the line is not such a header.
+    /// Parses `type(scope)!: summary`; `None` when the line is not such a header. The type is
+    /// a word of letters, digits, `-` and `_` starting with a letter (`i18n`, `ui-kit`), and
+    /// the summary starts right after `: `.
+    ///
+    /// The one header parser: the checks on a model's answer use it too, so a type the
+    /// repository allows is never called "not a header".
     pub fn parse(line: &'a str) -> Option<Header<'a>> {
         let (head, summary) = line.split_once(": ")?;
+        if !summary.starts_with(|c: char| !c.is_whitespace()) {
+            return None;
+        }
         let (head, breaking) = match head.strip_suffix('!') {
             Some(h) => (h, true),
             None => (head, false),

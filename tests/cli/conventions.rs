@@ -101,6 +101,43 @@ fn disallowed_type_is_asked_again_with_the_reason() {
 }
 
 #[test]
+fn types_with_digits_and_hyphens_are_accepted() {
+    const RC: &str =
+        r#"{"rules": {"type-enum": [2, "always", ["feat", "fix", "i18n", "ui-kit"]]}}"#;
+    let answer = "i18n: translate the menu";
+    let (rt, server) = answers(answer, answer);
+    let repo = repo_for(&server.uri());
+    repo.write(".commitlintrc.json", RC);
+    let (stdout, stderr) = run_ok(&repo, &["--no-body"]);
+    assert_eq!(stdout, format!("{answer}\n"));
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    assert!(!stderr.contains("asked again"), "{stderr}");
+    assert_eq!(
+        requests(&rt, &server).len(),
+        1,
+        "a good answer is not asked again"
+    );
+    // Candidates are not dropped for such a type either.
+    let answer = "ui-kit: add the button";
+    let (_rt, server) = answers(answer, answer);
+    let repo = repo_for(&server.uri());
+    repo.write(".commitlintrc.json", RC);
+    let (stdout, stderr) = run_ok(&repo, &["--no-body", "-n", "2"]);
+    assert!(stdout.contains(answer), "{stdout}");
+    assert!(!stderr.contains("broke the rules"), "{stderr}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    // The offline engine, with only such types allowed, writes one of them.
+    let repo = offline_repo();
+    repo.write(
+        ".commitlintrc.json",
+        r#"{"rules": {"type-enum": [2, "always", ["i18n", "ui-kit"]]}}"#,
+    );
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).starts_with("i18n: "), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+}
+
+#[test]
 fn answer_bad_twice_is_kept_with_one_warning() {
     let bad = "feature(parser): add parse_pairs";
     let (rt, server) = answers(bad, bad);
