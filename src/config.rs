@@ -31,7 +31,7 @@ pub enum ConfigError {
     Parse {
         path: PathBuf,
         #[source]
-        source: Box<toml::de::Error>,
+        source: Box<TomlSyntax>,
     },
     #[error(
         "`{key}` cannot be set in the repository's config file `{}` (line {line})",
@@ -87,6 +87,149 @@ impl ConfigError {
             _ => None,
         }
     }
+}
+
+/// Where a configuration file fails to parse and why, without the source line that toml's own
+/// error quotes: in a config file that line may hold an API key.
+///
+/// Shown as `TOML parse error at line N, column M`, with the parser's message as its cause;
+/// quoted values in the message are masked when the line looks like it holds a secret.
+#[derive(Debug)]
+pub struct TomlSyntax {
+    line: usize,
+    column: usize,
+    /// The key assigned on that line, when it has one (a key name is never secret).
+    key: Option<String>,
+    message: TomlMessage,
+}
+
+/// What the TOML parser said was wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TomlMessage(String);
+
+impl TomlSyntax {
+    /// Builds the error from the parser's span (byte offsets into `text`) and message.
+    pub fn new(text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
+        let message = message.trim();
+        let (line, column, key, sensitive) = match span {
+            Some(span) => {
+                let floor = |mut at: usize| {
+                    at = at.min(text.len());
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                };
+                let (start, end) = (floor(span.start), floor(span.end.max(span.start)));
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let key = text[line_start..]
+                    .lines()
+                    .next()
+                    .and_then(|l| l.split_once('='))
+                    .map(|(key, _)| key.trim())
+                    .filter(|key| {
+                        !key.is_empty()
+                            && key.chars().all(|c| {
+                                c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"')
+                            })
+                    })
+                    .map(str::to_owned);
+                (
+                    text[..start].matches('\n').count() + 1,
+                    text[line_start..start].chars().count() + 1,
+                    key,
+                    is_sensitive(&text[line_start..line_end]),
+                )
+            }
+            None => (0, 0, None, is_sensitive(text)),
+        };
+        let message = if sensitive || is_sensitive(message) {
+            mask_quoted(message)
+        } else {
+            message.to_owned()
+        };
+        TomlSyntax {
+            line,
+            column,
+            key,
+            message: TomlMessage(message),
+        }
+    }
+
+    /// Returns the parser's message (quoted values masked when they may be secret).
+    pub fn message(&self) -> &str {
+        &self.message.0
+    }
+
+    /// Returns the 1-based line of the error, 0 when the parser gave no place.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+impl fmt::Display for TomlSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => write!(f, "TOML parse error")?,
+            line => write!(f, "TOML parse error at line {line}, column {}", self.column)?,
+        }
+        match &self.key {
+            Some(key) => write!(f, ", key `{key}`"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for TomlSyntax {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.message)
+    }
+}
+
+/// Tells whether config text may hold a credential: it names a key-like setting, or the
+/// redactor's built-in rules find something in it.
+fn is_sensitive(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "api-key", "api_key", "apikey", "token", "secret", "password", "passwd",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+        || crate::redact::Redactor::new(&Default::default())
+            .is_ok_and(|r| !r.redact_text(text, "<config>").findings().is_empty())
+}
+
+/// Replaces text of four characters or more between quotes or backticks with `****` (a
+/// value serde quotes; the parser's short quotes such as ``expected `"` `` stay).
+fn mask_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<(char, String)> = None;
+    for c in message.chars() {
+        match &mut open {
+            Some((q, inner)) if c == *q => {
+                if inner.chars().count() >= 4 {
+                    out.push_str("****");
+                } else {
+                    out.push_str(inner);
+                }
+                out.push(c);
+                open = None;
+            }
+            Some((_, inner)) => inner.push(c),
+            None => {
+                out.push(c);
+                if matches!(c, '"' | '`') {
+                    open = Some((c, String::new()));
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push_str("****");
+    }
+    out
 }
 
 /// One configuration file as written (every key optional; unknown keys are errors).
@@ -487,9 +630,9 @@ fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
 }
 
 fn parse_file(path: &Path, text: &str) -> Result<(toml::Table, FileConfig), ConfigError> {
-    let parse_error = |source| ConfigError::Parse {
+    let parse_error = |source: toml::de::Error| ConfigError::Parse {
         path: path.to_owned(),
-        source: Box::new(source),
+        source: Box::new(TomlSyntax::new(text, source.span(), source.message())),
     };
     let table: toml::Table = toml::from_str(text).map_err(parse_error)?;
     let typed: FileConfig = toml::from_str(text).map_err(parse_error)?;
@@ -1173,6 +1316,44 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn toml_errors_name_the_place_never_the_line() {
+        let key = "sk-SECRETSECRET123456";
+        for text in [
+            format!("model = \"m\"\napi-key = \"{key}\n"),
+            format!("model = \"m\"\napi-key = {key}\n"),
+            format!("model = \"m\"\napi-key-cmd = \"{key}\"\n"),
+        ] {
+            let err = parse_file(Path::new("c.toml"), &text).unwrap_err();
+            let ConfigError::Parse { source, .. } = &err else {
+                panic!("{err:?}")
+            };
+            let mut shown = format!("{err}");
+            let mut cause: Option<&dyn std::error::Error> = Some(&**source);
+            while let Some(c) = cause {
+                shown.push_str(&format!("\n{c}"));
+                cause = c.source();
+            }
+            assert!(!shown.contains("SECRET"), "{shown}");
+            assert!(shown.contains("line 2, column"), "{shown}");
+            assert_eq!(source.line(), 2);
+        }
+        let plain = TomlSyntax::new(
+            "a = \"b\n",
+            Some(4..5),
+            "invalid basic string, expected `\"`",
+        );
+        assert_eq!(plain.message(), "invalid basic string, expected `\"`");
+        assert_eq!(
+            plain.to_string(),
+            "TOML parse error at line 1, column 5, key `a`"
+        );
+        assert_eq!(
+            mask_quoted("invalid type: string \"sk-abcdef\", expected `\"`"),
+            "invalid type: string \"****\", expected `\"`"
+        );
+    }
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
         let path = dir.join(name);

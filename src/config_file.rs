@@ -11,10 +11,14 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 pub enum EditError {
     #[error("unknown configuration key `{key}`")]
     UnknownKey { key: String, close: Vec<String> },
-    #[error("invalid value `{value}` for `{key}`: expected {expected}")]
+    #[error(
+        "invalid value {}for `{key}`: expected {expected}",
+        .value.as_ref().map(|v| format!("`{v}` ")).unwrap_or_default()
+    )]
     BadValue {
         key: String,
-        value: String,
+        /// The value as typed; `None` for a secret key, whose value is never printed.
+        value: Option<String>,
         expected: &'static str,
     },
     #[error("`{key}` cannot be set in the repository's config file `{}`", .path.display())]
@@ -23,7 +27,7 @@ pub enum EditError {
     Parse {
         path: PathBuf,
         #[source]
-        source: Box<toml_edit::TomlError>,
+        source: Box<config::TomlSyntax>,
     },
     #[error("`{key}` in `{}` is not a table", .path.display())]
     NotTable { key: String, path: PathBuf },
@@ -147,7 +151,7 @@ pub fn lookup(key: &str) -> Result<(Vec<String>, KeyKind), EditError> {
 pub fn parse_value(key: &str, kind: KeyKind, text: &str) -> Result<Value, EditError> {
     let bad = |expected| EditError::BadValue {
         key: key.to_owned(),
-        value: text.to_owned(),
+        value: (!config::is_secret(key)).then(|| text.to_owned()),
         expected,
     };
     let parsed = text.trim().parse::<Value>().ok();
@@ -200,7 +204,11 @@ fn parse(path: &Path, text: &str) -> Result<DocumentMut, EditError> {
     text.parse::<DocumentMut>()
         .map_err(|source| EditError::Parse {
             path: path.to_owned(),
-            source: Box::new(source),
+            source: Box::new(config::TomlSyntax::new(
+                text,
+                source.span(),
+                source.message(),
+            )),
         })
 }
 

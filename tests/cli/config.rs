@@ -339,3 +339,96 @@ fn invalid_fixtures_fail_with_file_and_reason() {
         }
     }
 }
+
+/// A key that must never be printed, and the ways a user file holding it can fail to load.
+const KEY: &str = "sk-SECRETSECRET123456";
+
+fn broken_files_with_a_key() -> Vec<(String, &'static str)> {
+    vec![
+        // Unterminated string, a bare word, the key twice, a list where a string goes, and a
+        // string where a list goes (serde's message quotes such a value).
+        (format!("model = \"m\"\napi-key = \"{KEY}\n"), "line 2"),
+        (format!("api-key = {KEY}\n"), "line 1"),
+        (
+            format!("api-key = \"{KEY}\"\n\napi-key = \"{KEY}\"\n"),
+            "line 3",
+        ),
+        (format!("api-key = [\"{KEY}\"]\n"), "line 1"),
+        (format!("api-key-cmd = \"{KEY}\"\n"), "line 1"),
+    ]
+}
+
+#[test]
+fn a_broken_user_file_never_prints_its_api_key() {
+    let repo = TestRepo::with_commit();
+    repo.write("src/lib.rs", "pub fn one() {}\n");
+    repo.add(["src/lib.rs"]);
+    for (text, line) in broken_files_with_a_key() {
+        let user = write_user_config(&repo, &text);
+        for args in [
+            &[][..],
+            &["config", "show"],
+            &["config", "get", "model"],
+            &["config", "get", "api-key"],
+            &["config", "set", "message.wrap", "70"],
+            &["doctor"],
+            // Last: it may well repair the file (removing a key a list stood for).
+            &["config", "unset", "api-key"],
+        ] {
+            let out = repo.herald(args).output().unwrap();
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                !all.contains("SECRET"),
+                "{text:?} {args:?}:\n{}",
+                show(&out)
+            );
+            assert!(!all.contains("panicked"), "{}", show(&out));
+            if out.status.success() && args[0] == "config" {
+                continue;
+            }
+            assert!(
+                all.contains(&user.display().to_string()) && all.contains(line),
+                "{text:?} {args:?}: the file and {line} are named:\n{}",
+                show(&out)
+            );
+            if args != ["doctor"] {
+                assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_secret_value_of_the_wrong_type_is_never_echoed() {
+    let repo = TestRepo::with_commit();
+    for (key, value) in [
+        ("api-key", "[\"sk-inarray\"]"),
+        ("api-key", "{ v = \"sk-intable\" }"),
+        ("api-key-cmd", "[1, \"sk-inlist\"]"),
+        ("api-key-cmd", "{ v = \"sk-intable\" }"),
+    ] {
+        let out = repo.herald(["config", "set", key, value]).output().unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+        assert!(!all.contains("sk-in"), "{key} {value}:\n{}", show(&out));
+        assert!(
+            all.contains(&format!("error: invalid value for `{key}`: expected")),
+            "{}",
+            show(&out)
+        );
+        assert!(!repo.user_config().exists());
+    }
+    // Other keys still show what was typed.
+    repo.herald(["config", "set", "message.body", "maybe"])
+        .assert()
+        .code(1)
+        .stderr(contains("invalid value `maybe` for `message.body`"));
+}
