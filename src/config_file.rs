@@ -2,7 +2,7 @@
 //! parsed to the key's type, the edited file must still load, and comments and layout are
 //! kept (`toml_edit`). Nothing is written when any check fails.
 
-use crate::config::{self, ConfigError, Env, KeyKind, Overrides};
+use crate::config::{self, ConfigError, KeyKind};
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -242,16 +242,17 @@ fn parent<'d>(
     Ok(Some(table))
 }
 
-/// Checks the edited text against every layer, then writes it over the file (atomically,
-/// keeping its permissions; `0600` when it holds a key).
-fn commit(env: &Env, target: &Target<'_>, key: &str, text: &str) -> Result<(), EditError> {
-    let work_dir = target.repo;
-    config::resolve_with_text(env, work_dir, &Overrides::default(), &target.path, text).map_err(
-        |source| EditError::Invalid {
+/// Checks the edited text as a file on its own (it parses, its values are valid, the trust
+/// rule for the repository's file), then writes it over the file (atomically, keeping its
+/// permissions; `0600` when it holds a key). The environment and the other files are not
+/// consulted: a bad `GIT_HERALD_*` variable must not block fixing a file.
+fn commit(target: &Target<'_>, key: &str, text: &str) -> Result<(), EditError> {
+    config::check_file(&target.path, text, target.repo.is_some()).map_err(|source| {
+        EditError::Invalid {
             path: target.path.clone(),
             source,
-        },
-    )?;
+        }
+    })?;
     write(&target.path, text, config::is_secret(key))
 }
 
@@ -293,7 +294,7 @@ fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
 
 /// Sets `key` to `value` (as typed on the command line) in the target file, creating it and its
 /// directory when missing.
-pub fn set(env: &Env, target: &Target<'_>, key: &str, value: &str) -> Result<Outcome, EditError> {
+pub fn set(target: &Target<'_>, key: &str, value: &str) -> Result<Outcome, EditError> {
     let (parts, kind) = lookup(key)?;
     if target.repo.is_some() && !config::repo_may_set(key) {
         return Err(EditError::Untrusted {
@@ -319,12 +320,12 @@ pub fn set(env: &Env, target: &Target<'_>, key: &str, value: &str) -> Result<Out
             table.insert(last, Item::Value(value));
         }
     }
-    commit(env, target, key, &doc.to_string())?;
+    commit(target, key, &doc.to_string())?;
     Ok(Outcome::Written)
 }
 
 /// Removes `key` from the target file.
-pub fn unset(env: &Env, target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
+pub fn unset(target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
     let (parts, _) = lookup(key)?;
     let text = read(&target.path)?;
     let mut doc = parse(&target.path, &text)?;
@@ -336,7 +337,7 @@ pub fn unset(env: &Env, target: &Target<'_>, key: &str) -> Result<Outcome, EditE
     if !removed {
         return Ok(Outcome::Absent);
     }
-    commit(env, target, key, &doc.to_string())?;
+    commit(target, key, &doc.to_string())?;
     Ok(Outcome::Written)
 }
 

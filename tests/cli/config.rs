@@ -432,3 +432,87 @@ fn a_secret_value_of_the_wrong_type_is_never_echoed() {
         .code(1)
         .stderr(contains("invalid value `maybe` for `message.body`"));
 }
+
+#[test]
+fn a_bad_variable_does_not_block_editing_a_file() {
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("GIT_HERALD_MAX_SUBJECT", "abc");
+    repo.herald(["config", "set", "message.wrap", "70"])
+        .assert()
+        .success();
+    repo.herald(["config", "set", "--repo", "message.body", "false"])
+        .assert()
+        .success();
+    repo.herald(["config", "unset", "message.wrap"])
+        .assert()
+        .success();
+    assert!(
+        !fs::read_to_string(repo.user_config())
+            .unwrap()
+            .contains("wrap")
+    );
+    assert_eq!(
+        fs::read_to_string(repo.join(".git-herald.toml")).unwrap(),
+        "[message]\nbody = false\n"
+    );
+    // The file's own checks still hold, the trust rule among them.
+    repo.herald(["config", "set", "provider", "anthropc"])
+        .assert()
+        .code(1)
+        .stderr(contains("unknown provider `anthropc`"));
+    repo.herald(["config", "set", "--repo", "model", "x"])
+        .assert()
+        .code(1)
+        .stderr(contains("`model` cannot be set"));
+    // Commands that use the settings still name the variable.
+    repo.herald(["config", "show"])
+        .assert()
+        .code(1)
+        .stderr(contains("`GIT_HERALD_MAX_SUBJECT`"));
+}
+
+#[test]
+fn negative_or_endless_seconds_are_refused() {
+    let repo = TestRepo::with_commit();
+    for (text, key, line) in [
+        ("[hook]\ntimeout = -1\n", "hook.timeout", 2),
+        (
+            "# x\n\n[network]\nattempts = 2\ndeadline = nan\n",
+            "network.deadline",
+            5,
+        ),
+        ("hook.timeout = -inf\n", "hook.timeout", 1),
+        (
+            "[network]\nconnect-timeout = inf\n",
+            "network.connect-timeout",
+            2,
+        ),
+    ] {
+        let user = write_user_config(&repo, text);
+        repo.herald(["config", "show"])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "error: `{key}` in config file `{}` (line {line}) is",
+                user.display()
+            )))
+            .stderr(contains("it takes a number of seconds, zero or more"));
+    }
+    write_user_config(&repo, "");
+    repo.herald(["config", "set", "hook.timeout", "-1"])
+        .assert()
+        .code(1)
+        .stderr(contains("`hook.timeout`"));
+    assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
+    repo.herald(["config", "show"])
+        .env("GIT_HERALD_HOOK_TIMEOUT", "-1")
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "invalid value `-1` for `GIT_HERALD_HOOK_TIMEOUT`: expected a number of seconds",
+        ));
+    // Zero is a choice, not a mistake.
+    repo.herald(["config", "set", "hook.timeout", "0"])
+        .assert()
+        .success();
+}
