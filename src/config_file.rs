@@ -242,6 +242,37 @@ fn parent<'d>(
     Ok(Some(table))
 }
 
+/// Removes the tables along `tables` (innermost first) that an unset left empty, stopping at
+/// the first that still holds a key or carries a comment of its own (`# team rules` above
+/// `[message]` stays, and so does its table).
+fn prune(doc: &mut DocumentMut, tables: &[String]) {
+    for depth in (1..=tables.len()).rev() {
+        let (name, above) = tables[..depth].split_last().expect("depth is at least 1");
+        let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
+        for part in above {
+            match table.get_mut(part).and_then(Item::as_table_like_mut) {
+                Some(inner) => table = inner,
+                None => return,
+            }
+        }
+        let commented = |decor: &toml_edit::Decor| {
+            [decor.prefix(), decor.suffix()]
+                .into_iter()
+                .flatten()
+                .any(|raw| raw.as_str().is_some_and(|text| text.contains('#')))
+        };
+        let empty = match table.get(name) {
+            Some(Item::Table(t)) => t.is_empty() && !commented(t.decor()),
+            Some(Item::Value(Value::InlineTable(t))) => t.is_empty() && !commented(t.decor()),
+            _ => false,
+        };
+        if !empty {
+            return;
+        }
+        table.remove(name);
+    }
+}
+
 /// Checks the edited text as a file on its own (it parses, its values are valid, the trust
 /// rule for the repository's file), then writes it over the file (atomically, keeping its
 /// permissions; `0600` when it holds a key). The environment and the other files are not
@@ -337,6 +368,7 @@ pub fn unset(target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
     if !removed {
         return Ok(Outcome::Absent);
     }
+    prune(&mut doc, &parts[..parts.len() - 1]);
     commit(target, key, &doc.to_string())?;
     Ok(Outcome::Written)
 }

@@ -516,3 +516,40 @@ fn negative_or_endless_seconds_are_refused() {
         .assert()
         .success();
 }
+
+#[test]
+fn unset_removes_a_table_it_left_empty() {
+    let repo = TestRepo::with_commit();
+    let file = repo.join(".git-herald.toml");
+    let unset = |key: &str| {
+        repo.herald(["config", "unset", "--repo", key])
+            .assert()
+            .success();
+        fs::read_to_string(&file).unwrap()
+    };
+    repo.write(".git-herald.toml", "[message]\nbody = false\n");
+    assert_eq!(unset("message.body"), "");
+    repo.write(
+        ".git-herald.toml",
+        "[message]\nbody = false\nwrap = 70\n\n[hook]\ntimeout = 5\n",
+    );
+    assert_eq!(
+        unset("message.body"),
+        "[message]\nwrap = 70\n\n[hook]\ntimeout = 5\n"
+    );
+    assert_eq!(unset("message.wrap").trim_start(), "[hook]\ntimeout = 5\n");
+    // A table with a comment of its own stays.
+    repo.write(
+        ".git-herald.toml",
+        "# team rules\n[message]\nbody = false\n",
+    );
+    assert_eq!(unset("message.body"), "# team rules\n[message]\n");
+    // A model's table and the implicit `[models]` above it go together.
+    repo.herald(["config", "set", "models.gpt-4.1.context-window", "1000"])
+        .assert()
+        .success();
+    repo.herald(["config", "unset", "models.gpt-4.1.context-window"])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
+}
