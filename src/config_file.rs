@@ -287,11 +287,31 @@ fn commit(target: &Target<'_>, key: &str, text: &str) -> Result<(), EditError> {
     write(&target.path, text, config::is_secret(key))
 }
 
+/// Returns the file a link at `path` points to (through every link), so an edit replaces that
+/// file and keeps the link (a config kept in a dotfiles repository); `path` itself otherwise.
+fn resolve_link(path: &Path) -> PathBuf {
+    let mut path = path.to_owned();
+    // A bound, not a count anyone reaches: a loop of links ends here.
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    path
+}
+
 fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
     let fail = |source| EditError::Write {
         path: path.to_owned(),
         source,
     };
+    let path = &resolve_link(path);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

@@ -549,3 +549,45 @@ fn unset_removes_a_table_it_left_empty() {
         .success();
     assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
 }
+
+#[test]
+fn set_through_a_symlink_keeps_the_link() {
+    let repo = TestRepo::with_commit();
+    let dotfiles = repo.root().join("dotfiles");
+    fs::create_dir_all(&dotfiles).unwrap();
+    let real = dotfiles.join("herald.toml");
+    fs::write(
+        &real,
+        "# mine\n[message]\n# short\nmax-subject = 50 # team\n",
+    )
+    .unwrap();
+    let link = repo.user_config();
+    fs::create_dir_all(link.parent().unwrap()).unwrap();
+    // Relative, as dotfile managers often make them.
+    std::os::unix::fs::symlink("../../../dotfiles/herald.toml", &link).unwrap();
+    assert_eq!(
+        fs::read_to_string(&link).unwrap(),
+        fs::read_to_string(&real).unwrap()
+    );
+    repo.herald(["config", "set", "message.max-subject", "60"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "# mine\n[message]\n# short\nmax-subject = 60 # team\n"
+    );
+    // No temporary file is left in either directory.
+    for dir in [&dotfiles, &link.parent().unwrap().to_owned()] {
+        let names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}
