@@ -494,6 +494,60 @@ impl Conventions {
         }
     }
 
+    /// Tells whether the rules require a scope (commitlint's `scope-empty: [2, never]`).
+    pub fn requires_scope(&self) -> bool {
+        self.scope_required.as_ref().is_some_and(|r| r.value)
+    }
+
+    /// Returns a scope for a change when the rules require one and [`Conventions::fit_scope`]
+    /// found none: the allowed scope named (as a folder or a file's stem) by the most changed
+    /// paths, the first of equals; else the only allowed scope; else none. `None` also when no
+    /// scope is required or no list of scopes is given.
+    pub fn required_scope(&self, paths: &[&str]) -> Option<String> {
+        if !self.requires_scope() {
+            return None;
+        }
+        let allowed = &self.scopes.as_ref()?.value;
+        let names = |scope: &str, path: &str| {
+            path.split('/').any(|part| {
+                let stem = part.split('.').next().unwrap_or(part);
+                part.eq_ignore_ascii_case(scope) || stem.eq_ignore_ascii_case(scope)
+            })
+        };
+        let mut best: Option<(usize, &String)> = None;
+        for scope in allowed {
+            let count = paths.iter().filter(|p| names(scope, p)).count();
+            if count > 0 && best.is_none_or(|(most, _)| count > most) {
+                best = Some((count, scope));
+            }
+        }
+        let scope = match (best, allowed.as_slice()) {
+            (Some((_, scope)), _) => scope.clone(),
+            (None, [only]) => only.clone(),
+            (None, _) => return None,
+        };
+        Some(match &self.scope_case {
+            Some(rule) => rule.value.fix(&scope),
+            None => scope,
+        })
+    }
+
+    /// Returns the warning for a message written with no scope when the rules require one.
+    pub fn missing_scope(&self) -> Option<String> {
+        let rule = self.scope_required.as_ref().filter(|r| r.value)?;
+        let which = match &self.scopes {
+            Some(scopes) => format!(
+                "none of the allowed scopes ({}) matches the changed files",
+                list(&scopes.value)
+            ),
+            None => "no scope could be read from the changed files".to_owned(),
+        };
+        Some(format!(
+            "the repository requires a scope ({}) and {which}; add one before committing",
+            rule.origin
+        ))
+    }
+
     /// Returns what is wrong with a Conventional Commits header under these rules, in words a
     /// model can act on and a warning can show; `None` when it follows them or is not such a
     /// header (that is checked elsewhere). The length is checked by the caller.

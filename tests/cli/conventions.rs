@@ -343,3 +343,38 @@ fn signed_off_and_co_authored_trailers_are_kept_once() {
     assert!(!out.status.success(), "{}", show(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("herald: skipped (a template"));
 }
+
+#[test]
+fn offline_engine_picks_a_required_scope_or_warns() {
+    const RC: &str =
+        "rules:\n  scope-empty: [2, never]\n  scope-enum: [2, always, [api, cli, docs]]\n";
+    let repo = TestRepo::with_commit();
+    repo.write(".commitlintrc.yml", RC);
+    repo.write("src/b.rs", "pub fn b() {}\n");
+    repo.write("lib/a.rs", "pub fn a() {}\n");
+    repo.add(["src/b.rs", "lib/a.rs"]);
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(!subject(&stdout).contains('('), "no scope fits: {stdout}");
+    assert_eq!(
+        warnings(stderr.as_bytes()),
+        [
+            "warning: the repository requires a scope (commitlint's scope-empty \
+             (.commitlintrc.yml)) and none of the allowed scopes (api, cli, docs) matches the \
+             changed files; add one before committing"
+        ]
+    );
+    // A path that names an allowed scope (a folder or a file's stem) decides it.
+    repo.write("src/api/routes.rs", "pub fn routes() {}\n");
+    repo.add(["src/api/routes.rs"]);
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).contains("(api)"), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    // With one allowed scope, that one.
+    repo.write(
+        ".commitlintrc.yml",
+        "rules:\n  scope-empty: [2, never]\n  scope-enum: [2, always, [core]]\n",
+    );
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).contains("(core)"), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+}
