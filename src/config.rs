@@ -31,7 +31,7 @@ pub enum ConfigError {
     Parse {
         path: PathBuf,
         #[source]
-        source: Box<toml::de::Error>,
+        source: Box<TomlSyntax>,
     },
     #[error(
         "`{key}` cannot be set in the repository's config file `{}` (line {line})",
@@ -40,6 +40,17 @@ pub enum ConfigError {
     Untrusted {
         path: PathBuf,
         key: String,
+        line: usize,
+    },
+    #[error(
+        "`{key}` in config file `{}` (line {line}) is {value}; it takes a number of seconds, \
+         zero or more",
+        .path.display()
+    )]
+    Seconds {
+        path: PathBuf,
+        key: &'static str,
+        value: f64,
         line: usize,
     },
     #[error("invalid value `{value}` for `{var}`: expected {expected}")]
@@ -87,6 +98,149 @@ impl ConfigError {
             _ => None,
         }
     }
+}
+
+/// Where a configuration file fails to parse and why, without the source line that toml's own
+/// error quotes: in a config file that line may hold an API key.
+///
+/// Shown as `TOML parse error at line N, column M`, with the parser's message as its cause;
+/// quoted values in the message are masked when the line looks like it holds a secret.
+#[derive(Debug)]
+pub struct TomlSyntax {
+    line: usize,
+    column: usize,
+    /// The key assigned on that line, when it has one (a key name is never secret).
+    key: Option<String>,
+    message: TomlMessage,
+}
+
+/// What the TOML parser said was wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TomlMessage(String);
+
+impl TomlSyntax {
+    /// Builds the error from the parser's span (byte offsets into `text`) and message.
+    pub fn new(text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> Self {
+        let message = message.trim();
+        let (line, column, key, sensitive) = match span {
+            Some(span) => {
+                let floor = |mut at: usize| {
+                    at = at.min(text.len());
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                };
+                let (start, end) = (floor(span.start), floor(span.end.max(span.start)));
+                let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+                let key = text[line_start..]
+                    .lines()
+                    .next()
+                    .and_then(|l| l.split_once('='))
+                    .map(|(key, _)| key.trim())
+                    .filter(|key| {
+                        !key.is_empty()
+                            && key.chars().all(|c| {
+                                c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"')
+                            })
+                    })
+                    .map(str::to_owned);
+                (
+                    text[..start].matches('\n').count() + 1,
+                    text[line_start..start].chars().count() + 1,
+                    key,
+                    is_sensitive(&text[line_start..line_end]),
+                )
+            }
+            None => (0, 0, None, is_sensitive(text)),
+        };
+        let message = if sensitive || is_sensitive(message) {
+            mask_quoted(message)
+        } else {
+            message.to_owned()
+        };
+        TomlSyntax {
+            line,
+            column,
+            key,
+            message: TomlMessage(message),
+        }
+    }
+
+    /// Returns the parser's message (quoted values masked when they may be secret).
+    pub fn message(&self) -> &str {
+        &self.message.0
+    }
+
+    /// Returns the 1-based line of the error, 0 when the parser gave no place.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+impl fmt::Display for TomlSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            0 => write!(f, "TOML parse error")?,
+            line => write!(f, "TOML parse error at line {line}, column {}", self.column)?,
+        }
+        match &self.key {
+            Some(key) => write!(f, ", key `{key}`"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for TomlSyntax {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.message)
+    }
+}
+
+/// Tells whether config text may hold a credential: it names a key-like setting, or the
+/// redactor's built-in rules find something in it.
+fn is_sensitive(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "api-key", "api_key", "apikey", "token", "secret", "password", "passwd",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
+        || crate::redact::Redactor::new(&Default::default())
+            .is_ok_and(|r| !r.redact_text(text, "<config>").findings().is_empty())
+}
+
+/// Replaces text of four characters or more between quotes or backticks with `****` (a
+/// value serde quotes; the parser's short quotes such as ``expected `"` `` stay).
+fn mask_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<(char, String)> = None;
+    for c in message.chars() {
+        match &mut open {
+            Some((q, inner)) if c == *q => {
+                if inner.chars().count() >= 4 {
+                    out.push_str("****");
+                } else {
+                    out.push_str(inner);
+                }
+                out.push(c);
+                open = None;
+            }
+            Some((_, inner)) => inner.push(c),
+            None => {
+                out.push(c);
+                if matches!(c, '"' | '`') {
+                    open = Some((c, String::new()));
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push_str("****");
+    }
+    out
 }
 
 /// One configuration file as written (every key optional; unknown keys are errors).
@@ -487,13 +641,63 @@ fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
 }
 
 fn parse_file(path: &Path, text: &str) -> Result<(toml::Table, FileConfig), ConfigError> {
-    let parse_error = |source| ConfigError::Parse {
+    let parse_error = |source: toml::de::Error| ConfigError::Parse {
         path: path.to_owned(),
-        source: Box::new(source),
+        source: Box::new(TomlSyntax::new(text, source.span(), source.message())),
     };
     let table: toml::Table = toml::from_str(text).map_err(parse_error)?;
     let typed: FileConfig = toml::from_str(text).map_err(parse_error)?;
+    // A negative or endless time-out would make the hook or a request give up at once.
+    let net = &typed.network;
+    for (key, value) in [
+        ("network.connect-timeout", net.connect_timeout),
+        ("network.first-token-timeout", net.first_token_timeout),
+        ("network.idle-timeout", net.idle_timeout),
+        ("network.deadline", net.deadline),
+        ("network.backoff-base", net.backoff_base),
+        ("network.max-wait", net.max_wait),
+        ("hook.timeout", typed.hook.timeout),
+    ] {
+        if let Some(value) = value.filter(|v| !is_seconds(*v)) {
+            return Err(ConfigError::Seconds {
+                path: path.to_owned(),
+                key,
+                value,
+                line: line_of_dotted(text, key),
+            });
+        }
+    }
     Ok((table, typed))
+}
+
+/// Finds the 1-based line that sets `table.name`: under its `[table]` header, else as a dotted
+/// key; else where the table opens.
+fn line_of_dotted(text: &str, dotted: &str) -> usize {
+    let (table, name) = dotted.split_once('.').unwrap_or(("", dotted));
+    let assigns = |line: &str, key: &str| {
+        line.trim_start()
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let header = format!("[{table}]");
+    if let Some(head) = lines.iter().position(|l| l.trim() == header)
+        && let Some(i) = lines[head + 1..]
+            .iter()
+            .take_while(|l| !l.trim_start().starts_with('['))
+            .position(|l| assigns(l, name))
+    {
+        return head + 2 + i;
+    }
+    lines
+        .iter()
+        .position(|l| assigns(l, dotted))
+        .map_or_else(|| line_of(text, table), |i| i + 1)
+}
+
+/// Tells whether a number is a usable count of seconds: finite, zero or more.
+fn is_seconds(value: f64) -> bool {
+    value.is_finite() && value >= 0.0
 }
 
 /// Finds the 1-based line where `key` is assigned or opened as a table.
@@ -633,6 +837,18 @@ fn parse_number<T: std::str::FromStr>(var: &'static str, value: &str) -> Result<
         value: value.to_owned(),
         expected: "a number",
     })
+}
+
+fn parse_seconds(var: &'static str, value: &str) -> Result<f64, ConfigError> {
+    let seconds: f64 = parse_number(var, value)?;
+    if !is_seconds(seconds) {
+        return Err(ConfigError::Env {
+            var,
+            value: value.to_owned(),
+            expected: "a number of seconds, zero or more",
+        });
+    }
+    Ok(seconds)
 }
 
 fn merge(into: &mut FileConfig, from: FileConfig) {
@@ -848,6 +1064,86 @@ pub fn is_secret(key: &str) -> bool {
     key == "api-key" || key == "api-key-cmd"
 }
 
+/// Applies the trust rule to the repository's own file: style keys only, no exemption from
+/// redaction, a template inside the repository; a policy laxer than `ours` is dropped.
+fn repo_layer(
+    path: &Path,
+    text: &str,
+    table: &toml::Table,
+    mut typed: FileConfig,
+    ours: Option<crate::redact::Policy>,
+) -> Result<FileConfig, ConfigError> {
+    if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
+        return Err(ConfigError::Untrusted {
+            line: line_of(text, key),
+            key: key.clone(),
+            path: path.to_owned(),
+        });
+    }
+    // A repository may add redaction rules or make the policy stricter, never exempt
+    // anything from redaction: an allowlist there would let a cloned repo leak your
+    // secrets to the model.
+    for (key, set) in [
+        ("allow", typed.redact.allow.is_some()),
+        ("allow-paths", typed.redact.allow_paths.is_some()),
+    ] {
+        if set {
+            return Err(ConfigError::Untrusted {
+                line: line_of(text, key),
+                key: format!("redact.{key}"),
+                path: path.to_owned(),
+            });
+        }
+    }
+    // The template is printed into changelogs and release notes: a cloned repository may
+    // only name one of its own files, not `~/.ssh/id_ed25519` or a link out to it.
+    if let Some(template) = &typed.changelog.template {
+        let top = path.parent().unwrap_or(Path::new("."));
+        let full = top.join(template);
+        let lexical = template
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        let escapes = match (full.canonicalize(), top.canonicalize()) {
+            (Ok(file), Ok(top)) => !file.starts_with(top),
+            _ => false,
+        };
+        if !lexical || escapes {
+            return Err(ConfigError::RepoTemplate {
+                line: line_of(text, "template"),
+                path: path.to_owned(),
+            });
+        }
+        typed.changelog.template = Some(full);
+    }
+    let strictness = |p: crate::redact::Policy| match p {
+        crate::redact::Policy::Redact => 0,
+        crate::redact::Policy::WithholdFile => 1,
+        crate::redact::Policy::Abort => 2,
+    };
+    if let (Some(theirs), Some(ours)) = (typed.redact.policy, ours)
+        && strictness(theirs) < strictness(ours)
+    {
+        typed.redact.policy = None;
+    }
+    Ok(typed)
+}
+
+/// Checks one configuration file on its own, as `config set` does before writing: it parses,
+/// its values are valid, and (for the repository's file, `repo`) the trust rule holds. The
+/// environment and the other files play no part, so a bad variable elsewhere blocks nothing.
+pub fn check_file(path: &Path, text: &str, repo: bool) -> Result<(), ConfigError> {
+    let (_, mut merged) =
+        parse_file(Path::new("<built-in defaults>"), DEFAULTS).expect("built-in defaults parse");
+    let (table, typed) = parse_file(path, text)?;
+    let typed = if repo {
+        repo_layer(path, text, &table, typed, None)?
+    } else {
+        typed
+    };
+    merge(&mut merged, typed);
+    settle(merged, &Env::default()).map(drop)
+}
+
 fn resolve_reading(
     env: &Env,
     work_dir: Option<&Path>,
@@ -887,59 +1183,8 @@ fn resolve_reading(
     if let Some(path) = repo_file
         && let Some(text) = read_file(&path)?
     {
-        let (table, mut typed) = parse_file(&path, &text)?;
-        if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
-            return Err(ConfigError::Untrusted {
-                line: line_of(&text, key),
-                key: key.clone(),
-                path,
-            });
-        }
-        // A repository may add redaction rules or make the policy stricter, never exempt
-        // anything from redaction: an allowlist there would let a cloned repo leak your
-        // secrets to the model.
-        for (key, set) in [
-            ("allow", typed.redact.allow.is_some()),
-            ("allow-paths", typed.redact.allow_paths.is_some()),
-        ] {
-            if set {
-                return Err(ConfigError::Untrusted {
-                    line: line_of(&text, key),
-                    key: format!("redact.{key}"),
-                    path,
-                });
-            }
-        }
-        // The template is printed into changelogs and release notes: a cloned repository may
-        // only name one of its own files, not `~/.ssh/id_ed25519` or a link out to it.
-        if let Some(template) = &typed.changelog.template {
-            let top = path.parent().unwrap_or(Path::new("."));
-            let full = top.join(template);
-            let lexical = template
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
-            let escapes = match (full.canonicalize(), top.canonicalize()) {
-                (Ok(file), Ok(top)) => !file.starts_with(top),
-                _ => false,
-            };
-            if !lexical || escapes {
-                return Err(ConfigError::RepoTemplate {
-                    line: line_of(&text, "template"),
-                    path,
-                });
-            }
-            typed.changelog.template = Some(full);
-        }
-        let strictness = |p: crate::redact::Policy| match p {
-            crate::redact::Policy::Redact => 0,
-            crate::redact::Policy::WithholdFile => 1,
-            crate::redact::Policy::Abort => 2,
-        };
-        if let (Some(theirs), Some(ours)) = (typed.redact.policy, merged.redact.policy)
-            && strictness(theirs) < strictness(ours)
-        {
-            typed.redact.policy = None;
-        }
+        let (table, typed) = parse_file(&path, &text)?;
+        let typed = repo_layer(&path, &text, &table, typed, merged.redact.policy)?;
         let layer = Layer::Repo(path);
         flatten("", &table, &layer, &mut origins);
         merge(&mut merged, typed);
@@ -955,7 +1200,7 @@ fn resolve_reading(
         match *var {
             env_vars::PROVIDER => from_env.provider = Some(value.to_owned()),
             env_vars::MODEL => from_env.model = Some(value.to_owned()),
-            env_vars::HOOK_TIMEOUT => from_env.hook.timeout = Some(parse_number(var, value)?),
+            env_vars::HOOK_TIMEOUT => from_env.hook.timeout = Some(parse_seconds(var, value)?),
             env_vars::CONVENTIONAL => from_env.message.conventional = Some(parse_bool(var, value)?),
             env_vars::MAX_SUBJECT => from_env.message.max_subject = Some(parse_number(var, value)?),
             env_vars::BODY => from_env.message.body = Some(parse_bool(var, value)?),
@@ -965,18 +1210,18 @@ fn resolve_reading(
             env_vars::PROXY => from_env.proxy = Some(value.to_owned()),
             env_vars::USAGE_FILE => from_env.usage.path = Some(PathBuf::from(value)),
             env_vars::CONNECT_TIMEOUT => {
-                from_env.network.connect_timeout = Some(parse_number(var, value)?);
+                from_env.network.connect_timeout = Some(parse_seconds(var, value)?);
             }
             env_vars::FIRST_TOKEN_TIMEOUT => {
-                from_env.network.first_token_timeout = Some(parse_number(var, value)?);
+                from_env.network.first_token_timeout = Some(parse_seconds(var, value)?);
             }
             env_vars::IDLE_TIMEOUT => {
-                from_env.network.idle_timeout = Some(parse_number(var, value)?);
+                from_env.network.idle_timeout = Some(parse_seconds(var, value)?);
             }
-            env_vars::DEADLINE => from_env.network.deadline = Some(parse_number(var, value)?),
+            env_vars::DEADLINE => from_env.network.deadline = Some(parse_seconds(var, value)?),
             env_vars::ATTEMPTS => from_env.network.attempts = Some(parse_number(var, value)?),
             env_vars::BACKOFF_BASE => {
-                from_env.network.backoff_base = Some(parse_number(var, value)?);
+                from_env.network.backoff_base = Some(parse_seconds(var, value)?);
             }
             env_vars::CONTEXT_WINDOW => {
                 from_env.budget.context_window = Some(parse_number(var, value)?);
@@ -1207,6 +1452,71 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
 mod tests {
     use super::*;
     use std::fs;
+
+    #[test]
+    fn seconds_must_be_finite_and_not_negative() {
+        for (text, key, line) in [
+            ("[hook]\ntimeout = -1\n", "hook.timeout", 2),
+            ("[hook]\ntimeout = nan\n", "hook.timeout", 2),
+            (
+                "[network]\nidle-timeout = 1\nmax-wait = -0.5\n",
+                "network.max-wait",
+                3,
+            ),
+            ("network.backoff-base = inf\n", "network.backoff-base", 1),
+        ] {
+            match parse_file(Path::new("c.toml"), text) {
+                Err(ConfigError::Seconds {
+                    key: k, line: l, ..
+                }) => {
+                    assert_eq!((k, l), (key, line), "{text}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(parse_file(Path::new("c.toml"), "[hook]\ntimeout = 0\n").is_ok());
+        assert!(check_file(Path::new("c.toml"), "[hook]\ntimeout = -1\n", false).is_err());
+        assert!(check_file(Path::new("c.toml"), "model = \"x\"\n", true).is_err());
+        assert!(check_file(Path::new("c.toml"), "model = \"x\"\n", false).is_ok());
+    }
+
+    #[test]
+    fn toml_errors_name_the_place_never_the_line() {
+        let key = "sk-SECRETSECRET123456";
+        for text in [
+            format!("model = \"m\"\napi-key = \"{key}\n"),
+            format!("model = \"m\"\napi-key = {key}\n"),
+            format!("model = \"m\"\napi-key-cmd = \"{key}\"\n"),
+        ] {
+            let err = parse_file(Path::new("c.toml"), &text).unwrap_err();
+            let ConfigError::Parse { source, .. } = &err else {
+                panic!("{err:?}")
+            };
+            let mut shown = format!("{err}");
+            let mut cause: Option<&dyn std::error::Error> = Some(&**source);
+            while let Some(c) = cause {
+                shown.push_str(&format!("\n{c}"));
+                cause = c.source();
+            }
+            assert!(!shown.contains("SECRET"), "{shown}");
+            assert!(shown.contains("line 2, column"), "{shown}");
+            assert_eq!(source.line(), 2);
+        }
+        let plain = TomlSyntax::new(
+            "a = \"b\n",
+            Some(4..5),
+            "invalid basic string, expected `\"`",
+        );
+        assert_eq!(plain.message(), "invalid basic string, expected `\"`");
+        assert_eq!(
+            plain.to_string(),
+            "TOML parse error at line 1, column 5, key `a`"
+        );
+        assert_eq!(
+            mask_quoted("invalid type: string \"sk-abcdef\", expected `\"`"),
+            "invalid type: string \"****\", expected `\"`"
+        );
+    }
 
     fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
         let path = dir.join(name);

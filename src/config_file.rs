@@ -2,7 +2,7 @@
 //! parsed to the key's type, the edited file must still load, and comments and layout are
 //! kept (`toml_edit`). Nothing is written when any check fails.
 
-use crate::config::{self, ConfigError, Env, KeyKind, Overrides};
+use crate::config::{self, ConfigError, KeyKind};
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -11,10 +11,14 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 pub enum EditError {
     #[error("unknown configuration key `{key}`")]
     UnknownKey { key: String, close: Vec<String> },
-    #[error("invalid value `{value}` for `{key}`: expected {expected}")]
+    #[error(
+        "invalid value {}for `{key}`: expected {expected}",
+        .value.as_ref().map(|v| format!("`{v}` ")).unwrap_or_default()
+    )]
     BadValue {
         key: String,
-        value: String,
+        /// The value as typed; `None` for a secret key, whose value is never printed.
+        value: Option<String>,
         expected: &'static str,
     },
     #[error("`{key}` cannot be set in the repository's config file `{}`", .path.display())]
@@ -23,7 +27,7 @@ pub enum EditError {
     Parse {
         path: PathBuf,
         #[source]
-        source: Box<toml_edit::TomlError>,
+        source: Box<config::TomlSyntax>,
     },
     #[error("`{key}` in `{}` is not a table", .path.display())]
     NotTable { key: String, path: PathBuf },
@@ -147,7 +151,7 @@ pub fn lookup(key: &str) -> Result<(Vec<String>, KeyKind), EditError> {
 pub fn parse_value(key: &str, kind: KeyKind, text: &str) -> Result<Value, EditError> {
     let bad = |expected| EditError::BadValue {
         key: key.to_owned(),
-        value: text.to_owned(),
+        value: (!config::is_secret(key)).then(|| text.to_owned()),
         expected,
     };
     let parsed = text.trim().parse::<Value>().ok();
@@ -200,7 +204,11 @@ fn parse(path: &Path, text: &str) -> Result<DocumentMut, EditError> {
     text.parse::<DocumentMut>()
         .map_err(|source| EditError::Parse {
             path: path.to_owned(),
-            source: Box::new(source),
+            source: Box::new(config::TomlSyntax::new(
+                text,
+                source.span(),
+                source.message(),
+            )),
         })
 }
 
@@ -234,17 +242,68 @@ fn parent<'d>(
     Ok(Some(table))
 }
 
-/// Checks the edited text against every layer, then writes it over the file (atomically,
-/// keeping its permissions; `0600` when it holds a key).
-fn commit(env: &Env, target: &Target<'_>, key: &str, text: &str) -> Result<(), EditError> {
-    let work_dir = target.repo;
-    config::resolve_with_text(env, work_dir, &Overrides::default(), &target.path, text).map_err(
-        |source| EditError::Invalid {
+/// Removes the tables along `tables` (innermost first) that an unset left empty, stopping at
+/// the first that still holds a key or carries a comment of its own (`# team rules` above
+/// `[message]` stays, and so does its table).
+fn prune(doc: &mut DocumentMut, tables: &[String]) {
+    for depth in (1..=tables.len()).rev() {
+        let (name, above) = tables[..depth].split_last().expect("depth is at least 1");
+        let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
+        for part in above {
+            match table.get_mut(part).and_then(Item::as_table_like_mut) {
+                Some(inner) => table = inner,
+                None => return,
+            }
+        }
+        let commented = |decor: &toml_edit::Decor| {
+            [decor.prefix(), decor.suffix()]
+                .into_iter()
+                .flatten()
+                .any(|raw| raw.as_str().is_some_and(|text| text.contains('#')))
+        };
+        let empty = match table.get(name) {
+            Some(Item::Table(t)) => t.is_empty() && !commented(t.decor()),
+            Some(Item::Value(Value::InlineTable(t))) => t.is_empty() && !commented(t.decor()),
+            _ => false,
+        };
+        if !empty {
+            return;
+        }
+        table.remove(name);
+    }
+}
+
+/// Checks the edited text as a file on its own (it parses, its values are valid, the trust
+/// rule for the repository's file), then writes it over the file (atomically, keeping its
+/// permissions; `0600` when it holds a key). The environment and the other files are not
+/// consulted: a bad `GIT_HERALD_*` variable must not block fixing a file.
+fn commit(target: &Target<'_>, key: &str, text: &str) -> Result<(), EditError> {
+    config::check_file(&target.path, text, target.repo.is_some()).map_err(|source| {
+        EditError::Invalid {
             path: target.path.clone(),
             source,
-        },
-    )?;
+        }
+    })?;
     write(&target.path, text, config::is_secret(key))
+}
+
+/// Returns the file a link at `path` points to (through every link), so an edit replaces that
+/// file and keeps the link (a config kept in a dotfiles repository); `path` itself otherwise.
+fn resolve_link(path: &Path) -> PathBuf {
+    let mut path = path.to_owned();
+    // A bound, not a count anyone reaches: a loop of links ends here.
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Err(_) => break,
+        }
+    }
+    path
 }
 
 fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
@@ -252,6 +311,7 @@ fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
         path: path.to_owned(),
         source,
     };
+    let path = &resolve_link(path);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
@@ -285,7 +345,7 @@ fn write(path: &Path, text: &str, private: bool) -> Result<(), EditError> {
 
 /// Sets `key` to `value` (as typed on the command line) in the target file, creating it and its
 /// directory when missing.
-pub fn set(env: &Env, target: &Target<'_>, key: &str, value: &str) -> Result<Outcome, EditError> {
+pub fn set(target: &Target<'_>, key: &str, value: &str) -> Result<Outcome, EditError> {
     let (parts, kind) = lookup(key)?;
     if target.repo.is_some() && !config::repo_may_set(key) {
         return Err(EditError::Untrusted {
@@ -311,12 +371,12 @@ pub fn set(env: &Env, target: &Target<'_>, key: &str, value: &str) -> Result<Out
             table.insert(last, Item::Value(value));
         }
     }
-    commit(env, target, key, &doc.to_string())?;
+    commit(target, key, &doc.to_string())?;
     Ok(Outcome::Written)
 }
 
 /// Removes `key` from the target file.
-pub fn unset(env: &Env, target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
+pub fn unset(target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
     let (parts, _) = lookup(key)?;
     let text = read(&target.path)?;
     let mut doc = parse(&target.path, &text)?;
@@ -328,7 +388,8 @@ pub fn unset(env: &Env, target: &Target<'_>, key: &str) -> Result<Outcome, EditE
     if !removed {
         return Ok(Outcome::Absent);
     }
-    commit(env, target, key, &doc.to_string())?;
+    prune(&mut doc, &parts[..parts.len() - 1]);
+    commit(target, key, &doc.to_string())?;
     Ok(Outcome::Written)
 }
 

@@ -272,9 +272,17 @@ pub struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    /// Parses `type(scope)!: summary`; `None` when the line is not such a header.
+    /// Parses `type(scope)!: summary`; `None` when the line is not such a header. The type is
+    /// a word of letters, digits, `-` and `_` starting with a letter (`i18n`, `ui-kit`), and
+    /// the summary starts right after `: `.
+    ///
+    /// The one header parser: the checks on a model's answer use it too, so a type the
+    /// repository allows is never called "not a header".
     pub fn parse(line: &'a str) -> Option<Header<'a>> {
         let (head, summary) = line.split_once(": ")?;
+        if !summary.starts_with(|c: char| !c.is_whitespace()) {
+            return None;
+        }
         let (head, breaking) = match head.strip_suffix('!') {
             Some(h) => (h, true),
             None => (head, false),
@@ -484,6 +492,60 @@ impl Conventions {
             (Some(rule), Some(scope)) => Some(rule.value.fix(&scope)),
             (_, scope) => scope,
         }
+    }
+
+    /// Tells whether the rules require a scope (commitlint's `scope-empty: [2, never]`).
+    pub fn requires_scope(&self) -> bool {
+        self.scope_required.as_ref().is_some_and(|r| r.value)
+    }
+
+    /// Returns a scope for a change when the rules require one and [`Conventions::fit_scope`]
+    /// found none: the allowed scope named (as a folder or a file's stem) by the most changed
+    /// paths, the first of equals; else the only allowed scope; else none. `None` also when no
+    /// scope is required or no list of scopes is given.
+    pub fn required_scope(&self, paths: &[&str]) -> Option<String> {
+        if !self.requires_scope() {
+            return None;
+        }
+        let allowed = &self.scopes.as_ref()?.value;
+        let names = |scope: &str, path: &str| {
+            path.split('/').any(|part| {
+                let stem = part.split('.').next().unwrap_or(part);
+                part.eq_ignore_ascii_case(scope) || stem.eq_ignore_ascii_case(scope)
+            })
+        };
+        let mut best: Option<(usize, &String)> = None;
+        for scope in allowed {
+            let count = paths.iter().filter(|p| names(scope, p)).count();
+            if count > 0 && best.is_none_or(|(most, _)| count > most) {
+                best = Some((count, scope));
+            }
+        }
+        let scope = match (best, allowed.as_slice()) {
+            (Some((_, scope)), _) => scope.clone(),
+            (None, [only]) => only.clone(),
+            (None, _) => return None,
+        };
+        Some(match &self.scope_case {
+            Some(rule) => rule.value.fix(&scope),
+            None => scope,
+        })
+    }
+
+    /// Returns the warning for a message written with no scope when the rules require one.
+    pub fn missing_scope(&self) -> Option<String> {
+        let rule = self.scope_required.as_ref().filter(|r| r.value)?;
+        let which = match &self.scopes {
+            Some(scopes) => format!(
+                "none of the allowed scopes ({}) matches the changed files",
+                list(&scopes.value)
+            ),
+            None => "no scope could be read from the changed files".to_owned(),
+        };
+        Some(format!(
+            "the repository requires a scope ({}) and {which}; add one before committing",
+            rule.origin
+        ))
     }
 
     /// Returns what is wrong with a Conventional Commits header under these rules, in words a
@@ -881,10 +943,15 @@ fn cliff_types(text: &str) -> Result<Option<Vec<String>>, String> {
             continue;
         }
         for alternative in pattern.split('|') {
-            let alt = alternative
-                .trim()
-                .trim_start_matches("(?i)")
-                .trim_start_matches('^');
+            // `^(feat|feature)` splits into `^(feat` and `feature)`: peel anchors, flags and
+            // group openings off the front (the word ends at the first other character).
+            let mut alt = alternative.trim();
+            while let Some(rest) = ["(?i)", "^", "(?:", "(?i:", "("]
+                .iter()
+                .find_map(|prefix| alt.strip_prefix(prefix))
+            {
+                alt = rest;
+            }
             let word: String = alt
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')

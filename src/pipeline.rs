@@ -352,11 +352,12 @@ fn generate_message(
 ) -> Result<Generated, Error> {
     use crate::llm::select;
     if let Some(why) = select::offline_reason(settings, env) {
+        let (message, notes) = offline::write_noted(entries, &settings.style);
         return Ok(Generated {
-            message: offline::write(entries, &settings.style),
+            message,
             alternatives: Vec::new(),
             engine: select::Engine::Offline { why }.describe(),
-            notes: Vec::new(),
+            notes,
         });
     }
     // Past this point text may leave the machine: only redacted files and context go on.
@@ -403,11 +404,12 @@ async fn generate_async(
     let describe = engine.describe();
     let (client, model, model_info) = match engine {
         select::Engine::Offline { .. } => {
+            let (message, notes) = offline::write_noted(redacted.entries(), &settings.style);
             return Ok(Generated {
-                message: offline::write(redacted.entries(), &settings.style),
+                message,
                 alternatives: Vec::new(),
                 engine: describe,
-                notes: Vec::new(),
+                notes,
             });
         }
         select::Engine::Model {

@@ -53,7 +53,7 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
         }
         ConfigCommand::Set { key, value, repo } => {
             let target = target(env, work_dir, repo)?;
-            config_file::set(env, &target, &key, &value)?;
+            config_file::set(&target, &key, &value)?;
             if config::is_secret(&key) {
                 ui::err(
                     "warning: a key in a file is less safe than the provider's variable \
@@ -65,7 +65,7 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
         }
         ConfigCommand::Unset { key, repo } => {
             let target = target(env, work_dir, repo)?;
-            let line = match config_file::unset(env, &target, &key)? {
+            let line = match config_file::unset(&target, &key)? {
                 Outcome::Written => format!("removed `{key}` from `{}`", target.path.display()),
                 Outcome::Absent => format!(
                     "`{key}` is not set in `{}`; nothing to do",

@@ -281,6 +281,70 @@ commit_parsers = [
 }
 
 #[test]
+fn a_required_scope_is_chosen_from_the_paths() {
+    let rules = |scopes: &[&str]| {
+        let mut c = Conventions::default()
+            .with_explicit(None, Some(scopes.iter().map(|s| (*s).to_owned()).collect()));
+        c.scope_required = Some(Rule {
+            value: true,
+            origin: "commitlint's scope-empty (x)".into(),
+        });
+        c
+    };
+    let c = rules(&["api", "cli", "docs"]);
+    assert_eq!(c.required_scope(&["src/b.rs", "lib/a.rs"]), None);
+    assert_eq!(
+        c.missing_scope().unwrap(),
+        "the repository requires a scope (commitlint's scope-empty (x)) and none of the \
+         allowed scopes (api, cli, docs) matches the changed files; add one before committing"
+    );
+    // The most paths win; a file's stem counts; equals go to the first listed.
+    let paths = ["src/cli/a.rs", "src/cli/b.rs", "src/api.rs"];
+    assert_eq!(c.required_scope(&paths).as_deref(), Some("cli"));
+    assert_eq!(c.required_scope(&["src/api.rs"]).as_deref(), Some("api"));
+    assert_eq!(
+        c.required_scope(&["docs/x.md", "src/api/y.rs"]).as_deref(),
+        Some("api")
+    );
+    assert_eq!(
+        rules(&["core"]).required_scope(&["a/b.rs"]).as_deref(),
+        Some("core")
+    );
+    // Not required: nothing chosen, nothing to warn about.
+    let mut free = rules(&["core"]);
+    free.scope_required = None;
+    assert_eq!(free.required_scope(&["a/b.rs"]), None);
+    assert_eq!(free.missing_scope(), None);
+}
+
+#[test]
+fn git_cliff_groups_keep_their_first_type() {
+    let cliff = |patterns: &[&str]| {
+        let parsers: Vec<String> = patterns
+            .iter()
+            .map(|p| format!("{{ message = {p:?}, group = \"G\" }}"))
+            .collect();
+        format!(
+            "[git]\nconventional_commits = true\ncommit_parsers = [{}]\n",
+            parsers.join(", ")
+        )
+    };
+    let read = |patterns: &[&str]| {
+        let c = one("cliff.toml", &cliff(patterns));
+        types(&c)
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(&["^(feat|feature)"]), ["feat", "feature"]);
+    assert_eq!(read(&["^(?:fix|bug)"]), ["fix", "bug"]);
+    assert_eq!(read(&["^feat"]), ["feat"]);
+    assert_eq!(read(&["(?i)^(?i:perf)", "^((docs))"]), ["perf", "docs"]);
+    // A group around a catch-all still takes every type.
+    assert!(read(&["^(feat)", "^(.*)"]).is_empty());
+}
+
+#[test]
 fn explicit_types_win_and_an_empty_list_lifts_the_rule() {
     let c = one(
         ".commitlintrc.json",

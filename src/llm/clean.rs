@@ -3,12 +3,6 @@
 
 use crate::conventions::Header;
 use crate::message::{Message, Style};
-use std::sync::LazyLock;
-
-/// The Conventional Commits header: `type(scope)!: summary`.
-static HEADER: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^[a-z]+(\([^()\n]+\))?!?: \S").expect("the header pattern is valid")
-});
 
 /// Removes reasoning blocks (`<think>…</think>`, also unclosed at the end), code fences and
 /// quotes around the whole text, and trims blank lines.
@@ -113,12 +107,24 @@ pub fn problem(message: &Message, style: &Style) -> Option<String> {
         crate::gitmoji::Gitmoji::Off => ("", message.subject.as_str()),
         _ => crate::gitmoji::split(&message.subject),
     };
-    if style.conventional && !HEADER.is_match(subject) {
+    let header = Header::parse(subject);
+    if style.conventional && header.is_none() {
         return Some(format!(
             "the first line `{subject}` is not a Conventional Commits header `type(scope): summary`"
         ));
     }
-    let header = Header::parse(subject);
+    // With no list of types, a type is written in lower case (commitlint's `type-case`); a
+    // list names its own spelling and is checked below.
+    if style.conventional
+        && style.conventions.types.is_none()
+        && let Some(header) = &header
+        && header.kind.chars().any(|c| c.is_ascii_uppercase())
+    {
+        return Some(format!(
+            "the message's type \"{}\" is not in lower case",
+            header.kind
+        ));
+    }
     if style.conventional
         && let Some(header) = &header
         && let Some(problem) = style.conventions.problem(header)
@@ -205,6 +211,41 @@ mod tests {
         assert!(problem(&long, &style).unwrap().contains("limit is 72"));
         assert!(problem(&to_message(""), &style).unwrap().contains("empty"));
         assert!(problem(&to_message("feat!: drop v1 api"), &style).is_none());
+    }
+
+    #[test]
+    fn types_with_digits_and_hyphens_are_headers() {
+        let conventions = crate::conventions::Conventions::default().with_explicit(
+            Some(["feat", "fix", "i18n", "ui-kit"].map(String::from).to_vec()),
+            None,
+        );
+        let style = Style {
+            conventions,
+            ..Style::default()
+        };
+        for subject in [
+            "i18n: translate the menu",
+            "ui-kit: add the button",
+            "ui-kit(forms)!: drop the old input",
+        ] {
+            assert_eq!(problem(&to_message(subject), &style), None, "{subject}");
+            assert_eq!(
+                problem(&to_message(subject), &Style::default()),
+                None,
+                "{subject}"
+            );
+        }
+        let other = problem(&to_message("l10n: translate"), &style).unwrap();
+        assert!(other.contains("not in `message.types`"), "{other}");
+        for bad in ["2fa: add", "feat:  two spaces", "feat: ", "Add a flag"] {
+            let found = problem(&to_message(bad), &Style::default()).unwrap();
+            assert!(
+                found.contains("not a Conventional Commits header"),
+                "{bad}: {found}"
+            );
+        }
+        let upper = problem(&to_message("Feat: add x"), &Style::default()).unwrap();
+        assert!(upper.contains("lower case"), "{upper}");
     }
 
     #[test]

@@ -339,3 +339,255 @@ fn invalid_fixtures_fail_with_file_and_reason() {
         }
     }
 }
+
+/// A key that must never be printed, and the ways a user file holding it can fail to load.
+const KEY: &str = "sk-SECRETSECRET123456";
+
+fn broken_files_with_a_key() -> Vec<(String, &'static str)> {
+    vec![
+        // Unterminated string, a bare word, the key twice, a list where a string goes, and a
+        // string where a list goes (serde's message quotes such a value).
+        (format!("model = \"m\"\napi-key = \"{KEY}\n"), "line 2"),
+        (format!("api-key = {KEY}\n"), "line 1"),
+        (
+            format!("api-key = \"{KEY}\"\n\napi-key = \"{KEY}\"\n"),
+            "line 3",
+        ),
+        (format!("api-key = [\"{KEY}\"]\n"), "line 1"),
+        (format!("api-key-cmd = \"{KEY}\"\n"), "line 1"),
+    ]
+}
+
+#[test]
+fn a_broken_user_file_never_prints_its_api_key() {
+    let repo = TestRepo::with_commit();
+    repo.write("src/lib.rs", "pub fn one() {}\n");
+    repo.add(["src/lib.rs"]);
+    for (text, line) in broken_files_with_a_key() {
+        let user = write_user_config(&repo, &text);
+        for args in [
+            &[][..],
+            &["config", "show"],
+            &["config", "get", "model"],
+            &["config", "get", "api-key"],
+            &["config", "set", "message.wrap", "70"],
+            &["doctor"],
+            // Last: it may well repair the file (removing a key a list stood for).
+            &["config", "unset", "api-key"],
+        ] {
+            let out = repo.herald(args).output().unwrap();
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                !all.contains("SECRET"),
+                "{text:?} {args:?}:\n{}",
+                show(&out)
+            );
+            assert!(!all.contains("panicked"), "{}", show(&out));
+            if out.status.success() && args[0] == "config" {
+                continue;
+            }
+            assert!(
+                all.contains(&user.display().to_string()) && all.contains(line),
+                "{text:?} {args:?}: the file and {line} are named:\n{}",
+                show(&out)
+            );
+            if args != ["doctor"] {
+                assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_secret_value_of_the_wrong_type_is_never_echoed() {
+    let repo = TestRepo::with_commit();
+    for (key, value) in [
+        ("api-key", "[\"sk-inarray\"]"),
+        ("api-key", "{ v = \"sk-intable\" }"),
+        ("api-key-cmd", "[1, \"sk-inlist\"]"),
+        ("api-key-cmd", "{ v = \"sk-intable\" }"),
+    ] {
+        let out = repo.herald(["config", "set", key, value]).output().unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+        assert!(!all.contains("sk-in"), "{key} {value}:\n{}", show(&out));
+        assert!(
+            all.contains(&format!("error: invalid value for `{key}`: expected")),
+            "{}",
+            show(&out)
+        );
+        assert!(!repo.user_config().exists());
+    }
+    // Other keys still show what was typed.
+    repo.herald(["config", "set", "message.body", "maybe"])
+        .assert()
+        .code(1)
+        .stderr(contains("invalid value `maybe` for `message.body`"));
+}
+
+#[test]
+fn a_bad_variable_does_not_block_editing_a_file() {
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("GIT_HERALD_MAX_SUBJECT", "abc");
+    repo.herald(["config", "set", "message.wrap", "70"])
+        .assert()
+        .success();
+    repo.herald(["config", "set", "--repo", "message.body", "false"])
+        .assert()
+        .success();
+    repo.herald(["config", "unset", "message.wrap"])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
+    assert_eq!(
+        fs::read_to_string(repo.join(".git-herald.toml")).unwrap(),
+        "[message]\nbody = false\n"
+    );
+    // The file's own checks still hold, the trust rule among them.
+    repo.herald(["config", "set", "provider", "anthropc"])
+        .assert()
+        .code(1)
+        .stderr(contains("unknown provider `anthropc`"));
+    repo.herald(["config", "set", "--repo", "model", "x"])
+        .assert()
+        .code(1)
+        .stderr(contains("`model` cannot be set"));
+    // Commands that use the settings still name the variable.
+    repo.herald(["config", "show"])
+        .assert()
+        .code(1)
+        .stderr(contains("`GIT_HERALD_MAX_SUBJECT`"));
+}
+
+#[test]
+fn negative_or_endless_seconds_are_refused() {
+    let repo = TestRepo::with_commit();
+    for (text, key, line) in [
+        ("[hook]\ntimeout = -1\n", "hook.timeout", 2),
+        (
+            "# x\n\n[network]\nattempts = 2\ndeadline = nan\n",
+            "network.deadline",
+            5,
+        ),
+        ("hook.timeout = -inf\n", "hook.timeout", 1),
+        (
+            "[network]\nconnect-timeout = inf\n",
+            "network.connect-timeout",
+            2,
+        ),
+    ] {
+        let user = write_user_config(&repo, text);
+        repo.herald(["config", "show"])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "error: `{key}` in config file `{}` (line {line}) is",
+                user.display()
+            )))
+            .stderr(contains("it takes a number of seconds, zero or more"));
+    }
+    write_user_config(&repo, "");
+    repo.herald(["config", "set", "hook.timeout", "-1"])
+        .assert()
+        .code(1)
+        .stderr(contains("`hook.timeout`"));
+    assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
+    repo.herald(["config", "show"])
+        .env("GIT_HERALD_HOOK_TIMEOUT", "-1")
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "invalid value `-1` for `GIT_HERALD_HOOK_TIMEOUT`: expected a number of seconds",
+        ));
+    // Zero is a choice, not a mistake.
+    repo.herald(["config", "set", "hook.timeout", "0"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn unset_removes_a_table_it_left_empty() {
+    let repo = TestRepo::with_commit();
+    let file = repo.join(".git-herald.toml");
+    let unset = |key: &str| {
+        repo.herald(["config", "unset", "--repo", key])
+            .assert()
+            .success();
+        fs::read_to_string(&file).unwrap()
+    };
+    repo.write(".git-herald.toml", "[message]\nbody = false\n");
+    assert_eq!(unset("message.body"), "");
+    repo.write(
+        ".git-herald.toml",
+        "[message]\nbody = false\nwrap = 70\n\n[hook]\ntimeout = 5\n",
+    );
+    assert_eq!(
+        unset("message.body"),
+        "[message]\nwrap = 70\n\n[hook]\ntimeout = 5\n"
+    );
+    assert_eq!(unset("message.wrap").trim_start(), "[hook]\ntimeout = 5\n");
+    // A table with a comment of its own stays.
+    repo.write(
+        ".git-herald.toml",
+        "# team rules\n[message]\nbody = false\n",
+    );
+    assert_eq!(unset("message.body"), "# team rules\n[message]\n");
+    // A model's table and the implicit `[models]` above it go together.
+    repo.herald(["config", "set", "models.gpt-4.1.context-window", "1000"])
+        .assert()
+        .success();
+    repo.herald(["config", "unset", "models.gpt-4.1.context-window"])
+        .assert()
+        .success();
+    assert_eq!(fs::read_to_string(repo.user_config()).unwrap(), "");
+}
+
+#[test]
+fn set_through_a_symlink_keeps_the_link() {
+    let repo = TestRepo::with_commit();
+    let dotfiles = repo.root().join("dotfiles");
+    fs::create_dir_all(&dotfiles).unwrap();
+    let real = dotfiles.join("herald.toml");
+    fs::write(
+        &real,
+        "# mine\n[message]\n# short\nmax-subject = 50 # team\n",
+    )
+    .unwrap();
+    let link = repo.user_config();
+    fs::create_dir_all(link.parent().unwrap()).unwrap();
+    // Relative, as dotfile managers often make them.
+    std::os::unix::fs::symlink("../../../dotfiles/herald.toml", &link).unwrap();
+    assert_eq!(
+        fs::read_to_string(&link).unwrap(),
+        fs::read_to_string(&real).unwrap()
+    );
+    repo.herald(["config", "set", "message.max-subject", "60"])
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(&real).unwrap(),
+        "# mine\n[message]\n# short\nmax-subject = 60 # team\n"
+    );
+    // No temporary file is left in either directory.
+    for dir in [&dotfiles, &link.parent().unwrap().to_owned()] {
+        let names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}

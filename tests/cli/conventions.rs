@@ -101,6 +101,43 @@ fn disallowed_type_is_asked_again_with_the_reason() {
 }
 
 #[test]
+fn types_with_digits_and_hyphens_are_accepted() {
+    const RC: &str =
+        r#"{"rules": {"type-enum": [2, "always", ["feat", "fix", "i18n", "ui-kit"]]}}"#;
+    let answer = "i18n: translate the menu";
+    let (rt, server) = answers(answer, answer);
+    let repo = repo_for(&server.uri());
+    repo.write(".commitlintrc.json", RC);
+    let (stdout, stderr) = run_ok(&repo, &["--no-body"]);
+    assert_eq!(stdout, format!("{answer}\n"));
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    assert!(!stderr.contains("asked again"), "{stderr}");
+    assert_eq!(
+        requests(&rt, &server).len(),
+        1,
+        "a good answer is not asked again"
+    );
+    // Candidates are not dropped for such a type either.
+    let answer = "ui-kit: add the button";
+    let (_rt, server) = answers(answer, answer);
+    let repo = repo_for(&server.uri());
+    repo.write(".commitlintrc.json", RC);
+    let (stdout, stderr) = run_ok(&repo, &["--no-body", "-n", "2"]);
+    assert!(stdout.contains(answer), "{stdout}");
+    assert!(!stderr.contains("broke the rules"), "{stderr}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    // The offline engine, with only such types allowed, writes one of them.
+    let repo = offline_repo();
+    repo.write(
+        ".commitlintrc.json",
+        r#"{"rules": {"type-enum": [2, "always", ["i18n", "ui-kit"]]}}"#,
+    );
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).starts_with("i18n: "), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+}
+
+#[test]
 fn answer_bad_twice_is_kept_with_one_warning() {
     let bad = "feature(parser): add parse_pairs";
     let (rt, server) = answers(bad, bad);
@@ -305,4 +342,39 @@ fn signed_off_and_co_authored_trailers_are_kept_once() {
     // git refuses an unedited template; the hook did not touch it.
     assert!(!out.status.success(), "{}", show(&out));
     assert!(String::from_utf8_lossy(&out.stderr).contains("herald: skipped (a template"));
+}
+
+#[test]
+fn offline_engine_picks_a_required_scope_or_warns() {
+    const RC: &str =
+        "rules:\n  scope-empty: [2, never]\n  scope-enum: [2, always, [api, cli, docs]]\n";
+    let repo = TestRepo::with_commit();
+    repo.write(".commitlintrc.yml", RC);
+    repo.write("src/b.rs", "pub fn b() {}\n");
+    repo.write("lib/a.rs", "pub fn a() {}\n");
+    repo.add(["src/b.rs", "lib/a.rs"]);
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(!subject(&stdout).contains('('), "no scope fits: {stdout}");
+    assert_eq!(
+        warnings(stderr.as_bytes()),
+        [
+            "warning: the repository requires a scope (commitlint's scope-empty \
+             (.commitlintrc.yml)) and none of the allowed scopes (api, cli, docs) matches the \
+             changed files; add one before committing"
+        ]
+    );
+    // A path that names an allowed scope (a folder or a file's stem) decides it.
+    repo.write("src/api/routes.rs", "pub fn routes() {}\n");
+    repo.add(["src/api/routes.rs"]);
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).contains("(api)"), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
+    // With one allowed scope, that one.
+    repo.write(
+        ".commitlintrc.yml",
+        "rules:\n  scope-empty: [2, never]\n  scope-enum: [2, always, [core]]\n",
+    );
+    let (stdout, stderr) = run_ok(&repo, &["--offline", "--no-body"]);
+    assert!(subject(&stdout).contains("(core)"), "{stdout}");
+    assert!(warnings(stderr.as_bytes()).is_empty(), "{stderr}");
 }

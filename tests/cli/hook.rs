@@ -866,6 +866,40 @@ fn broken_repo_config_warns_and_leaves_the_file() {
 }
 
 #[test]
+fn broken_user_config_with_a_key_warns_without_the_key() {
+    let repo = repo_with_change();
+    repo.install_hook();
+    let user = repo.user_config();
+    fs::create_dir_all(user.parent().unwrap()).unwrap();
+    for text in [
+        "model = \"m\"\napi-key = \"sk-SECRETSECRET123456\n",
+        "model = \"m\"\napi-key-cmd = \"sk-SECRETSECRET123456\"\n",
+    ] {
+        fs::write(&user, text).unwrap();
+        let file = message_file(&repo, GIT_TEMPLATE);
+        let warning = assert_fail_open(&run_hook(&repo, &file, &[], &[]), &file, GIT_TEMPLATE);
+        assert!(!warning.contains("SECRET"), "{warning}");
+        assert!(warning.contains("config.toml"), "{warning}");
+        assert!(warning.contains("line 2, column"), "{warning}");
+    }
+}
+
+#[test]
+fn negative_hook_timeout_warns_and_leaves_the_file() {
+    let repo = repo_with_change();
+    repo.install_hook();
+    repo.write(".git-herald.toml", "[hook]\ntimeout = -1\n");
+    let file = message_file(&repo, GIT_TEMPLATE);
+    let warning = assert_fail_open(&run_hook(&repo, &file, &[], &[]), &file, GIT_TEMPLATE);
+    assert!(warning.contains("`hook.timeout`"), "{warning}");
+    assert!(warning.contains("number of seconds"), "{warning}");
+    let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
+    assert_ok(&out);
+    assert_eq!(warnings(&out.stderr).len(), 1, "{}", show(&out));
+    assert_eq!(repo.message_of("HEAD"), "chore: still commits\n");
+}
+
+#[test]
 fn untrusted_key_in_repo_config_warns_and_leaves_the_file() {
     let repo = repo_with_change();
     repo.install_hook();

@@ -26,6 +26,12 @@ use summary::{truncate, width};
 /// style carries them: the type in its allowed spelling (or the nearest allowed one), the
 /// scope only when allowed, the summary in its case, and room left for a gitmoji.
 pub fn write(files: &[FileEntry], style: &Style) -> Message {
+    write_noted(files, style).0
+}
+
+/// Writes a message as [`write`] does, with the warnings worth showing (a scope the
+/// repository requires and the engine could not choose), as `warning: …` lines.
+pub fn write_noted(files: &[FileEntry], style: &Style) -> (Message, Vec<String>) {
     let analysis = analysis::analyse(files);
     let x = classify::features(&analysis);
     let rules = &style.conventions;
@@ -47,8 +53,17 @@ pub fn write(files: &[FileEntry], style: &Style) -> Message {
     };
     let breaking = is_breaking(&analysis, ty);
     let mut scope = scope::scope(&analysis, ty);
+    let mut notes = Vec::new();
     if style.conventional {
         scope = rules.fit_scope(scope, &scope::paths(&analysis));
+        if scope.is_none() && rules.requires_scope() {
+            // Every changed path counts here, documentation too (`docs` may be a scope).
+            let all: Vec<&str> = analysis.files.iter().map(|f| f.path.as_str()).collect();
+            scope = rules.required_scope(&all);
+            if scope.is_none() {
+                notes.extend(rules.missing_scope().map(|w| format!("warning: {w}")));
+            }
+        }
     }
     // The gitmoji is added later (`gitmoji::decorate`) and counts in the length.
     let room = Style {
@@ -66,7 +81,7 @@ pub fn write(files: &[FileEntry], style: &Style) -> Message {
     } else {
         String::new()
     };
-    Message { subject, body }
+    (Message { subject, body }, notes)
 }
 
 /// Returns the feature vector the type model reads, for training (`scripts/offline-train.py`).
@@ -165,8 +180,8 @@ fn subject(
         Some(scope) => format!("{name}({scope}){bang}: "),
         None => format!("{name}{bang}: "),
     };
-    // Keep room for a summary worth reading; the scope goes first.
-    if scope.is_some() && width(&prefix) + 16 > max {
+    // Keep room for a summary worth reading; the scope goes first, unless it is required.
+    if scope.is_some() && width(&prefix) + 16 > max && !style.conventions.requires_scope() {
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
