@@ -111,6 +111,7 @@ fn error_path(err: &ConfigError) -> Option<&Path> {
         ConfigError::Read { path, .. }
         | ConfigError::Parse { path, .. }
         | ConfigError::Untrusted { path, .. }
+        | ConfigError::Seconds { path, .. }
         | ConfigError::RepoTemplate { path, .. } => Some(path),
         _ => None,
     }
