@@ -895,7 +895,12 @@ fn negative_hook_timeout_warns_and_leaves_the_file() {
     assert!(warning.contains("number of seconds"), "{warning}");
     let out = git_commit(&repo, &["-q", "-m", "chore: still commits"]);
     assert_ok(&out);
-    assert_eq!(warnings(&out.stderr).len(), 0, "`-m` needs no config: {}", show(&out));
+    assert_eq!(
+        warnings(&out.stderr).len(),
+        0,
+        "`-m` needs no config: {}",
+        show(&out)
+    );
     assert_eq!(repo.message_of("HEAD"), "chore: still commits\n");
 }
 
