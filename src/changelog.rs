@@ -1580,12 +1580,26 @@ pub fn check_part(part: &ModelPart, answer: &str) -> Result<String, String> {
         return Err("it wrote no section headings".into());
     };
     let answer = &answer[start..];
+    let tokens: Vec<&str> = part.tokens.iter().map(String::as_str).collect();
+    let titles: Vec<&str> = part.titles.iter().map(String::as_str).collect();
+    check_answer(answer, &tokens, &titles, "its part")?;
+    Ok(answer.to_owned())
+}
+
+/// Checks a model's answer: only the given section titles as headings (`### Title`), and
+/// every token given, none other. `within` names what they belong to, for the message.
+fn check_answer(
+    answer: &str,
+    tokens: &[&str],
+    titles: &[&str],
+    within: &str,
+) -> Result<(), String> {
     for line in answer.lines() {
         let line = line.trim_start();
         if let Some(title) = line.strip_prefix("### ") {
-            if !part.titles.iter().any(|t| t == title.trim()) {
+            if !titles.contains(&title.trim()) {
                 return Err(format!(
-                    "it wrote a section that is not in its part: `{}`",
+                    "it wrote a section that is not in {within}: `{}`",
                     title.trim()
                 ));
             }
@@ -1593,21 +1607,18 @@ pub fn check_part(part: &ModelPart, answer: &str) -> Result<String, String> {
             return Err("it wrote headings of its own".into());
         }
     }
-    let mut used = vec![false; part.tokens.len()];
+    let mut used = vec![false; tokens.len()];
     for c in TOKEN.captures_iter(answer) {
-        match part.tokens.iter().position(|t| *t == c[1]) {
+        match tokens.iter().position(|t| *t == &c[1]) {
             Some(i) => used[i] = true,
-            None => return Err(format!("it named a commit not in its part: `{}`", &c[1])),
+            None => return Err(format!("it named a commit not in {within}: `{}`", &c[1])),
         }
     }
     let missing = used.iter().filter(|u| !**u).count();
     if missing > 0 {
-        return Err(format!(
-            "it left out {missing} of {} commits",
-            part.tokens.len()
-        ));
+        return Err(format!("it left out {missing} of {} commits", tokens.len()));
     }
-    Ok(answer.to_owned())
+    Ok(())
 }
 
 /// Removes the commit tokens (`[1a2b3c4]`) from a model's text.
@@ -1669,30 +1680,9 @@ pub fn apply_model(
         return Err("it was empty".into());
     }
     let tokens = tokens(release);
-    let mut used = vec![false; tokens.len()];
-    for c in TOKEN.captures_iter(answer) {
-        match tokens.iter().position(|(t, _)| *t == c[1]) {
-            Some(i) => used[i] = true,
-            None => return Err(format!("it named a commit not in the release: `{}`", &c[1])),
-        }
-    }
-    let missing = used.iter().filter(|u| !**u).count();
-    if missing > 0 {
-        return Err(format!("it left out {missing} of {} commits", tokens.len()));
-    }
-    for line in answer.lines() {
-        let line = line.trim_start();
-        if let Some(title) = line.strip_prefix("### ") {
-            if !release.sections.iter().any(|s| s.title == title.trim()) {
-                return Err(format!(
-                    "it wrote a section that does not exist: `{}`",
-                    title.trim()
-                ));
-            }
-        } else if line.starts_with('#') {
-            return Err("it wrote headings of its own".into());
-        }
-    }
+    let names: Vec<&str> = tokens.iter().map(|(t, _)| t.as_str()).collect();
+    let titles: Vec<&str> = release.sections.iter().map(|s| s.title.as_str()).collect();
+    check_answer(answer, &names, &titles, "the release")?;
     let text = TOKEN_RUN.replace_all(answer, |c: &regex::Captures<'_>| {
         let refs: Vec<String> = TOKEN
             .captures_iter(&c[0])
@@ -2499,7 +2489,10 @@ mod tests {
             ("### Features\n- pages [a100000]", "left out 1 of 2"),
             ("- x [a100000] [a200000] [deadbee]", "not in the release"),
             ("## Summary\n- x [a100000] [a200000]", "headings"),
-            ("### Extras\n- x [a100000] [a200000]", "does not exist"),
+            (
+                "### Extras\n- x [a100000] [a200000]",
+                "section that is not in the release",
+            ),
             ("  ", "empty"),
         ];
         for (answer, problem) in bad {

@@ -486,6 +486,12 @@ impl Env {
             .filter(|v| !v.is_empty())
     }
 
+    /// Tells whether `GIT_HERALD_NO_REPO_CONFIG` (set and not `0`) says to leave out what the
+    /// repository brings: its `.git-herald.toml` and its convention files.
+    pub fn repo_config_ignored(&self) -> bool {
+        self.get(env_vars::NO_REPO_CONFIG).is_some_and(|v| v != "0")
+    }
+
     /// Returns the path of the user configuration file.
     pub fn user_file(&self) -> Option<PathBuf> {
         match self.get(env_vars::CONFIG) {
@@ -627,6 +633,43 @@ pub struct Config {
     pub files: Vec<Layer>,
     /// Problems worth a warning that do not stop anything (a key file others can read).
     pub warnings: Vec<String>,
+    /// The repository's convention files, not read yet (see [`resolve_deferred`]).
+    pending: Option<PendingConventions>,
+}
+
+/// Where to read the repository's conventions, and the explicit `[message] types`/`scopes`
+/// that go over them.
+#[derive(Debug, Clone)]
+struct PendingConventions {
+    dir: PathBuf,
+    types: Option<Vec<String>>,
+    scopes: Option<Vec<String>>,
+}
+
+impl Config {
+    /// Reads the repository's commit conventions (commitlint, cocogitto, git-cliff; as text,
+    /// never run) into the style, under the explicit `[message] types`/`scopes`, with a
+    /// warning for a file that could not be read. Does nothing the second time.
+    pub fn load_conventions(&mut self) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let (found, warnings) = crate::conventions::load(&pending.dir);
+        self.warnings.extend(warnings);
+        apply_conventions(
+            &mut self.settings,
+            found.with_explicit(pending.types, pending.scopes),
+        );
+    }
+}
+
+/// Puts conventions in the style; commitlint's header-max-length tightens the subject limit,
+/// never loosens it.
+fn apply_conventions(settings: &mut Settings, conventions: crate::conventions::Conventions) {
+    if let Some(max) = &conventions.header_max {
+        settings.style.max_subject = settings.style.max_subject.min(max.value.max(10));
+    }
+    settings.style.conventions = conventions;
 }
 
 fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
@@ -932,26 +975,9 @@ pub fn resolve(
     work_dir: Option<&Path>,
     flags: &Overrides,
 ) -> Result<Config, ConfigError> {
-    resolve_reading(env, work_dir, flags, &read_file)
-}
-
-/// Resolves as `resolve` does, with `text` standing in for the file at `path` (the user or the
-/// repository file): how `config set` checks an edit before it writes it.
-pub fn resolve_with_text(
-    env: &Env,
-    work_dir: Option<&Path>,
-    flags: &Overrides,
-    path: &Path,
-    text: &str,
-) -> Result<Config, ConfigError> {
-    let read = |file: &Path| {
-        if file == path {
-            Ok(Some(text.to_owned()))
-        } else {
-            read_file(file)
-        }
-    };
-    resolve_reading(env, work_dir, flags, &read)
+    let mut config = resolve_deferred(env, work_dir, flags)?;
+    config.load_conventions();
+    Ok(config)
 }
 
 /// The type of a key's value, for `config set`.
@@ -1144,11 +1170,14 @@ pub fn check_file(path: &Path, text: &str, repo: bool) -> Result<(), ConfigError
     settle(merged, &Env::default()).map(drop)
 }
 
-fn resolve_reading(
+/// Resolves as `resolve` does, but leaves the repository's convention files (commitlint,
+/// cocogitto, git-cliff) unread until [`Config::load_conventions`]: the hook reads them only
+/// once it knows it will write a message, so skipped commits (`-m`, merges, amends) pay
+/// nothing for them.
+pub fn resolve_deferred(
     env: &Env,
     work_dir: Option<&Path>,
     flags: &Overrides,
-    read_file: &dyn Fn(&Path) -> Result<Option<String>, ConfigError>,
 ) -> Result<Config, ConfigError> {
     let mut origins = BTreeMap::new();
     let mut files = Vec::new();
@@ -1177,9 +1206,10 @@ fn resolve_reading(
         merge(&mut merged, typed);
         files.push(layer);
     }
-    let repo_file = work_dir
-        .filter(|_| env.get(env_vars::NO_REPO_CONFIG).is_none_or(|v| v == "0"))
-        .map(|dir| dir.join(REPO_FILE));
+    // `GIT_HERALD_NO_REPO_CONFIG` leaves out everything the repository brings: its
+    // `.git-herald.toml` and its convention files.
+    let repo_dir = work_dir.filter(|_| !env.repo_config_ignored());
+    let repo_file = repo_dir.map(|dir| dir.join(REPO_FILE));
     if let Some(path) = repo_file
         && let Some(text) = read_file(&path)?
     {
@@ -1274,32 +1304,28 @@ fn resolve_reading(
     }
     merge(&mut merged, from_flags);
 
-    // The repository's commitlint, cocogitto or git-cliff rules, under explicit
-    // `[message] types`/`scopes`; read as text, never run. Like `.git-herald.toml`, they are
-    // the repository's and `GIT_HERALD_NO_REPO_CONFIG` leaves them out.
-    let conventions = match (merged.message.conventions, work_dir) {
-        (Some(crate::conventions::Mode::Off), _) | (_, None) => Default::default(),
-        (_, Some(_)) if env.get(env_vars::NO_REPO_CONFIG).is_some_and(|v| v != "0") => {
-            Default::default()
-        }
-        (_, Some(dir)) => {
-            let (found, found_warnings) = crate::conventions::load(dir);
-            warnings.extend(found_warnings);
-            found
-        }
-    }
-    .with_explicit(merged.message.types.take(), merged.message.scopes.take());
+    // The repository's commitlint, cocogitto or git-cliff rules go under the explicit
+    // `[message] types`/`scopes`; their files are read by `Config::load_conventions`.
+    let (types, scopes) = (merged.message.types.take(), merged.message.scopes.take());
+    let pending = match (merged.message.conventions, repo_dir) {
+        (Some(crate::conventions::Mode::Off), _) | (_, None) => None,
+        (_, Some(dir)) => Some(PendingConventions {
+            dir: dir.to_owned(),
+            types: types.clone(),
+            scopes: scopes.clone(),
+        }),
+    };
     let mut settings = settle(merged, env)?;
-    if let Some(max) = &conventions.header_max {
-        // commitlint's header-max-length tightens the subject limit, never loosens it.
-        settings.style.max_subject = settings.style.max_subject.min(max.value.max(10));
-    }
-    settings.style.conventions = conventions;
+    apply_conventions(
+        &mut settings,
+        crate::conventions::Conventions::default().with_explicit(types, scopes),
+    );
     Ok(Config {
         settings,
         origins,
         files,
         warnings,
+        pending,
     })
 }
 
@@ -1795,7 +1821,8 @@ mod tests {
                 format!("[{}]\n", table.join("."))
             };
             let text = format!("{header}{} = {}\n", leaf[0], sample(key, kind));
-            let resolved = resolve_with_text(&env, None, &Overrides::default(), &path, &text);
+            std::fs::write(&path, &text).unwrap();
+            let resolved = resolve(&env, None, &Overrides::default());
             assert!(resolved.is_ok(), "{key}: {text}\n{resolved:?}");
         }
         let defaults = resolve(&Env::default(), None, &Overrides::default()).unwrap();

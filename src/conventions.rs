@@ -262,6 +262,15 @@ pub struct Conventions {
     pub source: Option<PathBuf>,
 }
 
+/// Tells whether a path names a scope: a folder, a file or a file's stem equal to it, in any
+/// case (`src/api/mod.rs` and `docs/api.md` both name `api`).
+fn path_names(path: &str, scope: &str) -> bool {
+    path.split('/').any(|part| {
+        let stem = part.split('.').next().unwrap_or(part);
+        part.eq_ignore_ascii_case(scope) || stem.eq_ignore_ascii_case(scope)
+    })
+}
+
 /// A Conventional Commits header split into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Header<'a> {
@@ -475,14 +484,7 @@ impl Conventions {
                 };
                 found.as_deref().and_then(pick).or_else(|| {
                     let in_every = |scope: &String| {
-                        !paths.is_empty()
-                            && paths.iter().all(|p| {
-                                p.split('/').any(|part| {
-                                    let stem = part.split('.').next().unwrap_or(part);
-                                    part.eq_ignore_ascii_case(scope)
-                                        || stem.eq_ignore_ascii_case(scope)
-                                })
-                            })
+                        !paths.is_empty() && paths.iter().all(|p| path_names(p, scope))
                     };
                     allowed.value.iter().find(|s| in_every(s)).cloned()
                 })
@@ -508,15 +510,9 @@ impl Conventions {
             return None;
         }
         let allowed = &self.scopes.as_ref()?.value;
-        let names = |scope: &str, path: &str| {
-            path.split('/').any(|part| {
-                let stem = part.split('.').next().unwrap_or(part);
-                part.eq_ignore_ascii_case(scope) || stem.eq_ignore_ascii_case(scope)
-            })
-        };
         let mut best: Option<(usize, &String)> = None;
         for scope in allowed {
-            let count = paths.iter().filter(|p| names(scope, p)).count();
+            let count = paths.iter().filter(|p| path_names(p, scope)).count();
             if count > 0 && best.is_none_or(|(most, _)| count > most) {
                 best = Some((count, scope));
             }
@@ -591,7 +587,7 @@ impl Conventions {
                     "the message's scope \"{bad}\" is not in {}; allowed: {}{}",
                     scopes.origin,
                     list(&scopes.value),
-                    if self.scope_required.as_ref().is_some_and(|r| r.value) {
+                    if self.requires_scope() {
                         ""
                     } else {
                         ", or no scope"

@@ -204,10 +204,7 @@ pub fn config_checks(
     }
     if let Some(dir) = work_dir {
         let path = dir.join(crate::config::REPO_FILE);
-        if env
-            .get(env_vars::NO_REPO_CONFIG)
-            .is_some_and(|value| value != "0")
-        {
+        if env.repo_config_ignored() {
             checks.push(Check::skip(format!(
                 "repo config `{}`: ignored (`{}` is set)",
                 path.display(),

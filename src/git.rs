@@ -127,6 +127,14 @@ impl Repo {
         self.inner.workdir()
     }
 
+    /// Returns the work tree's folder name (for the usage log), empty for a bare repository.
+    pub fn name(&self) -> String {
+        self.work_dir()
+            .and_then(|d| d.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
     /// Returns a string value from git's configuration.
     pub fn config_string(&self, key: &str) -> Option<String> {
         self.inner.config().ok()?.get_string(key).ok()

@@ -96,12 +96,8 @@ pub struct HookState {
     pub manager: Option<Manager>,
 }
 
-/// Returns the hook's state in this repository, for `git herald doctor`.
+/// Returns the hook's state in this repository (also for `git herald doctor`).
 pub fn state(repo: &Repo, exe: &Path) -> HookState {
-    read_state(repo, exe)
-}
-
-fn read_state(repo: &Repo, exe: &Path) -> HookState {
     let dir = repo.hooks_dir();
     let hook = dir.join(HOOK_NAME);
     let installed = match fs::read_to_string(&hook) {
@@ -169,7 +165,7 @@ pub enum InstallOutcome {
 /// runs it first. Refuses to write where a hook manager would overwrite or ignore it, and says
 /// what to add to that manager instead.
 pub fn install(repo: &Repo, exe: &Path, force: bool) -> Result<InstallOutcome, Error> {
-    let state = read_state(repo, exe);
+    let state = state(repo, exe);
     let hook = state.dir.join(HOOK_NAME);
     if state.manager == Some(Manager::Husky) {
         return Err(Error::Hook(format!(
@@ -256,7 +252,7 @@ pub enum UninstallOutcome {
 
 /// Removes our hook and puts back the one it replaced, byte for byte.
 pub fn uninstall(repo: &Repo, exe: &Path) -> Result<UninstallOutcome, Error> {
-    let state = read_state(repo, exe);
+    let state = state(repo, exe);
     let hook = state.dir.join(HOOK_NAME);
     match state.installed {
         Installed::Ours { .. } => {
@@ -278,7 +274,7 @@ pub fn uninstall(repo: &Repo, exe: &Path) -> Result<UninstallOutcome, Error> {
 
 /// Describes the hook's state in this repository, one fact per line.
 pub fn status(repo: &Repo, exe: &Path) -> String {
-    let state = read_state(repo, exe);
+    let state = state(repo, exe);
     let hook = state.dir.join(HOOK_NAME);
     let mut out = String::new();
     let line = match &state.installed {
@@ -438,7 +434,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         .filter(|s| !s.is_empty());
 
     let repo = Repo::discover()?;
-    let config = match config::resolve(env, repo.work_dir(), &Overrides::default()) {
+    let mut config = match config::resolve_deferred(env, repo.work_dir(), &Overrides::default()) {
         Ok(config) => config,
         // Which sources to skip is configuration too. With it unreadable, the built-in
         // skips decide, so `git commit -m` stays quiet about a config it never needed.
@@ -448,6 +444,40 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         }
         Err(err) => return Err(err.into()),
     };
+    let skips = &config.settings.hook.skip_sources;
+    let read_existing = || {
+        fs::read(&args.message_file).map_err(Error::io(format!(
+            "read the message file `{}`",
+            args.message_file.display()
+        )))
+    };
+    if let Some(source) = &source
+        && skips.iter().any(|s| s == source)
+    {
+        // A template of trailers only (`Co-authored-by:` lines for pairing) gives no message:
+        // the hook writes one above them.
+        let trailers_only = source == "template"
+            && read_existing().is_ok_and(|text| {
+                let text = String::from_utf8_lossy(&text);
+                !has_message(&text, &repo.comment_char()) && text.lines().any(is_people_trailer)
+            });
+        if !trailers_only {
+            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+        }
+    }
+    let comment = repo.comment_char();
+    let existing = read_existing()?;
+    if has_message(&String::from_utf8_lossy(&existing), &comment) {
+        return Ok(Some(
+            "herald: skipped (the message is already written)".into(),
+        ));
+    }
+    // Only now is a message to be written: the repository's convention files are read.
+    config.load_conventions();
+    // A convention file that could not be read, say: worth a line, never a blocked commit.
+    for warning in &config.warnings {
+        warn(warning);
+    }
     let mut settings = config.settings;
     // A model must answer well inside the hook's own time-out, so a slow one still leaves
     // time for the offline engine's message instead of none.
@@ -456,37 +486,6 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
         .deadline
         .min(settings.hook.timeout.mul_f64(0.75));
     let settings = &settings;
-    let comment = repo.comment_char();
-    let read_existing = || {
-        fs::read(&args.message_file).map_err(Error::io(format!(
-            "read the message file `{}`",
-            args.message_file.display()
-        )))
-    };
-    if let Some(source) = &source
-        && settings.hook.skip_sources.iter().any(|s| s == source)
-    {
-        // A template of trailers only (`Co-authored-by:` lines for pairing) gives no message:
-        // the hook writes one above them.
-        let trailers_only = source == "template"
-            && read_existing().is_ok_and(|text| {
-                let text = String::from_utf8_lossy(&text);
-                !has_message(&text, &comment) && text.lines().any(is_people_trailer)
-            });
-        if !trailers_only {
-            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
-        }
-    }
-    let existing = read_existing()?;
-    if has_message(&String::from_utf8_lossy(&existing), &comment) {
-        return Ok(Some(
-            "herald: skipped (the message is already written)".into(),
-        ));
-    }
-    // A convention file that could not be read, say: worth a line, never a blocked commit.
-    for warning in &config.warnings {
-        warn(warning);
-    }
 
     start_watchdog(settings.hook.timeout);
     let filter = Filter::new(&settings.filter)?;
@@ -502,11 +501,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
     };
     let info = pipeline::RunInfo {
         command: "hook",
-        repo: repo
-            .work_dir()
-            .and_then(|d| d.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        repo: repo.name(),
         branch: repo.branch(),
         recent: if uses_model {
             repo.recent_subjects(5)
@@ -548,7 +543,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
                 error::one_line(&err)
             ));
             let mut message = crate::llm::offline::write(&entries, &settings.style);
-            pipeline::decorate(&mut message, &entries, &settings.style);
+            pipeline::decorate([&mut message], &entries, &settings.style);
             (message, "herald: offline engine (fallback)".into())
         }
     };

@@ -268,17 +268,24 @@ fn add_trailer(message: &mut Message, ticket: &str) {
     }
 }
 
-/// Puts the type's gitmoji in front of the subject when `gitmoji` is on, whichever engine
-/// wrote it; a subject with no type gets the one for the type the offline engine reads in the
-/// change (read here, nothing is sent).
-pub fn decorate(message: &mut Message, entries: &[FileEntry], style: &crate::message::Style) {
+/// Puts the type's gitmoji in front of each message's subject when `gitmoji` is on, whichever
+/// engine wrote it; a subject with no type gets the one for the type the offline engine reads
+/// in the change (read here, at most once for all the messages; nothing is sent).
+pub fn decorate<'m>(
+    messages: impl IntoIterator<Item = &'m mut Message>,
+    entries: &[FileEntry],
+    style: &crate::message::Style,
+) {
     use crate::gitmoji::{self, Gitmoji};
     if style.gitmoji == Gitmoji::Off {
         return;
     }
-    let typed = crate::conventions::Header::parse(gitmoji::split(&message.subject).1).is_some();
-    let fallback = (!typed).then(|| offline::kind(entries));
-    gitmoji::decorate(message, style.gitmoji, fallback);
+    let mut kind = None;
+    for message in messages {
+        let typed = crate::conventions::Header::parse(gitmoji::split(&message.subject).1).is_some();
+        let fallback = (!typed).then(|| *kind.get_or_insert_with(|| offline::kind(entries)));
+        gitmoji::decorate(message, style.gitmoji, fallback);
+    }
 }
 
 /// The context lines a model's request carries (branch, a ticket to use as the scope, recent
@@ -326,10 +333,8 @@ pub fn generate(
         _ => ticket(info.branch.as_deref(), &settings.ticket_pattern),
     };
     let mut generated = generate_message(entries, settings, env, info, progress, sink)?;
-    decorate(&mut generated.message, entries, &settings.style);
-    for message in &mut generated.alternatives {
-        decorate(message, entries, &settings.style);
-    }
+    let messages = std::iter::once(&mut generated.message).chain(&mut generated.alternatives);
+    decorate(messages, entries, &settings.style);
     if let Some(ticket) = &ticket
         && settings.ticket == crate::config::TicketMode::Trailer
         && settings.style.body

@@ -414,6 +414,13 @@ impl Caller<'_> {
         }
     }
 
+    /// Bytes of input one call may take: as for commit messages, about 3 bytes a token, with
+    /// room for the prompt and the answer.
+    fn input_budget(&self) -> usize {
+        let tokens = self.context.saturating_sub(self.max_output + 1_000);
+        usize::try_from(tokens.saturating_mul(3)).unwrap_or(usize::MAX)
+    }
+
     /// Returns the warnings gathered while recording usage.
     fn take_notes(&self) -> Vec<String> {
         std::mem::take(&mut *self.notes.lock().unwrap_or_else(|e| e.into_inner()))
@@ -474,9 +481,7 @@ async fn map_reduce(
         return None;
     }
     let bullets = changelog::strip_tokens(&changelog::assemble(release, None, &texts));
-    let budget = usize::try_from(caller.context.saturating_sub(caller.max_output + 1_000))
-        .unwrap_or(usize::MAX)
-        .saturating_mul(3);
+    let budget = caller.input_budget();
     let mut input = format!("Release notes of {label}:\n\n");
     for line in bullets.lines() {
         if input.len() + line.len() + 1 > budget {
@@ -577,9 +582,7 @@ async fn rewrite_async(
         max_output,
         notes: std::sync::Mutex::new(Vec::new()),
     };
-    // As for commit messages: about 3 bytes a token, and room for the prompt and the answer.
-    let budget = context.saturating_sub(max_output + 1_000).saturating_mul(3);
-    let budget = usize::try_from(budget).unwrap_or(usize::MAX);
+    let budget = caller.input_budget();
     // Every commit's token must come back, so one answer covers a bounded number of commits.
     let max_commits = usize::try_from(max_output / 24)
         .unwrap_or(usize::MAX)

@@ -166,8 +166,8 @@ impl Streamer {
         }
     }
 
-    /// Ends the stream. Returns `true` when what was shown already is the final message, so
-    /// the caller need not print it again.
+    /// Ends the stream. Returns `true` when what was shown already is the final message (on
+    /// stdout or stderr), so the caller need not show it again.
     pub fn finish(&mut self, final_text: &str) -> bool {
         if let Some(spinner) = self.spinner.take() {
             spinner.finish_and_clear();
@@ -180,7 +180,7 @@ impl Streamer {
         if self.shown.trim() == final_text.trim() {
             self.write(if rest.is_empty() { "" } else { &rest });
             self.write("\n");
-            return self.target == Some(StreamTo::Stdout);
+            return true;
         }
         // The cleaned message differs (fences, quotes, a rule retry): show it plainly.
         self.write("\n");

@@ -22,12 +22,7 @@ fn generate(
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, several);
     streamer.wait("asking the model");
     let bar = ui::Bar::new(false);
-    let mut streamed = String::new();
     let result = pipeline::generate(entries, settings, env, info, &bar, &mut |d| {
-        match d {
-            crate::llm::Delta::Text(t) => streamed.push_str(t),
-            crate::llm::Delta::Restart => streamed.clear(),
-        }
         streamer.delta(d);
     });
     let generated = match result {
@@ -37,9 +32,7 @@ fn generate(
             return Err(err);
         }
     };
-    let text = generated.message.to_string();
-    streamer.finish(&text);
-    let shown = !several && streamed.trim() == text.trim();
+    let shown = streamer.finish(&generated.message.to_string());
     let _ = ui::err(&generated.engine);
     for note in &generated.notes {
         let _ = ui::err(note);
@@ -49,8 +42,8 @@ fn generate(
 
 /// What the menu ended with.
 enum Next {
-    /// Another version, these texts rejected, with the user's hint.
-    Regenerate(Vec<String>, String),
+    /// Another version than this text, with the user's hint.
+    Regenerate(String, String),
     /// Committed, or the commit failed.
     Done(Result<(), Error>),
 }
@@ -76,67 +69,61 @@ pub(super) fn interactive(
     // The message shown last, to come back to when a new version cannot be had.
     let mut kept: Option<String> = None;
     loop {
-        let (generated, shown) = match generate(entries, settings, env, &info) {
-            Ok(done) => done,
-            Err(err) => match kept.take() {
-                None => return Err(err),
-                Some(text) => {
-                    dialogue.say(&format!(
-                        "warning: no new version ({}); back to the message before",
-                        crate::error::one_line(&err)
-                    ))?;
-                    dialogue.show(&text)?;
-                    match review.menu(text)? {
-                        Next::Done(result) => return result,
-                        Next::Regenerate(rejected, hint) => {
-                            kept = rejected.last().cloned();
-                            info.ask.rejected.extend(rejected);
+        let text = match generate(entries, settings, env, &info) {
+            Ok((generated, shown)) => {
+                let mut candidates = vec![generated.message.to_string()];
+                candidates.extend(generated.alternatives.iter().map(ToString::to_string));
+                if offline && args.candidates > 1 {
+                    dialogue
+                        .say("(the offline engine writes one message; set up a model for more)")?;
+                }
+                if candidates.len() == 1 {
+                    if !shown {
+                        dialogue.show(&candidates[0])?;
+                    }
+                    candidates.swap_remove(0)
+                } else {
+                    if candidates.len() < usize::from(args.candidates) {
+                        dialogue.say(&format!(
+                            "(the model gave {} different candidates of the {} asked for)",
+                            candidates.len(),
+                            args.candidates
+                        ))?;
+                    }
+                    match dialogue.pick(&candidates, !offline)? {
+                        Choice::Pick(i) => {
+                            let text = candidates.swap_remove(i);
+                            dialogue.show(&text)?;
+                            text
+                        }
+                        Choice::Regenerate(hint) => {
+                            kept = None;
+                            info.ask.rejected.extend(candidates);
                             info.ask.hint = Some(hint).filter(|h| !h.is_empty());
                             continue;
                         }
+                        _ => return Err(Error::Cancelled),
                     }
                 }
-            },
-        };
-        let mut candidates = vec![generated.message.to_string()];
-        candidates.extend(generated.alternatives.iter().map(ToString::to_string));
-        if offline && args.candidates > 1 {
-            dialogue.say("(the offline engine writes one message; set up a model for more)")?;
-        }
-        let text = if candidates.len() > 1 {
-            if candidates.len() < usize::from(args.candidates) {
+            }
+            Err(err) => {
+                let Some(text) = kept.take() else {
+                    return Err(err);
+                };
                 dialogue.say(&format!(
-                    "(the model gave {} different candidates of the {} asked for)",
-                    candidates.len(),
-                    args.candidates
+                    "warning: no new version ({}); back to the message before",
+                    crate::error::one_line(&err)
                 ))?;
+                dialogue.show(&text)?;
+                text
             }
-            match dialogue.pick(&candidates, !offline)? {
-                Choice::Pick(i) => {
-                    let text = candidates.swap_remove(i);
-                    dialogue.show(&text)?;
-                    text
-                }
-                Choice::Regenerate(hint) => {
-                    kept = None;
-                    info.ask.rejected.extend(candidates);
-                    info.ask.hint = Some(hint).filter(|h| !h.is_empty());
-                    continue;
-                }
-                _ => return Err(Error::Cancelled),
-            }
-        } else {
-            if !shown {
-                dialogue.show(&candidates[0])?;
-            }
-            candidates.swap_remove(0)
         };
         match review.menu(text)? {
             Next::Done(result) => return result,
-            Next::Regenerate(rejected, hint) => {
-                kept = rejected.last().cloned();
-                info.ask.rejected.extend(rejected);
+            Next::Regenerate(text, hint) => {
+                info.ask.rejected.push(text.clone());
                 info.ask.hint = Some(hint).filter(|h| !h.is_empty());
+                kept = Some(text);
             }
         }
     }
@@ -172,7 +159,7 @@ impl Review<'_> {
                     }
                     self.dialogue.show(&text)?;
                 }
-                Choice::Regenerate(hint) => return Ok(Next::Regenerate(vec![text], hint)),
+                Choice::Regenerate(hint) => return Ok(Next::Regenerate(text, hint)),
                 Choice::Pick(_) | Choice::Cancel => return Err(Error::Cancelled),
             }
         }

@@ -131,10 +131,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
 
 /// Returns the repository's directory name, for the usage log.
 pub(super) fn repo_name(repo: Option<&Repo>) -> String {
-    repo.and_then(Repo::work_dir)
-        .and_then(|d| d.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    repo.map(Repo::name).unwrap_or_default()
 }
 
 /// Runs `git commit -F -` with the message and the user's extra arguments.

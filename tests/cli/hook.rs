@@ -1155,3 +1155,22 @@ fn hook_run_directly_skips_what_it_should() {
             "warning: git-herald: failed to read the message file",
         ));
 }
+
+#[test]
+fn a_broken_convention_file_warns_only_when_a_message_is_written() {
+    let repo = repo_with_change();
+    repo.install_hook();
+    // A commitlint file that cannot be parsed is one warning, and only on a commit the hook
+    // writes a message for.
+    repo.write(".commitlintrc.json", "{ \"rules\": [ not json");
+    let out = git_commit(&repo, &["-q", "-m", "chore: given"]);
+    assert_ok(&out);
+    assert_eq!(warnings(&out.stderr).len(), 0, "{}", show(&out));
+    repo.write("more.txt", "more\n");
+    repo.add(["more.txt"]);
+    let out = repo.git_cmd(["commit", "-q"]).output().unwrap();
+    assert_ok(&out);
+    let warned = warnings(&out.stderr);
+    assert_eq!(warned.len(), 1, "{}", show(&out));
+    assert!(warned[0].contains(".commitlintrc.json"), "{warned:?}");
+}
