@@ -381,15 +381,7 @@ mod model {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
-    /// Starts wiremock on its own runtime, which must outlive the test.
-    fn server() -> (tokio::runtime::Runtime, MockServer) {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
-        let server = rt.block_on(MockServer::start());
-        (rt, server)
-    }
+    use crate::provider::server;
 
     /// An OpenAI Chat Completions stream that says `text` in two deltas.
     fn answer(text: &str) -> ResponseTemplate {

@@ -4,19 +4,11 @@
 use crate::common::{TestRepo, show};
 use std::fs;
 use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::{Mock, ResponseTemplate};
 
 const KEY: &str = "sk-test-0123456789abcdef";
 
-/// Starts wiremock on its own thread; the returned runtime must outlive the test.
-fn server() -> (tokio::runtime::Runtime, MockServer) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let server = rt.block_on(MockServer::start());
-    (rt, server)
-}
+use crate::provider::server;
 
 /// Writes the user configuration file git-herald reads in `repo`'s environment.
 fn write_user_config(repo: &TestRepo, text: &str) {
