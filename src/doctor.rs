@@ -1,7 +1,7 @@
-//! `git herald doctor`: each check as plain data (a mark, one line, the fix) and their
-//! rendering. The checks cover the configuration files and where each key came from, the
-//! engine and why it was chosen, whether the key is accepted, the hook, the usage log and
-//! cache directories, and the proxy. Nothing here prints; `ui` does.
+//! `git herald doctor`: each check as plain data (a mark, one line, the fix). The checks cover
+//! the configuration files and where each key came from, the engine and why it was chosen,
+//! whether the key is accepted, the hook, the usage log and cache directories, and the proxy.
+//! Nothing here prints; the face renders the report.
 
 use crate::config::{Config, ConfigError, Env, Layer, mask_url};
 use crate::env_vars;
@@ -74,35 +74,6 @@ impl Check {
 /// Counts the failed checks.
 pub fn failures(checks: &[Check]) -> usize {
     checks.iter().filter(|c| c.mark == Mark::Fail).count()
-}
-
-/// Renders the report, one line per check: `✓`/`!`/`✗` marks in colour, or the words `ok`,
-/// `warn`, `error` and `skip` without it.
-pub fn render(checks: &[Check], colour: bool) -> String {
-    let mut out = String::new();
-    for check in checks {
-        let (symbol, word, style) = match check.mark {
-            Mark::Ok => ("✓", "ok", console::Style::new().green()),
-            Mark::Skip => ("-", "skip", console::Style::new().dim()),
-            Mark::Warn => ("!", "warn", console::Style::new().yellow()),
-            Mark::Fail => ("✗", "error", console::Style::new().red().bold()),
-        };
-        if colour {
-            let mark = style.force_styling(true).apply_to(symbol);
-            out.push_str(&format!("{mark} {}", check.text));
-        } else {
-            out.push_str(&format!("{word:<5} {}", check.text));
-        }
-        if let Some(fix) = &check.fix {
-            out.push_str(&format!(" — fix: {fix}"));
-        }
-        out.push('\n');
-        let indent = if colour { "    " } else { "        " };
-        for line in &check.details {
-            out.push_str(&format!("{indent}{line}\n"));
-        }
-    }
-    out
 }
 
 /// Returns the path an error is about, when it is about one file.
@@ -578,22 +549,6 @@ mod tests {
             query,
             "https://relay.example/v1?api-version=2024&api-key=****&code=x"
         );
-    }
-
-    #[test]
-    fn render_uses_words_without_colour_and_marks_with_it() {
-        let checks = vec![
-            Check::ok("fine"),
-            Check::fail("broken", Some("mend it".into())),
-        ];
-        let plain = render(&checks, false);
-        assert_eq!(plain, "ok    fine\nerror broken — fix: mend it\n");
-        let coloured = render(&checks, true);
-        assert!(
-            coloured.contains("✓") && coloured.contains("\u{1b}["),
-            "{coloured}"
-        );
-        assert_eq!(failures(&checks), 1);
     }
 
     #[test]

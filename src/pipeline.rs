@@ -3,7 +3,6 @@
 
 use crate::config::Settings;
 use crate::diff;
-use crate::error::Error;
 use crate::filter::{Attributes, FileEntry, Filter, Treatment};
 use crate::git::Repo;
 use crate::llm::offline;
@@ -11,6 +10,53 @@ use crate::message::Message;
 use crate::redact::{Policy, RedactedDiff, Redactor};
 use bstr::ByteSlice;
 use std::fmt::Write as _;
+
+/// Why a run could not write a message.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Filter(#[from] crate::filter::GlobError),
+    #[error(transparent)]
+    Llm(#[from] crate::llm::LlmError),
+    #[error(transparent)]
+    Redact(#[from] crate::redact::RedactError),
+    #[error("the changes hold {}: {rules}; nothing was sent (`redact.policy` is `abort`)", secrets(*.count))]
+    SecretsFound { count: usize, rules: String },
+    #[error("nothing is staged for commit")]
+    NothingStaged,
+    #[error("the diff given with `--diff` holds no changes")]
+    EmptyDiff,
+    #[error("failed to start the async runtime")]
+    Runtime(#[source] std::io::Error),
+}
+
+fn secrets(count: usize) -> String {
+    if count == 1 {
+        "1 secret".to_owned()
+    } else {
+        format!("{count} secrets")
+    }
+}
+
+impl RunError {
+    /// Returns the next step for the user.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            RunError::Git(e) => e.hint().map(str::to_owned),
+            RunError::Config(e) => e.hint(),
+            RunError::Llm(e) => e.hint(),
+            RunError::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
+            RunError::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),
+            RunError::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
+            RunError::EmptyDiff => Some("pass the output of `git diff` (for example `git diff HEAD~1 | git herald --diff -`)".into()),
+            _ => None,
+        }
+    }
+}
 
 /// Where the changes come from.
 pub enum Source<'a> {
@@ -21,7 +67,7 @@ pub enum Source<'a> {
 }
 
 /// Reads the changes and decides, per file, what may leave the machine.
-pub fn collect(source: Source<'_>, filter: &Filter) -> Result<Vec<FileEntry>, Error> {
+pub fn collect(source: Source<'_>, filter: &Filter) -> Result<Vec<FileEntry>, RunError> {
     collect_sized(source, filter, &mut |_| {})
 }
 
@@ -32,7 +78,7 @@ pub fn collect_for_model(
     source: Source<'_>,
     filter: &Filter,
     settings: &Settings,
-) -> Result<Vec<FileEntry>, Error> {
+) -> Result<Vec<FileEntry>, RunError> {
     let model = settings.model.as_deref().unwrap_or_default();
     let window = settings.budget.context_window.unwrap_or_else(|| {
         let name = if model.is_empty() {
@@ -55,7 +101,7 @@ fn collect_sized(
     source: Source<'_>,
     filter: &Filter,
     on_size: &mut dyn FnMut(u64),
-) -> Result<Vec<FileEntry>, Error> {
+) -> Result<Vec<FileEntry>, RunError> {
     let entries = match source {
         Source::Staged(repo) => repo.staged_sized(filter, on_size)?,
         Source::Diff(text) => diff::parse(text)
@@ -72,8 +118,8 @@ fn collect_sized(
     };
     if entries.is_empty() {
         return Err(match source {
-            Source::Staged(_) => Error::NothingStaged,
-            Source::Diff(_) => Error::EmptyDiff,
+            Source::Staged(_) => RunError::NothingStaged,
+            Source::Diff(_) => RunError::EmptyDiff,
         });
     }
     Ok(entries)
@@ -81,18 +127,13 @@ fn collect_sized(
 
 /// Redacts the changes bound for a model. Under `redact.policy = "abort"` a finding is an
 /// error: nothing is sent.
-pub fn redact(entries: &[FileEntry], settings: &Settings) -> Result<RedactedDiff, Error> {
+pub fn redact(entries: &[FileEntry], settings: &Settings) -> Result<RedactedDiff, RunError> {
     let redactor = Redactor::new(&settings.redact)?;
     let redacted = redactor.redact_diff(entries);
     let found = redacted.findings();
     if redactor.policy() == Policy::Abort && !found.is_empty() {
-        let count = if found.len() == 1 {
-            "1 secret".to_owned()
-        } else {
-            format!("{} secrets", found.len())
-        };
-        return Err(Error::SecretsFound {
-            count,
+        return Err(RunError::SecretsFound {
+            count: found.len(),
             rules: crate::redact::by_rule(found),
         });
     }
@@ -114,7 +155,7 @@ pub fn dry_run(
     settings: &Settings,
     env: &crate::config::Env,
     info: &RunInfo,
-) -> Result<DryRun, Error> {
+) -> Result<DryRun, RunError> {
     let redacted = redact(entries, settings)?;
     let context = request_context(settings, info)?;
     let plan = plan_requests(&redacted, settings, env, context.as_deref())?;
@@ -174,7 +215,7 @@ fn plan_requests(
     settings: &Settings,
     env: &crate::config::Env,
     context: Option<&str>,
-) -> Result<Option<PlannedRun>, Error> {
+) -> Result<Option<PlannedRun>, RunError> {
     use crate::compose::Composer;
     use crate::llm::select;
     if select::offline_reason(settings, env).is_some() {
@@ -183,7 +224,7 @@ fn plan_requests(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(Error::io("start the async runtime"))?;
+        .map_err(RunError::Runtime)?;
     let engine = runtime.block_on(select::choose_for_plan(settings, env))?;
     let describe = engine.describe();
     let select::Engine::Model {
@@ -290,7 +331,7 @@ pub fn decorate<'m>(
 
 /// The context lines a model's request carries (branch, a ticket to use as the scope, recent
 /// subjects as style examples), redacted: the same for a real run and `--dry-run`.
-fn request_context(settings: &Settings, info: &RunInfo) -> Result<Option<String>, Error> {
+fn request_context(settings: &Settings, info: &RunInfo) -> Result<Option<String>, RunError> {
     let scope = match settings.ticket {
         crate::config::TicketMode::Scope => {
             ticket(info.branch.as_deref(), &settings.ticket_pattern)
@@ -327,7 +368,7 @@ pub fn generate(
     info: &RunInfo,
     progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, Error> {
+) -> Result<Generated, RunError> {
     let ticket = match settings.ticket {
         crate::config::TicketMode::Off => None,
         _ => ticket(info.branch.as_deref(), &settings.ticket_pattern),
@@ -354,7 +395,7 @@ fn generate_message(
     info: &RunInfo,
     progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, Error> {
+) -> Result<Generated, RunError> {
     use crate::llm::select;
     if let Some(why) = select::offline_reason(settings, env) {
         let (message, notes) = offline::write_noted(entries, &settings.style);
@@ -385,7 +426,7 @@ fn generate_message(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(Error::io("start the async runtime"))?;
+        .map_err(RunError::Runtime)?;
     let mut generated = runtime.block_on(generate_async(
         &redacted, settings, env, &info, progress, sink,
     ))?;
@@ -402,7 +443,7 @@ async fn generate_async(
     info: &RunInfo,
     progress: &dyn crate::compose::Progress,
     sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, Error> {
+) -> Result<Generated, RunError> {
     use crate::compose::Composer;
     use crate::llm::select;
     let engine = select::choose(settings, env).await?;

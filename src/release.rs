@@ -8,7 +8,59 @@
 use crate::changelog::{self, ChangelogError, Head, Release, Remote, Selection, Span};
 use crate::config::{Env, Settings};
 use crate::env_vars;
-use crate::error::{self, Error};
+use crate::filter::GlobError;
+use crate::git::GitError;
+
+/// Errors of the release workflow (interim: folded into `ChangelogError` by the changelog split).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Changelog(#[from] ChangelogError),
+    #[error(transparent)]
+    Filter(#[from] GlobError),
+    #[error("failed to {what}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> Error {
+        let what = what.into();
+        move |source| Error::Io { what, source }
+    }
+
+    /// Returns the next step for the user.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Git(e) => e.hint().map(str::to_owned),
+            Error::Changelog(e) => e.hint(),
+            _ => None,
+        }
+    }
+}
+
+mod error {
+    /// Renders an error and its causes on one line.
+    pub fn one_line(err: &dyn std::error::Error) -> String {
+        let mut line = err.to_string();
+        let mut source = err.source();
+        while let Some(cause) = source {
+            let text = cause.to_string();
+            let first = text.lines().next().unwrap_or_default().trim();
+            if !first.is_empty() && !line.contains(first) {
+                line.push_str(": ");
+                line.push_str(first);
+            }
+            source = cause.source();
+        }
+        line
+    }
+}
 use crate::filter::Filter;
 use crate::git::{CommitInfo, History, Repo};
 use crate::llm::client::Client;
@@ -461,7 +513,7 @@ async fn map_reduce(
     for (i, (part, answer)) in parts.iter().zip(answers).enumerate() {
         let checked = match answer {
             Ok(text) => changelog::check_part(part, &text),
-            Err(err) => Err(error::one_line(&Error::Llm(err))),
+            Err(err) => Err(error::one_line(&err)),
         };
         match checked {
             Ok(text) => texts.push(text),
@@ -500,7 +552,7 @@ async fn map_reduce(
         Err(err) => {
             notes.push(format!(
                 "warning: the model could not write the summary of {label} ({}); the notes have none",
-                error::one_line(&Error::Llm(err))
+                error::one_line(&err)
             ));
             None
         }
@@ -549,7 +601,7 @@ async fn rewrite_async(
 ) -> Vec<String> {
     let engine = match select::choose(settings, env).await {
         Ok(engine) => engine,
-        Err(err) => return vec![fallback(error::one_line(&Error::Llm(err)))],
+        Err(err) => return vec![fallback(error::one_line(&err))],
     };
     let describe = engine.describe();
     let select::Engine::Model {
@@ -563,7 +615,7 @@ async fn rewrite_async(
     // Past this point text leaves the machine: only redacted commit text goes on.
     let redactor = match Redactor::new(&settings.redact) {
         Ok(redactor) => redactor,
-        Err(err) => return vec![fallback(error::one_line(&Error::Redact(err)))],
+        Err(err) => return vec![fallback(error::one_line(&err))],
     };
     let mut notes = vec![describe];
     let context = settings
@@ -634,7 +686,7 @@ async fn rewrite_async(
             match result {
                 Ok(text) => text,
                 Err(err) => {
-                    notes.push(fallback(error::one_line(&Error::Llm(err))));
+                    notes.push(fallback(error::one_line(&err)));
                     continue;
                 }
             }

@@ -1,19 +1,19 @@
 //! `git herald cache path|size|clear`: the cache of model answers.
 
 use super::CacheCommand;
-use crate::cache::Cache;
-use crate::config::Env;
-use crate::error::Error;
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
+use git_herald::cache::Cache;
+use git_herald::config::Env;
 
-pub(super) fn run(command: &CacheCommand, env: &Env) -> Result<(), Error> {
+pub(super) fn run(command: &CacheCommand, env: &Env) -> Result<(), CommandError> {
     let (_, config) = super::here(env)?;
     let settings = &config.settings;
     let Some(dir) = settings.cache_dir.clone() else {
         return ui::out("the cache is turned off (`cache.enabled = false`)\n");
     };
     let cache = Cache::new(Some(dir.clone()), settings.cache_max_bytes);
-    let failed = |what: &str| Error::io(format!("{what} the cache in `{}`", dir.display()));
+    let failed = |what: &str| CommandError::io(format!("{what} the cache in `{}`", dir.display()));
     match command {
         CacheCommand::Path => ui::out(&format!("{}\n", dir.display())),
         CacheCommand::Size => {

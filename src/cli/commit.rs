@@ -2,13 +2,13 @@
 //! pick, edit, regenerate with a hint or cancel, then run `git commit`.
 
 use super::MsgArgs;
-use crate::config::{Env, Settings};
-use crate::error::Error;
-use crate::filter::FileEntry;
-use crate::git::Repo;
-use crate::interact::{self, Choice, Dialogue};
-use crate::pipeline::{self, Generated, RunInfo};
-use crate::ui;
+use crate::cli::error::{CliError, CommandError};
+use crate::cli::interact::{self, Choice, Dialogue};
+use crate::cli::ui;
+use git_herald::config::{Env, Settings};
+use git_herald::filter::FileEntry;
+use git_herald::git::Repo;
+use git_herald::pipeline::{self, Generated, RunInfo};
 
 /// Generates once: streams a single message to stderr, or waits quietly for candidates.
 /// Returns the result and whether the stream already showed the final message.
@@ -17,7 +17,7 @@ fn generate(
     settings: &Settings,
     env: &Env,
     info: &RunInfo,
-) -> Result<(Generated, bool), Error> {
+) -> Result<(Generated, bool), CommandError> {
     let several = info.ask.candidates > 1;
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, several);
     streamer.wait("asking the model");
@@ -29,7 +29,7 @@ fn generate(
         Ok(generated) => generated,
         Err(err) => {
             streamer.finish("");
-            return Err(err);
+            return Err(err.into());
         }
     };
     let shown = streamer.finish(&generated.message.to_string());
@@ -45,7 +45,7 @@ enum Next {
     /// Another version than this text, with the user's hint.
     Regenerate(String, String),
     /// Committed, or the commit failed.
-    Done(Result<(), Error>),
+    Done(Result<(), CommandError>),
 }
 
 /// Runs the review loop on the terminal and commits what the user accepts.
@@ -56,9 +56,9 @@ pub(super) fn interactive(
     env: &Env,
     repo: &Repo,
     mut info: RunInfo,
-) -> Result<(), Error> {
+) -> Result<(), CommandError> {
     let dialogue = Dialogue::open()?;
-    let offline = crate::llm::select::offline_reason(settings, env).is_some();
+    let offline = git_herald::llm::select::offline_reason(settings, env).is_some();
     let review = Review {
         dialogue: &dialogue,
         can_regenerate: !offline,
@@ -102,7 +102,7 @@ pub(super) fn interactive(
                             info.ask.hint = Some(hint).filter(|h| !h.is_empty());
                             continue;
                         }
-                        _ => return Err(Error::Cancelled),
+                        _ => return Err(CliError::Cancelled.into()),
                     }
                 }
             }
@@ -112,7 +112,7 @@ pub(super) fn interactive(
                 };
                 dialogue.say(&format!(
                     "warning: no new version ({}); back to the message before",
-                    crate::error::one_line(&err)
+                    crate::cli::error::one_line(&err)
                 ))?;
                 dialogue.show(&text)?;
                 text
@@ -139,7 +139,7 @@ struct Review<'a> {
 }
 
 impl Review<'_> {
-    fn menu(&self, mut text: String) -> Result<Next, Error> {
+    fn menu(&self, mut text: String) -> Result<Next, CommandError> {
         loop {
             match self.dialogue.menu(self.can_regenerate)? {
                 Choice::Accept => {
@@ -154,13 +154,13 @@ impl Review<'_> {
                         // An editor that fails loses nothing: the message before stays.
                         Err(err) => self.dialogue.say(&format!(
                             "warning: {}; kept the message before",
-                            crate::error::one_line(&err)
+                            crate::cli::error::one_line(&err)
                         ))?,
                     }
                     self.dialogue.show(&text)?;
                 }
                 Choice::Regenerate(hint) => return Ok(Next::Regenerate(text, hint)),
-                Choice::Pick(_) | Choice::Cancel => return Err(Error::Cancelled),
+                Choice::Pick(_) | Choice::Cancel => return Err(CliError::Cancelled.into()),
             }
         }
     }

@@ -2,8 +2,8 @@
 //! `git herald <TAB>` work under git's own completion.
 
 use super::Cli;
-use crate::error::Error;
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
@@ -33,7 +33,7 @@ _git_herald() {
 }
 "#;
 
-pub(super) fn run(shell: Shell) -> Result<(), Error> {
+pub(super) fn run(shell: Shell) -> Result<(), CommandError> {
     let mut command = Cli::command();
     let mut script = Vec::new();
     if shell == Shell::Bash {

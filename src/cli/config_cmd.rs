@@ -1,14 +1,14 @@
 //! `git herald config path|show|get|set|unset`.
 
 use super::ConfigCommand;
-use crate::config::{self, Env, Overrides};
-use crate::config_file::{self, EditError, Outcome, Target};
-use crate::error::Error;
-use crate::git::Repo;
-use crate::ui;
+use crate::cli::error::{CliError, CommandError};
+use crate::cli::ui;
+use git_herald::config::{self, Env, Overrides};
+use git_herald::config_file::{self, EditError, Outcome, Target};
+use git_herald::git::Repo;
 use std::path::Path;
 
-pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
+pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), CommandError> {
     let repo = Repo::discover().ok();
     let work_dir = repo.as_ref().and_then(Repo::work_dir);
     match command {
@@ -48,7 +48,7 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
                     ui::out(&format!("****  # {layer}\n"))
                 }
                 Some((value, layer)) => ui::out(&format!("{value}  # {layer}\n")),
-                None => Err(Error::Unset(key)),
+                None => Err(CliError::Unset(key).into()),
             }
         }
         ConfigCommand::Set { key, value, repo } => {
@@ -78,14 +78,18 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), Error> {
 }
 
 /// The file `set` and `unset` edit: the user's, or with `--repo` the repository's.
-fn target<'a>(env: &Env, work_dir: Option<&'a Path>, repo: bool) -> Result<Target<'a>, Error> {
+fn target<'a>(
+    env: &Env,
+    work_dir: Option<&'a Path>,
+    repo: bool,
+) -> Result<Target<'a>, CommandError> {
     if repo {
         let dir = match work_dir {
             Some(dir) => dir,
             None => {
                 // Not in a work tree: let discovery say why.
                 Repo::discover()?;
-                return Err(Error::BareRepo);
+                return Err(CliError::BareRepo.into());
             }
         };
         return Ok(Target {

@@ -1,15 +1,16 @@
-//! `git herald doctor`: runs the set-up checks of `crate::doctor` and prints the report; exits
+//! `git herald doctor`: runs the set-up checks of `git_herald::doctor` and prints the report; exits
 //! 1 when one fails, so CI can run it.
 
 use super::DoctorArgs;
-use crate::config::{self, Env, Overrides};
-use crate::doctor::{self, Check};
-use crate::error::Error;
-use crate::git::Repo;
-use crate::llm::{probe, select};
-use crate::{hook, ui};
+use crate::cli::error::{CliError, CommandError};
+use crate::cli::ui;
+use git_herald::config::{self, Env, Overrides};
+use git_herald::doctor::{self, Check, Mark};
+use git_herald::git::Repo;
+use git_herald::hook;
+use git_herald::llm::{probe, select};
 
-pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), Error> {
+pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), CommandError> {
     let repo = Repo::discover().ok();
     let work_dir = repo.as_ref().and_then(Repo::work_dir);
     let mut checks = vec![match (&repo, work_dir) {
@@ -33,7 +34,7 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), Error> {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
-                .map_err(Error::io("start the async runtime"))?;
+                .map_err(CommandError::io("start the async runtime"))?;
             let engine = runtime.block_on(select::choose(settings, env));
             checks.push(doctor::engine_check(&engine, config, env));
             if let Ok(engine) = &engine {
@@ -67,12 +68,64 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), Error> {
         }
     }
     if let Some(repo) = &repo {
-        let exe = std::env::current_exe().map_err(Error::io("find this program's own path"))?;
+        let exe =
+            std::env::current_exe().map_err(CommandError::io("find this program's own path"))?;
         checks.extend(doctor::hook_checks(&hook::state(repo, &exe)));
     }
-    ui::out(&doctor::render(&checks, ui::colour_stdout()))?;
+    ui::out(&render(&checks, ui::colour_stdout()))?;
     match doctor::failures(&checks) {
         0 => Ok(()),
-        failed => Err(Error::ChecksFailed(failed)),
+        failed => Err(CliError::ChecksFailed(failed).into()),
+    }
+}
+
+/// Renders the report, one line per check: `✓`/`!`/`✗` marks in colour, or the words `ok`,
+/// `warn`, `error` and `skip` without it.
+fn render(checks: &[Check], colour: bool) -> String {
+    let mut out = String::new();
+    for check in checks {
+        let (symbol, word, style) = match check.mark {
+            Mark::Ok => ("✓", "ok", console::Style::new().green()),
+            Mark::Skip => ("-", "skip", console::Style::new().dim()),
+            Mark::Warn => ("!", "warn", console::Style::new().yellow()),
+            Mark::Fail => ("✗", "error", console::Style::new().red().bold()),
+        };
+        if colour {
+            let mark = style.force_styling(true).apply_to(symbol);
+            out.push_str(&format!("{mark} {}", check.text));
+        } else {
+            out.push_str(&format!("{word:<5} {}", check.text));
+        }
+        if let Some(fix) = &check.fix {
+            out.push_str(&format!(" — fix: {fix}"));
+        }
+        out.push('\n');
+        let indent = if colour { "    " } else { "        " };
+        for line in &check.details {
+            out.push_str(&format!("{indent}{line}\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use git_herald::doctor::failures;
+
+    #[test]
+    fn render_uses_words_without_colour_and_marks_with_it() {
+        let checks = vec![
+            Check::ok("fine"),
+            Check::fail("broken", Some("mend it".into())),
+        ];
+        let plain = render(&checks, false);
+        assert_eq!(plain, "ok    fine\nerror broken — fix: mend it\n");
+        let coloured = render(&checks, true);
+        assert!(
+            coloured.contains("✓") && coloured.contains("\u{1b}["),
+            "{coloured}"
+        );
+        assert_eq!(failures(&checks), 1);
     }
 }

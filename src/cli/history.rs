@@ -2,13 +2,13 @@
 
 use super::msg::repo_name;
 use super::{ChangelogArgs, ChangelogFormat, ReleaseNotesArgs};
-use crate::config::{self, Env, Overrides};
-use crate::error::Error;
-use crate::git::Repo;
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
+use git_herald::config::{self, Env, Overrides};
+use git_herald::git::Repo;
 
 /// Resolves the configuration of a history command, printing its warnings.
-fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, Error> {
+fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, CommandError> {
     let config = config::resolve(env, repo.work_dir(), &Overrides::default())?;
     for warning in &config.warnings {
         let _ = ui::err(&format!("warning: {warning}"));
@@ -19,14 +19,14 @@ fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, Error> {
 /// Lets a model rewrite the releases' sections when one is available (the text streams to
 /// stderr on a terminal), and prints its notes and warnings.
 fn rewrite_with_model(
-    log: &mut crate::release::Changelog,
+    log: &mut git_herald::release::Changelog,
     settings: &config::Settings,
     env: &Env,
     command: &'static str,
     repo: &Repo,
 ) {
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
-    let notes = crate::release::rewrite(
+    let notes = git_herald::release::rewrite(
         log,
         settings,
         env,
@@ -42,9 +42,9 @@ fn rewrite_with_model(
     }
 }
 
-pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
-    use crate::changelog::{self, ChangelogError};
-    use crate::release;
+pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandError> {
+    use git_herald::changelog::{self, ChangelogError};
+    use git_herald::release;
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
         return Err(ChangelogError::PrependJson.into());
     }
@@ -64,7 +64,7 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
         rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
     }
     if let Some(path) = &args.prepend {
-        return release::prepend_file(path, &log);
+        return Ok(release::prepend_file(path, &log)?);
     }
     let text = match (args.format, template) {
         (Some(ChangelogFormat::Json), _) => {
@@ -74,14 +74,14 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
         _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
     };
     match &args.output {
-        Some(path) => release::write_file(path, &text),
+        Some(path) => Ok(release::write_file(path, &text)?),
         None => ui::out(&text),
     }
 }
 
-pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Error> {
-    use crate::changelog::{self, Selection};
-    use crate::release::{self, Target};
+pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), CommandError> {
+    use git_herald::changelog::{self, Selection};
+    use git_herald::release::{self, Target};
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
     let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;

@@ -1,25 +1,26 @@
 //! `git herald hook install|uninstall|status|run`.
 
 use super::HookCommand;
-use crate::config::Env;
-use crate::error::Error;
-use crate::git::Repo;
-use crate::hook::{self, InstallOutcome, RunArgs, UninstallOutcome};
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::hook_run::{self, RunArgs};
+use crate::cli::ui;
+use git_herald::config::Env;
+use git_herald::git::Repo;
+use git_herald::hook::{self, InstallOutcome, UninstallOutcome};
 use std::path::PathBuf;
 
-fn current_exe() -> Result<PathBuf, Error> {
-    std::env::current_exe().map_err(Error::io("find this program's own path"))
+fn current_exe() -> Result<PathBuf, CommandError> {
+    std::env::current_exe().map_err(CommandError::io("find this program's own path"))
 }
 
-pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), Error> {
-    if let HookCommand::Run { file, source, sha } = command {
+pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
+    // The commit git names for `commit` sources is not needed: those are skipped.
+    if let HookCommand::Run { file, source, .. } = command {
         let args = RunArgs {
             message_file: file,
             source,
-            sha,
         };
-        hook::run(&args, env);
+        hook_run::run(&args, env);
         return Ok(());
     }
     let repo = Repo::discover()?;

@@ -1,18 +1,18 @@
 //! `git herald man [--dir DIR]`: the manual page from the clap definitions (clap_mangen).
 
 use super::Cli;
-use crate::error::Error;
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
 use clap::CommandFactory;
 use std::path::Path;
 
-pub(super) fn run(dir: Option<&Path>) -> Result<(), Error> {
+pub(super) fn run(dir: Option<&Path>) -> Result<(), CommandError> {
     let command = Cli::command();
     match dir {
         Some(dir) => {
             std::fs::create_dir_all(dir)
-                .map_err(Error::io(format!("create `{}`", dir.display())))?;
-            clap_mangen::generate_to(command, dir).map_err(Error::io(format!(
+                .map_err(CommandError::io(format!("create `{}`", dir.display())))?;
+            clap_mangen::generate_to(command, dir).map_err(CommandError::io(format!(
                 "write the manual pages into `{}`",
                 dir.display()
             )))?;
@@ -25,7 +25,7 @@ pub(super) fn run(dir: Option<&Path>) -> Result<(), Error> {
             let mut page = Vec::new();
             clap_mangen::Man::new(command)
                 .render(&mut page)
-                .map_err(Error::io("render the manual page"))?;
+                .map_err(CommandError::io("render the manual page"))?;
             ui::out_bytes(&page)
         }
     }

@@ -6,16 +6,20 @@ mod commit;
 mod completions_cmd;
 mod config_cmd;
 mod doctor_cmd;
+mod error;
 mod history;
 mod hook_cmd;
+mod hook_run;
+mod interact;
 mod man_cmd;
 mod msg;
 mod redact_cmd;
+mod ui;
 mod usage_cmd;
 
-use crate::config::{Env, Overrides};
-use crate::error::Error;
+use crate::cli::error::{CliError, CommandError};
 use clap::{Args, Parser, Subcommand};
+use git_herald::config::{Env, Overrides};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,12 +53,12 @@ pub enum ColorWhen {
     Never,
 }
 
-impl From<ColorWhen> for crate::ui::When {
+impl From<ColorWhen> for crate::cli::ui::When {
     fn from(when: ColorWhen) -> Self {
         match when {
-            ColorWhen::Auto => crate::ui::When::Auto,
-            ColorWhen::Always => crate::ui::When::Always,
-            ColorWhen::Never => crate::ui::When::Never,
+            ColorWhen::Auto => crate::cli::ui::When::Auto,
+            ColorWhen::Always => crate::cli::ui::When::Always,
+            ColorWhen::Never => crate::cli::ui::When::Never,
         }
     }
 }
@@ -178,9 +182,9 @@ pub enum ChangelogFormat {
 }
 
 impl ChangelogArgs {
-    fn target(&self) -> crate::release::Target {
-        use crate::changelog::Selection;
-        use crate::release::Target;
+    fn target(&self) -> git_herald::release::Target {
+        use git_herald::changelog::Selection;
+        use git_herald::release::Target;
         match &self.range {
             Some(range) => Target::Range(range.clone()),
             None if self.latest => Target::Tags(Selection::Latest),
@@ -233,7 +237,7 @@ pub struct MsgArgs {
     pub interactive: bool,
     /// Write N candidates (one request where the API takes `n`) and pick one; models only
     #[arg(long = "candidates", short = 'n', value_name = "N", default_value_t = 1,
-          value_parser = clap::value_parser!(u8).range(1..=crate::compose::MAX_CANDIDATES as i64))]
+          value_parser = clap::value_parser!(u8).range(1..=git_herald::compose::MAX_CANDIDATES as i64))]
     pub candidates: u8,
     /// Arguments for `git commit` after `--` (`git herald commit -- --signoff`)
     #[arg(last = true, value_name = "GIT-COMMIT-ARGS")]
@@ -356,10 +360,12 @@ pub enum ConfigCommand {
 
 /// The repository around the working directory, if any, and the configuration resolved for
 /// it: what commands that work in or out of a repository start with.
-fn here(env: &Env) -> Result<(Option<crate::git::Repo>, crate::config::Config), Error> {
-    let repo = crate::git::Repo::discover().ok();
-    let work_dir = repo.as_ref().and_then(crate::git::Repo::work_dir);
-    let config = crate::config::resolve(env, work_dir, &Overrides::default())?;
+fn here(
+    env: &Env,
+) -> Result<(Option<git_herald::git::Repo>, git_herald::config::Config), CommandError> {
+    let repo = git_herald::git::Repo::discover().ok();
+    let work_dir = repo.as_ref().and_then(git_herald::git::Repo::work_dir);
+    let config = git_herald::config::resolve(env, work_dir, &Overrides::default())?;
     Ok((repo, config))
 }
 
@@ -367,14 +373,12 @@ fn here(env: &Env) -> Result<(Option<crate::git::Repo>, crate::config::Config), 
 pub fn main() -> ExitCode {
     let cli = Cli::parse_from(color_last(std::env::args_os().collect()));
     let env = Env::from_environment();
-    crate::ui::set_colour(cli.color.into(), &env);
+    crate::cli::ui::set_colour(cli.color.into(), &env);
     match run(cli, &env) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            crate::error::print(&err);
+            crate::cli::error::print(&err);
             ExitCode::FAILURE
         }
     }
@@ -405,7 +409,7 @@ fn color_last(args: Vec<OsString>) -> Vec<OsString> {
 }
 
 /// Runs one parsed command.
-pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
+pub fn run(cli: Cli, env: &Env) -> Result<(), CommandError> {
     match cli.command {
         None => msg::run(&cli.msg, env),
         Some(Command::Msg(args)) => msg::run(&args, env),
@@ -417,7 +421,7 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), Error> {
                 (args.quiet, "--quiet"),
             ];
             if let Some((_, flag)) = taken.iter().find(|(set, _)| *set) {
-                return Err(Error::CommitFlag(flag));
+                return Err(CliError::CommitFlag(flag).into());
             }
             args.commit = true;
             args.interactive = true;
@@ -448,8 +452,8 @@ mod tests {
 
     #[test]
     fn changelog_flags_pick_what_to_describe() {
-        use crate::changelog::Selection;
-        use crate::release::Target;
+        use git_herald::changelog::Selection;
+        use git_herald::release::Target;
         let target = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
             Ok(Some(Command::Changelog(args))) => Some(args.target()),
             _ => None,

@@ -1,29 +1,29 @@
 //! `git herald [msg]`: the message for the staged changes, and `--commit`.
 
 use super::MsgArgs;
-use crate::config::{self, Env};
-use crate::error::Error;
-use crate::filter::Filter;
-use crate::git::Repo;
-use crate::pipeline::{self, Source};
-use crate::ui;
+use crate::cli::error::{CliError, CommandError};
+use crate::cli::ui;
+use git_herald::config::{self, Env};
+use git_herald::filter::Filter;
+use git_herald::git::Repo;
+use git_herald::pipeline::{self, Source};
 use std::io::Read as _;
 
-pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
+pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     if !args.git_args.is_empty() && !args.commit && !args.interactive {
-        return Err(Error::GitArgsWithoutCommit);
+        return Err(CliError::GitArgsWithoutCommit.into());
     }
     let input = match &args.diff {
         Some(path) if path.as_os_str() == "-" => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
-                .map_err(Error::io("read the diff from stdin"))?;
+                .map_err(CommandError::io("read the diff from stdin"))?;
             Some(buf)
         }
-        Some(path) => {
-            Some(std::fs::read(path).map_err(Error::io(format!("read `{}`", path.display())))?)
-        }
+        Some(path) => Some(
+            std::fs::read(path).map_err(CommandError::io(format!("read `{}`", path.display())))?,
+        ),
         None => None,
     };
     // With `--diff` a repository is optional: only its `.git-herald.toml` is wanted.
@@ -51,7 +51,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         (None, None) => unreachable!("a repository was required above"),
     };
     // Decided once, before reading: a model's tokenizer may start building during the read.
-    let uses_model = crate::llm::select::offline_reason(settings, env).is_none();
+    let uses_model = git_herald::llm::select::offline_reason(settings, env).is_none();
     let entries = if uses_model && !args.dry_run {
         pipeline::collect_for_model(source, &filter, settings)?
     } else {
@@ -65,7 +65,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
             Some(repo) if uses_model => repo.recent_subjects(5),
             _ => Vec::new(),
         },
-        ask: crate::compose::Ask {
+        ask: git_herald::compose::Ask {
             candidates: args.candidates.into(),
             ..Default::default()
         },
@@ -80,7 +80,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
     // Picking among candidates before committing is a review too.
     if args.interactive || (args.commit && args.candidates > 1) {
         let Some(repo) = &repo else {
-            return Err(Error::CommitFlag("--diff"));
+            return Err(CliError::CommitFlag("--diff").into());
         };
         return super::commit::interactive(args, &entries, settings, env, repo, info);
     }
@@ -101,7 +101,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), Error> {
         Ok(generated) => generated,
         Err(err) => {
             streamer.finish("");
-            return Err(err);
+            return Err(err.into());
         }
     };
     let mut text = generated.message.to_string();
@@ -135,7 +135,7 @@ pub(super) fn repo_name(repo: Option<&Repo>) -> String {
 }
 
 /// Runs `git commit -F -` with the message and the user's extra arguments.
-pub(super) fn commit(text: &str, git_args: &[String]) -> Result<(), Error> {
+pub(super) fn commit(text: &str, git_args: &[String]) -> Result<(), CommandError> {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
     let mut child = Command::new("git")
@@ -143,17 +143,19 @@ pub(super) fn commit(text: &str, git_args: &[String]) -> Result<(), Error> {
         .args(git_args)
         .stdin(Stdio::piped())
         .spawn()
-        .map_err(Error::io("run `git commit`"))?;
+        .map_err(CommandError::io("run `git commit`"))?;
     if let Some(mut stdin) = child.stdin.take() {
         stdin
             .write_all(text.as_bytes())
-            .map_err(Error::io("pass the message to `git commit`"))?;
+            .map_err(CommandError::io("pass the message to `git commit`"))?;
     }
-    let status = child.wait().map_err(Error::io("wait for `git commit`"))?;
+    let status = child
+        .wait()
+        .map_err(CommandError::io("wait for `git commit`"))?;
     if status.success() {
         Ok(())
     } else {
         let _ = ui::err(&format!("the message was:\n{text}"));
-        Err(Error::Commit(status.to_string()))
+        Err(CliError::Commit(status.to_string()).into())
     }
 }

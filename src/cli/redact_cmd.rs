@@ -1,17 +1,17 @@
 //! `git herald redact`: what would be redacted, or the redacted text.
 
 use super::RedactArgs;
-use crate::config::Env;
-use crate::error::Error;
-use crate::filter::Filter;
-use crate::git::Repo;
-use crate::pipeline::{self, Source};
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
+use git_herald::config::Env;
+use git_herald::filter::Filter;
+use git_herald::git::Repo;
+use git_herald::pipeline::{self, Source};
 use std::io::Read as _;
 
 /// `git herald redact [PATH|-] [--print]`: what would be redacted, or the redacted text.
-pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), Error> {
-    use crate::redact::{Finding, Redactor, by_rule};
+pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
+    use git_herald::redact::{Finding, Redactor, by_rule};
     let (repo, config) = super::here(env)?;
     let redactor = Redactor::new(&config.settings.redact)?;
     let (text, findings): (Vec<u8>, Vec<Finding>) = match &args.path {
@@ -20,11 +20,11 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), Error> {
                 let mut buf = Vec::new();
                 std::io::stdin()
                     .read_to_end(&mut buf)
-                    .map_err(Error::io("read stdin"))?;
+                    .map_err(CommandError::io("read stdin"))?;
                 (buf, "<stdin>".to_owned())
             } else {
-                let bytes =
-                    std::fs::read(path).map_err(Error::io(format!("read `{}`", path.display())))?;
+                let bytes = std::fs::read(path)
+                    .map_err(CommandError::io(format!("read `{}`", path.display())))?;
                 (bytes, path.display().to_string())
             };
             let redacted = redactor.redact_bytes(&bytes, &label);

@@ -1,12 +1,12 @@
 //! `git herald usage`: totals from the usage log.
 
 use super::{UsageArgs, UsageGroup};
-use crate::config::Env;
-use crate::error::Error;
-use crate::ui;
+use crate::cli::error::CommandError;
+use crate::cli::ui;
+use git_herald::config::Env;
 
-pub(super) fn run(args: &UsageArgs, env: &Env) -> Result<(), Error> {
-    use crate::usage::{self, GroupBy};
+pub(super) fn run(args: &UsageArgs, env: &Env) -> Result<(), CommandError> {
+    use git_herald::usage::{self, GroupBy};
     let (_, config) = super::here(env)?;
     let Some(path) = config.settings.usage_path else {
         return ui::out("the usage log is turned off (`usage.enabled = false`)\n");

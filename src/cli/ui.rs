@@ -1,11 +1,11 @@
 //! The one place that writes to the terminal: results to stdout, notes to stderr, and the
 //! streamed message with a spinner until its first token.
 
-use crate::config::Env;
-use crate::env_vars;
-use crate::error::Error;
-use crate::llm::Delta;
-use crate::llm::clean::ThinkFilter;
+use crate::cli::error::CommandError;
+use git_herald::config::Env;
+use git_herald::env_vars;
+use git_herald::llm::Delta;
+use git_herald::llm::clean::ThinkFilter;
 use std::io::{IsTerminal, Write as _};
 use std::time::Duration;
 
@@ -57,26 +57,26 @@ fn label(text: &str) -> String {
 }
 
 /// Writes `text` to stdout as is. A closed pipe (`git herald | head -1`) ends quietly.
-pub fn out(text: &str) -> Result<(), Error> {
+pub fn out(text: &str) -> Result<(), CommandError> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(Error::io("write to stdout"))
+        .map_err(CommandError::io("write to stdout"))
 }
 
 /// Writes bytes to stdout as they are (text that need not be UTF-8, such as redacted input).
-pub fn out_bytes(bytes: &[u8]) -> Result<(), Error> {
+pub fn out_bytes(bytes: &[u8]) -> Result<(), CommandError> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(bytes)
         .and_then(|()| stdout.flush())
-        .map_err(Error::io("write to stdout"))
+        .map_err(CommandError::io("write to stdout"))
 }
 
 /// Writes `text` and a newline to stderr, ignoring failures (there is nowhere else to report).
 /// A leading `warning:`, `hint:` or `error:` is coloured when stderr is.
-pub fn err(text: &str) -> Result<(), Error> {
+pub fn err(text: &str) -> Result<(), CommandError> {
     let _ = writeln!(std::io::stderr(), "{}", label(text));
     Ok(())
 }
@@ -204,7 +204,7 @@ impl Bar {
     }
 }
 
-impl crate::compose::Progress for Bar {
+impl git_herald::compose::Progress for Bar {
     fn start(&self, total: usize) {
         if let Some(bar) = &self.bar {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

@@ -2,7 +2,7 @@
 //! read one key for accept / edit / regenerate / cancel, or a line for a hint. Everything is
 //! drawn on stderr, so stdout stays free; keys come from the terminal (stdin, or `/dev/tty`).
 
-use crate::error::Error;
+use crate::cli::error::{CliError, CommandError};
 use console::{Key, Term};
 use std::io::IsTerminal as _;
 use std::path::Path;
@@ -26,29 +26,29 @@ pub struct Dialogue {
 
 impl Dialogue {
     /// Opens the dialogue, or says why it cannot run (no terminal to ask on).
-    pub fn open() -> Result<Self, Error> {
+    pub fn open() -> Result<Self, CommandError> {
         let term = Term::stderr();
         if !term.is_term() || !std::io::stdin().is_terminal() {
-            return Err(Error::NoTerminal);
+            return Err(CliError::NoTerminal.into());
         }
         Ok(Dialogue { term })
     }
 
-    fn line(&self, text: &str) -> Result<(), Error> {
+    fn line(&self, text: &str) -> Result<(), CommandError> {
         self.term
             .write_line(text)
-            .map_err(Error::io("write to the terminal"))
+            .map_err(CommandError::io("write to the terminal"))
     }
 
-    fn key(&self) -> Result<Key, Error> {
+    fn key(&self) -> Result<Key, CommandError> {
         // Raw: Ctrl-C comes back as a key (cancel, exit 1) instead of killing the process.
         self.term
             .read_key_raw()
-            .map_err(Error::io("read a key from the terminal"))
+            .map_err(CommandError::io("read a key from the terminal"))
     }
 
     /// Shows a message as it will be committed.
-    pub fn show(&self, message: &str) -> Result<(), Error> {
+    pub fn show(&self, message: &str) -> Result<(), CommandError> {
         self.line("")?;
         for line in message.trim_end().lines() {
             self.line(&format!("  {line}"))?;
@@ -57,7 +57,11 @@ impl Dialogue {
     }
 
     /// Lists the candidates and asks for one: their number, `r` for new ones, `c` to cancel.
-    pub fn pick(&self, candidates: &[String], can_regenerate: bool) -> Result<Choice, Error> {
+    pub fn pick(
+        &self,
+        candidates: &[String],
+        can_regenerate: bool,
+    ) -> Result<Choice, CommandError> {
         self.line("")?;
         for (i, text) in candidates.iter().enumerate() {
             let mut lines = text.trim_end().lines();
@@ -95,7 +99,7 @@ impl Dialogue {
     }
 
     /// Asks what to do with the message shown.
-    pub fn menu(&self, can_regenerate: bool) -> Result<Choice, Error> {
+    pub fn menu(&self, can_regenerate: bool) -> Result<Choice, CommandError> {
         let regenerate = if can_regenerate { "  [r]egenerate" } else { "" };
         self.prompt(&format!("[a]ccept  [e]dit{regenerate}  [c]ancel > "))?;
         loop {
@@ -117,26 +121,26 @@ impl Dialogue {
         }
     }
 
-    fn prompt(&self, text: &str) -> Result<(), Error> {
+    fn prompt(&self, text: &str) -> Result<(), CommandError> {
         self.term
             .write_str(text)
             .and_then(|()| self.term.flush())
-            .map_err(Error::io("write to the terminal"))
+            .map_err(CommandError::io("write to the terminal"))
     }
 
     /// Reads the hint for the next version, a line the user may leave empty.
-    fn regenerate(&self) -> Result<Choice, Error> {
+    fn regenerate(&self) -> Result<Choice, CommandError> {
         self.line("")?;
         self.prompt("what should change? (Enter: just another version) > ")?;
         let hint = self
             .term
             .read_line()
-            .map_err(Error::io("read a line from the terminal"))?;
+            .map_err(CommandError::io("read a line from the terminal"))?;
         Ok(Choice::Regenerate(hint.trim().to_owned()))
     }
 
     /// Says something on the dialogue's terminal.
-    pub fn say(&self, text: &str) -> Result<(), Error> {
+    pub fn say(&self, text: &str) -> Result<(), CommandError> {
         self.line(text)
     }
 }
@@ -144,14 +148,14 @@ impl Dialogue {
 /// Opens `text` in the user's editor (git's choice: `GIT_EDITOR`, `core.editor`, `VISUAL`,
 /// `EDITOR`, else `vi`) in `file`, and returns what was saved, with comment lines and
 /// trailing blank lines removed, the way `git commit` cleans a message.
-pub fn edit(text: &str, file: &Path, comment: &str) -> Result<String, Error> {
+pub fn edit(text: &str, file: &Path, comment: &str) -> Result<String, CommandError> {
     use std::process::Command;
     let help = format!(
         "{comment} Edit the message; lines starting with '{comment}' are ignored.\n\
          {comment} An empty message goes back to the menu.\n"
     );
     std::fs::write(file, format!("{}\n{help}", text.trim_end()))
-        .map_err(Error::io(format!("write `{}`", file.display())))?;
+        .map_err(CommandError::io(format!("write `{}`", file.display())))?;
     let editor = Command::new("git")
         .args(["var", "GIT_EDITOR"])
         .output()
@@ -167,14 +171,16 @@ pub fn edit(text: &str, file: &Path, comment: &str) -> Result<String, Error> {
         .arg(&editor)
         .arg(file)
         .status()
-        .map_err(Error::io(format!("run the editor `{editor}`")))?;
+        .map_err(CommandError::io(format!("run the editor `{editor}`")))?;
     let saved = if status.success() {
-        std::fs::read_to_string(file).map_err(Error::io(format!("read `{}`", file.display())))
+        std::fs::read_to_string(file)
+            .map_err(CommandError::io(format!("read `{}`", file.display())))
     } else {
-        Err(Error::Editor {
+        Err(CliError::Editor {
             editor,
             status: status.to_string(),
-        })
+        }
+        .into())
     };
     let _ = std::fs::remove_file(file);
     let saved = saved?;
