@@ -6,6 +6,7 @@
 #![cfg_attr(not(test), warn(clippy::unwrap_used))]
 
 pub mod cache;
+pub mod caller;
 pub mod changelog;
 pub mod chunk;
 pub mod compose;

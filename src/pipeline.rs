@@ -1,15 +1,23 @@
-//! The path from a change to a message: read the staged diff (or a given one), decide per file
-//! what may be sent, then let the engine write the message.
+//! One run, from a change to a message: the engine is chosen once ([`Run::start`]), the staged
+//! diff (or a given one) is read, filtered and redacted once ([`Run::collect`]), and whichever
+//! engine writes the message reads that same redacted input ([`Run::write`]). The face builds
+//! the one async runtime and reports through a [`Reporter`].
 
-use crate::config::Settings;
+use crate::caller::{Caller, Model};
+use crate::compose::Composer;
+pub use crate::compose::{Ask, Progress, Reporter, Silent};
+use crate::config::{Env, Settings};
 use crate::diff;
 use crate::filter::{Attributes, FileEntry, Filter, Treatment};
 use crate::git::Repo;
 use crate::llm::offline;
+use crate::llm::select::{self, Engine};
+use crate::llm::{Delta, LlmError};
 use crate::message::Message;
-use crate::redact::{Policy, RedactedDiff, Redactor};
+use crate::redact::{Policy, Redacted, RedactedDiff, Redactor};
 use bstr::ByteSlice;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Why a run could not write a message.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +30,9 @@ pub enum RunError {
     Filter(#[from] crate::filter::GlobError),
     #[error(transparent)]
     Llm(#[from] crate::llm::LlmError),
+    /// The model asked for cannot be set up (no key, a failing `api-key-cmd`, …).
+    #[error(transparent)]
+    Engine(Arc<crate::llm::LlmError>),
     #[error(transparent)]
     Redact(#[from] crate::redact::RedactError),
     #[error("the changes hold {}: {rules}; nothing was sent (`redact.policy` is `abort`)", secrets(*.count))]
@@ -30,8 +41,6 @@ pub enum RunError {
     NothingStaged,
     #[error("the diff given with `--diff` holds no changes")]
     EmptyDiff,
-    #[error("failed to start the async runtime")]
-    Runtime(#[source] std::io::Error),
 }
 
 fn secrets(count: usize) -> String {
@@ -49,6 +58,7 @@ impl RunError {
             RunError::Git(e) => e.hint().map(str::to_owned),
             RunError::Config(e) => e.hint(),
             RunError::Llm(e) => e.hint(),
+            RunError::Engine(e) => e.hint(),
             RunError::Redact(_) => Some("fix the `[redact]` table of your config (`git herald config path`)".into()),
             RunError::SecretsFound { .. } => Some("`git herald redact` shows where; remove them, mark a line with `herald:allow`, or set `redact.policy = \"redact\"` to send them redacted".into()),
             RunError::NothingStaged => Some("stage changes with `git add`, then run it again".into()),
@@ -66,35 +76,10 @@ pub enum Source<'a> {
     Diff(&'a [u8]),
 }
 
-/// Reads the changes and decides, per file, what may leave the machine.
+/// Reads the changes and decides, per file, what may leave the machine (raw, for
+/// `git herald redact`'s report; a run reads through [`Run::collect`]).
 pub fn collect(source: Source<'_>, filter: &Filter) -> Result<Vec<FileEntry>, RunError> {
     collect_sized(source, filter, &mut |_| {})
-}
-
-/// Reads the changes for a model call: when the staged files are large enough that the
-/// tokenizer may be needed to fit them into the context window, its build (0.2 to 0.5 s)
-/// starts on another thread while libgit2 reads the diff. Small changes never build it.
-pub fn collect_for_model(
-    source: Source<'_>,
-    filter: &Filter,
-    settings: &Settings,
-) -> Result<Vec<FileEntry>, RunError> {
-    let model = settings.model.as_deref().unwrap_or_default();
-    let window = settings.budget.context_window.unwrap_or_else(|| {
-        let name = if model.is_empty() {
-            crate::llm::select::OPENAI_MODEL
-        } else {
-            model
-        };
-        crate::llm::models::lookup(name, &settings.models).context_window
-    });
-    // A token is at least one byte: below the window in bytes the layout never counts.
-    let threshold = window.saturating_sub(u64::from(crate::prompt::MAX_OUTPUT));
-    collect_sized(source, filter, &mut |bytes| {
-        if bytes > threshold {
-            crate::tokens::Counter::new(model, settings.budget.margin).prewarm();
-        }
-    })
 }
 
 fn collect_sized(
@@ -125,154 +110,35 @@ fn collect_sized(
     Ok(entries)
 }
 
-/// Redacts the changes bound for a model. Under `redact.policy = "abort"` a finding is an
-/// error: nothing is sent.
-pub fn redact(entries: &[FileEntry], settings: &Settings) -> Result<RedactedDiff, RunError> {
-    let redactor = Redactor::new(&settings.redact)?;
-    let redacted = redactor.redact_diff(entries);
-    let found = redacted.findings();
-    if redactor.policy() == Policy::Abort && !found.is_empty() {
-        return Err(RunError::SecretsFound {
-            count: found.len(),
-            rules: crate::redact::by_rule(found),
-        });
-    }
-    Ok(redacted)
+/// What the engine is chosen for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// To write a message: a provider that needs a key must have one.
+    Write,
+    /// To show what would be sent (`--dry-run`): nothing is sent, so a missing key is no error.
+    Plan,
 }
 
-/// What `--dry-run` shows: the report for stdout and, when secrets were redacted, one warning
-/// line for stderr.
-#[derive(Debug, Clone)]
-pub struct DryRun {
-    pub text: String,
-    pub warning: Option<String>,
+/// One run: its settings, the engine chosen once, and the one redactor.
+pub struct Run<'a> {
+    settings: &'a Settings,
+    /// The engine, or why the model that was asked for cannot be used (said when writing, so
+    /// reading errors such as "nothing staged" come first, as they always have).
+    engine: Result<Engine, Arc<LlmError>>,
+    redactor: Redactor,
 }
 
-/// Describes what would be sent to a model: each file's decision and why, then the text, all
-/// redacted as it would be sent.
-pub fn dry_run(
-    entries: &[FileEntry],
-    settings: &Settings,
-    env: &crate::config::Env,
-    info: &RunInfo,
-) -> Result<DryRun, RunError> {
-    let redacted = redact(entries, settings)?;
-    let context = request_context(settings, info)?;
-    let plan = plan_requests(&redacted, settings, env, context.as_deref())?;
-    let entries = redacted.entries();
-    let mut out = String::new();
-    let engine = plan
-        .as_ref()
-        .map_or("offline", |p| p.engine.trim_start_matches("herald: "));
-    let _ = writeln!(out, "engine: {engine} (dry run: nothing is sent)");
-    let _ = writeln!(out, "files: {}", entries.len());
-    for entry in entries {
-        let label = match entry.decision.treatment {
-            Treatment::Text => "text",
-            Treatment::StatsOnly => "stats-only",
-            Treatment::Withheld => "withheld",
-        };
-        let _ = writeln!(
-            out,
-            "  {label:<10} {} ({})",
-            entry.change.path.as_bstr(),
-            entry.decision.reason
-        );
-    }
-    let stats = redacted.stats_lines();
-    if !stats.is_empty() {
-        out.push_str("\n--- stats lines ---\n");
-        for line in stats {
-            let _ = writeln!(out, "{line}");
-        }
-    }
-    if entries
-        .iter()
-        .any(|e| e.decision.treatment == Treatment::Text)
-    {
-        out.push_str("\n--- diff text ---\n");
-        out.push_str(&redacted.render_text().to_str_lossy());
-    }
-    if let Some(plan) = plan {
-        out.push_str(&plan.text);
-    }
-    Ok(DryRun {
-        text: out,
-        warning: redacted.warning(),
-    })
+/// The changes of a run, read and redacted once: all that either engine sees.
+#[derive(Debug)]
+pub struct Changes {
+    diff: RedactedDiff,
 }
 
-/// The requests a model would get, rendered for `--dry-run`.
-struct PlannedRun {
-    engine: String,
-    text: String,
-}
-
-/// Works out every request a model would get for these changes, sending nothing; `None` when
-/// the offline engine would write the message.
-fn plan_requests(
-    redacted: &RedactedDiff,
-    settings: &Settings,
-    env: &crate::config::Env,
-    context: Option<&str>,
-) -> Result<Option<PlannedRun>, RunError> {
-    use crate::compose::Composer;
-    use crate::llm::select;
-    if select::offline_reason(settings, env).is_some() {
-        return Ok(None);
+impl Changes {
+    /// Returns the redacted changes.
+    pub fn diff(&self) -> &RedactedDiff {
+        &self.diff
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(RunError::Runtime)?;
-    let engine = runtime.block_on(select::choose_for_plan(settings, env))?;
-    let describe = engine.describe();
-    let select::Engine::Model {
-        client,
-        model,
-        info,
-    } = engine
-    else {
-        return Ok(None);
-    };
-    let composer = Composer::new(&client, &model, info, settings, "msg", "");
-    let plan = composer.plan(redacted, context);
-    let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();
-    let calls = plan.requests.len() + usize::from(plan.final_pending.is_some());
-    let cost = info.cost(
-        tokens as u64,
-        (calls * crate::prompt::MAX_OUTPUT as usize) as u64,
-    );
-    let mut text = format!(
-        "\n--- requests: {calls} call{}, {} tokens in, at most ${cost:.4} ---\n",
-        if calls == 1 { "" } else { "s" },
-        crate::filter::thousands(tokens)
-    );
-    let total = plan.requests.len();
-    for (i, (kind, request, n)) in plan.requests.iter().enumerate() {
-        let _ = write!(
-            text,
-            "\n=== request {} of {total} ({kind}, {} tokens) ===\n[system]\n{}\n[user]\n{}\n",
-            i + 1,
-            crate::filter::thousands(*n),
-            request.system,
-            request.user
-        );
-    }
-    if let Some(pending) = &plan.final_pending {
-        let _ = writeln!(text, "\n=== and {pending} ===");
-    }
-    if !plan.left_out.is_empty() {
-        let _ = writeln!(
-            text,
-            "left out under the caps: {}",
-            crate::compose::describe_paths(&plan.left_out)
-        );
-    }
-    Ok(Some(PlannedRun {
-        engine: describe,
-        text,
-    }))
 }
 
 /// What a run is, for the usage log and the prompt.
@@ -286,7 +152,342 @@ pub struct RunInfo {
     /// The last few commit subjects, as style examples for a model.
     pub recent: Vec<String>,
     /// Candidates, or another version than those rejected (models only).
-    pub ask: crate::compose::Ask,
+    pub ask: Ask,
+}
+
+impl<'a> Run<'a> {
+    /// Chooses the engine, once for the run (with `provider = "auto"` this may ask a local
+    /// Ollama server which models it has), and builds the redactor.
+    pub async fn start(
+        settings: &'a Settings,
+        env: &Env,
+        purpose: Purpose,
+    ) -> Result<Run<'a>, RunError> {
+        let engine = match purpose {
+            Purpose::Write => select::choose(settings, env).await,
+            Purpose::Plan => select::choose_for_plan(settings, env).await,
+        }
+        .map_err(Arc::new);
+        Ok(Run {
+            settings,
+            engine,
+            redactor: Redactor::new(&settings.redact)?,
+        })
+    }
+
+    /// A run on the offline engine whatever is configured, and why (the hook's fallback when
+    /// the model cannot be set up).
+    pub fn offline(settings: &'a Settings, why: &'static str) -> Result<Run<'a>, RunError> {
+        Ok(Run {
+            settings,
+            engine: Ok(Engine::Offline { why }),
+            redactor: Redactor::new(&settings.redact)?,
+        })
+    }
+
+    /// Tells whether a model (rather than the offline engine) is to write the message.
+    pub fn uses_model(&self) -> bool {
+        !matches!(self.engine, Ok(Engine::Offline { .. }))
+    }
+
+    /// Reads the changes and redacts them, once. For a model, when the staged files are large
+    /// enough that the tokenizer may be needed to fit them into the context window, its build
+    /// (0.2 to 0.5 s) starts on another thread while libgit2 reads the diff; small changes
+    /// never build it.
+    pub fn collect(&self, source: Source<'_>, filter: &Filter) -> Result<Changes, RunError> {
+        let entries = match &self.engine {
+            Ok(Engine::Model { model, info, .. }) => {
+                let window = self
+                    .settings
+                    .budget
+                    .context_window
+                    .unwrap_or(info.context_window);
+                // A token is at least one byte: below the window in bytes the layout never
+                // counts.
+                let threshold = window.saturating_sub(u64::from(crate::prompt::MAX_OUTPUT));
+                let margin = self.settings.budget.margin;
+                collect_sized(source, filter, &mut |bytes| {
+                    if bytes > threshold {
+                        crate::tokens::Counter::new(model, margin).prewarm();
+                    }
+                })?
+            }
+            _ => collect_sized(source, filter, &mut |_| {})?,
+        };
+        Ok(Changes {
+            diff: self.redactor.redact_diff(&entries),
+        })
+    }
+
+    /// Under `redact.policy = "abort"` a finding is an error: nothing is sent.
+    fn check_policy(&self, changes: &Changes) -> Result<(), RunError> {
+        let found = changes.diff.findings();
+        if self.redactor.policy() == Policy::Abort && !found.is_empty() {
+            return Err(RunError::SecretsFound {
+                count: found.len(),
+                rules: crate::redact::by_rule(found),
+            });
+        }
+        Ok(())
+    }
+
+    /// The context lines a model's request carries (branch, a ticket to use as the scope,
+    /// recent subjects as style examples), redacted: the same for a real run and `--dry-run`.
+    fn context(&self, info: &RunInfo) -> Option<Redacted> {
+        let settings = self.settings;
+        let scope = match settings.ticket {
+            crate::config::TicketMode::Scope => {
+                ticket(info.branch.as_deref(), &settings.ticket_pattern)
+            }
+            _ => None,
+        };
+        let text = crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)?;
+        Some(self.redactor.redact_text(&text, "<context>"))
+    }
+
+    /// Writes the message with the chosen engine: the offline engine, or a streaming model
+    /// call whose text goes to `reporter` as it arrives. Gitmoji and ticket trailers are
+    /// added whichever engine wrote it.
+    pub async fn write(
+        &self,
+        changes: &Changes,
+        info: &RunInfo,
+        reporter: &mut dyn Reporter,
+    ) -> Result<Generated, RunError> {
+        let (mut generated, kind) = match &self.engine {
+            Err(err) => return Err(RunError::Engine(err.clone())),
+            Ok(Engine::Offline { why }) => self.offline_message(changes, why),
+            Ok(Engine::Model {
+                client,
+                model,
+                info: model_info,
+            }) => {
+                self.check_policy(changes)?;
+                let model = Model {
+                    client,
+                    name: model,
+                    info: model_info,
+                };
+                let mut generated = self.model_message(changes, info, model, reporter).await?;
+                if let Some(warning) = changes.diff.warning() {
+                    generated.notes.insert(0, format!("warning: {warning}"));
+                }
+                (generated, None)
+            }
+        };
+        let style = &self.settings.style;
+        // A subject with no type gets the gitmoji of the type the offline engine reads in the
+        // change: its own reading when it wrote the message, else read now (at most once).
+        let mut kind = kind;
+        let messages = std::iter::once(&mut generated.message).chain(&mut generated.alternatives);
+        decorate(messages, style, &mut || {
+            *kind.get_or_insert_with(|| offline::kind(changes.diff.entries()))
+        });
+        let ticket = match self.settings.ticket {
+            crate::config::TicketMode::Off => None,
+            _ => ticket(info.branch.as_deref(), &self.settings.ticket_pattern),
+        };
+        if let Some(ticket) = &ticket
+            && self.settings.ticket == crate::config::TicketMode::Trailer
+            && style.body
+        {
+            add_trailer(&mut generated.message, ticket);
+            for message in &mut generated.alternatives {
+                add_trailer(message, ticket);
+            }
+        }
+        Ok(generated)
+    }
+
+    /// The offline engine's message when the model failed (the hook's fallback): the same
+    /// redacted input, decorated as any message.
+    pub fn fallback(&self, changes: &Changes) -> Message {
+        let written = offline::write_all(changes.diff.entries(), &self.settings.style);
+        let mut message = written.message;
+        decorate([&mut message], &self.settings.style, &mut || written.kind);
+        message
+    }
+
+    fn offline_message(
+        &self,
+        changes: &Changes,
+        why: &'static str,
+    ) -> (Generated, Option<&'static str>) {
+        let written = offline::write_all(changes.diff.entries(), &self.settings.style);
+        let generated = Generated {
+            message: written.message,
+            alternatives: Vec::new(),
+            engine: Engine::Offline { why }.describe(),
+            notes: written.notes,
+        };
+        (generated, Some(written.kind))
+    }
+
+    async fn model_message(
+        &self,
+        changes: &Changes,
+        info: &RunInfo,
+        model: Model<'_>,
+        reporter: &mut dyn Reporter,
+    ) -> Result<Generated, RunError> {
+        let settings = self.settings;
+        let mut notes = Vec::new();
+        if !model.info.known && settings.budget.context_window.is_none() {
+            notes.push(format!(
+                "warning: model `{}` is not in the built-in table; assuming a {}-token context \
+                 window (set `context-window` under `[models.\"{}\"]` in your user config)",
+                model.name, model.info.context_window, model.name
+            ));
+        }
+        let context = self.context(info);
+        // What the user typed or edited goes through the same redaction as the diff.
+        let ask = info.ask.redact(&self.redactor);
+        let caller = Caller::new(
+            model,
+            settings,
+            info.command,
+            &info.repo,
+            crate::prompt::VERSION,
+        );
+        let composer = Composer::new(&caller, &self.redactor, ask);
+        let composed = composer
+            .compose(&changes.diff, context.as_ref(), reporter)
+            .await?;
+        notes.extend(composed.notes);
+        let mut engine = format!(
+            "herald: {} via {}",
+            model.name, model.client.endpoint.provider
+        );
+        if composed.calls == 0 && composed.cached > 0 {
+            engine.push_str(" (from the cache, no calls)");
+        } else if composed.calls > 1 {
+            engine.push_str(&format!(" ({} calls)", composed.calls));
+        }
+        Ok(Generated {
+            message: composed.message,
+            alternatives: composed.alternatives,
+            engine,
+            notes,
+        })
+    }
+
+    /// Describes what would be sent to a model: each file's decision and why, then the text,
+    /// all redacted as it would be sent, then every request.
+    pub fn dry_run(&self, changes: &Changes, info: &RunInfo) -> Result<DryRun, RunError> {
+        self.check_policy(changes)?;
+        let redacted = &changes.diff;
+        let plan = match &self.engine {
+            Ok(Engine::Model {
+                client,
+                model,
+                info: model_info,
+            }) => {
+                let model = Model {
+                    client,
+                    name: model,
+                    info: model_info,
+                };
+                Some(self.plan(redacted, info, model))
+            }
+            Ok(Engine::Offline { .. }) => None,
+            Err(err) => return Err(RunError::Engine(err.clone())),
+        };
+        let entries = redacted.entries();
+        let mut out = String::new();
+        let engine = match &self.engine {
+            Ok(engine @ Engine::Model { .. }) => engine.describe(),
+            _ => "offline".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "engine: {} (dry run: nothing is sent)",
+            engine.trim_start_matches("herald: ")
+        );
+        let _ = writeln!(out, "files: {}", entries.len());
+        for entry in entries {
+            let label = match entry.decision.treatment {
+                Treatment::Text => "text",
+                Treatment::StatsOnly => "stats-only",
+                Treatment::Withheld => "withheld",
+            };
+            let _ = writeln!(
+                out,
+                "  {label:<10} {} ({})",
+                entry.change.path.as_bstr(),
+                entry.decision.reason
+            );
+        }
+        let stats = redacted.stats_lines();
+        if !stats.is_empty() {
+            out.push_str("\n--- stats lines ---\n");
+            for line in stats {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        if entries
+            .iter()
+            .any(|e| e.decision.treatment == Treatment::Text)
+        {
+            out.push_str("\n--- diff text ---\n");
+            out.push_str(&redacted.render_text().to_str_lossy());
+        }
+        if let Some(plan) = plan {
+            out.push_str(&plan);
+        }
+        Ok(DryRun {
+            text: out,
+            warning: redacted.warning(),
+        })
+    }
+
+    /// Works out every request a model would get for these changes, sending nothing.
+    fn plan(&self, redacted: &RedactedDiff, info: &RunInfo, model: Model<'_>) -> String {
+        let context = self.context(info);
+        let caller = Caller::new(model, self.settings, "msg", "", crate::prompt::VERSION);
+        let composer = Composer::new(&caller, &self.redactor, info.ask.redact(&self.redactor));
+        let plan = composer.plan(redacted, context.as_ref());
+        let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();
+        let calls = plan.requests.len() + usize::from(plan.final_pending.is_some());
+        let cost = model.info.cost(
+            tokens as u64,
+            (calls * crate::prompt::MAX_OUTPUT as usize) as u64,
+        );
+        let mut text = format!(
+            "\n--- requests: {calls} call{}, {} tokens in, at most ${cost:.4} ---\n",
+            if calls == 1 { "" } else { "s" },
+            crate::filter::thousands(tokens)
+        );
+        let total = plan.requests.len();
+        for (i, (kind, request, n)) in plan.requests.iter().enumerate() {
+            let _ = write!(
+                text,
+                "\n=== request {} of {total} ({kind}, {} tokens) ===\n[system]\n{}\n[user]\n{}\n",
+                i + 1,
+                crate::filter::thousands(*n),
+                request.system(),
+                request.user()
+            );
+        }
+        if let Some(pending) = &plan.final_pending {
+            let _ = writeln!(text, "\n=== and {pending} ===");
+        }
+        if !plan.left_out.is_empty() {
+            let _ = writeln!(
+                text,
+                "left out under the caps: {}",
+                crate::compose::describe_paths(&plan.left_out)
+            );
+        }
+        text
+    }
+}
+
+/// What `--dry-run` shows: the report for stdout and, when secrets were redacted, one warning
+/// line for stderr.
+#[derive(Debug, Clone)]
+pub struct DryRun {
+    pub text: String,
+    pub warning: Option<String>,
 }
 
 /// Finds a ticket id (`ABC-123`) in a branch name with the configured pattern.
@@ -309,41 +510,22 @@ fn add_trailer(message: &mut Message, ticket: &str) {
     }
 }
 
-/// Puts the type's gitmoji in front of each message's subject when `gitmoji` is on, whichever
-/// engine wrote it; a subject with no type gets the one for the type the offline engine reads
-/// in the change (read here, at most once for all the messages; nothing is sent).
-pub fn decorate<'m>(
+/// Puts the type's gitmoji in front of each message's subject when `gitmoji` is on; a subject
+/// with no type gets the one for `kind()`, the type the change reads as (asked at most once).
+fn decorate<'m>(
     messages: impl IntoIterator<Item = &'m mut Message>,
-    entries: &[FileEntry],
     style: &crate::message::Style,
+    kind: &mut dyn FnMut() -> &'static str,
 ) {
     use crate::gitmoji::{self, Gitmoji};
     if style.gitmoji == Gitmoji::Off {
         return;
     }
-    let mut kind = None;
     for message in messages {
         let typed = crate::conventions::Header::parse(gitmoji::split(&message.subject).1).is_some();
-        let fallback = (!typed).then(|| *kind.get_or_insert_with(|| offline::kind(entries)));
+        let fallback = (!typed).then(&mut *kind);
         gitmoji::decorate(message, style.gitmoji, fallback);
     }
-}
-
-/// The context lines a model's request carries (branch, a ticket to use as the scope, recent
-/// subjects as style examples), redacted: the same for a real run and `--dry-run`.
-fn request_context(settings: &Settings, info: &RunInfo) -> Result<Option<String>, RunError> {
-    let scope = match settings.ticket {
-        crate::config::TicketMode::Scope => {
-            ticket(info.branch.as_deref(), &settings.ticket_pattern)
-        }
-        _ => None,
-    };
-    let Some(text) = crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)
-    else {
-        return Ok(None);
-    };
-    let redactor = Redactor::new(&settings.redact)?;
-    Ok(Some(redactor.redact_text(&text, "<context>").to_string()))
 }
 
 /// A written message and who wrote it.
@@ -358,143 +540,7 @@ pub struct Generated {
     pub notes: Vec<String>,
 }
 
-/// Writes the message with the chosen engine: the offline engine when nothing else is set up
-/// (decided without starting a runtime), else a streaming model call. `sink` receives the
-/// model's text as it arrives.
-pub fn generate(
-    entries: &[FileEntry],
-    settings: &Settings,
-    env: &crate::config::Env,
-    info: &RunInfo,
-    progress: &dyn crate::compose::Progress,
-    sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, RunError> {
-    let ticket = match settings.ticket {
-        crate::config::TicketMode::Off => None,
-        _ => ticket(info.branch.as_deref(), &settings.ticket_pattern),
-    };
-    let mut generated = generate_message(entries, settings, env, info, progress, sink)?;
-    let messages = std::iter::once(&mut generated.message).chain(&mut generated.alternatives);
-    decorate(messages, entries, &settings.style);
-    if let Some(ticket) = &ticket
-        && settings.ticket == crate::config::TicketMode::Trailer
-        && settings.style.body
-    {
-        add_trailer(&mut generated.message, ticket);
-        for message in &mut generated.alternatives {
-            add_trailer(message, ticket);
-        }
-    }
-    Ok(generated)
-}
-
-fn generate_message(
-    entries: &[FileEntry],
-    settings: &Settings,
-    env: &crate::config::Env,
-    info: &RunInfo,
-    progress: &dyn crate::compose::Progress,
-    sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, RunError> {
-    use crate::llm::select;
-    if let Some(why) = select::offline_reason(settings, env) {
-        let (message, notes) = offline::write_noted(entries, &settings.style);
-        return Ok(Generated {
-            message,
-            alternatives: Vec::new(),
-            engine: select::Engine::Offline { why }.describe(),
-            notes,
-        });
-    }
-    // Past this point text may leave the machine: only redacted files and context go on.
-    let redacted = redact(entries, settings)?;
-    let context = request_context(settings, info)?;
-    // What the user typed or edited goes through the same redaction as the diff.
-    let redactor = Redactor::new(&settings.redact)?;
-    let ask = crate::compose::Ask {
-        candidates: info.ask.candidates,
-        rejected: (info.ask.rejected.iter())
-            .map(|text| redactor.redact_text(text, "<earlier version>").to_string())
-            .collect(),
-        hint: (info.ask.hint.as_deref()).map(|h| redactor.redact_text(h, "<hint>").to_string()),
-    };
-    let info = RunInfo {
-        branch: context,
-        ask,
-        ..info.clone()
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(RunError::Runtime)?;
-    let mut generated = runtime.block_on(generate_async(
-        &redacted, settings, env, &info, progress, sink,
-    ))?;
-    if let Some(warning) = redacted.warning() {
-        generated.notes.insert(0, format!("warning: {warning}"));
-    }
-    Ok(generated)
-}
-
-async fn generate_async(
-    redacted: &RedactedDiff,
-    settings: &Settings,
-    env: &crate::config::Env,
-    info: &RunInfo,
-    progress: &dyn crate::compose::Progress,
-    sink: &mut dyn FnMut(crate::llm::Delta<'_>),
-) -> Result<Generated, RunError> {
-    use crate::compose::Composer;
-    use crate::llm::select;
-    let engine = select::choose(settings, env).await?;
-    let describe = engine.describe();
-    let (client, model, model_info) = match engine {
-        select::Engine::Offline { .. } => {
-            let (message, notes) = offline::write_noted(redacted.entries(), &settings.style);
-            return Ok(Generated {
-                message,
-                alternatives: Vec::new(),
-                engine: describe,
-                notes,
-            });
-        }
-        select::Engine::Model {
-            client,
-            model,
-            info,
-        } => (client, model, info),
-    };
-    let mut notes = Vec::new();
-    if !model_info.known && settings.budget.context_window.is_none() {
-        notes.push(format!(
-            "warning: model `{model}` is not in the built-in table; assuming a {}-token context \
-             window (set `context-window` under `[models.\"{model}\"]` in your user config)",
-            model_info.context_window
-        ));
-    }
-    let composer = Composer::new(
-        &client,
-        &model,
-        model_info,
-        settings,
-        info.command,
-        &info.repo,
-    )
-    .with_ask(info.ask.clone());
-    let composed = composer
-        .compose(redacted, info.branch.as_deref(), progress, sink)
-        .await?;
-    notes.extend(composed.notes);
-    let mut engine = describe;
-    if composed.calls == 0 && composed.cached > 0 {
-        engine.push_str(" (from the cache, no calls)");
-    } else if composed.calls > 1 {
-        engine.push_str(&format!(" ({} calls)", composed.calls));
-    }
-    Ok(Generated {
-        message: composed.message,
-        alternatives: composed.alternatives,
-        engine,
-        notes,
-    })
+/// Keeps the stream quiet: for runs whose text nobody watches.
+impl Reporter for Silent {
+    fn delta(&mut self, _delta: Delta<'_>) {}
 }

@@ -1,9 +1,13 @@
-//! The prompt, versioned: the rules, the file list with stats, and the diff text, fitted to the
-//! model's context window.
+//! Every prompt git-herald sends, versioned: the rules, the file list with stats, the diff
+//! text, chunk summaries and their merge. Its functions take only redacted input
+//! ([`RedactedDiff`], [`Redacted`], [`RedactedChunk`]) besides the style settings, and a
+//! [`Prompt`] is made nowhere else, so what reaches `llm::Request` has been through the
+//! redactor.
 
 use crate::diff::{self, RenderOptions};
 use crate::filter::{FileEntry, Treatment};
 use crate::message::Style;
+use crate::redact::{Redacted, RedactedChunk, RedactedDiff};
 use bstr::ByteSlice;
 
 /// Bumped whenever the text below changes, so cached answers from older prompts are not reused.
@@ -12,13 +16,128 @@ pub const VERSION: u32 = 2;
 /// Tokens the answer may take.
 pub const MAX_OUTPUT: u32 = 400;
 
-/// A prompt ready to send.
+/// A prompt ready to send: made only by this module's functions, from redacted text.
+///
+/// ```compile_fail
+/// // Raw text cannot become a prompt: the fields are private.
+/// let prompt = git_herald::prompt::Prompt { system: String::new(), user: "AKIA…".into(), omitted: vec![] };
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
-    pub system: String,
-    pub user: String,
+    system: String,
+    user: String,
     /// Files left out for lack of room.
-    pub omitted: Vec<String>,
+    omitted: Vec<String>,
+}
+
+impl Prompt {
+    fn new(system: impl Into<String>, user: String) -> Self {
+        Prompt {
+            system: system.into(),
+            user,
+            omitted: Vec::new(),
+        }
+    }
+
+    /// Returns the system prompt.
+    pub fn system(&self) -> &str {
+        &self.system
+    }
+
+    /// Returns the user message.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Returns the files left out of the diff text for lack of room.
+    pub fn omitted(&self) -> &[String] {
+        &self.omitted
+    }
+
+    /// Asks for another version than those the user did not take, with their wish for it
+    /// (both redacted). Unchanged on a first request.
+    pub fn revise(mut self, rejected: &[Redacted], hint: Option<&Redacted>) -> Prompt {
+        let rejected: Vec<String> = rejected.iter().map(ToString::to_string).collect();
+        let hint = hint.map(ToString::to_string);
+        self.user.push_str(&revision(&rejected, hint.as_deref()));
+        self
+    }
+
+    /// Asks again after an answer that broke a rule; `problem` says which (redacted, as it may
+    /// quote the answer).
+    pub fn correct(mut self, problem: &Redacted) -> Prompt {
+        self.user.push_str(&format!(
+            "\n\nYour previous answer could not be used: {problem}. Answer again, following the \
+             rules exactly."
+        ));
+        self
+    }
+
+    /// Marks one of several candidate requests, so neither a cache nor a server folds them.
+    pub fn candidate(mut self, number: usize, of: usize) -> Prompt {
+        self.user
+            .push_str(&format!("\n\n(Candidate {number} of {of}.)"));
+        self
+    }
+}
+
+/// The part of a message's user text that describes the change without its diff text (see
+/// [`listing`]), made from redacted input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing(String);
+
+impl Listing {
+    /// Returns the text, for counting its tokens.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+const SUMMARY_SYSTEM: &str = "You summarise one part of a large staged diff for the person who \
+will write its commit message. Reply with 1 to 6 `- ` bullets naming what changed (functions, \
+types, files, behaviour) and why when the diff shows it. No preamble, no code fences. \
+`[REDACTED:rule]` marks a removed secret; never guess it.";
+
+const MERGE_SYSTEM: &str = "You merge summaries of parts of one large change into at most 10 \
+`- ` bullets that keep every notable change. No preamble, no code fences.";
+
+/// Returns the system prompt of a chunk summary, for counting its tokens.
+pub fn summary_system() -> &'static str {
+    SUMMARY_SYSTEM
+}
+
+/// The prompt that summarises part `number` of `total` of a large change.
+pub fn summary(number: usize, total: usize, chunk: &RedactedChunk) -> Prompt {
+    Prompt::new(
+        SUMMARY_SYSTEM,
+        format!("Part {number} of {total}:\n\n{}", chunk.text()),
+    )
+}
+
+/// The prompt that merges a group of chunk summaries into fewer bullets.
+pub fn merge(summaries: &Redacted) -> Prompt {
+    Prompt::new(MERGE_SYSTEM, summaries.to_string())
+}
+
+/// The prompt of a message from the file list and the summaries of its parts.
+pub fn from_summaries(style: &Style, listing: &Listing, summaries: &Redacted) -> Prompt {
+    let mut user = listing.0.clone();
+    user.push_str("\nSummaries of the diff, part by part:\n");
+    user.push_str(&summaries.to_string());
+    user.push('\n');
+    Prompt::new(system(style), user)
+}
+
+/// A changelog prompt: one of the changelog's system prompts, and redacted commit text.
+pub fn changelog(system: &'static str, input: &Redacted) -> Prompt {
+    Prompt::new(system, input.to_string())
+}
+
+/// The prompt of a message from the whole (redacted) diff.
+pub fn message(style: &Style, diff: &RedactedDiff, context: Option<&Redacted>) -> Prompt {
+    let mut prompt = user(diff, usize::MAX, context);
+    prompt.system = system(style);
+    prompt
 }
 
 /// Builds the system prompt from the style rules.
@@ -126,7 +245,7 @@ pub const LIST_LIMIT: usize = 12 * 1024;
 
 /// Lists the files one per line, or when that passes `limit` bytes, grouped by folder (deeper
 /// folders first, then their parents), so a change of thousands of files still fits.
-pub fn file_list(entries: &[FileEntry], limit: usize) -> String {
+fn file_list(entries: &[FileEntry], limit: usize) -> String {
     let full: String = entries
         .iter()
         .map(|e| format!("  {}\n", status_line(e)))
@@ -220,7 +339,7 @@ pub fn context(
 
 /// Returns what the final request adds when the user asked for another version: the versions
 /// they did not take and their wish for the new one. Empty on a first request.
-pub fn revision(rejected: &[String], hint: Option<&str>) -> String {
+fn revision(rejected: &[String], hint: Option<&str>) -> String {
     let hint = hint.map(str::trim).filter(|h| !h.is_empty());
     if rejected.is_empty() && hint.is_none() {
         return String::new();
@@ -247,10 +366,14 @@ pub fn revision(rejected: &[String], hint: Option<&str>) -> String {
 /// Returns the part of the user message that describes the change without its text: the
 /// context (see `context`), the file list (grouped by folder when long) and the stats-only
 /// files.
-pub fn listing(entries: &[FileEntry], context: Option<&str>) -> String {
+pub fn listing(diff: &RedactedDiff, context: Option<&Redacted>) -> Listing {
+    Listing(listing_text(diff.entries(), context))
+}
+
+fn listing_text(entries: &[FileEntry], context: Option<&Redacted>) -> String {
     let mut out = String::new();
     if let Some(context) = context {
-        out.push_str(context.trim_end());
+        out.push_str(context.to_string().trim_end());
         out.push_str("\n\n");
     }
     out.push_str("Files changed:\n");
@@ -277,10 +400,11 @@ pub fn listing(entries: &[FileEntry], context: Option<&str>) -> String {
     out
 }
 
-/// Builds the user message from the files (whose text must already be redacted), keeping the
-/// diff text within `budget_bytes`. Files that do not fit are listed as omitted.
-pub fn user(entries: &[FileEntry], budget_bytes: usize, context: Option<&str>) -> Prompt {
-    let mut out = listing(entries, context);
+/// Builds the user message from the redacted files, keeping the diff text within
+/// `budget_bytes`. Files that do not fit are listed as omitted. The system prompt is empty.
+pub fn user(diff: &RedactedDiff, budget_bytes: usize, context: Option<&Redacted>) -> Prompt {
+    let entries = diff.entries();
+    let mut out = listing_text(entries, context);
     let mut diff_text = String::new();
     let mut omitted = Vec::new();
     let opts = RenderOptions::default();
@@ -319,15 +443,18 @@ mod tests {
     use crate::diff::parse;
     use crate::filter::{Attributes, Filter, FilterOptions};
 
-    fn entries(text: &str) -> Vec<FileEntry> {
+    fn entries(text: &str) -> RedactedDiff {
         let filter = Filter::new(&FilterOptions::default()).unwrap();
-        parse(text.as_bytes())
+        let entries: Vec<FileEntry> = parse(text.as_bytes())
             .into_iter()
             .map(|change| FileEntry {
                 decision: filter.decide(&change, Attributes::default()),
                 change,
             })
-            .collect()
+            .collect();
+        crate::redact::Redactor::new(&Default::default())
+            .unwrap()
+            .redact_diff(&entries)
     }
 
     const DIFF: &str = "diff --git a/src/a.rs b/src/a.rs\nindex 1..2 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1 +1 @@\n-old\n+new\ndiff --git a/Cargo.lock b/Cargo.lock\nindex 3..4 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -1 +1 @@\n-a\n+b\n";
@@ -352,7 +479,12 @@ mod tests {
             None,
             &["fix(cli): handle -".to_owned()],
         );
-        let prompt = user(&entries(DIFF), 10_000, ctx.as_deref());
+        let ctx = ctx.map(|c| {
+            crate::redact::Redactor::new(&Default::default())
+                .unwrap()
+                .redact_text(&c, "<context>")
+        });
+        let prompt = user(&entries(DIFF), 10_000, ctx.as_ref());
         assert!(prompt.user.contains("Recent commit subjects"));
         assert!(prompt.user.contains("Branch: feature/ABC-1"));
         assert!(prompt.user.contains("  M src/a.rs (+1 -1)"));
@@ -379,13 +511,13 @@ mod tests {
                 i % 5, i % 5, i % 5
             ));
         }
-        let list = file_list(&entries(&text), 2_000);
+        let list = file_list(entries(&text).entries(), 2_000);
         assert!(list.len() <= 2_000, "{list}");
         assert!(
             list.contains("  src/g0/: 100 files (100 added), +100 -0"),
             "{list}"
         );
-        let short = file_list(&entries(DIFF), 2_000);
+        let short = file_list(entries(DIFF).entries(), 2_000);
         assert!(short.contains("  M src/a.rs (+1 -1)"));
     }
 

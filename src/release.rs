@@ -422,21 +422,16 @@ impl Caller<'_> {
     /// Asks the model once (retries are the client's) and returns its cleaned answer.
     async fn ask(
         &self,
-        system: &str,
-        user: String,
+        system: &'static str,
+        user: &crate::redact::Redacted,
         subject: String,
         sink: &mut dyn FnMut(Delta<'_>),
     ) -> Result<String, crate::llm::LlmError> {
-        let request = Request {
-            model: self.model.to_owned(),
-            system: system.to_owned(),
-            user,
-            max_tokens: u32::try_from(self.max_output).unwrap_or(4_096),
-            temperature: 0.2,
-            context_window: (self.client.endpoint.wire == Wire::Ollama)
-                .then_some(self.context.min(32_768)),
-            n: 1,
-        };
+        let request = Request::new(crate::prompt::changelog(system, user), self.model)
+            .max_tokens(u32::try_from(self.max_output).unwrap_or(4_096))
+            .context_window(
+                (self.client.endpoint.wire == Wire::Ollama).then_some(self.context.min(32_768)),
+            );
         let result = self.client.complete(&request, sink).await;
         self.record(&request, &result, subject);
         result.map(|done| clean::strip(&done.text))
@@ -458,7 +453,7 @@ impl Caller<'_> {
             model: self.model,
             info: self.info,
         };
-        let estimate = ((request.system.len() + request.user.len()) / 4) as u64;
+        let estimate = ((request.system().len() + request.user().len()) / 4) as u64;
         let row = UsageRow::for_call(&site, result, estimate, subject);
         if let Err(err) = crate::usage::append(path, &row) {
             let mut notes = self.notes.lock().unwrap_or_else(|e| e.into_inner());
@@ -497,11 +492,11 @@ async fn map_reduce(
     let command = caller.command;
     let answers = stream::iter(parts.iter().enumerate())
         .map(|(i, part)| {
-            let user = redactor.redact_text(&part.text, "<commits>").to_string();
+            let user = redactor.redact_text(&part.text, "<commits>");
             let subject = format!("{command} {label} part {}/{total}", i + 1);
             async move {
                 caller
-                    .ask(changelog::MODEL_PART_SYSTEM, user, subject, &mut |_| {})
+                    .ask(changelog::MODEL_PART_SYSTEM, &user, subject, &mut |_| {})
                     .await
             }
         })
@@ -542,10 +537,10 @@ async fn map_reduce(
         input.push_str(line);
         input.push('\n');
     }
-    let input = redactor.redact_text(&input, "<notes>").to_string();
+    let input = redactor.redact_text(&input, "<notes>");
     let subject = format!("{command} {label} summary");
     let summary = match caller
-        .ask(changelog::MODEL_SUMMARY_SYSTEM, input, subject, sink)
+        .ask(changelog::MODEL_SUMMARY_SYSTEM, &input, subject, sink)
         .await
     {
         Ok(text) => Some(text),
@@ -658,9 +653,8 @@ async fn rewrite_async(
                 crate::redact::by_rule(redacted.findings())
             ));
         }
-        let user = redacted.to_string();
         let commits: usize = release.sections.iter().map(|s| s.entries.len()).sum();
-        let answer = if user.len() > budget || commits > max_commits {
+        let answer = if redacted.len() > budget || commits > max_commits {
             let parts = changelog::model_parts(release, budget, max_commits);
             let calls = parts.len() + 1;
             if calls > settings.budget.max_calls {
@@ -678,7 +672,7 @@ async fn rewrite_async(
             let result = caller
                 .ask(
                     changelog::MODEL_SYSTEM,
-                    user,
+                    &redacted,
                     format!("{command} {label}"),
                     sink,
                 )

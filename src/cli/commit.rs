@@ -5,34 +5,32 @@ use super::MsgArgs;
 use crate::cli::error::{CliError, CommandError};
 use crate::cli::interact::{self, Choice, Dialogue};
 use crate::cli::ui;
-use git_herald::config::{Env, Settings};
-use git_herald::filter::FileEntry;
 use git_herald::git::Repo;
-use git_herald::pipeline::{self, Generated, RunInfo};
+use git_herald::pipeline::{Changes, Generated, Run, RunInfo};
+
+/// What one review works on: the run (its engine chosen once), the changes read and redacted
+/// once, and the runtime its model calls run on.
+pub(super) struct Session<'a> {
+    pub run: &'a Run<'a>,
+    pub changes: &'a Changes,
+    pub runtime: &'a tokio::runtime::Runtime,
+}
 
 /// Generates once: streams a single message to stderr, or waits quietly for candidates.
 /// Returns the result and whether the stream already showed the final message.
-fn generate(
-    entries: &[FileEntry],
-    settings: &Settings,
-    env: &Env,
-    info: &RunInfo,
-) -> Result<(Generated, bool), CommandError> {
+fn generate(session: &Session<'_>, info: &RunInfo) -> Result<(Generated, bool), CommandError> {
     let several = info.ask.candidates > 1;
-    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, several);
-    streamer.wait("asking the model");
-    let bar = ui::Bar::new(false);
-    let result = pipeline::generate(entries, settings, env, info, &bar, &mut |d| {
-        streamer.delta(d);
-    });
+    let mut live = ui::Live::new(ui::StreamTo::Stderr, several, false);
+    live.streamer.wait("asking the model");
+    let result = (session.runtime).block_on(session.run.write(session.changes, info, &mut live));
     let generated = match result {
         Ok(generated) => generated,
         Err(err) => {
-            streamer.finish("");
+            live.streamer.finish("");
             return Err(err.into());
         }
     };
-    let shown = streamer.finish(&generated.message.to_string());
+    let shown = live.streamer.finish(&generated.message.to_string());
     let _ = ui::err(&generated.engine);
     for note in &generated.notes {
         let _ = ui::err(note);
@@ -51,14 +49,12 @@ enum Next {
 /// Runs the review loop on the terminal and commits what the user accepts.
 pub(super) fn interactive(
     args: &MsgArgs,
-    entries: &[FileEntry],
-    settings: &Settings,
-    env: &Env,
+    session: &Session<'_>,
     repo: &Repo,
     mut info: RunInfo,
 ) -> Result<(), CommandError> {
     let dialogue = Dialogue::open()?;
-    let offline = git_herald::llm::select::offline_reason(settings, env).is_some();
+    let offline = !session.run.uses_model();
     let review = Review {
         dialogue: &dialogue,
         can_regenerate: !offline,
@@ -69,7 +65,7 @@ pub(super) fn interactive(
     // The message shown last, to come back to when a new version cannot be had.
     let mut kept: Option<String> = None;
     loop {
-        let text = match generate(entries, settings, env, &info) {
+        let text = match generate(session, &info) {
             Ok((generated, shown)) => {
                 let mut candidates = vec![generated.message.to_string()];
                 candidates.extend(generated.alternatives.iter().map(ToString::to_string));

@@ -31,10 +31,7 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), CommandError> {
             if repo.is_some() {
                 checks.push(doctor::conventions_check(&settings.style));
             }
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(CommandError::io("start the async runtime"))?;
+            let runtime = super::runtime()?;
             let engine = runtime.block_on(select::choose(settings, env));
             checks.push(doctor::engine_check(&engine, config, env));
             if let Ok(engine) = &engine {

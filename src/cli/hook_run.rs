@@ -9,7 +9,7 @@ use git_herald::config::{self, Env, Overrides};
 use git_herald::env_vars;
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
-use git_herald::pipeline::{self, RunError, Source};
+use git_herald::pipeline::{self, Purpose, Run, RunError, Source};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -201,13 +201,11 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
 
     start_watchdog(settings.hook.timeout);
     let filter = Filter::new(&settings.filter)?;
-    let uses_model = git_herald::llm::select::offline_reason(settings, env).is_none();
-    let collected = if uses_model {
-        pipeline::collect_for_model(Source::Staged(&repo), &filter, settings)
-    } else {
-        pipeline::collect(Source::Staged(&repo), &filter)
-    };
-    let entries = match collected {
+    // One runtime and one engine choice for the whole hook; the offline engine reads the same
+    // redacted changes a model would.
+    let runtime = super::runtime()?;
+    let run = runtime.block_on(Run::start(settings, env, Purpose::Write))?;
+    let changes = match run.collect(Source::Staged(&repo), &filter) {
         Err(RunError::NothingStaged) => return Ok(Some("herald: skipped (nothing staged)".into())),
         other => other?,
     };
@@ -215,27 +213,18 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         command: "hook",
         repo: repo.name(),
         branch: repo.branch(),
-        recent: if uses_model {
+        recent: if run.uses_model() {
             repo.recent_subjects(5)
         } else {
             Vec::new()
         },
         ask: Default::default(),
     };
-    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
-    let generated = pipeline::generate(
-        &entries,
-        settings,
-        env,
-        &info,
-        &git_herald::compose::Silent,
-        &mut |d| {
-            streamer.delta(d);
-        },
-    );
+    let mut live = ui::Live::new(ui::StreamTo::Stderr, false, true);
+    let generated = runtime.block_on(run.write(&changes, &info, &mut live));
     let (message, note) = match generated {
         Ok(generated) => {
-            streamer.finish(&generated.message.to_string());
+            live.streamer.finish(&generated.message.to_string());
             for note in &generated.notes {
                 let _ = ui::err(note);
             }
@@ -244,19 +233,20 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         }
         // `redact.policy = "abort"`: nothing was sent, and no message is written either.
         Err(err @ RunError::SecretsFound { .. }) => {
-            streamer.finish("");
+            live.streamer.finish("");
             return Err(err.into());
         }
         // The model failed: the offline engine still writes a message, and says why.
         Err(err) => {
-            streamer.finish("");
+            live.streamer.finish("");
             warn(&format!(
                 "{}; the offline engine wrote the message instead",
                 error::one_line(&err.into())
             ));
-            let mut message = git_herald::llm::offline::write(&entries, &settings.style);
-            pipeline::decorate([&mut message], &entries, &settings.style);
-            (message, "herald: offline engine (fallback)".into())
+            (
+                run.fallback(&changes),
+                "herald: offline engine (fallback)".into(),
+            )
         }
     };
     if let Some(ms) = env
@@ -279,7 +269,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     write_atomic(&args.message_file, &text)?;
     DONE.store(true, Ordering::SeqCst);
     // The process ends next: tearing down libgit2 and the diff would only cost time.
-    std::mem::forget(entries);
+    std::mem::forget(changes);
     std::mem::forget(repo);
     Ok(Some(note))
 }

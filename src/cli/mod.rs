@@ -369,6 +369,15 @@ fn here(
     Ok((repo, config))
 }
 
+/// Builds the one async runtime of a command (model calls, the engine's choice): a
+/// current-thread runtime, as only `llm` is async. The only runtime builder in the crate.
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime, CommandError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(CommandError::io("start the async runtime"))
+}
+
 /// Parses the command line, runs the command and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse_from(color_last(std::env::args_os().collect()));

@@ -6,7 +6,7 @@ use crate::cli::ui;
 use git_herald::config::{self, Env};
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
-use git_herald::pipeline::{self, Source};
+use git_herald::pipeline::{self, Purpose, Run, Source};
 use std::io::Read as _;
 
 pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
@@ -50,19 +50,22 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         (None, Some(repo)) => Source::Staged(repo),
         (None, None) => unreachable!("a repository was required above"),
     };
-    // Decided once, before reading: a model's tokenizer may start building during the read.
-    let uses_model = git_herald::llm::select::offline_reason(settings, env).is_none();
-    let entries = if uses_model && !args.dry_run {
-        pipeline::collect_for_model(source, &filter, settings)?
+    // The engine is chosen once, before reading: a model's tokenizer may start building
+    // during the read.
+    let runtime = super::runtime()?;
+    let purpose = if args.dry_run {
+        Purpose::Plan
     } else {
-        pipeline::collect(source, &filter)?
+        Purpose::Write
     };
+    let run = runtime.block_on(Run::start(settings, env, purpose))?;
+    let changes = run.collect(source, &filter)?;
     let info = pipeline::RunInfo {
         command: "msg",
         repo: repo_name(repo.as_ref()),
         branch: repo.as_ref().and_then(Repo::branch),
         recent: match &repo {
-            Some(repo) if uses_model => repo.recent_subjects(5),
+            Some(repo) if run.uses_model() => repo.recent_subjects(5),
             _ => Vec::new(),
         },
         ask: git_herald::compose::Ask {
@@ -71,7 +74,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         },
     };
     if args.dry_run {
-        let report = pipeline::dry_run(&entries, settings, env, &info)?;
+        let report = run.dry_run(&changes, &info)?;
         if let Some(warning) = &report.warning {
             ui::err(&format!("warning: {warning}"))?;
         }
@@ -82,7 +85,12 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         let Some(repo) = &repo else {
             return Err(CliError::CommitFlag("--diff").into());
         };
-        return super::commit::interactive(args, &entries, settings, env, repo, info);
+        let session = super::commit::Session {
+            run: &run,
+            changes: &changes,
+            runtime: &runtime,
+        };
+        return super::commit::interactive(args, &session, repo, info);
     }
     // With --commit the message goes to git, so stream it to the terminal on stderr.
     let target = if args.commit {
@@ -91,21 +99,17 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         ui::StreamTo::Stdout
     };
     // Candidates arrive together, so only a single message streams.
-    let mut streamer = ui::Streamer::new(target, args.quiet || args.candidates > 1);
-    streamer.wait("asking the model");
-    let bar = ui::Bar::new(args.quiet);
-    let generated = pipeline::generate(&entries, settings, env, &info, &bar, &mut |d| {
-        streamer.delta(d);
-    });
-    let generated = match generated {
+    let mut live = ui::Live::new(target, args.quiet || args.candidates > 1, args.quiet);
+    live.streamer.wait("asking the model");
+    let generated = match runtime.block_on(run.write(&changes, &info, &mut live)) {
         Ok(generated) => generated,
         Err(err) => {
-            streamer.finish("");
+            live.streamer.finish("");
             return Err(err.into());
         }
     };
     let mut text = generated.message.to_string();
-    let already_shown = streamer.finish(&text);
+    let already_shown = live.streamer.finish(&text);
     for alternative in &generated.alternatives {
         text.push_str("---\n");
         text.push_str(&alternative.to_string());
@@ -118,7 +122,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     }
     // The process ends next: tearing down libgit2 and thousands of diff lines would cost
     // ~7% of a small commit's time for nothing.
-    std::mem::forget(entries);
+    std::mem::forget(changes);
     std::mem::forget(repo);
     if args.commit {
         return commit(&text, &args.git_args);

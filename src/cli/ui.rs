@@ -5,7 +5,7 @@ use crate::cli::error::CommandError;
 use git_herald::config::Env;
 use git_herald::env_vars;
 use git_herald::llm::Delta;
-use git_herald::llm::clean::ThinkFilter;
+use git_herald::pipeline::{Progress, Reporter};
 use std::io::{IsTerminal, Write as _};
 use std::time::Duration;
 
@@ -90,13 +90,12 @@ pub enum StreamTo {
     Stderr,
 }
 
-/// Shows a model's answer as it streams: a spinner on stderr until the first token, then the
-/// text. Does nothing when the target is not a terminal or output is quiet, so pipes and files
-/// get only the final message.
+/// Shows a model's answer as it streams (its `<think>` blocks already left out by the
+/// caller): a spinner on stderr until the first token, then the text. Does nothing when the
+/// target is not a terminal or output is quiet, so pipes and files get only the final message.
 pub struct Streamer {
     target: Option<StreamTo>,
     spinner: Option<indicatif::ProgressBar>,
-    filter: ThinkFilter,
     shown: String,
 }
 
@@ -111,7 +110,6 @@ impl Streamer {
         Streamer {
             target: active.then_some(target),
             spinner: None,
-            filter: ThinkFilter::default(),
             shown: String::new(),
         }
     }
@@ -150,18 +148,14 @@ impl Streamer {
         }
         match delta {
             Delta::Text(text) => {
-                let visible = self.filter.push(text);
-                if !visible.is_empty() {
-                    self.write(&visible);
-                    self.shown.push_str(&visible);
-                }
+                self.write(text);
+                self.shown.push_str(text);
             }
             Delta::Restart => {
                 if !self.shown.is_empty() {
                     self.write("\n(retrying)\n");
                 }
                 self.shown.clear();
-                self.filter = ThinkFilter::default();
             }
         }
     }
@@ -175,10 +169,7 @@ impl Streamer {
         if self.target.is_none() || self.shown.is_empty() {
             return false;
         }
-        let rest = self.filter.finish();
-        self.shown.push_str(&rest);
         if self.shown.trim() == final_text.trim() {
-            self.write(if rest.is_empty() { "" } else { &rest });
             self.write("\n");
             return true;
         }
@@ -204,7 +195,7 @@ impl Bar {
     }
 }
 
-impl git_herald::compose::Progress for Bar {
+impl Progress for Bar {
     fn start(&self, total: usize) {
         if let Some(bar) = &self.bar {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
@@ -227,6 +218,42 @@ impl git_herald::compose::Progress for Bar {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
+    }
+}
+
+/// The terminal's [`Reporter`]: the streamed message and the bar of chunk summaries.
+pub struct Live {
+    pub streamer: Streamer,
+    bar: Bar,
+}
+
+impl Live {
+    /// Streams to `target` unless `quiet_stream`; shows the bar unless `quiet`.
+    pub fn new(target: StreamTo, quiet_stream: bool, quiet: bool) -> Self {
+        Live {
+            streamer: Streamer::new(target, quiet_stream),
+            bar: Bar::new(quiet),
+        }
+    }
+}
+
+impl Progress for Live {
+    fn start(&self, total: usize) {
+        self.bar.start(total);
+    }
+
+    fn advance(&self) {
+        self.bar.advance();
+    }
+
+    fn finish(&self) {
+        Progress::finish(&self.bar);
+    }
+}
+
+impl Reporter for Live {
+    fn delta(&mut self, delta: Delta<'_>) {
+        self.streamer.delta(delta);
     }
 }
 

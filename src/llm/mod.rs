@@ -14,17 +14,99 @@ pub mod wire;
 use std::time::Duration;
 
 /// A provider-neutral chat request: one system prompt and one user message.
+///
+/// Made only from a [`Prompt`](crate::prompt::Prompt), which only `prompt` makes, from
+/// redacted text: a `String` cannot become a request.
+///
+/// ```compile_fail
+/// use git_herald::llm::Request;
+/// let raw = String::from("password = hunter2");
+/// let request = Request::new(raw, "gpt-4o-mini");
+/// ```
+///
+/// ```compile_fail
+/// use git_herald::llm::Request;
+/// let request = Request {
+///     model: "gpt-4o-mini".into(),
+///     system: String::new(),
+///     user: "password = hunter2".into(),
+///     max_tokens: 400,
+///     temperature: 0.2,
+///     context_window: None,
+///     n: 1,
+/// };
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    pub model: String,
-    pub system: String,
-    pub user: String,
-    pub max_tokens: u32,
-    pub temperature: f32,
+    model: String,
+    system: String,
+    user: String,
+    max_tokens: u32,
+    temperature: f32,
     /// The context window to ask a local server for (Ollama's `num_ctx`).
-    pub context_window: Option<u64>,
+    context_window: Option<u64>,
     /// Answers wanted from this one request (OpenAI's `n`; sent only when above 1).
-    pub n: u32,
+    n: u32,
+}
+
+impl Request {
+    /// A request for `model` from a prompt: at most `prompt::MAX_OUTPUT` tokens back,
+    /// temperature 0.2, one answer.
+    pub fn new(prompt: crate::prompt::Prompt, model: &str) -> Self {
+        Request {
+            model: model.to_owned(),
+            system: prompt.system().to_owned(),
+            user: prompt.user().to_owned(),
+            max_tokens: crate::prompt::MAX_OUTPUT,
+            temperature: 0.2,
+            context_window: None,
+            n: 1,
+        }
+    }
+
+    /// Sets the most tokens the answer may take.
+    pub fn max_tokens(mut self, tokens: u32) -> Self {
+        self.max_tokens = tokens;
+        self
+    }
+
+    /// Sets the sampling temperature.
+    pub fn temperature(mut self, temperature: f32) -> Self {
+        self.temperature = temperature;
+        self
+    }
+
+    /// Sets the context window to ask a local server for.
+    pub fn context_window(mut self, tokens: Option<u64>) -> Self {
+        self.context_window = tokens;
+        self
+    }
+
+    /// Sets how many answers this one request asks for.
+    pub fn answers(mut self, n: u32) -> Self {
+        self.n = n;
+        self
+    }
+
+    /// Returns the model.
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    /// Returns the system prompt.
+    pub fn system(&self) -> &str {
+        &self.system
+    }
+
+    /// Returns the user message.
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// Returns the answers asked for.
+    pub fn n(&self) -> u32 {
+        self.n
+    }
 }
 
 /// Token counts of one call.

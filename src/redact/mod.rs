@@ -12,6 +12,9 @@ mod structural;
 #[cfg(test)]
 mod tests;
 mod value;
+mod wall;
+
+pub use wall::{FileTexts, RedactedChunk};
 
 use crate::diff::{FileChange, Hunk, RenderOptions};
 use crate::filter::{Decision, FileEntry, Reason, Treatment};

@@ -32,6 +32,21 @@ pub fn write(files: &[FileEntry], style: &Style) -> Message {
 /// Writes a message as [`write`] does, with the warnings worth showing (a scope the
 /// repository requires and the engine could not choose), as `warning: …` lines.
 pub fn write_noted(files: &[FileEntry], style: &Style) -> (Message, Vec<String>) {
+    let written = write_all(files, style);
+    (written.message, written.notes)
+}
+
+/// A message the offline engine wrote, its notes, and the type it read in the change.
+#[derive(Debug, Clone)]
+pub struct Written {
+    pub message: Message,
+    pub notes: Vec<String>,
+    /// The type the change reads as (`feat`, `fix`, …), whatever the subject's format.
+    pub kind: &'static str,
+}
+
+/// Writes the message, and says which type the change reads as (for a gitmoji).
+pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
     let analysis = analysis::analyse(files);
     let x = classify::features(&analysis);
     let rules = &style.conventions;
@@ -81,7 +96,11 @@ pub fn write_noted(files: &[FileEntry], style: &Style) -> (Message, Vec<String>)
     } else {
         String::new()
     };
-    (Message { subject, body }, notes)
+    Written {
+        message: Message { subject, body },
+        notes,
+        kind: classify::classify(&analysis, &x).name(),
+    }
 }
 
 /// Returns the feature vector the type model reads, for training (`scripts/offline-train.py`).
