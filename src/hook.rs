@@ -542,7 +542,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, Error> {
                 "{}; the offline engine wrote the message instead",
                 error::one_line(&err)
             ));
-            let mut message = crate::llm::offline::write(&entries, &settings.style);
+            let mut message = crate::offline::write(&entries, &settings.style);
             pipeline::decorate([&mut message], &entries, &settings.style);
             (message, "herald: offline engine (fallback)".into())
         }

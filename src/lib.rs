@@ -23,6 +23,7 @@ pub mod hook;
 pub mod interact;
 pub mod llm;
 pub mod message;
+pub mod offline;
 pub mod pipeline;
 pub mod prompt;
 pub mod redact;
