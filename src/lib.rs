@@ -24,6 +24,7 @@ pub mod interact;
 pub mod llm;
 pub mod message;
 pub mod offline;
+pub mod paths;
 pub mod pipeline;
 pub mod prompt;
 pub mod redact;

@@ -5,8 +5,8 @@ use super::analysis::{Analysis, FileFacts};
 use super::classify::Type;
 use super::defs::DefKind;
 use super::deps::DepChange;
-use super::paths::{self, Kind};
 use crate::diff::Status;
+use crate::paths::{self, Kind};
 use std::collections::HashSet;
 
 /// Counts characters, not bytes: the limit is on what a person sees.
@@ -332,11 +332,10 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                     }
                 }
             }
-            let docs_dir = files.iter().all(|f| {
-                f.path.starts_with("docs/")
-                    || f.path.starts_with("doc/")
-                    || f.path.contains("/docs/")
-            });
+            // A `docs/` folder at any depth, or `doc/` at the top.
+            let docs_dir = files
+                .iter()
+                .all(|f| paths::has_dir(&f.path, &["docs"]) || f.path.starts_with("doc/"));
             if docs_dir {
                 let names = file_names(|p| paths::stem(p).to_owned());
                 return fit(file_verb(&files, "update"), &names, " docs", budget);
