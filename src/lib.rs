@@ -29,6 +29,7 @@ pub mod pipeline;
 pub mod prompt;
 pub mod redact;
 pub mod release;
+pub mod text;
 pub mod tokens;
 pub mod ui;
 pub mod usage;

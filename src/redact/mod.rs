@@ -15,6 +15,7 @@ mod value;
 
 use crate::diff::{FileChange, Hunk, RenderOptions};
 use crate::filter::{Decision, FileEntry, Reason, Treatment};
+use crate::text::plural;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use bstr::{BStr, BString, ByteSlice};
 use generic::Lang;
@@ -209,25 +210,17 @@ impl RedactedDiff {
         }
         let mut line = format!(
             "redacted {} before sending ({})",
-            count_noun(self.findings.len(), "secret"),
+            plural(self.findings.len(), "secret", "secrets"),
             by_rule(&self.findings)
         );
         if self.withheld > 0 {
             line.push_str(&format!(
                 "; withheld {} holding them",
-                count_noun(self.withheld, "file")
+                plural(self.withheld, "file", "files")
             ));
         }
         line.push_str("; `git herald redact` lists them");
         Some(line)
-    }
-}
-
-fn count_noun(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 
