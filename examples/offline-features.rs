@@ -5,8 +5,8 @@
 //! and the subject the engine writes. With `--names` it prints the feature names instead.
 
 use git_herald::filter::{Attributes, FileEntry, Filter, FilterOptions};
-use git_herald::llm::offline;
 use git_herald::message::Style;
+use git_herald::offline;
 use std::io::{self, BufRead, Read, Write};
 
 fn main() -> io::Result<()> {

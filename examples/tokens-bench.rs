@@ -17,13 +17,7 @@ fn median(mut xs: Vec<Duration>) -> Duration {
 
 fn text(mb: usize) -> String {
     let mut sources = String::new();
-    for dir in [
-        "src",
-        "src/llm",
-        "src/redact",
-        "src/llm/offline",
-        "tests/cli",
-    ] {
+    for dir in ["src", "src/llm", "src/redact", "src/offline", "tests/cli"] {
         let Ok(entries) = std::fs::read_dir(dir) else {
             continue;
         };

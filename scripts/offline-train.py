@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the offline engine's commit-type model and regenerate src/llm/offline/weights.rs.
+"""Train the offline engine's commit-type model and regenerate src/offline/weights.rs.
 
 The features come from the engine itself (examples/offline-features.rs), so training and the
 shipped engine always agree on them. The model is a class-balanced multinomial logistic
@@ -125,7 +125,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "eval", "dev-commits.jsonl"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "examples", "offline-features"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "src", "llm", "offline", "weights.rs"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "src", "offline", "weights.rs"))
     ap.add_argument("--c", type=float, default=0.01, help="inverse L2 strength")
     ap.add_argument("--power", type=float, default=0.7, help="class balancing exponent")
     ap.add_argument("--grid", action="store_true", help="search C and power by cross-validation")

@@ -7,6 +7,7 @@ use crate::caller::{Caller, Subject};
 use crate::chunk;
 use crate::llm::{Delta, LlmError, Request, clean};
 use crate::message::{Message, Style};
+use crate::paths;
 use crate::prompt::{self, Listing, Prompt};
 use crate::redact::{Redacted, RedactedChunk, RedactedDiff, Redactor};
 
@@ -122,23 +123,7 @@ fn about_n(message: &str) -> bool {
 
 /// Sorts files for dropping under a cap: the least important last.
 fn importance(path: &str) -> u8 {
-    let p = path.to_ascii_lowercase();
-    let in_dir = |d: &str| p.starts_with(d) || p.contains(&format!("/{d}"));
-    if in_dir("fixtures/") || in_dir("testdata/") || in_dir("snapshots/") || p.ends_with(".snap") {
-        3
-    } else if p.ends_with(".md") || p.ends_with(".rst") || p.ends_with(".txt") || in_dir("docs/") {
-        2
-    } else if in_dir("tests/")
-        || in_dir("test/")
-        || in_dir("__tests__/")
-        || p.contains("_test.")
-        || p.contains(".test.")
-        || p.contains(".spec.")
-    {
-        1
-    } else {
-        0
-    }
+    paths::prompt_rank(path)
 }
 
 /// Describes left-out paths briefly: whole folders where many share one.

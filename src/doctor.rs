@@ -257,8 +257,8 @@ pub fn conventions_check(style: &crate::message::Style) -> Check {
         .map(|p| format!(" from `{}`", p.display()))
         .unwrap_or_default();
     Check::ok(format!(
-        "conventions{from}: messages follow {} rules",
-        details.len()
+        "conventions{from}: messages follow {}",
+        crate::text::plural(details.len(), "rule", "rules")
     ))
     .with_details(details)
 }

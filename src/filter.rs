@@ -2,6 +2,7 @@
 //! (withheld files are named but never read).
 
 use crate::diff::{FileChange, Status};
+use crate::paths;
 use bstr::{BStr, ByteSlice};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::fmt;
@@ -222,7 +223,7 @@ impl Filter {
         if !self.withhold.is_empty() && self.withhold.is_match(path_str.as_ref()) {
             return Some(Decision::new(Treatment::Withheld, Reason::UserGlob));
         }
-        if is_secret_file(path) {
+        if paths::is_secret_file(&path_str) {
             return Some(Decision::new(Treatment::Withheld, Reason::SecretFile));
         }
         if !self.text.is_empty() && self.text.is_match(path_str.as_ref()) {
@@ -234,7 +235,7 @@ impl Filter {
         if attrs.no_diff || attrs.generated || attrs.vendored {
             return Some(Decision::new(Treatment::StatsOnly, Reason::Attribute));
         }
-        default_by_path(path).map(|reason| Decision::new(Treatment::StatsOnly, reason))
+        default_by_path(&path_str).map(|reason| Decision::new(Treatment::StatsOnly, reason))
     }
 
     /// Decides for a file whose content has been read.
@@ -271,150 +272,19 @@ impl Filter {
     }
 }
 
-fn file_name(path: &BStr) -> &[u8] {
-    path.rfind_byte(b'/')
-        .map_or(path, |slash| &path[slash + 1..])
-}
-
-/// Environment files, private keys and credential stores: never read, never sent.
-pub fn is_secret_file(path: &BStr) -> bool {
-    let name = file_name(path).to_ascii_lowercase();
-    let name = name.as_slice();
-    if name == b".env" || name.ends_with(b".env") {
-        return true;
+/// The reason a file is sent as stats only, by its path alone (see [`crate::paths`]).
+fn default_by_path(path: &str) -> Option<Reason> {
+    if paths::is_lockfile(path) {
+        Some(Reason::Lockfile)
+    } else if paths::is_minified(path) {
+        Some(Reason::Minified)
+    } else if paths::is_generated(path) {
+        Some(Reason::Generated)
+    } else if paths::is_vendored(path) {
+        Some(Reason::Vendored)
+    } else {
+        None
     }
-    if let Some(rest) = name.strip_prefix(b".env.") {
-        // Templates are meant to be committed and read.
-        return !matches!(
-            rest,
-            b"example" | b"sample" | b"template" | b"dist" | b"defaults" | b"schema"
-        );
-    }
-    const NAMES: &[&[u8]] = &[
-        b"id_rsa",
-        b"id_dsa",
-        b"id_ecdsa",
-        b"id_ed25519",
-        b".netrc",
-        b"_netrc",
-        b".pgpass",
-        b".git-credentials",
-        b".htpasswd",
-        b"credentials.json",
-        b"service-account.json",
-        b"secrets.yml",
-        b"secrets.yaml",
-        b"secrets.json",
-        b".npmrc",
-        b".pypirc",
-        b".dockercfg",
-    ];
-    const EXTENSIONS: &[&[u8]] = &[
-        b".pem",
-        b".key",
-        b".p12",
-        b".pfx",
-        b".jks",
-        b".keystore",
-        b".kdbx",
-        b".ppk",
-        b".asc",
-        b".gpg",
-        b".tfvars",
-        b".ovpn",
-    ];
-    if NAMES.contains(&name) || EXTENSIONS.iter().any(|ext| name.ends_with(ext)) {
-        return true;
-    }
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(b".aws/credentials")
-        || lower.ends_with(b".docker/config.json")
-        || (name.starts_with(b"client_secret") && name.ends_with(b".json"))
-        || (name.starts_with(b"service-account") && name.ends_with(b".json"))
-        || lower.ends_with(b".kube/config")
-}
-
-/// Lockfiles of the common ecosystems.
-pub fn is_lockfile(path: &BStr) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"Cargo.lock",
-        b"package-lock.json",
-        b"npm-shrinkwrap.json",
-        b"yarn.lock",
-        b"pnpm-lock.yaml",
-        b"bun.lockb",
-        b"bun.lock",
-        b"deno.lock",
-        b"Gemfile.lock",
-        b"poetry.lock",
-        b"Pipfile.lock",
-        b"uv.lock",
-        b"pdm.lock",
-        b"pixi.lock",
-        b"composer.lock",
-        b"go.sum",
-        b"go.work.sum",
-        b"Package.resolved",
-        b"Podfile.lock",
-        b"Cartfile.resolved",
-        b"mix.lock",
-        b"pubspec.lock",
-        b"flake.lock",
-        b"packages.lock.json",
-        b"project.assets.json",
-        b"gradle.lockfile",
-        b"conan.lock",
-        b"cabal.project.freeze",
-        b"stack.yaml.lock",
-        b"MODULE.bazel.lock",
-        b".terraform.lock.hcl",
-        b"renv.lock",
-        b"shard.lock",
-        b"vcpkg-lock.json",
-    ];
-    NAMES.contains(&file_name(path))
-}
-
-fn default_by_path(path: &BStr) -> Option<Reason> {
-    if is_lockfile(path) {
-        return Some(Reason::Lockfile);
-    }
-    let name = file_name(path);
-    const MINIFIED: &[&[u8]] = &[b".min.js", b".min.css", b".min.mjs", b".map", b"-min.js"];
-    if MINIFIED.iter().any(|ext| name.ends_with(ext)) {
-        return Some(Reason::Minified);
-    }
-    const GENERATED: &[&[u8]] = &[
-        b".pb.go",
-        b"_pb2.py",
-        b"_pb2.pyi",
-        b"_pb2_grpc.py",
-        b".pb.cc",
-        b".pb.h",
-        b".g.dart",
-        b".freezed.dart",
-        b".designer.cs",
-        b"_generated.go",
-        b".generated.ts",
-        b".generated.js",
-        b".gen.go",
-    ];
-    if GENERATED.iter().any(|ext| name.ends_with(ext)) {
-        return Some(Reason::Generated);
-    }
-    const VENDORED: &[&[u8]] = &[
-        b"vendor",
-        b"node_modules",
-        b"third_party",
-        b"bower_components",
-    ];
-    // Any folder on the path, not the file name.
-    let mut parts = path.split(|&b| b == b'/');
-    parts.next_back();
-    if parts.any(|dir| VENDORED.contains(&dir)) {
-        return Some(Reason::Vendored);
-    }
-    None
 }
 
 #[cfg(test)]
@@ -486,7 +356,7 @@ mod tests {
 
     #[test]
     fn vendored_means_a_whole_folder_name() {
-        let vendored = |p: &str| default_by_path(p.into()) == Some(Reason::Vendored);
+        let vendored = |p: &str| default_by_path(p) == Some(Reason::Vendored);
         assert!(vendored("vendor/a.go"));
         assert!(vendored("a/b/third_party/c/d.c"));
         assert!(vendored("/bower_components/x.js"));

@@ -10,10 +10,10 @@ use crate::config::{Env, Settings};
 use crate::diff;
 use crate::filter::{Attributes, FileEntry, Filter, Treatment};
 use crate::git::Repo;
-use crate::llm::offline;
 use crate::llm::select::{self, Engine};
 use crate::llm::{Delta, LlmError};
 use crate::message::Message;
+use crate::offline;
 use crate::redact::{Policy, Redacted, RedactedDiff, Redactor};
 use bstr::ByteSlice;
 use std::fmt::Write as _;
@@ -44,11 +44,7 @@ pub enum RunError {
 }
 
 fn secrets(count: usize) -> String {
-    if count == 1 {
-        "1 secret".to_owned()
-    } else {
-        format!("{count} secrets")
-    }
+    crate::text::plural(count, "secret", "secrets")
 }
 
 impl RunError {
@@ -453,8 +449,8 @@ impl<'a> Run<'a> {
             (calls * crate::prompt::MAX_OUTPUT as usize) as u64,
         );
         let mut text = format!(
-            "\n--- requests: {calls} call{}, {} tokens in, at most ${cost:.4} ---\n",
-            if calls == 1 { "" } else { "s" },
+            "\n--- requests: {}, {} tokens in, at most ${cost:.4} ---\n",
+            crate::text::plural(calls, "call", "calls"),
             crate::filter::thousands(tokens)
         );
         let total = plan.requests.len();

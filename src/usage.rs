@@ -1,6 +1,7 @@
 //! The usage log: one CSV row per model call, appended under an exclusive file lock so
 //! concurrent writers never interleave, and its summary for `git herald usage`.
 
+use crate::text::plural;
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write as _};
@@ -318,8 +319,8 @@ pub fn render(summary: &Summary, by: GroupBy) -> String {
     }
     if summary.skipped > 0 {
         out.push_str(&format!(
-            "({} unreadable lines skipped; the file is left as it is)\n",
-            summary.skipped
+            "({} skipped; the file is left as it is)\n",
+            plural(summary.skipped, "unreadable line", "unreadable lines")
         ));
     }
     out
@@ -387,6 +388,20 @@ mod tests {
         // until a row in our format, which is read by the current column names.
         let summary = summarise(&path, None, GroupBy::Total).unwrap();
         assert!(summary.skipped >= 2);
+    }
+
+    #[test]
+    fn skipped_lines_are_counted_in_words() {
+        let one = Summary {
+            skipped: 1,
+            ..Summary::default()
+        };
+        assert!(render(&one, GroupBy::Total).contains("(1 unreadable line skipped;"));
+        let two = Summary {
+            skipped: 2,
+            ..Summary::default()
+        };
+        assert!(render(&two, GroupBy::Total).contains("(2 unreadable lines skipped;"));
     }
 
     #[test]

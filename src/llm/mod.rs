@@ -1,10 +1,9 @@
-//! Engines that write a message: model providers behind one streaming call, and the built-in
-//! offline engine. Retries, time-outs and the error table live here, once.
+//! Model providers that write a message, behind one streaming call. Retries, time-outs and the
+//! error table live here, once. The built-in engine is not a model: it is `crate::offline`.
 
 pub mod clean;
 pub mod client;
 pub mod models;
-pub mod offline;
 pub mod probe;
 pub mod retry;
 pub mod select;

@@ -1,9 +1,14 @@
 //! Tests of the redactor as a whole: the fixture corpus (recall on every positive, no change
 //! to any hard negative, no 8-byte fragment of a secret left), diffs, policies and the API.
 
+use super::redactor::compile;
+use super::rules::Kind;
 use super::*;
-use crate::diff::Status;
+use crate::diff::{FileChange, Hunk, Status};
+use crate::filter::{Decision, FileEntry, Reason, Treatment};
+use bstr::{BString, ByteSlice};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::collections::BTreeSet;
 
 fn redactor() -> Redactor {

@@ -2,10 +2,10 @@
 
 use super::analysis::{Analysis, FileFacts};
 use super::defs::DefKind;
-use super::paths::Kind;
 use super::summary::join;
 use crate::diff::Status;
 use crate::filter::Treatment;
+use crate::paths::Kind;
 
 /// Most body lines written, wrapped lines included.
 const MAX_LINES: usize = 15;

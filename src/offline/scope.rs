@@ -3,7 +3,7 @@
 
 use super::analysis::Analysis;
 use super::classify::Type;
-use super::paths::Kind;
+use crate::paths::Kind;
 
 /// Folders whose children are separate packages (`packages/compiler-sfc` → `compiler-sfc`).
 const CONTAINERS: &[&str] = &[

@@ -3,10 +3,10 @@
 //! paths leave no doubt.
 
 use super::analysis::{self as an, Analysis, Side};
-use super::paths::Kind;
 use super::weights;
 use crate::diff::Status;
 use crate::filter::Treatment;
+use crate::paths::Kind;
 
 /// The ten Conventional Commits types the engine writes, in the model's class order.
 pub(crate) const TYPES: [&str; 10] = [

@@ -5,8 +5,9 @@ use super::analysis::{Analysis, FileFacts};
 use super::classify::Type;
 use super::defs::DefKind;
 use super::deps::DepChange;
-use super::paths::{self, Kind};
 use crate::diff::Status;
+use crate::paths::{self, Kind};
+use crate::text::{noun, plural};
 use std::collections::HashSet;
 
 /// Counts characters, not bytes: the limit is on what a person sees.
@@ -187,7 +188,8 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     if width(&text) <= budget {
         return text;
     }
-    truncate(&format!("{verb} {} dependencies", bumped.len()), budget)
+    let count = plural(bumped.len(), "dependency", "dependencies");
+    truncate(&format!("{verb} {count}"), budget)
 }
 
 fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
@@ -209,12 +211,13 @@ fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
     }
     let first = parent(&files[0].path);
     if files.iter().all(|f| parent(&f.path) == first) && !first.is_empty() {
-        let text = format!("move {} files to {first}/", files.len());
+        let text = format!("move {} to {first}/", plural(files.len(), "file", "files"));
         if width(&text) <= budget {
             return text;
         }
     }
-    truncate(&format!("rename {} files", files.len()), budget)
+    let count = plural(files.len(), "file", "files");
+    truncate(&format!("rename {count}"), budget)
 }
 
 fn parent(path: &str) -> &str {
@@ -316,8 +319,8 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 };
                 let (added, touched) = (sections(&file.added_defs), sections(&file.touched));
                 let tail = |what: &str, len: usize| {
-                    let noun = if len == 1 { "section" } else { "sections" };
-                    format!(" {noun} {what} {}", doc_name(&file.path))
+                    let word = noun(len, "section", "sections");
+                    format!(" {word} {what} {}", doc_name(&file.path))
                 };
                 if file.status == Status::Modified && !added.is_empty() {
                     let text = fit("add", &added[..1], &tail("to", 1), budget);
@@ -332,11 +335,10 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                     }
                 }
             }
-            let docs_dir = files.iter().all(|f| {
-                f.path.starts_with("docs/")
-                    || f.path.starts_with("doc/")
-                    || f.path.contains("/docs/")
-            });
+            // A `docs/` folder at any depth, or `doc/` at the top.
+            let docs_dir = files
+                .iter()
+                .all(|f| paths::has_dir(&f.path, &["docs"]) || f.path.starts_with("doc/"));
             if docs_dir {
                 let names = file_names(|p| paths::stem(p).to_owned());
                 return fit(file_verb(&files, "update"), &names, " docs", budget);
@@ -359,12 +361,8 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             let workflows = all(&|f| f.path.starts_with(".github/workflows/"));
             if workflows {
                 let names = file_names(|p| paths::stem(p).to_owned());
-                let tail = if names.len() == 1 {
-                    " workflow"
-                } else {
-                    " workflows"
-                };
-                return fit(file_verb(&files, "update"), &names, tail, budget);
+                let tail = format!(" {}", noun(names.len(), "workflow", "workflows"));
+                return fit(file_verb(&files, "update"), &names, &tail, budget);
             }
             let names = file_names(|p| paths::file_name(p).to_owned());
             fit(file_verb(&files, "update"), &names, "", budget)

@@ -11,13 +11,13 @@ mod body;
 mod classify;
 mod defs;
 mod deps;
-mod paths;
 mod scope;
 mod summary;
 mod weights;
 
 use crate::filter::FileEntry;
 use crate::message::{Message, Style};
+use crate::paths;
 use analysis::Analysis;
 use classify::Type;
 use summary::{truncate, width};

@@ -6,9 +6,9 @@
 
 use super::defs::{self, Def, DefKind};
 use super::deps::{ManifestChanges, ManifestReader};
-use super::paths::{self, Kind, Lang};
 use crate::diff::{LineKind, Status};
 use crate::filter::{FileEntry, Reason, Treatment};
+use crate::paths::{self, Kind, Lang};
 use bstr::{ByteSlice, Finder};
 use std::collections::HashSet;
 use std::sync::OnceLock;

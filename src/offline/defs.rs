@@ -1,7 +1,7 @@
 //! Definitions (functions, types, classes) read from one line of source, by cheap prefix
 //! matching rather than parsing: good enough to name what a hunk touches.
 
-use super::paths::Lang;
+use crate::paths::Lang;
 
 /// What a definition is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,8 +1,20 @@
-//! What a path is: docs, tests, CI, manifests, build scripts, source, and its language.
+//! What a path is, from the path alone: the one path classifier of the crate.
+//!
+//! It answers three questions, each for the caller that has always asked it:
+//! - the role a file plays in the project ([`kind`]: docs, tests, CI, manifests, build
+//!   scripts, source, …) and its language ([`lang`]), for the offline engine;
+//! - whether a person wrote it line by line ([`is_lockfile`], [`is_minified`],
+//!   [`is_generated`], [`is_vendored`]) or it may hold credentials ([`is_secret_file`]), for
+//!   the filter;
+//! - how early its text is dropped when a prompt runs out of room ([`prompt_rank`]).
+//!
+//! The answers are not all the same shape on purpose: where two callers drew the line in
+//! different places (a lockfile under `ci/`, a `requirements.txt`, a snapshot), each keeps
+//! its own, and the tests at the bottom pin where they differ.
 
 /// The role a file plays in a project, judged from its path alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     /// Prose: Markdown, reStructuredText, `docs/`, README, LICENSE.
     Docs,
     /// A release-note fragment (`.changes/`, `.changeset/`, `releasenotes/notes/`, …) or a
@@ -25,7 +37,7 @@ pub(crate) enum Kind {
 
 /// The language of a source file, for reading definitions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Lang {
+pub enum Lang {
     Rust,
     Python,
     Script,
@@ -37,12 +49,12 @@ pub(crate) enum Lang {
 }
 
 /// Returns the last path component.
-pub(crate) fn file_name(path: &str) -> &str {
+pub fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
 /// Returns the file name without its extensions (`foo.test.ts` → `foo`).
-pub(crate) fn stem(path: &str) -> &str {
+pub fn stem(path: &str) -> &str {
     let name = file_name(path);
     let name = name.trim_start_matches('.');
     match name.find('.') {
@@ -52,7 +64,7 @@ pub(crate) fn stem(path: &str) -> &str {
 }
 
 /// Returns the extension (after the last dot), lower-case comparisons left to the caller.
-pub(crate) fn extension(path: &str) -> &str {
+pub fn extension(path: &str) -> &str {
     let name = file_name(path);
     match name.rfind('.') {
         Some(at) if at > 0 => &name[at + 1..],
@@ -61,7 +73,7 @@ pub(crate) fn extension(path: &str) -> &str {
 }
 
 /// Returns the language of a path from its extension.
-pub(crate) fn lang(path: &str) -> Lang {
+pub fn lang(path: &str) -> Lang {
     match extension(path) {
         "rs" => Lang::Rust,
         "py" | "pyi" => Lang::Python,
@@ -76,7 +88,8 @@ pub(crate) fn lang(path: &str) -> Lang {
     }
 }
 
-fn has_dir(path: &str, dirs: &[&str]) -> bool {
+/// Tells whether one of the folders on a path (not its file name) is one of `dirs`.
+pub fn has_dir(path: &str, dirs: &[&str]) -> bool {
     let mut parts = path.split('/');
     parts.next_back();
     parts.any(|part| dirs.contains(&part))
@@ -107,7 +120,7 @@ fn is_note(path: &str, name_lower: &str) -> bool {
 }
 
 /// Tells whether a path is a continuous-integration file.
-pub(crate) fn is_ci(path: &str) -> bool {
+pub fn is_ci(path: &str) -> bool {
     path.starts_with(".github/workflows/")
         || path.starts_with(".github/actions/")
         || path.starts_with(".circleci/")
@@ -136,7 +149,7 @@ pub(crate) fn is_ci(path: &str) -> bool {
 }
 
 /// Tells whether a path is a package manifest.
-pub(crate) fn is_manifest(name: &str) -> bool {
+pub fn is_manifest(name: &str) -> bool {
     matches!(
         name,
         "Cargo.toml"
@@ -289,7 +302,7 @@ fn is_docs(path: &str, name_lower: &str, ext: &str) -> bool {
 }
 
 /// Tells whether a path holds tests, test data or snapshots.
-pub(crate) fn is_test(path: &str, name: &str) -> bool {
+pub fn is_test(path: &str, name: &str) -> bool {
     let stem_end = |suffixes: &[&str]| {
         let base = name.rsplit_once('.').map_or(name, |(b, _)| b);
         suffixes.iter().any(|s| base.ends_with(s))
@@ -329,7 +342,7 @@ pub(crate) fn is_test(path: &str, name: &str) -> bool {
 }
 
 /// Returns the kind of a path.
-pub(crate) fn kind(path: &str) -> Kind {
+pub fn kind(path: &str) -> Kind {
     let name = file_name(path);
     let name_lower = name.to_ascii_lowercase();
     let ext = extension(path);
@@ -339,7 +352,7 @@ pub(crate) fn kind(path: &str) -> Kind {
     if is_ci(path) {
         return Kind::Ci;
     }
-    if crate::filter::is_lockfile(name.into()) {
+    if is_lockfile(name) {
         return Kind::Lockfile;
     }
     if is_manifest(name) {
@@ -397,6 +410,168 @@ pub(crate) fn kind(path: &str) -> Kind {
     Kind::Other
 }
 
+/// Tells whether a path is a lockfile of one of the common ecosystems, by file name.
+pub fn is_lockfile(path: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Cargo.lock",
+        "package-lock.json",
+        "npm-shrinkwrap.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "bun.lockb",
+        "bun.lock",
+        "deno.lock",
+        "Gemfile.lock",
+        "poetry.lock",
+        "Pipfile.lock",
+        "uv.lock",
+        "pdm.lock",
+        "pixi.lock",
+        "composer.lock",
+        "go.sum",
+        "go.work.sum",
+        "Package.resolved",
+        "Podfile.lock",
+        "Cartfile.resolved",
+        "mix.lock",
+        "pubspec.lock",
+        "flake.lock",
+        "packages.lock.json",
+        "project.assets.json",
+        "gradle.lockfile",
+        "conan.lock",
+        "cabal.project.freeze",
+        "stack.yaml.lock",
+        "MODULE.bazel.lock",
+        ".terraform.lock.hcl",
+        "renv.lock",
+        "shard.lock",
+        "vcpkg-lock.json",
+    ];
+    NAMES.contains(&file_name(path))
+}
+
+/// Tells whether a path is minified JavaScript or CSS, or a source map.
+pub fn is_minified(path: &str) -> bool {
+    const SUFFIXES: &[&str] = &[".min.js", ".min.css", ".min.mjs", ".map", "-min.js"];
+    let name = file_name(path);
+    SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+}
+
+/// Tells whether a path is the output of a code generator (protobuf, Dart builders, …),
+/// by the suffix the generator gives it.
+pub fn is_generated(path: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        ".pb.go",
+        "_pb2.py",
+        "_pb2.pyi",
+        "_pb2_grpc.py",
+        ".pb.cc",
+        ".pb.h",
+        ".g.dart",
+        ".freezed.dart",
+        ".designer.cs",
+        "_generated.go",
+        ".generated.ts",
+        ".generated.js",
+        ".gen.go",
+    ];
+    let name = file_name(path);
+    SUFFIXES.iter().any(|suffix| name.ends_with(suffix))
+}
+
+/// Tells whether a path lies in a folder of third-party code (`vendor/`, `node_modules/`, …)
+/// at any depth; a file of that name is not enough.
+pub fn is_vendored(path: &str) -> bool {
+    has_dir(
+        path,
+        &["vendor", "node_modules", "third_party", "bower_components"],
+    )
+}
+
+/// Tells whether a path is an environment file, a private key or a credential store: a file
+/// never read and never sent. Templates (`.env.example`, …) are meant to be read.
+pub fn is_secret_file(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    let name = name.as_str();
+    if name == ".env" || name.ends_with(".env") {
+        return true;
+    }
+    if let Some(rest) = name.strip_prefix(".env.") {
+        // Templates are meant to be committed and read.
+        return !matches!(
+            rest,
+            "example" | "sample" | "template" | "dist" | "defaults" | "schema"
+        );
+    }
+    const NAMES: &[&str] = &[
+        "id_rsa",
+        "id_dsa",
+        "id_ecdsa",
+        "id_ed25519",
+        ".netrc",
+        "_netrc",
+        ".pgpass",
+        ".git-credentials",
+        ".htpasswd",
+        "credentials.json",
+        "service-account.json",
+        "secrets.yml",
+        "secrets.yaml",
+        "secrets.json",
+        ".npmrc",
+        ".pypirc",
+        ".dockercfg",
+    ];
+    const EXTENSIONS: &[&str] = &[
+        ".pem",
+        ".key",
+        ".p12",
+        ".pfx",
+        ".jks",
+        ".keystore",
+        ".kdbx",
+        ".ppk",
+        ".asc",
+        ".gpg",
+        ".tfvars",
+        ".ovpn",
+    ];
+    if NAMES.contains(&name) || EXTENSIONS.iter().any(|ext| name.ends_with(ext)) {
+        return true;
+    }
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".aws/credentials")
+        || lower.ends_with(".docker/config.json")
+        || (name.starts_with("client_secret") && name.ends_with(".json"))
+        || (name.starts_with("service-account") && name.ends_with(".json"))
+        || lower.ends_with(".kube/config")
+}
+
+/// Returns how early a file's text is dropped when a prompt cannot hold every file: 0 for
+/// code and anything else (kept longest), 1 for tests, 2 for docs, 3 for fixtures and
+/// snapshots (dropped first).
+///
+/// Coarser than [`kind`] and case-insensitive: any `.txt` counts as docs (a
+/// `requirements.txt` too), fixtures and snapshots rank apart from the tests that read them,
+/// and a test is found by a `tests/`, `test/` or `__tests__/` folder or a `_test.`, `.test.`
+/// or `.spec.` anywhere in the path.
+pub fn prompt_rank(path: &str) -> u8 {
+    let p = path.to_ascii_lowercase();
+    let ends = |suffixes: &[&str]| suffixes.iter().any(|s| p.ends_with(s));
+    if has_dir(&p, &["fixtures", "testdata", "snapshots"]) || ends(&[".snap"]) {
+        3
+    } else if ends(&[".md", ".rst", ".txt"]) || has_dir(&p, &["docs"]) {
+        2
+    } else if has_dir(&p, &["tests", "test", "__tests__"])
+        || ["_test.", ".test.", ".spec."].iter().any(|m| p.contains(m))
+    {
+        1
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,6 +605,80 @@ mod tests {
         for (path, want) in cases {
             assert_eq!(kind(path), want, "{path}");
         }
+    }
+
+    #[test]
+    fn machine_made_and_secret_files_by_name() {
+        assert!(is_lockfile("web/package-lock.json") && is_lockfile("go.sum"));
+        assert!(!is_lockfile("Cargo.lock.orig"));
+        assert!(is_minified("static/app.min.js") && is_minified("app.js.map"));
+        assert!(is_generated("api/v1/user.pb.go") && is_generated("lib/a.g.dart"));
+        assert!(is_vendored("a/b/third_party/c/d.c") && !is_vendored("src/vendor"));
+        assert!(is_secret_file("deploy/.env.production") && is_secret_file("A/.AWS/credentials"));
+        assert!(!is_secret_file(".env.Example") && !is_secret_file("environment.rs"));
+    }
+
+    // Where the callers draw the line in different places, each keeps its own: these pin
+    // the differences so that a change to one view is a decision, not an accident.
+    #[test]
+    fn callers_keep_their_own_lines() {
+        // A lockfile in a CI folder is CI to the engine, a lockfile to the filter.
+        assert_eq!(kind("ci/Cargo.lock"), Kind::Ci);
+        assert!(is_lockfile("ci/Cargo.lock"));
+        // Fixtures and snapshots are tests to the engine, dropped before tests by the prompt.
+        assert_eq!(kind("tests/fixtures/a.json"), Kind::Test);
+        assert_eq!(prompt_rank("tests/fixtures/a.json"), 3);
+        assert_eq!(prompt_rank("tests/cli.rs"), 1);
+        // The prompt ignores case; the engine does not.
+        assert_eq!(
+            (kind("TESTS/x.rs"), prompt_rank("TESTS/x.rs")),
+            (Kind::Source, 1)
+        );
+        assert_eq!(
+            (kind("a/Fixtures/b.json"), prompt_rank("a/Fixtures/b.json")),
+            (Kind::Other, 3)
+        );
+        // Any `.txt` is docs to the prompt; the engine knows manifests and build files.
+        assert_eq!(
+            (kind("requirements.txt"), prompt_rank("requirements.txt")),
+            (Kind::Manifest, 2)
+        );
+        assert_eq!(
+            (kind("CMakeLists.txt"), prompt_rank("CMakeLists.txt")),
+            (Kind::Build, 2)
+        );
+        // Prose the engine reads as notes or housekeeping is docs to the prompt.
+        assert_eq!(
+            (kind("CHANGELOG.md"), prompt_rank("CHANGELOG.md")),
+            (Kind::Note, 2)
+        );
+        assert_eq!(
+            (
+                kind(".github/ISSUE_TEMPLATE/bug.md"),
+                prompt_rank(".github/ISSUE_TEMPLATE/bug.md")
+            ),
+            (Kind::Config, 2)
+        );
+        // Docs without a `.md`, `.rst` or `.txt`, or outside `docs/`, are code to the prompt.
+        for path in ["README", "guide.mdx", "doc/intro.adoc", "CITATION.cff"] {
+            assert_eq!((kind(path), prompt_rank(path)), (Kind::Docs, 0), "{path}");
+        }
+        // Test layouts only the engine knows; and a `_test.` anywhere only the prompt sees.
+        for path in ["spec/foo_spec.rb", "e2e/login.ts", "conftest.py"] {
+            assert_eq!((kind(path), prompt_rank(path)), (Kind::Test, 0), "{path}");
+        }
+        assert_eq!(
+            (kind("my_test.d/x.rs"), prompt_rank("my_test.d/x.rs")),
+            (Kind::Source, 1)
+        );
+        assert_eq!(
+            (kind("docs/api_tests.md"), prompt_rank("docs/api_tests.md")),
+            (Kind::Test, 2)
+        );
+        // Generated and vendored code is source to the engine (which reads the filter's
+        // decision beside the kind).
+        assert_eq!(kind("api/v1/user.pb.go"), Kind::Source);
+        assert_eq!(kind("vendor/github.com/x/y.go"), Kind::Source);
     }
 
     #[test]

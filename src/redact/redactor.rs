@@ -1,0 +1,378 @@
+//! The redactor: compiles the built-in and configured rules, the keyword prefilter and the
+//! allowlists once, then redacts texts and diffs with them.
+
+use super::doc::{Doc, Files, hunk_lines, looks_like_diff};
+use super::generic::{self, Lang};
+use super::rules::{self, Check, Custom, Kind};
+use super::scan::apply;
+use super::{ALLOW_MARKER, Finding, Policy, RedactError, RedactOptions, Redacted, RedactedDiff};
+use crate::diff::Hunk;
+use crate::filter::{Decision, FileEntry, Reason, Treatment};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use bstr::{BString, ByteSlice};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::bytes::{Regex, RegexBuilder};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// How a rule finds its matches.
+pub(super) enum Matcher {
+    /// A built-in pattern, compiled on first use.
+    Lazy(&'static str, OnceLock<Regex>),
+    /// A configured pattern, compiled up front so errors show at once.
+    Compiled(Regex),
+    Custom(Custom),
+}
+
+pub(super) struct Rule {
+    pub(super) id: Cow<'static, str>,
+    pub(super) matcher: Matcher,
+    pub(super) check: Check,
+    /// From the configuration: least entropy of the secret.
+    pub(super) entropy: Option<f64>,
+}
+
+impl Rule {
+    pub(super) fn regex(&self) -> Option<&Regex> {
+        match &self.matcher {
+            Matcher::Lazy(pattern, cell) => Some(cell.get_or_init(|| {
+                compile(pattern).expect("built-in patterns are tested to compile")
+            })),
+            Matcher::Compiled(re) => Some(re),
+            Matcher::Custom(_) => None,
+        }
+    }
+}
+
+fn build_automaton(patterns: &[String], kind: AhoCorasickKind) -> Result<AhoCorasick, RedactError> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+        .map_err(RedactError::Keywords)
+}
+
+pub(super) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .unicode(false)
+        .size_limit(1 << 22)
+        .dfa_size_limit(1 << 22)
+        .build()
+}
+
+/// The compiled rules, the keyword prefilter and the allowlists.
+pub struct Redactor {
+    pub(super) rules: Vec<Rule>,
+    /// The keywords (lower-case), then [`ALLOW_MARKER`] last.
+    pub(super) patterns: Vec<String>,
+    /// The keyword automaton for small texts: quick to build.
+    pub(super) small: OnceLock<AhoCorasick>,
+    /// The keyword automaton for large texts: slower to build, faster to run.
+    pub(super) large: OnceLock<AhoCorasick>,
+    /// For each keyword: the rules it enables.
+    pub(super) keyword_rules: Vec<Vec<u32>>,
+    /// Configured rules without keywords: run over whole texts.
+    pub(super) unfiltered: Vec<u32>,
+    pub(super) allow: Vec<Regex>,
+    pub(super) allow_paths: GlobSet,
+    pub(super) policy: Policy,
+    pub(super) generic_password: u32,
+    pub(super) generic_secret: u32,
+    pub(super) card: u32,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Redactor")
+            .field("rules", &self.rules.len())
+            .field("policy", &self.policy)
+            .finish_non_exhaustive()
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+}
+
+impl Redactor {
+    /// Builds a redactor from the built-in rules plus the configured ones.
+    pub fn new(opts: &RedactOptions) -> Result<Self, RedactError> {
+        let mut rules = Vec::with_capacity(rules::BUILTIN.len() + opts.rules.len());
+        let mut keyword_lists: Vec<Vec<String>> = Vec::new();
+        for b in rules::BUILTIN {
+            let (matcher, check) = match b.kind {
+                Kind::Regex(pattern, check) => (Matcher::Lazy(pattern, OnceLock::new()), check),
+                Kind::Custom(c) => (Matcher::Custom(c), Check::None),
+            };
+            rules.push(Rule {
+                id: Cow::Borrowed(b.id),
+                matcher,
+                check,
+                entropy: None,
+            });
+            keyword_lists.push(b.keywords.iter().map(|k| (*k).to_owned()).collect());
+        }
+        for spec in &opts.rules {
+            if !valid_id(&spec.id) || rules::BUILTIN.iter().any(|b| b.id == spec.id) {
+                return Err(RedactError::RuleId(spec.id.clone()));
+            }
+            let regex = compile(&spec.regex).map_err(|source| RedactError::Rule {
+                id: spec.id.clone(),
+                source: Box::new(source),
+            })?;
+            rules.push(Rule {
+                id: Cow::Owned(spec.id.clone()),
+                matcher: Matcher::Compiled(regex),
+                check: Check::None,
+                entropy: spec.entropy,
+            });
+            keyword_lists.push(
+                spec.keywords
+                    .iter()
+                    .filter(|k| !k.is_empty())
+                    .map(|k| k.to_ascii_lowercase())
+                    .collect(),
+            );
+        }
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keyword_rules: Vec<Vec<u32>> = Vec::new();
+        let mut unfiltered = Vec::new();
+        for (i, list) in keyword_lists.iter().enumerate() {
+            let i = u32::try_from(i).expect("fewer than 4 billion rules");
+            let is_user = i as usize >= rules::BUILTIN.len();
+            if list.is_empty() && is_user {
+                unfiltered.push(i);
+            }
+            for k in list {
+                // The regex checks the rest: eight bytes keep the automaton small and fast.
+                let k: String = k.chars().take(8).collect();
+                let at = *index.entry(k.clone()).or_insert_with(|| {
+                    patterns.push(k.clone());
+                    keyword_rules.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !keyword_rules[at].contains(&i) {
+                    keyword_rules[at].push(i);
+                }
+            }
+        }
+        patterns.push(ALLOW_MARKER.to_owned());
+        keyword_rules.push(Vec::new());
+        // Fail now rather than on first use.
+        let small = OnceLock::new();
+        let _ = small.set(build_automaton(&patterns, AhoCorasickKind::ContiguousNFA)?);
+        let allow = opts
+            .allow
+            .iter()
+            .map(|p| {
+                compile(p).map_err(|source| RedactError::Allow {
+                    pattern: p.clone(),
+                    source: Box::new(source),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut paths = GlobSetBuilder::new();
+        for glob in &opts.allow_paths {
+            let pattern = if glob.contains('/') {
+                glob.trim_start_matches('/').to_owned()
+            } else {
+                format!("**/{glob}")
+            };
+            let compiled = Glob::new(&pattern).map_err(|source| RedactError::AllowPath {
+                glob: glob.clone(),
+                source,
+            })?;
+            paths.add(compiled);
+        }
+        let allow_paths = paths.build().map_err(|source| RedactError::AllowPath {
+            glob: opts.allow_paths.join(", "),
+            source,
+        })?;
+        let find = |id: &str| {
+            let at = rules
+                .iter()
+                .position(|r| r.id == id)
+                .expect("the built-in table has this rule");
+            u32::try_from(at).expect("fewer than 4 billion rules")
+        };
+        Ok(Redactor {
+            generic_password: find("generic-password"),
+            generic_secret: find("generic-secret"),
+            card: find("card-number"),
+            rules,
+            patterns,
+            small,
+            large: OnceLock::new(),
+            keyword_rules,
+            unfiltered,
+            allow,
+            allow_paths,
+            policy: opts.policy,
+        })
+    }
+
+    /// Returns the keyword automaton for a text of `len` bytes: above 256 KiB the DFA, whose
+    /// build (about 2 ms) pays for itself.
+    pub(super) fn automaton(&self, len: usize) -> &AhoCorasick {
+        let nfa = || {
+            build_automaton(&self.patterns, AhoCorasickKind::ContiguousNFA)
+                .expect("the keywords built once already")
+        };
+        if len >= 256 * 1024 {
+            self.large.get_or_init(|| {
+                build_automaton(&self.patterns, AhoCorasickKind::DFA).unwrap_or_else(|_| nfa())
+            })
+        } else {
+            self.small.get_or_init(nfa)
+        }
+    }
+
+    /// Returns the configured policy.
+    pub fn policy(&self) -> Policy {
+        self.policy
+    }
+
+    /// Returns the ids of every rule, built-in first.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.id.as_ref())
+    }
+
+    pub(super) fn is_allowed_path(&self, path: &[u8]) -> bool {
+        !self.allow_paths.is_empty() && self.allow_paths.is_match(path.to_str_lossy().as_ref())
+    }
+
+    /// Redacts text from `file` (a path, or a label such as `<stdin>`). A unified diff is
+    /// read as one: prefixes and headers kept, each file's rules and line numbers its own.
+    pub fn redact_text(&self, text: &str, file: &str) -> Redacted {
+        self.redact_bytes(text.as_bytes(), file)
+    }
+
+    /// Redacts bytes that need not be UTF-8; otherwise as [`Redactor::redact_text`].
+    pub fn redact_bytes(&self, text: &[u8], file: &str) -> Redacted {
+        let doc = if looks_like_diff(text) {
+            Doc::diff_text(text, file)
+        } else {
+            Doc::plain(text, file.as_bytes())
+        };
+        if matches!(doc.files, Files::One { .. }) && self.is_allowed_path(file.as_bytes()) {
+            return Redacted {
+                text: text.into(),
+                findings: Vec::new(),
+            };
+        }
+        let spans = self.scan(&doc);
+        let findings = doc.findings(self, &spans);
+        Redacted {
+            text: apply(text, &spans, &self.rules),
+            findings,
+        }
+    }
+
+    /// Redacts every file of a diff that is sent as text: hunk bodies (added, removed and
+    /// context lines), section lines and paths. Under the `withhold-file` policy a file with
+    /// a finding is withheld instead.
+    pub fn redact_diff(&self, entries: &[FileEntry]) -> RedactedDiff {
+        let mut out = Vec::with_capacity(entries.len());
+        let mut findings = Vec::new();
+        let mut withheld = 0;
+        let size_hint = entries.iter().map(|e| e.change.text_len()).sum();
+        for entry in entries {
+            let mut entry = entry.clone();
+            let mut file_findings = Vec::new();
+            let display = entry.change.path.to_str_lossy().into_owned();
+            for path in [Some(&mut entry.change.path), entry.change.old_path.as_mut()]
+                .into_iter()
+                .flatten()
+            {
+                let r = self.redact_bytes(path, &display);
+                if !r.findings.is_empty() {
+                    *path = r.text;
+                    file_findings.extend(r.findings.into_iter().map(|f| Finding { line: 0, ..f }));
+                }
+            }
+            let scan_text = entry.decision.treatment == Treatment::Text
+                && !self.is_allowed_path(&entry.change.path);
+            if scan_text {
+                let lang = generic::lang_of(&entry.change.path);
+                let path = entry.change.path.clone();
+                for hunk in &mut entry.change.hunks {
+                    self.redact_hunk(size_hint, hunk, &path, lang, &display, &mut file_findings);
+                }
+            }
+            if !file_findings.is_empty() && self.policy == Policy::WithholdFile {
+                entry.change.hunks.clear();
+                entry.decision = Decision {
+                    treatment: Treatment::Withheld,
+                    reason: Reason::SecretFile,
+                };
+                withheld += 1;
+            }
+            findings.extend(file_findings);
+            out.push(entry);
+        }
+        RedactedDiff {
+            entries: out,
+            findings,
+            withheld,
+        }
+    }
+
+    fn redact_hunk(
+        &self,
+        size_hint: usize,
+        hunk: &mut Hunk,
+        path: &BString,
+        lang: Lang,
+        display: &str,
+        findings: &mut Vec<Finding>,
+    ) {
+        if !hunk.section.is_empty() {
+            let doc = Doc {
+                text: &hunk.section,
+                size_hint,
+                diff: false,
+                files: Files::One { path, lang },
+            };
+            let spans = self.scan(&doc);
+            if !spans.is_empty() {
+                findings.extend(spans.iter().filter(|s| !s.cont).map(|s| Finding {
+                    rule: self.rules[s.rule as usize].id.to_string(),
+                    file: display.to_owned(),
+                    line: hunk.new_start as usize,
+                }));
+                hunk.section = apply(&hunk.section, &spans, &self.rules);
+            }
+        }
+        let doc = Doc {
+            text: &hunk.body,
+            size_hint,
+            diff: true,
+            files: Files::One { path, lang },
+        };
+        let spans = self.scan(&doc);
+        if spans.is_empty() {
+            return;
+        }
+        let lines = hunk_lines(&hunk.body, hunk.old_start, hunk.new_start, &spans);
+        findings.extend(
+            spans
+                .iter()
+                .zip(lines)
+                .filter(|(s, _)| !s.cont)
+                .map(|(s, line)| Finding {
+                    rule: self.rules[s.rule as usize].id.to_string(),
+                    file: display.to_owned(),
+                    line,
+                }),
+        );
+        hunk.body = apply(&hunk.body, &spans, &self.rules);
+    }
+}
