@@ -560,7 +560,29 @@ pub struct NetworkSettings {
     pub idle_timeout: Duration,
     /// The whole call, retries and waits included.
     pub deadline: Duration,
-    pub retry: crate::llm::retry::Policy,
+    pub retry: Retry,
+}
+
+/// How often a model call is tried and how long to wait between tries (`llm::retry` turns
+/// this into waits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    /// Attempts in all, the first included.
+    pub attempts: u32,
+    /// Backoff before the second attempt (before jitter).
+    pub base: Duration,
+    /// Longest single wait.
+    pub max_wait: Duration,
+}
+
+impl Default for Retry {
+    fn default() -> Self {
+        Retry {
+            attempts: 4,
+            base: Duration::from_millis(500),
+            max_wait: Duration::from_secs(30),
+        }
+    }
 }
 
 /// Azure OpenAI deployment settings.
@@ -1352,7 +1374,7 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
         _ => KeySource::None,
     };
     let net = merged.network;
-    let retry_defaults = crate::llm::retry::Policy::default();
+    let retry_defaults = Retry::default();
     let filter_defaults = FilterOptions::default();
     let usage_path = if merged.usage.enabled == Some(false) {
         None
@@ -1373,7 +1395,7 @@ fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
             first_token_timeout: seconds(net.first_token_timeout, 60.0),
             idle_timeout: seconds(net.idle_timeout, 30.0),
             deadline: seconds(net.deadline, 120.0),
-            retry: crate::llm::retry::Policy {
+            retry: Retry {
                 attempts: net.attempts.unwrap_or(retry_defaults.attempts).clamp(1, 20),
                 base: net
                     .backoff_base
