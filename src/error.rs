@@ -14,7 +14,7 @@ pub enum Error {
     #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
-    ConfigEdit(#[from] crate::config_file::EditError),
+    ConfigEdit(#[from] crate::config::edit::EditError),
     #[error("`{0}` is not set")]
     Unset(String),
     #[error("`--repo` needs a work tree, and this repository is bare")]

@@ -10,11 +10,9 @@ pub mod chunk;
 pub mod cli;
 pub mod compose;
 pub mod config;
-pub mod config_file;
 pub mod conventions;
 pub mod diff;
 pub mod doctor;
-pub mod env_vars;
 pub mod error;
 pub mod filter;
 pub mod git;
@@ -30,3 +28,7 @@ pub mod release;
 pub mod tokens;
 pub mod ui;
 pub mod usage;
+
+// The env var names moved to `config::env_vars`; kept here so code outside `config` that
+// names `crate::env_vars` keeps resolving (issue 11).
+pub use config::env_vars;

@@ -1,8 +1,8 @@
 //! `git herald config path|show|get|set|unset`.
 
 use super::ConfigCommand;
+use crate::config::edit::{self as config_file, EditError, Outcome, Target};
 use crate::config::{self, Env, Overrides};
-use crate::config_file::{self, EditError, Outcome, Target};
 use crate::error::Error;
 use crate::git::Repo;
 use crate::ui;
