@@ -3,7 +3,7 @@
 
 use super::ConfigError;
 use super::env_vars;
-use super::file::is_seconds;
+use super::file::{FIELDS, is_seconds};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -37,7 +37,7 @@ impl Env {
         .chain(env_vars::PROXY_ENV.iter().copied())
         .chain(env_vars::ECOSYSTEM.iter().copied())
         .chain(env_vars::GITHUB.iter().copied())
-        .chain(env_vars::KEYED.iter().map(|(var, _)| *var));
+        .chain(FIELDS.iter().filter_map(|f| f.env));
         for name in names {
             if let Ok(value) = std::env::var(name) {
                 vars.insert(name, value);

@@ -60,12 +60,11 @@ impl ConfigError {
     /// Returns the next step for the user.
     pub fn hint(&self) -> Option<String> {
         match self {
-            ConfigError::Untrusted { .. } => Some(
-                "a cloned repository is untrusted: it may set style ([message], [filter], \
-                 [hook], [changelog], [redact]) but not providers, endpoints or keys; set \
-                 those in your user config (`git herald config path`)"
-                    .into(),
-            ),
+            ConfigError::Untrusted { .. } => Some(format!(
+                "a cloned repository is untrusted: it may set style ({}) but not providers, \
+                 endpoints or keys; set those in your user config (`git herald config path`)",
+                super::keys::repo_tables()
+            )),
             ConfigError::RepoTemplate { .. } => Some(
                 "give a path relative to the top of the work tree, without `..`; a template \
                  elsewhere goes in your user config (`git herald config path`) or `--template`"

@@ -1,12 +1,10 @@
-//! Every key a file may set, with its type, and the trust rule: a repository's own
+//! What the one table of keys (in `file`) says about each key: its type for `config set`, its
+//! shape, who may set it, its variable; and the trust rule that follows: a repository's own
 //! `.git-herald.toml` may set style only, never where data goes.
 
-use super::ConfigError;
-use super::file::{FileConfig, line_of};
+use super::file::{FIELDS, FileConfig, KEYS, MODEL_KEYS, line_of, value_at};
+use super::{ConfigError, mask_url};
 use std::path::{Component, Path};
-
-/// Keys a repository's own file may set: style only, never where data goes.
-const REPO_ALLOWED: &[&str] = &["message", "filter", "hook", "changelog", "redact"];
 
 /// The type of a key's value, for `config set`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,72 +23,120 @@ pub enum KeyKind {
     Toml,
 }
 
-/// Every key a configuration file may set, dotted, with its type. `models."NAME".*` keys are
-/// in `MODEL_KEYS`. A test checks each one against the file format.
-pub const KEYS: &[(&str, KeyKind)] = &[
-    ("provider", KeyKind::String),
-    ("model", KeyKind::String),
-    ("base-url", KeyKind::String),
-    ("api-key", KeyKind::String),
-    ("api-key-cmd", KeyKind::Strings),
-    ("proxy", KeyKind::String),
-    ("network.connect-timeout", KeyKind::Number),
-    ("network.first-token-timeout", KeyKind::Number),
-    ("network.idle-timeout", KeyKind::Number),
-    ("network.deadline", KeyKind::Number),
-    ("network.attempts", KeyKind::Integer),
-    ("network.backoff-base", KeyKind::Number),
-    ("network.max-wait", KeyKind::Number),
-    ("azure.endpoint", KeyKind::String),
-    ("azure.deployment", KeyKind::String),
-    ("azure.api-version", KeyKind::String),
-    ("usage.path", KeyKind::String),
-    ("usage.enabled", KeyKind::Bool),
-    ("budget.context-window", KeyKind::Integer),
-    ("budget.margin", KeyKind::Number),
-    ("budget.concurrency", KeyKind::Integer),
-    ("budget.max-calls", KeyKind::Integer),
-    ("budget.max-cost", KeyKind::Number),
-    ("cache.enabled", KeyKind::Bool),
-    ("cache.path", KeyKind::String),
-    ("cache.max-size-mb", KeyKind::Integer),
-    ("message.conventional", KeyKind::Bool),
-    ("message.language", KeyKind::String),
-    ("message.ticket", KeyKind::String),
-    ("message.ticket-pattern", KeyKind::String),
-    ("message.max-subject", KeyKind::Integer),
-    ("message.body", KeyKind::Bool),
-    ("message.wrap", KeyKind::Integer),
-    ("message.conventions", KeyKind::String),
-    ("message.types", KeyKind::Strings),
-    ("message.scopes", KeyKind::Strings),
-    ("message.gitmoji", KeyKind::BoolOrString),
-    ("filter.withhold", KeyKind::Strings),
-    ("filter.stats-only", KeyKind::Strings),
-    ("filter.text", KeyKind::Strings),
-    ("filter.max-file-bytes", KeyKind::Integer),
-    ("hook.timeout", KeyKind::Number),
-    ("hook.skip-sources", KeyKind::Strings),
-    ("changelog.sections", KeyKind::Toml),
-    ("changelog.hidden", KeyKind::Strings),
-    ("changelog.tag-pattern", KeyKind::String),
-    ("changelog.pre-releases", KeyKind::String),
-    ("changelog.first-parent", KeyKind::Bool),
-    ("changelog.forge", KeyKind::String),
-    ("changelog.template", KeyKind::String),
-    ("redact.policy", KeyKind::String),
-    ("redact.rules", KeyKind::Toml),
-    ("redact.allow", KeyKind::Strings),
-    ("redact.allow-paths", KeyKind::Strings),
-];
+/// What a key's value is, beyond its TOML type: how its variable is read, whether and how it
+/// is shown, which checks it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// Free text.
+    Text,
+    /// One word of a fixed set (`provider`, `redact.policy`).
+    Choice,
+    /// A file or directory.
+    Path,
+    /// A URL; credentials in it are masked when shown.
+    Url,
+    /// A credential: never shown.
+    Secret,
+    /// A program and its arguments that prints a credential (it may carry one inline): never
+    /// shown.
+    Command,
+    /// A list of text.
+    Texts,
+    Bool,
+    /// A whole number, zero or more.
+    Count,
+    /// Any number.
+    Number,
+    /// A number of seconds: finite, zero or more, else the file is an error.
+    Seconds,
+    /// `true`, `false` or a word.
+    BoolOrWord,
+    /// A TOML value of its own shape (an array of tables).
+    Toml,
+}
 
-/// The keys of one `[models."NAME"]` table.
-pub const MODEL_KEYS: &[(&str, KeyKind)] = &[
-    ("context-window", KeyKind::Integer),
-    ("max-output", KeyKind::Integer),
-    ("input-price", KeyKind::Number),
-    ("output-price", KeyKind::Number),
-];
+impl Shape {
+    /// Returns the type `config set` parses a value of this shape to.
+    pub(super) const fn kind(self) -> KeyKind {
+        match self {
+            Shape::Text | Shape::Choice | Shape::Path | Shape::Url | Shape::Secret => {
+                KeyKind::String
+            }
+            Shape::Texts | Shape::Command => KeyKind::Strings,
+            Shape::Bool => KeyKind::Bool,
+            Shape::Count => KeyKind::Integer,
+            Shape::Number | Shape::Seconds => KeyKind::Number,
+            Shape::BoolOrWord => KeyKind::BoolOrString,
+            Shape::Toml => KeyKind::Toml,
+        }
+    }
+
+    /// Tells whether a value of this shape is never printed.
+    pub(super) fn is_secret(self) -> bool {
+        matches!(self, Shape::Secret | Shape::Command)
+    }
+
+    /// Returns what `config show` prints for a value from a file (as TOML).
+    pub(super) fn show(self, value: &toml::Value) -> String {
+        match (self, value) {
+            // The command may carry the key inline (`["echo", "sk-…"]`): masked too.
+            (Shape::Secret | Shape::Command, _) => "\"****\"".to_owned(),
+            // A proxy or relay URL may carry credentials (`http://user:pw@host`).
+            (Shape::Url, toml::Value::String(url)) => {
+                toml::Value::String(mask_url(url)).to_string()
+            }
+            _ => value.to_string(),
+        }
+    }
+
+    /// Returns what `config show` prints for a value from a variable (as it was written).
+    pub(super) fn show_raw(self, value: &str) -> String {
+        match self {
+            Shape::Secret | Shape::Command => "****".to_owned(),
+            Shape::Url => mask_url(value),
+            _ => value.to_owned(),
+        }
+    }
+}
+
+/// Who may set a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Trust {
+    /// Style: any file, the repository's own included.
+    Repo,
+    /// Where data goes, and exemptions from redaction: the user's file, the env and flags only.
+    User,
+}
+
+/// One key of the file, as the table in `file` declares it.
+#[derive(Debug)]
+pub(super) struct Field {
+    /// Dotted (`network.deadline`).
+    pub(super) key: &'static str,
+    pub(super) shape: Shape,
+    pub(super) trust: Trust,
+    /// Its `GIT_HERALD_*` variable, if it has one.
+    pub(super) env: Option<&'static str>,
+}
+
+/// A higher layer's value replaces a lower one's.
+pub(super) fn replace<T>(into: &mut Option<T>, from: Option<T>) {
+    if from.is_some() {
+        *into = from;
+    }
+}
+
+/// A higher layer's list adds to a lower one's (redaction rules and allowlists).
+pub(super) fn add<T>(into: &mut Option<Vec<T>>, from: Option<Vec<T>>) {
+    if let Some(from) = from {
+        into.get_or_insert_with(Vec::new).extend(from);
+    }
+}
+
+/// Returns the table's entry for a dotted key, if a file may set it (`models.*` aside).
+pub(super) fn field(key: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.key == key)
+}
 
 /// Splits a dotted key into the path of TOML keys it names and returns its type, or `None`
 /// for a key no file may set. `models.NAME.FIELD` takes everything between the first and the
@@ -109,13 +155,42 @@ pub fn key_path(key: &str) -> Option<(Vec<String>, KeyKind)> {
 /// Tells whether a repository's own file may set `key` (the trust rule): style tables only,
 /// and never an exemption from redaction.
 pub fn repo_may_set(key: &str) -> bool {
-    let top = key.split('.').next().unwrap_or(key);
-    REPO_ALLOWED.contains(&top) && key != "redact.allow" && key != "redact.allow-paths"
+    field(key).is_some_and(|f| f.trust == Trust::Repo)
 }
 
 /// Tells whether a key holds a credential, never printed.
 pub fn is_secret(key: &str) -> bool {
-    key == "api-key" || key == "api-key-cmd"
+    field(key).is_some_and(|f| f.shape.is_secret())
+}
+
+/// Returns the table a dotted key is in (`network` for `network.deadline`), or the key itself
+/// at the top level.
+fn table_of(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
+}
+
+/// Tells whether a repository's own file may open this top-level table (or set this top-level
+/// key): it holds a key such a file may set.
+fn repo_may_open(top: &str) -> bool {
+    FIELDS
+        .iter()
+        .any(|f| f.trust == Trust::Repo && table_of(f.key) == top)
+}
+
+/// Returns the tables a repository's own file may open, as `[message], [filter], …`, for the
+/// hints that explain the trust rule.
+pub(super) fn repo_tables() -> String {
+    let mut tables: Vec<&str> = Vec::new();
+    for f in FIELDS.iter().filter(|f| f.trust == Trust::Repo) {
+        if !tables.contains(&table_of(f.key)) {
+            tables.push(table_of(f.key));
+        }
+    }
+    tables
+        .iter()
+        .map(|t| format!("[{t}]"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Applies the trust rule to the repository's own file: style keys only, no exemption from
@@ -127,7 +202,7 @@ pub(super) fn repo_layer(
     mut typed: FileConfig,
     ours: Option<crate::redact::Policy>,
 ) -> Result<FileConfig, ConfigError> {
-    if let Some(key) = table.keys().find(|k| !REPO_ALLOWED.contains(&k.as_str())) {
+    if let Some(key) = table.keys().find(|k| !repo_may_open(k)) {
         return Err(ConfigError::Untrusted {
             line: line_of(text, key),
             key: key.clone(),
@@ -136,15 +211,16 @@ pub(super) fn repo_layer(
     }
     // A repository may add redaction rules or make the policy stricter, never exempt
     // anything from redaction: an allowlist there would let a cloned repo leak your
-    // secrets to the model.
-    for (key, set) in [
-        ("allow", typed.redact.allow.is_some()),
-        ("allow-paths", typed.redact.allow_paths.is_some()),
-    ] {
-        if set {
+    // secrets to the model. The same for any user-only key in a table it may open.
+    for f in FIELDS
+        .iter()
+        .filter(|f| f.trust == Trust::User && repo_may_open(table_of(f.key)))
+    {
+        if value_at(table, f.key).is_some() {
+            let leaf = f.key.rsplit('.').next().unwrap_or(f.key);
             return Err(ConfigError::Untrusted {
-                line: line_of(text, key),
-                key: format!("redact.{key}"),
+                line: line_of(text, leaf),
+                key: f.key.to_owned(),
                 path: path.to_owned(),
             });
         }
@@ -354,5 +430,49 @@ mod tests {
         );
         assert!(repo_may_set("message.body") && repo_may_set("redact.policy"));
         assert!(!repo_may_set("provider") && !repo_may_set("redact.allow"));
+    }
+
+    #[test]
+    fn the_table_says_what_the_lists_it_replaced_said() {
+        use crate::config::file::FIELDS;
+        assert_eq!(
+            repo_tables(),
+            "[message], [filter], [hook], [changelog], [redact]"
+        );
+        let keys = |keep: fn(&Field) -> bool| {
+            FIELDS
+                .iter()
+                .filter(|f| keep(f))
+                .map(|f| f.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(keys(|f| f.shape.is_secret()), ["api-key", "api-key-cmd"]);
+        assert_eq!(
+            keys(|f| f.shape == Shape::Url),
+            ["base-url", "proxy", "azure.endpoint"]
+        );
+        assert_eq!(
+            keys(|f| f.shape == Shape::Seconds),
+            [
+                "network.connect-timeout",
+                "network.first-token-timeout",
+                "network.idle-timeout",
+                "network.deadline",
+                "network.backoff-base",
+                "network.max-wait",
+                "hook.timeout",
+            ]
+        );
+        assert_eq!(
+            keys(|f| f.trust == Trust::User && repo_may_open(table_of(f.key))),
+            ["redact.allow", "redact.allow-paths"]
+        );
+        let variables: Vec<_> = FIELDS
+            .iter()
+            .filter_map(|f| Some((f.env?, f.key)))
+            .collect();
+        assert_eq!(variables.len(), 21);
+        assert!(variables.contains(&(env_vars::HOOK_TIMEOUT, "hook.timeout")));
+        assert!(variables.contains(&(env_vars::CACHE_DIR, "cache.path")));
     }
 }

@@ -1,11 +1,10 @@
 //! Configuration layers (built-in defaults < user file < repository file < `GIT_HERALD_*` env <
 //! flags) merged and resolved into one `Settings`, with where each value came from.
 
-use super::env::{parse_bool, parse_number, parse_seconds};
 use super::file::{DEFAULTS, FileConfig, parse_file, read_file};
-use super::keys::repo_layer;
+use super::keys::{field, repo_layer};
 use super::settings::settle;
-use super::{ConfigError, Env, REPO_FILE, Settings, env_vars, mask_url};
+use super::{ConfigError, Env, REPO_FILE, Settings};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -109,15 +108,10 @@ fn flatten(
         match value {
             toml::Value::Table(inner) => flatten(&dotted, inner, layer, out),
             other => {
-                // Keys are never shown, whatever file they are in.
-                // The command may carry the key inline (`["echo", "sk-…"]`): masked too.
-                let shown = match (key.as_str(), other) {
-                    ("api-key" | "api-key-cmd", _) => "\"****\"".to_owned(),
-                    // A proxy or relay URL may carry credentials (`http://user:pw@host`).
-                    ("proxy" | "base-url" | "endpoint", toml::Value::String(url)) => {
-                        toml::Value::String(mask_url(url)).to_string()
-                    }
-                    _ => other.to_string(),
+                // Keys are never shown, whatever file they are in; URLs without credentials.
+                let shown = match field(&dotted) {
+                    Some(field) => field.shape.show(other),
+                    None => other.to_string(),
                 };
                 out.insert(dotted, (shown, layer.clone()));
             }
@@ -134,80 +128,6 @@ fn readable_by_others(path: &Path) -> bool {
 #[cfg(not(unix))]
 fn readable_by_others(_path: &Path) -> bool {
     false
-}
-
-fn merge(into: &mut FileConfig, from: FileConfig) {
-    macro_rules! take {
-        ($($field:ident).+) => {
-            if from.$($field).+.is_some() {
-                into.$($field).+ = from.$($field).+;
-            }
-        };
-    }
-    take!(provider);
-    take!(model);
-    take!(base_url);
-    take!(api_key);
-    take!(api_key_cmd);
-    take!(proxy);
-    take!(network.connect_timeout);
-    take!(network.first_token_timeout);
-    take!(network.idle_timeout);
-    take!(network.deadline);
-    take!(network.attempts);
-    take!(network.backoff_base);
-    take!(network.max_wait);
-    take!(azure.endpoint);
-    take!(azure.deployment);
-    take!(azure.api_version);
-    take!(usage.path);
-    take!(usage.enabled);
-    take!(budget.context_window);
-    take!(budget.margin);
-    take!(budget.concurrency);
-    take!(budget.max_calls);
-    take!(budget.max_cost);
-    take!(cache.enabled);
-    take!(cache.path);
-    take!(cache.max_size_mb);
-    into.models.extend(from.models);
-    take!(message.conventional);
-    take!(message.max_subject);
-    take!(message.body);
-    take!(message.wrap);
-    take!(message.language);
-    take!(message.ticket);
-    take!(message.ticket_pattern);
-    take!(message.conventions);
-    take!(message.types);
-    take!(message.scopes);
-    take!(message.gitmoji);
-    take!(filter.withhold);
-    take!(filter.stats_only);
-    take!(filter.text);
-    take!(filter.max_file_bytes);
-    take!(hook.timeout);
-    take!(hook.skip_sources);
-    take!(changelog.sections);
-    take!(changelog.hidden);
-    take!(changelog.tag_pattern);
-    take!(changelog.pre_releases);
-    take!(changelog.first_parent);
-    take!(changelog.forge);
-    take!(changelog.template);
-    take!(redact.policy);
-    // Rules and allowlists add up across layers rather than replace each other.
-    for (into, from) in [
-        (&mut into.redact.allow, from.redact.allow),
-        (&mut into.redact.allow_paths, from.redact.allow_paths),
-    ] {
-        if let Some(from) = from {
-            into.get_or_insert_with(Vec::new).extend(from);
-        }
-    }
-    if let Some(rules) = from.redact.rules {
-        into.redact.rules.get_or_insert_with(Vec::new).extend(rules);
-    }
 }
 
 /// Resolves every layer into settings. `work_dir` is the top of the repository's work tree
@@ -234,7 +154,7 @@ pub fn check_file(path: &Path, text: &str, repo: bool) -> Result<(), ConfigError
     } else {
         typed
     };
-    merge(&mut merged, typed);
+    merged.merge(typed);
     settle(merged, &Env::default()).map(drop)
 }
 
@@ -271,7 +191,7 @@ pub fn resolve_deferred(
         }
         let layer = Layer::User(path);
         flatten("", &table, &layer, &mut origins);
-        merge(&mut merged, typed);
+        merged.merge(typed);
         files.push(layer);
     }
     // `GIT_HERALD_NO_REPO_CONFIG` leaves out everything the repository brings: its
@@ -285,58 +205,12 @@ pub fn resolve_deferred(
         let typed = repo_layer(&path, &text, &table, typed, merged.redact.policy)?;
         let layer = Layer::Repo(path);
         flatten("", &table, &layer, &mut origins);
-        merge(&mut merged, typed);
+        merged.merge(typed);
         files.push(layer);
     }
 
-    let mut from_env = FileConfig::default();
-    let set = |key: &str, var: &'static str, value: String, origins: &mut BTreeMap<_, _>| {
-        origins.insert(key.to_owned(), (value, Layer::Env(var)));
-    };
-    for (var, key) in env_vars::KEYED {
-        let Some(value) = env.get(var) else { continue };
-        match *var {
-            env_vars::PROVIDER => from_env.provider = Some(value.to_owned()),
-            env_vars::MODEL => from_env.model = Some(value.to_owned()),
-            env_vars::HOOK_TIMEOUT => from_env.hook.timeout = Some(parse_seconds(var, value)?),
-            env_vars::CONVENTIONAL => from_env.message.conventional = Some(parse_bool(var, value)?),
-            env_vars::MAX_SUBJECT => from_env.message.max_subject = Some(parse_number(var, value)?),
-            env_vars::BODY => from_env.message.body = Some(parse_bool(var, value)?),
-            env_vars::LANGUAGE => from_env.message.language = Some(value.to_owned()),
-            env_vars::BASE_URL => from_env.base_url = Some(value.to_owned()),
-            env_vars::API_KEY => from_env.api_key = Some(value.to_owned()),
-            env_vars::PROXY => from_env.proxy = Some(value.to_owned()),
-            env_vars::USAGE_FILE => from_env.usage.path = Some(PathBuf::from(value)),
-            env_vars::CONNECT_TIMEOUT => {
-                from_env.network.connect_timeout = Some(parse_seconds(var, value)?);
-            }
-            env_vars::FIRST_TOKEN_TIMEOUT => {
-                from_env.network.first_token_timeout = Some(parse_seconds(var, value)?);
-            }
-            env_vars::IDLE_TIMEOUT => {
-                from_env.network.idle_timeout = Some(parse_seconds(var, value)?);
-            }
-            env_vars::DEADLINE => from_env.network.deadline = Some(parse_seconds(var, value)?),
-            env_vars::ATTEMPTS => from_env.network.attempts = Some(parse_number(var, value)?),
-            env_vars::BACKOFF_BASE => {
-                from_env.network.backoff_base = Some(parse_seconds(var, value)?);
-            }
-            env_vars::CONTEXT_WINDOW => {
-                from_env.budget.context_window = Some(parse_number(var, value)?);
-            }
-            env_vars::CONCURRENCY => from_env.budget.concurrency = Some(parse_number(var, value)?),
-            env_vars::MAX_CALLS => from_env.budget.max_calls = Some(parse_number(var, value)?),
-            env_vars::CACHE_DIR => from_env.cache.path = Some(PathBuf::from(value)),
-            _ => continue,
-        }
-        let shown = match *var {
-            env_vars::API_KEY => "****".to_owned(),
-            env_vars::PROXY | env_vars::BASE_URL => mask_url(value),
-            _ => value.to_owned(),
-        };
-        set(key, var, shown, &mut origins);
-    }
-    merge(&mut merged, from_env);
+    let from_env = FileConfig::from_env(env, &mut origins)?;
+    merged.merge(from_env);
 
     let mut from_flags = FileConfig::default();
     from_flags.provider.clone_from(&flags.provider);
@@ -370,7 +244,7 @@ pub fn resolve_deferred(
             origins.insert(key.to_owned(), (value, Layer::Flag));
         }
     }
-    merge(&mut merged, from_flags);
+    merged.merge(from_flags);
 
     // The repository's commitlint, cocogitto or git-cliff rules go under the explicit
     // `[message] types`/`scopes`; their files are read by `Config::load_conventions`.
@@ -401,8 +275,8 @@ pub fn resolve_deferred(
 mod tests {
     use super::*;
     use crate::changelog::Options as ChangelogOptions;
-    use crate::config::KeySource;
     use crate::config::write;
+    use crate::config::{KeySource, env_vars};
     use crate::message::Style;
     use std::time::Duration;
 
