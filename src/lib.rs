@@ -29,6 +29,7 @@ pub mod tokens;
 pub mod ui;
 pub mod usage;
 
-// The env var names moved to `config::env_vars`; kept here so code outside `config` that
-// names `crate::env_vars` keeps resolving (issue 11).
+// `config_file` and `env_vars` moved into `config` (as `config::edit`, `config::env_vars`);
+// kept here so code outside `config` that names the old paths keeps resolving (issue 11).
+pub use config::edit as config_file;
 pub use config::env_vars;
