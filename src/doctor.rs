@@ -3,8 +3,8 @@
 //! whether the key is accepted, the hook, the usage log and cache directories, and the proxy.
 //! Nothing here prints; the face renders the report.
 
+use crate::config::env_vars;
 use crate::config::{Config, ConfigError, Env, Layer, mask_url};
-use crate::env_vars;
 use crate::hook::{BACKUP_NAME, HOOK_NAME, HookState, Installed};
 use crate::llm::LlmError;
 use crate::llm::probe::Probe;

@@ -11,11 +11,9 @@ pub mod changelog;
 pub mod chunk;
 pub mod compose;
 pub mod config;
-pub mod config_file;
 pub mod conventions;
 pub mod diff;
 pub mod doctor;
-pub mod env_vars;
 pub mod filter;
 pub mod git;
 pub mod gitmoji;
@@ -31,3 +29,4 @@ pub mod release;
 pub mod text;
 pub mod tokens;
 pub mod usage;
+

@@ -7,7 +7,7 @@
 
 use crate::changelog::{self, ChangelogError, Head, Release, Remote, Selection, Span};
 use crate::config::{Env, Settings};
-use crate::env_vars;
+use crate::config::env_vars;
 use crate::filter::GlobError;
 use crate::git::GitError;
 

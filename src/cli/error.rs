@@ -4,7 +4,7 @@
 
 use git_herald::changelog::ChangelogError;
 use git_herald::config::ConfigError;
-use git_herald::config_file::EditError;
+use git_herald::config::edit::EditError;
 use git_herald::filter::GlobError;
 use git_herald::git::GitError;
 use git_herald::hook::HookError;

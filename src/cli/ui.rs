@@ -3,7 +3,7 @@
 
 use crate::cli::error::CommandError;
 use git_herald::config::Env;
-use git_herald::env_vars;
+use git_herald::config::env_vars;
 use git_herald::llm::Delta;
 use git_herald::pipeline::{Progress, Reporter};
 use std::io::{IsTerminal, Write as _};

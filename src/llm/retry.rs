@@ -4,27 +4,12 @@
 
 use std::time::{Duration, SystemTime};
 
-/// Retry settings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Policy {
-    /// Attempts in all, the first included.
-    pub attempts: u32,
-    /// Backoff before the second attempt (before jitter).
-    pub base: Duration,
-    /// Longest single wait.
-    pub max_wait: Duration,
-}
+/// Retry settings: the plain data lives in `config` (it is read from the file and the
+/// environment there); how to wait between attempts is decided here.
+pub use crate::config::Retry as Policy;
 
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            attempts: 4,
-            base: Duration::from_millis(500),
-            max_wait: Duration::from_secs(30),
-        }
-    }
-}
-
+// An inherent impl on `config`'s type: `config` owns the numbers, `llm` the backoff, so
+// `config` needs nothing from `llm` (issue 11: no `config` <-> `llm` cycle).
 impl Policy {
     /// Returns the wait before attempt `next` (2 for the first retry): full jitter over
     /// `base × 2^(next−2)`, capped at `max_wait`. `unit` is a random number in `[0, 1)`.

@@ -7,7 +7,7 @@ use super::client::{Client, Endpoint};
 use super::models::{self, ModelInfo};
 use super::wire::Wire;
 use crate::config::{Env, KeySource, Secret, Settings};
-use crate::env_vars;
+use crate::config::env_vars;
 use std::time::Duration;
 
 /// Default model of each provider when none is configured.

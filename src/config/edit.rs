@@ -65,12 +65,11 @@ impl EditError {
                  text), `[\"a\", \"b\"]`"
                     .into(),
             ),
-            EditError::Untrusted { .. } => Some(
-                "a cloned repository is untrusted: it may set style ([message], [filter], \
-                 [hook], [changelog], [redact]) but not providers, endpoints or keys; set it in \
-                 your user config (without `--repo`)"
-                    .into(),
-            ),
+            EditError::Untrusted { .. } => Some(format!(
+                "a cloned repository is untrusted: it may set style ({}) but not providers, \
+                 endpoints or keys; set it in your user config (without `--repo`)",
+                super::keys::repo_tables()
+            )),
             EditError::Parse { .. } | EditError::NotTable { .. } => {
                 Some("fix the file by hand first; `git herald doctor` shows where".into())
             }

@@ -1,4 +1,5 @@
 //! The environment variables git-herald reads, in one place. Only `config` reads them, once.
+//! Which key each `GIT_HERALD_*` setting variable sets is in the table of keys in `file.rs`.
 
 /// Path of the user configuration file, instead of the platform default
 /// (`$XDG_CONFIG_HOME/git-herald/config.toml` on Linux).
@@ -69,31 +70,6 @@ pub const ECOSYSTEM: &[&str] = &[
     AZURE_OPENAI_API_KEY,
     AZURE_OPENAI_ENDPOINT,
     OLLAMA_HOST,
-];
-
-/// Every variable above with its configuration key, for `config show` and the README.
-pub const KEYED: &[(&str, &str)] = &[
-    (PROVIDER, "provider"),
-    (MODEL, "model"),
-    (HOOK_TIMEOUT, "hook.timeout"),
-    (CONVENTIONAL, "message.conventional"),
-    (MAX_SUBJECT, "message.max-subject"),
-    (BODY, "message.body"),
-    (LANGUAGE, "message.language"),
-    (BASE_URL, "base-url"),
-    (API_KEY, "api-key"),
-    (PROXY, "proxy"),
-    (USAGE_FILE, "usage.path"),
-    (CONNECT_TIMEOUT, "network.connect-timeout"),
-    (FIRST_TOKEN_TIMEOUT, "network.first-token-timeout"),
-    (IDLE_TIMEOUT, "network.idle-timeout"),
-    (DEADLINE, "network.deadline"),
-    (ATTEMPTS, "network.attempts"),
-    (BACKOFF_BASE, "network.backoff-base"),
-    (CONTEXT_WINDOW, "budget.context-window"),
-    (CONCURRENCY, "budget.concurrency"),
-    (MAX_CALLS, "budget.max-calls"),
-    (CACHE_DIR, "cache.path"),
 ];
 
 /// GitHub Actions' own variables, read by `git herald release-notes`.
