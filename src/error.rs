@@ -66,6 +66,18 @@ impl Error {
         move |source| Error::Io { what, source }
     }
 
+    /// Tells whether the error is a closed pipe on output (`| head`), which ends a command
+    /// quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Io { source, .. }
+            | Error::Changelog(crate::changelog::ChangelogError::Io { source, .. }) => {
+                source.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+
     /// Returns the next step for the user.
     pub fn hint(&self) -> Option<String> {
         match self {
@@ -129,4 +141,26 @@ pub fn one_line(err: &Error) -> String {
         source = cause.source();
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::ErrorKind;
+
+    #[test]
+    fn a_broken_pipe_ends_quietly_wherever_it_comes_from() {
+        let io = |kind| std::io::Error::from(kind);
+        assert!(Error::io("write to stdout")(io(ErrorKind::BrokenPipe)).is_broken_pipe());
+        let changelog = |kind| {
+            Error::Changelog(crate::changelog::ChangelogError::Io {
+                what: "write",
+                path: "/dev/stdout".into(),
+                source: io(kind),
+            })
+        };
+        assert!(changelog(ErrorKind::BrokenPipe).is_broken_pipe());
+        assert!(!changelog(ErrorKind::PermissionDenied).is_broken_pipe());
+        assert!(!Error::NothingStaged.is_broken_pipe());
+    }
 }

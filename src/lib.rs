@@ -26,7 +26,6 @@ pub mod message;
 pub mod pipeline;
 pub mod prompt;
 pub mod redact;
-pub mod release;
 pub mod tokens;
 pub mod ui;
 pub mod usage;

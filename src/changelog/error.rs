@@ -1,8 +1,10 @@
 //! The changelog's errors, each with the next step for the user.
 
+use crate::filter::GlobError;
 use crate::git::GitError;
+use std::path::{Path, PathBuf};
 
-/// Errors from planning a changelog.
+/// Errors from making a changelog or release notes.
 #[derive(Debug, thiserror::Error)]
 pub enum ChangelogError {
     #[error("invalid `changelog.tag-pattern` `{pattern}`")]
@@ -36,6 +38,19 @@ pub enum ChangelogError {
     },
     #[error("the value of `{name}` holds a line break, which a dotenv file cannot")]
     Dotenv { name: String },
+    #[error(transparent)]
+    Git(#[from] GitError),
+    #[error(transparent)]
+    Filter(#[from] GlobError),
+    /// Reading a template or changelog, or writing an output file, failed.
+    #[error("failed to {what} `{}`", path.display())]
+    Io {
+        /// What was being done to the file: `read`, `write`, `append to`, ...
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 fn at_line(line: &Option<usize>) -> String {
@@ -46,6 +61,12 @@ const FETCH_HINT: &str = "fetch the full history and tags: `git fetch --unshallo
                           GitHub Actions, `fetch-depth: 0` on `actions/checkout`)";
 
 impl ChangelogError {
+    /// Builds an I/O error that says what was being done to which file.
+    pub(super) fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Self {
+        let path = path.to_owned();
+        move |source| ChangelogError::Io { what, path, source }
+    }
+
     /// Returns the next step for the user.
     pub fn hint(&self) -> Option<String> {
         match self {
@@ -76,7 +97,11 @@ impl ChangelogError {
                  of `commits`) and `command`; see \"Templates\" in the README"
                     .into(),
             ),
-            ChangelogError::PrependJson | ChangelogError::Dotenv { .. } => None,
+            ChangelogError::Git(e) => e.hint().map(str::to_owned),
+            ChangelogError::PrependJson
+            | ChangelogError::Dotenv { .. }
+            | ChangelogError::Filter(_)
+            | ChangelogError::Io { .. } => None,
         }
     }
 }

@@ -1,9 +1,13 @@
-//! Changelogs from commit history: Conventional Commits parsing, sections, reverted pairs
-//! cancelled, Keep a Changelog Markdown, a stable JSON format and `--prepend` into a file.
+//! Changelogs and release notes from commit history: Conventional Commits parsing, sections,
+//! reverted pairs cancelled, Keep a Changelog Markdown, a stable JSON format, templates, CI
+//! outputs and `--prepend` into a file, one job a file (the way git-cliff-core is split).
 //!
-//! Pure: commits come in as data ([`CommitInfo`], newest first, as `git` walks them) and text
-//! goes out. Same input, same bytes: nothing here reads a clock, the environment or a hash map
-//! in iteration order.
+//! The parts are pure: commits come in as data ([`CommitInfo`](crate::git::CommitInfo), newest
+//! first, as `git` walks them) and text goes out. Same input, same bytes: nothing in them reads
+//! a clock, the environment or a hash map in iteration order. Only [`collect`] and
+//! [`notes_tag`] (the repository), [`rewrite`] (a model) and the file writers
+//! ([`write_file`], [`prepend_file`], [`render_template_file`], [`write_dotenv`],
+//! [`write_github`]) reach outside.
 //!
 //! # JSON format (schema 1)
 //!
@@ -42,21 +46,25 @@
 //! ```
 
 mod ci;
+mod collect;
 mod commit;
 mod error;
 mod json;
 mod markdown;
 mod model;
 mod options;
+mod output;
 mod prepend;
 mod release;
 mod remote;
+mod rewrite;
 mod template;
 #[cfg(test)]
 mod test_support;
 mod version;
 
-pub use ci::{dotenv, github_output};
+pub use ci::{dotenv, github_output, write_dotenv, write_github};
+pub use collect::{Changelog, Target, collect, notes_tag};
 pub use commit::{Author, Parsed, Reference, is_pr_merge, parse};
 pub use error::ChangelogError;
 pub use json::render_json;
@@ -66,10 +74,12 @@ pub use model::{
     apply_model, assemble, check_part, model_input, model_parts, strip_tokens,
 };
 pub use options::{ForgeSetting, Options, PreReleases, SectionSpec, TAG_PATTERN};
-pub use prepend::prepend;
+pub use output::write_file;
+pub use prepend::{prepend, prepend_file};
 pub use release::{Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
-pub use template::render_template;
+pub use rewrite::rewrite;
+pub use template::{render_template, render_template_file};
 pub use version::{Head, Selection, Span, is_prerelease, order_tags, plan, version_of};
 
 /// Compiles one of the built-in patterns.

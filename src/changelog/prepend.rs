@@ -1,8 +1,13 @@
 //! `--prepend`: puts releases into an existing changelog file's text, under its header,
 //! replacing the sections of the same versions and leaving the rest as it is.
 
-use super::{Release, Remote, link_definition, regex, render_markdown, render_section, version_of};
+use super::output::write_file;
+use super::{
+    Changelog, ChangelogError, Release, Remote, link_definition, regex, render_markdown,
+    render_section, version_of,
+};
 use regex::Regex;
+use std::path::Path;
 use std::sync::LazyLock;
 
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| regex(r"^\[([^\]]+)\]:[ \t]*\S"));
@@ -179,6 +184,18 @@ pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) ->
         prepend_one(&mut text, release, remote);
     }
     text
+}
+
+/// Puts the releases into the changelog file at `path` (created when missing), under its
+/// header, replacing sections of the same versions.
+pub fn prepend_file(path: &Path, log: &Changelog) -> Result<(), ChangelogError> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(ChangelogError::io("read", path)(source)),
+    };
+    let text = prepend(&existing, &log.releases, log.remote.as_ref());
+    write_file(path, &text)
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 //! Templates: releases rendered with a minijinja template that sees the JSON data.
 
 use super::json::{JsonRelease, document};
-use super::{ChangelogError, Release, Remote};
+use super::{Changelog, ChangelogError, Release, Remote};
 use serde::Serialize;
+use std::path::Path;
 
 /// What a template sees: the JSON document's fields, and the command rendering it.
 #[derive(Serialize)]
@@ -52,6 +53,19 @@ pub fn render_template(
     template
         .render(minijinja::Value::from(minijinja::value::Serde(&data)))
         .map_err(fail)
+}
+
+/// Renders the releases with the minijinja template at `path` (see
+/// [`render_template`]); `command` is `changelog` or `release-notes`.
+pub fn render_template_file(
+    path: &Path,
+    command: &str,
+    log: &Changelog,
+) -> Result<String, ChangelogError> {
+    let source =
+        std::fs::read_to_string(path).map_err(ChangelogError::io("read the template", path))?;
+    let name = path.display().to_string();
+    render_template(&name, &source, command, &log.releases, log.remote.as_ref())
 }
 
 #[cfg(test)]

@@ -19,14 +19,14 @@ fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, Error> {
 /// Lets a model rewrite the releases' sections when one is available (the text streams to
 /// stderr on a terminal), and prints its notes and warnings.
 fn rewrite_with_model(
-    log: &mut crate::release::Changelog,
+    log: &mut crate::changelog::Changelog,
     settings: &config::Settings,
     env: &Env,
     command: &'static str,
     repo: &Repo,
 ) {
     let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
-    let notes = crate::release::rewrite(
+    let notes = crate::changelog::rewrite(
         log,
         settings,
         env,
@@ -44,13 +44,12 @@ fn rewrite_with_model(
 
 pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
     use crate::changelog::{self, ChangelogError};
-    use crate::release;
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
         return Err(ChangelogError::PrependJson.into());
     }
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let mut log = release::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    let mut log = changelog::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
     // `--format` and `--prepend` write the built-in formats; else a template, when set.
     let template = match (args.format, &args.prepend) {
         (None, None) => args
@@ -64,28 +63,27 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), Error> {
         rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
     }
     if let Some(path) = &args.prepend {
-        return release::prepend_file(path, &log);
+        return Ok(changelog::prepend_file(path, &log)?);
     }
     let text = match (args.format, template) {
         (Some(ChangelogFormat::Json), _) => {
             changelog::render_json(&log.releases, log.remote.as_ref())
         }
-        (None, Some(path)) => release::render_template(path, "changelog", &log)?,
+        (None, Some(path)) => changelog::render_template_file(path, "changelog", &log)?,
         _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
     };
     match &args.output {
-        Some(path) => release::write_file(path, &text),
+        Some(path) => Ok(changelog::write_file(path, &text)?),
         None => ui::out(&text),
     }
 }
 
 pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Error> {
-    use crate::changelog::{self, Selection};
-    use crate::release::{self, Target};
+    use crate::changelog::{self, Selection, Target};
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
-    let mut log = release::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+    let mut log = changelog::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
     let template = args
         .template
         .as_ref()
@@ -97,16 +95,16 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Er
         return Ok(());
     };
     let notes = match template {
-        Some(path) => release::render_template(path, "release-notes", &log)?,
+        Some(path) => changelog::render_template_file(path, "release-notes", &log)?,
         None => changelog::render_notes(notes_of, log.remote.as_ref()),
     };
     match &args.output {
-        Some(path) => release::write_file(path, &notes)?,
+        Some(path) => changelog::write_file(path, &notes)?,
         None => ui::out(&notes)?,
     }
-    release::write_github(env, notes_of, &notes)?;
+    changelog::write_github(env, notes_of, &notes)?;
     if let (Some(dotenv), Some(output)) = (&args.dotenv, &args.output) {
-        release::write_dotenv(dotenv, notes_of, output)?;
+        changelog::write_dotenv(dotenv, notes_of, output)?;
     }
     Ok(())
 }

@@ -178,9 +178,8 @@ pub enum ChangelogFormat {
 }
 
 impl ChangelogArgs {
-    fn target(&self) -> crate::release::Target {
-        use crate::changelog::Selection;
-        use crate::release::Target;
+    fn target(&self) -> crate::changelog::Target {
+        use crate::changelog::{Selection, Target};
         match &self.range {
             Some(range) => Target::Range(range.clone()),
             None if self.latest => Target::Tags(Selection::Latest),
@@ -370,9 +369,7 @@ pub fn main() -> ExitCode {
     crate::ui::set_colour(cli.color.into(), &env);
     match run(cli, &env) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             crate::error::print(&err);
             ExitCode::FAILURE
@@ -448,8 +445,7 @@ mod tests {
 
     #[test]
     fn changelog_flags_pick_what_to_describe() {
-        use crate::changelog::Selection;
-        use crate::release::Target;
+        use crate::changelog::{Selection, Target};
         let target = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
             Ok(Some(Command::Changelog(args))) => Some(args.target()),
             _ => None,
