@@ -3,6 +3,7 @@
 //! `This reverts commit`).
 
 use super::regex;
+use crate::conventions::Header;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -49,8 +50,6 @@ pub struct Parsed {
     pub reverts: Option<String>,
 }
 
-static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^([A-Za-z][A-Za-z0-9_-]*)(?:\(([^()\r\n]*)\))?(!)?:[ \t]+(\S.*)$"));
 static PR_SUFFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^(.*?)[ \t]*\(#([0-9]+)\)[ \t]*$"));
 static GITHUB_MERGE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^Merge pull request #([0-9]+) from \S+"));
@@ -150,15 +149,19 @@ pub fn parse(message: &str) -> Parsed {
         parsed.pr = parsed.pr.or_else(|| c[2].parse().ok());
         header = c[1].trim_end().to_owned();
     }
-    match HEADER.captures(&header) {
-        Some(c) => {
-            parsed.kind = Some(canonical_type(&c[1]));
-            parsed.scope = c
-                .get(2)
-                .map(|m| m.as_str().trim().to_owned())
-                .filter(|s| !s.is_empty());
-            parsed.breaking = c.get(3).is_some();
-            parsed.subject = c[4].trim().to_owned();
+    // The one Conventional Commits header parser, shared with the message checks: the
+    // description follows the colon and one space, as the spec and git-cliff's parser
+    // (git-conventional) require. See: https://www.conventionalcommits.org/en/v1.0.0/#specification
+    match Header::parse(&header) {
+        Some(h) => {
+            parsed.kind = Some(canonical_type(h.kind));
+            parsed.scope = h
+                .scope
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned);
+            parsed.breaking = h.breaking;
+            parsed.subject = h.summary.trim().to_owned();
         }
         None => parsed.subject.clone_from(&header),
     }
@@ -247,6 +250,27 @@ mod tests {
         let p = parse("Add the parser");
         assert_eq!((p.kind, p.subject.as_str()), (None, "Add the parser"));
         assert_eq!(parse("feat:no space").kind, None);
+    }
+
+    #[test]
+    fn headers_follow_the_one_conventional_commits_parser() {
+        // `conventions::Header`, as the message checks read it: the description comes right
+        // after `: `; a header that does not is kept whole and typed from its diff.
+        for header in [
+            "feat:\tadd pairs",
+            "feat:  add pairs",
+            "feat(a: b): x",
+            "feat :x",
+        ] {
+            let p = parse(header);
+            assert_eq!((p.kind, p.subject.as_str()), (None, header), "{header:?}");
+        }
+        let p = parse("feat( api )!: add pairs  ");
+        assert_eq!(
+            (p.kind.as_deref(), p.scope.as_deref(), p.breaking),
+            (Some("feat"), Some("api"), true)
+        );
+        assert_eq!(p.subject, "add pairs");
     }
 
     #[test]
