@@ -36,7 +36,14 @@ const MAGIC: &str = "git-herald-cache 1";
 /// The kinds of answer kept, each a folder of the cache directory. The directory may be one
 /// the user shares with other files (`cache.path`): pruning and clearing touch only these
 /// folders, and in them only files named and headed as entries.
-pub const KINDS: &[&str] = &["message", "summary", "merge", "candidates", "server"];
+pub const KINDS: &[&str] = &[
+    "message",
+    "summary",
+    "merge",
+    "candidates",
+    "changelog",
+    "server",
+];
 
 /// Pruning walks the whole directory: once per process is enough.
 static PRUNED: AtomicBool = AtomicBool::new(false);

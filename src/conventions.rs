@@ -286,7 +286,10 @@ impl<'a> Header<'a> {
     /// the summary starts right after `: `.
     ///
     /// The one header parser: the checks on a model's answer use it too, so a type the
-    /// repository allows is never called "not a header".
+    /// repository allows is never called "not a header", and the changelog reads history with
+    /// it, so a header the checks accept is the header the changelog types. As the
+    /// Conventional Commits spec and git-cliff (git-conventional) have it, one space follows
+    /// the colon: `feat:\tx` and `feat:  x` are not headers.
     pub fn parse(line: &'a str) -> Option<Header<'a>> {
         let (head, summary) = line.split_once(": ")?;
         if !summary.starts_with(|c: char| !c.is_whitespace()) {

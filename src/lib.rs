@@ -25,8 +25,6 @@ pub mod paths;
 pub mod pipeline;
 pub mod prompt;
 pub mod redact;
-pub mod release;
 pub mod text;
 pub mod tokens;
 pub mod usage;
-

@@ -3,8 +3,8 @@
 use super::ConfigCommand;
 use crate::cli::error::{CliError, CommandError};
 use crate::cli::ui;
-use git_herald::config::{self, Env, Overrides};
 use git_herald::config::edit::{self as config_file, EditError, Outcome, Target};
+use git_herald::config::{self, Env, Overrides};
 use git_herald::git::Repo;
 use std::path::Path;
 

@@ -35,12 +35,17 @@ impl CommandError {
         move |source| CliError::Io { what, source }.into()
     }
 
-    /// Tells whether this is a closed pipe on stdout (`git herald | head -1`): a quiet exit.
+    /// Tells whether this is a closed pipe on stdout (`git herald | head -1`, or
+    /// `--output /dev/stdout | head`): a quiet exit.
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(
-            self.error.downcast_ref::<CliError>(),
-            Some(CliError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe
-        )
+        let io = match self.error.downcast_ref::<CliError>() {
+            Some(CliError::Io { source, .. }) => Some(source),
+            _ => match self.error.downcast_ref::<ChangelogError>() {
+                Some(ChangelogError::Io { source, .. }) => Some(source),
+                _ => None,
+            },
+        };
+        io.is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -119,7 +124,6 @@ from_errors! {
     RedactError => |e| Some("fix the `[redact]` table of your config (`git herald config path`)".to_owned());
     RunError => |e| e.hint();
     HookError => |e| None;
-    git_herald::release::Error => |e| e.hint();
 }
 
 /// Prints an error with its causes and hints to stderr.

@@ -19,24 +19,28 @@ fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, CommandErr
 /// Lets a model rewrite the releases' sections when one is available (the text streams to
 /// stderr on a terminal), and prints its notes and warnings.
 fn rewrite_with_model(
-    log: &mut git_herald::release::Changelog,
+    log: &mut git_herald::changelog::Changelog,
     settings: &config::Settings,
     env: &Env,
     command: &'static str,
     repo: &Repo,
 ) {
-    let mut streamer = ui::Streamer::new(ui::StreamTo::Stderr, false);
-    let notes = git_herald::release::rewrite(
-        log,
-        settings,
-        env,
-        command,
-        &repo_name(Some(repo)),
-        &mut |d| {
-            streamer.delta(d);
-        },
-    );
-    streamer.finish("");
+    let mut live = ui::Live::new(ui::StreamTo::Stderr, false, true);
+    let notes = match super::runtime() {
+        Ok(runtime) => runtime.block_on(git_herald::changelog::rewrite(
+            log,
+            settings,
+            env,
+            command,
+            &repo_name(Some(repo)),
+            &mut live,
+        )),
+        Err(err) => vec![format!(
+            "warning: the model could not write the changelog ({}); wrote it without one",
+            crate::cli::error::one_line(&err)
+        )],
+    };
+    live.streamer.finish("");
     for note in &notes {
         let _ = ui::err(note);
     }
@@ -44,13 +48,12 @@ fn rewrite_with_model(
 
 pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandError> {
     use git_herald::changelog::{self, ChangelogError};
-    use git_herald::release;
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
         return Err(ChangelogError::PrependJson.into());
     }
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let mut log = release::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    let mut log = changelog::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
     // `--format` and `--prepend` write the built-in formats; else a template, when set.
     let template = match (args.format, &args.prepend) {
         (None, None) => args
@@ -64,28 +67,27 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
     }
     if let Some(path) = &args.prepend {
-        return Ok(release::prepend_file(path, &log)?);
+        return Ok(changelog::prepend_file(path, &log)?);
     }
     let text = match (args.format, template) {
         (Some(ChangelogFormat::Json), _) => {
             changelog::render_json(&log.releases, log.remote.as_ref())
         }
-        (None, Some(path)) => release::render_template(path, "changelog", &log)?,
+        (None, Some(path)) => changelog::render_template_file(path, "changelog", &log)?,
         _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
     };
     match &args.output {
-        Some(path) => Ok(release::write_file(path, &text)?),
+        Some(path) => Ok(changelog::write_file(path, &text)?),
         None => ui::out(&text),
     }
 }
 
 pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), CommandError> {
-    use git_herald::changelog::{self, Selection};
-    use git_herald::release::{self, Target};
+    use git_herald::changelog::{self, Selection, Target};
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let tag = release::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
-    let mut log = release::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+    let mut log = changelog::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
     let template = args
         .template
         .as_ref()
@@ -97,16 +99,16 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
         return Ok(());
     };
     let notes = match template {
-        Some(path) => release::render_template(path, "release-notes", &log)?,
+        Some(path) => changelog::render_template_file(path, "release-notes", &log)?,
         None => changelog::render_notes(notes_of, log.remote.as_ref()),
     };
     match &args.output {
-        Some(path) => release::write_file(path, &notes)?,
+        Some(path) => changelog::write_file(path, &notes)?,
         None => ui::out(&notes)?,
     }
-    release::write_github(env, notes_of, &notes)?;
+    changelog::write_github(env, notes_of, &notes)?;
     if let (Some(dotenv), Some(output)) = (&args.dotenv, &args.output) {
-        release::write_dotenv(dotenv, notes_of, output)?;
+        changelog::write_dotenv(dotenv, notes_of, output)?;
     }
     Ok(())
 }

@@ -5,8 +5,8 @@
 
 use crate::cli::error::{self, CommandError};
 use crate::cli::ui;
-use git_herald::config::{self, Env, Overrides};
 use git_herald::config::env_vars;
+use git_herald::config::{self, Env, Overrides};
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
 use git_herald::pipeline::{self, Purpose, Run, RunError, Source};

@@ -182,9 +182,8 @@ pub enum ChangelogFormat {
 }
 
 impl ChangelogArgs {
-    fn target(&self) -> git_herald::release::Target {
-        use git_herald::changelog::Selection;
-        use git_herald::release::Target;
+    fn target(&self) -> git_herald::changelog::Target {
+        use git_herald::changelog::{Selection, Target};
         match &self.range {
             Some(range) => Target::Range(range.clone()),
             None if self.latest => Target::Tags(Selection::Latest),
@@ -461,8 +460,7 @@ mod tests {
 
     #[test]
     fn changelog_flags_pick_what_to_describe() {
-        use git_herald::changelog::Selection;
-        use git_herald::release::Target;
+        use git_herald::changelog::{Selection, Target};
         let target = |args: &[&str]| match Cli::try_parse_from(args).map(|c| c.command) {
             Ok(Some(Command::Changelog(args))) => Some(args.target()),
             _ => None,

@@ -6,8 +6,8 @@ use super::LlmError;
 use super::client::{Client, Endpoint};
 use super::models::{self, ModelInfo};
 use super::wire::Wire;
-use crate::config::{Env, KeySource, Secret, Settings};
 use crate::config::env_vars;
+use crate::config::{Env, KeySource, Secret, Settings};
 use std::time::Duration;
 
 /// Default model of each provider when none is configured.

@@ -435,7 +435,10 @@ fn config_layers_add_rules_and_allowlists() {
          regex = 'corp-[a-z]{8}'\n",
     )
     .unwrap();
-    let env = Env::from_pairs(&[(crate::config::env_vars::CONFIG, user.to_str().unwrap())], None);
+    let env = Env::from_pairs(
+        &[(crate::config::env_vars::CONFIG, user.to_str().unwrap())],
+        None,
+    );
     let resolved = config::resolve(&env, Some(dir.path()), &Overrides::default()).unwrap();
     let opts = &resolved.settings.redact;
     assert_eq!(opts.policy, Policy::Abort);

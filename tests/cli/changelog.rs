@@ -429,6 +429,41 @@ mod model {
     }
 
     #[test]
+    fn a_second_run_takes_the_rewritten_notes_from_the_cache() {
+        let (rt, server) = server();
+        let mut repo = build("release-notes");
+        let (feat, fix) = (sha(&repo, "v1.1.0~2"), sha(&repo, "v1.1.0~1"));
+        mock(
+            &rt,
+            &server,
+            answer(&format!(
+                "A client and a fix.\n\n### Features\n\n- Talk to the service [{}]\n\n\
+                 ### Bug fixes\n\n- Files close [{}]\n",
+                &feat[..7],
+                &fix[..7]
+            )),
+        );
+        with_model(&mut repo, &server);
+        let first = repo
+            .herald(["release-notes", "--tag", "v1.1.0"])
+            .output()
+            .unwrap();
+        assert!(first.status.success(), "{}", show(&first));
+        assert_eq!(sent(&rt, &server).len(), 1);
+        let second = repo
+            .herald(["release-notes", "--tag", "v1.1.0"])
+            .output()
+            .unwrap();
+        assert!(second.status.success(), "{}", show(&second));
+        assert_eq!(first.stdout, second.stdout);
+        assert_eq!(
+            sent(&rt, &server).len(),
+            1,
+            "the same release, prompt and model: answered from the cache"
+        );
+    }
+
+    #[test]
     fn model_rewrites_the_notes_and_references_stay() {
         let (rt, server) = server();
         let mut repo = build("release-notes");

@@ -167,3 +167,22 @@ fn no_secret_or_fragment_of_one_reaches_the_model() {
         &leaks[..leaks.len().min(20)]
     );
 }
+
+/// The offline engine reads the same redacted changes a model would: a token in a staged
+/// file's path or in an item's name never reaches the message it writes.
+#[test]
+fn the_offline_engine_writes_from_the_redacted_changes() {
+    let token = "ghp_0123456789abcdefABCDEF0123456789abcd";
+    let repo = TestRepo::with_commit();
+    repo.write(
+        format!("config/{token}.txt"),
+        format!("GITHUB_TOKEN={token}\n"),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).output().unwrap();
+    assert!(out.status.success(), "{}", crate::common::show(&out));
+    let message = String::from_utf8_lossy(&out.stdout);
+    assert!(!message.trim().is_empty());
+    assert!(!message.contains(token), "{message}");
+    assert!(!message.contains(&token[..12]), "{message}");
+}

@@ -1,0 +1,264 @@
+//! `--prepend`: puts releases into an existing changelog file's text, under its header,
+//! replacing the sections of the same versions and leaving the rest as it is.
+
+use super::output::write_file;
+use super::{
+    Changelog, ChangelogError, Release, Remote, link_definition, regex, render_markdown,
+    render_section, version_of,
+};
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| regex(r"^\[([^\]]+)\]:[ \t]*\S"));
+
+/// Returns the key a `## ` heading names: `## [1.4.0] - 2026-11-29` → `1.4.0`,
+/// `## Unreleased` → `unreleased`.
+fn heading_key(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("## ")?.trim();
+    let label = match rest.strip_prefix('[') {
+        Some(inner) => inner.split(']').next()?,
+        None => rest.split_whitespace().next()?,
+    };
+    Some(version_of(label.trim()).to_lowercase())
+}
+
+/// Lines of `text` with their byte offsets (each line includes its `\n`).
+fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let start = at;
+        at += line.len();
+        (start, line)
+    })
+}
+
+/// The parts of a changelog file: where each `## ` section starts (outside code fences) and
+/// where the trailing block of link definitions starts.
+struct Layout {
+    /// (byte offset, key) of each `## ` heading.
+    sections: Vec<(usize, Option<String>)>,
+    /// Byte offset of the trailing link definitions (the end of the text when there are none).
+    links: usize,
+    /// Whether that block holds at least one definition.
+    has_links: bool,
+}
+
+fn read_layout(text: &str) -> Layout {
+    let mut sections = Vec::new();
+    let mut fenced = false;
+    for (at, line) in lines_with_offsets(text) {
+        let trimmed = line.trim_end();
+        if trimmed.trim_start().starts_with("```") || trimmed.trim_start().starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced && trimmed.starts_with("## ") {
+            sections.push((at, heading_key(trimmed)));
+        }
+    }
+    // Walk back over blank lines and link definitions at the end of the file.
+    let mut links = text.len();
+    let mut has_links = false;
+    let all: Vec<(usize, &str)> = lines_with_offsets(text).collect();
+    for (at, line) in all.iter().rev() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if LINK_DEF.is_match(trimmed) && sections.last().is_none_or(|(s, _)| at > s) {
+            links = *at;
+            has_links = true;
+        } else {
+            break;
+        }
+    }
+    if !has_links {
+        links = text.len();
+    }
+    Layout {
+        sections,
+        links,
+        has_links,
+    }
+}
+
+/// Returns the byte range of the section `i` of a layout (up to the next section or the links).
+fn section_range(layout: &Layout, i: usize) -> (usize, usize) {
+    let start = layout.sections[i].0;
+    let end = layout
+        .sections
+        .get(i + 1)
+        .map_or(layout.links, |(next, _)| *next);
+    (start, end)
+}
+
+/// Removes the link definition of `label` (case-insensitive) from the text's trailing block.
+fn remove_definition(text: &mut String, label: &str) {
+    let layout = read_layout(text);
+    if !layout.has_links {
+        return;
+    }
+    let tail = &text[layout.links..];
+    let kept: String = tail
+        .split_inclusive('\n')
+        .filter(|line| {
+            LINK_DEF
+                .captures(line.trim())
+                .is_none_or(|c| !c[1].eq_ignore_ascii_case(label))
+        })
+        .collect();
+    text.replace_range(layout.links.., &kept);
+}
+
+/// Puts one release's section into a changelog's text.
+fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
+    let key = release.label().to_lowercase();
+    let mut section = render_section(release, remote);
+    // A release takes in what was unreleased.
+    if release.version().is_some() {
+        let layout = read_layout(text);
+        if let Some(i) = layout
+            .sections
+            .iter()
+            .position(|(_, k)| k.as_deref() == Some("unreleased"))
+        {
+            let (start, end) = section_range(&layout, i);
+            text.replace_range(start..end, "");
+            remove_definition(text, "Unreleased");
+        }
+    }
+    let layout = read_layout(text);
+    match layout
+        .sections
+        .iter()
+        .position(|(_, k)| k.as_deref() == Some(key.as_str()))
+    {
+        Some(i) => {
+            let (start, end) = section_range(&layout, i);
+            if end < text.len() {
+                section.push('\n');
+            }
+            text.replace_range(start..end, &section);
+        }
+        None => {
+            let at = layout.sections.first().map_or(layout.links, |(at, _)| *at);
+            let before = text[..at].trim_end_matches(['\n', '\r']).len();
+            let mut insert = String::new();
+            if before > 0 {
+                insert.push_str("\n\n");
+            }
+            insert.push_str(&section);
+            if at < text.len() {
+                insert.push('\n');
+            }
+            text.replace_range(before..at, &insert);
+        }
+    }
+    remove_definition(text, &release.label());
+    if let Some(definition) = link_definition(release, remote) {
+        let layout = read_layout(text);
+        if layout.has_links {
+            text.insert_str(layout.links, &format!("{definition}\n"));
+        } else {
+            let end = text.trim_end_matches(['\n', '\r']).len();
+            text.truncate(end);
+            text.push_str("\n\n");
+            text.push_str(&definition);
+            text.push('\n');
+        }
+    }
+}
+
+/// Puts releases (newest first) into an existing changelog's text: each goes under the
+/// header, above older sections, or replaces the section of the same version; a released
+/// version replaces an `[Unreleased]` section. Older sections are left as they are. An empty
+/// file gets a whole new changelog.
+pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) -> String {
+    if existing.trim().is_empty() {
+        return render_markdown(releases, remote);
+    }
+    let mut text = existing.to_owned();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for release in releases.iter().rev() {
+        prepend_one(&mut text, release, remote);
+    }
+    text
+}
+
+/// Puts the releases into the changelog file at `path` (created when missing), under its
+/// header, replacing sections of the same versions.
+pub fn prepend_file(path: &Path, log: &Changelog) -> Result<(), ChangelogError> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(source) => return Err(ChangelogError::io("read", path)(source)),
+    };
+    let text = prepend(&existing, &log.releases, log.remote.as_ref());
+    write_file(path, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::changelog::date;
+    use crate::changelog::test_support::{build_plain, commit, github, span};
+
+    fn release_with(name: &str, previous: Option<&str>, subject: &str) -> Release {
+        let mut release = build_plain(&[commit("f1", subject, 1)]);
+        release.span = span(Some(name), previous);
+        release.date = release.span.time.map(date);
+        release
+    }
+
+    #[test]
+    fn prepend_inserts_under_the_header_and_replaces_its_own_version() {
+        let existing = "# Changelog\n\nNotes by hand.\n\n## [Unreleased]\n\n- stale\n\n\
+                        ## [1.0.0] - 2023-01-01\n\nHand-written, kept as is.  \n\n\n\
+                        [Unreleased]: https://github.com/acme/widget/compare/v1.0.0...HEAD\n\
+                        [1.0.0]: https://github.com/acme/widget/releases/tag/v1.0.0\n";
+        let remote = github();
+        let release = release_with("v1.1.0", Some("v1.0.0"), "feat: one");
+        let once = prepend(existing, std::slice::from_ref(&release), Some(&remote));
+        assert_eq!(
+            once,
+            "# Changelog\n\nNotes by hand.\n\n## [1.1.0] - 2024-01-11\n\n### Features\n\n\
+             - one ([f100000](https://github.com/acme/widget/commit/f100000000000000000000000000000000000000))\n\n\
+             ## [1.0.0] - 2023-01-01\n\nHand-written, kept as is.  \n\n\n\
+             [1.1.0]: https://github.com/acme/widget/compare/v1.0.0...v1.1.0\n\
+             [1.0.0]: https://github.com/acme/widget/releases/tag/v1.0.0\n"
+        );
+        assert_eq!(
+            prepend(&once, std::slice::from_ref(&release), Some(&remote)),
+            once
+        );
+        let changed = release_with("v1.1.0", Some("v1.0.0"), "feat: two");
+        let replaced = prepend(&once, &[changed], Some(&remote));
+        assert!(
+            replaced.contains("- two (") && !replaced.contains("- one ("),
+            "{replaced}"
+        );
+        assert_eq!(replaced.matches("## [1.1.0]").count(), 1);
+    }
+
+    #[test]
+    fn prepend_into_files_without_sections_or_links() {
+        let release = release_with("v0.1.0", None, "feat: first");
+        let text = prepend("# Changelog\n", std::slice::from_ref(&release), None);
+        assert_eq!(
+            text,
+            "# Changelog\n\n## [0.1.0] - 2024-01-11\n\n### Features\n\n- first (f100000)\n"
+        );
+        assert_eq!(
+            prepend("", std::slice::from_ref(&release), None),
+            render_markdown(std::slice::from_ref(&release), None)
+        );
+        // A `## ` line in a code block is not a section.
+        let fenced = "# Log\n\n```\n## [0.1.0]\n```\n";
+        let text = prepend(fenced, &[release], None);
+        assert!(
+            text.starts_with("# Log\n\n```\n## [0.1.0]\n```\n\n## [0.1.0] - "),
+            "{text}"
+        );
+    }
+}
