@@ -11,6 +11,7 @@ use crate::llm::wire::Wire;
 use crate::llm::{Completion, Delta, LlmError, Request};
 use crate::prompt::Prompt;
 use crate::tokens::Counter;
+use crate::usage::Command;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -40,7 +41,7 @@ pub struct Model<'a> {
 pub struct Caller<'a> {
     model: Model<'a>,
     settings: &'a Settings,
-    command: &'static str,
+    command: Command,
     repo: &'a str,
     /// The version of the prompts asked with, part of every cache key.
     version: u32,
@@ -57,7 +58,7 @@ impl<'a> Caller<'a> {
     pub fn new(
         model: Model<'a>,
         settings: &'a Settings,
-        command: &'static str,
+        command: Command,
         repo: &'a str,
         version: u32,
     ) -> Self {
@@ -86,7 +87,7 @@ impl<'a> Caller<'a> {
     }
 
     /// Returns the command the calls are recorded under.
-    pub fn command(&self) -> &'static str {
+    pub fn command(&self) -> Command {
         self.command
     }
 

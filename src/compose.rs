@@ -10,6 +10,7 @@ use crate::message::{Message, Style};
 use crate::paths;
 use crate::prompt::{self, Listing, Prompt};
 use crate::redact::{Redacted, RedactedChunk, RedactedDiff, Redactor};
+use crate::text;
 
 /// Reports the progress of chunk summaries (the face shows a bar on a terminal).
 pub trait Progress: Sync {
@@ -148,7 +149,7 @@ pub fn describe_paths(paths: &[String]) -> String {
             return by_dir
                 .iter()
                 .map(|(dir, n)| match (dir.as_str(), *n) {
-                    ("", n) => format!("{n} files at the top"),
+                    ("", n) => format!("{} at the top", text::plural(n, "file", "files")),
                     (dir, 1) => format!("1 file under {dir}/"),
                     (dir, n) => format!("{n} files under {dir}/"),
                 })
@@ -389,8 +390,8 @@ impl<'a> Composer<'a> {
         };
         if !left_out.is_empty() {
             self.caller.note(format!(
-                "herald: {} files left out to stay within `budget.max-calls`/`max-cost`",
-                left_out.len()
+                "herald: {} left out to stay within `budget.max-calls`/`max-cost`",
+                text::plural(left_out.len(), "file", "files")
             ));
         }
         let summaries = self.summarise(&chunks, &*reporter).await;
@@ -690,6 +691,15 @@ mod tests {
     fn left_out_paths_are_described_by_folder() {
         let few: Vec<String> = ["a.rs", "b.rs"].map(String::from).to_vec();
         assert_eq!(describe_paths(&few), "a.rs, b.rs");
+        let top: Vec<String> = (0..6)
+            .map(|i| format!("src/m{i}/a.rs"))
+            .chain(["README.md".to_owned()])
+            .collect();
+        assert!(
+            describe_paths(&top).contains("1 file at the top"),
+            "{}",
+            describe_paths(&top)
+        );
         let many: Vec<String> = (0..214).map(|i| format!("fixtures/f{i}.json")).collect();
         assert_eq!(describe_paths(&many), "214 files under fixtures/");
     }

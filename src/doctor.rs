@@ -291,7 +291,7 @@ pub fn engine_check(engine: &Result<Engine, LlmError>, config: &Config, env: &En
         }
         Ok(Engine::Model { client, model, .. }) => {
             let endpoint = &client.endpoint;
-            let why = if settings.provider != "auto" {
+            let why = if settings.provider != crate::config::Provider::Auto {
                 configured()
             } else if endpoint.wire == Wire::Ollama {
                 "a server answers there".to_owned()

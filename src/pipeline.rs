@@ -140,8 +140,8 @@ impl Changes {
 /// What a run is, for the usage log and the prompt.
 #[derive(Debug, Clone, Default)]
 pub struct RunInfo {
-    /// `msg` or `hook`.
-    pub command: &'static str,
+    /// The command of the run, for the usage log.
+    pub command: crate::usage::Command,
     /// The repository's directory name.
     pub repo: String,
     pub branch: Option<String>,
@@ -439,7 +439,13 @@ impl<'a> Run<'a> {
     /// Works out every request a model would get for these changes, sending nothing.
     fn plan(&self, redacted: &RedactedDiff, info: &RunInfo, model: Model<'_>) -> String {
         let context = self.context(info);
-        let caller = Caller::new(model, self.settings, "msg", "", crate::prompt::VERSION);
+        let caller = Caller::new(
+            model,
+            self.settings,
+            crate::usage::Command::Msg,
+            "",
+            crate::prompt::VERSION,
+        );
         let composer = Composer::new(&caller, &self.redactor, info.ask.redact(&self.redactor));
         let plan = composer.plan(redacted, context.as_ref());
         let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();

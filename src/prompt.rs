@@ -304,7 +304,8 @@ fn file_list(entries: &[FileEntry], limit: usize) -> String {
                 } else {
                     format!("{dir}/")
                 };
-                format!("  {dir}: {n} files ({}), +{add} -{del}\n", what.join(", "))
+                let files = crate::text::plural(*n, "file", "files");
+                format!("  {dir}: {files} ({}), +{add} -{del}\n", what.join(", "))
             })
             .collect();
         if text.len() <= limit || depth == 0 {

@@ -44,17 +44,65 @@ pub struct UsageRow {
     pub cost_usd: f64,
     pub duration_ms: u64,
     pub attempts: u32,
-    /// `ok` or `error`.
-    pub status: String,
+    pub status: Status,
     /// Token counts are local estimates, not the provider's own figures.
     pub estimated: bool,
     pub subject: String,
 }
 
+/// The command a model call was made for, as the usage log names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Command {
+    /// `git herald` (and `git herald commit`).
+    #[default]
+    Msg,
+    /// The `prepare-commit-msg` hook.
+    Hook,
+    /// `git herald changelog`.
+    Changelog,
+    /// `git herald release-notes`.
+    ReleaseNotes,
+}
+
+impl Command {
+    /// Returns the name the log writes: `msg`, `hook`, `changelog`, `release-notes`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Msg => "msg",
+            Command::Hook => "hook",
+            Command::Changelog => "changelog",
+            Command::ReleaseNotes => "release-notes",
+        }
+    }
+}
+
+impl std::fmt::Display for Command {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How a call ended, as the usage log says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    Error,
+}
+
+impl Status {
+    /// Returns the word the log writes: `ok` or `error`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Error => "error",
+        }
+    }
+}
+
 /// Who made a model call, for its usage row.
 #[derive(Debug, Clone, Copy)]
 pub struct CallSite<'a> {
-    pub command: &'a str,
+    pub command: Command,
     pub repo: &'a str,
     pub provider: &'a str,
     pub model: &'a str,
@@ -81,7 +129,7 @@ impl UsageRow {
         });
         UsageRow {
             timestamp: SystemTime::now(),
-            command: site.command.to_owned(),
+            command: site.command.name().to_owned(),
             repo: site.repo.to_owned(),
             provider: site.provider.to_owned(),
             model: site.model.to_owned(),
@@ -90,7 +138,11 @@ impl UsageRow {
             cost_usd: site.info.cost(usage.prompt_tokens, usage.completion_tokens),
             duration_ms: u64::try_from(duration.as_millis()).unwrap_or(u64::MAX),
             attempts,
-            status: if result.is_ok() { "ok" } else { "error" }.to_owned(),
+            status: if result.is_ok() {
+                Status::Ok
+            } else {
+                Status::Error
+            },
             estimated,
             subject,
         }
@@ -130,7 +182,7 @@ fn fields(row: &UsageRow) -> Vec<String> {
         format!("{:.6}", row.cost_usd),
         row.duration_ms.to_string(),
         row.attempts.to_string(),
-        row.status.clone(),
+        row.status.name().to_owned(),
         row.estimated.to_string(),
         subject,
     ]
@@ -343,7 +395,7 @@ mod tests {
             cost_usd: 0.001,
             duration_ms: 120,
             attempts: 1,
-            status: "ok".into(),
+            status: Status::Ok,
             estimated: false,
             subject: "feat: a subject, with \"quotes\" and a very long tail that goes on and on"
                 .into(),

@@ -263,7 +263,8 @@ fn check_answer(
     }
     let missing = used.iter().filter(|u| !**u).count();
     if missing > 0 {
-        return Err(format!("it left out {missing} of {} commits", tokens.len()));
+        let commits = crate::text::plural(tokens.len(), "commit", "commits");
+        return Err(format!("it left out {missing} of {commits}"));
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::llm::wire::Wire;
 use crate::llm::{Delta, LlmError, clean, select};
 use crate::prompt;
 use crate::redact::{Policy, Redacted, Redactor};
+use crate::usage::Command;
 
 /// The changelog's limits on one call: the most tokens an answer may take, and the bytes of
 /// input one call may carry.
@@ -152,7 +153,7 @@ pub async fn rewrite(
     log: &mut Changelog,
     settings: &Settings,
     env: &Env,
-    command: &'static str,
+    command: Command,
     repo: &str,
     reporter: &mut dyn Reporter,
 ) -> Vec<String> {

@@ -40,11 +40,7 @@ pub(super) fn run(command: &CacheCommand, env: &Env) -> Result<(), CommandError>
 }
 
 fn answers(n: u64) -> String {
-    if n == 1 {
-        "1 answer".into()
-    } else {
-        format!("{n} answers")
-    }
+    git_herald::text::plural(n, "answer", "answers")
 }
 
 /// Formats a byte count for people.

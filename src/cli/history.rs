@@ -6,6 +6,7 @@ use crate::cli::error::CommandError;
 use crate::cli::ui;
 use git_herald::config::{self, Env, Overrides};
 use git_herald::git::Repo;
+use git_herald::usage::Command;
 
 /// Resolves the configuration of a history command, printing its warnings.
 fn history_config(repo: &Repo, env: &Env) -> Result<config::Settings, CommandError> {
@@ -22,7 +23,7 @@ fn rewrite_with_model(
     log: &mut git_herald::changelog::Changelog,
     settings: &config::Settings,
     env: &Env,
-    command: &'static str,
+    command: git_herald::usage::Command,
     repo: &Repo,
 ) {
     let mut live = ui::Live::new(ui::StreamTo::Stderr, false, true);
@@ -64,7 +65,7 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
     };
     // JSON and templates are the structured data, which a model does not rewrite.
     if args.format != Some(ChangelogFormat::Json) && template.is_none() {
-        rewrite_with_model(&mut log, &settings, env, "changelog", &repo);
+        rewrite_with_model(&mut log, &settings, env, Command::Changelog, &repo);
     }
     if let Some(path) = &args.prepend {
         return Ok(changelog::prepend_file(path, &log)?);
@@ -73,7 +74,9 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         (Some(ChangelogFormat::Json), _) => {
             changelog::render_json(&log.releases, log.remote.as_ref())
         }
-        (None, Some(path)) => changelog::render_template_file(path, "changelog", &log)?,
+        (None, Some(path)) => {
+            changelog::render_template_file(path, Command::Changelog.name(), &log)?
+        }
         _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
     };
     match &args.output {
@@ -93,13 +96,13 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
         .as_ref()
         .or(settings.changelog.template.as_ref());
     if template.is_none() {
-        rewrite_with_model(&mut log, &settings, env, "release-notes", &repo);
+        rewrite_with_model(&mut log, &settings, env, Command::ReleaseNotes, &repo);
     }
     let Some(notes_of) = log.releases.first() else {
         return Ok(());
     };
     let notes = match template {
-        Some(path) => changelog::render_template_file(path, "release-notes", &log)?,
+        Some(path) => changelog::render_template_file(path, Command::ReleaseNotes.name(), &log)?,
         None => changelog::render_notes(notes_of, log.remote.as_ref()),
     };
     match &args.output {

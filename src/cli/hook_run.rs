@@ -210,7 +210,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         other => other?,
     };
     let info = pipeline::RunInfo {
-        command: "hook",
+        command: git_herald::usage::Command::Hook,
         repo: repo.name(),
         branch: repo.branch(),
         recent: if run.uses_model() {

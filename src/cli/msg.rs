@@ -61,7 +61,7 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     let run = runtime.block_on(Run::start(settings, env, purpose))?;
     let changes = run.collect(source, &filter)?;
     let info = pipeline::RunInfo {
-        command: "msg",
+        command: git_herald::usage::Command::Msg,
         repo: repo_name(repo.as_ref()),
         branch: repo.as_ref().and_then(Repo::branch),
         recent: match &repo {

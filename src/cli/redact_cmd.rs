@@ -48,11 +48,7 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
     };
     if args.print {
         if !findings.is_empty() {
-            let noun = if findings.len() == 1 {
-                "secret"
-            } else {
-                "secrets"
-            };
+            let noun = git_herald::text::noun(findings.len(), "secret", "secrets");
             ui::err(&format!(
                 "redacted {} {noun}: {}",
                 findings.len(),
@@ -78,11 +74,7 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
             out.push_str(&format!("{:<width$}  {}:{}\n", f.rule, f.file, f.line));
         }
     }
-    let noun = if findings.len() == 1 {
-        "secret"
-    } else {
-        "secrets"
-    };
+    let noun = git_herald::text::noun(findings.len(), "secret", "secrets");
     out.push_str(&format!(
         "\n{} {noun}: {}\n",
         findings.len(),

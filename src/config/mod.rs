@@ -22,8 +22,8 @@ pub use keys::{KeyKind, is_secret, key_path, repo_may_set};
 pub use layers::{Config, Layer, Overrides, check_file, resolve, resolve_deferred};
 pub use secret::{KeySource, Secret, mask_url};
 pub use settings::{
-    AzureSettings, BudgetSettings, DEFAULT_TICKET, HookSettings, NetworkSettings, PROVIDERS, Retry,
-    Settings,
+    AzureSettings, BudgetSettings, DEFAULT_TICKET, HookSettings, NetworkSettings, PROVIDERS,
+    Provider, Retry, Settings,
 };
 
 /// Writes a file for a test and returns its path.

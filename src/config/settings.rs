@@ -76,8 +76,8 @@ pub struct HookSettings {
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// `auto`, `offline`, `openai`, `azure`, `anthropic` or `ollama`.
-    pub provider: String,
+    /// Which engine writes: a provider, the offline engine, or `auto`.
+    pub provider: Provider,
     pub model: Option<String>,
     pub base_url: Option<String>,
     pub api_key: KeySource,
@@ -109,6 +109,58 @@ pub const DEFAULT_TICKET: &str = r"[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}";
 /// The engines `provider` may name.
 pub const PROVIDERS: &[&str] = &["auto", "offline", "openai", "azure", "anthropic", "ollama"];
 
+/// The engine `provider` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Provider {
+    /// The first of an OpenAI key, an Anthropic key, a local Ollama server, else offline.
+    #[default]
+    Auto,
+    Offline,
+    OpenAi,
+    Azure,
+    Anthropic,
+    Ollama,
+}
+
+impl Provider {
+    /// Reads a name of [`PROVIDERS`].
+    pub fn parse(name: &str) -> Option<Provider> {
+        Some(match name {
+            "auto" => Provider::Auto,
+            "offline" => Provider::Offline,
+            "openai" => Provider::OpenAi,
+            "azure" => Provider::Azure,
+            "anthropic" => Provider::Anthropic,
+            "ollama" => Provider::Ollama,
+            _ => return None,
+        })
+    }
+
+    /// Returns the name as written in the configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Auto => "auto",
+            Provider::Offline => "offline",
+            Provider::OpenAi => "openai",
+            Provider::Azure => "azure",
+            Provider::Anthropic => "anthropic",
+            Provider::Ollama => "ollama",
+        }
+    }
+}
+
+impl std::fmt::Display for Provider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl PartialEq<&str> for Provider {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
 fn seconds(value: Option<f64>, default: f64) -> Duration {
     let secs = value.filter(|v| v.is_finite()).unwrap_or(default);
     Duration::from_secs_f64(secs.clamp(0.0, 86_400.0))
@@ -116,10 +168,10 @@ fn seconds(value: Option<f64>, default: f64) -> Duration {
 
 pub(super) fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigError> {
     let defaults = Style::default();
-    let provider = merged.provider.unwrap_or_else(|| "auto".into());
-    if !PROVIDERS.contains(&provider.as_str()) {
-        return Err(ConfigError::Provider(provider));
-    }
+    let name = merged.provider.unwrap_or_else(|| "auto".into());
+    let Some(provider) = Provider::parse(&name) else {
+        return Err(ConfigError::Provider(name));
+    };
     let api_key = match (merged.api_key, merged.api_key_cmd) {
         (Some(key), _) if !key.is_empty() => KeySource::Value(Secret::new(key)),
         (_, Some(cmd)) if !cmd.is_empty() => KeySource::Command(cmd),
@@ -246,4 +298,20 @@ pub(super) fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigEr
             allow_paths: merged.redact.allow_paths.unwrap_or_default(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_provider_name_reads_back() {
+        for name in PROVIDERS {
+            let provider = Provider::parse(name).unwrap();
+            assert_eq!(provider.name(), *name);
+            assert_eq!(provider, *name);
+        }
+        assert_eq!(Provider::parse("gpt"), None);
+        assert_eq!(Provider::default(), Provider::Auto);
+    }
 }

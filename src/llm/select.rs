@@ -7,7 +7,7 @@ use super::client::{Client, Endpoint};
 use super::models::{self, ModelInfo};
 use super::wire::Wire;
 use crate::config::env_vars;
-use crate::config::{Env, KeySource, Secret, Settings};
+use crate::config::{Env, KeySource, Provider, Secret, Settings};
 use std::time::Duration;
 
 /// Default model of each provider when none is configured.
@@ -197,24 +197,6 @@ impl JsonText for reqwest::Response {
     }
 }
 
-/// Tells, without a runtime or any set-up, when the offline engine will write the message:
-/// `offline` configured, or `auto` with no key, no base URL and no local Ollama listening.
-pub fn offline_reason(settings: &Settings, env: &Env) -> Option<&'static str> {
-    match settings.provider.as_str() {
-        "offline" => Some("configured"),
-        "auto"
-            if env.get(env_vars::OPENAI_API_KEY).is_none()
-                && env.get(env_vars::ANTHROPIC_API_KEY).is_none()
-                && settings.api_key == KeySource::None
-                && settings.base_url.is_none()
-                && !listening(&ollama_base(settings, env)) =>
-        {
-            Some("no API key, no local Ollama")
-        }
-        _ => None,
-    }
-}
-
 /// Chooses and sets up the engine.
 pub async fn choose(settings: &Settings, env: &Env) -> Result<Engine, LlmError> {
     choose_with(settings, env, true).await
@@ -231,36 +213,38 @@ async fn choose_with(
     env: &Env,
     require_key: bool,
 ) -> Result<Engine, LlmError> {
-    let provider = settings.provider.as_str();
-    let pick = match provider {
-        "offline" => return Ok(Engine::Offline { why: "configured" }),
-        "auto" => {
+    // `auto` with nothing configured probes for a local Ollama server, and falls back to the
+    // offline engine when none answers.
+    let mut probe_only = false;
+    let pick = match settings.provider {
+        Provider::Offline => return Ok(Engine::Offline { why: "configured" }),
+        Provider::Auto => {
             if env.get(env_vars::OPENAI_API_KEY).is_some()
                 || (settings.base_url.is_some() && settings.api_key != KeySource::None)
             {
-                "openai"
+                Provider::OpenAi
             } else if env.get(env_vars::ANTHROPIC_API_KEY).is_some() {
-                "anthropic"
+                Provider::Anthropic
             } else if settings.api_key != KeySource::None || settings.base_url.is_some() {
-                "openai"
+                Provider::OpenAi
             } else {
-                "ollama?"
+                probe_only = true;
+                Provider::Ollama
             }
         }
         other => other,
     };
     let (wire, name, variable, default_url) = match pick {
-        "openai" => (Wire::OpenAi, "openai", env_vars::OPENAI_API_KEY, OPENAI_URL),
-        "anthropic" => (
+        Provider::OpenAi => (Wire::OpenAi, "openai", env_vars::OPENAI_API_KEY, OPENAI_URL),
+        Provider::Anthropic => (
             Wire::Anthropic,
             "anthropic",
             env_vars::ANTHROPIC_API_KEY,
             ANTHROPIC_URL,
         ),
-        "azure" => (Wire::Azure, "azure", env_vars::AZURE_OPENAI_API_KEY, ""),
+        Provider::Azure => (Wire::Azure, "azure", env_vars::AZURE_OPENAI_API_KEY, ""),
         _ => (Wire::Ollama, "ollama", "", OLLAMA_URL),
     };
-    let probe_only = pick == "ollama?";
     let key = if wire == Wire::Ollama {
         None
     } else {
