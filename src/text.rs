@@ -1,4 +1,5 @@
-//! Words of user-facing text: a count with its noun, in one place.
+//! Words of user-facing text, each made in one place: a count with its noun, and an error
+//! with its causes on one line.
 
 use std::fmt;
 
@@ -18,6 +19,23 @@ where
     N: PartialEq + From<u8>,
 {
     if n == N::from(1) { one } else { many }
+}
+
+/// Renders an error and its causes on one line (`failed to X: cause: deeper cause`), a cause
+/// left out when the line says it already: for a warning that must stay one line.
+pub fn one_line(err: &dyn std::error::Error) -> String {
+    let mut line = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        let first = text.lines().next().unwrap_or_default().trim();
+        if !first.is_empty() && !line.contains(first) {
+            line.push_str(": ");
+            line.push_str(first);
+        }
+        source = cause.source();
+    }
+    line
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! CI outputs: a dotenv file for GitLab CI and `$GITHUB_OUTPUT` lines for GitHub Actions.
 
 use super::output::{append, write_file};
-use super::{ChangelogError, Release, version_of};
+use super::{ChangelogError, Release};
 use crate::config::Env;
 use crate::config::env_vars;
 use std::fmt::Write as _;
@@ -56,12 +56,7 @@ pub fn write_dotenv(
     notes_file: &Path,
 ) -> Result<(), ChangelogError> {
     let version = release.version().unwrap_or_default();
-    let previous = release
-        .span
-        .previous
-        .as_deref()
-        .map(version_of)
-        .unwrap_or_default();
+    let previous = release.previous_version();
     let tag = release.span.name.clone().unwrap_or_default();
     let range = release.span.range();
     let notes_file = notes_file.display().to_string();
@@ -89,12 +84,7 @@ pub fn write_github(env: &Env, release: &Release, notes: &str) -> Result<bool, C
             fastrand::u64(..)
         );
         let version = release.version().unwrap_or_default();
-        let previous = release
-            .span
-            .previous
-            .as_deref()
-            .map(version_of)
-            .unwrap_or_default();
+        let previous = release.previous_version();
         let range = release.span.range();
         let pairs = [
             ("notes", notes),

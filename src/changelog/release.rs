@@ -53,6 +53,15 @@ impl Release {
         self.span.name.as_deref().map(version_of)
     }
 
+    /// Returns the previous release's version (`1.3.0`), or empty from the first commit.
+    pub fn previous_version(&self) -> String {
+        self.span
+            .previous
+            .as_deref()
+            .map(version_of)
+            .unwrap_or_default()
+    }
+
     /// Returns the heading's label: the version or `Unreleased`.
     pub fn label(&self) -> String {
         self.version().unwrap_or_else(|| "Unreleased".into())

@@ -15,6 +15,7 @@ use crate::llm::wire::Wire;
 use crate::llm::{Delta, LlmError, clean, select};
 use crate::prompt;
 use crate::redact::{Policy, Redacted, Redactor};
+use crate::text::one_line;
 use crate::usage::Command;
 
 /// The changelog's limits on one call: the most tokens an answer may take, and the bytes of
@@ -256,21 +257,4 @@ pub async fn rewrite(
     // Gathered across releases, so the paths that `continue` early lose none.
     notes.append(&mut caller.take_notes());
     notes
-}
-
-/// Renders an error and its causes on one line, as the terminal's warnings do (the face's
-/// `error::one_line`, which a workflow does not reach up to).
-fn one_line(err: &dyn std::error::Error) -> String {
-    let mut line = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        let first = text.lines().next().unwrap_or_default().trim();
-        if !first.is_empty() && !line.contains(first) {
-            line.push_str(": ");
-            line.push_str(first);
-        }
-        source = cause.source();
-    }
-    line
 }

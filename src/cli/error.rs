@@ -150,16 +150,5 @@ pub fn print(err: &CommandError) {
 
 /// Renders an error and its causes on one line, for the hook's single warning.
 pub fn one_line(err: &CommandError) -> String {
-    let mut line = err.to_string();
-    let mut source = err.error.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        let first = text.lines().next().unwrap_or_default().trim();
-        if !first.is_empty() && !line.contains(first) {
-            line.push_str(": ");
-            line.push_str(first);
-        }
-        source = cause.source();
-    }
-    line
+    git_herald::text::one_line(&*err.error)
 }
