@@ -202,9 +202,10 @@ impl<'a> Caller<'a> {
             return Ok(answers);
         }
         self.calls.fetch_add(1, Ordering::Relaxed);
+        let started = std::time::Instant::now();
         let result = self.model.client.complete(request, &mut clean_sink).await;
         flush(&mut filter, sink);
-        self.record(request, &result, subject);
+        self.record(request, &result, subject, started.elapsed());
         let done = result?;
         let mut answers = vec![done.text];
         answers.extend(done.alternatives);
@@ -213,7 +214,13 @@ impl<'a> Caller<'a> {
         Ok(answers)
     }
 
-    fn record(&self, request: &Request, result: &Result<Completion, LlmError>, subject: Subject) {
+    fn record(
+        &self,
+        request: &Request,
+        result: &Result<Completion, LlmError>,
+        subject: Subject,
+        elapsed: std::time::Duration,
+    ) {
         let Some(path) = &self.settings.usage_path else {
             return;
         };
@@ -231,7 +238,7 @@ impl<'a> Caller<'a> {
         };
         let estimate = self.counter.upper_bound(request.system()) as u64 / 3
             + self.counter.upper_bound(request.user()) as u64 / 3;
-        let row = crate::usage::UsageRow::for_call(&site, result, estimate, subject);
+        let row = crate::usage::UsageRow::for_call(&site, result, estimate, subject, elapsed);
         if let Err(err) = crate::usage::append(path, &row) {
             self.note(format!("warning: {err}"));
         }

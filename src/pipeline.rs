@@ -492,11 +492,25 @@ pub struct DryRun {
     pub warning: Option<String>,
 }
 
-/// Finds a ticket id (`ABC-123`) in a branch name with the configured pattern.
+/// Names of standards and encodings that look like ticket ids in a branch name
+/// (`fix-CVE-2024-1234`, `utf-UTF-8`, `SHA-256`) but are not tickets.
+const NOT_TICKETS: &[&str] = &[
+    "AES", "ANSI", "CVE", "CWE", "ECMA", "GHSA", "GPL", "HTTP", "IEC", "IEEE", "ISO", "MD", "PEP",
+    "RFC", "RSA", "SHA", "TLS", "UCS", "UTF", "WCAG", "X",
+];
+
+/// Finds a ticket id (`ABC-123`) in a branch name with the configured pattern, passing over
+/// standards and encodings (`CVE-2024`, `UTF-8`, `SHA-256`).
 pub fn ticket(branch: Option<&str>, pattern: &str) -> Option<String> {
     let branch = branch?;
     let re = regex::Regex::new(pattern).ok()?;
-    re.find(branch).map(|m| m.as_str().to_owned())
+    re.find_iter(branch)
+        .map(|m| m.as_str())
+        .find(|id| {
+            let prefix = id.split('-').next().unwrap_or_default();
+            !NOT_TICKETS.contains(&prefix.to_ascii_uppercase().as_str())
+        })
+        .map(str::to_owned)
 }
 
 /// Adds a `Refs: ABC-123` trailer unless the message names the ticket already.
@@ -545,4 +559,20 @@ pub struct Generated {
 /// Keeps the stream quiet: for runs whose text nobody watches.
 impl Reporter for Silent {
     fn delta(&mut self, _delta: Delta<'_>) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standards_in_a_branch_name_are_not_tickets() {
+        let pattern = crate::config::DEFAULT_TICKET;
+        let find = |branch: &str| ticket(Some(branch), pattern);
+        assert_eq!(find("feature/ABC-123-pairs"), Some("ABC-123".into()));
+        assert_eq!(find("fix/CVE-2024-1234"), None);
+        assert_eq!(find("fix-UTF-8-paths"), None);
+        assert_eq!(find("use-SHA-256"), None);
+        assert_eq!(find("fix/CVE-2024-1234-for-PROJ-9"), Some("PROJ-9".into()));
+    }
 }

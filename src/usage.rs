@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Seek, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 /// Column names, in order. New columns are only ever added at the end.
 pub const COLUMNS: &[&str] = &[
@@ -111,22 +111,37 @@ pub struct CallSite<'a> {
 
 impl UsageRow {
     /// The row of one call, now: the provider's token counts when it sent them, else
-    /// `prompt_estimate` and a quarter of the answer's bytes (marked estimated).
+    /// `prompt_estimate` and a quarter of the answer's bytes (marked estimated). A failed
+    /// call records its real attempts and time (`elapsed`, as the caller measured it, when
+    /// the error does not say); one the server turned away (an HTTP error, a refused
+    /// connection) is not billed: no tokens, no cost.
     pub fn for_call(
         site: &CallSite<'_>,
         result: &Result<crate::llm::Completion, crate::llm::LlmError>,
         prompt_estimate: u64,
         subject: String,
+        elapsed: Duration,
     ) -> UsageRow {
         let (usage, attempts, duration, text) = match result {
             Ok(done) => (done.usage, done.attempts, done.duration, done.text.as_str()),
-            Err(_) => (None, 1, std::time::Duration::ZERO, ""),
+            Err(crate::llm::LlmError::GaveUp {
+                attempts, after, ..
+            }) => (None, *attempts, *after, ""),
+            Err(_) => (None, 1, elapsed, ""),
         };
         let estimated = usage.is_none();
-        let usage = usage.unwrap_or(crate::llm::Usage {
-            prompt_tokens: prompt_estimate,
-            completion_tokens: (text.len() / 4) as u64,
-        });
+        let billed = match result {
+            Ok(_) => true,
+            Err(err) => was_billed(err),
+        };
+        let usage = match (usage, billed) {
+            (Some(usage), _) => usage,
+            (None, true) => crate::llm::Usage {
+                prompt_tokens: prompt_estimate,
+                completion_tokens: (text.len() / 4) as u64,
+            },
+            (None, false) => crate::llm::Usage::default(),
+        };
         UsageRow {
             timestamp: SystemTime::now(),
             command: site.command.name().to_owned(),
@@ -149,6 +164,17 @@ impl UsageRow {
     }
 }
 
+/// Tells whether a failed call may still have been billed: the server took the request and
+/// its stream broke off, rather than turning the request away.
+fn was_billed(err: &crate::llm::LlmError) -> bool {
+    use crate::llm::LlmError;
+    match err {
+        LlmError::GaveUp { last, .. } => was_billed(last),
+        LlmError::Broken { .. } | LlmError::Truncated { .. } | LlmError::Stream { .. } => true,
+        _ => false,
+    }
+}
+
 /// Errors from the usage log.
 #[derive(Debug, thiserror::Error)]
 pub enum UsageError {
@@ -164,7 +190,7 @@ pub enum UsageError {
         #[source]
         source: io::Error,
     },
-    #[error("invalid date `{0}`: expected YYYY-MM-DD")]
+    #[error("invalid date `{0}`: expected YYYY-MM-DD, `today`, `yesterday` or `N days ago`")]
     Date(String),
 }
 
@@ -258,8 +284,48 @@ pub struct Summary {
 
 /// Parses `YYYY-MM-DD` into the UTC midnight that starts it.
 pub fn parse_day(text: &str) -> Result<SystemTime, UsageError> {
-    humantime::parse_rfc3339_weak(&format!("{} 00:00:00", text.trim()))
-        .map_err(|_| UsageError::Date(text.to_owned()))
+    parse_day_at(text, SystemTime::now())
+}
+
+/// As [`parse_day`], with `now` for the relative days (`today`, `yesterday`, `3 days ago`,
+/// `2 weeks ago`, `7d`): the start of that UTC day.
+fn parse_day_at(text: &str, now: SystemTime) -> Result<SystemTime, UsageError> {
+    const DAY: u64 = 86_400;
+    let bad = || UsageError::Date(text.to_owned());
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let days_back = match words.as_slice() {
+        ["today"] => Some(0),
+        ["yesterday"] => Some(1),
+        [n, unit, "ago"] => {
+            let n: u64 = n.parse().map_err(|_| bad())?;
+            match *unit {
+                "day" | "days" => Some(n),
+                "week" | "weeks" => Some(n * 7),
+                _ => return Err(bad()),
+            }
+        }
+        [one] if one.ends_with('d') && one[..one.len() - 1].parse::<u64>().is_ok() => {
+            one[..one.len() - 1].parse().ok()
+        }
+        _ => None,
+    };
+    match days_back {
+        Some(days) => {
+            let secs = now
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map_err(|_| bad())?
+                .as_secs();
+            let start = (secs / DAY).checked_sub(days).ok_or_else(bad)? * DAY;
+            Ok(SystemTime::UNIX_EPOCH + Duration::from_secs(start))
+        }
+        None => {
+            humantime::parse_rfc3339_weak(&format!("{} 00:00:00", text.trim())).map_err(|_| bad())
+        }
+    }
 }
 
 /// Reads the log and adds up the rows since `since`, grouped as asked. A missing file is an
@@ -475,10 +541,22 @@ mod tests {
     #[test]
     fn bad_date_is_a_clear_error() {
         assert!(
-            parse_day("yesterday")
+            parse_day("someday")
                 .unwrap_err()
                 .to_string()
                 .contains("YYYY-MM-DD")
         );
+    }
+
+    #[test]
+    fn relative_days_start_at_utc_midnight() {
+        let now = parse_day("2026-12-04").unwrap() + Duration::from_secs(15 * 3600);
+        let day = |text| parse_day_at(text, now).unwrap();
+        assert_eq!(day("today"), parse_day("2026-12-04").unwrap());
+        assert_eq!(day("yesterday"), parse_day("2026-12-03").unwrap());
+        assert_eq!(day("3 days ago"), parse_day("2026-12-01").unwrap());
+        assert_eq!(day("2 weeks ago"), parse_day("2026-11-20").unwrap());
+        assert_eq!(day("7d"), parse_day("2026-11-27").unwrap());
+        assert!(parse_day_at("3 fortnights ago", now).is_err());
     }
 }

@@ -21,7 +21,9 @@ pub(super) struct Session<'a> {
 fn generate(session: &Session<'_>, info: &RunInfo) -> Result<(Generated, bool), CommandError> {
     let several = info.ask.candidates > 1;
     let mut live = ui::Live::new(ui::StreamTo::Stderr, several, false);
-    live.streamer.wait("asking the model");
+    if session.run.uses_model() {
+        live.streamer.wait("asking the model");
+    }
     let result = (session.runtime).block_on(session.run.write(session.changes, info, &mut live));
     let generated = match result {
         Ok(generated) => generated,

@@ -122,7 +122,7 @@ pub struct RedactArgs {
 
 #[derive(Debug, Args)]
 pub struct UsageArgs {
-    /// Count calls from this day on (YYYY-MM-DD, UTC)
+    /// Count calls from this day on (YYYY-MM-DD, `today`, `yesterday`, `N days ago`; UTC)
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Group the totals
@@ -218,8 +218,8 @@ pub struct MsgArgs {
     /// Use the built-in offline engine (no key, no network)
     #[arg(long)]
     pub offline: bool,
-    /// Engine to use (`offline`)
-    #[arg(long, value_name = "NAME")]
+    /// Engine to use
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(git_herald::config::PROVIDERS))]
     pub provider: Option<String>,
     /// Model to ask
     #[arg(long, value_name = "NAME")]

@@ -100,7 +100,10 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     };
     // Candidates arrive together, so only a single message streams.
     let mut live = ui::Live::new(target, args.quiet || args.candidates > 1, args.quiet);
-    live.streamer.wait("asking the model");
+    // The offline engine writes in milliseconds: no spinner, and no word of a model.
+    if run.uses_model() {
+        live.streamer.wait("asking the model");
+    }
     let generated = match runtime.block_on(run.write(&changes, &info, &mut live)) {
         Ok(generated) => generated,
         Err(err) => {

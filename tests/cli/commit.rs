@@ -447,3 +447,17 @@ fn commit_refuses_flags_that_do_not_commit() {
     assert_eq!(out.status.code(), Some(1), "no panic outside a repository");
     assert_eq!(repo.commit_count(), 1);
 }
+
+/// On a terminal, the offline engine shows no spinner that speaks of a model.
+#[cfg(unix)]
+#[test]
+fn the_offline_engine_does_not_say_it_asks_a_model() {
+    let repo = TestRepo::with_commit();
+    repo.write("src/lib.rs", "pub fn pairs() {}\n");
+    repo.add_all();
+    let p = pty::spawn(&repo, &["--offline"]);
+    let (code, screen) = pty::finish(p);
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("asking the model"), "{screen}");
+    assert!(screen.contains("pairs"), "{screen}");
+}

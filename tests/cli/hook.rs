@@ -1174,3 +1174,84 @@ fn a_broken_convention_file_warns_only_when_a_message_is_written() {
     assert_eq!(warned.len(), 1, "{}", show(&out));
     assert!(warned[0].contains(".commitlintrc.json"), "{warned:?}");
 }
+
+/// The pre-commit definition's default id runs the installed binary (no build inside the
+/// first `git commit`); building from source is a separate id.
+#[test]
+fn the_pre_commit_definition_uses_the_installed_binary() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .unwrap();
+    let hooks: Vec<&str> = text.split("\n- id: ").skip(1).collect();
+    let default = hooks
+        .iter()
+        .find(|h| h.starts_with("git-herald\n"))
+        .expect("a hook with id git-herald");
+    assert!(default.contains("language: system"), "{default}");
+    assert!(default.contains("entry: git-herald hook run"), "{default}");
+    assert!(
+        default.contains("stages: [prepare-commit-msg]"),
+        "{default}"
+    );
+}
+
+/// The composite Action's steps, run as a runner would: its notes step calls the binary the
+/// install step put under `$RUNNER_TEMP`, writes the notes file and sets the step outputs the
+/// Action passes on (under the names the README gives).
+#[test]
+fn the_action_writes_release_notes_and_its_outputs() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml"),
+    )
+    .unwrap();
+    assert!(text.contains("using: composite"));
+    assert!(text.contains("cargo install --locked --path \"$GITHUB_ACTION_PATH\""));
+    for output in ["notes", "version", "previous-version", "range"] {
+        assert!(
+            text.contains(&format!("value: ${{{{ steps.notes.outputs.{output} }}}}")),
+            "{output}"
+        );
+    }
+    // The notes step's script: the indented block after its `run: |`.
+    let step = &text[text.find("id: notes").unwrap()..];
+    let script: String = step[step.find("run: |").unwrap() + 6..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("        ") || l.is_empty())
+        .map(|l| format!("{}\n", l.trim_start()))
+        .collect();
+    let repo = TestRepo::with_commit();
+    repo.git(["tag", "v0.1.0"]);
+    repo.write("src/lib.rs", "pub fn pairs() {}\n");
+    repo.add_all();
+    repo.commit("feat: add pairs");
+    repo.git(["tag", "v0.2.0"]);
+    let runner = repo.root().join("runner");
+    std::fs::create_dir_all(runner.join("git-herald/bin")).unwrap();
+    std::os::unix::fs::symlink(
+        crate::common::bin(),
+        runner.join("git-herald/bin/git-herald"),
+    )
+    .unwrap();
+    let outputs = runner.join("outputs");
+    let out = repo
+        .command("bash")
+        .arg("-c")
+        .arg(&script)
+        .env("RUNNER_TEMP", &runner)
+        .env("HERALD_TAG", "v0.2.0")
+        .env("HERALD_OUTPUT", "notes.md")
+        .env("HERALD_OFFLINE", "true")
+        .env("GITHUB_ACTIONS", "true")
+        .env("GITHUB_OUTPUT", &outputs)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    let notes = std::fs::read_to_string(repo.join("notes.md")).unwrap();
+    assert!(notes.contains("add pairs"), "{notes}");
+    let set = std::fs::read_to_string(&outputs).unwrap();
+    assert!(set.contains("version=0.2.0"), "{set}");
+    assert!(set.contains("previous-version=0.1.0"), "{set}");
+    assert!(set.contains("range=v0.1.0..v0.2.0"), "{set}");
+}

@@ -441,3 +441,39 @@ fn conflicted_merge_does_not_panic() {
         );
     }
 }
+
+/// A standard or an encoding in the branch name (`CVE-2024-…`, `UTF-8`, `SHA-256`) is not a
+/// ticket: no `Refs:` trailer is made of it; a real ticket beside one still is.
+#[test]
+fn standards_in_the_branch_name_make_no_refs_trailer() {
+    let repo = repo_with_change();
+    for branch in ["fix/CVE-2024-1234", "fix-UTF-8-paths", "use-SHA-256"] {
+        repo.git(["checkout", "-q", "-B", branch]);
+        let out = repo.herald(["--offline"]).output().unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let message = String::from_utf8(out.stdout).unwrap();
+        assert!(!message.contains("Refs:"), "{branch}: {message}");
+    }
+    repo.git(["checkout", "-q", "-B", "fix/CVE-2024-1234-PROJ-9"]);
+    let out = repo.herald(["--offline"]).output().unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .ends_with("Refs: PROJ-9\n")
+    );
+}
+
+/// `-h` lists the engines `--provider` takes, and a wrong one is a usage error naming them.
+#[test]
+fn provider_values_are_listed() {
+    let repo = TestRepo::new();
+    let help = repo.herald(["-h"]).output().unwrap();
+    let text = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        text.contains("possible values: auto, offline, openai"),
+        "{text}"
+    );
+    let out = repo.herald(["--provider", "gpt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("anthropic"));
+}

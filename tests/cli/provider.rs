@@ -1,7 +1,7 @@
 //! Model providers against real HTTP servers on 127.0.0.1 speaking each wire format: wiremock
 //! for scripted answers, and a raw TCP server for hangs, cut-off streams and proxies.
 
-use crate::common::{TestRepo, warnings};
+use crate::common::{TestRepo, show, warnings};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
@@ -826,4 +826,48 @@ fn dry_run_shows_the_request_exactly_as_it_is_sent() {
         dry.contains(user.trim_end()),
         "dry run:\n{dry}\nsent:\n{user}"
     );
+}
+
+/// The usage log's row of a call that failed: the attempts and time it really took, and no
+/// tokens or cost for requests the server turned away (they are not billed).
+#[test]
+fn failed_calls_record_their_attempts_and_are_not_billed() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(503).set_body_string("upstream overloaded"))
+            .mount(&server),
+    );
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("GIT_HERALD_ATTEMPTS", "3");
+    repo.set_env("GIT_HERALD_BACKOFF_BASE", "0.05");
+    let out = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    assert_eq!(requests(&rt, &server).len(), 3);
+    let csv = usage_csv(&repo);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let field = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(field("status"), "error");
+    assert_eq!(field("attempts"), "3", "{csv}");
+    assert!(field("duration_ms").parse::<u64>().unwrap() > 0, "{csv}");
+    assert_eq!(field("prompt_tokens"), "0", "{csv}");
+    assert_eq!(field("completion_tokens"), "0", "{csv}");
+    assert_eq!(field("cost_usd").parse::<f64>().unwrap(), 0.0, "{csv}");
+}
+
+/// `usage --since` takes relative days as well as dates.
+#[test]
+fn usage_since_takes_relative_days() {
+    let repo = TestRepo::with_commit();
+    for since in ["today", "yesterday", "3 days ago", "2026-01-01"] {
+        run_ok(&repo, &["usage", "--since", since]);
+    }
+    let out = repo
+        .herald(["usage", "--since", "someday"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`yesterday`"));
 }
