@@ -40,6 +40,17 @@ pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
                 }
             };
             ui::out(&format!("{line}\n"))?;
+            // Git turns `git herald --help` into `man git-herald`: put the page where `man`
+            // finds it for this binary. Best effort: a read-only prefix only loses `--help`.
+            if let Ok(dir) = super::man_cmd::install_dir() {
+                let new = !dir.join("git-herald.1").exists();
+                if super::man_cmd::write_pages(&dir).is_ok() && new {
+                    ui::err(&format!(
+                        "note: wrote the manual page into `{}`, for `git herald --help`",
+                        dir.display()
+                    ))?;
+                }
+            }
             // lefthook rewrites the hooks it manages on `lefthook install`: say how to stay.
             if hook::state(&repo, &exe).manager == Some(hook::Manager::Lefthook) {
                 ui::err(&format!(

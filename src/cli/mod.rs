@@ -97,8 +97,12 @@ pub enum Command {
     /// Print the manual page (roff), or write one page per command into a directory
     Man {
         /// Write `git-herald.1`, `git-herald-hook.1`, … into DIR instead
-        #[arg(long, value_name = "DIR")]
+        #[arg(long, value_name = "DIR", conflicts_with = "install")]
         dir: Option<PathBuf>,
+        /// Write them where `man` finds them for this binary (`<bin>/../share/man/man1`), so
+        /// `git herald --help` works
+        #[arg(long)]
+        install: bool,
     },
 }
 
@@ -444,7 +448,7 @@ pub fn run(cli: Cli, env: &Env) -> Result<(), CommandError> {
         Some(Command::Cache(command)) => cache_cmd::run(&command, env),
         Some(Command::Doctor(args)) => doctor_cmd::run(&args, env),
         Some(Command::Completions { shell }) => completions_cmd::run(shell),
-        Some(Command::Man { dir }) => man_cmd::run(dir.as_deref()),
+        Some(Command::Man { dir, install }) => man_cmd::run(dir.as_deref(), install),
     }
 }
 

@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 /// Name of the per-repository file, at the top of the work tree.
 pub const REPO_FILE: &str = ".git-herald.toml";
-pub(super) const DEFAULTS: &str = include_str!("../defaults.toml");
+/// The built-in defaults, commented: the lowest layer, and the manual page's CONFIGURATION.
+pub const DEFAULTS: &str = include_str!("../defaults.toml");
 
 /// What to do with a ticket id found in the branch name (`feature/ABC-123-login`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]

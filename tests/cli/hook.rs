@@ -1255,3 +1255,45 @@ fn the_action_writes_release_notes_and_its_outputs() {
     assert!(set.contains("previous-version=0.1.0"), "{set}");
     assert!(set.contains("range=v0.1.0..v0.2.0"), "{set}");
 }
+
+/// Git turns `git herald --help` into `man git-herald`; `hook install` puts the page beside
+/// the binary, where `man` looks for a program on PATH, with the sections `-h` lacks.
+#[test]
+fn hook_install_puts_the_manual_page_where_man_finds_it() {
+    let repo = TestRepo::with_commit();
+    let prefix = repo.root().join("prefix");
+    fs::create_dir_all(prefix.join("bin")).unwrap();
+    let exe = prefix.join("bin/git-herald");
+    if fs::hard_link(crate::common::bin(), &exe).is_err() {
+        fs::copy(crate::common::bin(), &exe).unwrap();
+    }
+    let out = run(repo.command(&exe).args(["hook", "install"]));
+    assert!(out.status.success(), "{}", show(&out));
+    let page = prefix.join("share/man/man1/git-herald.1");
+    let text = fs::read_to_string(&page).unwrap();
+    for section in ["ENVIRONMENT", "FILES", "CONFIGURATION", "EXAMPLES"] {
+        assert!(text.contains(&format!(".SH {section}")), "{section}");
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("for `git herald --help`"));
+    // `man` itself, where it is installed, finds the page from PATH alone.
+    if std::process::Command::new("man")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let path = format!("{}:/usr/bin:/bin", prefix.join("bin").display());
+        let found = repo
+            .command("man")
+            .args(["-w", "git-herald"])
+            .env("PATH", path)
+            .env_remove("MANPATH")
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&found.stdout).trim(),
+            page.display().to_string(),
+            "{}",
+            show(&found)
+        );
+    }
+}
