@@ -177,7 +177,12 @@ impl<'a> Composer<'a> {
 
     /// Tokens left for the user message once the system prompt and answer are paid for.
     fn input_budget(&self, system: &str) -> usize {
-        let window = self.caller.context_window() as usize;
+        self.input_budget_in(self.caller.context_window(), system)
+    }
+
+    /// As `input_budget`, in a window of `window` tokens.
+    fn input_budget_in(&self, window: u64, system: &str) -> usize {
+        let window = usize::try_from(window).unwrap_or(usize::MAX);
         // The byte length bounds the system prompt's tokens without building the encoder.
         let fixed = self.caller.counter().upper_bound(system) + prompt::MAX_OUTPUT as usize + 64;
         // A safety margin of 5% of the window for chat-template tokens.
@@ -199,12 +204,27 @@ impl<'a> Composer<'a> {
             let outcome = self.compose_within(diff, context, budget, reporter).await;
             match outcome {
                 Err(err) if err.is_context_length() && !shrunk => {
-                    // The server's window is smaller than we thought: once, with less.
+                    // The server's window is smaller than we thought: once more, within the
+                    // window it states (map-reduce when the change does not fit), else with
+                    // less.
                     shrunk = true;
-                    budget = budget * 7 / 10;
-                    self.caller.note(format!(
-                        "herald: the server's context window is smaller than expected; retrying with a {budget}-token budget"
-                    ));
+                    budget = match err.stated_window() {
+                        Some(window) => {
+                            let within = self.input_budget_in(window, &system);
+                            self.caller.note(format!(
+                                "herald: the server's context window is {window} tokens; \
+                                 writing within it"
+                            ));
+                            within.min(budget * 7 / 10)
+                        }
+                        None => {
+                            let less = budget * 7 / 10;
+                            self.caller.note(format!(
+                                "herald: the server's context window is smaller than expected; retrying with a {less}-token budget"
+                            ));
+                            less
+                        }
+                    };
                     reporter.delta(Delta::Restart);
                 }
                 Err(err) => return Err(err),

@@ -253,6 +253,15 @@ impl LlmError {
         }
     }
 
+    /// Returns the context window the server stated when it said the prompt is too long.
+    pub fn stated_window(&self) -> Option<u64> {
+        match self {
+            LlmError::ContextLength { message, .. } => wire::stated_window(message),
+            LlmError::GaveUp { last, .. } => last.stated_window(),
+            _ => None,
+        }
+    }
+
     /// Tells whether the error is the server saying the prompt is too long.
     pub fn is_context_length(&self) -> bool {
         match self {

@@ -224,6 +224,32 @@ pub fn is_context_length(message: &str) -> bool {
     .any(|needle| m.contains(needle))
 }
 
+/// Returns the context window a server states in its context-length error, in tokens:
+/// OpenAI's `maximum context length is 8192 tokens`, Anthropic's `210000 tokens > 200000
+/// maximum`, and the `context length of N` / `max_context_length: N` of compatible servers.
+/// A number about the answer (`max_tokens`) is not a window.
+pub fn stated_window(message: &str) -> Option<u64> {
+    static PATTERNS: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?ix)
+            maximum\s+context\s+length\s+is\s+(?P<a>\d[\d,_]*)
+            | >\s*(?P<b>\d[\d,_]*)\s+maximum
+            | context\s+(?:length|window|size)\s+(?:of|is|=|:)\s*(?P<c>\d[\d,_]*)
+            | max(?:imum)?[\s_]*context[\s_]*(?:length|window|size)\s*(?:is|of|=|:)\s*(?P<d>\d[\d,_]*)",
+        )
+        .ok()
+    });
+    let caps = PATTERNS.as_ref()?.captures(message)?;
+    let digits: String = ["a", "b", "c", "d"]
+        .iter()
+        .find_map(|name| caps.name(name))?
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok().filter(|n| *n > 0)
+}
+
 /// Returns at most 200 characters of `text` on one line, for error messages.
 pub fn preview(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -248,6 +274,28 @@ mod tests {
             context_window: Some(8192),
             n: 1,
         }
+    }
+
+    #[test]
+    fn the_window_a_server_states_is_read() {
+        assert_eq!(
+            stated_window(
+                "This model's maximum context length is 8192 tokens. However, your messages \
+                 resulted in 9000 tokens."
+            ),
+            Some(8192)
+        );
+        assert_eq!(
+            stated_window("prompt is too long: 210000 tokens > 200000 maximum"),
+            Some(200_000)
+        );
+        assert_eq!(
+            stated_window("the request exceeds the context length of 4,096 tokens"),
+            Some(4096)
+        );
+        assert_eq!(stated_window("max_context_length: 32768"), Some(32_768));
+        assert_eq!(stated_window("max_tokens: 32768 is too large"), None);
+        assert_eq!(stated_window("context_length_exceeded"), None);
     }
 
     #[test]

@@ -871,3 +871,67 @@ fn usage_since_takes_relative_days() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("`yesterday`"));
 }
+
+/// A request over `limit` bytes is answered as a server with a small window answers it.
+struct Larger(usize);
+
+impl wiremock::Match for Larger {
+    fn matches(&self, request: &Request) -> bool {
+        request.body.len() > self.0
+    }
+}
+
+/// A server that says "maximum context length is 2000 tokens": the message is written within
+/// the window it states, part by part, instead of retrying blind and giving up.
+#[test]
+fn a_stated_context_window_is_used_and_the_change_is_summarised() {
+    let (rt, server) = server();
+    rt.block_on(async {
+        Mock::given(method("POST"))
+            .and(Larger(9_000))
+            .respond_with(ResponseTemplate::new(400).set_body_json(serde_json::json!({
+                "error": {
+                    "message": "This model's maximum context length is 2000 tokens. However, \
+                                your messages resulted in 9000 tokens.",
+                    "type": "invalid_request_error",
+                    "code": "context_length_exceeded"
+                }
+            })))
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .respond_with(sse(openai_sse(SUBJECT)))
+            .mount(&server)
+            .await;
+    });
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("GIT_HERALD_ATTEMPTS", "1");
+    // About 30 KB of source over a dozen files: far over 2,000 tokens.
+    for i in 0..12 {
+        let body: String = (0..40)
+            .map(|j| {
+                format!("pub fn item_{i}_{j}(value: usize) -> usize {{ value * {j} + {i} }}\n")
+            })
+            .collect();
+        repo.write(format!("src/part_{i}.rs"), body);
+    }
+    repo.add_all();
+    let out = repo.herald(["--no-body"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{SUBJECT}\n")
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("context window is 2000 tokens"), "{stderr}");
+    let sent = requests(&rt, &server);
+    assert!(
+        sent.len() > 3,
+        "the change went out in parts: {}",
+        sent.len()
+    );
+    assert!(
+        sent[1..].iter().all(|r| r.body.len() <= 9_000),
+        "every request after the first fits the stated window"
+    );
+}
