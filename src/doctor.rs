@@ -399,32 +399,37 @@ pub fn hook_checks(state: &HookState) -> Vec<Check> {
             m.name()
         )
     });
-    match &state.installed {
-        Installed::Ours { current: true } => {
-            checks.push(Check::ok(format!("hook installed at `{}`", hook.display())));
+    match (&state.installed, state.manager, &state.wired) {
+        (Installed::None | Installed::Foreign, Some(manager), Some(file)) => {
+            checks.push(Check::ok(format!(
+                "hook: git-herald runs through {} (`{}`)",
+                manager.name(),
+                file.display()
+            )));
         }
-        Installed::Ours { current: false } => checks.push(Check::warn(
+        (Installed::None | Installed::Foreign, _, _)
+            if state.kept.as_ref().is_some_and(|k| k.runs) =>
+        {
+            let kept = state.kept.as_ref().map(|k| k.path.display().to_string());
+            checks.push(Check::ok(format!(
+                "hook: git-herald runs from `{}` (pre-commit's migration mode)",
+                kept.unwrap_or_default()
+            )));
+        }
+        (installed, ..) => checks.push(installed_check(installed, &hook, manager_fix)),
+    }
+    if let Some(kept) = state.kept.as_ref().filter(|k| !k.runs) {
+        checks.push(Check::warn(
             format!(
-                "hook at `{}` calls another git-herald binary or version",
-                hook.display()
+                "`{}` is git-herald's hook, set aside by a hook manager; it no longer runs",
+                kept.path.display()
             ),
-            Some("`git herald hook install` updates it".into()),
-        )),
-        Installed::None => checks.push(Check::warn(
-            format!("hook not installed (git would run `{}`)", hook.display()),
-            Some(manager_fix.clone().unwrap_or_else(|| {
-                "`git herald hook install`, to write messages on `git commit`".into()
-            })),
-        )),
-        Installed::Foreign => checks.push(Check::warn(
-            format!(
-                "hook not installed: `{}` is another program's hook",
-                hook.display()
+            Some(
+                "add git-herald to the manager (`git herald hook install` prints the lines), or \
+                 `git herald hook uninstall` removes it"
+                    .into(),
             ),
-            Some(manager_fix.clone().unwrap_or_else(|| {
-                "`git herald hook install --force` keeps it and runs it first".into()
-            })),
-        )),
+        ));
     }
     if state.backup {
         checks.push(Check::ok(format!(
@@ -444,6 +449,37 @@ pub fn hook_checks(state: &HookState) -> Vec<Check> {
         )));
     }
     checks
+}
+
+/// The check of the hook file itself, when no manager runs git-herald.
+fn installed_check(installed: &Installed, hook: &Path, manager_fix: Option<String>) -> Check {
+    match installed {
+        Installed::Ours { current: true } => {
+            Check::ok(format!("hook installed at `{}`", hook.display()))
+        }
+        Installed::Ours { current: false } => Check::warn(
+            format!(
+                "hook at `{}` calls another git-herald binary or version",
+                hook.display()
+            ),
+            Some("`git herald hook install` updates it".into()),
+        ),
+        Installed::None => Check::warn(
+            format!("hook not installed (git would run `{}`)", hook.display()),
+            Some(manager_fix.unwrap_or_else(|| {
+                "`git herald hook install`, to write messages on `git commit`".into()
+            })),
+        ),
+        Installed::Foreign => Check::warn(
+            format!(
+                "hook not installed: `{}` is another program's hook",
+                hook.display()
+            ),
+            Some(manager_fix.unwrap_or_else(|| {
+                "`git herald hook install --force` keeps it and runs it first".into()
+            })),
+        ),
+    }
 }
 
 /// Checks that a file (`dir` false) or directory can be written, or created.

@@ -125,6 +125,71 @@ pub struct HookState {
     pub hooks_path: Option<String>,
     /// A hook manager whose files are present.
     pub manager: Option<Manager>,
+    /// The manager's file that runs git-herald, when one does (git-herald wired into husky,
+    /// pre-commit or lefthook as `hook install` told).
+    pub wired: Option<PathBuf>,
+    /// git-herald's own script, kept aside by a manager that took the hook over:
+    /// `prepare-commit-msg.legacy` (pre-commit's migration mode, which still runs it) or
+    /// `prepare-commit-msg.old` (lefthook, which does not).
+    pub kept: Option<Kept>,
+}
+
+/// git-herald's script, kept aside by a hook manager.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    pub path: PathBuf,
+    /// Whether the manager still runs it.
+    pub runs: bool,
+}
+
+impl HookState {
+    /// Tells whether git-herald runs on `git commit`: its hook is in place, a manager runs it,
+    /// or a manager runs the script it kept aside.
+    pub fn runs(&self) -> bool {
+        matches!(self.installed, Installed::Ours { .. })
+            || self.wired.is_some()
+            || self.kept.as_ref().is_some_and(|k| k.runs)
+    }
+}
+
+/// Where each manager is told to run git-herald, relative to the top of the work tree.
+fn manager_files(manager: Manager) -> &'static [&'static str] {
+    match manager {
+        Manager::Husky => &[".husky/prepare-commit-msg"],
+        Manager::PreCommit => &[".pre-commit-config.yaml", ".pre-commit-config.yml"],
+        Manager::Lefthook => &[
+            "lefthook.yml",
+            ".lefthook.yml",
+            "lefthook.yaml",
+            ".lefthook.yaml",
+            "lefthook-local.yml",
+        ],
+    }
+}
+
+/// Returns the manager's file that runs git-herald (`git-herald hook run`, or pre-commit's
+/// hook id `git-herald`), if any.
+fn wired(repo: &Repo, manager: Manager) -> Option<PathBuf> {
+    let top = repo.work_dir()?;
+    manager_files(manager)
+        .iter()
+        .map(|name| top.join(name))
+        .find(|path| {
+            fs::read_to_string(path).is_ok_and(|text| {
+                text.contains("git-herald hook run") || text.contains("id: git-herald")
+            })
+        })
+}
+
+/// Returns git-herald's script where a manager kept it aside, if it did.
+fn kept(dir: &Path) -> Option<Kept> {
+    [("legacy", true), ("old", false)]
+        .into_iter()
+        .map(|(ext, runs)| Kept {
+            path: dir.join(format!("{HOOK_NAME}.{ext}")),
+            runs,
+        })
+        .find(|k| fs::read_to_string(&k.path).is_ok_and(|text| text.contains(MARKER)))
 }
 
 /// Returns the hook's state in this repository (also for `git herald doctor`).
@@ -141,10 +206,13 @@ pub fn state(repo: &Repo, exe: &Path) -> HookState {
         Err(_) => Installed::Foreign,
     };
     let hooks_path = repo.config_path("core.hooksPath");
+    let manager = detect_manager(repo, hooks_path.as_deref(), &hook);
     HookState {
         backup: dir.join(BACKUP_NAME).exists(),
         installed,
-        manager: detect_manager(repo, hooks_path.as_deref(), &hook),
+        wired: manager.and_then(|m| wired(repo, m)),
+        kept: kept(&dir),
+        manager,
         hooks_path,
         dir,
     }
@@ -277,6 +345,13 @@ pub fn uninstall(repo: &Repo, exe: &Path) -> Result<UninstallOutcome, HookError>
             }
             Ok(UninstallOutcome::Removed(hook))
         }
+        // A manager took the hook over and kept git-herald's script aside: remove that.
+        _ if state.kept.is_some() => {
+            let kept = state.kept.map(|k| k.path).unwrap_or_default();
+            fs::remove_file(&kept)
+                .map_err(HookError::io(format!("remove `{}`", kept.display())))?;
+            Ok(UninstallOutcome::Removed(kept))
+        }
         Installed::Foreign => Err(HookError::NotOurs { hook }),
         Installed::None => Ok(UninstallOutcome::NotInstalled),
     }
@@ -287,17 +362,33 @@ pub fn status(repo: &Repo, exe: &Path) -> String {
     let state = state(repo, exe);
     let hook = state.dir.join(HOOK_NAME);
     let mut out = String::new();
-    let line = match &state.installed {
-        Installed::None => format!("not installed (git would run `{}`)", hook.display()),
-        Installed::Ours { current: true } => format!("installed at `{}`", hook.display()),
-        Installed::Ours { current: false } => format!(
-            "installed at `{}`, from another git-herald binary or version \
-             (`git herald hook install` updates it)",
-            hook.display()
-        ),
-        Installed::Foreign => format!("`{}` is another program's hook", hook.display()),
+    let through = |manager: Manager, file: &Path| {
+        format!(
+            "git-herald runs through {} (`{}`)",
+            manager.name(),
+            file.display()
+        )
+    };
+    let line = match (&state.installed, state.manager, &state.wired) {
+        (Installed::None | Installed::Foreign, Some(manager), Some(file)) => through(manager, file),
+        (installed, ..) => status_line(installed, &hook),
     };
     out.push_str(&format!("hook: {line}\n"));
+    if let Some(kept) = &state.kept {
+        out.push_str(&if kept.runs {
+            format!(
+                "kept: git-herald's hook runs from `{}` (pre-commit's migration mode); \
+                 `git herald hook uninstall` removes it\n",
+                kept.path.display()
+            )
+        } else {
+            format!(
+                "kept: `{}` is git-herald's hook, set aside by a hook manager; it no longer \
+                 runs (add git-herald to the manager, or `git herald hook uninstall` removes it)\n",
+                kept.path.display()
+            )
+        });
+    }
     if state.backup {
         out.push_str(&format!(
             "chained: `{}` runs first\n",
@@ -311,6 +402,19 @@ pub fn status(repo: &Repo, exe: &Path) -> String {
         out.push_str(&format!("hook manager: {}\n", manager.name()));
     }
     out
+}
+
+fn status_line(installed: &Installed, hook: &Path) -> String {
+    match installed {
+        Installed::None => format!("not installed (git would run `{}`)", hook.display()),
+        Installed::Ours { current: true } => format!("installed at `{}`", hook.display()),
+        Installed::Ours { current: false } => format!(
+            "installed at `{}`, from another git-herald binary or version \
+             (`git herald hook install` updates it)",
+            hook.display()
+        ),
+        Installed::Foreign => format!("`{}` is another program's hook", hook.display()),
+    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,12 @@ pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
                 }
             };
             ui::out(&format!("{line}\n"))?;
+            if let Some(path) = hook::state(&repo, &exe).hooks_path {
+                ui::err(&format!(
+                    "note: `core.hooksPath` is `{path}`: the hook went there, so every repository \
+                     that uses that path runs it"
+                ))?;
+            }
             // Git turns `git herald --help` into `man git-herald`: put the page where `man`
             // finds it for this binary. Best effort: a read-only prefix only loses `--help`.
             if let Ok(dir) = super::man_cmd::install_dir() {
