@@ -388,7 +388,17 @@ pub fn unset(target: &Target<'_>, key: &str) -> Result<Outcome, EditError> {
         return Ok(Outcome::Absent);
     }
     prune(&mut doc, &parts[..parts.len() - 1]);
-    commit(target, key, &doc.to_string())?;
+    let text = doc.to_string();
+    // A repository's file left with nothing in it goes: an empty `.git-herald.toml` would
+    // only be one more file to commit.
+    if target.repo.is_some() && text.trim().is_empty() {
+        std::fs::remove_file(&target.path).map_err(|source| EditError::Write {
+            path: target.path.clone(),
+            source,
+        })?;
+        return Ok(Outcome::Written);
+    }
+    commit(target, key, &text)?;
     Ok(Outcome::Written)
 }
 

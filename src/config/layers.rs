@@ -4,7 +4,7 @@
 use super::file::{DEFAULTS, FileConfig, parse_file, read_file};
 use super::keys::{field, repo_layer};
 use super::settings::settle;
-use super::{ConfigError, Env, REPO_FILE, Settings};
+use super::{ConfigError, Env, REPO_FILE, Settings, env_vars};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -174,9 +174,25 @@ pub fn resolve_deferred(
         parse_file(Path::new("<built-in defaults>"), DEFAULTS).expect("built-in defaults parse");
     flatten("", &table, &Layer::Default, &mut origins);
 
-    if let Some(path) = env.user_file()
-        && let Some(text) = read_file(&path)?
-    {
+    let user = match env.user_file() {
+        Some(path) => {
+            let text = read_file(&path)?;
+            // A file named by `GIT_HERALD_CONFIG` that is not there is a mistake, not a
+            // user without a file: say so rather than run on the defaults.
+            if text.is_none() && env.get(env_vars::CONFIG).is_some() {
+                return Err(ConfigError::Read {
+                    path,
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "`GIT_HERALD_CONFIG` names it, and there is no such file",
+                    ),
+                });
+            }
+            text.map(|text| (path, text))
+        }
+        None => None,
+    };
+    if let Some((path, text)) = user {
         let (table, mut typed) = parse_file(&path, &text)?;
         // A relative template path is relative to the file that names it.
         if let (Some(template), Some(dir)) = (&mut typed.changelog.template, path.parent()) {

@@ -521,10 +521,11 @@ fn unset_removes_a_table_it_left_empty() {
         repo.herald(["config", "unset", "--repo", key])
             .assert()
             .success();
-        fs::read_to_string(&file).unwrap()
+        fs::read_to_string(&file).unwrap_or_default()
     };
     repo.write(".git-herald.toml", "[message]\nbody = false\n");
     assert_eq!(unset("message.body"), "");
+    assert!(!file.exists(), "a repository file left empty is removed");
     repo.write(
         ".git-herald.toml",
         "[message]\nbody = false\nwrap = 70\n\n[hook]\ntimeout = 5\n",
@@ -590,4 +591,24 @@ fn set_through_a_symlink_keeps_the_link() {
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
     }
+}
+
+/// `GIT_HERALD_CONFIG` naming a file that is not there is an error, not a silent fall-back to
+/// the defaults; `config set` still creates the file it names.
+#[test]
+fn a_missing_file_named_by_git_herald_config_is_an_error() {
+    let mut repo = TestRepo::with_commit();
+    repo.write("a.txt", "a\n");
+    repo.add_all();
+    let missing = repo.root().join("nowhere/config.toml");
+    repo.set_env("GIT_HERALD_CONFIG", &missing);
+    repo.herald(["--offline"]).assert().code(1).stderr(contains(
+        "`GIT_HERALD_CONFIG` names it, and there is no such file",
+    ));
+    let named = repo.root().join("mine.toml");
+    repo.set_env("GIT_HERALD_CONFIG", &named);
+    repo.herald(["config", "set", "message.max-subject", "60"])
+        .assert()
+        .success();
+    repo.herald(["--offline"]).assert().success();
 }
