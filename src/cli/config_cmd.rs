@@ -37,6 +37,14 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), CommandError>
             for (key, (value, layer)) in &config.origins {
                 out.push_str(&format!("{key} = {value}  # {layer}\n"));
             }
+            // What the providers' own variables set, which the model calls use.
+            for key in ECOSYSTEM_KEYS {
+                if !config.origins.contains_key(*key)
+                    && let Some((value, origin)) = from_ecosystem(env, key)
+                {
+                    out.push_str(&format!("{key} = {value}  # {origin}\n"));
+                }
+            }
             ui::out(&out)
         }
         ConfigCommand::Get { key } => {
@@ -48,7 +56,10 @@ pub(super) fn run(command: ConfigCommand, env: &Env) -> Result<(), CommandError>
                     ui::out(&format!("****  # {layer}\n"))
                 }
                 Some((value, layer)) => ui::out(&format!("{value}  # {layer}\n")),
-                None => Err(CliError::Unset(key).into()),
+                None => match from_ecosystem(env, &key) {
+                    Some((value, origin)) => ui::out(&format!("{value}  # {origin}\n")),
+                    None => Err(CliError::Unset(key).into()),
+                },
             }
         }
         ConfigCommand::Set { key, value, repo } => {
@@ -99,4 +110,44 @@ fn target<'a>(
     }
     let path = env.user_file().ok_or(EditError::NoUserFile)?;
     Ok(Target { path, repo: None })
+}
+
+/// The keys a provider's own variable may set in effect (`OPENAI_BASE_URL`, …).
+const ECOSYSTEM_KEYS: &[&str] = &["api-key", "base-url", "azure.endpoint"];
+
+/// The value in force for `key` from a provider's own variable, when no layer sets it, and
+/// where it came from: keys masked, credentials in URLs masked.
+fn from_ecosystem(env: &Env, key: &str) -> Option<(String, String)> {
+    use git_herald::config::env_vars::{
+        ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, AZURE_OPENAI_API_KEY, AZURE_OPENAI_ENDPOINT,
+        OPENAI_API_KEY, OPENAI_BASE_URL,
+    };
+    let (vars, secret): (&[(&str, &str)], bool) = match key {
+        "api-key" => (
+            &[
+                (OPENAI_API_KEY, "openai"),
+                (ANTHROPIC_API_KEY, "anthropic"),
+                (AZURE_OPENAI_API_KEY, "azure"),
+            ],
+            true,
+        ),
+        "base-url" => (
+            &[
+                (OPENAI_BASE_URL, "openai"),
+                (ANTHROPIC_BASE_URL, "anthropic"),
+            ],
+            false,
+        ),
+        "azure.endpoint" => (&[(AZURE_OPENAI_ENDPOINT, "azure")], false),
+        _ => return None,
+    };
+    vars.iter().find_map(|(var, provider)| {
+        let value = env.get(var).filter(|v| !v.trim().is_empty())?;
+        let shown = if secret {
+            "****".to_owned()
+        } else {
+            format!("\"{}\"", config::mask_url(value))
+        };
+        Some((shown, format!("env {var} (used by {provider})")))
+    })
 }

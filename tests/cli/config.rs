@@ -612,3 +612,26 @@ fn a_missing_file_named_by_git_herald_config_is_an_error() {
         .success();
     repo.herald(["--offline"]).assert().success();
 }
+
+/// `config get` and `show` tell the value in force: a provider's own variable
+/// (`OPENAI_BASE_URL`, `OPENAI_API_KEY`) counts, keys masked.
+#[test]
+fn config_get_and_show_see_the_providers_variables() {
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("OPENAI_API_KEY", "sk-test-0123456789abcdef");
+    repo.set_env("OPENAI_BASE_URL", "https://relay.example/v1");
+    repo.herald(["config", "get", "base-url"])
+        .assert()
+        .success()
+        .stdout("\"https://relay.example/v1\"  # env OPENAI_BASE_URL (used by openai)\n");
+    let key = repo.herald(["config", "get", "api-key"]).output().unwrap();
+    let text = String::from_utf8_lossy(&key.stdout);
+    assert!(text.starts_with("****  # env OPENAI_API_KEY"), "{text}");
+    let show = repo.herald(["config", "show"]).output().unwrap();
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(
+        text.contains("base-url = \"https://relay.example/v1\""),
+        "{text}"
+    );
+    assert!(!text.contains("0123456789abcdef"), "{text}");
+}
