@@ -252,7 +252,19 @@ impl<'a> Run<'a> {
     ) -> Result<Generated, RunError> {
         let (mut generated, kind) = match &self.engine {
             Err(err) => return Err(RunError::Engine(err.clone())),
-            Ok(Engine::Offline { why }) => self.offline_message(changes, why),
+            Ok(Engine::Offline { why }) => {
+                let (mut generated, kind) = self.offline_message(changes, why);
+                // Said when asked by hand; the hook stays quiet on every commit.
+                if let Some(language) = &self.settings.style.language
+                    && info.command != crate::usage::Command::Hook
+                {
+                    generated.notes.push(format!(
+                        "note: the offline engine writes English; the language `{language}` \
+                         applies to models"
+                    ));
+                }
+                (generated, kind)
+            }
             Ok(Engine::Model {
                 client,
                 model,

@@ -477,3 +477,18 @@ fn provider_values_are_listed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("anthropic"));
 }
+
+/// The offline engine writes English: `--lang` says it applies to models only, rather than
+/// being ignored without a word.
+#[test]
+fn the_offline_engine_says_the_language_is_for_models() {
+    let repo = repo_with_change();
+    let out = repo.herald(["--offline", "--lang", "de"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("the offline engine writes English; the language `de` applies to models"),
+        "{}",
+        show(&out)
+    );
+}
