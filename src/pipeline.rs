@@ -340,7 +340,20 @@ impl<'a> Run<'a> {
     ) -> Result<Generated, RunError> {
         let settings = self.settings;
         let mut notes = Vec::new();
-        if !model.info.known && settings.budget.context_window.is_none() {
+        // Said once per model and server, not on every commit: the cache remembers it.
+        let cache = crate::cache::Cache::new(settings.cache_dir.clone(), settings.cache_max_bytes);
+        let endpoint = &model.client.endpoint;
+        let told = crate::cache::key(&[
+            b"unknown model told",
+            endpoint.provider.as_bytes(),
+            endpoint.base_url.as_bytes(),
+            model.name.as_bytes(),
+        ]);
+        if !model.info.known
+            && settings.budget.context_window.is_none()
+            && cache.get("server", &told).is_none()
+        {
+            cache.put("server", &told, "told");
             notes.push(format!(
                 "warning: model `{}` is not in the built-in table; assuming a {}-token context \
                  window (set `context-window` under `[models.\"{}\"]` in your user config)",

@@ -935,3 +935,31 @@ fn a_stated_context_window_is_used_and_the_change_is_summarised() {
         "every request after the first fits the stated window"
     );
 }
+
+/// A model the built-in table does not know is warned about once per server, not on every
+/// run.
+#[test]
+fn an_unknown_model_is_warned_about_once() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(sse(openai_sse(SUBJECT)))
+            .mount(&server),
+    );
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("GIT_HERALD_MODEL", "house-model-7b");
+    let first = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert!(first.status.success(), "{}", show(&first));
+    assert!(
+        String::from_utf8_lossy(&first.stderr).contains("is not in the built-in table"),
+        "{}",
+        show(&first)
+    );
+    let second = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert!(second.status.success(), "{}", show(&second));
+    assert!(
+        !String::from_utf8_lossy(&second.stderr).contains("is not in the built-in table"),
+        "{}",
+        show(&second)
+    );
+}
