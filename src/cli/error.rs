@@ -70,6 +70,8 @@ pub enum CliError {
     },
     #[error("`git commit` failed ({0})")]
     Commit(String),
+    #[error("`git add -u` failed ({0})")]
+    Stage(String),
     #[error("reviewing the message needs a terminal, and stdin or stderr is not one")]
     NoTerminal,
     #[error("`git herald commit` does not take `{0}`: it reviews and commits what is staged")]

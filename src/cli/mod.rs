@@ -269,6 +269,12 @@ pub struct MsgArgs {
     /// Neither read nor write the cache of model answers (every call goes to the model)
     #[arg(long)]
     pub no_cache: bool,
+    /// Stage every tracked file's changes first (`git add -u`, as `git commit -a` does)
+    #[arg(long, short = 'a', conflicts_with = "diff")]
+    pub all: bool,
+    /// Leave files matching GLOB out of this run: named, never read nor sent (repeatable)
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Put the type's gitmoji in front of the subject (`✨ feat: …`)
     #[arg(long)]
     pub gitmoji: bool,

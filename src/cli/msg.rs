@@ -40,6 +40,13 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     if args.no_cache {
         config.settings.cache_dir = None;
     }
+    // `--exclude`: withheld for this run, as `filter.withhold` globs are.
+    (config.settings.filter.globs.withhold).extend(args.exclude.iter().cloned());
+    if args.all
+        && let Some(repo) = &repo
+    {
+        stage_tracked(repo)?;
+    }
     let settings = &config.settings;
     for warning in &config.warnings {
         let _ = ui::err(&format!("warning: {warning}"));
@@ -134,6 +141,23 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         return Ok(());
     }
     ui::out(&text)
+}
+
+/// Stages every tracked file's changes (`git add -u` at the top of the work tree).
+fn stage_tracked(repo: &Repo) -> Result<(), CommandError> {
+    let mut git = std::process::Command::new("git");
+    if let Some(dir) = repo.work_dir() {
+        git.current_dir(dir);
+    }
+    let status = git
+        .args(["add", "-u"])
+        .status()
+        .map_err(CommandError::io("run `git add -u`"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(CliError::Stage(status.to_string()).into())
+    }
 }
 
 /// Returns the repository's directory name, for the usage log.

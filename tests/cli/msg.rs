@@ -492,3 +492,29 @@ fn the_offline_engine_says_the_language_is_for_models() {
         show(&out)
     );
 }
+
+/// `-a` stages every tracked change first, as `git commit -a` does; `--exclude GLOB` leaves
+/// matching files out of the run: named, never read nor sent.
+#[test]
+fn all_stages_tracked_changes_and_exclude_leaves_files_out() {
+    let repo = TestRepo::with_commit();
+    repo.write("a.txt", "a\n");
+    repo.write("b.txt", "b secret-ish text\n");
+    repo.add_all();
+    repo.commit("add a and b");
+    repo.write("a.txt", "a\nmore a\n");
+    repo.write("b.txt", "b secret-ish text\nmore b\n");
+    // Nothing staged: without -a there is nothing to describe.
+    repo.herald(["--offline"]).assert().code(1);
+    let out = repo
+        .herald(["--offline", "-a", "--exclude", "b.txt", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("withheld   b.txt"), "{report}");
+    assert!(report.contains("+more a"), "{report}");
+    assert!(!report.contains("more b"), "{report}");
+    let staged = repo.git(["diff", "--cached", "--name-only"]);
+    assert_eq!(staged, "a.txt\nb.txt\n");
+}
