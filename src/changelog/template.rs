@@ -62,8 +62,10 @@ pub fn render_template_file(
     command: &str,
     log: &Changelog,
 ) -> Result<String, ChangelogError> {
-    let source =
-        std::fs::read_to_string(path).map_err(ChangelogError::io("read the template", path))?;
+    // A repository may name the template: a regular file of at most 1 MiB (issue 14).
+    let source = crate::files::read_capped(path, crate::files::MAX_BYTES)
+        .and_then(|text| text.ok_or_else(|| std::io::ErrorKind::NotFound.into()))
+        .map_err(ChangelogError::io("read the template", path))?;
     let name = path.display().to_string();
     render_template(&name, &source, command, &log.releases, log.remote.as_ref())
 }

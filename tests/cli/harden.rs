@@ -1,7 +1,7 @@
 //! Issue 14: nothing a server, a cloned repository or a diff can do blocks a commit, hangs
 //! it, or leaks. The real binary, real `git commit`, and servers on 127.0.0.1.
 
-use crate::common::warnings;
+use crate::common::{TestRepo, warnings};
 use crate::provider::{openai_sse, repo_for, requests, run_ok, server, sse};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -190,3 +190,111 @@ fn an_endless_stream_is_cut_at_the_cap_and_the_message_comes() {
     assert!(commit.status.success());
     assert!(repo.message_of("HEAD").starts_with(SUBJECT));
 }
+
+/// A repository with a staged change, the hook installed, no model (the offline engine), and
+/// an editor that writes `wip: by hand` when it finds no message, so a commit the hook left
+/// alone still goes through.
+fn hooked_repo() -> TestRepo {
+    let mut repo = TestRepo::with_commit();
+    repo.write("src/lib.rs", "pub fn one() -> u8 {\n    1\n}\n");
+    repo.add(["src/lib.rs"]);
+    repo.install_hook();
+    let editor = repo.root().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ngrep -q '^[^#]' \"$1\" || printf 'wip: by hand\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    repo.set_env("GIT_EDITOR", editor);
+    repo
+}
+
+/// Runs `git commit` with stdin open, failing (not hanging) when it takes over 60 s.
+fn commit_bounded(repo: &TestRepo) -> std::process::Output {
+    let mut cmd = repo.git_cmd(["commit", "-q"]);
+    crate::common::run_with_open_stdin(&mut cmd, std::time::Duration::from_secs(60))
+}
+
+#[test]
+fn a_repository_config_that_is_no_regular_file_or_too_large_is_refused_in_time() {
+    let repo = hooked_repo();
+    // A FIFO nobody writes to: opening it for reading would wait forever.
+    let fifo = repo.join(".git-herald.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = commit_bounded(&repo);
+    assert!(out.status.success(), "{}", crate::common::show(&out));
+    let warned = warnings(&out.stderr);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("not a regular file"), "{warned:?}");
+    assert_eq!(repo.message_of("HEAD"), "wip: by hand\n");
+
+    // Over the cap (a stand-in for `/dev/zero`): refused with the file named, never parsed.
+    std::fs::remove_file(&fifo).unwrap();
+    repo.write(".git-herald.toml", "# padding\n".repeat(120_000));
+    repo.write("src/lib.rs", "pub fn two() -> u8 {\n    2\n}\n");
+    repo.add(["src/lib.rs"]);
+    let out = commit_bounded(&repo);
+    assert!(out.status.success(), "{}", crate::common::show(&out));
+    let warned = warnings(&out.stderr);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].contains(".git-herald.toml") && warned[0].contains("larger than 1024 KiB"),
+        "{warned:?}"
+    );
+    // A symlink to a device is no regular file either.
+    std::fs::remove_file(repo.join(".git-herald.toml")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", repo.join(".git-herald.toml")).unwrap();
+    let out = repo.herald(["--offline"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn a_repository_may_lower_the_hook_time_out_never_raise_it() {
+    let mut repo = hooked_repo();
+    repo.set_env("GIT_HERALD_TEST_HOOK_DELAY_MS", "4000");
+    crate::provider::write_user_config(&repo, "[hook]\ntimeout = 1\n");
+    for (repo_timeout, gave_up) in [
+        ("300", "gave up after 1.0 s"),
+        ("0.5", "gave up after 0.5 s"),
+    ] {
+        repo.write(
+            ".git-herald.toml",
+            format!("[hook]\ntimeout = {repo_timeout}\n"),
+        );
+        repo.add([".git-herald.toml"]);
+        let out = commit_bounded(&repo);
+        assert!(out.status.success(), "{}", crate::common::show(&out));
+        let warned = warnings(&out.stderr);
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].contains(gave_up), "{repo_timeout}: {warned:?}");
+        assert_eq!(repo.message_of("HEAD"), "wip: by hand\n");
+    }
+}
+
+#[test]
+fn durations_have_an_upper_bound() {
+    let mut repo = hooked_repo();
+    repo.set_env("GIT_HERALD_HOOK_TIMEOUT", "1e19");
+    let out = repo.herald(["--offline"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("GIT_HERALD_HOOK_TIMEOUT") && stderr.contains("from 0 to 3600"),
+        "{stderr}"
+    );
+    repo.write(".git-herald.toml", "[hook]\ntimeout = 1e10\n");
+    let out = repo
+        .herald(["--offline"])
+        .env_remove("GIT_HERALD_HOOK_TIMEOUT")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("from 0 to 3600"));
+}
+
