@@ -309,6 +309,7 @@ impl Client {
                     }
                     Piece::Finished => finished = true,
                     Piece::Error(message) => {
+                        let message = super::mask::server_text(&message, endpoint.key.as_ref());
                         let overloaded = message.to_ascii_lowercase().contains("overload");
                         let error = LlmError::Stream {
                             provider: endpoint.provider,
@@ -363,7 +364,9 @@ impl Client {
             .ok()
             .and_then(Result::ok)
             .unwrap_or_default();
-        let message = wire::body_message(&body);
+        // Masked here, once, before it can be printed, logged or kept (issue 14).
+        let message =
+            super::mask::server_text(&wire::body_message(&body), self.endpoint.key.as_ref());
         let provider = self.endpoint.provider;
         let error = match status {
             401 | 403 => LlmError::Auth {

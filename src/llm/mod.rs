@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod client;
+pub mod mask;
 pub mod models;
 pub mod probe;
 pub mod retry;

@@ -298,3 +298,42 @@ fn durations_have_an_upper_bound() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("from 0 to 3600"));
 }
 
+#[test]
+fn a_key_a_server_echoes_is_masked_by_git_herald_and_the_hook() {
+    let (rt, server) = server();
+    let said = "Incorrect API key provided: Bearer sk-test-0123456789abcdef; your other key \
+                ghp_0123456789abcdefghijklmnopqrstuvwxyz1 is revoked too\x1b]0;owned\x07";
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(wiremock::ResponseTemplate::new(401).set_body_json(
+                serde_json::json!({"error": {"message": said, "code": "invalid_api_key"}}),
+            ))
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    let leaks = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.contains("0123456789abcdef")
+            || text.contains("ghp_0123456789")
+            || text.contains('\x1b')
+    };
+    let out = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Incorrect API key provided: Bearer ****"),
+        "{stderr}"
+    );
+    assert!(!leaks(&out.stderr), "{stderr}");
+    // The hook: a real commit, one warning, nothing leaked.
+    repo.install_hook();
+    let commit = repo.git_cmd(["commit", "-q"]).output().unwrap();
+    assert!(commit.status.success());
+    let warned = warnings(&commit.stderr);
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(warned[0].contains("401"), "{warned:?}");
+    assert!(!leaks(&commit.stderr), "{warned:?}");
+    let csv = std::fs::read(repo.root().join("xdg/data/git-herald/usage.csv")).unwrap();
+    assert!(!leaks(&csv));
+}
+
