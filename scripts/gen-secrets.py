@@ -940,6 +940,26 @@ def negatives():
 negatives()
 
 
+def key_bodies_out_of_view():
+    """Issue 14: lines of a key whose BEGIN/END lines are outside the hunk (an edit inside a
+    PEM block sends the lines around it). Drawn last, so every case above stays as it was."""
+    def raw(file, lines, secrets):
+        CASES.append({"rule": "private-key", "file": file, "text": "".join(l + "\n" for l in lines), "secrets": secrets})
+    # One line of a 25-line RSA key changed: three lines of context either side.
+    body = [b64(64) for _ in range(8)]
+    new = b64(64)
+    raw("deploy/id_rsa.txt", [" " + x for x in body[:3]] + ["-" + body[3], "+" + new] + [" " + x for x in body[4:7]], body[:7] + [new])
+    # Context only around an added comment, the end of the block (shorter, padded) in view.
+    body = [b64(64) for _ in range(4)] + [b64(40) + "=="]
+    raw("certs/server.key.tmpl", ["+# rotated 2024-06"] + [" " + x for x in body], body)
+    # OpenSSH armor is 70 wide; indented in YAML.
+    body = [b64(70) for _ in range(5)]
+    raw("ops/ssh.yaml", ["     " + x for x in body[:2]] + ["+    " + body[2]] + ["     " + x for x in body[3:]], body)
+
+
+key_bodies_out_of_view()
+
+
 # --- output -----------------------------------------------------------------------------------
 
 

@@ -66,6 +66,9 @@ impl Redactor {
             candidates.sort_unstable();
             scan.line(ls, le, &candidates);
         }
+        if let Some(rule) = self.private_key {
+            structural::key_body(&mut scan, rule);
+        }
         structural::cards(&mut scan, self.card);
         for &rule in &self.unfiltered {
             scan.whole_text(rule);

@@ -337,3 +337,57 @@ fn a_key_a_server_echoes_is_masked_by_git_herald_and_the_hook() {
     assert!(!leaks(&csv));
 }
 
+/// Random-looking base64 of `width` characters, starting with a letter (so git may take the
+/// line as a hunk's function context), different for each `seed`.
+fn key_line(seed: u64, width: usize) -> String {
+    const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut line = String::from("K");
+    while line.len() < width {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        line.push(B64[(x % 64) as usize] as char);
+    }
+    line
+}
+
+#[test]
+fn key_lines_out_of_view_of_begin_and_end_are_never_sent() {
+    let (rt, server) = always(SUBJECT);
+    let repo = repo_for(&server.uri());
+    let body: Vec<String> = (1..=24).map(|i| key_line(i, 64)).collect();
+    let pem = |lines: &[String]| {
+        format!(
+            "-----BEGIN RSA PRIVATE KEY-----\n{}\n{}==\n-----END RSA PRIVATE KEY-----\n",
+            lines.join("\n"),
+            &key_line(99, 40)
+        )
+    };
+    repo.write("docs/notes.txt", pem(&body));
+    repo.add(["docs/notes.txt"]);
+    repo.commit("add the key");
+    let mut edited = body.clone();
+    edited[12] = key_line(1000, 64);
+    repo.write("docs/notes.txt", pem(&edited));
+    repo.add(["docs/notes.txt"]);
+    // The hunk is lines 10 to 16 of the key: neither BEGIN nor END is in it, and git names
+    // a line of the key as its function context.
+    let staged = repo.git(["diff", "--cached"]);
+    assert!(
+        !staged.contains("BEGIN") && !staged.contains("END"),
+        "{staged}"
+    );
+    let header = staged.lines().find(|l| l.starts_with("@@")).unwrap();
+    assert!(header.contains(&body[8][..20]), "{header}");
+    let (stdout, stderr) = run_ok(&repo, &[]);
+    assert!(stdout.starts_with(SUBJECT), "{stderr}");
+    let sent = requests(&rt, &server);
+    assert_eq!(sent.len(), 1);
+    let sent = String::from_utf8_lossy(&sent[0].body).into_owned();
+    assert!(sent.contains("[REDACTED:private-key]"), "{sent}");
+    for line in body.iter().chain(&edited) {
+        assert!(!sent.contains(&line[..16]), "{line} was sent:\n{sent}");
+    }
+}
+
