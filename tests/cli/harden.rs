@@ -391,3 +391,58 @@ fn key_lines_out_of_view_of_begin_and_end_are_never_sent() {
     }
 }
 
+/// Tells whether a process is gone (or a zombie about to be reaped), waiting a little for it.
+fn gone(pid: &str) -> bool {
+    for _ in 0..100 {
+        match std::fs::read_to_string(format!("/proc/{}/stat", pid.trim())) {
+            Err(_) => return true,
+            Ok(stat)
+                if stat
+                    .rsplit(')')
+                    .next()
+                    .is_some_and(|s| s.trim_start().starts_with('Z')) =>
+            {
+                return true;
+            }
+            Ok(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    false
+}
+
+#[test]
+fn a_key_command_that_hangs_is_stopped_with_its_children() {
+    let (_rt, server) = always(SUBJECT);
+    let mut repo = repo_for(&server.uri());
+    repo.set_env("OPENAI_API_KEY", "");
+    repo.set_env("GIT_HERALD_DEADLINE", "1");
+    let pids = repo.root().to_owned();
+    crate::provider::write_user_config(
+        &repo,
+        &format!(
+            "provider = \"openai\"\napi-key-cmd = [\"sh\", \"-c\", \"sleep 300 & echo $! > {0}/child.pid; echo $$ > {0}/sh.pid; sleep 300\"]\n",
+            pids.display()
+        ),
+    );
+    let out = repo.herald(Vec::<&str>::new()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did not finish within 1.0 s"), "{stderr}");
+    for file in ["child.pid", "sh.pid"] {
+        let pid = std::fs::read_to_string(pids.join(file)).unwrap();
+        assert!(gone(&pid), "{file} {pid} still runs");
+        std::fs::remove_file(pids.join(file)).unwrap();
+    }
+    // The hook: a real commit goes through with the offline engine's message, and nothing of
+    // the key command is left running.
+    repo.install_hook();
+    let commit = commit_bounded(&repo);
+    assert!(commit.status.success(), "{}", crate::common::show(&commit));
+    assert_eq!(warnings(&commit.stderr).len(), 1, "{:?}", commit.stderr);
+    crate::common::assert_message_shape(&repo.message_of("HEAD"));
+    for file in ["child.pid", "sh.pid"] {
+        let pid = std::fs::read_to_string(pids.join(file)).unwrap();
+        assert!(gone(&pid), "{file} {pid} still runs after the hook");
+    }
+}
+
