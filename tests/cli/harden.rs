@@ -446,3 +446,34 @@ fn a_key_command_that_hangs_is_stopped_with_its_children() {
     }
 }
 
+#[test]
+fn a_template_that_runs_away_gets_a_clear_error() {
+    let repo = TestRepo::with_commit();
+    repo.write("src/lib.rs", "pub fn one() {}\n");
+    repo.add(["src/lib.rs"]);
+    repo.commit("feat: add one");
+    // Named by the repository, as a pull request could.
+    repo.write(".git-herald.toml", "[changelog]\ntemplate = \"loops.j2\"\n");
+    repo.write(
+        "loops.j2",
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
+    );
+    let out = repo.herald(["changelog", "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("loops.j2`") && stderr.contains("ran out of fuel"),
+        "{stderr}"
+    );
+    // Few steps, much output: the output cap.
+    repo.write(
+        "loops.j2",
+        format!("{{{{ range(100000)|join(\"{}\") }}}}\n", "y".repeat(400)),
+    );
+    let out = repo.herald(["changelog", "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("wrote more than 16 MiB"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
