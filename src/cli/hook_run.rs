@@ -33,7 +33,7 @@ static WRITING: Mutex<()> = Mutex::new(());
 /// Never fails and never blocks the commit: every problem, a panic or the time-out becomes
 /// one `warning:` line on stderr. Returns the line it printed, for tests.
 pub fn run(args: &RunArgs, env: &Env) -> Option<String> {
-    if env.get(env_vars::SKIP).is_some_and(|v| v != "0") {
+    if env.get(env_vars::SKIP).is_some_and(is_set) {
         return say("herald: skipped (GIT_HERALD_SKIP is set)");
     }
     // The deadline starts first: everything after it, the repository's files included, runs
@@ -61,6 +61,13 @@ pub fn run(args: &RunArgs, env: &Env) -> Option<String> {
             Some(line)
         }
     }
+}
+
+/// Tells whether `GIT_HERALD_SKIP` asks to skip: any value but an empty one, `0`, `false`,
+/// `no` or `off` (issue 14: `GIT_HERALD_SKIP=no` skipped).
+fn is_set(value: &str) -> bool {
+    let value = value.trim().to_ascii_lowercase();
+    !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
 }
 
 fn say(line: &str) -> Option<String> {

@@ -477,3 +477,65 @@ fn a_template_that_runs_away_gets_a_clear_error() {
     assert!(out.stdout.is_empty());
 }
 
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn cache_and_usage_files_are_private_and_csv_cells_are_no_formulas() {
+    let (_rt, server) = always("=HYPERLINK(\"http://evil.example\")\n\nbody");
+    let repo = repo_for(&server.uri());
+    // Not a rule-breaking answer when the repository's style is free.
+    repo.write(".git-herald.toml", "[message]\nconventional = false\n");
+    let (stdout, _) = run_ok(&repo, &["--no-body"]);
+    assert!(stdout.starts_with("=HYPERLINK"), "{stdout}");
+    let data = repo.root().join("xdg/data/git-herald");
+    let csv = data.join("usage.csv");
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&csv), 0o600);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains(",\"'=HYPERLINK("), "{text}");
+    let cache = repo.root().join("xdg/cache/git-herald");
+    assert_eq!(mode(&cache), 0o700);
+    let files = walk(&cache);
+    assert!(!files.is_empty());
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{file:?}");
+        assert_eq!(mode(file.parent().unwrap()), 0o700, "{file:?}");
+    }
+}
+
+#[test]
+fn a_fifo_as_the_usage_log_does_not_hang() {
+    let (_rt, server) = always(SUBJECT);
+    let repo = repo_for(&server.uri());
+    let data = repo.root().join("xdg/data/git-herald");
+    std::fs::create_dir_all(&data).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(data.join("usage.csv"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut cmd = repo.command(crate::common::bin());
+    let out = crate::common::run_with_open_stdin(&mut cmd, std::time::Duration::from_secs(60));
+    assert!(out.status.success(), "{}", crate::common::show(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(SUBJECT));
+    let warned = warnings(&out.stderr);
+    assert!(
+        warned.len() == 1 && warned[0].contains("failed to write the usage log"),
+        "{warned:?}"
+    );
+}
+
+#[test]
+fn git_herald_skip_no_does_not_skip() {
+    let mut repo = hooked_repo();
+    repo.set_env("GIT_HERALD_SKIP", "no");
+    let out = commit_bounded(&repo);
+    assert!(out.status.success(), "{}", crate::common::show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("skipped"), "{stderr}");
+    assert_ne!(repo.message_of("HEAD"), "wip: by hand\n");
+    crate::common::assert_message_shape(&repo.message_of("HEAD"));
+}
