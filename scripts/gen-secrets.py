@@ -960,6 +960,24 @@ def key_bodies_out_of_view():
 key_bodies_out_of_view()
 
 
+def issue_14_misses():
+    """Issue 14 (Medium 7): a prefixed token followed by `-` or `_` was missed; AWS's
+    documented example keys were flagged. Drawn last, so every case above stays."""
+    token = "ghp_" + alnum(36)
+    CASES.append({"rule": "github-pat", "file": "scripts/branch.sh",
+                  "text": f"+git checkout -b feature/{token}-login\n", "secrets": [token]})
+    token = "glpat-" + alnum(20)
+    CASES.append({"rule": "gitlab-pat", "file": "ci/notes.md",
+                  "text": f"+see branch fix/{token}_hotfix\n", "secrets": [token]})
+    for line in ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+                 "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                 "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE"]:
+        NEG.append({"file": "docs/aws.md", "text": "+" + line + "\n"})
+
+
+issue_14_misses()
+
+
 # --- output -----------------------------------------------------------------------------------
 
 

@@ -108,13 +108,11 @@ macro_rules! ctx {
 }
 
 /// The end of a token: not followed by more token characters.
+// After the token, `-` and `_` may follow (issue 14: a branch `feature/ghp_<36>-login` was
+// sent verbatim); a token whose alphabet holds them takes them greedily anyway.
 macro_rules! tok {
     ($body:literal) => {
-        concat!(
-            r#"(?:^|[^A-Za-z0-9_\-])("#,
-            $body,
-            r#")(?:[^A-Za-z0-9_\-]|$)"#
-        )
+        concat!(r#"(?:^|[^A-Za-z0-9_\-])("#, $body, r#")(?:[^A-Za-z0-9]|$)"#)
     };
 }
 

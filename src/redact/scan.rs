@@ -98,8 +98,15 @@ impl Redactor {
             }
         };
         ok && rule.entropy.is_none_or(|min| value::entropy(secret) >= min)
+            && !is_documented_example(secret)
             && !self.allow.iter().any(|re| re.is_match(secret))
     }
+}
+
+/// Tells whether a value is one of the example keys AWS prints in its documentation
+/// (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`): no secret (issue 14).
+fn is_documented_example(v: &[u8]) -> bool {
+    v.ends_with(b"EXAMPLE") || v.ends_with(b"EXAMPLEKEY")
 }
 
 fn loose(v: &[u8]) -> bool {

@@ -539,3 +539,27 @@ fn git_herald_skip_no_does_not_skip() {
     assert_ne!(repo.message_of("HEAD"), "wip: by hand\n");
     crate::common::assert_message_shape(&repo.message_of("HEAD"));
 }
+
+#[test]
+fn a_token_before_a_dash_is_redacted_and_aws_examples_are_not() {
+    let (rt, server) = always(SUBJECT);
+    let repo = repo_for(&server.uri());
+    let token = "ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ";
+    repo.git(["checkout", "-q", "-b", &format!("feature/{token}-login")]);
+    repo.write(
+        "docs/aws.md",
+        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n\
+         aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+    );
+    repo.add(["docs/aws.md"]);
+    run_ok(&repo, &[]);
+    let sent = requests(&rt, &server);
+    let sent = String::from_utf8_lossy(&sent[0].body).into_owned();
+    assert!(!sent.contains(&token[..12]), "{sent}");
+    assert!(sent.contains("[REDACTED:github-pat]-login"), "{sent}");
+    assert!(sent.contains("AKIAIOSFODNN7EXAMPLE"), "{sent}");
+    assert!(
+        sent.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        "{sent}"
+    );
+}
