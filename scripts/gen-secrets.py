@@ -971,7 +971,9 @@ def issue_14_misses():
                   "text": f"+see branch fix/{token}_hotfix\n", "secrets": [token]})
     for line in ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
                  "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                 "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE"]:
+                 "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE",
+                 'db_password = get_secret("prod/db/password")',
+                 'const token = await fetchToken("github/ci-deploy-bot");']:
         NEG.append({"file": "docs/aws.md", "text": "+" + line + "\n"})
 
 

@@ -1010,6 +1010,19 @@ fn after_spaced_type(line: &[u8], j: usize) -> Option<usize> {
     None
 }
 
+/// Tells whether the identifier at the end of `before` names a lookup (`get_secret`,
+/// `getToken`, `fetch_password`, `read_key`, `load_secret`, `lookupToken`).
+fn is_lookup(before: &[u8]) -> bool {
+    let start = before
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        .map_or(0, |p| p + 1);
+    let word = before[start..].to_ascii_lowercase();
+    ["get", "fetch", "read", "load", "lookup", "resolve"]
+        .iter()
+        .any(|verb| word.starts_with(verb.as_bytes()))
+}
+
 /// Finds the value assigned to the name ending at `end`.
 fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
     let n = line.len();
@@ -1072,6 +1085,10 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
         }
         colon = true;
         j + 1
+    } else if rest[0] == b'(' && is_lookup(&line[..end]) {
+        // `get_secret("prod/db")`, `fetchToken("github")`: the argument names what is looked
+        // up, it is not the secret (issue 14).
+        return None;
     } else if (rest[0] == b',' && (ctx.quoted || ctx.brace)) || rest[0] == b'(' {
         // `("password", "v")`, `{password, "v"}`, `setPassword("v")`: literals only.
         require_quoted = true;

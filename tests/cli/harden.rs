@@ -541,7 +541,7 @@ fn git_herald_skip_no_does_not_skip() {
 }
 
 #[test]
-fn a_token_before_a_dash_is_redacted_and_aws_examples_are_not() {
+fn a_token_before_a_dash_is_redacted_and_examples_and_lookups_are_not() {
     let (rt, server) = always(SUBJECT);
     let repo = repo_for(&server.uri());
     let token = "ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ";
@@ -549,7 +549,8 @@ fn a_token_before_a_dash_is_redacted_and_aws_examples_are_not() {
     repo.write(
         "docs/aws.md",
         "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n\
-         aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+         aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\
+         secret = get_secret('prod/db/password')\n",
     );
     repo.add(["docs/aws.md"]);
     run_ok(&repo, &[]);
@@ -562,4 +563,5 @@ fn a_token_before_a_dash_is_redacted_and_aws_examples_are_not() {
         sent.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
         "{sent}"
     );
+    assert!(sent.contains("get_secret('prod/db/password')"), "{sent}");
 }
