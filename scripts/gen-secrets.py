@@ -969,6 +969,11 @@ def issue_14_misses():
     token = "glpat-" + alnum(20)
     CASES.append({"rule": "gitlab-pat", "file": "ci/notes.md",
                   "text": f"+see branch fix/{token}_hotfix\n", "secrets": [token]})
+    for file, line in [("src/db.js", "const dbPassword = process.env.DB_PASSWORD || \"{}\";"),
+                       ("src/db.py", "db_password = os.environ.get(\"DB_PASSWORD\") or \"{}\"")]:
+        secret = password()
+        CASES.append({"rule": "generic-password", "file": file,
+                      "text": "+" + line.format(secret) + "\n", "secrets": [secret]})
     for line in ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
                  "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                  "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE",

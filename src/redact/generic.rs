@@ -1158,6 +1158,9 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
         let v = unquoted_at(line, j, true);
         return (v.end > v.start).then_some(v);
     }
+    if let Some(v) = fallback_literal(line, j) {
+        return Some(v);
+    }
     if let Some(v) = wrapped_literal(line, j) {
         return Some(v);
     }
@@ -1166,6 +1169,21 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
     }
     let v = unquoted_at(line, j, false);
     (v.end > v.start).then_some(v)
+}
+
+/// The literal after a fallback operator in an expression (issue 14): `process.env.PW ||
+/// "v"`, `os.environ.get("PW") or "v"`, `ENV["PW"] ?? "v"`.
+fn fallback_literal(line: &[u8], j: usize) -> Option<Value> {
+    let rest = &line[j..];
+    for op in [&b"||"[..], b"??", b" or "] {
+        if let Some(at) = bstr::ByteSlice::find(rest, op) {
+            let k = skip_ws(line, j + at + op.len());
+            if line.get(k).copied().is_some_and(is_quote) {
+                return quoted_at(line, k);
+            }
+        }
+    }
+    None
 }
 
 /// `value=` / `value =` / `", "value":` after a quoted name: the .NET `<add key="…"

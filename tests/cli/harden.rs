@@ -541,7 +541,7 @@ fn git_herald_skip_no_does_not_skip() {
 }
 
 #[test]
-fn a_token_before_a_dash_is_redacted_and_examples_and_lookups_are_not() {
+fn listed_misses_are_redacted_and_examples_and_lookups_are_not() {
     let (rt, server) = always(SUBJECT);
     let repo = repo_for(&server.uri());
     let token = "ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ";
@@ -552,6 +552,11 @@ fn a_token_before_a_dash_is_redacted_and_examples_and_lookups_are_not() {
          aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\
          secret = get_secret('prod/db/password')\n",
     );
+    repo.write(
+        "src/db.js",
+        "const dbPassword = process.env.DB_PASSWORD || 'Fallb4ckP4ss!x';\n",
+    );
+    repo.add(["src/db.js"]);
     repo.add(["docs/aws.md"]);
     run_ok(&repo, &[]);
     let sent = requests(&rt, &server);
@@ -564,4 +569,5 @@ fn a_token_before_a_dash_is_redacted_and_examples_and_lookups_are_not() {
         "{sent}"
     );
     assert!(sent.contains("get_secret('prod/db/password')"), "{sent}");
+    assert!(!sent.contains("Fallb4ck"), "{sent}");
 }
