@@ -974,6 +974,9 @@ def issue_14_misses():
         secret = password()
         CASES.append({"rule": "generic-password", "file": file,
                       "text": "+" + line.format(secret) + "\n", "secrets": [secret]})
+    secret = password()
+    CASES.append({"rule": "cli-password", "file": "scripts/backup.sh",
+                  "text": f"+mysqldump -u root -p'{secret}' app > app.sql\n", "secrets": [secret]})
     for line in ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
                  "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                  "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE",

@@ -556,7 +556,8 @@ fn listed_misses_are_redacted_and_examples_and_lookups_are_not() {
         "src/db.js",
         "const dbPassword = process.env.DB_PASSWORD || 'Fallb4ckP4ss!x';\n",
     );
-    repo.add(["src/db.js"]);
+    repo.write("scripts/backup.sh", "mysql -u root -p'S3cr3tPass9x' mydb\n");
+    repo.add(["src/db.js", "scripts/backup.sh"]);
     repo.add(["docs/aws.md"]);
     run_ok(&repo, &[]);
     let sent = requests(&rt, &server);
@@ -570,4 +571,5 @@ fn listed_misses_are_redacted_and_examples_and_lookups_are_not() {
     );
     assert!(sent.contains("get_secret('prod/db/password')"), "{sent}");
     assert!(!sent.contains("Fallb4ck"), "{sent}");
+    assert!(!sent.contains("S3cr3tPass"), "{sent}");
 }
