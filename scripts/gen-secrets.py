@@ -940,6 +940,54 @@ def negatives():
 negatives()
 
 
+def key_bodies_out_of_view():
+    """Issue 14: lines of a key whose BEGIN/END lines are outside the hunk (an edit inside a
+    PEM block sends the lines around it). Drawn last, so every case above stays as it was."""
+    def raw(file, lines, secrets):
+        CASES.append({"rule": "private-key", "file": file, "text": "".join(l + "\n" for l in lines), "secrets": secrets})
+    # One line of a 25-line RSA key changed: three lines of context either side.
+    body = [b64(64) for _ in range(8)]
+    new = b64(64)
+    raw("deploy/id_rsa.txt", [" " + x for x in body[:3]] + ["-" + body[3], "+" + new] + [" " + x for x in body[4:7]], body[:7] + [new])
+    # Context only around an added comment, the end of the block (shorter, padded) in view.
+    body = [b64(64) for _ in range(4)] + [b64(40) + "=="]
+    raw("certs/server.key.tmpl", ["+# rotated 2024-06"] + [" " + x for x in body], body)
+    # OpenSSH armor is 70 wide; indented in YAML.
+    body = [b64(70) for _ in range(5)]
+    raw("ops/ssh.yaml", ["     " + x for x in body[:2]] + ["+    " + body[2]] + ["     " + x for x in body[3:]], body)
+
+
+key_bodies_out_of_view()
+
+
+def issue_14_misses():
+    """Issue 14 (Medium 7): a prefixed token followed by `-` or `_` was missed; AWS's
+    documented example keys were flagged. Drawn last, so every case above stays."""
+    token = "ghp_" + alnum(36)
+    CASES.append({"rule": "github-pat", "file": "scripts/branch.sh",
+                  "text": f"+git checkout -b feature/{token}-login\n", "secrets": [token]})
+    token = "glpat-" + alnum(20)
+    CASES.append({"rule": "gitlab-pat", "file": "ci/notes.md",
+                  "text": f"+see branch fix/{token}_hotfix\n", "secrets": [token]})
+    for file, line in [("src/db.js", "const dbPassword = process.env.DB_PASSWORD || \"{}\";"),
+                       ("src/db.py", "db_password = os.environ.get(\"DB_PASSWORD\") or \"{}\"")]:
+        secret = password()
+        CASES.append({"rule": "generic-password", "file": file,
+                      "text": "+" + line.format(secret) + "\n", "secrets": [secret]})
+    secret = password()
+    CASES.append({"rule": "cli-password", "file": "scripts/backup.sh",
+                  "text": f"+mysqldump -u root -p'{secret}' app > app.sql\n", "secrets": [secret]})
+    for line in ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+                 "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                 "export AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE",
+                 'db_password = get_secret("prod/db/password")',
+                 'const token = await fetchToken("github/ci-deploy-bot");']:
+        NEG.append({"file": "docs/aws.md", "text": "+" + line + "\n"})
+
+
+issue_14_misses()
+
+
 # --- output -----------------------------------------------------------------------------------
 
 

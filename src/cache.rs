@@ -212,14 +212,14 @@ fn decode(text: &str) -> Option<&str> {
 
 fn write_atomic(path: &Path, value: &str) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
+    crate::files::create_private_dir(dir)?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         path.file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
         std::process::id()
     ));
-    fs::write(&tmp, value)?;
+    crate::files::write_private(&tmp, value.as_bytes())?;
     fs::rename(&tmp, path)
 }
 

@@ -184,7 +184,8 @@ impl<'a> Caller<'a> {
         let mut filter = ThinkFilter::default();
         let mut clean_sink = |delta: Delta<'_>| match delta {
             Delta::Text(text) => {
-                let visible = filter.push(text);
+                // Nothing a server sends reaches the terminal raw (issue 14).
+                let visible = filter.push(&clean::sanitize(text));
                 if !visible.is_empty() {
                     sink(Delta::Text(&visible));
                 }
@@ -194,9 +195,13 @@ impl<'a> Caller<'a> {
                 sink(Delta::Restart);
             }
         };
-        if let Some(hit) = self.cache.get(kind, &key) {
+        // An entry that would not pass the gate today (written by an older version, or
+        // under other rules) is never answered from: it is asked again.
+        let hit = (self.cache.get(kind, &key))
+            .map(|hit| -> Vec<String> { hit.split(ANSWER_SEPARATOR).map(str::to_owned).collect() })
+            .filter(|answers| answers.iter().all(|a| self.passes(&subject, a)));
+        if let Some(answers) = hit {
             self.cached.fetch_add(1, Ordering::Relaxed);
-            let answers: Vec<String> = hit.split(ANSWER_SEPARATOR).map(str::to_owned).collect();
             clean_sink(Delta::Text(&answers[0]));
             flush(&mut filter, sink);
             return Ok(answers);
@@ -205,13 +210,32 @@ impl<'a> Caller<'a> {
         let started = std::time::Instant::now();
         let result = self.model.client.complete(request, &mut clean_sink).await;
         flush(&mut filter, sink);
-        self.record(request, &result, subject, started.elapsed());
+        self.record(request, &result, subject.clone(), started.elapsed());
         let done = result?;
-        let mut answers = vec![done.text];
-        answers.extend(done.alternatives);
-        let joined = answers.join(&ANSWER_SEPARATOR.to_string());
-        self.cache.put(kind, &key, &joined);
+        let answers: Vec<String> = std::iter::once(done.text)
+            .chain(done.alternatives)
+            .map(|a| clean::sanitize(&a).into_owned())
+            .collect();
+        // Only answers that passed the gate are cached: one that failed is asked again next
+        // time rather than repeated.
+        let passed: Vec<&str> = (answers.iter())
+            .filter(|a| self.passes(&subject, a))
+            .map(String::as_str)
+            .collect();
+        if !passed.is_empty() {
+            self.cache
+                .put(kind, &key, &passed.join(&ANSWER_SEPARATOR.to_string()));
+        }
         Ok(answers)
+    }
+
+    /// The gate an answer passes before it is cached: a commit message follows the style
+    /// rules; any other answer (a summary, a changelog) is not empty once cleaned.
+    fn passes(&self, subject: &Subject, answer: &str) -> bool {
+        match subject {
+            Subject::FromAnswer => clean::gate(answer, &self.settings.style).is_ok(),
+            _ => !clean::strip(&clean::sanitize(answer)).is_empty(),
+        }
     }
 
     fn record(

@@ -576,11 +576,10 @@ impl<'a> Composer<'a> {
         let mut good: Vec<Message> = Vec::new();
         let mut dropped = Vec::new();
         for text in &texts {
-            let candidate = clean::to_message(&clean::strip(text));
-            match clean::problem(&candidate, style) {
-                None if !good.contains(&candidate) => good.push(candidate),
-                None => {}
-                Some(problem) => dropped.push(problem),
+            match clean::gate(text, style) {
+                Ok(candidate) if !good.contains(&candidate) => good.push(candidate),
+                Ok(_) => {}
+                Err(problem) => dropped.push(problem),
             }
         }
         if let Some(problem) = dropped.first() {
@@ -651,37 +650,49 @@ impl<'a> Composer<'a> {
         results
     }
 
-    /// The call that writes the message, checked against the style and asked again once.
+    /// The call that writes the message, through the gate (control characters out, the rule
+    /// checks) and asked again once. An answer that fails twice is not used: the run falls
+    /// back to the offline engine (issue 14), as a message that breaks the rules, is empty
+    /// or is a comment would otherwise be committed.
     async fn final_call(
         &self,
         mut prompt: Prompt,
         sink: &mut dyn FnMut(Delta<'_>),
     ) -> Result<Message, LlmError> {
         let style = self.style();
-        let mut last = Message::default();
-        for round in 0..2 {
+        let mut round = 0;
+        loop {
+            round += 1;
             let request = self.caller.request(prompt.clone());
             let text = (self.caller)
                 .call("message", &request, Subject::FromAnswer, sink)
                 .await?;
-            let candidate = clean::to_message(&clean::strip(&text));
-            match clean::problem(&candidate, style) {
-                None => return Ok(candidate),
-                Some(problem) if round == 0 => {
+            match clean::gate(&text, style) {
+                Ok(message) => return Ok(message),
+                Err(problem) if round == 1 => {
                     self.caller.note(format!("herald: asked again: {problem}"));
                     sink(Delta::Restart);
                     // The problem may quote the answer: redacted before it goes back.
+                    let problem = shorten(&problem);
                     prompt = prompt.correct(&self.redactor.redact_text(&problem, "<problem>"));
-                    last = candidate;
                 }
-                Some(problem) => {
-                    // Kept: a message that breaks a rule beats none. The problem says which.
-                    self.caller.note(format!("warning: {problem}"));
-                    return Ok(candidate);
+                Err(problem) => {
+                    sink(Delta::Restart);
+                    return Err(LlmError::Unusable {
+                        problem: shorten(&problem),
+                    });
                 }
             }
         }
-        Ok(last)
+    }
+}
+
+/// Cuts a problem that quotes a huge answer (a 5,000-character subject) to a readable length.
+fn shorten(problem: &str) -> String {
+    const MAX: usize = 300;
+    match problem.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &problem[..at]),
+        None => problem.to_owned(),
     }
 }
 

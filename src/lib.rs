@@ -14,6 +14,7 @@ pub mod config;
 pub mod conventions;
 pub mod diff;
 pub mod doctor;
+pub mod files;
 pub mod filter;
 pub mod git;
 pub mod gitmoji;

@@ -276,11 +276,26 @@ impl<'a> Run<'a> {
                     name: model,
                     info: model_info,
                 };
-                let mut generated = self.model_message(changes, info, model, reporter).await?;
-                if let Some(warning) = changes.diff.warning() {
-                    generated.notes.insert(0, format!("warning: {warning}"));
+                match self.model_message(changes, info, model, reporter).await {
+                    // The answer failed the gate twice: the offline engine writes the
+                    // message, with one warning that says why (issue 14).
+                    Err(RunError::Llm(err @ LlmError::Unusable { .. })) => {
+                        let (mut generated, kind) =
+                            self.offline_message(changes, "the model's answer was not usable");
+                        generated.notes.insert(
+                            0,
+                            format!("warning: {err}; the offline engine wrote the message instead"),
+                        );
+                        (generated, kind)
+                    }
+                    Err(err) => return Err(err),
+                    Ok(mut generated) => {
+                        if let Some(warning) = changes.diff.warning() {
+                            generated.notes.insert(0, format!("warning: {warning}"));
+                        }
+                        (generated, None)
+                    }
                 }
-                (generated, None)
             }
         };
         let style = &self.settings.style;

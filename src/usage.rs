@@ -198,10 +198,10 @@ fn fields(row: &UsageRow) -> Vec<String> {
     let subject: String = row.subject.chars().take(SUBJECT_CHARS).collect();
     vec![
         humantime::format_rfc3339_seconds(row.timestamp).to_string(),
-        row.command.clone(),
-        row.repo.clone(),
-        row.provider.clone(),
-        row.model.clone(),
+        neutral(&row.command),
+        neutral(&row.repo),
+        neutral(&row.provider),
+        neutral(&row.model),
         row.prompt_tokens.to_string(),
         row.completion_tokens.to_string(),
         (row.prompt_tokens + row.completion_tokens).to_string(),
@@ -210,8 +210,18 @@ fn fields(row: &UsageRow) -> Vec<String> {
         row.attempts.to_string(),
         row.status.name().to_owned(),
         row.estimated.to_string(),
-        subject,
+        neutral(&subject),
     ]
+}
+
+/// Keeps a text cell from being read as a formula by a spreadsheet (`=`, `+`, `-`, `@`, and
+/// the tab and carriage return some read the same way): a `'` goes first, as OWASP advises
+/// for CSV files (issue 14).
+fn neutral(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
 }
 
 /// Appends one row, writing the header first if the file is new or empty.
@@ -225,13 +235,17 @@ pub fn append(path: &Path, row: &UsageRow) -> Result<(), UsageError> {
         source,
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(err)?;
+        crate::files::create_private_dir(dir).map_err(err)?;
     }
-    let mut file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .map_err(err)?;
+    // A FIFO (or a device) there would block the open or the write: only a regular file.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(err(io::Error::other("it is not a regular file")));
+    }
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path).map_err(err)?;
     file.lock().map_err(err)?;
     let result = write_row(&mut file, row);
     let _ = file.unlock();

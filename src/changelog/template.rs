@@ -43,6 +43,7 @@ pub fn render_template(
         .map_err(fail)?;
     env.set_syntax(syntax);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(FUEL));
     let template = env.template_from_named_str(name, source).map_err(fail)?;
     let document = document(releases, remote);
     let data = TemplateData {
@@ -50,9 +51,61 @@ pub fn render_template(
         releases: &document.releases,
         command,
     };
-    template
-        .render(minijinja::Value::from(minijinja::value::Serde(&data)))
-        .map_err(fail)
+    // A repository may name the template, so what it may cost is bounded (issue 14: two
+    // nested `range(100000)` loops took 3.4 GB): so many steps, and so many bytes out.
+    let mut out = Capped {
+        text: Vec::new(),
+        max: MAX_OUTPUT,
+    };
+    let rendered = template.render_captured_to(
+        minijinja::Value::from(minijinja::value::Serde(&data)),
+        &mut out,
+    );
+    match rendered {
+        Ok(_) => Ok(String::from_utf8_lossy(&out.text).into_owned()),
+        Err(err) if err.kind() == minijinja::ErrorKind::OutOfFuel => {
+            Err(fail(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!(
+                    "the template ran out of fuel: it took more than {FUEL} steps (loops over \
+                     large ranges are the usual cause)"
+                ),
+            )))
+        }
+        Err(_) if out.text.len() > MAX_OUTPUT => Err(fail(minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            format!(
+                "the template wrote more than {} MiB",
+                MAX_OUTPUT / (1024 * 1024)
+            ),
+        ))),
+        Err(err) => Err(fail(err)),
+    }
+}
+
+/// The most steps a template may take: far more than any changelog needs.
+const FUEL: u64 = 20_000_000;
+/// The most bytes a template may write.
+const MAX_OUTPUT: usize = 16 * 1024 * 1024;
+
+/// Collects a template's output, failing the write once it passes `max` bytes.
+struct Capped {
+    text: Vec<u8>,
+    max: usize,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.text.extend_from_slice(buf);
+        if self.text.len() > self.max {
+            return Err(std::io::Error::other("the output cap was reached"));
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Renders the releases with the minijinja template at `path` (see
@@ -62,8 +115,10 @@ pub fn render_template_file(
     command: &str,
     log: &Changelog,
 ) -> Result<String, ChangelogError> {
-    let source =
-        std::fs::read_to_string(path).map_err(ChangelogError::io("read the template", path))?;
+    // A repository may name the template: a regular file of at most 1 MiB (issue 14).
+    let source = crate::files::read_capped(path, crate::files::MAX_BYTES)
+        .and_then(|text| text.ok_or_else(|| std::io::ErrorKind::NotFound.into()))
+        .map_err(ChangelogError::io("read the template", path))?;
     let name = path.display().to_string();
     render_template(&name, &source, command, &log.releases, log.remote.as_ref())
 }

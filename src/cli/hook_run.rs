@@ -33,9 +33,12 @@ static WRITING: Mutex<()> = Mutex::new(());
 /// Never fails and never blocks the commit: every problem, a panic or the time-out becomes
 /// one `warning:` line on stderr. Returns the line it printed, for tests.
 pub fn run(args: &RunArgs, env: &Env) -> Option<String> {
-    if env.get(env_vars::SKIP).is_some_and(|v| v != "0") {
+    if env.get(env_vars::SKIP).is_some_and(is_set) {
         return say("herald: skipped (GIT_HERALD_SKIP is set)");
     }
+    // The deadline starts first: everything after it, the repository's files included, runs
+    // inside it (issue 14). The configured time-out, once read, can only bring it closer.
+    watchdog::start(initial_timeout(env));
     std::panic::set_hook(Box::new(|info| {
         let place = info
             .location()
@@ -58,6 +61,13 @@ pub fn run(args: &RunArgs, env: &Env) -> Option<String> {
             Some(line)
         }
     }
+}
+
+/// Tells whether `GIT_HERALD_SKIP` asks to skip: any value but an empty one, `0`, `false`,
+/// `no` or `off` (issue 14: `GIT_HERALD_SKIP=no` skipped).
+fn is_set(value: &str) -> bool {
+    let value = value.trim().to_ascii_lowercase();
+    !matches!(value.as_str(), "" | "0" | "false" | "no" | "off")
 }
 
 fn say(line: &str) -> Option<String> {
@@ -199,7 +209,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         .min(settings.hook.timeout.mul_f64(0.75));
     let settings = &settings;
 
-    start_watchdog(settings.hook.timeout);
+    watchdog::set(settings.hook.timeout);
     let filter = Filter::new(&settings.filter)?;
     // One runtime and one engine choice for the whole hook; the offline engine reads the same
     // redacted changes a model would.
@@ -286,19 +296,57 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
     })
 }
 
-fn start_watchdog(timeout: Duration) {
-    std::thread::spawn(move || {
-        std::thread::sleep(timeout);
-        let _guard = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-        if DONE.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        warn(&format!(
-            "gave up after {:.1} s (`hook.timeout`); the commit message is left as is",
-            timeout.as_secs_f64()
-        ));
-        std::process::exit(0);
-    });
+/// The hook's time-out before the configuration is read: `GIT_HERALD_HOOK_TIMEOUT` when it
+/// is a valid number of seconds, else the default 20 s.
+fn initial_timeout(env: &Env) -> Duration {
+    env.get(env_vars::HOOK_TIMEOUT)
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite() && (0.0..=config::MAX_SECONDS).contains(v))
+        .map_or(Duration::from_secs(20), Duration::from_secs_f64)
+}
+
+/// The thread that gives up for the hook when its time is over.
+mod watchdog {
+    use super::{DONE, WRITING, warn};
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{Duration, Instant};
+
+    static START: OnceLock<Instant> = OnceLock::new();
+    /// The time-out, in milliseconds from `START`.
+    static TIMEOUT_MS: AtomicU64 = AtomicU64::new(u64::MAX);
+
+    /// Starts the clock with `timeout`.
+    pub fn start(timeout: Duration) {
+        let start = *START.get_or_init(Instant::now);
+        set(timeout);
+        std::thread::spawn(move || {
+            loop {
+                let timeout = Duration::from_millis(TIMEOUT_MS.load(Ordering::SeqCst));
+                let elapsed = start.elapsed();
+                if elapsed >= timeout {
+                    break;
+                }
+                // Woken now and then, so a time-out set later takes effect.
+                std::thread::sleep((timeout - elapsed).min(Duration::from_millis(50)));
+            }
+            let _guard = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+            if DONE.swap(true, Ordering::SeqCst) {
+                return;
+            }
+            let timeout = TIMEOUT_MS.load(Ordering::SeqCst) as f64 / 1000.0;
+            warn(&format!(
+                "gave up after {timeout:.1} s (`hook.timeout`); the commit message is left as is"
+            ));
+            std::process::exit(0);
+        });
+    }
+
+    /// Sets the time-out, counted from the start of the hook.
+    pub fn set(timeout: Duration) {
+        let ms = u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX);
+        TIMEOUT_MS.store(ms, Ordering::SeqCst);
+    }
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ pub(super) fn parse_seconds(var: &'static str, value: &str) -> Result<f64, Confi
         return Err(ConfigError::Env {
             var,
             value: value.to_owned(),
-            expected: "a number of seconds, zero or more",
+            expected: "a number of seconds, from 0 to 3600",
         });
     }
     Ok(seconds)

@@ -31,7 +31,7 @@ pub enum ConfigError {
     },
     #[error(
         "`{key}` in config file `{}` (line {line}) is {value}; it takes a number of seconds, \
-         zero or more",
+         from 0 to 3600",
         .path.display()
     )]
     Seconds {

@@ -319,15 +319,13 @@ file_format! {
     }
 }
 
+/// Reads a configuration file: a regular file of at most 1 MiB (issue 14: the repository's
+/// file may be a symlink to `/dev/tty` or `/dev/zero`).
 pub(super) fn read_file(path: &Path) -> Result<Option<String>, ConfigError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(ConfigError::Read {
-            path: path.to_owned(),
-            source,
-        }),
-    }
+    crate::files::read_capped(path, crate::files::MAX_BYTES).map_err(|source| ConfigError::Read {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 pub(super) fn parse_file(
@@ -398,10 +396,13 @@ fn line_of_dotted(text: &str, dotted: &str) -> usize {
         .map_or_else(|| line_of(text, table), |i| i + 1)
 }
 
-/// Tells whether a number is a usable count of seconds: finite, zero or more.
+/// Tells whether a number is a usable count of seconds: finite, from 0 to an hour.
 pub(super) fn is_seconds(value: f64) -> bool {
-    value.is_finite() && value >= 0.0
+    value.is_finite() && (0.0..=MAX_SECONDS).contains(&value)
 }
+
+/// The longest time-out any setting takes: an hour (issue 14: `1e19` was accepted).
+pub const MAX_SECONDS: f64 = 3600.0;
 
 /// Finds the 1-based line where `key` is assigned or opened as a table.
 pub(super) fn line_of(text: &str, key: &str) -> usize {

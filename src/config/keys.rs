@@ -47,7 +47,7 @@ pub(super) enum Shape {
     Count,
     /// Any number.
     Number,
-    /// A number of seconds: finite, zero or more, else the file is an error.
+    /// A number of seconds: finite, from 0 to an hour, else the file is an error.
     Seconds,
     /// `true`, `false` or a word.
     BoolOrWord,

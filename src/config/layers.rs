@@ -218,7 +218,12 @@ pub fn resolve_deferred(
         && let Some(text) = read_file(&path)?
     {
         let (table, typed) = parse_file(&path, &text)?;
-        let typed = repo_layer(&path, &text, &table, typed, merged.redact.policy)?;
+        let mut typed = repo_layer(&path, &text, &table, typed, merged.redact.policy)?;
+        // A repository may lower the hook's time-out, never raise it (issue 14): a hanging
+        // server would otherwise cost whatever a cloned repository asks, per commit.
+        if let (Some(repo), Some(before)) = (typed.hook.timeout, merged.hook.timeout) {
+            typed.hook.timeout = Some(repo.min(before));
+        }
         let layer = Layer::Repo(path);
         flatten("", &table, &layer, &mut origins);
         merged.merge(typed);

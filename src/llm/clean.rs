@@ -39,6 +39,30 @@ pub fn strip(raw: &str) -> String {
     text
 }
 
+/// Removes control characters other than newline and tab (NUL, ESC and the escape sequences
+/// they start, carriage returns, C1 controls): git refuses a message with a NUL byte, and raw
+/// ESC/OSC bytes would reach the terminal (issue 14). What is left is plain text.
+pub fn sanitize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unwanted) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !is_unwanted(c)).collect())
+}
+
+fn is_unwanted(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// The rule check of an answer that is to become a commit message: what a model wrote,
+/// cleaned, then checked. `Err` says what is wrong, in words a model can act on.
+pub fn gate(text: &str, style: &Style) -> Result<Message, String> {
+    let message = to_message(&strip(&sanitize(text)));
+    match problem(&message, style) {
+        None => Ok(message),
+        Some(problem) => Err(problem),
+    }
+}
+
 /// Hides `<think>…</think>` blocks from a stream as it arrives, however the tags are split.
 #[derive(Debug, Default)]
 pub struct ThinkFilter {
@@ -103,6 +127,11 @@ pub fn problem(message: &Message, style: &Style) -> Option<String> {
     if message.subject.is_empty() {
         return Some("the message was empty".into());
     }
+    // A line git would take for a comment (`#` or the comment character) vanishes from the
+    // commit: the body would become the subject.
+    if message.subject.starts_with('#') {
+        return Some("the first line starts with `#`, which git drops as a comment".into());
+    }
     let (emoji, subject) = match style.gitmoji {
         crate::gitmoji::Gitmoji::Off => ("", message.subject.as_str()),
         _ => crate::gitmoji::split(&message.subject),
@@ -158,6 +187,27 @@ pub fn problem(message: &Message, style: &Style) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sanitize_keeps_newlines_and_tabs_only() {
+        assert_eq!(sanitize("feat: a\tb\n\nbody"), "feat: a\tb\n\nbody");
+        assert_eq!(
+            sanitize("feat: a\0b\x1b]0;title\x07\x1b[31mred\r\n\u{9b}x"),
+            "feat: ab]0;title[31mred\nx"
+        );
+    }
+
+    #[test]
+    fn the_gate_refuses_comments_empties_and_long_subjects() {
+        let style = Style::default();
+        assert!(gate("# feat: x\n\nbody", &style).is_err());
+        assert!(gate("  \n\0", &style).is_err());
+        assert!(gate(&format!("feat: {}", "x".repeat(5_000)), &style).is_err());
+        assert_eq!(
+            gate("feat: a\0dd x", &style).unwrap().subject,
+            "feat: add x"
+        );
+    }
 
     #[test]
     fn strips_reasoning_fences_and_quotes() {

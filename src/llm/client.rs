@@ -75,6 +75,19 @@ impl Failure {
     }
 }
 
+/// Returns the longest start of `text` of at most `room` bytes that ends on a character
+/// boundary.
+fn fitting(text: &str, room: usize) -> &str {
+    if text.len() <= room {
+        return text;
+    }
+    let mut end = room;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 impl Client {
     /// Builds the client: connect time-out, and the configured proxy (the `*_PROXY` variables
     /// are honoured without one).
@@ -220,7 +233,8 @@ impl Client {
         let mut alternatives: Vec<String> = Vec::new();
         let mut usage: Option<Usage> = None;
         let mut finished = false;
-        loop {
+        let cap = req.answer_cap();
+        'read: loop {
             let limit = if text.is_empty() {
                 first
             } else {
@@ -267,8 +281,15 @@ impl Client {
                 match piece {
                     Piece::Text(delta) => {
                         *shown = true;
-                        sink(Delta::Text(&delta));
-                        text.push_str(&delta);
+                        let fits = fitting(&delta, cap - text.len());
+                        sink(Delta::Text(fits));
+                        text.push_str(fits);
+                        if fits.len() < delta.len() {
+                            // The cap: stop reading and keep what fits (the gate decides
+                            // whether it is a usable answer).
+                            finished = true;
+                            break 'read;
+                        }
                     }
                     Piece::Choice(index, delta) => {
                         // A request asks for a handful of answers; more is a broken server.
@@ -276,7 +297,9 @@ impl Client {
                             if alternatives.len() < index {
                                 alternatives.resize(index, String::new());
                             }
-                            alternatives[index - 1].push_str(&delta);
+                            let answer = &mut alternatives[index - 1];
+                            let fits = fitting(&delta, cap - answer.len());
+                            answer.push_str(fits);
                         }
                     }
                     Piece::Usage { prompt, completion } => {
@@ -286,6 +309,7 @@ impl Client {
                     }
                     Piece::Finished => finished = true,
                     Piece::Error(message) => {
+                        let message = super::mask::server_text(&message, endpoint.key.as_ref());
                         let overloaded = message.to_ascii_lowercase().contains("overload");
                         let error = LlmError::Stream {
                             provider: endpoint.provider,
@@ -340,7 +364,9 @@ impl Client {
             .ok()
             .and_then(Result::ok)
             .unwrap_or_default();
-        let message = wire::body_message(&body);
+        // Masked here, once, before it can be printed, logged or kept (issue 14).
+        let message =
+            super::mask::server_text(&wire::body_message(&body), self.endpoint.key.as_ref());
         let provider = self.endpoint.provider;
         let error = match status {
             401 | 403 => LlmError::Auth {

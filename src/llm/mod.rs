@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod client;
+pub mod mask;
 pub mod models;
 pub mod probe;
 pub mod retry;
@@ -106,6 +107,15 @@ impl Request {
     pub fn n(&self) -> u32 {
         self.n
     }
+
+    /// Returns the most bytes an answer may take: sixteen per token asked for (a token is a
+    /// few bytes of text, in any script), at least 16 KiB and at most 1 MiB. Reading stops
+    /// there and keeps what fits, so an endless or huge stream cannot grow memory (issue 14).
+    pub fn answer_cap(&self) -> usize {
+        (self.max_tokens as usize)
+            .saturating_mul(16)
+            .clamp(16 * 1024, 1024 * 1024)
+    }
 }
 
 /// Token counts of one call.
@@ -207,6 +217,9 @@ pub enum LlmError {
     AzureSetup,
     #[error("no model is set for {provider}, and it lists none")]
     NoModel { provider: &'static str },
+    /// The answer failed the gate after the one retry (issue 14): it is not used.
+    #[error("the model's answer was not usable: {problem}")]
+    Unusable { problem: String },
 }
 
 impl LlmError {

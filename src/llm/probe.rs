@@ -66,16 +66,9 @@ pub async fn probe(client: &Client, wait: Duration) -> Result<Option<Probe>, Llm
         let status = response.status().as_u16();
         let body = response.text().await.unwrap_or_default();
         if !(200..300).contains(&status) {
-            let mut message = wire::body_message(&body);
             // Servers often quote the key they refused; never pass it on.
-            if let Some(key) = endpoint
-                .key
-                .as_ref()
-                .map(|k| k.expose())
-                .filter(|k| k.len() > 3)
-            {
-                message = message.replace(key, "****");
-            }
+            let message =
+                super::mask::server_text(&wire::body_message(&body), endpoint.key.as_ref());
             let provider = endpoint.provider;
             return Err(match status {
                 401 | 403 => LlmError::Auth {

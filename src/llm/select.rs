@@ -62,7 +62,11 @@ fn key(
                 "`api-key` (user config) or `GIT_HERALD_API_KEY`".into(),
             )));
         }
-        KeySource::Command(argv) => return run_key_command(argv).map(Some),
+        KeySource::Command(argv) => {
+            // Within the call's own deadline (in the hook, well inside `hook.timeout`).
+            let timeout = KEY_COMMAND_TIMEOUT.min(settings.network.deadline);
+            return run_key_command(argv, timeout).map(Some);
+        }
         KeySource::None => {}
     }
     Ok(env
@@ -70,8 +74,18 @@ fn key(
         .map(|k| (Secret::new(k.trim()), format!("`{variable}`"))))
 }
 
-/// Runs `api-key-cmd` without a shell and takes the first line it prints.
-fn run_key_command(argv: &[String]) -> Result<(Secret, String), LlmError> {
+/// The longest `api-key-cmd` may take (a password manager asking for a PIN is quicker).
+const KEY_COMMAND_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Runs `api-key-cmd` without a shell and takes the first line it prints. It runs in a
+/// process group of its own and is killed with its children when `timeout` expires (issue
+/// 14: it was waited for forever, and the hook left it behind).
+fn run_key_command(
+    argv: &[String],
+    timeout: std::time::Duration,
+) -> Result<(Secret, String), LlmError> {
+    use std::io::Read as _;
+    use std::process::{Command, Stdio};
     let command = argv.join(" ");
     let fail = |detail: String| LlmError::KeyCommand {
         command: command.clone(),
@@ -80,21 +94,67 @@ fn run_key_command(argv: &[String]) -> Result<(Secret, String), LlmError> {
     let (program, args) = argv
         .split_first()
         .ok_or_else(|| fail("it is empty".into()))?;
-    let output = std::process::Command::new(program)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| fail(e.to_string()))?;
-    if !output.status.success() {
-        // Its stderr may echo the secret; report the status only.
-        return Err(fail(format!("it exited with {}", output.status)));
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        // Its stderr may echo the secret: never read.
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut child = cmd.spawn().map_err(|e| fail(e.to_string()))?;
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let reader = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = (&mut stdout).take(64 * 1024).read_to_end(&mut buf);
+        buf
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() >= timeout => {
+                kill_group(&mut child);
+                return Err(fail(format!(
+                    "it did not finish within {:.1} s and was stopped",
+                    timeout.as_secs_f64()
+                )));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(10)),
+            Err(e) => {
+                kill_group(&mut child);
+                return Err(fail(e.to_string()));
+            }
+        }
+    };
+    // Children it left running would hold the pipe open: they go too.
+    kill_group(&mut child);
+    let output = reader.join().unwrap_or_default();
+    if !status.success() {
+        return Err(fail(format!("it exited with {status}")));
     }
-    let text = String::from_utf8_lossy(&output.stdout);
+    let text = String::from_utf8_lossy(&output);
     let key = text.lines().next().unwrap_or_default().trim();
     if key.is_empty() {
         return Err(fail("it printed nothing".into()));
     }
     Ok((Secret::new(key), "`api-key-cmd`".into()))
+}
+
+/// Kills a child and every process in its group. Without `unsafe` (forbidden here) std has
+/// no `killpg`, so the system's `kill` does it; the child itself is killed either way.
+fn kill_group(child: &mut std::process::Child) {
+    #[cfg(unix)]
+    {
+        let _ = std::process::Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", child.id())])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// Returns the Ollama server's URL: `base-url`, else `OLLAMA_HOST`, else the local default.

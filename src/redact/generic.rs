@@ -1010,6 +1010,19 @@ fn after_spaced_type(line: &[u8], j: usize) -> Option<usize> {
     None
 }
 
+/// Tells whether the identifier at the end of `before` names a lookup (`get_secret`,
+/// `getToken`, `fetch_password`, `read_key`, `load_secret`, `lookupToken`).
+fn is_lookup(before: &[u8]) -> bool {
+    let start = before
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        .map_or(0, |p| p + 1);
+    let word = before[start..].to_ascii_lowercase();
+    ["get", "fetch", "read", "load", "lookup", "resolve"]
+        .iter()
+        .any(|verb| word.starts_with(verb.as_bytes()))
+}
+
 /// Finds the value assigned to the name ending at `end`.
 fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
     let n = line.len();
@@ -1072,6 +1085,10 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
         }
         colon = true;
         j + 1
+    } else if rest[0] == b'(' && is_lookup(&line[..end]) {
+        // `get_secret("prod/db")`, `fetchToken("github")`: the argument names what is looked
+        // up, it is not the secret (issue 14).
+        return None;
     } else if (rest[0] == b',' && (ctx.quoted || ctx.brace)) || rest[0] == b'(' {
         // `("password", "v")`, `{password, "v"}`, `setPassword("v")`: literals only.
         require_quoted = true;
@@ -1141,6 +1158,9 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
         let v = unquoted_at(line, j, true);
         return (v.end > v.start).then_some(v);
     }
+    if let Some(v) = fallback_literal(line, j) {
+        return Some(v);
+    }
     if let Some(v) = wrapped_literal(line, j) {
         return Some(v);
     }
@@ -1149,6 +1169,21 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
     }
     let v = unquoted_at(line, j, false);
     (v.end > v.start).then_some(v)
+}
+
+/// The literal after a fallback operator in an expression (issue 14): `process.env.PW ||
+/// "v"`, `os.environ.get("PW") or "v"`, `ENV["PW"] ?? "v"`.
+fn fallback_literal(line: &[u8], j: usize) -> Option<Value> {
+    let rest = &line[j..];
+    for op in [&b"||"[..], b"??", b" or "] {
+        if let Some(at) = bstr::ByteSlice::find(rest, op) {
+            let k = skip_ws(line, j + at + op.len());
+            if line.get(k).copied().is_some_and(is_quote) {
+                return quoted_at(line, k);
+            }
+        }
+    }
+    None
 }
 
 /// `value=` / `value =` / `", "value":` after a quoted name: the .NET `<add key="…"

@@ -82,6 +82,8 @@ pub struct Redactor {
     pub(super) generic_password: u32,
     pub(super) generic_secret: u32,
     pub(super) card: u32,
+    /// The rule key bodies out of view of their `BEGIN`/`END` lines are reported under.
+    pub(super) private_key: Option<u32>,
 }
 
 impl fmt::Debug for Redactor {
@@ -207,6 +209,7 @@ impl Redactor {
             generic_password: find("generic-password"),
             generic_secret: find("generic-secret"),
             card: find("card-number"),
+            private_key: Some(find("private-key")),
             rules,
             patterns,
             small,

@@ -108,13 +108,11 @@ macro_rules! ctx {
 }
 
 /// The end of a token: not followed by more token characters.
+// After the token, `-` and `_` may follow (issue 14: a branch `feature/ghp_<36>-login` was
+// sent verbatim); a token whose alphabet holds them takes them greedily anyway.
 macro_rules! tok {
     ($body:literal) => {
-        concat!(
-            r#"(?:^|[^A-Za-z0-9_\-])("#,
-            $body,
-            r#")(?:[^A-Za-z0-9_\-]|$)"#
-        )
+        concat!(r#"(?:^|[^A-Za-z0-9_\-])("#, $body, r#")(?:[^A-Za-z0-9]|$)"#)
     };
 }
 
@@ -1541,7 +1539,8 @@ pub(super) const BUILTIN: &[Builtin] = &[
             "htpasswd",
             "mongo",
         ],
-        r#"(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s-p([^\s"'\-][^\s"']*)|mongo(?:sh|dump|restore)?\b[^\n]*?\s-p\s+["']?([^\s"'\-][^\s"']*)|sshpass\s+-p\s*["']?([^\s"']+)|(?:docker|podman|helm|oras|buildah|skopeo)\s+(?:registry\s+)?login\b[^\n]*?\s(?:-p|--password)(?:\s+|=)["']?([^\s"']+)|redis-cli\b[^\n]*?\s-a\s+["']?([^\s"']+)|sqlcmd\b[^\n]*?\s-P\s+["']?([^\s"']+)|htpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+["']?([^\s"']+)"#,
+        // `-p'…'` and `-p"…"` too (issue 14): the quotes are the shell's, the rest the password.
+        r#"(?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n]*?\s-p(?:'([^'\n]+)'|"([^"\n]+)"|([^\s"'\-][^\s"']*))|mongo(?:sh|dump|restore)?\b[^\n]*?\s-p\s+["']?([^\s"'\-][^\s"']*)|sshpass\s+-p\s*["']?([^\s"']+)|(?:docker|podman|helm|oras|buildah|skopeo)\s+(?:registry\s+)?login\b[^\n]*?\s(?:-p|--password)(?:\s+|=)["']?([^\s"']+)|redis-cli\b[^\n]*?\s-a\s+["']?([^\s"']+)|sqlcmd\b[^\n]*?\s-P\s+["']?([^\s"']+)|htpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+["']?([^\s"']+)"#,
         Check::Loose,
     ),
     re(

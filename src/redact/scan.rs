@@ -66,6 +66,9 @@ impl Redactor {
             candidates.sort_unstable();
             scan.line(ls, le, &candidates);
         }
+        if let Some(rule) = self.private_key {
+            structural::key_body(&mut scan, rule);
+        }
         structural::cards(&mut scan, self.card);
         for &rule in &self.unfiltered {
             scan.whole_text(rule);
@@ -95,8 +98,15 @@ impl Redactor {
             }
         };
         ok && rule.entropy.is_none_or(|min| value::entropy(secret) >= min)
+            && !is_documented_example(secret)
             && !self.allow.iter().any(|re| re.is_match(secret))
     }
+}
+
+/// Tells whether a value is one of the example keys AWS prints in its documentation
+/// (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`): no secret (issue 14).
+fn is_documented_example(v: &[u8]) -> bool {
+    v.ends_with(b"EXAMPLE") || v.ends_with(b"EXAMPLEKEY")
 }
 
 fn loose(v: &[u8]) -> bool {

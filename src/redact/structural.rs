@@ -150,6 +150,93 @@ pub(super) fn private_key(scan: &mut Scan<'_, '_>, ls: usize, le: usize, rule: u
     }
 }
 
+/// Tells whether a line's payload looks like a line of a key's body: base64 of the width
+/// PEM, OpenSSH and PGP armor use (60 to 76 characters), with upper case, lower case and
+/// digits mixed as random bytes give them.
+pub(super) fn is_key_line(p: &[u8]) -> bool {
+    (60..=76).contains(&p.len())
+        && p.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        && p.iter().filter(|b| b.is_ascii_uppercase()).count() >= 8
+        && p.iter().filter(|b| b.is_ascii_lowercase()).count() >= 8
+        && p.iter().filter(|b| b.is_ascii_digit()).count() >= 2
+        && super::value::entropy(p) >= 4.5
+}
+
+/// Redacts the body of a key whose `BEGIN`/`END` lines are out of view (issue 14: an edit
+/// inside a PEM block sent the lines around it): every run of two or more lines that look
+/// like key armor ([`is_key_line`]), with the shorter line that ends such a run.
+pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
+    let doc = scan.doc;
+    let t = doc.text;
+    let covered: std::collections::HashSet<usize> = scan.spans.iter().map(|s| s.line).collect();
+    // A hunk header's function context is one line on its own: git may pick a line of a key
+    // for it (issue 14), so there one such line is enough.
+    let least = if !doc.diff && t.find_byte(b'\n').is_none() {
+        1
+    } else {
+        2
+    };
+    let mut run: Vec<(usize, usize, usize)> = Vec::new();
+    // Whether the line before the run opens armor in view: a `BEGIN` line (a private key's
+    // block is handled from there; a certificate's or public key's is no secret) or PuTTY's
+    // `Public-Lines:`.
+    let mut opened = false;
+    // Whether the run's shorter last line was taken.
+    let mut tail = false;
+    let flush = |scan: &mut Scan<'_, '_>, run: &mut Vec<(usize, usize, usize)>, skip: bool| {
+        if run.len() >= least && !skip {
+            let reported = run.iter().any(|(_, _, line)| covered.contains(line));
+            let mut first = !reported;
+            for &(s, e, line) in run.iter() {
+                // Lines another rule already took (a block in view, PuTTY's) stay theirs.
+                if !covered.contains(&line) {
+                    scan.push(s, e, rule, line, !first);
+                    first = false;
+                }
+            }
+        }
+        run.clear();
+    };
+    let armor = |c: &[u8]| c.find(b"-----BEGIN").is_some() || c.find(b"-Lines:").is_some();
+    let mut at = 0;
+    while at < t.len() {
+        let le = t[at..].find_byte(b'\n').map_or(t.len(), |p| at + p);
+        let (ls, next) = (at, le + 1);
+        at = next;
+        if doc.is_header(ls, le) {
+            flush(scan, &mut run, opened);
+            (opened, tail) = (false, false);
+            continue;
+        }
+        let (cs, ce) = doc.content(ls, le);
+        let c = &t[cs..ce];
+        let (a, z) = payload(c);
+        let p = &c[a..z];
+        if is_key_line(p) && !tail {
+            run.push((cs + a, cs + z, ls));
+            continue;
+        }
+        // The last line of a block is shorter, often with `=` padding.
+        if run.len() >= 2
+            && !tail
+            && (4..60).contains(&p.len())
+            && p.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        {
+            run.push((cs + a, cs + z, ls));
+            tail = true;
+            continue;
+        }
+        tail = false;
+        let closes = c.find(b"-----END").is_some();
+        flush(scan, &mut run, opened || closes);
+        // Blank lines and `Version: …` headers sit between a `BEGIN` line and the armor.
+        opened = armor(c) || (opened && (p.is_empty() || block_line(p)));
+    }
+    flush(scan, &mut run, opened);
+}
+
 /// Redacts the `Private-Lines: N` lines of a PuTTY key and its `Private-MAC`.
 pub(super) fn putty(scan: &mut Scan<'_, '_>, ls: usize, le: usize, rule: u32) {
     let doc = scan.doc;

@@ -453,3 +453,23 @@ fn config_layers_add_rules_and_allowlists() {
     let chain = format!("{err} {}", std::error::Error::source(&err).unwrap());
     assert!(chain.contains("allow-path"), "{chain}");
 }
+
+#[test]
+fn a_key_line_as_a_hunks_function_context_is_redacted() {
+    let r = redactor();
+    let line = "Kq3ZrV8pWm2XbN7sLd4FhT9cYg6JkR1oUe5AiQ0wPz3MvE8tHn2GbS7xCy4DlO9f";
+    let mut entry = entry("deploy/key.pem", " a\n+b\n");
+    entry.change.hunks[0].section = line.into();
+    let out = r.redact_diff(&[entry]);
+    let section = out.entries()[0].change.hunks[0]
+        .section
+        .to_str_lossy()
+        .into_owned();
+    assert_eq!(section, "[REDACTED:private-key]");
+    assert_eq!(out.findings().len(), 1);
+    // An ordinary function context stays.
+    let mut entry = self::entry("src/lib.rs", " a\n+b\n");
+    entry.change.hunks[0].section = "fn parse_pairs(text: &str) -> Vec<&str> {".into();
+    let out = r.redact_diff(&[entry]);
+    assert!(out.findings().is_empty());
+}

@@ -205,6 +205,10 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
     if v.is_empty() {
         return true;
     }
+    // AWS's documented example keys (`…EXAMPLE`, `…EXAMPLEKEY`) are no secret (issue 14).
+    if v.ends_with(b"EXAMPLE") || v.ends_with(b"EXAMPLEKEY") {
+        return true;
+    }
     let l = lower(v);
     let first = v[0];
     let last = v[v.len() - 1];

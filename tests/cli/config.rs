@@ -492,7 +492,7 @@ fn negative_or_endless_seconds_are_refused() {
                 "error: `{key}` in config file `{}` (line {line}) is",
                 user.display()
             )))
-            .stderr(contains("it takes a number of seconds, zero or more"));
+            .stderr(contains("it takes a number of seconds, from 0 to 3600"));
     }
     write_user_config(&repo, "");
     repo.herald(["config", "set", "hook.timeout", "-1"])

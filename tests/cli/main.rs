@@ -5,6 +5,7 @@ mod commit;
 mod common;
 mod config;
 mod conventions;
+mod harden;
 mod hook;
 mod large;
 mod msg;
