@@ -17,6 +17,7 @@ pub mod doctor;
 pub mod filter;
 pub mod git;
 pub mod gitmoji;
+pub mod history;
 pub mod hook;
 pub mod llm;
 pub mod message;
