@@ -17,7 +17,7 @@ mod settings;
 
 pub use env::Env;
 pub use error::{ConfigError, TomlMessage, TomlSyntax};
-pub use file::{KEYS, MODEL_KEYS, ModelConfig, REPO_FILE, TicketMode};
+pub use file::{ConventionalMode, KEYS, MODEL_KEYS, ModelConfig, REPO_FILE, TicketMode};
 pub use keys::{KeyKind, is_secret, key_path, repo_may_set};
 pub use layers::{Config, Layer, Overrides, check_file, resolve, resolve_deferred};
 pub use secret::{KeySource, Secret, mask_url};
