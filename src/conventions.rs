@@ -499,6 +499,16 @@ impl Conventions {
         }
     }
 
+    /// Tells whether the rules settle that headers are Conventional Commits: a commitlint or
+    /// cocogitto file does; git-cliff's parsers only group (a weak hint), and types set in
+    /// git-herald's own config follow `message.conventional`.
+    pub fn decides_form(&self) -> bool {
+        self.source.as_ref().is_some_and(|source| {
+            let name = source.to_string_lossy();
+            name != "cliff.toml"
+        })
+    }
+
     /// Tells whether the rules require a scope (commitlint's `scope-empty: [2, never]`).
     pub fn requires_scope(&self) -> bool {
         self.scope_required.as_ref().is_some_and(|r| r.value)

@@ -5,6 +5,7 @@ mod commit;
 mod common;
 mod config;
 mod conventions;
+mod history;
 mod hook;
 mod large;
 mod msg;
