@@ -234,3 +234,22 @@ fn hook_install_builds_the_index() {
     );
     assert!(index_text(&repo).contains("subject 1"));
 }
+
+#[test]
+fn doctor_shows_the_house_style_and_the_scopes_for_staged_paths() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 2 {
+        0 => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
+        _ => (format!("term/src/f{i}.rs"), format!("term: fix case {i}")),
+    });
+    stage_change(&repo, "term/src/f1.rs");
+    let out = repo.herald(["doctor", "--no-network"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("house style: `area: summary` (97% of the last 31 subjects"),
+        "{text}"
+    );
+    assert!(text.contains("followed (`message.conventional = \"auto\"`)"), "{text}");
+    assert!(text.contains("areas used: mux 15, term 15"), "{text}");
+    assert!(text.contains("scopes or areas known: term"), "{text}");
+}
