@@ -85,11 +85,17 @@ def main() -> None:
         repo = scratch / "repo"
         subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", a.source, str(repo)],
                        check=True, env=env)
-        git(repo, env, "checkout", "-q", "-f", "--detach", "HEAD")
+        # The index from HEAD's tree, with no checkout (a partial clone may lack blobs the
+        # staged diff never reads); only the changed file is written out.
+        git(repo, env, "read-tree", "HEAD")
         tracked = git(repo, env, "ls-files").splitlines()
-        target = next(p for p in tracked if p.endswith((".rs", ".go", ".py", ".ts", ".c")))
+        target = next(p for p in tracked
+                      if p.endswith((".rs", ".go", ".py", ".ts", ".c"))
+                      and subprocess.run(["git", "cat-file", "-e", f"HEAD:{p}"], cwd=repo,
+                                         env=env).returncode == 0)
         path = repo / target
-        path.write_text(path.read_text(errors="replace") + "\n// one-line change\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(git(repo, env, "show", f"HEAD:{target}") + "\n// one-line change\n")
         git(repo, env, "add", "--", target)
         herald_dir = repo / ".git" / "herald"
         index = herald_dir / "history-v1"

@@ -274,6 +274,8 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     // The process ends next: tearing down libgit2 and the diff would only cost time.
     std::mem::forget(changes);
     std::mem::forget(repo);
+    // And the run with its history index.
+    std::mem::forget(run);
     Ok(Some(note))
 }
 

@@ -42,22 +42,24 @@ pub struct Advice {
     pub similar: Vec<String>,
 }
 
-/// Returns the components of a path's folder.
-fn folders(path: &str) -> impl Iterator<Item = &str> {
-    let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    dir.split('/').filter(|c| !c.is_empty())
-}
-
 /// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
-/// leading folders they share.
+/// leading folders they share (compared byte by byte: the hook runs this over every path of
+/// the window).
 fn nearness(staged: &str, past: &str) -> usize {
     if staged == past {
         return usize::MAX;
     }
-    folders(staged)
-        .zip(folders(past))
-        .take_while(|(a, b)| a == b)
-        .count()
+    let (a, b) = (staged.as_bytes(), past.as_bytes());
+    let mut shared = 0;
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        if x != y {
+            break;
+        }
+        if *x == b'/' && i > 0 {
+            shared += 1;
+        }
+    }
+    shared
 }
 
 pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {

@@ -132,7 +132,7 @@ impl History {
                     let commits = new
                         .into_iter()
                         .filter(|e| e.kind == index::Kind::Commit)
-                        .map(|e| past(&e))
+                        .map(into_past)
                         .collect();
                     return History {
                         commits,
@@ -156,9 +156,9 @@ impl History {
         History {
             commits: view
                 .entries
-                .iter()
+                .into_iter()
                 .filter(|e| e.kind == index::Kind::Commit)
-                .map(past)
+                .map(into_past)
                 .collect(),
             origin,
             complete,
@@ -178,6 +178,16 @@ impl History {
     /// What the history says about a change to these paths.
     pub fn advise(&self, paths: &[&str]) -> Advice {
         advice::advise(self, paths)
+    }
+}
+
+fn into_past(entry: index::Entry) -> Past {
+    Past {
+        subject: subject::parse(&entry.subject),
+        id: entry.id,
+        time: entry.time,
+        line: entry.subject,
+        paths: entry.paths,
     }
 }
 

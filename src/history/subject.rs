@@ -36,8 +36,6 @@ pub struct Subject {
     /// The scope of a Conventional Commits header, or the area of an `area:` one, as written.
     pub prefix: Option<String>,
     pub breaking: bool,
-    /// The text after the prefix, without a trailing `(#123)`.
-    pub summary: String,
     /// The summary (the whole line for a plain sentence) starts with a capital letter.
     pub capitalised: bool,
     /// The line starts with a gitmoji (`✨` or `:sparkles:`).
@@ -62,7 +60,6 @@ pub fn parse(line: &str) -> Subject {
         kind: None,
         prefix: None,
         breaking: false,
-        summary: rest.to_owned(),
         capitalised: starts_upper(rest),
         gitmoji: !emoji.is_empty(),
         ticket,
@@ -74,7 +71,6 @@ pub fn parse(line: &str) -> Subject {
         subject.kind = Some(kind);
         subject.prefix = header.scope.map(str::to_owned).filter(|s| !s.is_empty());
         subject.breaking = header.breaking;
-        subject.summary = header.summary.to_owned();
         subject.capitalised = starts_upper(header.summary);
     } else if let Some((area, summary)) = rest.split_once(": ")
         && is_area(area)
@@ -82,7 +78,6 @@ pub fn parse(line: &str) -> Subject {
     {
         subject.form = Form::Area;
         subject.prefix = Some(area.to_owned());
-        subject.summary = summary.to_owned();
         subject.capitalised = starts_upper(summary);
     }
     subject
@@ -160,7 +155,7 @@ mod tests {
         let s = parse("fix(http1): detect TE trailers (#4152)");
         assert_eq!(s.form, Form::Conventional);
         assert_eq!((s.kind, s.prefix.as_deref()), (Some("fix"), Some("http1")));
-        assert_eq!(s.summary, "detect TE trailers");
+        assert!(!s.capitalised);
 
         let s = parse("mux: fix setsockopt invocation for NetBSD");
         assert_eq!((s.form, s.prefix.as_deref()), (Form::Area, Some("mux")));
@@ -180,7 +175,7 @@ mod tests {
 
         let s = parse("[ABC-123] Add login");
         assert!(s.ticket);
-        assert_eq!((s.form, s.summary.as_str()), (Form::Plain, "Add login"));
+        assert_eq!((s.form, s.capitalised), (Form::Plain, true));
         assert!(parse("ABC-12: feat: x").ticket);
         let s = parse("✨ feat: add x");
         assert!(s.gitmoji);
