@@ -249,7 +249,10 @@ fn doctor_shows_the_house_style_and_the_scopes_for_staged_paths() {
         text.contains("house style: `area: summary` (97% of the last 31 subjects"),
         "{text}"
     );
-    assert!(text.contains("followed (`message.conventional = \"auto\"`)"), "{text}");
+    assert!(
+        text.contains("followed (`message.conventional = \"auto\"`)"),
+        "{text}"
+    );
     assert!(text.contains("areas used: mux 15, term 15"), "{text}");
     assert!(text.contains("scopes or areas known: term"), "{text}");
 }
