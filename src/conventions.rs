@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
-    /// Read commitlint, git-cliff and cocogitto files when present.
+    /// Read commitlint, cocogitto, committed and git-cliff files when present.
     #[default]
     Auto,
     /// Ignore them (explicit `types`/`scopes` still apply).
@@ -260,6 +260,10 @@ pub struct Conventions {
     pub header_max: Option<Rule<usize>>,
     /// The file the rules were read from, relative to the top of the work tree.
     pub source: Option<PathBuf>,
+    /// The types git-cliff's `commit_parsers` group (`cliff.toml`): a weak hint, never an
+    /// allow-list. Its parsers only group; a commit no parser matches is still kept unless
+    /// `filter_commits = true`, and its patterns may name things that are not types at all.
+    pub type_hints: Option<Rule<Vec<String>>>,
 }
 
 /// Tells whether a path names a scope: a folder, a file or a file's stem equal to it, in any
@@ -499,6 +503,16 @@ impl Conventions {
         }
     }
 
+    /// Tells whether the rules settle that headers are Conventional Commits: a commitlint,
+    /// cocogitto or committed file does; git-cliff's parsers only group (a weak hint), and
+    /// types set in git-herald's own config follow `message.conventional`.
+    pub fn decides_form(&self) -> bool {
+        self.source.as_ref().is_some_and(|source| {
+            let name = source.to_string_lossy();
+            name != "cliff.toml"
+        })
+    }
+
     /// Tells whether the rules require a scope (commitlint's `scope-empty: [2, never]`).
     pub fn requires_scope(&self) -> bool {
         self.scope_required.as_ref().is_some_and(|r| r.value)
@@ -710,9 +724,18 @@ pub fn load(top: &Path) -> (Conventions, Vec<String>) {
         break;
     }
     if found.types.is_none() {
-        let others: [(&str, TypesReader, &str); 2] = [
+        let others: [(&str, TypesReader, &str); 3] = [
             ("cog.toml", cog_types, "cocogitto's commit_types"),
-            ("cliff.toml", cliff_types, "git-cliff's commit_parsers"),
+            (
+                "committed.toml",
+                committed_types,
+                "committed's allowed_types",
+            ),
+            (
+                ".committed.toml",
+                committed_types,
+                "committed's allowed_types",
+            ),
         ];
         for (name, parse, what) in others {
             let Some(text) = read(top, name) else {
@@ -730,6 +753,30 @@ pub fn load(top: &Path) -> (Conventions, Vec<String>) {
                 Ok(None) => {}
                 Err(why) => warnings.push(ignored(name, &why)),
             }
+        }
+    }
+    // committed's subject length is the header's.
+    if found.header_max.is_none()
+        && let Some((name, Ok(text))) = ["committed.toml", ".committed.toml"]
+            .iter()
+            .find_map(|name| read(top, name).map(|t| (*name, t)))
+        && let Some(max) = committed_subject_length(&text)
+    {
+        found.header_max = Some(Rule {
+            value: max,
+            origin: format!("committed's subject_length ({name})"),
+        });
+    }
+    if let Some(text) = read(top, "cliff.toml") {
+        match text.and_then(|t| cliff_types(&t)) {
+            Ok(Some(types)) => {
+                found.type_hints = Some(Rule {
+                    value: types,
+                    origin: "git-cliff's commit_parsers (cliff.toml)".into(),
+                });
+            }
+            Ok(None) => {}
+            Err(why) => warnings.push(ignored("cliff.toml", &why)),
         }
     }
     (found, warnings)
@@ -915,6 +962,34 @@ fn toml_error(e: &toml::de::Error) -> String {
     }
 }
 
+/// Reads committed's (crate-ci/committed) `allowed_types` when its `style` is
+/// `"conventional"`; its default list when none is set. `None` for the other styles.
+fn committed_types(text: &str) -> Result<Option<Vec<String>>, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(&e))?;
+    if table.get("style").and_then(toml::Value::as_str) != Some("conventional") {
+        return Ok(None);
+    }
+    let types = match table.get("allowed_types").and_then(toml::Value::as_array) {
+        Some(list) => list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        None => [
+            "chore", "build", "ci", "docs", "feat", "fix", "perf", "refactor", "style", "test",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    };
+    Ok((!types.is_empty()).then_some(types))
+}
+
+/// Reads committed's `subject_length`, when set.
+fn committed_subject_length(text: &str) -> Option<usize> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    let n = table.get("subject_length")?.as_integer()?;
+    usize::try_from(n).ok().filter(|n| *n > 0)
+}
+
 /// Reads the types git-cliff groups from `cliff.toml`: the leading word of each `message`
 /// pattern under `[git] commit_parsers` (`^feat` → `feat`) that is not skipped. Only with
 /// `conventional_commits = true`; `None` when a catch-all pattern takes any type.
@@ -951,6 +1026,16 @@ fn cliff_types(text: &str) -> Result<Option<Vec<String>>, String> {
             {
                 alt = rest;
             }
+            // `^[fF]ix`: a class of one letter in either case is that letter.
+            let cased;
+            if let Some(rest) = alt.strip_prefix('[')
+                && let Some((class, tail)) = rest.split_once(']')
+                && let [a, b] = class.chars().collect::<Vec<_>>()[..]
+                && a.eq_ignore_ascii_case(&b)
+            {
+                cased = format!("{}{tail}", a.to_ascii_lowercase());
+                alt = &cased;
+            }
             let word: String = alt
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
@@ -971,7 +1056,8 @@ fn cliff_types(text: &str) -> Result<Option<Vec<String>>, String> {
                     .find(|t| t.starts_with(&word))
                     .map_or(word, |t| (*t).to_owned())
             };
-            if !types.contains(&word) {
+            // `Buffer`, `Frame`: a parser may group by any word; only types are hints.
+            if canonical(&word).is_some() && !types.contains(&word) {
                 types.push(word);
             }
         }

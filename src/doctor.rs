@@ -209,6 +209,85 @@ pub fn config_checks(
     checks
 }
 
+/// Says what the repository's history shows: its house style and the evidence for it,
+/// whether messages follow it, and the scopes or areas known for the staged paths.
+pub fn house_check(
+    history: &crate::history::History,
+    style: &crate::message::Style,
+    staged: &[&str],
+) -> Check {
+    use crate::history::{Form, Origin};
+    let Some(house) = history.house() else {
+        return Check::ok(format!(
+            "house style: too little history to tell ({}); messages are Conventional Commits",
+            crate::text::plural(history.commits.len(), "commit", "commits")
+        ));
+    };
+    let follows = if !style.follow_house {
+        "not followed: `message.conventional` is set"
+    } else if style.conventions.decides_form() {
+        "not followed: the repository's commit rules ask for Conventional Commits"
+    } else {
+        "followed (`message.conventional = \"auto\"`)"
+    };
+    let mut details = Vec::new();
+    let how = match history.origin {
+        Origin::Empty => "empty".to_owned(),
+        Origin::Stored => "up to date".to_owned(),
+        Origin::Updated(n) => format!("{} added now", crate::text::plural(n, "commit", "commits")),
+        Origin::Built => "built now".to_owned(),
+    };
+    details.push(format!(
+        "index: {} ({how}{})",
+        crate::text::plural(history.commits.len(), "commit", "commits"),
+        if history.complete { "" } else { ", partial" }
+    ));
+    let list = |items: &[(String, usize)]| {
+        items
+            .iter()
+            .take(8)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !house.types.is_empty() {
+        details.push(format!("types used: {}", list(&house.types)));
+    }
+    if !house.prefixes.is_empty() {
+        let what = if house.form == Form::Area {
+            "areas"
+        } else {
+            "scopes"
+        };
+        details.push(format!("{what} used: {}", list(&house.prefixes)));
+    }
+    if staged.is_empty() {
+        details.push("staged paths: none staged".into());
+    } else {
+        let advice = history.advise(staged);
+        let known: Vec<String> = advice
+            .prefixes
+            .iter()
+            .take(5)
+            .map(|(p, _)| p.clone())
+            .collect();
+        let form = advice.form.map_or("Conventional Commits", |f| match f {
+            Form::Conventional => "Conventional Commits",
+            Form::Area => "`area: summary`",
+            Form::Plain => "a plain sentence",
+        });
+        details.push(format!(
+            "staged paths: {}; written as {form}",
+            if known.is_empty() {
+                "no scope or area known".to_owned()
+            } else {
+                format!("scopes or areas known: {}", known.join(", "))
+            }
+        ));
+    }
+    Check::ok(format!("house style: {}; {follows}", house.describe())).with_details(details)
+}
+
 /// Says which engine writes messages and why.
 /// Says which commit conventions of the repository messages follow, rule by rule, with where
 /// each came from (commitlint, cocogitto, git-cliff or `message.types`/`scopes`).
@@ -245,12 +324,23 @@ pub fn conventions_check(style: &crate::message::Style) -> Check {
             rule.value, rule.origin
         ));
     }
+    let hint = c.type_hints.as_ref().map(|rule| {
+        format!(
+            "{} groups {} (a hint, not an allow-list)",
+            rule.origin,
+            rule.value.join(", ")
+        )
+    });
     if details.is_empty() {
-        return Check::ok(
-            "conventions: none found (no commitlint, cocogitto or git-cliff rules; \
-             `message.types` unset)",
-        );
+        return match hint {
+            Some(hint) => Check::ok(format!("conventions: none enforced; {hint}")),
+            None => Check::ok(
+                "conventions: none found (no commitlint, cocogitto or git-cliff rules; \
+                 `message.types` unset)",
+            ),
+        };
     }
+    details.extend(hint);
     let from = c
         .source
         .as_ref()

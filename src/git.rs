@@ -846,3 +846,117 @@ impl Repo {
         names.into_iter().find_map(url_of)
     }
 }
+
+/// One commit as the history index reads it: its links, and for a commit by a person its
+/// subject and the paths it touched (read from trees alone, never from blobs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedCommit {
+    pub id: String,
+    pub parents: Vec<String>,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
+    /// `Name <email>` of the author.
+    pub author: String,
+    /// The first line of the message.
+    pub subject: String,
+    /// The paths the commit changed against its only parent (new paths, and old ones of
+    /// deletions); empty for merges and for commits `read_paths` declined.
+    pub paths: Vec<String>,
+}
+
+impl Repo {
+    /// Returns the id of the commit HEAD points to; `None` before the first commit.
+    pub fn head_id(&self) -> Option<String> {
+        let head = self.inner.head().ok()?;
+        Some(head.peel_to_commit().ok()?.id().to_string())
+    }
+
+    /// Tells whether `ancestor` is reachable from `of` (or is it).
+    pub fn is_ancestor(&self, ancestor: &str, of: &str) -> bool {
+        let (Ok(a), Ok(o)) = (git2::Oid::from_str(ancestor), git2::Oid::from_str(of)) else {
+            return false;
+        };
+        a == o || self.inner.graph_descendant_of(o, a).unwrap_or(false)
+    }
+
+    /// Walks the commits reachable from `from`, newest first by committer time, that are not
+    /// reachable from `hide`, handing each to `visit` until it returns `false`. Merges come
+    /// with no paths; for the others the paths come from a tree-to-tree diff against the
+    /// parent without rename detection, so no blob is read. `read_paths` says, from the
+    /// author, whether to read them at all (bots are skipped cheaply).
+    pub fn walk_history(
+        &self,
+        from: &str,
+        hide: Option<&str>,
+        read_paths: &dyn Fn(&str) -> bool,
+        visit: &mut dyn FnMut(LoggedCommit) -> bool,
+    ) -> Result<(), GitError> {
+        let repo = &self.inner;
+        let mut walk = repo.revwalk().map_err(git("walk the history"))?;
+        walk.set_sorting(git2::Sort::TIME)
+            .map_err(git("walk the history"))?;
+        let from = git2::Oid::from_str(from).map_err(git("walk the history"))?;
+        walk.push(from).map_err(git("walk the history"))?;
+        if let Some(hide) = hide.and_then(|h| git2::Oid::from_str(h).ok()) {
+            // A hidden commit that is gone (history rewritten) hides nothing.
+            let _ = walk.hide(hide);
+        }
+        let shallow = self.shallow_roots();
+        let mut opts = DiffOptions::new();
+        opts.skip_binary_check(true).context_lines(0);
+        for id in walk {
+            let Ok(id) = id else { break };
+            let Ok(commit) = repo.find_commit(id) else {
+                break;
+            };
+            let author = commit.author();
+            let author = format!(
+                "{} <{}>",
+                String::from_utf8_lossy(author.name_bytes()),
+                String::from_utf8_lossy(author.email_bytes())
+            );
+            let subject = commit
+                .summary_bytes()
+                .map(|s| String::from_utf8_lossy(s).trim().to_owned())
+                .unwrap_or_default();
+            let parents: Vec<String> = if shallow.contains(&id) {
+                Vec::new()
+            } else {
+                commit.parent_ids().map(|p| p.to_string()).collect()
+            };
+            let mut paths = Vec::new();
+            if parents.len() < 2 && read_paths(&author) {
+                let parent_tree = match parents.first() {
+                    Some(_) => commit.parent(0).ok().and_then(|p| p.tree().ok()),
+                    None => None,
+                };
+                if let Ok(tree) = commit.tree()
+                    && let Ok(diff) =
+                        repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
+                {
+                    for delta in diff.deltas() {
+                        let file = match delta.status() {
+                            Delta::Deleted => delta.old_file(),
+                            _ => delta.new_file(),
+                        };
+                        if let Some(path) = file.path().and_then(Path::to_str) {
+                            paths.push(path.to_owned());
+                        }
+                    }
+                }
+            }
+            let logged = LoggedCommit {
+                id: id.to_string(),
+                parents,
+                time: commit.time().seconds(),
+                author,
+                subject,
+                paths,
+            };
+            if !visit(logged) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}

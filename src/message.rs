@@ -7,6 +7,9 @@ use std::fmt;
 pub struct Style {
     /// Write Conventional Commits headers (`type(scope): summary`).
     pub conventional: bool,
+    /// Follow the repository's house style when its history shows one (`message.conventional
+    /// = "auto"`): `conventional` is then the choice when there is no history to read.
+    pub follow_house: bool,
     /// Longest subject line, in characters.
     pub max_subject: usize,
     /// Write a body under the subject.
@@ -25,6 +28,7 @@ impl Default for Style {
     fn default() -> Self {
         Style {
             conventional: true,
+            follow_house: true,
             max_subject: 72,
             body: true,
             wrap: 72,

@@ -10,12 +10,14 @@ use crate::config::{Env, Settings};
 use crate::diff;
 use crate::filter::{Attributes, FileEntry, Filter, Treatment};
 use crate::git::Repo;
+use crate::history::{Advice, Form, History};
 use crate::llm::select::{self, Engine};
 use crate::llm::{Delta, LlmError};
 use crate::message::Message;
 use crate::offline;
 use crate::redact::{Policy, Redacted, RedactedDiff, Redactor};
 use bstr::ByteSlice;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -122,6 +124,15 @@ pub struct Run<'a> {
     /// reading errors such as "nothing staged" come first, as they always have).
     engine: Result<Engine, Arc<LlmError>>,
     redactor: Redactor,
+    /// The repository's past, when there is a repository to read it from.
+    history: Option<History>,
+}
+
+/// What the history says about this run's changes, and the settings it leads to (the house
+/// style's form when `message.conventional = "auto"`).
+struct Learned<'s> {
+    settings: Cow<'s, Settings>,
+    advice: Advice,
 }
 
 /// The changes of a run, read and redacted once: all that either engine sees.
@@ -168,6 +179,7 @@ impl<'a> Run<'a> {
             settings,
             engine,
             redactor: Redactor::new(&settings.redact)?,
+            history: None,
         })
     }
 
@@ -178,7 +190,45 @@ impl<'a> Run<'a> {
             settings,
             engine: Ok(Engine::Offline { why }),
             redactor: Redactor::new(&settings.redact)?,
+            history: None,
         })
+    }
+
+    /// Gives the run the repository's history to learn from: the house style, the scopes
+    /// and types used near the changed paths, similar past commits.
+    pub fn learn(&mut self, history: History) {
+        self.history = Some(history);
+    }
+
+    /// What the history says about these changes, and the settings to write them with.
+    fn learned(&self, changes: &Changes) -> Learned<'_> {
+        let settings = self.settings;
+        let Some(history) = &self.history else {
+            return Learned {
+                settings: Cow::Borrowed(settings),
+                advice: Advice::default(),
+            };
+        };
+        let paths: Vec<String> = changes
+            .diff
+            .entries()
+            .iter()
+            .map(|e| e.change.path.to_str_lossy().into_owned())
+            .collect();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let advice = history.advise(&paths);
+        let style = &settings.style;
+        // An explicit setting, or a commitlint or cocogitto file, decides; else the house.
+        let follow = style.follow_house && !style.conventions.decides_form();
+        let settings = match advice.form {
+            Some(form) if follow && (form == Form::Conventional) != style.conventional => {
+                let mut owned = settings.clone();
+                owned.style.conventional = form == Form::Conventional;
+                Cow::Owned(owned)
+            }
+            _ => Cow::Borrowed(settings),
+        };
+        Learned { settings, advice }
     }
 
     /// Tells whether a model (rather than the offline engine) is to write the message.
@@ -229,7 +279,7 @@ impl<'a> Run<'a> {
 
     /// The context lines a model's request carries (branch, a ticket to use as the scope,
     /// recent subjects as style examples), redacted: the same for a real run and `--dry-run`.
-    fn context(&self, info: &RunInfo) -> Option<Redacted> {
+    fn context(&self, info: &RunInfo, learned: &Learned<'_>) -> Option<Redacted> {
         let settings = self.settings;
         let scope = match settings.ticket {
             crate::config::TicketMode::Scope => {
@@ -237,7 +287,37 @@ impl<'a> Run<'a> {
             }
             _ => None,
         };
-        let text = crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)?;
+        let advice = &learned.advice;
+        let text = if self.history.is_some() {
+            // The form this run writes: Conventional Commits when the settings say so, else
+            // the house's form for these paths.
+            let form = if learned.settings.style.conventional {
+                Form::Conventional
+            } else {
+                advice
+                    .form
+                    .filter(|f| *f != Form::Conventional)
+                    .unwrap_or(Form::Plain)
+            };
+            let house = advice.house.as_ref().map(|h| (form, h.describe()));
+            let prefixes: Vec<String> = advice
+                .prefixes
+                .iter()
+                .take(5)
+                .map(|(p, _)| p.clone())
+                .collect();
+            crate::prompt::context_learned(
+                info.branch.as_deref(),
+                scope.as_deref(),
+                &crate::prompt::Learned {
+                    house,
+                    prefixes: &prefixes,
+                    examples: &advice.similar,
+                },
+            )?
+        } else {
+            crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)?
+        };
         Some(self.redactor.redact_text(&text, "<context>"))
     }
 
@@ -250,12 +330,13 @@ impl<'a> Run<'a> {
         info: &RunInfo,
         reporter: &mut dyn Reporter,
     ) -> Result<Generated, RunError> {
+        let learned = self.learned(changes);
         let (mut generated, kind) = match &self.engine {
             Err(err) => return Err(RunError::Engine(err.clone())),
             Ok(Engine::Offline { why }) => {
-                let (mut generated, kind) = self.offline_message(changes, why);
+                let (mut generated, kind) = self.offline_message(changes, why, &learned);
                 // Said when asked by hand; the hook stays quiet on every commit.
-                if let Some(language) = &self.settings.style.language
+                if let Some(language) = &learned.settings.style.language
                     && info.command != crate::usage::Command::Hook
                 {
                     generated.notes.push(format!(
@@ -276,12 +357,18 @@ impl<'a> Run<'a> {
                     name: model,
                     info: model_info,
                 };
-                match self.model_message(changes, info, model, reporter).await {
+                match self
+                    .model_message(changes, info, model, &learned, reporter)
+                    .await
+                {
                     // The answer failed the gate twice: the offline engine writes the
                     // message, with one warning that says why (issue 14).
                     Err(RunError::Llm(err @ LlmError::Unusable { .. })) => {
-                        let (mut generated, kind) =
-                            self.offline_message(changes, "the model's answer was not usable");
+                        let (mut generated, kind) = self.offline_message(
+                            changes,
+                            "the model's answer was not usable",
+                            &learned,
+                        );
                         generated.notes.insert(
                             0,
                             format!("warning: {err}; the offline engine wrote the message instead"),
@@ -298,7 +385,7 @@ impl<'a> Run<'a> {
                 }
             }
         };
-        let style = &self.settings.style;
+        let style = &learned.settings.style;
         // A subject with no type gets the gitmoji of the type the offline engine reads in the
         // change: its own reading when it wrote the message, else read now (at most once).
         let mut kind = kind;
@@ -325,9 +412,11 @@ impl<'a> Run<'a> {
     /// The offline engine's message when the model failed (the hook's fallback): the same
     /// redacted input, decorated as any message.
     pub fn fallback(&self, changes: &Changes) -> Message {
-        let written = offline::write_all(changes.diff.entries(), &self.settings.style);
+        let learned = self.learned(changes);
+        let style = &learned.settings.style;
+        let written = offline::write_learned(changes.diff.entries(), style, &learned.advice);
         let mut message = written.message;
-        decorate([&mut message], &self.settings.style, &mut || written.kind);
+        decorate([&mut message], style, &mut || written.kind);
         message
     }
 
@@ -335,8 +424,13 @@ impl<'a> Run<'a> {
         &self,
         changes: &Changes,
         why: &'static str,
+        learned: &Learned<'_>,
     ) -> (Generated, Option<&'static str>) {
-        let written = offline::write_all(changes.diff.entries(), &self.settings.style);
+        let written = offline::write_learned(
+            changes.diff.entries(),
+            &learned.settings.style,
+            &learned.advice,
+        );
         let generated = Generated {
             message: written.message,
             alternatives: Vec::new(),
@@ -351,9 +445,10 @@ impl<'a> Run<'a> {
         changes: &Changes,
         info: &RunInfo,
         model: Model<'_>,
+        learned: &Learned<'_>,
         reporter: &mut dyn Reporter,
     ) -> Result<Generated, RunError> {
-        let settings = self.settings;
+        let settings: &Settings = &learned.settings;
         let mut notes = Vec::new();
         // Said once per model and server, not on every commit: the cache remembers it.
         let cache = crate::cache::Cache::new(settings.cache_dir.clone(), settings.cache_max_bytes);
@@ -375,7 +470,7 @@ impl<'a> Run<'a> {
                 model.name, model.info.context_window, model.name
             ));
         }
-        let context = self.context(info);
+        let context = self.context(info, learned);
         // What the user typed or edited goes through the same redaction as the diff.
         let ask = info.ask.redact(&self.redactor);
         let caller = Caller::new(
@@ -423,7 +518,7 @@ impl<'a> Run<'a> {
                     name: model,
                     info: model_info,
                 };
-                Some(self.plan(redacted, info, model))
+                Some(self.plan(changes, info, model))
             }
             Ok(Engine::Offline { .. }) => None,
             Err(err) => return Err(RunError::Engine(err.clone())),
@@ -477,11 +572,13 @@ impl<'a> Run<'a> {
     }
 
     /// Works out every request a model would get for these changes, sending nothing.
-    fn plan(&self, redacted: &RedactedDiff, info: &RunInfo, model: Model<'_>) -> String {
-        let context = self.context(info);
+    fn plan(&self, changes: &Changes, info: &RunInfo, model: Model<'_>) -> String {
+        let redacted = &changes.diff;
+        let learned = self.learned(changes);
+        let context = self.context(info, &learned);
         let caller = Caller::new(
             model,
-            self.settings,
+            &learned.settings,
             crate::usage::Command::Msg,
             "",
             crate::prompt::VERSION,

@@ -11,7 +11,7 @@ use crate::redact::{Redacted, RedactedChunk, RedactedDiff};
 use bstr::ByteSlice;
 
 /// Bumped whenever the text below changes, so cached answers from older prompts are not reused.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Tokens the answer may take.
 pub const MAX_OUTPUT: u32 = 400;
@@ -332,6 +332,57 @@ pub fn context(
     if !recent.is_empty() {
         out.push_str("Recent commit subjects in this repository (follow their style):\n");
         for subject in recent {
+            out.push_str(&format!("  {subject}\n"));
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// What the repository's history tells a model about a change (see `crate::history`).
+#[derive(Debug, Clone)]
+pub struct Learned<'a> {
+    /// The form to write and the house style in words, with its evidence.
+    pub house: Option<(crate::history::Form, String)>,
+    /// The scopes or areas used for these paths, best first.
+    pub prefixes: &'a [String],
+    /// The past subjects most like this change (by paths touched).
+    pub examples: &'a [String],
+}
+
+/// Returns the context lines of the user message when the history was read: the branch, a
+/// ticket id to use as the scope, the house style in words, the scopes or areas its people
+/// use for these paths, and the past commits most like this one as examples (in place of the
+/// last few subjects). `None` when there is none of them.
+pub fn context_learned(
+    branch: Option<&str>,
+    ticket_scope: Option<&str>,
+    learned: &Learned<'_>,
+) -> Option<String> {
+    use crate::history::Form;
+    let mut out = context(branch, ticket_scope, &[]).unwrap_or_default();
+    if let Some((form, words)) = &learned.house {
+        out.push_str(&format!("House style of this repository: {words}.\n"));
+        out.push_str(match form {
+            Form::Conventional => "Write this subject as a Conventional Commits header.\n",
+            Form::Area => "Write this subject as `area: summary` (no Conventional Commits type).\n",
+            Form::Plain => {
+                "Write this subject as a plain imperative sentence (no type, no prefix).\n"
+            }
+        });
+    }
+    if !learned.prefixes.is_empty() {
+        let label = match learned.house {
+            Some((Form::Area, _)) => "Areas",
+            _ => "Scopes",
+        };
+        out.push_str(&format!(
+            "{label} used for these paths: {}\n",
+            learned.prefixes.join(", ")
+        ));
+    }
+    if !learned.examples.is_empty() {
+        out.push_str("Past commits most like this change (follow their style):\n");
+        for subject in learned.examples {
             out.push_str(&format!("  {subject}\n"));
         }
     }

@@ -6,7 +6,9 @@ use crate::cli::error::{CliError, CommandError};
 use crate::cli::ui;
 use git_herald::config::{self, Env, Overrides};
 use git_herald::doctor::{self, Check, Mark};
+use git_herald::filter::Filter;
 use git_herald::git::Repo;
+use git_herald::history::{Budget, History};
 use git_herald::hook;
 use git_herald::llm::{probe, select};
 
@@ -28,8 +30,18 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), CommandError> {
     match &resolved {
         Ok(config) => {
             let settings = &config.settings;
-            if repo.is_some() {
+            if let Some(repo) = &repo {
                 checks.push(doctor::conventions_check(&settings.style));
+                let history = History::open(repo, Budget::Unlimited);
+                let staged: Vec<String> = Filter::new(&settings.filter)
+                    .ok()
+                    .and_then(|filter| repo.staged(&filter).ok())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| e.change.path.to_string())
+                    .collect();
+                let staged: Vec<&str> = staged.iter().map(String::as_str).collect();
+                checks.push(doctor::house_check(&history, &settings.style, &staged));
             }
             let runtime = super::runtime()?;
             let engine = runtime.block_on(select::choose(settings, env));

@@ -6,6 +6,7 @@ use crate::cli::hook_run::{self, RunArgs};
 use crate::cli::ui;
 use git_herald::config::Env;
 use git_herald::git::Repo;
+use git_herald::history::{Budget, History};
 use git_herald::hook::{self, InstallOutcome, UninstallOutcome};
 use std::path::PathBuf;
 
@@ -40,6 +41,16 @@ pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
                 }
             };
             ui::out(&format!("{line}\n"))?;
+            // The hook spends only a small budget on the history index: build it now.
+            let started = std::time::Instant::now();
+            let history = History::open(&repo, Budget::Unlimited);
+            if !history.commits.is_empty() {
+                ui::err(&format!(
+                    "indexed {} for the house style in {:.1} s",
+                    git_herald::text::plural(history.commits.len(), "commit", "commits"),
+                    started.elapsed().as_secs_f64()
+                ))?;
+            }
             if let Some(path) = hook::state(&repo, &exe).hooks_path {
                 ui::err(&format!(
                     "note: `core.hooksPath` is `{path}`: the hook went there, so every repository \

@@ -9,6 +9,7 @@ use git_herald::config::env_vars;
 use git_herald::config::{self, Env, Overrides};
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
+use git_herald::history::History;
 use git_herald::pipeline::{self, Purpose, Run, RunError, Source};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -214,11 +215,13 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     // One runtime and one engine choice for the whole hook; the offline engine reads the same
     // redacted changes a model would.
     let runtime = super::runtime()?;
-    let run = runtime.block_on(Run::start(settings, env, Purpose::Write))?;
+    let mut run = runtime.block_on(Run::start(settings, env, Purpose::Write))?;
     let changes = match run.collect(Source::Staged(&repo), &filter) {
         Err(RunError::NothingStaged) => return Ok(Some("herald: skipped (nothing staged)".into())),
         other => other?,
     };
+    // The history index: brought up to date within a small budget; what is there is used.
+    run.learn(History::open(&repo, History::hook_budget()));
     let info = pipeline::RunInfo {
         command: git_herald::usage::Command::Hook,
         repo: repo.name(),
@@ -281,6 +284,8 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     // The process ends next: tearing down libgit2 and the diff would only cost time.
     std::mem::forget(changes);
     std::mem::forget(repo);
+    // And the run with its history index.
+    std::mem::forget(run);
     Ok(Some(note))
 }
 

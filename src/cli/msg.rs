@@ -6,6 +6,7 @@ use crate::cli::ui;
 use git_herald::config::{self, Env};
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
+use git_herald::history::{Budget, History};
 use git_herald::pipeline::{self, Purpose, Run, Source};
 use std::io::Read as _;
 
@@ -65,7 +66,10 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
     } else {
         Purpose::Write
     };
-    let run = runtime.block_on(Run::start(settings, env, purpose))?;
+    let mut run = runtime.block_on(Run::start(settings, env, purpose))?;
+    if let Some(repo) = &repo {
+        run.learn(History::open(repo, Budget::Unlimited));
+    }
     let changes = run.collect(source, &filter)?;
     let info = pipeline::RunInfo {
         command: git_herald::usage::Command::Msg,

@@ -98,6 +98,24 @@ pub(super) fn parse_bool(var: &'static str, value: &str) -> Result<bool, ConfigE
     }
 }
 
+/// Reads a value that is `true`, `false` (as [`parse_bool`] spells them) or a word the key
+/// takes (`GIT_HERALD_CONVENTIONAL=auto`).
+pub(super) fn parse_bool_or_word<T: serde::de::DeserializeOwned>(
+    var: &'static str,
+    value: &str,
+) -> Result<T, ConfigError> {
+    use serde::de::value::{BoolDeserializer, Error, StrDeserializer};
+    let read = match parse_bool(var, value) {
+        Ok(b) => T::deserialize(BoolDeserializer::<Error>::new(b)),
+        Err(_) => T::deserialize(StrDeserializer::<Error>::new(value)),
+    };
+    read.map_err(|_| ConfigError::Env {
+        var,
+        value: value.to_owned(),
+        expected: "true, false or a word the key takes",
+    })
+}
+
 pub(super) fn parse_number<T: std::str::FromStr>(
     var: &'static str,
     value: &str,

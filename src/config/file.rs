@@ -6,7 +6,7 @@
 //! What each key means, for users, is in `src/defaults.toml`; what it resolves to, in
 //! `settings`.
 
-use super::env::{parse_bool, parse_number, parse_seconds};
+use super::env::{parse_bool, parse_bool_or_word, parse_number, parse_seconds};
 use super::error::TomlSyntax;
 use super::keys::{Field, KeyKind, Shape, Trust, add, replace};
 use super::{ConfigError, Env, Layer, env_vars};
@@ -33,6 +33,54 @@ pub enum TicketMode {
     /// The Conventional Commits scope, when the model writes one.
     Scope,
     Off,
+}
+
+/// `message.conventional`: write Conventional Commits headers always, never, or as the
+/// repository's own history does (`"auto"`, the default: no history means Conventional
+/// Commits; a commitlint or cocogitto file means them too).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ConventionalMode {
+    #[default]
+    Auto,
+    On,
+    Off,
+}
+
+impl std::fmt::Display for ConventionalMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ConventionalMode::Auto => "\"auto\"",
+            ConventionalMode::On => "true",
+            ConventionalMode::Off => "false",
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for ConventionalMode {
+    /// Reads `true`, `false` and `"auto"`.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ConventionalMode;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("true, false or \"auto\"")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<ConventionalMode, E> {
+                Ok(if v {
+                    ConventionalMode::On
+                } else {
+                    ConventionalMode::Off
+                })
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ConventionalMode, E> {
+                match v {
+                    "auto" => Ok(ConventionalMode::Auto),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(v), &self)),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A model's figures, overriding or adding to the built-in table (`[models."NAME"]`).
@@ -83,6 +131,9 @@ macro_rules! env_value {
     };
     (Seconds, $var:expr, $value:ident) => {
         parse_seconds($var, $value)?
+    };
+    (BoolOrWord, $var:expr, $value:ident) => {
+        parse_bool_or_word($var, $value)?
     };
 }
 
@@ -275,7 +326,7 @@ file_format! {
     }
     /// `[message]`: how commit messages are written.
     ["message"] message: MessageConfig {
-        "conventional"        conventional: bool           = Bool,       Repo, Set, CONVENTIONAL;
+        "conventional"        conventional: ConventionalMode = BoolOrWord, Repo, Set, CONVENTIONAL;
         "language"            language: String             = Text,       Repo, Set, LANGUAGE;
         "ticket"              ticket: TicketMode           = Choice,     Repo, Set, -;
         "ticket-pattern"      ticket_pattern: String       = Text,       Repo, Set, -;

@@ -384,6 +384,7 @@ mod tests {
             ("redact.policy", _) => "\"abort\"".to_owned(),
             ("message.conventions", _) => "\"off\"".to_owned(),
             ("message.gitmoji", _) => "\"shortcode\"".to_owned(),
+            ("message.conventional", _) => "\"auto\"".to_owned(),
             ("changelog.sections", _) => "[{ title = \"New\", types = [\"feat\"] }]".into(),
             ("redact.rules", _) => "[{ id = \"x\", regex = \"x\" }]".into(),
             (_, KeyKind::Bool) => "true".into(),

@@ -236,7 +236,13 @@ pub fn resolve_deferred(
     let mut from_flags = FileConfig::default();
     from_flags.provider.clone_from(&flags.provider);
     from_flags.model.clone_from(&flags.model);
-    from_flags.message.conventional = flags.conventional;
+    from_flags.message.conventional = flags.conventional.map(|on| {
+        if on {
+            super::file::ConventionalMode::On
+        } else {
+            super::file::ConventionalMode::Off
+        }
+    });
     from_flags.message.max_subject = flags.max_subject;
     from_flags.message.body = flags.body;
     from_flags.message.language.clone_from(&flags.language);

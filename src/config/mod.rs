@@ -17,7 +17,9 @@ mod settings;
 
 pub use env::Env;
 pub use error::{ConfigError, TomlMessage, TomlSyntax};
-pub use file::{DEFAULTS, KEYS, MAX_SECONDS, MODEL_KEYS, ModelConfig, REPO_FILE, TicketMode};
+pub use file::{
+    ConventionalMode, DEFAULTS, KEYS, MAX_SECONDS, MODEL_KEYS, ModelConfig, REPO_FILE, TicketMode,
+};
 pub use keys::{KeyKind, is_secret, key_path, repo_may_set};
 pub use layers::{Config, Layer, Overrides, check_file, resolve, resolve_deferred};
 pub use secret::{KeySource, Secret, mask_url};

@@ -2,7 +2,7 @@
 //! clamped to what works.
 
 use super::file::FileConfig;
-use super::{ConfigError, Env, KeySource, ModelConfig, Secret, TicketMode};
+use super::{ConfigError, ConventionalMode, Env, KeySource, ModelConfig, Secret, TicketMode};
 use crate::changelog::Options as ChangelogOptions;
 use crate::filter::{FilterOptions, Globs};
 use crate::message::Style;
@@ -242,7 +242,11 @@ pub(super) fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigEr
             .unwrap_or(50)
             .saturating_mul(1 << 20),
         style: Style {
-            conventional: merged.message.conventional.unwrap_or(defaults.conventional),
+            conventional: merged.message.conventional != Some(ConventionalMode::Off),
+            follow_house: matches!(
+                merged.message.conventional,
+                None | Some(ConventionalMode::Auto)
+            ),
             max_subject: merged
                 .message
                 .max_subject

@@ -7,6 +7,13 @@ fn types(c: &Conventions) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+fn hints(c: &Conventions) -> Vec<&str> {
+    c.type_hints
+        .as_ref()
+        .map(|r| r.value.iter().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
 /// Loads the conventions of a directory holding the given files.
 fn load_files(files: &[(&str, &str)]) -> (Conventions, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
@@ -257,18 +264,26 @@ commit_parsers = [
   { body = ".*security", group = "Security" },
 ]
 "#;
-    assert_eq!(
-        types(&one("cliff.toml", cliff)),
-        ["feat", "fix", "docs", "chore", "ci"]
-    );
+    // Issue 12: git-cliff's parsers only group, so they are a hint, never an allow-list.
+    let c = one("cliff.toml", cliff);
+    assert_eq!(hints(&c), ["feat", "fix", "docs", "chore", "ci"]);
+    assert!(c.types.is_none() && c.is_empty() && !c.decides_form());
     // A catch-all takes every type; without conventional commits nothing is typed.
     let catch_all = cliff.replace("{ body = \".*security\"", "{ message = \".*\"");
-    assert!(one("cliff.toml", &catch_all).is_empty());
+    assert!(hints(&one("cliff.toml", &catch_all)).is_empty());
     let plain = cliff.replace(
         "conventional_commits = true",
         "conventional_commits = false",
     );
-    assert!(one("cliff.toml", &plain).is_empty());
+    assert!(hints(&one("cliff.toml", &plain)).is_empty());
+    // A real workspace's parsers: `^[fF]ix` is `fix`, and `Buffer` is no type.
+    let workspace = cliff
+        .replace("\"^fix\"", "\"^[fF]ix\"")
+        .replace("\"^chore|^ci\"", "\"^[cC]hore|^Buffer|^Frame\"");
+    assert_eq!(
+        hints(&one("cliff.toml", &workspace)),
+        ["feat", "fix", "docs", "chore"]
+    );
     // commitlint's types come first.
     let (c, _) = load_files(&[
         ("cliff.toml", cliff),
@@ -278,6 +293,21 @@ commit_parsers = [
         ),
     ]);
     assert_eq!(types(&c), ["x"]);
+}
+
+#[test]
+fn committed_toml_sets_types_only_in_its_conventional_style() {
+    let c = one(
+        "committed.toml",
+        "style = \"conventional\"\nallowed_types = [\"feat\", \"fix\"]\nsubject_length = 60\n",
+    );
+    assert_eq!(types(&c), ["feat", "fix"]);
+    assert_eq!(c.header_max.as_ref().map(|r| r.value), Some(60));
+    assert!(c.decides_form());
+    let c = one("committed.toml", "style = \"conventional\"\n");
+    assert!(types(&c).contains(&"chore"));
+    let c = one("committed.toml", "style = \"none\"\n");
+    assert!(c.types.is_none() && !c.decides_form());
 }
 
 #[test]
@@ -331,7 +361,7 @@ fn git_cliff_groups_keep_their_first_type() {
     };
     let read = |patterns: &[&str]| {
         let c = one("cliff.toml", &cliff(patterns));
-        types(&c)
+        hints(&c)
             .iter()
             .map(|t| (*t).to_owned())
             .collect::<Vec<_>>()

@@ -359,6 +359,33 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     &ALL
 }
 
+/// Adds the history's votes for each type near the changed paths to the model's scores, as a
+/// prior: `ln` of the smoothed share of the votes (one pseudo-vote spread over the types), so
+/// a handful of old votes barely moves the model and many recent ones decide.
+pub(crate) fn with_prior(
+    a: &Analysis,
+    x: &[f32],
+    votes: &[f32; 10],
+    allowed: Option<&[bool; 10]>,
+) -> Option<Type> {
+    let mut s = scores(x);
+    let total: f32 = votes.iter().sum();
+    if total > 0.0 {
+        for (score, vote) in s.iter_mut().zip(votes) {
+            *score += ((vote + 0.1) / (total + 1.0)).ln();
+        }
+    }
+    let allowed = allowed.copied().unwrap_or([true; 10]);
+    let best = |types: &[Type]| {
+        types
+            .iter()
+            .copied()
+            .filter(|t| allowed[t.0])
+            .reduce(|pick, t| if s[t.0] > s[pick.0] { t } else { pick })
+    };
+    best(candidates(a)).or_else(|| best(&ALL))
+}
+
 /// Decides the type among those `allowed` (the repository's conventions): the best-scoring
 /// allowed candidate, else the best-scoring allowed type; `None` when none is allowed.
 pub(crate) fn classify_allowed(a: &Analysis, x: &[f32], allowed: &[bool; 10]) -> Option<Type> {

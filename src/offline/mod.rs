@@ -11,11 +11,13 @@ mod body;
 mod classify;
 mod defs;
 mod deps;
+mod house;
 mod scope;
 mod summary;
 mod weights;
 
 use crate::filter::FileEntry;
+use crate::history::{self, Advice};
 use crate::message::{Message, Style};
 use crate::paths;
 use analysis::Analysis;
@@ -47,13 +49,29 @@ pub struct Written {
 
 /// Writes the message, and says which type the change reads as (for a gitmoji).
 pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
+    write_learned(files, style, &Advice::default())
+}
+
+/// Writes the message as [`write_all`] does, learning from the repository's history: the
+/// types and the scope or area its people use near these paths, the form its subjects take
+/// (`area: summary` or a plain sentence when `style.conventional` is off), and a past subject
+/// to adapt when the change repeats an earlier one.
+pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Written {
     let analysis = analysis::analyse(files);
     let x = classify::features(&analysis);
     let rules = &style.conventions;
+    let votes = house::type_votes(advice);
+    let pick = |allowed: Option<&[bool; 10]>| match &votes {
+        Some(votes) => classify::with_prior(&analysis, &x, votes, allowed),
+        None => match allowed {
+            Some(allowed) => classify::classify_allowed(&analysis, &x, allowed),
+            None => Some(classify::classify(&analysis, &x)),
+        },
+    };
     let (ty, name) = if style.conventional && rules.types.is_some() {
         let spellings = TYPES.map(|t| rules.spelling(t));
         let allowed = spellings.clone().map(|s| s.is_some());
-        match classify::classify_allowed(&analysis, &x, &allowed) {
+        match pick(Some(&allowed)) {
             Some(ty) => (ty, spellings[ty.0].clone().unwrap_or_default()),
             // No type the engine knows is allowed: the most neutral one that is.
             None => {
@@ -63,11 +81,18 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
             }
         }
     } else {
-        let ty = classify::classify(&analysis, &x);
+        let ty = pick(None).unwrap_or_else(|| classify::classify(&analysis, &x));
         (ty, ty.name().to_owned())
     };
     let breaking = is_breaking(&analysis, ty);
-    let mut scope = scope::scope(&analysis, ty);
+    let found = scope::scope(&analysis, ty);
+    let mut scope = match (&advice.prefix, &advice.house) {
+        // The scope the commits near these paths use (or their "no scope").
+        (Some(voted), _) if advice.form == Some(history::Form::Conventional) => voted.clone(),
+        // Nothing near: a scope the house uses, or none.
+        (_, Some(house)) => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
+        (_, None) => found,
+    };
     let mut notes = Vec::new();
     if style.conventional {
         scope = rules.fit_scope(scope, &scope::paths(&analysis));
@@ -87,7 +112,25 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
             .saturating_sub(style.gitmoji.width(ty.name(), breaking)),
         ..style.clone()
     };
-    let mut subject = subject(&analysis, ty, &name, scope.as_deref(), breaking, &room);
+    let reused = house::reuse(files, advice)
+        .filter(|s| width(s) <= room.max_subject)
+        .filter(|s| {
+            // A reused subject keeps the form the run writes.
+            let form = history::parse_subject(s).form;
+            style.conventional == (form == history::Form::Conventional)
+        });
+    let mut subject = match &reused {
+        Some(reused) => reused.clone(),
+        None => subject(
+            &analysis,
+            ty,
+            &name,
+            scope.as_deref(),
+            breaking,
+            &room,
+            advice,
+        ),
+    };
     if style.conventional {
         subject = rules.conform(&subject);
     }
@@ -96,10 +139,14 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
     } else {
         String::new()
     };
+    let kind = reused
+        .as_deref()
+        .and_then(house::type_of)
+        .unwrap_or_else(|| classify::classify(&analysis, &x));
     Written {
         message: Message { subject, body },
         notes,
-        kind: classify::classify(&analysis, &x).name(),
+        kind: kind.name(),
     }
 }
 
@@ -188,10 +235,26 @@ fn subject(
     scope: Option<&str>,
     breaking: bool,
     style: &Style,
+    advice: &Advice,
 ) -> String {
     let max = style.max_subject;
     if !style.conventional {
-        let text = capitalise(&summary::summary(a, ty, breaking, max));
+        // The house's form: `area: summary` when the commits near these paths name an area,
+        // else a sentence, capitalised as the house writes them (capitalised with no house).
+        let capital = advice.house.is_none() || advice.capitalised;
+        let case = |text: String| if capital { capitalise(&text) } else { text };
+        if advice.form == Some(history::Form::Area)
+            && let Some(Some(area)) = &advice.prefix
+        {
+            let prefix = format!("{area}: ");
+            let budget = max.saturating_sub(width(&prefix));
+            let text = format!(
+                "{prefix}{}",
+                case(summary::summary(a, ty, breaking, budget))
+            );
+            return truncate(&text, max);
+        }
+        let text = case(summary::summary(a, ty, breaking, max));
         return truncate(&text, max);
     }
     let bang = if breaking { "!" } else { "" };

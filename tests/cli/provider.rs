@@ -730,7 +730,7 @@ fn prompt_carries_style_examples_language_and_ticket() {
     assert!(system.contains("in this language: de"), "{system}");
     assert!(user.contains("Branch: feature/ABC-123-pairs"), "{user}");
     assert!(
-        user.contains("Recent commit subjects") && user.contains("initial commit"),
+        user.contains("Past commits most like this change") && user.contains("initial commit"),
         "{user}"
     );
 
@@ -821,7 +821,10 @@ fn dry_run_shows_the_request_exactly_as_it_is_sent() {
     let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
     let user = body["messages"][1]["content"].as_str().unwrap();
     assert!(user.contains("Branch: feature/ABC-7-pairs"), "{user}");
-    assert!(user.contains("Recent commit subjects"), "{user}");
+    assert!(
+        user.contains("Past commits most like this change"),
+        "{user}"
+    );
     assert!(
         dry.contains(user.trim_end()),
         "dry run:\n{dry}\nsent:\n{user}"

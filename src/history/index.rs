@@ -1,0 +1,372 @@
+//! The index file: the last commits reachable from HEAD, with their links, subjects and the
+//! paths they touched, stored under the git dir and brought up to date incrementally.
+//!
+//! One line per commit, newest first:
+//!
+//! ```text
+//! git-herald history v1
+//! head <id> <complete 0|1>
+//! c <id> <parent,parent> <time> <subject>\t<path>\x1f<path>…
+//! m <id> <parents> <time>                  (a merge: a link only)
+//! b <id> <parents> <time>                  (a bot's commit: a link only)
+//! end <lines>
+//! ```
+//!
+//! A file that does not parse to its `end` line is ignored (and rebuilt); a new file is
+//! written to a temporary name and renamed over the old one, so a reader sees the old file
+//! or the new one, never half of one, and two writers at once leave one of their files.
+
+use crate::git::{LoggedCommit, Repo};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const MAGIC: &str = "git-herald history v1";
+
+/// The file's name, under the repository's git dir (`.git/herald/history-v1`).
+pub fn file(repo: &Repo) -> PathBuf {
+    repo.git_dir().join("herald").join("history-v1")
+}
+
+/// What a line of the index records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Commit,
+    Merge,
+    Bot,
+}
+
+/// One commit of the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    pub parents: Vec<String>,
+    pub time: i64,
+    pub kind: Kind,
+    pub subject: String,
+    pub paths: Vec<String>,
+}
+
+/// The stored index: the commit it was built at, whether the walk reached its end (the
+/// window or the first commit), and the entries, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Index {
+    pub head: String,
+    pub complete: bool,
+    pub entries: Vec<Entry>,
+}
+
+/// Tells whether an author is a bot: its history says nothing about the house's people.
+pub fn is_bot(author: &str) -> bool {
+    let lower = author.to_ascii_lowercase();
+    [
+        "[bot]",
+        "dependabot",
+        "renovate",
+        "github-actions",
+        "-bot@",
+        "-bot <",
+    ]
+    .iter()
+    .any(|mark| lower.contains(mark))
+}
+
+impl Entry {
+    fn from_logged(commit: LoggedCommit) -> Entry {
+        let kind = if commit.parents.len() > 1 {
+            Kind::Merge
+        } else if is_bot(&commit.author) {
+            Kind::Bot
+        } else {
+            Kind::Commit
+        };
+        let keep = kind == Kind::Commit;
+        Entry {
+            id: commit.id,
+            parents: commit.parents,
+            time: commit.time,
+            kind,
+            subject: if keep {
+                commit.subject.replace(['\t', '\n', '\r'], " ")
+            } else {
+                String::new()
+            },
+            // A path that the file format cannot hold is left out.
+            paths: if keep {
+                commit
+                    .paths
+                    .into_iter()
+                    .filter(|p| !p.contains(['\t', '\n', '\r', '\x1f']))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// Reads the stored index; `None` when there is none or it is damaged.
+pub fn load(path: &Path) -> Option<Index> {
+    let text = std::fs::read_to_string(path).ok()?;
+    parse(&text)
+}
+
+fn parse(text: &str) -> Option<Index> {
+    let mut lines = text.split('\n');
+    if lines.next()? != MAGIC {
+        return None;
+    }
+    let mut head_line = lines.next()?.split(' ');
+    if head_line.next()? != "head" {
+        return None;
+    }
+    let head = head_line.next()?.to_owned();
+    let complete = head_line.next()? == "1";
+    let mut entries = Vec::new();
+    for line in lines {
+        if let Some(count) = line.strip_prefix("end ") {
+            return (count.parse::<usize>().ok()? == entries.len()).then_some(Index {
+                head,
+                complete,
+                entries,
+            });
+        }
+        let (fields, rest) = line.split_once('\t').unwrap_or((line, ""));
+        let mut fields = fields.splitn(5, ' ');
+        let kind = match fields.next()? {
+            "c" => Kind::Commit,
+            "m" => Kind::Merge,
+            "b" => Kind::Bot,
+            _ => return None,
+        };
+        let id = fields.next()?.to_owned();
+        if id.len() < 40 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let parents = fields
+            .next()?
+            .split(',')
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let time = fields.next()?.parse().ok()?;
+        let subject = fields.next().unwrap_or("").to_owned();
+        let paths = rest
+            .split('\x1f')
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        entries.push(Entry {
+            id,
+            parents,
+            time,
+            kind,
+            subject,
+            paths,
+        });
+    }
+    None
+}
+
+fn render(index: &Index) -> String {
+    let mut out = String::with_capacity(index.entries.len() * 160);
+    out.push_str(MAGIC);
+    out.push('\n');
+    out.push_str(&format!(
+        "head {} {}\n",
+        index.head,
+        u8::from(index.complete)
+    ));
+    for e in &index.entries {
+        let tag = match e.kind {
+            Kind::Commit => 'c',
+            Kind::Merge => 'm',
+            Kind::Bot => 'b',
+        };
+        out.push_str(&format!(
+            "{tag} {} {} {} {}\t{}\n",
+            e.id,
+            e.parents.join(","),
+            e.time,
+            e.subject,
+            e.paths.join("\x1f")
+        ));
+    }
+    out.push_str(&format!("end {}\n", index.entries.len()));
+    out
+}
+
+/// Writes the index: a temporary file beside it, then a rename over the old one.
+pub fn save(path: &Path, index: &Index) -> std::io::Result<()> {
+    let dir = path.parent().expect("the index file lives in a directory");
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".history-v1.{}.{}.tmp",
+        std::process::id(),
+        fastrand::u64(..)
+    ));
+    std::fs::write(&tmp, render(index))?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// How long building may take.
+#[derive(Debug, Clone, Copy)]
+pub enum Budget {
+    /// Until the window is full (`hook install`, `doctor`, a run from the command line).
+    Unlimited,
+    /// Until this instant; what was read by then is used (the hook).
+    Until(Instant),
+}
+
+impl Budget {
+    fn spent(self) -> bool {
+        matches!(self, Budget::Until(end) if Instant::now() >= end)
+    }
+}
+
+/// Walks from `head` (not past `hide`) until `window` commits by people are read, the
+/// budget is spent, or the history ends. Returns the entries and whether the walk ended on
+/// its own (window full or history exhausted).
+pub fn walk(
+    repo: &Repo,
+    head: &str,
+    hide: Option<&str>,
+    window: usize,
+    budget: Budget,
+    on_commit: &mut dyn FnMut(usize),
+) -> (Vec<Entry>, bool) {
+    let mut entries = Vec::new();
+    let mut people = 0;
+    let mut finished = true;
+    let _ = repo.walk_history(head, hide, &|author| !is_bot(author), &mut |commit| {
+        if people >= window {
+            return false;
+        }
+        if budget.spent() {
+            finished = false;
+            return false;
+        }
+        let entry = Entry::from_logged(commit);
+        if entry.kind == Kind::Commit {
+            people += 1;
+            on_commit(people);
+        }
+        entries.push(entry);
+        true
+    });
+    (entries, finished)
+}
+
+/// Keeps the newest entries that hold at most `window` commits by people.
+pub fn trim(entries: &mut Vec<Entry>, window: usize) {
+    let mut people = 0;
+    let keep = entries
+        .iter()
+        .position(|e| {
+            if e.kind == Kind::Commit {
+                people += 1;
+            }
+            people > window
+        })
+        .unwrap_or(entries.len());
+    entries.truncate(keep);
+}
+
+/// Returns the commits by people reachable from `head` inside the index, newest first (the
+/// index may have been built at a later commit: checking out an older one must not see its
+/// own future).
+pub fn reachable<'i>(index: &'i Index, head: &str) -> Vec<&'i Entry> {
+    let at: HashMap<&str, usize> = index
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let Some(&start) = at.get(head) else {
+        return Vec::new();
+    };
+    let mut seen = HashSet::new();
+    let mut todo = vec![start];
+    while let Some(i) = todo.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        for parent in &index.entries[i].parents {
+            if let Some(&p) = at.get(parent.as_str()) {
+                todo.push(p);
+            }
+        }
+    }
+    let mut out: Vec<usize> = seen.into_iter().collect();
+    out.sort_unstable();
+    out.into_iter()
+        .map(|i| &index.entries[i])
+        .filter(|e| e.kind == Kind::Commit)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: char, parents: &[char], kind: Kind) -> Entry {
+        Entry {
+            id: id.to_string().repeat(40),
+            parents: parents.iter().map(|p| p.to_string().repeat(40)).collect(),
+            time: 1,
+            kind,
+            subject: if kind == Kind::Commit {
+                format!("fix: {id}")
+            } else {
+                String::new()
+            },
+            paths: vec![format!("src/{id}.rs"), "a b/c.md".into()],
+        }
+    }
+
+    #[test]
+    fn the_file_reads_back_and_a_damaged_one_is_refused() {
+        let index = Index {
+            head: "a".repeat(40),
+            complete: true,
+            entries: vec![
+                entry('a', &['b', 'c'], Kind::Merge),
+                entry('c', &['b'], Kind::Commit),
+                entry('b', &[], Kind::Commit),
+            ],
+        };
+        let text = render(&index);
+        assert_eq!(parse(&text), Some(index.clone()));
+        // Cut short, or garbled: ignored.
+        assert_eq!(parse(&text[..text.len() - 8]), None);
+        assert_eq!(parse(&text.replace("end 3", "end 2")), None);
+        assert_eq!(parse(&text.replacen("\nc ", "\nx ", 1)), None);
+        assert_eq!(parse("garbage"), None);
+
+        let seen: Vec<_> = reachable(&index, &"c".repeat(40))
+            .iter()
+            .map(|e| e.subject.clone())
+            .collect();
+        assert_eq!(seen, ["fix: c", "fix: b"]);
+        assert_eq!(reachable(&index, &"a".repeat(40)).len(), 2);
+        assert!(reachable(&index, &"f".repeat(40)).is_empty());
+    }
+
+    #[test]
+    fn trimming_keeps_the_window_of_people() {
+        let mut entries = vec![
+            entry('a', &[], Kind::Commit),
+            entry('b', &[], Kind::Bot),
+            entry('c', &[], Kind::Commit),
+            entry('d', &[], Kind::Commit),
+        ];
+        trim(&mut entries, 2);
+        assert_eq!(entries.len(), 3);
+        assert!(is_bot(
+            "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>"
+        ));
+        assert!(!is_bot("Ann Robot <ann@example.com>"));
+    }
+}

@@ -1,0 +1,171 @@
+//! What the engine takes from the repository's history (`crate::history`): the type votes
+//! near the changed paths, and a past subject to reuse when the change repeats an earlier one.
+
+use super::classify::{TYPES, Type};
+use crate::filter::FileEntry;
+use crate::history::Advice;
+use bstr::ByteSlice;
+
+/// The type votes in the model's class order.
+pub(super) fn type_votes(advice: &Advice) -> Option<[f32; 10]> {
+    let mut votes = [0f32; 10];
+    for (kind, vote) in &advice.types {
+        if let Some(i) = TYPES.iter().position(|t| t == kind) {
+            votes[i] += vote;
+        }
+    }
+    votes.iter().any(|v| *v > 0.0).then_some(votes)
+}
+
+/// The type a reused subject names, if it is a Conventional Commits header.
+pub(super) fn type_of(subject: &str) -> Option<Type> {
+    let kind = crate::history::parse_subject(subject).kind?;
+    TYPES.iter().position(|t| *t == kind).map(Type)
+}
+
+/// Finds the versions (`1.2.3`, `v0.30.1`, `2.0.0-rc.1`) and dates (`2024-05-01`) in a
+/// text: a hand-written scanner, as a regex with Unicode classes would cost more to build
+/// than the whole hook spends here.
+fn versions(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let boundary = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.');
+        let start = i;
+        let mut j = i;
+        if boundary && j < bytes.len() && bytes[j] == b'v' {
+            j += 1;
+        }
+        let digits = |mut k: usize| {
+            while k < bytes.len() && bytes[k].is_ascii_digit() {
+                k += 1;
+            }
+            k
+        };
+        let first = digits(j);
+        if !boundary || first == j {
+            i += 1;
+            continue;
+        }
+        let mut end = first;
+        let mut parts = 1;
+        // `2024-05-01`
+        if first - j == 4
+            && bytes.get(first) == Some(&b'-')
+            && digits(first + 1) == first + 3
+            && bytes.get(first + 3) == Some(&b'-')
+            && digits(first + 4) == first + 6
+        {
+            end = first + 6;
+            parts = 3;
+        } else {
+            while bytes.get(end) == Some(&b'.') && digits(end + 1) > end + 1 {
+                end = digits(end + 1);
+                parts += 1;
+            }
+            if parts > 1 && bytes.get(end) == Some(&b'-') {
+                let mut k = end + 1;
+                while k < bytes.len() && (bytes[k].is_ascii_alphanumeric() || bytes[k] == b'.') {
+                    k += 1;
+                }
+                while k > end + 1 && bytes[k - 1] == b'.' {
+                    k -= 1;
+                }
+                if k > end + 1 {
+                    end = k;
+                }
+            }
+        }
+        let after_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if parts > 1 && after_ok {
+            out.push(&text[start..end]);
+            i = end;
+        } else {
+            i = first.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Reuses the subject of the last commit that touched exactly these files, when the change
+/// has the same shape: a version or date in it moved (`… for 0.30.1` → `… for 0.30.2`), or
+/// the last two such commits said the very same thing (`Update CHANGELOG`).
+pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
+    let last = advice.same_paths.first()?;
+    let last = strip_pull_request(last);
+    let found: Vec<&str> = versions(last);
+    if found.is_empty() {
+        let again = advice
+            .same_paths
+            .get(1)
+            .is_some_and(|previous| strip_pull_request(previous) == last);
+        return again.then(|| last.to_owned());
+    }
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for file in files {
+        for hunk in &file.change.hunks {
+            for line in hunk.lines() {
+                let text = line.text.to_str_lossy();
+                let into = match line.kind {
+                    crate::diff::LineKind::Added => &mut added,
+                    crate::diff::LineKind::Removed => &mut removed,
+                    _ => continue,
+                };
+                into.extend(versions(&text).into_iter().map(str::to_owned));
+            }
+        }
+    }
+    let moved: Vec<&String> = added.iter().filter(|v| !removed.contains(v)).collect();
+    let mut out = last.to_owned();
+    let mut changed = false;
+    for old in found {
+        let shape = |v: &str| (v.starts_with('v'), v.matches(['.', '-']).count());
+        let Some(new) = moved
+            .iter()
+            .find(|n| shape(n.trim_start_matches('v')) == shape(old.trim_start_matches('v')))
+        else {
+            continue;
+        };
+        let new = match (old.starts_with('v'), new.starts_with('v')) {
+            (true, false) => format!("v{new}"),
+            (false, true) => new.trim_start_matches('v').to_owned(),
+            _ => (*new).clone(),
+        };
+        if new != old {
+            out = out.replacen(old, &new, 1);
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
+fn strip_pull_request(line: &str) -> &str {
+    let trimmed = line.trim_end();
+    match trimmed.rfind(" (#") {
+        Some(open)
+            if trimmed.ends_with(')')
+                && trimmed[open + 3..trimmed.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit()) =>
+        {
+            trimmed[..open].trim_end()
+        }
+        _ => trimmed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::versions;
+
+    #[test]
+    fn versions_and_dates_are_found() {
+        assert_eq!(
+            versions("update changelog for 0.30.1 and v2.0.0-rc.1, on 2024-05-01."),
+            ["0.30.1", "v2.0.0-rc.1", "2024-05-01"]
+        );
+        assert!(versions("fix 42 things in x1.y and abc1.2").is_empty());
+        assert_eq!(versions("bump serde to 1.0.200"), ["1.0.200"]);
+    }
+}

@@ -1,0 +1,258 @@
+//! The history index and the house style: real repositories whose past says how they write.
+
+use crate::common::{TestRepo, run, show};
+use std::path::PathBuf;
+
+/// Makes `n` commits, each touching the file `paths(i)` and saying `subject(i)`.
+fn history(repo: &TestRepo, n: usize, each: impl Fn(usize) -> (String, String)) {
+    for i in 0..n {
+        let (path, subject) = each(i);
+        repo.write(&path, format!("line {i}\n"));
+        repo.add([path.as_str()]);
+        repo.commit(&subject);
+    }
+}
+
+fn subject_of(repo: &TestRepo, args: &[&str]) -> String {
+    let out = repo.herald(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn index_file(repo: &TestRepo) -> PathBuf {
+    repo.join(".git/herald/history-v1")
+}
+
+/// Reads the index file and checks it is whole: its first line, and an `end` line counting
+/// the commits.
+fn index_text(repo: &TestRepo) -> String {
+    let text = std::fs::read_to_string(index_file(repo)).expect("the index is written");
+    assert!(text.starts_with("git-herald history v1\nhead "), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let last = lines.last().unwrap();
+    assert_eq!(*last, format!("end {}", lines.len() - 3), "{text}");
+    text
+}
+
+fn stage_change(repo: &TestRepo, path: &str) {
+    repo.write(path, "fn changed() -> u32 {\n    42\n}\n");
+    repo.add([path]);
+}
+
+#[test]
+fn an_area_house_gets_area_messages() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 3 {
+        0 => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
+        1 => (format!("term/src/f{i}.rs"), format!("term: fix case {i}")),
+        _ => (format!("docs/f{i}.md"), format!("docs: describe case {i}")),
+    });
+    stage_change(&repo, "mux/src/f0.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("mux: "), "{subject}");
+    stage_change(&repo, "term/src/new.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("term: "), "{subject}");
+
+    // An explicit setting still wins.
+    let subject = subject_of(&repo, &["--offline", "--conventional"]);
+    assert!(!subject.starts_with("term: "), "{subject}");
+}
+
+#[test]
+fn a_plain_house_gets_plain_sentences() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 25, |i| {
+        (
+            format!("src/f{i}.rs"),
+            format!("Fix the thing number {i} in the parser"),
+        )
+    });
+    stage_change(&repo, "src/f3.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains(": "), "{subject}");
+    assert!(subject.starts_with(char::is_uppercase), "{subject}");
+    // No history: Conventional Commits, as before.
+    let fresh = TestRepo::with_commit();
+    stage_change(&fresh, "src/lib.rs");
+    let subject = subject_of(&fresh, &["--offline"]);
+    assert!(subject.contains(": "), "{subject}");
+}
+
+#[test]
+fn scopes_follow_paths() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 2 {
+        0 => (
+            format!("crates/p/src/f{i}.rs"),
+            format!("feat(parser): add rule {i}"),
+        ),
+        _ => (
+            format!("src/cli/f{i}.rs"),
+            format!("fix(cli): handle flag {i}"),
+        ),
+    });
+    stage_change(&repo, "src/cli/f1.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.contains("(cli): "), "{subject}");
+    stage_change(&repo, "crates/p/src/new.rs");
+    repo.git(["reset", "-q", "--", "src/cli/f1.rs"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.contains("(parser): "), "{subject}");
+}
+
+#[test]
+fn a_version_bump_reuses_the_last_subject() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("fix(core): case {i}"))
+    });
+    for v in 1..=2 {
+        repo.write("CHANGELOG.md", format!("# Changelog\n\n## 0.30.{v}\n"));
+        repo.add(["CHANGELOG.md"]);
+        repo.commit(&format!("docs(changelog): update changelog for 0.30.{v}"));
+    }
+    repo.write("CHANGELOG.md", "# Changelog\n\n## 0.30.3\n");
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "docs(changelog): update changelog for 0.30.3");
+}
+
+#[test]
+fn a_rewritten_history_rebuilds_the_index() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 3, |i| {
+        (format!("a{i}.txt"), format!("old subject {i}"))
+    });
+    stage_change(&repo, "b.rs");
+    subject_of(&repo, &["--offline"]);
+    let head = repo.git(["rev-parse", "HEAD"]);
+    assert!(index_text(&repo).contains(&format!("head {} 1", head.trim())));
+    assert!(index_text(&repo).contains("old subject 2"));
+
+    // Amend the last commit: the index's head is gone from the history.
+    let mut amend = repo.git_cmd(["commit", "-q", "--amend", "-m", "new subject"]);
+    amend.env("GIT_HERALD_SKIP", "1");
+    let out = run(&mut amend);
+    assert!(out.status.success(), "{}", show(&out));
+    stage_change(&repo, "c.rs");
+    subject_of(&repo, &["--offline"]);
+    let head = repo.git(["rev-parse", "HEAD"]);
+    let text = index_text(&repo);
+    assert!(text.contains(&format!("head {} 1", head.trim())), "{text}");
+    assert!(
+        text.contains("new subject") && !text.contains("old subject 2"),
+        "{text}"
+    );
+
+    // A new commit on top is added to it.
+    repo.commit("another one");
+    stage_change(&repo, "d.rs");
+    subject_of(&repo, &["--offline"]);
+    let text = index_text(&repo);
+    assert!(
+        text.contains("another one") && text.contains("new subject"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_corrupt_index_is_ignored() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 3, |i| (format!("a{i}.txt"), format!("subject {i}")));
+    std::fs::create_dir_all(repo.join(".git/herald")).unwrap();
+    std::fs::write(
+        index_file(&repo),
+        "git-herald history v1\nhead zzz\n\u{0}garbage",
+    )
+    .unwrap();
+    stage_change(&repo, "b.rs");
+    subject_of(&repo, &["--offline"]);
+    assert!(index_text(&repo).contains("subject 2"));
+}
+
+#[test]
+fn two_runs_at_once_leave_a_valid_index() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 40, |i| {
+        (format!("src/f{i}.rs"), format!("fix: case {i}"))
+    });
+    stage_change(&repo, "src/new.rs");
+    for _ in 0..3 {
+        let _ = std::fs::remove_file(index_file(&repo));
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                let mut cmd = repo.command(crate::common::bin());
+                cmd.arg("--offline")
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped());
+                cmd.spawn().unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let text = index_text(&repo);
+        assert!(text.contains("fix: case 39"), "{text}");
+    }
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(repo.join(".git/herald"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[test]
+fn hook_install_builds_the_index() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 2, |i| (format!("a{i}.txt"), format!("subject {i}")));
+    let out = repo.herald(["hook", "install"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("indexed 3 commits"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(index_text(&repo).contains("subject 1"));
+}
+
+#[test]
+fn doctor_shows_the_house_style_and_the_scopes_for_staged_paths() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 2 {
+        0 => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
+        _ => (format!("term/src/f{i}.rs"), format!("term: fix case {i}")),
+    });
+    stage_change(&repo, "term/src/f1.rs");
+    let out = repo.herald(["doctor", "--no-network"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("house style: `area: summary` (97% of the last 31 subjects"),
+        "{text}"
+    );
+    assert!(
+        text.contains("followed (`message.conventional = \"auto\"`)"),
+        "{text}"
+    );
+    assert!(text.contains("areas used: mux 15, term 15"), "{text}");
+    assert!(text.contains("scopes or areas known: term"), "{text}");
+}
