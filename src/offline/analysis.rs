@@ -182,6 +182,10 @@ pub(crate) struct Analysis {
     pub manifest: ManifestChanges,
     /// A changelog gained a version heading (`## [1.2.0]`, `## v1.2.0`).
     pub changelog_version: bool,
+    /// The prose of release-note fragments added with the change (`.changes/*.md`,
+    /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
+    /// fragment, front matter and YAML keys left out: the author's own words for the change.
+    pub notes: Vec<String>,
 }
 
 const MAX_LINE: usize = 400;
@@ -338,6 +342,44 @@ fn is_version_heading(t: &[u8]) -> bool {
         && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
 }
 
+/// Tells whether a release note is a fragment of one change (`.changes/x.md`,
+/// `releasenotes/notes/x.yaml`), not a whole changelog.
+fn is_fragment(path: &str) -> bool {
+    let name = paths::file_name(path).to_ascii_lowercase();
+    ![
+        "changelog",
+        "changes.",
+        "history.",
+        "news.",
+        "release-notes",
+        "readme",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+}
+
+/// Adds one added line of a release-note fragment to its prose, leaving out front matter
+/// (`---`, `"tauri": patch:bug`), YAML keys (`fixes:`, `- |`) and headings.
+fn note_line(note: &mut String, line: &str) {
+    let t = line.trim();
+    let t = t.strip_prefix("- ").unwrap_or(t).trim();
+    let markup = t.is_empty()
+        || t.starts_with("---")
+        || t.starts_with('#')
+        || t == "|"
+        || t == ">"
+        || t.ends_with(':') && !t.contains(' ')
+        || t.starts_with('"') && t.contains("\":")
+        || t.starts_with('\'') && t.contains("':");
+    if markup || note.len() > 600 {
+        return;
+    }
+    if !note.is_empty() {
+        note.push(' ');
+    }
+    note.push_str(t);
+}
+
 /// Runs the pass.
 pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut out = Analysis::default();
@@ -391,6 +433,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             continue;
         }
         let name = paths::file_name(&facts.path).to_owned();
+        let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(String::new);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
         let mut added_here: Vec<Def> = Vec::new();
@@ -408,11 +451,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
             let section_bytes = hunk.section.as_bytes();
             count_words(section_bytes, &mut out.section_words);
+            // The line above, when it is an attribute that makes the next function a test.
+            let mut test_attribute = false;
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
                 let head = &raw[..raw.len().min(MAX_LINE)];
-                let def = if lang == Lang::Markdown {
+                let mut def = if lang == Lang::Markdown {
                     head.starts_with(b"#")
                         .then(|| defs::from_section(&head.to_str_lossy(), lang))
                         .flatten()
@@ -421,6 +466,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else {
                     defs::parse(&head.to_str_lossy(), lang)
                 };
+                if let Some(d) = def.as_mut()
+                    && d.kind == DefKind::Function
+                    && (test_attribute || kind == Kind::Test && d.name.starts_with("test_"))
+                {
+                    // `#[test] fn wide_label_centered()`: a test, not an item of the API.
+                    d.kind = DefKind::Test;
+                }
+                if !text.is_empty() {
+                    test_attribute = lang == Lang::Rust && defs::is_test_attribute(text)
+                        || test_attribute && text.starts_with(b"#[");
+                }
                 match line.kind {
                     LineKind::Context => {
                         if let Some(d) = def {
@@ -471,6 +527,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             pending += 1;
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
+                        }
+                        if let Some(note) = note.as_mut()
+                            && added
+                        {
+                            note_line(note, &head.to_str_lossy());
                         }
                         match kind {
                             Kind::Note if added => {
@@ -571,6 +632,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .collect();
         if let Some(reader) = manifest {
             reader.finish(&mut out.manifest);
+        }
+        if let Some(note) = note.filter(|n| !n.is_empty())
+            && out.notes.len() < 16
+        {
+            out.notes.push(note);
         }
         out.files.push(facts);
     }

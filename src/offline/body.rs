@@ -3,6 +3,7 @@
 use super::analysis::{Analysis, FileFacts};
 use super::defs::DefKind;
 use super::summary::join;
+use super::words::test_words;
 use crate::diff::Status;
 use crate::filter::Treatment;
 use crate::paths::Kind;
@@ -33,13 +34,40 @@ fn file_line(f: &FileFacts) -> Option<String> {
             .filter(|d| d.kind != DefKind::Test)
             .map(|d| d.name.as_str()),
     );
-    let removed = names(f.removed_defs.iter().map(|d| d.name.as_str()));
-    let changed = names(f.touched.iter().map(|d| d.name.as_str()));
+    let removed = names(
+        f.removed_defs
+            .iter()
+            .filter(|d| d.kind != DefKind::Test)
+            .map(|d| d.name.as_str()),
+    );
+    let changed = names(
+        f.touched
+            .iter()
+            .filter(|d| d.kind != DefKind::Test && !matches!(d.name.as_str(), "tests" | "test"))
+            .map(|d| d.name.as_str()),
+    );
+    // Tests are behaviour, said in words, not items of the API.
+    let tests: Vec<String> = f
+        .added_defs
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .take(MAX_NAMES)
+        .map(|d| test_words(&d.name))
+        .collect();
+    let tests = (!tests.is_empty()).then(|| format!("test {}", tests.join(", ")));
+    let edited: Vec<String> = f
+        .touched
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .take(MAX_NAMES)
+        .map(|d| test_words(&d.name))
+        .collect();
+    let edited = (!edited.is_empty()).then(|| format!("update test {}", edited.join(", ")));
     match f.status {
-        Status::Added => Some(if added.is_empty() {
-            format!("add {}", f.path)
-        } else {
-            format!("add {} ({})", f.path, join(&added))
+        Status::Added => Some(match (added.is_empty(), tests) {
+            (false, _) => format!("add {} ({})", f.path, join(&added)),
+            (true, Some(tests)) => format!("add {} ({tests})", f.path),
+            (true, None) => format!("add {}", f.path),
         }),
         Status::Deleted => Some(format!("remove {}", f.path)),
         Status::Renamed | Status::Copied => {
@@ -62,6 +90,8 @@ fn file_line(f: &FileFacts) -> Option<String> {
             if !changed.is_empty() {
                 parts.push(format!("change {}", join(&changed)));
             }
+            parts.extend(tests);
+            parts.extend(edited);
             if parts.is_empty() {
                 return None;
             }

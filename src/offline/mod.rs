@@ -14,6 +14,7 @@ mod deps;
 mod scope;
 mod summary;
 mod weights;
+mod words;
 
 use crate::filter::FileEntry;
 use crate::message::{Message, Style};
@@ -65,6 +66,15 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
     } else {
         let ty = classify::classify(&analysis, &x);
         (ty, ty.name().to_owned())
+    };
+    // A fix with its regression test is a fix, whatever the new test adds (issue 13).
+    let (ty, name) = if ty == Type::FEAT
+        && summary::is_regression_fix(&analysis)
+        && (!style.conventional || rules.types.is_none())
+    {
+        (Type::FIX, Type::FIX.name().to_owned())
+    } else {
+        (ty, name)
     };
     let breaking = is_breaking(&analysis, ty);
     let mut scope = scope::scope(&analysis, ty);
