@@ -5,7 +5,7 @@
 //! single-line file costs no more than a short one.
 
 use super::defs::{self, Def, DefKind};
-use super::deps::{ManifestChanges, ManifestReader};
+use super::deps::{LockReader, ManifestChanges, ManifestReader, PinReader, Side as LockSide};
 use crate::diff::{LineKind, Status};
 use crate::filter::{FileEntry, Reason, Treatment};
 use crate::paths::{self, Kind, Lang};
@@ -186,6 +186,13 @@ pub(crate) struct Analysis {
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
     pub notes: Vec<String>,
+    /// Packages whose locked version changed, read from lockfiles (read here, on this
+    /// machine, though a model sees only their stats line).
+    pub locked: Vec<super::deps::DepChange>,
+    /// CI actions whose pin changed (`uses: owner/action@v1` → `@v2`).
+    pub pins: Vec<super::deps::DepChange>,
+    /// Every changed line of the CI files is an action pin.
+    pub pins_only: bool,
 }
 
 const MAX_LINE: usize = 400;
@@ -391,6 +398,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut removed_code: Vec<&[u8]> = Vec::new();
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
+    let mut pins = PinReader::default();
 
     for entry in entries {
         let change = &entry.change;
@@ -425,6 +433,29 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 paths::file_name(&facts.path).as_bytes(),
                 &mut out.path_words,
             );
+        }
+        if kind == Kind::Lockfile && entry.decision.treatment != Treatment::Withheld {
+            // Read for names and versions only; nothing else is counted from a lockfile.
+            let mut reader = LockReader::default();
+            let name = paths::file_name(&facts.path).to_owned();
+            for hunk in &change.hunks {
+                for line in hunk.lines() {
+                    let side = match line.kind {
+                        LineKind::Added => LockSide::Added,
+                        LineKind::Removed => LockSide::Removed,
+                        LineKind::Context => LockSide::Context,
+                        LineKind::NoNewline => continue,
+                    };
+                    reader.line(&name, &line.text.to_str_lossy(), side);
+                }
+            }
+            for dep in reader.finish() {
+                if !out.locked.iter().any(|d| d.name == dep.name) && out.locked.len() < 200 {
+                    out.locked.push(dep);
+                }
+            }
+            out.files.push(facts);
+            continue;
         }
         let readable = entry.decision.treatment != Treatment::Withheld
             && !(entry.decision.treatment == Treatment::StatsOnly && kind != Kind::Manifest);
@@ -527,6 +558,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             pending += 1;
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
+                        }
+                        if kind == Kind::Ci {
+                            pins.line(&head.to_str_lossy(), added);
                         }
                         if let Some(note) = note.as_mut()
                             && added
@@ -640,6 +674,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         out.files.push(facts);
     }
+    out.pins = pins.finish();
+    out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;
     out.moved_lines = removed_code
         .iter()
         .filter(|line| added_code.contains(*line))
@@ -657,6 +693,30 @@ impl Analysis {
         } else {
             others
         }
+    }
+
+    /// Returns the locked packages that moved from one version to another, leaving out the
+    /// project's own packages when its version moved too (a release bumps them in the lock).
+    pub(crate) fn bumped_locks(&self) -> Vec<super::deps::DepChange> {
+        self.locked
+            .iter()
+            .filter(|d| d.from.is_some() && d.to.is_some())
+            .filter(|d| self.manifest.release.is_none() || d.to != self.manifest.release)
+            .cloned()
+            .collect()
+    }
+
+    /// Returns the dependency changes the body lists: the manifests', else the lockfiles'
+    /// bumps, else the CI action pins.
+    pub(crate) fn dependency_changes(&self) -> Vec<super::deps::DepChange> {
+        if !self.manifest.deps.is_empty() {
+            return self.manifest.deps.clone();
+        }
+        let locked = self.bumped_locks();
+        if !locked.is_empty() {
+            return locked;
+        }
+        self.pins.clone()
     }
 
     /// Counts the public definitions removed and not added back under the same name anywhere.

@@ -127,7 +127,7 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<S
 /// Returns the body text (no trailing newline), or an empty string.
 pub(crate) fn body(a: &Analysis, width: usize) -> String {
     let mut items: Vec<String> = Vec::new();
-    for dep in &a.manifest.deps {
+    for dep in &a.dependency_changes() {
         items.push(match (&dep.from, &dep.to) {
             (Some(from), Some(to)) => format!("bump {} from {from} to {to}", dep.name),
             (None, Some(to)) => format!("add {} {to}", dep.name),

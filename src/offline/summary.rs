@@ -4,7 +4,7 @@
 use super::analysis::{Analysis, FileFacts};
 use super::classify::Type;
 use super::defs::DefKind;
-use super::deps::DepChange;
+use super::deps::{DepChange, short_name};
 use super::words;
 use crate::diff::Status;
 use crate::paths::{self, Kind};
@@ -170,7 +170,10 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         }
         return truncate(&format!("bump {}", dep.name), budget);
     }
-    let bumped: Vec<String> = deps.iter().map(|d| d.name.clone()).collect();
+    let bumped: Vec<String> = deps
+        .iter()
+        .map(|d| short_name(&d.name).to_owned())
+        .collect();
     let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
         "bump"
     } else {
@@ -181,14 +184,6 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         if width(&text) <= budget {
             return text;
         }
-    }
-    let text = format!(
-        "{verb} {} and {} more dependencies",
-        bumped[0],
-        bumped.len() - 1
-    );
-    if width(&text) <= budget {
-        return text;
     }
     let count = plural(bumped.len(), "dependency", "dependencies");
     truncate(&format!("{verb} {count}"), budget)
@@ -283,6 +278,16 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
     if !a.manifest.deps.is_empty() && deps_only {
         return deps_summary(&a.manifest.deps, budget);
+    }
+    // Only lockfiles (and manifests whose dependency lines did not change): the locked
+    // versions, unless the manifest's own version moved (a release, below).
+    let locked = a.bumped_locks();
+    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
+        return deps_summary(&locked, budget);
+    }
+    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
+    if a.pins_only && pins_only {
+        return deps_summary(&a.pins, budget);
     }
     if let Some(version) = &a.manifest.release
         && all(&|f| {

@@ -316,7 +316,7 @@ fn types_follow_the_repository_type_enum() {
     );
     assert_eq!(
         write_with("chore-lockfile-only", &spelled),
-        "misc: update Cargo.lock"
+        "misc: bump serde from 1.0.1 to 1.0.3"
     );
     // `docs` not allowed: the nearest allowed type the evidence leaves open.
     let narrow = with_rules(&["feat", "fix", "chore"], &[]);
