@@ -136,6 +136,13 @@ pub(crate) struct FileFacts {
     pub format_only: bool,
     /// Every changed line is a comment or blank.
     pub comment_only: bool,
+    /// The file mode before and after (`0o100755` for an executable).
+    pub old_mode: u32,
+    pub new_mode: u32,
+    /// A submodule (gitlink) moved to another commit.
+    pub submodule: bool,
+    /// Every changed hunk only swaps line endings (`\r\n` ↔ `\n`).
+    pub line_endings_only: bool,
 }
 
 impl FileFacts {
@@ -182,6 +189,8 @@ pub(crate) struct Analysis {
     pub manifest: ManifestChanges,
     /// A changelog gained a version heading (`## [1.2.0]`, `## v1.2.0`).
     pub changelog_version: bool,
+    /// The version of the first heading a changelog gained (`0.30.2`).
+    pub changelog_heading: Option<String>,
     /// The prose of release-note fragments added with the change (`.changes/*.md`,
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
@@ -349,6 +358,39 @@ fn is_version_heading(t: &[u8]) -> bool {
         && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
 }
 
+/// Tells whether a hunk's removed and added lines are the same text, one side ending in
+/// `\r\n` and the other in `\n`. A diff read as text has lost its `\r`s: there, lines that
+/// are removed and added back unchanged can only differ in their endings.
+fn swaps_line_endings(body: &[u8]) -> bool {
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    for line in body.lines_with_terminator() {
+        match line.first() {
+            Some(b'-') => old.push(&line[1..]),
+            Some(b'+') => new.push(&line[1..]),
+            _ => {}
+        }
+    }
+    let crlf = |side: &[&[u8]]| side.iter().all(|l| l.ends_with(b"\r\n"));
+    let lf = |side: &[&[u8]]| side.iter().all(|l| !l.ends_with(b"\r\n"));
+    let strip = |l: &[u8]| l.trim_end_with(|c| c == '\r' || c == '\n').to_vec();
+    !old.is_empty()
+        && old.len() == new.len()
+        && (crlf(&old) && lf(&new) || lf(&old) && crlf(&new) || old == new)
+        && old.iter().zip(&new).all(|(a, b)| strip(a) == strip(b))
+}
+
+/// Returns the version a changelog heading names: `## [1.2.0] - 2024-01-01` → `1.2.0`.
+fn heading_version(t: &[u8]) -> Option<String> {
+    let rest = t.trim_start_with(|c| c == '#').trim_ascii_start();
+    let rest = rest.trim_start_with(|c| c == '[' || c == 'v' || c == 'V');
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+')))
+        .unwrap_or(rest.len());
+    let version = rest[..end].to_str().ok()?.trim_end_matches(['.', '-']);
+    (!version.is_empty()).then(|| version.to_owned())
+}
+
 /// Tells whether a release note is a fragment of one change (`.changes/x.md`,
 /// `releasenotes/notes/x.yaml`), not a whole changelog.
 fn is_fragment(path: &str) -> bool {
@@ -423,6 +465,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             touched: Vec::new(),
             format_only: false,
             comment_only: false,
+            old_mode: change.old_mode,
+            new_mode: change.new_mode,
+            submodule: change.is_submodule(),
+            line_endings_only: false,
             path,
         };
         if matches!(
@@ -471,6 +517,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut removed_here: Vec<Def> = Vec::new();
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
+        let mut ending_hunks = 0u32;
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -572,6 +619,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 count_words(text, &mut out.note_words);
                                 if is_version_heading(text) {
                                     out.changelog_version = true;
+                                    if out.changelog_heading.is_none() {
+                                        out.changelog_heading = heading_version(text);
+                                    }
                                 }
                             }
                             Kind::Docs => {
@@ -628,6 +678,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 changed_hunks += 1;
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     format_hunks += 1;
+                    if plus == minus && swaps_line_endings(&hunk.body) {
+                        ending_hunks += 1;
+                    }
                 }
                 if comments == plus + minus {
                     comment_hunks += 1;
@@ -637,6 +690,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
+        facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {

@@ -140,6 +140,10 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
         if f.kind == Kind::Manifest && !a.manifest.deps.is_empty() && f.status == Status::Modified {
             continue;
         }
+        if f.line_endings_only {
+            items.push(format!("normalize line endings in {}", f.path));
+            continue;
+        }
         if let Some(line) = file_line(f) {
             items.push(line);
         }

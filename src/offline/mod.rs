@@ -11,6 +11,7 @@ mod body;
 mod classify;
 mod defs;
 mod deps;
+mod documents;
 mod scope;
 mod summary;
 mod weights;
@@ -68,11 +69,11 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
         (ty, ty.name().to_owned())
     };
     // A fix with its regression test is a fix, whatever the new test adds (issue 13).
-    let (ty, name) = if ty == Type::FEAT
-        && summary::is_regression_fix(&analysis)
-        && (!style.conventional || rules.types.is_none())
-    {
+    let free = !style.conventional || rules.types.is_none();
+    let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
         (Type::FIX, Type::FIX.name().to_owned())
+    } else if documents::is_housekeeping(&analysis) && free {
+        (Type::CHORE, Type::CHORE.name().to_owned())
     } else {
         (ty, name)
     };

@@ -302,6 +302,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
     }
+    if let Some(text) = super::documents::summary(a, &files, budget) {
+        return text;
+    }
     if let Some(text) = note_summary(a, ty, budget) {
         return text;
     }
