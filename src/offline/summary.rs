@@ -246,9 +246,30 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     }
     let (mut added, mut touched, mut removed) =
         (added.into_list(), touched.into_list(), removed.into_list());
-    // A `mod tests` is where the tests live, not what the change is about.
+    // A `mod tests` is where the tests live, not what the change is about; constructors
+    // and trait plumbing (`new`, `fmt`) come with the type they serve.
+    const TRIVIAL: &[&str] = &[
+        "new",
+        "default",
+        "fmt",
+        "from",
+        "into",
+        "clone",
+        "eq",
+        "hash",
+        "drop",
+        "deref",
+        "deref_mut",
+        "as_ref",
+        "constructor",
+        "init",
+        "style",
+    ];
     for list in [&mut added, &mut touched, &mut removed] {
         list.retain(|n| !matches!(n.as_str(), "tests" | "test"));
+        if list.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
+            list.retain(|n| !TRIVIAL.contains(&n.as_str()));
+        }
     }
     // Dunder methods (`__init__`) say less than the methods around them.
     for list in [&mut added, &mut touched, &mut removed] {
@@ -523,8 +544,10 @@ fn code_summary(
     let verb = match ty {
         Type::FEAT if from_added => "add",
         Type::FEAT => "extend",
-        Type::FIX => "fix",
-        Type::REFACTOR => "refactor",
+        // Never the type again as the verb (`fix: fix f`).
+        Type::FIX => "correct",
+        Type::REFACTOR if a.code_removed.lines > a.code_added.lines => "simplify",
+        Type::REFACTOR => "rework",
         Type::PERF => "speed up",
         Type::STYLE if code.iter().all(|f| f.format_only || f.comment_only) => "format",
         Type::STYLE => "tidy",
