@@ -12,3 +12,4 @@ mod provider;
 mod secrets;
 mod setup;
 mod staged;
+mod words;
