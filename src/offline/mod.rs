@@ -16,6 +16,7 @@ mod scope;
 mod summary;
 mod weights;
 mod words;
+mod workspace;
 
 use crate::filter::FileEntry;
 use crate::message::{Message, Style};
