@@ -5,7 +5,7 @@
 //! single-line file costs no more than a short one.
 
 use super::defs::{self, Def, DefKind};
-use super::deps::{ManifestChanges, ManifestReader};
+use super::deps::{LockReader, ManifestChanges, ManifestReader, PinReader, Side as LockSide};
 use crate::diff::{LineKind, Status};
 use crate::filter::{FileEntry, Reason, Treatment};
 use crate::paths::{self, Kind, Lang};
@@ -136,6 +136,13 @@ pub(crate) struct FileFacts {
     pub format_only: bool,
     /// Every changed line is a comment or blank.
     pub comment_only: bool,
+    /// The file mode before and after (`0o100755` for an executable).
+    pub old_mode: u32,
+    pub new_mode: u32,
+    /// A submodule (gitlink) moved to another commit.
+    pub submodule: bool,
+    /// Every changed hunk only swaps line endings (`\r\n` ↔ `\n`).
+    pub line_endings_only: bool,
 }
 
 impl FileFacts {
@@ -182,6 +189,19 @@ pub(crate) struct Analysis {
     pub manifest: ManifestChanges,
     /// A changelog gained a version heading (`## [1.2.0]`, `## v1.2.0`).
     pub changelog_version: bool,
+    /// The version of the first heading a changelog gained (`0.30.2`).
+    pub changelog_heading: Option<String>,
+    /// The prose of release-note fragments added with the change (`.changes/*.md`,
+    /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
+    /// fragment, front matter and YAML keys left out: the author's own words for the change.
+    pub notes: Vec<String>,
+    /// Packages whose locked version changed, read from lockfiles (read here, on this
+    /// machine, though a model sees only their stats line).
+    pub locked: Vec<super::deps::DepChange>,
+    /// CI actions whose pin changed (`uses: owner/action@v1` → `@v2`).
+    pub pins: Vec<super::deps::DepChange>,
+    /// Every changed line of the CI files is an action pin.
+    pub pins_only: bool,
 }
 
 const MAX_LINE: usize = 400;
@@ -338,6 +358,77 @@ fn is_version_heading(t: &[u8]) -> bool {
         && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
 }
 
+/// Tells whether a hunk's removed and added lines are the same text, one side ending in
+/// `\r\n` and the other in `\n`. A diff read as text has lost its `\r`s: there, lines that
+/// are removed and added back unchanged can only differ in their endings.
+fn swaps_line_endings(body: &[u8]) -> bool {
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    for line in body.lines_with_terminator() {
+        match line.first() {
+            Some(b'-') => old.push(&line[1..]),
+            Some(b'+') => new.push(&line[1..]),
+            _ => {}
+        }
+    }
+    let crlf = |side: &[&[u8]]| side.iter().all(|l| l.ends_with(b"\r\n"));
+    let lf = |side: &[&[u8]]| side.iter().all(|l| !l.ends_with(b"\r\n"));
+    let strip = |l: &[u8]| l.trim_end_with(|c| c == '\r' || c == '\n').to_vec();
+    !old.is_empty()
+        && old.len() == new.len()
+        && (crlf(&old) && lf(&new) || lf(&old) && crlf(&new) || old == new)
+        && old.iter().zip(&new).all(|(a, b)| strip(a) == strip(b))
+}
+
+/// Returns the version a changelog heading names: `## [1.2.0] - 2024-01-01` → `1.2.0`.
+fn heading_version(t: &[u8]) -> Option<String> {
+    let rest = t.trim_start_with(|c| c == '#').trim_ascii_start();
+    let rest = rest.trim_start_with(|c| c == '[' || c == 'v' || c == 'V');
+    let end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+')))
+        .unwrap_or(rest.len());
+    let version = rest[..end].to_str().ok()?.trim_end_matches(['.', '-']);
+    (!version.is_empty()).then(|| version.to_owned())
+}
+
+/// Tells whether a release note is a fragment of one change (`.changes/x.md`,
+/// `releasenotes/notes/x.yaml`), not a whole changelog.
+fn is_fragment(path: &str) -> bool {
+    let name = paths::file_name(path).to_ascii_lowercase();
+    ![
+        "changelog",
+        "changes.",
+        "history.",
+        "news.",
+        "release-notes",
+        "readme",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+}
+
+/// Adds one added line of a release-note fragment to its prose, leaving out front matter
+/// (`---`, `"tauri": patch:bug`), YAML keys (`fixes:`, `- |`) and headings.
+fn note_line(note: &mut String, line: &str) {
+    let t = line.trim();
+    let t = t.strip_prefix("- ").unwrap_or(t).trim();
+    let markup = t.is_empty()
+        || t.starts_with("---")
+        || t.starts_with('#')
+        || t == "|"
+        || t == ">"
+        || t.ends_with(':') && !t.contains(' ')
+        || t.starts_with('"') && t.contains("\":")
+        || t.starts_with('\'') && t.contains("':");
+    if markup || note.len() > 600 {
+        return;
+    }
+    if !note.is_empty() {
+        note.push(' ');
+    }
+    note.push_str(t);
+}
+
 /// Runs the pass.
 pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut out = Analysis::default();
@@ -349,6 +440,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut removed_code: Vec<&[u8]> = Vec::new();
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
+    let mut pins = PinReader::default();
 
     for entry in entries {
         let change = &entry.change;
@@ -373,6 +465,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             touched: Vec::new(),
             format_only: false,
             comment_only: false,
+            old_mode: change.old_mode,
+            new_mode: change.new_mode,
+            submodule: change.is_submodule(),
+            line_endings_only: false,
             path,
         };
         if matches!(
@@ -384,6 +480,29 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 &mut out.path_words,
             );
         }
+        if kind == Kind::Lockfile && entry.decision.treatment != Treatment::Withheld {
+            // Read for names and versions only; nothing else is counted from a lockfile.
+            let mut reader = LockReader::default();
+            let name = paths::file_name(&facts.path).to_owned();
+            for hunk in &change.hunks {
+                for line in hunk.lines() {
+                    let side = match line.kind {
+                        LineKind::Added => LockSide::Added,
+                        LineKind::Removed => LockSide::Removed,
+                        LineKind::Context => LockSide::Context,
+                        LineKind::NoNewline => continue,
+                    };
+                    reader.line(&name, &line.text.to_str_lossy(), side);
+                }
+            }
+            for dep in reader.finish() {
+                if !out.locked.iter().any(|d| d.name == dep.name) && out.locked.len() < 200 {
+                    out.locked.push(dep);
+                }
+            }
+            out.files.push(facts);
+            continue;
+        }
         let readable = entry.decision.treatment != Treatment::Withheld
             && !(entry.decision.treatment == Treatment::StatsOnly && kind != Kind::Manifest);
         if !readable {
@@ -391,12 +510,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             continue;
         }
         let name = paths::file_name(&facts.path).to_owned();
+        let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(String::new);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
         let mut added_here: Vec<Def> = Vec::new();
         let mut removed_here: Vec<Def> = Vec::new();
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
+        let mut ending_hunks = 0u32;
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -408,11 +529,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
             let section_bytes = hunk.section.as_bytes();
             count_words(section_bytes, &mut out.section_words);
+            // The line above, when it is an attribute that makes the next function a test.
+            let mut test_attribute = false;
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
                 let head = &raw[..raw.len().min(MAX_LINE)];
-                let def = if lang == Lang::Markdown {
+                let mut def = if lang == Lang::Markdown {
                     head.starts_with(b"#")
                         .then(|| defs::from_section(&head.to_str_lossy(), lang))
                         .flatten()
@@ -421,6 +544,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else {
                     defs::parse(&head.to_str_lossy(), lang)
                 };
+                if let Some(d) = def.as_mut()
+                    && d.kind == DefKind::Function
+                    && (test_attribute || kind == Kind::Test && d.name.starts_with("test_"))
+                {
+                    // `#[test] fn wide_label_centered()`: a test, not an item of the API.
+                    d.kind = DefKind::Test;
+                }
+                if !text.is_empty() {
+                    test_attribute = lang == Lang::Rust && defs::is_test_attribute(text)
+                        || test_attribute && text.starts_with(b"#[");
+                }
                 match line.kind {
                     LineKind::Context => {
                         if let Some(d) = def {
@@ -472,11 +606,22 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
                         }
+                        if kind == Kind::Ci {
+                            pins.line(&head.to_str_lossy(), added);
+                        }
+                        if let Some(note) = note.as_mut()
+                            && added
+                        {
+                            note_line(note, &head.to_str_lossy());
+                        }
                         match kind {
                             Kind::Note if added => {
                                 count_words(text, &mut out.note_words);
                                 if is_version_heading(text) {
                                     out.changelog_version = true;
+                                    if out.changelog_heading.is_none() {
+                                        out.changelog_heading = heading_version(text);
+                                    }
                                 }
                             }
                             Kind::Docs => {
@@ -533,6 +678,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 changed_hunks += 1;
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     format_hunks += 1;
+                    if plus == minus && swaps_line_endings(&hunk.body) {
+                        ending_hunks += 1;
+                    }
                 }
                 if comments == plus + minus {
                     comment_hunks += 1;
@@ -542,6 +690,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
+        facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {
@@ -572,8 +721,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if let Some(reader) = manifest {
             reader.finish(&mut out.manifest);
         }
+        if let Some(note) = note.filter(|n| !n.is_empty())
+            && out.notes.len() < 16
+        {
+            out.notes.push(note);
+        }
         out.files.push(facts);
     }
+    out.pins = pins.finish();
+    out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;
     out.moved_lines = removed_code
         .iter()
         .filter(|line| added_code.contains(*line))
@@ -591,6 +747,30 @@ impl Analysis {
         } else {
             others
         }
+    }
+
+    /// Returns the locked packages that moved from one version to another, leaving out the
+    /// project's own packages when its version moved too (a release bumps them in the lock).
+    pub(crate) fn bumped_locks(&self) -> Vec<super::deps::DepChange> {
+        self.locked
+            .iter()
+            .filter(|d| d.from.is_some() && d.to.is_some())
+            .filter(|d| self.manifest.release.is_none() || d.to != self.manifest.release)
+            .cloned()
+            .collect()
+    }
+
+    /// Returns the dependency changes the body lists: the manifests', else the lockfiles'
+    /// bumps, else the CI action pins.
+    pub(crate) fn dependency_changes(&self) -> Vec<super::deps::DepChange> {
+        if !self.manifest.deps.is_empty() {
+            return self.manifest.deps.clone();
+        }
+        let locked = self.bumped_locks();
+        if !locked.is_empty() {
+            return locked;
+        }
+        self.pins.clone()
     }
 
     /// Counts the public definitions removed and not added back under the same name anywhere.

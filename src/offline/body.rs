@@ -3,6 +3,7 @@
 use super::analysis::{Analysis, FileFacts};
 use super::defs::DefKind;
 use super::summary::join;
+use super::words::test_words;
 use crate::diff::Status;
 use crate::filter::Treatment;
 use crate::paths::Kind;
@@ -33,13 +34,40 @@ fn file_line(f: &FileFacts) -> Option<String> {
             .filter(|d| d.kind != DefKind::Test)
             .map(|d| d.name.as_str()),
     );
-    let removed = names(f.removed_defs.iter().map(|d| d.name.as_str()));
-    let changed = names(f.touched.iter().map(|d| d.name.as_str()));
+    let removed = names(
+        f.removed_defs
+            .iter()
+            .filter(|d| d.kind != DefKind::Test)
+            .map(|d| d.name.as_str()),
+    );
+    let changed = names(
+        f.touched
+            .iter()
+            .filter(|d| d.kind != DefKind::Test && !matches!(d.name.as_str(), "tests" | "test"))
+            .map(|d| d.name.as_str()),
+    );
+    // Tests are behaviour, said in words, not items of the API.
+    let tests: Vec<String> = f
+        .added_defs
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .take(MAX_NAMES)
+        .map(|d| test_words(&d.name))
+        .collect();
+    let tests = (!tests.is_empty()).then(|| format!("test {}", tests.join(", ")));
+    let edited: Vec<String> = f
+        .touched
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .take(MAX_NAMES)
+        .map(|d| test_words(&d.name))
+        .collect();
+    let edited = (!edited.is_empty()).then(|| format!("update test {}", edited.join(", ")));
     match f.status {
-        Status::Added => Some(if added.is_empty() {
-            format!("add {}", f.path)
-        } else {
-            format!("add {} ({})", f.path, join(&added))
+        Status::Added => Some(match (added.is_empty(), tests) {
+            (false, _) => format!("add {} ({})", f.path, join(&added)),
+            (true, Some(tests)) => format!("add {} ({tests})", f.path),
+            (true, None) => format!("add {}", f.path),
         }),
         Status::Deleted => Some(format!("remove {}", f.path)),
         Status::Renamed | Status::Copied => {
@@ -62,6 +90,8 @@ fn file_line(f: &FileFacts) -> Option<String> {
             if !changed.is_empty() {
                 parts.push(format!("change {}", join(&changed)));
             }
+            parts.extend(tests);
+            parts.extend(edited);
             if parts.is_empty() {
                 return None;
             }
@@ -97,7 +127,7 @@ pub(crate) fn wrap(text: &str, width: usize, first: &str, indent: &str) -> Vec<S
 /// Returns the body text (no trailing newline), or an empty string.
 pub(crate) fn body(a: &Analysis, width: usize) -> String {
     let mut items: Vec<String> = Vec::new();
-    for dep in &a.manifest.deps {
+    for dep in &a.dependency_changes() {
         items.push(match (&dep.from, &dep.to) {
             (Some(from), Some(to)) => format!("bump {} from {from} to {to}", dep.name),
             (None, Some(to)) => format!("add {} {to}", dep.name),
@@ -108,6 +138,10 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
     let shown = |f: &&FileFacts| f.treatment == Treatment::Text && f.kind != Kind::Note;
     for f in a.files.iter().filter(shown) {
         if f.kind == Kind::Manifest && !a.manifest.deps.is_empty() && f.status == Status::Modified {
+            continue;
+        }
+        if f.line_endings_only {
+            items.push(format!("normalize line endings in {}", f.path));
             continue;
         }
         if let Some(line) = file_line(f) {

@@ -308,6 +308,21 @@ fn c(line: &str) -> Option<Def> {
     c_like_function(s, true)
 }
 
+/// Tells whether a trimmed Rust line is an attribute that marks the next function a test
+/// (`#[test]`, `#[tokio::test]`, `#[rstest]`, `#[test_case(…)]`).
+pub(crate) fn is_test_attribute(line: &[u8]) -> bool {
+    let Some(inner) = line.strip_prefix(b"#[") else {
+        return false;
+    };
+    let name_end = inner
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b':'))
+        .unwrap_or(inner.len());
+    let name = &inner[..name_end];
+    let last = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+    last == b"test" || last == b"rstest" || last.starts_with(b"test_") || last.ends_with(b"_test")
+}
+
 /// Reads a definition from one line of source (indentation allowed).
 pub(crate) fn parse(line: &str, lang: Lang) -> Option<Def> {
     let trimmed = line.trim();
@@ -412,6 +427,17 @@ mod tests {
         );
         assert_eq!(name("    foo(bar);", Lang::C), None);
         assert_eq!(name("if (x) {", Lang::C), None);
+    }
+
+    #[test]
+    fn test_attributes_are_recognised() {
+        assert!(is_test_attribute(b"#[test]"));
+        assert!(is_test_attribute(
+            b"#[tokio::test(flavor = \"multi_thread\")]"
+        ));
+        assert!(is_test_attribute(b"#[test_case(1, 2)]"));
+        assert!(!is_test_attribute(b"#[derive(Debug)]"));
+        assert!(!is_test_attribute(b"#[cfg(test)]"));
     }
 
     #[test]

@@ -181,6 +181,298 @@ impl ManifestReader {
     }
 }
 
+/// Pairs the versions seen on each side into changes: a name with an old and a new version
+/// is a bump; one side only is an addition or a removal.
+fn pair(
+    order: &[String],
+    removed: &BTreeMap<String, Vec<String>>,
+    added: &BTreeMap<String, Vec<String>>,
+) -> Vec<DepChange> {
+    let mut out = Vec::new();
+    for name in order {
+        let old = removed.get(name).map(Vec::as_slice).unwrap_or_default();
+        let new = added.get(name).map(Vec::as_slice).unwrap_or_default();
+        // A lockfile may hold two versions of one package; the one that stayed is no news.
+        let from = old.iter().find(|v| !new.contains(v)).cloned();
+        let to = new.iter().find(|v| !old.contains(v)).cloned();
+        if from.is_none() && to.is_none() {
+            continue;
+        }
+        // `3` → `v3` is the same version written another way.
+        let bare = |v: &Option<String>| v.as_deref().map(|v| v.trim_start_matches('v').to_owned());
+        if from.is_some() && bare(&from) == bare(&to) {
+            continue;
+        }
+        if old.is_empty() || new.is_empty() || (from.is_some() && to.is_some()) {
+            out.push(DepChange {
+                name: name.clone(),
+                from,
+                to,
+            });
+        }
+    }
+    out
+}
+
+/// The name a dependency goes by in a subject: a Go module without its host, owner and
+/// major-version suffix (`github.com/goreleaser/nfpm/v2` → `nfpm`), others as written.
+pub(crate) fn short_name(name: &str) -> &str {
+    let hosted = [
+        "github.com/",
+        "gitlab.com/",
+        "golang.org/x/",
+        "gopkg.in/",
+        "go.opentelemetry.io/",
+    ]
+    .iter()
+    .any(|h| name.starts_with(h));
+    if !hosted {
+        return name;
+    }
+    let mut parts: Vec<&str> = name.split('/').collect();
+    if parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|p| p.starts_with('v') && p[1..].chars().all(|c| c.is_ascii_digit()))
+    {
+        parts.pop();
+    }
+    let last = parts.last().copied().unwrap_or(name);
+    // `github.com/x/y` is known as `y`; keep the owner when the repository name is generic.
+    let at = name.find(last).unwrap_or(0);
+    &name[at..at + last.len()]
+}
+
+/// Reads the packages and versions of a lockfile's changed lines (`Cargo.lock`,
+/// `package-lock.json`, `yarn.lock`, `pnpm-lock.yaml`, `go.sum`, `poetry.lock`, `uv.lock`).
+/// Context lines name the package a changed `version` line belongs to.
+#[derive(Debug, Default)]
+pub(crate) struct LockReader {
+    /// The package the lines below belong to, by side: (old, new).
+    current: (Option<String>, Option<String>),
+    removed: BTreeMap<String, Vec<String>>,
+    added: BTreeMap<String, Vec<String>>,
+    order: Vec<String>,
+}
+
+/// Which side of the diff a line is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Context,
+    Removed,
+    Added,
+}
+
+fn quoted(s: &str) -> Option<&str> {
+    let s = s.trim().trim_end_matches(',');
+    s.strip_prefix('"')?.strip_suffix('"')
+}
+
+/// `name@version` with a scope allowed (`@vue/shared@3.4.1`), version up to `(` or `:`.
+fn at_version(spec: &str) -> Option<(String, String)> {
+    let spec = spec
+        .trim()
+        .trim_matches(['"', '\'', '/'])
+        .trim_end_matches(':');
+    let at = spec.rfind('@').filter(|&i| i > 0)?;
+    let name = &spec[..at];
+    let version = spec[at + 1..].split(['(', ':', '_']).next()?;
+    (is_name(name) && looks_like_version(version)).then(|| (name.to_owned(), version.to_owned()))
+}
+
+impl LockReader {
+    fn record(&mut self, side: Side, name: String, version: String) {
+        if !self.order.contains(&name) {
+            if self.order.len() >= 400 {
+                return;
+            }
+            self.order.push(name.clone());
+        }
+        let map = match side {
+            Side::Removed => &mut self.removed,
+            Side::Added => &mut self.added,
+            Side::Context => return,
+        };
+        let versions = map.entry(name).or_default();
+        if !versions.contains(&version) {
+            versions.push(version);
+        }
+    }
+
+    fn set_current(&mut self, side: Side, name: String) {
+        match side {
+            Side::Context => self.current = (Some(name.clone()), Some(name)),
+            Side::Removed => self.current.0 = Some(name),
+            Side::Added => self.current.1 = Some(name),
+        }
+    }
+
+    fn current(&self, side: Side) -> Option<String> {
+        match side {
+            Side::Removed => self.current.0.clone(),
+            _ => self.current.1.clone(),
+        }
+    }
+
+    /// Reads one line of the lockfile called `name` (a file name).
+    pub(crate) fn line(&mut self, file: &str, text: &str, side: Side) {
+        if text.len() > 300 {
+            return;
+        }
+        let t = text.trim();
+        match file {
+            "Cargo.lock" | "poetry.lock" | "uv.lock" | "pdm.lock" => {
+                if let Some(v) = t.strip_prefix("name = ").and_then(quoted) {
+                    self.set_current(side, v.to_owned());
+                } else if let Some(v) = t.strip_prefix("version = ").and_then(quoted)
+                    && side != Side::Context
+                    && let Some(name) = self.current(side)
+                {
+                    self.record(side, name, v.to_owned());
+                }
+            }
+            "package-lock.json" | "npm-shrinkwrap.json" => {
+                if let Some(key) = t.strip_suffix(": {").and_then(quoted) {
+                    let name = key.rsplit("node_modules/").next().unwrap_or(key);
+                    if key.contains("node_modules/") && is_name(name) {
+                        self.set_current(side, name.to_owned());
+                    } else {
+                        // The root package or a nested object: not a dependency of note.
+                        self.current = (None, None);
+                    }
+                } else if let Some(v) = t.strip_prefix("\"version\": ").and_then(quoted)
+                    && side != Side::Context
+                    && let Some(name) = self.current(side)
+                {
+                    self.record(side, name, v.to_owned());
+                }
+            }
+            "yarn.lock" => {
+                let header = !text.starts_with([' ', '\t']) && t.ends_with(':');
+                if header {
+                    let first = t.trim_end_matches(':').split(", ").next().unwrap_or(t);
+                    let first = first.trim_matches('"');
+                    // `typescript@^5.0.0` or `typescript@npm:^5.0.0`: the name is enough.
+                    match first.rfind('@').filter(|&i| i > 0).map(|i| &first[..i]) {
+                        Some(name) if is_name(name) => self.set_current(side, name.to_owned()),
+                        _ => self.current = (None, None),
+                    }
+                } else if let Some(v) = t
+                    .strip_prefix("version ")
+                    .or_else(|| t.strip_prefix("version: "))
+                    && side != Side::Context
+                    && let Some(name) = self.current(side)
+                {
+                    let v = v.trim().trim_matches('"');
+                    if looks_like_version(v) {
+                        self.record(side, name, v.to_owned());
+                    }
+                }
+            }
+            "pnpm-lock.yaml" if side != Side::Context && t.ends_with(':') && !t.contains(' ') => {
+                let spec = t.trim_end_matches(':').trim_matches(['\'', '"']);
+                let spec = spec.strip_prefix('/').unwrap_or(spec);
+                // `/name/1.2.3:` in lockfiles before version 6.
+                let pair = at_version(spec).or_else(|| {
+                    let (name, version) = spec.rsplit_once('/')?;
+                    (is_name(name) && looks_like_version(version))
+                        .then(|| (name.to_owned(), version.to_owned()))
+                });
+                if let Some((name, version)) = pair {
+                    self.record(side, name, version);
+                }
+            }
+            "go.sum" | "go.work.sum" => {
+                let mut parts = t.split_whitespace();
+                if let (Some(name), Some(version), Some(_)) =
+                    (parts.next(), parts.next(), parts.next())
+                    && side != Side::Context
+                {
+                    let version = version.trim_end_matches("/go.mod");
+                    if go_mod_line(&format!("{name} {version}")).is_some() {
+                        self.record(side, name.to_owned(), version.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Returns what was read, as changes, in order of appearance.
+    pub(crate) fn finish(self) -> Vec<DepChange> {
+        pair(&self.order, &self.removed, &self.added)
+    }
+}
+
+/// Reads the actions a CI workflow pins (`uses: actions/checkout@v4`, or a commit SHA with
+/// the version in a comment: `uses: owner/action@1a2b3c… # v2.9.2`).
+#[derive(Debug, Default)]
+pub(crate) struct PinReader {
+    removed: BTreeMap<String, Vec<String>>,
+    added: BTreeMap<String, Vec<String>>,
+    order: Vec<String>,
+    /// Changed lines that are not pins (blank lines and comments aside).
+    pub other_lines: u32,
+}
+
+impl PinReader {
+    /// Reads one changed line of a CI file.
+    pub(crate) fn line(&mut self, text: &str, added: bool) {
+        let t = text.trim().trim_start_matches("- ").trim();
+        let Some(rest) = t.strip_prefix("uses:") else {
+            if !t.is_empty() && !t.starts_with('#') {
+                self.other_lines += 1;
+            }
+            return;
+        };
+        let (spec, comment) = match rest.split_once('#') {
+            Some((spec, comment)) => (spec, Some(comment.trim())),
+            None => (rest, None),
+        };
+        let spec = spec.trim().trim_matches(['"', '\'']);
+        let Some((action, reference)) = spec.split_once('@') else {
+            self.other_lines += 1;
+            return;
+        };
+        // `github/codeql-action/init` is released as `github/codeql-action`.
+        let name: String = action.split('/').take(2).collect::<Vec<_>>().join("/");
+        let sha = reference.len() >= 40 && reference.chars().all(|c| c.is_ascii_hexdigit());
+        let version = match comment {
+            Some(c) if sha => c
+                .split_whitespace()
+                .find(|w| looks_like_version(w.trim_start_matches("tag=")))
+                .map(|w| w.trim_start_matches("tag=").to_owned()),
+            _ if sha => Some(reference[..7].to_owned()),
+            _ => Some(reference.to_owned()),
+        };
+        let Some(version) = version.filter(|_| is_name(&name) && name.contains('/')) else {
+            self.other_lines += 1;
+            return;
+        };
+        if !self.order.contains(&name) {
+            self.order.push(name.clone());
+        }
+        let map = if added {
+            &mut self.added
+        } else {
+            &mut self.removed
+        };
+        let versions = map.entry(name).or_default();
+        if !versions.contains(&version) {
+            versions.push(version);
+        }
+    }
+
+    /// Returns the actions whose pin changed (bumps only: a step added or removed is a
+    /// change to the workflow, not to a dependency).
+    pub(crate) fn finish(&self) -> Vec<DepChange> {
+        pair(&self.order, &self.removed, &self.added)
+            .into_iter()
+            .filter(|d| d.from.is_some() && d.to.is_some())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,6 +546,103 @@ mod tests {
         );
         assert!(got.deps.is_empty());
         assert_eq!(got.release.as_deref(), Some("0.4.0"));
+    }
+
+    fn lock(file: &str, lines: &[(Side, &str)]) -> Vec<DepChange> {
+        let mut reader = LockReader::default();
+        for (side, text) in lines {
+            reader.line(file, text, *side);
+        }
+        reader.finish()
+    }
+
+    #[test]
+    fn lockfiles_name_the_package_and_versions() {
+        use Side::*;
+        let cargo = [
+            (Context, "name = \"time\""),
+            (Removed, "version = \"0.3.54\""),
+            (Added, "version = \"0.3.55\""),
+            (
+                Context,
+                "source = \"registry+https://github.com/rust-lang/crates.io-index\"",
+            ),
+        ];
+        assert_eq!(
+            lock("Cargo.lock", &cargo),
+            vec![bump("time", "0.3.54", "0.3.55")]
+        );
+        let npm = [
+            (Context, "    \"node_modules/@vue/shared\": {"),
+            (Removed, "      \"version\": \"3.4.1\","),
+            (Added, "      \"version\": \"3.4.2\","),
+        ];
+        assert_eq!(
+            lock("package-lock.json", &npm),
+            vec![bump("@vue/shared", "3.4.1", "3.4.2")]
+        );
+        let yarn = [
+            (Context, "typescript@^5.0.0:"),
+            (Removed, "  version \"5.3.2\""),
+            (Added, "  version \"5.3.3\""),
+        ];
+        assert_eq!(
+            lock("yarn.lock", &yarn),
+            vec![bump("typescript", "5.3.2", "5.3.3")]
+        );
+        let pnpm = [
+            (Removed, "  /vite@5.0.0:"),
+            (Added, "  /vite@5.0.2:"),
+            (Removed, "  '@types/node@20.1.0':"),
+            (Added, "  '@types/node@20.2.0':"),
+        ];
+        assert_eq!(
+            lock("pnpm-lock.yaml", &pnpm),
+            vec![
+                bump("vite", "5.0.0", "5.0.2"),
+                bump("@types/node", "20.1.0", "20.2.0")
+            ]
+        );
+        let go = [
+            (Removed, "github.com/spf13/cobra v1.7.0 h1:abc="),
+            (Removed, "github.com/spf13/cobra v1.7.0/go.mod h1:def="),
+            (Added, "github.com/spf13/cobra v1.8.0 h1:ghi="),
+        ];
+        assert_eq!(
+            lock("go.sum", &go),
+            vec![bump("github.com/spf13/cobra", "v1.7.0", "v1.8.0")]
+        );
+    }
+
+    #[test]
+    fn go_modules_go_by_their_short_name() {
+        assert_eq!(short_name("github.com/goreleaser/nfpm/v2"), "nfpm");
+        assert_eq!(short_name("golang.org/x/sync"), "sync");
+        assert_eq!(short_name("serde"), "serde");
+        assert_eq!(short_name("@vue/shared"), "@vue/shared");
+    }
+
+    #[test]
+    fn action_pins_are_dependencies() {
+        let mut pins = PinReader::default();
+        pins.line("      - uses: Swatinem/rust-cache@v2.9.1", false);
+        pins.line("      - uses: Swatinem/rust-cache@v2.9.2", true);
+        pins.line(
+            "      - uses: actions/checkout@b4ffde65f46336ab88eb53be808477a3936bae11 # v4.1.1",
+            false,
+        );
+        pins.line(
+            "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2",
+            true,
+        );
+        assert_eq!(
+            pins.finish(),
+            vec![
+                bump("Swatinem/rust-cache", "v2.9.1", "v2.9.2"),
+                bump("actions/checkout", "v4.1.1", "v4.2.2")
+            ]
+        );
+        assert_eq!(pins.other_lines, 0);
     }
 
     #[test]

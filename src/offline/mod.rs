@@ -11,10 +11,13 @@ mod body;
 mod classify;
 mod defs;
 mod deps;
+mod documents;
 mod house;
 mod scope;
 mod summary;
 mod weights;
+mod words;
+mod workspace;
 
 use crate::filter::FileEntry;
 use crate::history::{self, Advice};
@@ -83,6 +86,15 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
     } else {
         let ty = pick(None).unwrap_or_else(|| classify::classify(&analysis, &x));
         (ty, ty.name().to_owned())
+    };
+    // A fix with its regression test is a fix, whatever the new test adds (issue 13).
+    let free = !style.conventional || rules.types.is_none();
+    let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
+        (Type::FIX, Type::FIX.name().to_owned())
+    } else if documents::is_housekeeping(&analysis) && free {
+        (Type::CHORE, Type::CHORE.name().to_owned())
+    } else {
+        (ty, name)
     };
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);

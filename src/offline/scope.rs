@@ -141,7 +141,9 @@ pub(crate) fn scope(a: &Analysis, ty: Type) -> Option<String> {
     }
     let mut found: Option<String> = None;
     for file in files {
-        let c = component(&file.path)?;
+        let Some(c) = component(&file.path) else {
+            return super::workspace::member(&paths(a));
+        };
         match &found {
             Some(prev) if *prev != c => return None,
             _ => found = Some(c),

@@ -4,7 +4,8 @@
 use super::analysis::{Analysis, FileFacts};
 use super::classify::Type;
 use super::defs::DefKind;
-use super::deps::DepChange;
+use super::deps::{DepChange, short_name};
+use super::words;
 use crate::diff::Status;
 use crate::paths::{self, Kind};
 use crate::text::{noun, plural};
@@ -29,7 +30,8 @@ pub(crate) fn truncate(text: &str, budget: usize) -> String {
     let mut cut = cut.trim_end().to_owned();
     // Do not end on a word that promises more.
     let tails = [
-        " and", " to", " from", " in", " for", " of", ",", " the", " a", " with",
+        " and", " to", " from", " in", " for", " of", ",", " the", " a", " with", " when", " if",
+        " by", " on", " at", " into", " that", " which", " w/", " an", " or",
     ];
     while let Some(tail) = tails
         .iter()
@@ -168,7 +170,10 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         }
         return truncate(&format!("bump {}", dep.name), budget);
     }
-    let bumped: Vec<String> = deps.iter().map(|d| d.name.clone()).collect();
+    let bumped: Vec<String> = deps
+        .iter()
+        .map(|d| short_name(&d.name).to_owned())
+        .collect();
     let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
         "bump"
     } else {
@@ -179,14 +184,6 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         if width(&text) <= budget {
             return text;
         }
-    }
-    let text = format!(
-        "{verb} {} and {} more dependencies",
-        bumped[0],
-        bumped.len() - 1
-    );
-    if width(&text) <= budget {
-        return text;
     }
     let count = plural(bumped.len(), "dependency", "dependencies");
     truncate(&format!("{verb} {count}"), budget)
@@ -249,6 +246,31 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     }
     let (mut added, mut touched, mut removed) =
         (added.into_list(), touched.into_list(), removed.into_list());
+    // A `mod tests` is where the tests live, not what the change is about; constructors
+    // and trait plumbing (`new`, `fmt`) come with the type they serve.
+    const TRIVIAL: &[&str] = &[
+        "new",
+        "default",
+        "fmt",
+        "from",
+        "into",
+        "clone",
+        "eq",
+        "hash",
+        "drop",
+        "deref",
+        "deref_mut",
+        "as_ref",
+        "constructor",
+        "init",
+        "style",
+    ];
+    for list in [&mut added, &mut touched, &mut removed] {
+        list.retain(|n| !matches!(n.as_str(), "tests" | "test"));
+        if list.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
+            list.retain(|n| !TRIVIAL.contains(&n.as_str()));
+        }
+    }
     // Dunder methods (`__init__`) say less than the methods around them.
     for list in [&mut added, &mut touched, &mut removed] {
         if list.iter().any(|n| !n.starts_with("__")) {
@@ -278,6 +300,16 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if !a.manifest.deps.is_empty() && deps_only {
         return deps_summary(&a.manifest.deps, budget);
     }
+    // Only lockfiles (and manifests whose dependency lines did not change): the locked
+    // versions, unless the manifest's own version moved (a release, below).
+    let locked = a.bumped_locks();
+    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
+        return deps_summary(&locked, budget);
+    }
+    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
+    if a.pins_only && pins_only {
+        return deps_summary(&a.pins, budget);
+    }
     if let Some(version) = &a.manifest.release
         && all(&|f| {
             matches!(
@@ -290,6 +322,15 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     }
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
+    }
+    if let Some(text) = super::documents::summary(a, &files, budget) {
+        return text;
+    }
+    if let Some(text) = note_summary(a, ty, budget) {
+        return text;
+    }
+    if let Some(text) = test_summary(a, &files, ty, budget) {
+        return text;
     }
     let file_names = |name: fn(&str) -> String| {
         let mut names = Names::default();
@@ -375,6 +416,78 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     }
 }
 
+/// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`).
+fn untautology(phrase: &str, ty: Type) -> String {
+    let repeats: &[&str] = match ty {
+        Type::FIX => &["fix ", "fixes ", "fixed "],
+        Type::REFACTOR => &["refactor ", "refactors ", "refactored "],
+        Type::TEST => &["test "],
+        Type::STYLE => &["style "],
+        _ => &[],
+    };
+    for verb in repeats {
+        if let Some(rest) = phrase.strip_prefix(verb)
+            && rest.split_whitespace().count() >= 2
+        {
+            return rest.to_owned();
+        }
+    }
+    phrase.to_owned()
+}
+
+/// The author's own words, when the change adds a release-note fragment: its first
+/// sentence, made imperative.
+fn note_summary(a: &Analysis, ty: Type, budget: usize) -> Option<String> {
+    let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
+    Some(truncate(&untautology(&phrase, ty), budget))
+}
+
+/// The behaviour a fix pins with a new test, said by the test's name
+/// (`wide_value_label_centered_by_display_width` → `center wide value label by display
+/// width`), when the change also edits code and adds only a few tests.
+fn test_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
+    if ty != Type::FIX {
+        return None;
+    }
+    let edits_code = files
+        .iter()
+        .any(|f| matches!(f.kind, Kind::Source | Kind::Other) && f.status == Status::Modified);
+    let tests = added_tests(a);
+    if !edits_code || tests.is_empty() || tests.len() > 3 {
+        return None;
+    }
+    let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
+    Some(truncate(&untautology(&phrase, ty), budget))
+}
+
+/// The names of the tests the change adds, in order.
+fn added_tests(a: &Analysis) -> Vec<&str> {
+    a.files
+        .iter()
+        .flat_map(|f| f.added_defs.iter())
+        .filter(|d| d.kind == DefKind::Test)
+        .map(|d| d.name.as_str())
+        .collect()
+}
+
+/// Tells whether the change reads as a fix with its regression test: code edited in place
+/// (no new files, no new public items), small, and one to three new tests beside it.
+pub(crate) fn is_regression_fix(a: &Analysis) -> bool {
+    let code = |f: &&FileFacts| matches!(f.kind, Kind::Source | Kind::Other);
+    let tests = added_tests(a).len();
+    let mut code_files = a.files.iter().filter(code).peekable();
+    code_files.peek().is_some()
+        && code_files.all(|f| {
+            f.status == Status::Modified
+                && !f
+                    .added_defs
+                    .iter()
+                    .any(|d| d.public && d.kind != DefKind::Test)
+        })
+        && (1..=3).contains(&tests)
+        && a.code_added.lines <= 30
+}
+
 fn code_summary(
     a: &Analysis,
     files: &[&FileFacts],
@@ -431,8 +544,10 @@ fn code_summary(
     let verb = match ty {
         Type::FEAT if from_added => "add",
         Type::FEAT => "extend",
-        Type::FIX => "fix",
-        Type::REFACTOR => "refactor",
+        // Never the type again as the verb (`fix: fix f`).
+        Type::FIX => "correct",
+        Type::REFACTOR if a.code_removed.lines > a.code_added.lines => "simplify",
+        Type::REFACTOR => "rework",
         Type::PERF => "speed up",
         Type::STYLE if code.iter().all(|f| f.format_only || f.comment_only) => "format",
         Type::STYLE => "tidy",

@@ -312,11 +312,11 @@ fn types_follow_the_repository_type_enum() {
     );
     assert_eq!(
         write_with("fix-go-error-wrap", &spelled),
-        "bugfix: fix Load"
+        "bugfix: correct Load"
     );
     assert_eq!(
         write_with("chore-lockfile-only", &spelled),
-        "misc: update Cargo.lock"
+        "misc: bump serde from 1.0.1 to 1.0.3"
     );
     // `docs` not allowed: the nearest allowed type the evidence leaves open.
     let narrow = with_rules(&["feat", "fix", "chore"], &[]);
@@ -365,7 +365,7 @@ fn scopes_and_subject_case_follow_the_repository() {
         },
         origin: "test".into(),
     });
-    assert_eq!(write_with("fix-go-error-wrap", &lower), "fix: fix load");
+    assert_eq!(write_with("fix-go-error-wrap", &lower), "fix: correct load");
 }
 
 #[test]

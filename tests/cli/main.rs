@@ -14,3 +14,4 @@ mod provider;
 mod secrets;
 mod setup;
 mod staged;
+mod words;

@@ -1,0 +1,127 @@
+//! Changes that are best named by what the files are, not by what is in them: a changelog
+//! section for a version, blog posts, translations, a mode-only change, a submodule moved,
+//! line endings swapped.
+
+use super::analysis::{Analysis, FileFacts};
+use super::summary::{join, truncate};
+use crate::diff::Status;
+use crate::paths::{self, Kind};
+use crate::text::noun;
+
+const EXECUTABLE: u32 = 0o111;
+
+/// Names of the files, each once, up to three.
+fn names(files: &[&FileFacts], name: fn(&str) -> String) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in files {
+        let n = name(&f.path);
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+fn listed(names: &[String], one: &str, many: &str) -> String {
+    if names.len() <= 3 {
+        join(names)
+    } else if one.is_empty() {
+        names.len().to_string()
+    } else {
+        format!("{} {}", names.len(), noun(names.len(), one, many))
+    }
+}
+
+/// Tells whether the change is housekeeping whatever the paths say: only file modes
+/// changed, or only submodules moved (issue 13: `chore: make … executable`,
+/// `chore: update … submodule`).
+pub(crate) fn is_housekeeping(a: &Analysis) -> bool {
+    !a.files.is_empty()
+        && (a.files.iter().all(|f| f.submodule)
+            || a.files.iter().all(|f| {
+                f.status == Status::Modified
+                    && f.additions + f.deletions == 0
+                    && f.old_mode != f.new_mode
+            }))
+}
+
+/// Returns the summary when the change is one of the kinds this module names, else `None`.
+pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    let file_name = |p: &str| paths::file_name(p).to_owned();
+    // Only the mode changed: `chore: make build.sh executable`.
+    if all(&|f| {
+        f.status == Status::Modified
+            && f.additions + f.deletions == 0
+            && f.old_mode != f.new_mode
+            && !f.submodule
+    }) {
+        let names = names(files, file_name);
+        let now = files.iter().all(|f| f.new_mode & EXECUTABLE != 0);
+        let before = files.iter().all(|f| f.old_mode & EXECUTABLE != 0);
+        let what = listed(&names, "file", "files");
+        let text = match (before, now) {
+            (false, true) => format!("make {what} executable"),
+            (true, false) => format!("make {what} non-executable"),
+            _ => format!("change the mode of {what}"),
+        };
+        return Some(truncate(&text, budget));
+    }
+    if all(&|f| f.submodule) {
+        let names = names(files, file_name);
+        let word = noun(names.len(), "submodule", "submodules");
+        return Some(truncate(
+            &format!("update {} {word}", listed(&names, "", "")),
+            budget,
+        ));
+    }
+    if all(&|f| f.line_endings_only) {
+        let names = names(files, file_name);
+        let what = listed(&names, "file", "files");
+        return Some(truncate(
+            &format!("normalize line endings in {what}"),
+            budget,
+        ));
+    }
+    // A changelog that gained a version's section, with nothing but prose around it.
+    if let Some(version) = &a.changelog_heading
+        && a.manifest.release.is_none()
+        && a.files
+            .iter()
+            .all(|f| matches!(f.kind, Kind::Note | Kind::Docs))
+    {
+        return Some(truncate(&format!("update changelog for {version}"), budget));
+    }
+    // Blog posts: `website/blog/2024-05-01-v2.md`.
+    if all(&|f| paths::has_dir(&f.path, &["blog", "posts", "_posts"]) && f.kind == Kind::Docs) {
+        let added = all(&|f| f.status == Status::Added);
+        let names = names(files, |p| paths::stem(p).to_owned());
+        let verb = if added { "add" } else { "update" };
+        let word = noun(names.len(), "blog post", "blog posts");
+        return Some(truncate(
+            &format!("{verb} {} {word}", listed(&names, "", "")),
+            budget,
+        ));
+    }
+    // Translations: `locales/fr.json`, `i18n/de/messages.po`.
+    let translation = |f: &FileFacts| {
+        paths::has_dir(
+            &f.path,
+            &["i18n", "l10n", "locales", "locale", "translations", "lang"],
+        ) || matches!(paths::extension(&f.path), "po" | "pot" | "xliff" | "ftl")
+    };
+    if all(&translation) {
+        let names = names(files, |p| paths::stem(p).to_owned());
+        let verb = if all(&|f| f.status == Status::Added) {
+            "add"
+        } else {
+            "update"
+        };
+        let word = noun(names.len(), "translation", "translations");
+        return Some(truncate(
+            &format!("{verb} {} {word}", listed(&names, "", "")),
+            budget,
+        ));
+    }
+    None
+}

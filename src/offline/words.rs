@@ -1,0 +1,432 @@
+//! Turning names and notes into words: a test's name into the behaviour it pins
+//! (`wide_value_label_centered_by_display_width` → "center wide value label by display
+//! width"), a release note's first sentence into an imperative phrase ("Fixed `x` …" →
+//! "fix `x` …"), and verbs into their bare form.
+
+/// Prepositions that may follow a passive participle in a test's name
+/// (`label_centered_by_width`).
+const PREPOSITIONS: &[&str] = &[
+    "by", "with", "without", "for", "on", "in", "when", "after", "before", "to", "from", "at",
+    "as", "if", "into", "inside", "under", "across", "per", "via",
+];
+
+/// Words that open a test's name without saying anything (`test_`, `it_`, `should_`).
+const OPENERS: &[&str] = &["test", "tests", "it", "should", "check", "checks", "verify"];
+
+/// Splits an identifier into lower-case words: `snake_case`, `camelCase`, `kebab-case`.
+pub(crate) fn split_ident(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+fn is_consonant(c: u8) -> bool {
+    c.is_ascii_alphabetic() && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Returns the bare form of a past participle (`centered` → `center`, `saved` → `save`,
+/// `stopped` → `stop`, `applied` → `apply`), or `None` when `word` is not one.
+pub(crate) fn unpast(word: &str) -> Option<String> {
+    let irregular = [
+        ("made", "make"),
+        ("built", "build"),
+        ("written", "write"),
+        ("kept", "keep"),
+        ("sent", "send"),
+        ("shown", "show"),
+        ("run", "run"),
+        ("set", "set"),
+        ("read", "read"),
+        ("found", "find"),
+        ("left", "leave"),
+        ("brought", "bring"),
+        ("taken", "take"),
+        ("given", "give"),
+        ("hidden", "hide"),
+        ("split", "split"),
+        ("chosen", "choose"),
+        ("thrown", "throw"),
+    ];
+    if let Some((_, bare)) = irregular.iter().find(|(past, _)| *past == word) {
+        return Some((*bare).to_owned());
+    }
+    let stem = word.strip_suffix("ed")?;
+    if stem.len() < 2 || word == "need" || word == "seed" || word == "speed" {
+        return None;
+    }
+    if let Some(y) = stem.strip_suffix('i') {
+        return Some(format!("{y}y"));
+    }
+    let b = stem.as_bytes();
+    let (last, before) = (b[b.len() - 1], b[b.len() - 2]);
+    // `stopped` → `stop`; `passed`, `called`, `buffered` keep their letters.
+    if last == before && is_consonant(last) && !matches!(last, b's' | b'l' | b'f' | b'z' | b'd') {
+        return Some(stem[..stem.len() - 1].to_owned());
+    }
+    // The stems that lost an `e`: `saved`, `parsed`, `handled`, `created`, `used`.
+    let needs_e = [
+        "v", "c", "z", "g", "us", "as", "os", "is", "rs", "ns", "ps", "ls", "bl", "cl", "dl", "fl",
+        "gl", "kl", "pl", "tl", "zl", "at", "ut", "it", "ir", "ur", "or", "ar", "ok", "ib", "ud",
+        "id", "od", "ad", "uc", "th",
+    ];
+    let keep = ["ing", "ng", "nd", "rd", "ld", "nt", "ss", "ll"];
+    if needs_e.iter().any(|s| stem.ends_with(s))
+        && !keep.iter().any(|s| stem.ends_with(s))
+        && !matches!(
+            stem,
+            "edit" | "limit" | "exit" | "visit" | "audit" | "color" | "error" | "treat" | "repeat"
+        )
+        && !stem.ends_with("ow")
+    {
+        return Some(format!("{stem}e"));
+    }
+    Some(stem.to_owned())
+}
+
+/// Returns the bare form of a third-person verb (`handles` → `handle`, `matches` → `match`,
+/// `applies` → `apply`), or `None` when `word` does not look like one.
+pub(crate) fn unthird(word: &str) -> Option<String> {
+    let irregular = [
+        ("does", "do"),
+        ("has", "have"),
+        ("is", "be"),
+        ("goes", "go"),
+    ];
+    if let Some((_, bare)) = irregular.iter().find(|(third, _)| *third == word) {
+        return Some((*bare).to_owned());
+    }
+    if word.len() < 4 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    for tail in ["ches", "shes", "sses", "xes", "zes"] {
+        if word.ends_with(tail) {
+            return Some(word[..word.len() - 2].to_owned());
+        }
+    }
+    word.strip_suffix('s').map(str::to_owned)
+}
+
+/// Verbs a release note or a test often opens with, in their bare form.
+const VERBS: &[&str] = &[
+    "add",
+    "allow",
+    "avoid",
+    "change",
+    "clean",
+    "correct",
+    "create",
+    "deprecate",
+    "disable",
+    "drop",
+    "enable",
+    "ensure",
+    "expose",
+    "extend",
+    "fix",
+    "handle",
+    "implement",
+    "improve",
+    "introduce",
+    "keep",
+    "make",
+    "move",
+    "optimize",
+    "prevent",
+    "refactor",
+    "reduce",
+    "remove",
+    "rename",
+    "replace",
+    "report",
+    "respect",
+    "restore",
+    "return",
+    "show",
+    "simplify",
+    "skip",
+    "speed",
+    "support",
+    "update",
+    "upgrade",
+    "use",
+    "accept",
+    "apply",
+    "bump",
+    "emit",
+    "export",
+    "hide",
+    "ignore",
+    "infer",
+    "pass",
+    "preserve",
+    "print",
+    "raise",
+    "read",
+    "render",
+    "resolve",
+    "reuse",
+    "run",
+    "save",
+    "set",
+    "sort",
+    "stop",
+    "throw",
+    "trim",
+    "validate",
+    "warn",
+    "write",
+    "center",
+    "align",
+    "parse",
+    "load",
+    "include",
+    "exclude",
+    "limit",
+    "treat",
+    "reject",
+    "detect",
+    "guard",
+    "check",
+    "convert",
+    "document",
+    "generate",
+    "migrate",
+    "unify",
+    "merge",
+    "split",
+    "release",
+    "publish",
+    "revert",
+];
+
+/// Returns the bare form of `word` when it is a verb in the past or third person that a
+/// sentence may open with (`Fixed`, `Adds`), or the word itself when it is already bare.
+pub(crate) fn imperative(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if VERBS.contains(&lower.as_str()) {
+        return Some(lower);
+    }
+    let bare = unpast(&lower).or_else(|| unthird(&lower))?;
+    VERBS.contains(&bare.as_str()).then_some(bare)
+}
+
+/// Returns a test's name as plain words, without `test_`/`it_`/`should_`
+/// (`test_missing_route` → `missing route`).
+pub(crate) fn test_words(name: &str) -> String {
+    let words = if name.contains(' ') {
+        name.split_whitespace().map(str::to_owned).collect()
+    } else {
+        split_ident(name)
+    };
+    let start = words
+        .iter()
+        .position(|w| !OPENERS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(0);
+    words[start..].join(" ")
+}
+
+/// Returns the behaviour a test's name pins, in words, or `None` when the name says too
+/// little (`test_parse`, `TestRun`): at least three words are needed.
+pub(crate) fn test_intent(name: &str) -> Option<String> {
+    // A description (`it('handles empty input')`) is already words.
+    let words: Vec<String> = if name.contains(' ') {
+        // Names inside keep their case (`shallowRef`); only the opening word is lowered.
+        name.split_whitespace().map(lower_first).collect()
+    } else {
+        split_ident(name)
+    };
+    let mut words: &[String] = &words;
+    while let Some((first, rest)) = words.split_first() {
+        if OPENERS.contains(&first.as_str()) {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if words.len() < 3 || words.iter().any(|w| w.len() > 30) {
+        return None;
+    }
+    let mut words: Vec<String> = words.to_vec();
+    // `label_centered_by_width` → `center label by width`.
+    let passive = (1..words.len().min(5)).find(|&k| {
+        words[k].len() > 4
+            && words[..k].iter().all(|w| imperative(w).is_none())
+            && words
+                .get(k + 1)
+                .is_none_or(|next| PREPOSITIONS.contains(&next.as_str()))
+            && unpast(&words[k]).is_some()
+    });
+    if let Some(k) = passive {
+        let verb = unpast(&words[k]).expect("checked above");
+        words.remove(k);
+        words.insert(0, verb);
+    } else if let Some(bare) = unthird(&words[0]).filter(|b| VERBS.contains(&b.as_str())) {
+        words[0] = bare;
+    }
+    Some(words.join(" "))
+}
+
+/// Returns the first sentence of a release note's prose as an imperative phrase: the verb
+/// made bare (`Fixed` → `fix`, `Adds` → `add`), the first letter lowered unless the word is
+/// a name (`OpenAIChatGenerator`), reStructuredText double backticks made single, the final
+/// period dropped.
+pub(crate) fn note_phrase(text: &str) -> Option<String> {
+    let text = text.replace("``", "`");
+    let text = text.trim();
+    // The first sentence: up to a period followed by a space, or the end.
+    let mut end = text.len();
+    let bytes = text.as_bytes();
+    let mut ticks = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'`' {
+            ticks += 1;
+        }
+        if b == b'.' && ticks % 2 == 0 && bytes.get(i + 1).is_none_or(|n| *n == b' ') {
+            end = i;
+            break;
+        }
+    }
+    let sentence = text[..end].trim().trim_end_matches([':', ';', ',']);
+    let mut words = sentence.split_whitespace();
+    let first = words.next()?;
+    let rest: Vec<&str> = words.collect();
+    if rest.is_empty() {
+        return None;
+    }
+    let lead = match imperative(first.trim_end_matches(':')) {
+        Some(verb) => verb,
+        None => lower_first(first),
+    };
+    // `Fixed a bug where …` says less than what follows it.
+    let mut phrase = format!("{lead} {}", rest.join(" "));
+    for filler in [
+        "fix a bug where ",
+        "fix an issue where ",
+        "fix a bug that ",
+        "fix bug where ",
+    ] {
+        if let Some(tail) = phrase.strip_prefix(filler) {
+            phrase = format!("fix {tail}");
+        }
+    }
+    Some(phrase)
+}
+
+/// Lowers the first letter of a plain word (`The` → `the`), leaving names that carry case
+/// inside (`OpenAI`, `URL`, `Fill`) as written.
+pub(crate) fn lower_first(word: &str) -> String {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest: String = chars.collect();
+    if first.is_uppercase() && rest.chars().all(|c| !c.is_uppercase()) && rest.len() > 1 {
+        first.to_lowercase().chain(rest.chars()).collect()
+    } else {
+        word.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn participles_and_third_persons_become_bare() {
+        for (past, bare) in [
+            ("centered", "center"),
+            ("saved", "save"),
+            ("stopped", "stop"),
+            ("applied", "apply"),
+            ("handled", "handle"),
+            ("parsed", "parse"),
+            ("rendered", "render"),
+            ("fixed", "fix"),
+            ("added", "add"),
+            ("created", "create"),
+            ("used", "use"),
+            ("passed", "pass"),
+            ("called", "call"),
+            ("edited", "edit"),
+        ] {
+            assert_eq!(unpast(past).as_deref(), Some(bare), "{past}");
+        }
+        assert_eq!(unpast("need"), None);
+        for (third, bare) in [
+            ("handles", "handle"),
+            ("matches", "match"),
+            ("applies", "apply"),
+            ("uses", "use"),
+            ("fixes", "fix"),
+            ("does", "do"),
+        ] {
+            assert_eq!(unthird(third).as_deref(), Some(bare), "{third}");
+        }
+        assert_eq!(unthird("status"), None);
+    }
+
+    #[test]
+    fn test_names_become_behaviour() {
+        assert_eq!(
+            test_intent("wide_value_label_centered_by_display_width").as_deref(),
+            Some("center wide value label by display width")
+        );
+        assert_eq!(
+            test_intent("test_handles_empty_input").as_deref(),
+            Some("handle empty input")
+        );
+        assert_eq!(
+            test_intent("handles unicode in paths").as_deref(),
+            Some("handle unicode in paths")
+        );
+        assert_eq!(
+            test_intent("TestRunPipeWithoutRegistry").as_deref(),
+            Some("run pipe without registry")
+        );
+        assert_eq!(test_intent("test_parse"), None);
+        assert_eq!(test_intent("TestRun"), None);
+    }
+
+    #[test]
+    fn notes_become_imperative_phrases() {
+        assert_eq!(
+            note_phrase("Fix `requestPermissions` not resolving on Android.").as_deref(),
+            Some("fix `requestPermissions` not resolving on Android")
+        );
+        assert_eq!(
+            note_phrase("Adds `accelerator` method to the `CustomMenuItem` struct. More.")
+                .as_deref(),
+            Some("add `accelerator` method to the `CustomMenuItem` struct")
+        );
+        assert_eq!(
+            note_phrase("Fixed a bug where ``Pipeline.run`` hung").as_deref(),
+            Some("fix `Pipeline.run` hung")
+        );
+        assert_eq!(
+            note_phrase("Document writer returns the number of documents written.").as_deref(),
+            Some("document writer returns the number of documents written")
+        );
+        assert_eq!(note_phrase("Fixed."), None);
+    }
+}

@@ -1,0 +1,78 @@
+//! Workspace members as scopes (issue 13): a top-level package folder such as `acme-core/`
+//! (a Cargo workspace member, an npm/pnpm workspace package, a `go.work` module) is known
+//! from the diff alone by the package layout under it (`acme-core/src/…`,
+//! `acme-core/Cargo.toml`).
+
+/// Folders inside a package that mark the folder above them as one.
+const PACKAGE_DIRS: &[&str] = &[
+    "src",
+    "lib",
+    "tests",
+    "test",
+    "benches",
+    "examples",
+    "__tests__",
+];
+/// Files that mark the folder holding them as a package.
+const MANIFESTS: &[&str] = &["Cargo.toml", "package.json", "go.mod", "pyproject.toml"];
+/// Top-level folders that are not packages even with sources beneath them.
+const NOT_MEMBERS: &[&str] = &[
+    "src",
+    "lib",
+    "tests",
+    "test",
+    "docs",
+    "doc",
+    "examples",
+    "scripts",
+    "benches",
+    "vendor",
+    "third_party",
+    "tools",
+    "website",
+    "site",
+    "fixtures",
+    "testdata",
+    "ci",
+    "build",
+    "dist",
+];
+
+/// Returns the workspace member every one of `paths` lies in, if they share one.
+pub(crate) fn member(paths: &[&str]) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for path in paths {
+        let mut parts = path.split('/');
+        let top = parts.next()?;
+        let next = parts.next()?;
+        let marked = PACKAGE_DIRS.contains(&next) || MANIFESTS.contains(&next);
+        if !marked || top.starts_with('.') || NOT_MEMBERS.contains(&top) || top.len() > 24 {
+            return None;
+        }
+        match found {
+            Some(prev) if prev != top => return None,
+            _ => found = Some(top),
+        }
+    }
+    found.map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_packages_are_members() {
+        assert_eq!(
+            member(&["acme-core/src/lib.rs", "acme-core/Cargo.toml"]).as_deref(),
+            Some("acme-core")
+        );
+        assert_eq!(
+            member(&["acme-core/src/lib.rs", "acme-cli/src/main.rs"]),
+            None
+        );
+        assert_eq!(member(&["src/parser.rs"]), None);
+        assert_eq!(member(&["docs/src/index.md"]), None);
+        assert_eq!(member(&[]), None);
+    }
+}
