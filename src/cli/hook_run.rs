@@ -149,6 +149,17 @@ fn is_scissors(line: &str, comment: &str) -> bool {
 /// only is filled.)
 const QUIET_SKIPS: &[&str] = &["message", "merge", "squash", "commit"];
 
+/// The line for a skip: none for the sources git-herald leaves alone by design (`-m`/`-F`,
+/// merges, squashes, `--amend`), which would otherwise be noise on every such commit, unless
+/// `GIT_HERALD_VERBOSE` asks for the reason.
+fn skipped(source: &str, env: &Env) -> Option<String> {
+    let verbose = env
+        .get(env_vars::VERBOSE)
+        .is_some_and(|v| !matches!(v.trim(), "" | "0" | "false" | "no" | "off"));
+    (verbose || !QUIET_SKIPS.contains(&source))
+        .then(|| format!("herald: skipped ({})", skip_reason(source)))
+}
+
 fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     let source = args
         .source
@@ -162,8 +173,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         // Which sources to skip is configuration too. With it unreadable, the built-in
         // skips decide, so `git commit -m` stays quiet about a config it never needed.
         Err(_) if source.as_deref().is_some_and(|s| QUIET_SKIPS.contains(&s)) => {
-            let source = source.as_deref().unwrap_or_default();
-            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+            return Ok(skipped(source.as_deref().unwrap_or_default(), env));
         }
         Err(err) => return Err(err.into()),
     };
@@ -185,7 +195,7 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
                 !has_message(&text, &repo.comment_char()) && text.lines().any(is_people_trailer)
             });
         if !trailers_only {
-            return Ok(Some(format!("herald: skipped ({})", skip_reason(source))));
+            return Ok(skipped(source, env));
         }
     }
     let comment = repo.comment_char();

@@ -27,6 +27,7 @@ impl Env {
             env_vars::CONFIG,
             env_vars::NO_REPO_CONFIG,
             env_vars::SKIP,
+            env_vars::VERBOSE,
             env_vars::PRE_COMMIT_SOURCE,
             env_vars::TEST_HOOK_DELAY_MS,
             env_vars::NO_COLOR,

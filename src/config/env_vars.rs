@@ -16,6 +16,9 @@ variables! {
     /// Set to `1` to make the installed hook do nothing (for one command: `GIT_HERALD_SKIP=1 git
     /// commit`).
     SKIP = "GIT_HERALD_SKIP";
+    /// Set to `1` for the hook to say why it left a message alone (`-m`/`-F`, a merge, a
+    /// squash, `--amend`), which it otherwise does without a word.
+    VERBOSE = "GIT_HERALD_VERBOSE";
     /// Path of the user configuration file, instead of the platform default
     /// (`$XDG_CONFIG_HOME/git-herald/config.toml` on Linux).
     CONFIG = "GIT_HERALD_CONFIG";

@@ -541,7 +541,8 @@ fn commit_all_and_partial_commits_see_gits_temporary_index() {
 
 #[test]
 fn message_given_with_m_or_f_is_kept() {
-    let repo = repo_with_change();
+    let mut repo = repo_with_change();
+    repo.set_env("GIT_HERALD_VERBOSE", "1");
     repo.install_hook();
     let out = git_commit(&repo, &["-q", "-m", "feat: my own words"]);
     assert_ok(&out);
@@ -638,7 +639,8 @@ fn text_already_in_the_file_is_never_overwritten() {
 
 #[test]
 fn merge_commit_is_skipped() {
-    let repo = TestRepo::with_commit();
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("GIT_HERALD_VERBOSE", "1");
     repo.git(["switch", "-q", "-c", "side"]);
     repo.write("side.txt", "from the side branch\n");
     repo.add_all();
@@ -666,7 +668,8 @@ fn merge_commit_is_skipped() {
 
 #[test]
 fn squash_merge_commit_is_skipped() {
-    let repo = TestRepo::with_commit();
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("GIT_HERALD_VERBOSE", "1");
     repo.git(["switch", "-q", "-c", "side"]);
     repo.write("side.txt", "from the side branch\n");
     repo.add_all();
@@ -690,7 +693,8 @@ fn squash_merge_commit_is_skipped() {
 
 #[test]
 fn amend_and_reuse_keep_the_existing_message() {
-    let repo = repo_with_change();
+    let mut repo = repo_with_change();
+    repo.set_env("GIT_HERALD_VERBOSE", "1");
     repo.install_hook();
     assert_ok(&git_commit(&repo, &["-q", "-m", "feat: original"]));
     repo.write("src/lib.rs", "pub fn amended() {}\n");
@@ -1118,7 +1122,8 @@ fn skip_variable_stands_the_hook_aside() {
 
 #[test]
 fn hook_run_directly_skips_what_it_should() {
-    let repo = TestRepo::with_commit();
+    let mut repo = TestRepo::with_commit();
+    repo.set_env("GIT_HERALD_VERBOSE", "1");
     let file = message_file(&repo, GIT_TEMPLATE);
     // Nothing staged: nothing to say, file untouched.
     repo.herald(["hook".as_ref(), "run".as_ref(), file.as_os_str()])
@@ -1379,5 +1384,29 @@ fn installing_into_core_hooks_path_says_so() {
         String::from_utf8_lossy(&out.stderr).contains("`core.hooksPath` is `shared-hooks`"),
         "{}",
         show(&out)
+    );
+}
+
+/// `git commit -m`, merges and `--amend` are left alone without a word: the hook says why
+/// only when GIT_HERALD_VERBOSE asks.
+#[test]
+fn skips_by_design_are_quiet_unless_asked() {
+    let repo = repo_with_change();
+    repo.install_hook();
+    let out = git_commit(&repo, &["-q", "-m", "feat: my own words"]);
+    assert_ok(&out);
+    assert_eq!(stderr(&out), "", "no line on every `git commit -m`");
+    repo.write("src/lib.rs", "pub fn again() {}\n");
+    repo.add_all();
+    let out = git_commit(&repo, &["-q", "--amend", "--no-edit"]);
+    assert_ok(&out);
+    assert_eq!(stderr(&out), "");
+    let out = run(repo
+        .git_cmd(["commit", "-q", "--allow-empty", "-m", "chore: empty"])
+        .env("GIT_HERALD_VERBOSE", "1"));
+    assert_ok(&out);
+    assert_eq!(
+        stderr(&out),
+        "herald: skipped (a message was given with -m or -F)\n"
     );
 }

@@ -296,12 +296,12 @@ fn commit_runs_the_other_hooks_and_ours_stands_aside() {
         &format!("#!/bin/sh\necho pre-commit ran >> '{}'\n", log.display()),
     );
     let printed = stdout_of(&repo.herald([] as [&str; 0]).assert().success());
+    // git-herald's own `--commit` passes the message with -F: the hook leaves it alone,
+    // without a word (the reason is shown with GIT_HERALD_VERBOSE=1).
     repo.herald(["--commit"])
         .assert()
         .success()
-        .stderr(contains(
-            "herald: skipped (a message was given with -m or -F)",
-        ));
+        .stderr(contains("herald: skipped").not());
     assert_eq!(fs::read_to_string(&log).unwrap(), "pre-commit ran\n");
     assert_eq!(repo.message_of("HEAD"), printed);
 }
