@@ -314,10 +314,11 @@ impl<'a> Run<'a> {
                     prefixes: &prefixes,
                     examples: &advice.similar,
                 },
-            )?
+            )
         } else {
-            crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)?
+            crate::prompt::context(info.branch.as_deref(), scope.as_deref(), &info.recent)
         };
+        let text = crate::prompt::with_instructions(text, &settings.instructions)?;
         Some(self.redactor.redact_text(&text, "<context>"))
     }
 

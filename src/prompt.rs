@@ -389,6 +389,25 @@ pub fn context_learned(
     (!out.is_empty()).then_some(out)
 }
 
+/// Adds the standing instructions (`message.instructions`, the repository's
+/// `.github/commit-instructions.md`) to the context lines, which are redacted as a whole
+/// before they are sent. `None` when there is neither.
+pub fn with_instructions(context: Option<String>, instructions: &[String]) -> Option<String> {
+    if instructions.is_empty() {
+        return context;
+    }
+    let mut out = context.unwrap_or_default();
+    out.push_str(
+        "Standing instructions for this repository's commit messages (follow them where they \
+         do not break a rule above):\n",
+    );
+    for text in instructions {
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    Some(out)
+}
+
 /// Returns what the final request adds when the user asked for another version: the versions
 /// they did not take and their wish for the new one. Empty on a first request.
 fn revision(rejected: &[String], hint: Option<&str>) -> String {

@@ -337,6 +337,7 @@ file_format! {
         "types"               types: Vec<String>           = Texts,      Repo, Set, -;
         "scopes"              scopes: Vec<String>          = Texts,      Repo, Set, -;
         "gitmoji"             gitmoji: Gitmoji             = BoolOrWord, Repo, Set, -;
+        "instructions"        instructions: String         = Text,       Repo, Set, -;
     }
     /// `[filter]`: which files are sent as text, as stats, or withheld.
     ["filter"] filter: FilterConfig {

@@ -31,6 +31,12 @@ impl fmt::Display for Layer {
     }
 }
 
+/// The repository's file of standing instructions for models, from the top of the work tree.
+pub const INSTRUCTIONS_FILE: &str = ".github/commit-instructions.md";
+
+/// The most bytes of instructions read from the repository's file.
+const MAX_INSTRUCTIONS: u64 = 16 * 1024;
+
 /// Values given as command-line flags (the highest layer).
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -285,6 +291,15 @@ pub fn resolve_deferred(
         }),
     };
     let mut settings = settle(merged, env)?;
+    // A repository's standing instructions for models, as text (capped, a regular file).
+    if let Some(dir) = repo_dir {
+        let path = dir.join(INSTRUCTIONS_FILE);
+        match crate::files::read_capped(&path, MAX_INSTRUCTIONS) {
+            Ok(Some(text)) if !text.trim().is_empty() => settings.instructions.push(text),
+            Ok(_) => {}
+            Err(err) => warnings.push(format!("ignored `{}`: {err}", path.display())),
+        }
+    }
     apply_conventions(
         &mut settings,
         crate::conventions::Conventions::default().with_explicit(types, scopes),

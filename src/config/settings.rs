@@ -97,6 +97,9 @@ pub struct Settings {
     /// What to do with a ticket id in the branch name, and how to find it.
     pub ticket: TicketMode,
     pub ticket_pattern: String,
+    /// Standing instructions for a model (`message.instructions`, and the repository's
+    /// `.github/commit-instructions.md`), each as written; redacted before they are sent.
+    pub instructions: Vec<String>,
     pub filter: FilterOptions,
     pub hook: HookSettings,
     pub changelog: ChangelogOptions,
@@ -266,6 +269,9 @@ pub(super) fn settle(merged: FileConfig, env: &Env) -> Result<Settings, ConfigEr
             .message
             .ticket_pattern
             .unwrap_or_else(|| DEFAULT_TICKET.to_owned()),
+        instructions: (merged.message.instructions.into_iter())
+            .filter(|text| !text.trim().is_empty())
+            .collect(),
         filter: FilterOptions {
             globs: Globs {
                 withhold: merged.filter.withhold.unwrap_or_default(),

@@ -966,3 +966,36 @@ fn an_unknown_model_is_warned_about_once() {
         show(&second)
     );
 }
+
+/// Standing instructions from `message.instructions` and the repository's
+/// `.github/commit-instructions.md` go with the request, redacted like everything sent.
+#[test]
+fn standing_instructions_reach_the_model_redacted() {
+    let (rt, server) = server();
+    rt.block_on(
+        Mock::given(method("POST"))
+            .respond_with(sse(openai_sse(SUBJECT)))
+            .mount(&server),
+    );
+    let repo = repo_for(&server.uri());
+    repo.write(
+        ".git-herald.toml",
+        "[message]\ninstructions = \"Name the crate as the scope.\"\n",
+    );
+    repo.write(
+        ".github/commit-instructions.md",
+        "Mention migrations in the body.\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY9\n",
+    );
+    let out = repo.herald(["--no-body"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    let sent = requests(&rt, &server);
+    let body: serde_json::Value = serde_json::from_slice(&sent[0].body).unwrap();
+    let user = body["messages"][1]["content"].as_str().unwrap();
+    assert!(user.contains("Standing instructions"), "{user}");
+    assert!(user.contains("Name the crate as the scope."), "{user}");
+    assert!(user.contains("Mention migrations in the body."), "{user}");
+    assert!(
+        !user.contains("wJalrXUtnFEMI"),
+        "instructions are redacted: {user}"
+    );
+}
