@@ -451,8 +451,15 @@ impl<'a> Run<'a> {
     ) -> Result<Generated, RunError> {
         let settings: &Settings = &learned.settings;
         let mut notes = Vec::new();
+        let caller = Caller::new(
+            model,
+            settings,
+            info.command,
+            &info.repo,
+            crate::prompt::VERSION,
+        );
         // Said once per model and server, not on every commit: the cache remembers it.
-        let cache = crate::cache::Cache::new(settings.cache_dir.clone(), settings.cache_max_bytes);
+        let cache = caller.cache();
         let endpoint = &model.client.endpoint;
         let told = crate::cache::key(&[
             b"unknown model told",
@@ -474,13 +481,6 @@ impl<'a> Run<'a> {
         let context = self.context(info, learned);
         // What the user typed or edited goes through the same redaction as the diff.
         let ask = info.ask.redact(&self.redactor);
-        let caller = Caller::new(
-            model,
-            settings,
-            info.command,
-            &info.repo,
-            crate::prompt::VERSION,
-        );
         let composer = Composer::new(&caller, &self.redactor, ask);
         let composed = composer
             .compose(&changes.diff, context.as_ref(), reporter)

@@ -375,21 +375,18 @@ pub(crate) fn with_prior(
             *score += ((vote + 0.1) / (total + 1.0)).ln();
         }
     }
-    let allowed = allowed.copied().unwrap_or([true; 10]);
-    let best = |types: &[Type]| {
-        types
-            .iter()
-            .copied()
-            .filter(|t| allowed[t.0])
-            .reduce(|pick, t| if s[t.0] > s[pick.0] { t } else { pick })
-    };
-    best(candidates(a)).or_else(|| best(&ALL))
+    best_allowed(a, &s, &allowed.copied().unwrap_or([true; 10]))
 }
 
 /// Decides the type among those `allowed` (the repository's conventions): the best-scoring
 /// allowed candidate, else the best-scoring allowed type; `None` when none is allowed.
 pub(crate) fn classify_allowed(a: &Analysis, x: &[f32], allowed: &[bool; 10]) -> Option<Type> {
-    let s = scores(x);
+    best_allowed(a, &scores(x), allowed)
+}
+
+/// The best-scoring allowed candidate, else the best-scoring allowed type; `None` when none
+/// is allowed.
+fn best_allowed(a: &Analysis, s: &[f32], allowed: &[bool; 10]) -> Option<Type> {
     let best = |types: &[Type]| {
         types
             .iter()
