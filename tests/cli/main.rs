@@ -11,6 +11,7 @@ mod hook;
 mod large;
 mod msg;
 mod provider;
+mod release;
 mod secrets;
 mod setup;
 mod staged;
