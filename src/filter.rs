@@ -93,7 +93,7 @@ impl FileEntry {
         };
         let mut line = format!("{}: {what}", c.path.as_bstr());
         match self.decision.treatment {
-            Treatment::Withheld => line.push_str(" (withheld: may hold credentials)"),
+            Treatment::Withheld => line.push_str(&format!(" (withheld: {})", self.decision.reason)),
             _ if c.binary => line.push_str(" (binary)"),
             _ if c.is_submodule() => {
                 let short = |id: &str| id.get(..7).unwrap_or(id).to_owned();

@@ -513,6 +513,12 @@ fn all_stages_tracked_changes_and_exclude_leaves_files_out() {
     assert!(out.status.success(), "{}", show(&out));
     let report = String::from_utf8(out.stdout).unwrap();
     assert!(report.contains("withheld   b.txt"), "{report}");
+    // Said for what it is: left out by a glob, not suspected of holding credentials.
+    assert!(
+        report.contains("b.txt: modified (withheld: matched a configured glob)"),
+        "{report}"
+    );
+    assert!(!report.contains("credentials"), "{report}");
     assert!(report.contains("+more a"), "{report}");
     assert!(!report.contains("more b"), "{report}");
     let staged = repo.git(["diff", "--cached", "--name-only"]);
