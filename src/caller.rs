@@ -145,6 +145,55 @@ impl<'a> Caller<'a> {
         self.cached.load(Ordering::Relaxed)
     }
 
+    /// The key of a message's whole answer, from what shapes it before any token is counted
+    /// (issue 17): the prompt version, provider and model, the request the change makes when
+    /// it goes out in one call (the system prompt with the style, limits and language; the
+    /// redacted diff, context and instructions; earlier versions and a hint), the candidates
+    /// asked for, and the figures that decide the layout (context window, margin, caps). A
+    /// hit needs neither the tokenizer nor the layout, and sends nothing.
+    pub fn whole_key(&self, request: &Request, candidates: usize) -> String {
+        let budget = &self.settings.budget;
+        let figures = format!(
+            "window {} margin {} max-calls {} max-cost {:?} candidates {candidates}",
+            self.context_window(),
+            budget.margin,
+            budget.max_calls,
+            budget.max_cost
+        );
+        cache::key(&[
+            b"whole answer",
+            &self.version.to_le_bytes(),
+            self.model.client.endpoint.provider.as_bytes(),
+            self.model.name.as_bytes(),
+            request.system().as_bytes(),
+            request.user().as_bytes(),
+            figures.as_bytes(),
+        ])
+    }
+
+    /// The messages kept under a [`whole_key`](Self::whole_key), when every one still passes
+    /// the gate; counted as an answer from the cache.
+    pub fn recall(&self, key: &str) -> Option<Vec<String>> {
+        let answers: Vec<String> = (self.cache.get("message", key)?)
+            .split(ANSWER_SEPARATOR)
+            .map(str::to_owned)
+            .collect();
+        if !answers.iter().all(|a| self.passes(&Subject::FromAnswer, a)) {
+            return None;
+        }
+        self.cached.fetch_add(1, Ordering::Relaxed);
+        Some(answers)
+    }
+
+    /// Keeps the messages a run ended with under a [`whole_key`](Self::whole_key).
+    pub fn remember(&self, key: &str, messages: &[String]) {
+        self.cache.put(
+            "message",
+            key,
+            &messages.join(&ANSWER_SEPARATOR.to_string()),
+        );
+    }
+
     /// One call: from the cache when the same request was answered before, else the model,
     /// with a usage row whenever it goes to the network. `sink` gets the answer as it
     /// arrives, `<think>` blocks left out.

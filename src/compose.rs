@@ -197,6 +197,28 @@ impl<'a> Composer<'a> {
         context: Option<&Redacted>,
         reporter: &mut dyn Reporter,
     ) -> Result<Composed, LlmError> {
+        // Looked up before the layout, which may need the tokenizer: a hit costs a hash of
+        // the text, not the encoder's build (issue 17).
+        let whole = {
+            let one = prompt::message(self.style(), diff, context)
+                .revise(&self.ask.rejected, self.ask.hint.as_ref());
+            self.caller
+                .whole_key(&self.caller.request(one), self.ask.candidates)
+        };
+        if let Some(answers) = self.caller.recall(&whole) {
+            let style = self.style();
+            let mut messages = answers.iter().filter_map(|a| clean::gate(a, style).ok());
+            if let Some(message) = messages.next() {
+                reporter.delta(Delta::Text(&message.to_string()));
+                return Ok(Composed {
+                    message,
+                    alternatives: messages.collect(),
+                    calls: self.caller.calls(),
+                    cached: self.caller.cached(),
+                    notes: self.caller.take_notes(),
+                });
+            }
+        }
         let system = prompt::system(self.style());
         let mut budget = self.input_budget(&system);
         let mut shrunk = false;
@@ -228,7 +250,15 @@ impl<'a> Composer<'a> {
                     reporter.delta(Delta::Restart);
                 }
                 Err(err) => return Err(err),
-                Ok((message, alternatives)) => {
+                Ok((message, alternatives, whole_run)) => {
+                    // A message written with some chunks missing is asked again next time.
+                    let texts: Vec<String> = std::iter::once(&message)
+                        .chain(&alternatives)
+                        .map(Message::to_string)
+                        .collect();
+                    if whole_run {
+                        self.caller.remember(&whole, &texts);
+                    }
                     return Ok(Composed {
                         message,
                         alternatives,
@@ -393,13 +423,14 @@ impl<'a> Composer<'a> {
         context: Option<&Redacted>,
         budget: usize,
         reporter: &mut dyn Reporter,
-    ) -> Result<(Message, Vec<Message>), LlmError> {
+    ) -> Result<(Message, Vec<Message>, bool), LlmError> {
         let counter = self.caller.counter();
         let (listing, chunks, left_out, chunk_budget) = match self.layout(diff, context, budget) {
             Layout::Single { prompt } => {
-                return self
+                let (message, alternatives) = self
                     .finish(prompt, &mut |delta| reporter.delta(delta))
-                    .await;
+                    .await?;
+                return Ok((message, alternatives, true));
             }
             Layout::Chunks {
                 listing,
@@ -457,6 +488,7 @@ impl<'a> Composer<'a> {
         let (mut message, mut alternatives) = self
             .finish(prompt, &mut |delta| reporter.delta(delta))
             .await?;
+        let whole_run = failed.is_empty();
         let mut missing = Vec::new();
         if !left_out.is_empty() {
             missing.push(format!("Not summarised: {}", describe_paths(&left_out)));
@@ -479,7 +511,7 @@ impl<'a> Composer<'a> {
                 };
             }
         }
-        Ok((message, alternatives))
+        Ok((message, alternatives, whole_run))
     }
 
     /// The final step: one message, or the candidates asked for, in a new version when the
