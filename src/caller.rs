@@ -145,34 +145,26 @@ impl<'a> Caller<'a> {
         self.cached.load(Ordering::Relaxed)
     }
 
-    /// The key of a message's whole answer, from what shapes it before any token is counted
-    /// (issue 17): the prompt version, provider and model, the request the change makes when
-    /// it goes out in one call (the system prompt with the style, limits and language; the
-    /// redacted diff, context and instructions; earlier versions and a hint), the candidates
-    /// asked for, and the figures that decide the layout (context window, margin, caps). A
-    /// hit needs neither the tokenizer nor the layout, and sends nothing.
-    pub fn whole_key(&self, request: &Request, candidates: usize) -> String {
-        let budget = &self.settings.budget;
-        let figures = format!(
-            "window {} margin {} max-calls {} max-cost {:?} candidates {candidates}",
-            self.context_window(),
-            budget.margin,
-            budget.max_calls,
-            budget.max_cost
-        );
-        cache::key(&[
-            b"whole answer",
-            &self.version.to_le_bytes(),
+    /// The key of a request's answers: the prompt version, provider, model, both prompts and
+    /// the answers asked for.
+    pub fn key(&self, request: &Request) -> String {
+        let n = request.n().to_le_bytes();
+        let version = self.version.to_le_bytes();
+        let mut parts: Vec<&[u8]> = vec![
+            &version,
             self.model.client.endpoint.provider.as_bytes(),
             self.model.name.as_bytes(),
             request.system().as_bytes(),
             request.user().as_bytes(),
-            figures.as_bytes(),
-        ])
+        ];
+        if request.n() > 1 {
+            parts.push(&n);
+        }
+        cache::key(&parts)
     }
 
-    /// The messages kept under a [`whole_key`](Self::whole_key), when every one still passes
-    /// the gate; counted as an answer from the cache.
+    /// The messages kept under `key`, when every one still passes the gate; counted as an
+    /// answer from the cache.
     pub fn recall(&self, key: &str) -> Option<Vec<String>> {
         let answers: Vec<String> = (self.cache.get("message", key)?)
             .split(ANSWER_SEPARATOR)
@@ -185,7 +177,7 @@ impl<'a> Caller<'a> {
         Some(answers)
     }
 
-    /// Keeps the messages a run ended with under a [`whole_key`](Self::whole_key).
+    /// Keeps the messages a run ended with under `key`.
     pub fn remember(&self, key: &str, messages: &[String]) {
         self.cache.put(
             "message",
@@ -217,19 +209,7 @@ impl<'a> Caller<'a> {
         subject: Subject,
         sink: &mut dyn FnMut(Delta<'_>),
     ) -> Result<Vec<String>, LlmError> {
-        let n = request.n().to_le_bytes();
-        let version = self.version.to_le_bytes();
-        let mut parts: Vec<&[u8]> = vec![
-            &version,
-            self.model.client.endpoint.provider.as_bytes(),
-            self.model.name.as_bytes(),
-            request.system().as_bytes(),
-            request.user().as_bytes(),
-        ];
-        if request.n() > 1 {
-            parts.push(&n);
-        }
-        let key = cache::key(&parts);
+        let key = self.key(request);
         let mut filter = ThinkFilter::default();
         let mut clean_sink = |delta: Delta<'_>| match delta {
             Delta::Text(text) => {

@@ -136,3 +136,52 @@ fn another_setting_is_another_answer() {
         "a chunk and the message"
     );
 }
+
+#[test]
+fn counts_kept_by_blob_id_lay_the_change_out_as_counting_again_does() {
+    let s = setup();
+    run(&s.repo);
+    let first: Vec<String> = s.model.seen.lock().unwrap().drain(..).collect();
+    let counts = s.repo.join(".git/herald/counts-v1");
+    let text = std::fs::read_to_string(&counts).unwrap();
+    assert!(text.starts_with("git-herald token counts v1\n"), "{text}");
+    assert_eq!(
+        text.lines().count(),
+        120 + 2 + 2,
+        "a line per file, the list, the prompt"
+    );
+
+    // No answers kept: every request goes out again, laid out from the kept counts.
+    std::fs::remove_dir_all(&s.cache).unwrap();
+    run(&s.repo);
+    let second: Vec<String> = s.model.seen.lock().unwrap().drain(..).collect();
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    assert_eq!(sorted(second), sorted(first.clone()), "the same requests");
+
+    // The kept counts are what the layout reads: tripled, they make smaller chunks.
+    let tripled: String = text
+        .lines()
+        .map(|line| {
+            line.split(' ')
+                .map(|f| match f.split_once(':') {
+                    Some((b, t)) => format!("{b}:{}", t.parse::<usize>().unwrap() * 3),
+                    None => f.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&counts, tripled + "\n").unwrap();
+    std::fs::remove_dir_all(&s.cache).unwrap();
+    run(&s.repo);
+    let third = s.model.seen.lock().unwrap().len();
+    assert!(
+        third > first.len(),
+        "{third} requests, {} before",
+        first.len()
+    );
+}
