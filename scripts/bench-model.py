@@ -13,7 +13,9 @@ and counts the requests it gets. Fixtures (built once under target/bench-fixture
 Measured round-robin, in fresh processes, after warm-up runs; medians of wall time:
 
   offline       git-herald --offline
-  model         git-herald with gpt-4o-mini at the server, answer cache off (every call sent)
+  model         git-herald with gpt-4o-mini at the server, answer cache off (every call sent);
+                the token counts kept by blob id from the run before are used (the same change
+                asked about again); `model cold` removes them first (a change never seen)
   cache hit     the same with the answer cache on and warm: must send no request
   dry-run       git-herald --dry-run (model configured) on huge, against the libgit2 floor
   hook          the prepare-commit-msg hook (`hook run FILE`) on history, against the floor
@@ -266,12 +268,16 @@ def main() -> None:
         def fresh_msg():
             msg.write_text("\n# Please enter the commit message for your changes.\n")
 
+        def drop_counts(repo: Path):
+            return lambda: (repo / ".git" / "herald" / "counts-v1").unlink(missing_ok=True)
+
         h = str(herald)
         # name -> (argv, cwd, env, before)
         cmds = {
             "medium offline": ([h, "--offline", "--quiet"], medium, offline, None),
             "medium model": ([h, "--quiet"], medium, uncached, None),
             "medium cache hit": ([h, "--quiet"], medium, cached, None),
+            "medium model cold": ([h, "--quiet"], medium, uncached, drop_counts(medium)),
             "huge offline": ([h, "--offline", "--quiet"], huge, offline, None),
             "huge model": ([h, "--quiet"], huge, uncached, None),
             "huge cache hit": ([h, "--quiet"], huge, cached, None),

@@ -92,6 +92,9 @@ enum Layout {
         chunks: Vec<RedactedChunk>,
         left_out: Vec<String>,
         chunk_budget: usize,
+        /// Tokens of the file list and of the summary prompt, as the layout counted them.
+        listing_tokens: usize,
+        summary_tokens: usize,
     },
 }
 
@@ -371,6 +374,8 @@ impl<'a> Composer<'a> {
             chunks,
             left_out,
             chunk_budget,
+            listing_tokens,
+            summary_tokens,
         }
     }
 
@@ -467,18 +472,22 @@ impl<'a> Composer<'a> {
                 }
             }
             Layout::Chunks {
-                listing,
                 chunks,
                 left_out,
+                listing_tokens,
+                summary_tokens,
                 ..
             } => {
                 let total = chunks.len();
+                // The counts the layout packed with (kept from an earlier run, or counted
+                // once): no text is counted twice, and none at all when every count was kept.
                 let requests = chunks
                     .iter()
                     .enumerate()
                     .map(|(i, chunk)| {
                         let request = self.caller.request(prompt::summary(i + 1, total, chunk));
-                        let n = tokens(&request);
+                        let part = format!("Part {} of {total}:\n\n", i + 1);
+                        let n = summary_tokens + counter.upper_bound(&part) + chunk.tokens();
                         ("summary", request, n)
                     })
                     .collect();
@@ -487,7 +496,7 @@ impl<'a> Composer<'a> {
                     final_pending: Some(format!(
                         "then one call writes the message from the file list ({} tokens) and \
                          the {total} summaries",
-                        counter.count(listing.as_str())
+                        listing_tokens
                     )),
                     left_out,
                 }
@@ -515,6 +524,7 @@ impl<'a> Composer<'a> {
                 chunks,
                 left_out,
                 chunk_budget,
+                ..
             } => (listing, chunks, left_out, chunk_budget),
         };
         if !left_out.is_empty() {

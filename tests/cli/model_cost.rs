@@ -185,3 +185,27 @@ fn counts_kept_by_blob_id_lay_the_change_out_as_counting_again_does() {
         first.len()
     );
 }
+
+#[test]
+fn a_dry_run_from_kept_counts_shows_the_same_plan() {
+    let s = setup();
+    let plan = |repo: &TestRepo| {
+        let out = repo.herald(["--dry-run"]).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let counts = s.repo.join(".git/herald/counts-v1");
+    assert!(!counts.exists());
+    let counted = plan(&s.repo);
+    assert!(counts.exists(), "the dry run keeps its counts");
+    assert!(counted.contains("(summary, "), "{counted}");
+    assert_eq!(plan(&s.repo), counted);
+    assert!(
+        s.model.seen.lock().unwrap().is_empty(),
+        "a dry run sends nothing"
+    );
+}
