@@ -263,16 +263,16 @@ impl<'a> Run<'a> {
                 };
                 let entries =
                     collect_sized(source, filter, &mut |bytes| large = bytes > threshold)?;
+                let store = crate::tokens::Kept::load(file);
                 if large {
-                    let store = crate::tokens::Kept::load(file);
                     let uncounted = (entries.iter())
                         .filter(|e| e.decision.treatment == Treatment::Text)
                         .any(|e| !store.has(&crate::tokens::Kept::key(&counter, &e.change)));
                     if uncounted {
                         counter.prewarm();
                     }
-                    kept = Some(store);
                 }
+                kept = Some(store);
                 entries
             }
             _ => collect_sized(source, filter, &mut |_| {})?,

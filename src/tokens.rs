@@ -144,21 +144,29 @@ impl Counter {
 #[derive(Debug, Default)]
 pub struct Kept {
     path: Option<PathBuf>,
-    files: HashMap<String, Vec<(usize, usize)>>,
+    /// Read on first use: a change that bytes prove small never reads the file.
+    files: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>>,
 }
 
 const KEPT_MAGIC: &str = "git-herald token counts v1";
 
 impl Kept {
-    /// Returns the counts kept in `path` (none when it is missing or damaged); `None` keeps
-    /// nothing.
+    /// Returns the counts kept in `path` (none when it is missing or damaged), read when
+    /// first asked; `None` keeps nothing.
     pub fn load(path: Option<PathBuf>) -> Kept {
-        let files = path
-            .as_deref()
-            .and_then(|p| std::fs::read_to_string(p).ok())
-            .and_then(|text| parse_kept(&text))
-            .unwrap_or_default();
-        Kept { path, files }
+        Kept {
+            path,
+            files: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn files(&self) -> &HashMap<String, Vec<(usize, usize)>> {
+        self.files.get_or_init(|| {
+            (self.path.as_deref())
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|text| parse_kept(&text))
+                .unwrap_or_default()
+        })
     }
 
     /// The file of a repository's kept counts.
@@ -185,13 +193,13 @@ impl Kept {
 
     /// Tells whether counts are kept under `key` (their lengths are checked on use).
     pub fn has(&self, key: &str) -> bool {
-        self.files.contains_key(key)
+        self.files().contains_key(key)
     }
 
     /// The counts kept under `key` for these pieces, when there are as many and each has the
     /// byte length it was counted at.
     pub fn get(&self, key: &str, pieces: &[&str]) -> Option<Vec<usize>> {
-        let kept = self.files.get(key)?;
+        let kept = self.files().get(key)?;
         (kept.len() == pieces.len()
             && kept
                 .iter()
@@ -206,8 +214,9 @@ impl Kept {
         let Some(path) = &self.path else {
             return;
         };
-        let unchanged = files.len() == self.files.len()
-            && files.iter().all(|(k, v)| self.files.get(k) == Some(v));
+        let old = self.files();
+        let unchanged =
+            files.len() == old.len() && files.iter().all(|(k, v)| old.get(k) == Some(v));
         if unchanged {
             return;
         }
