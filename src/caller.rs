@@ -145,6 +145,47 @@ impl<'a> Caller<'a> {
         self.cached.load(Ordering::Relaxed)
     }
 
+    /// The key of a request's answers: the prompt version, provider, model, both prompts and
+    /// the answers asked for.
+    pub fn key(&self, request: &Request) -> String {
+        let n = request.n().to_le_bytes();
+        let version = self.version.to_le_bytes();
+        let mut parts: Vec<&[u8]> = vec![
+            &version,
+            self.model.client.endpoint.provider.as_bytes(),
+            self.model.name.as_bytes(),
+            request.system().as_bytes(),
+            request.user().as_bytes(),
+        ];
+        if request.n() > 1 {
+            parts.push(&n);
+        }
+        cache::key(&parts)
+    }
+
+    /// The messages kept under `key`, when every one still passes the gate; counted as an
+    /// answer from the cache.
+    pub fn recall(&self, key: &str) -> Option<Vec<String>> {
+        let answers: Vec<String> = (self.cache.get("message", key)?)
+            .split(ANSWER_SEPARATOR)
+            .map(str::to_owned)
+            .collect();
+        if !answers.iter().all(|a| self.passes(&Subject::FromAnswer, a)) {
+            return None;
+        }
+        self.cached.fetch_add(1, Ordering::Relaxed);
+        Some(answers)
+    }
+
+    /// Keeps the messages a run ended with under `key`.
+    pub fn remember(&self, key: &str, messages: &[String]) {
+        self.cache.put(
+            "message",
+            key,
+            &messages.join(&ANSWER_SEPARATOR.to_string()),
+        );
+    }
+
     /// One call: from the cache when the same request was answered before, else the model,
     /// with a usage row whenever it goes to the network. `sink` gets the answer as it
     /// arrives, `<think>` blocks left out.
@@ -168,19 +209,7 @@ impl<'a> Caller<'a> {
         subject: Subject,
         sink: &mut dyn FnMut(Delta<'_>),
     ) -> Result<Vec<String>, LlmError> {
-        let n = request.n().to_le_bytes();
-        let version = self.version.to_le_bytes();
-        let mut parts: Vec<&[u8]> = vec![
-            &version,
-            self.model.client.endpoint.provider.as_bytes(),
-            self.model.name.as_bytes(),
-            request.system().as_bytes(),
-            request.user().as_bytes(),
-        ];
-        if request.n() > 1 {
-            parts.push(&n);
-        }
-        let key = cache::key(&parts);
+        let key = self.key(request);
         let mut filter = ThinkFilter::default();
         let mut clean_sink = |delta: Delta<'_>| match delta {
             Delta::Text(text) => {

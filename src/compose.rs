@@ -5,12 +5,14 @@
 
 use crate::caller::{Caller, Subject};
 use crate::chunk;
+use crate::filter::Treatment;
 use crate::llm::{Delta, LlmError, Request, clean};
 use crate::message::{Message, Style};
 use crate::paths;
 use crate::prompt::{self, Listing, Prompt};
 use crate::redact::{Redacted, RedactedChunk, RedactedDiff, Redactor};
 use crate::text;
+use crate::tokens::Kept;
 
 /// Reports the progress of chunk summaries (the face shows a bar on a terminal).
 pub trait Progress: Sync {
@@ -40,6 +42,8 @@ pub struct Composer<'a> {
     caller: &'a Caller<'a>,
     redactor: &'a Redactor,
     ask: RedactedAsk,
+    /// Token counts kept from earlier runs, by blob id (issue 17).
+    kept: Option<&'a Kept>,
 }
 
 /// What the user asks of the final call beyond one message: several candidates to pick from,
@@ -88,6 +92,9 @@ enum Layout {
         chunks: Vec<RedactedChunk>,
         left_out: Vec<String>,
         chunk_budget: usize,
+        /// Tokens of the file list and of the summary prompt, as the layout counted them.
+        listing_tokens: usize,
+        summary_tokens: usize,
     },
 }
 
@@ -168,7 +175,14 @@ impl<'a> Composer<'a> {
             caller,
             redactor,
             ask,
+            kept: None,
         }
+    }
+
+    /// Lays changes out with the token counts kept from earlier runs, and keeps today's.
+    pub fn with_kept(mut self, kept: &'a Kept) -> Self {
+        self.kept = Some(kept);
+        self
     }
 
     fn style(&self) -> &Style {
@@ -197,6 +211,35 @@ impl<'a> Composer<'a> {
         context: Option<&Redacted>,
         reporter: &mut dyn Reporter,
     ) -> Result<Composed, LlmError> {
+        // The message is kept under the key of the request that sends the whole change in one
+        // call (its system prompt holds the style, limits and language; its text the redacted
+        // diff, context, instructions, earlier versions and hint), however it was laid out,
+        // and looked up before the layout, which may need the tokenizer: a hit costs a hash
+        // of the text, not the encoder's build, and sends nothing (issue 17).
+        let whole = {
+            let one = prompt::message(self.style(), diff, context)
+                .revise(&self.ask.rejected, self.ask.hint.as_ref());
+            let mut request = self.caller.request(one);
+            let wanted = self.ask.candidates.min(MAX_CANDIDATES);
+            if wanted > 1 {
+                request = request.answers(wanted as u32);
+            }
+            self.caller.key(&request)
+        };
+        if let Some(answers) = self.caller.recall(&whole) {
+            let style = self.style();
+            let mut messages = answers.iter().filter_map(|a| clean::gate(a, style).ok());
+            if let Some(message) = messages.next() {
+                reporter.delta(Delta::Text(&message.to_string()));
+                return Ok(Composed {
+                    message,
+                    alternatives: messages.collect(),
+                    calls: self.caller.calls(),
+                    cached: self.caller.cached(),
+                    notes: self.caller.take_notes(),
+                });
+            }
+        }
         let system = prompt::system(self.style());
         let mut budget = self.input_budget(&system);
         let mut shrunk = false;
@@ -228,7 +271,16 @@ impl<'a> Composer<'a> {
                     reporter.delta(Delta::Restart);
                 }
                 Err(err) => return Err(err),
-                Ok((message, alternatives)) => {
+                Ok((message, alternatives, keep)) => {
+                    // One call kept its answer under this key already; a message written from
+                    // chunks is kept unless some chunk failed (asked again next time).
+                    let texts: Vec<String> = std::iter::once(&message)
+                        .chain(&alternatives)
+                        .map(Message::to_string)
+                        .collect();
+                    if keep {
+                        self.caller.remember(&whole, &texts);
+                    }
                     return Ok(Composed {
                         message,
                         alternatives,
@@ -262,23 +314,7 @@ impl<'a> Composer<'a> {
                 prompt: prompt::message(style, diff, context),
             };
         }
-        // Count every header and hunk once, in parallel; packing reuses the counts.
-        counter.prewarm();
-        let pieces: Vec<&str> = files
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(t.header.as_str()).chain(t.hunks.iter().map(String::as_str))
-            })
-            .collect();
-        let mut flat = counter.count_all(&pieces).into_iter();
-        let counts: Vec<chunk::FileCounts> = files
-            .iter()
-            .map(|t| chunk::FileCounts {
-                header: flat.next().unwrap_or(0),
-                hunks: t.hunks.iter().map(|_| flat.next().unwrap_or(0)).collect(),
-            })
-            .collect();
-        let listing_tokens = counter.count(listing.as_str());
+        let (counts, listing_tokens, summary_tokens) = self.count_layout(diff, files, &listing);
         let total: usize =
             listing_tokens + counts.iter().map(chunk::FileCounts::total).sum::<usize>();
         if total + frame <= budget {
@@ -287,7 +323,7 @@ impl<'a> Composer<'a> {
             };
         }
         // Map: the text files in chunks that fit next to the summary prompt.
-        let chunk_budget = budget.saturating_sub(counter.count(prompt::summary_system()) + 64);
+        let chunk_budget = budget.saturating_sub(summary_tokens + 64);
         let mut left_out: Vec<String> = Vec::new();
         let count = |s: &str| counter.count(s);
         let chunk_budget = chunk_budget.max(256);
@@ -338,7 +374,84 @@ impl<'a> Composer<'a> {
             chunks,
             left_out,
             chunk_budget,
+            listing_tokens,
+            summary_tokens,
         }
+    }
+
+    /// Counts what the layout weighs: each file's header and hunks, the file list and the
+    /// summary prompt. Counts kept from an earlier run for the same blobs are used as they
+    /// are; the rest are counted in parallel (the only place the encoder is needed), and
+    /// today's counts are kept for the next run.
+    fn count_layout(
+        &self,
+        diff: &RedactedDiff,
+        files: &[chunk::FileText],
+        listing: &Listing,
+    ) -> (Vec<chunk::FileCounts>, usize, usize) {
+        let counter = self.caller.counter();
+        // The text files, in the order `file_texts` gives them.
+        let texts: Vec<_> = (diff.entries().iter())
+            .filter(|e| e.decision.treatment == Treatment::Text)
+            .collect();
+        let keys: Vec<Option<String>> = match self.kept {
+            Some(_) if texts.len() == files.len() => texts
+                .iter()
+                .map(|e| Some(Kept::key(counter, &e.change)))
+                .collect(),
+            _ => vec![None; files.len()],
+        };
+        let mut counts: Vec<Option<Vec<usize>>> = (files.iter().zip(&keys))
+            .map(|(t, key)| {
+                let pieces: Vec<&str> = std::iter::once(t.header.as_str())
+                    .chain(t.hunks.iter().map(String::as_str))
+                    .collect();
+                self.kept?.get(key.as_ref()?, &pieces)
+            })
+            .collect();
+        let missing: Vec<usize> = (0..files.len()).filter(|&i| counts[i].is_none()).collect();
+        if !missing.is_empty() {
+            let flat: Vec<&str> = (missing.iter())
+                .flat_map(|&i| {
+                    let t = &files[i];
+                    std::iter::once(t.header.as_str()).chain(t.hunks.iter().map(String::as_str))
+                })
+                .collect();
+            let mut counted = counter.count_all(&flat).into_iter();
+            for &i in &missing {
+                let pieces = files[i].hunks.len() + 1;
+                counts[i] = Some((&mut counted).take(pieces).collect());
+            }
+        }
+        let counts: Vec<Vec<usize>> = counts.into_iter().map(Option::unwrap_or_default).collect();
+        let mut keep: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        let mut text_count = |text: &str| -> usize {
+            let key = Kept::text_key(counter, text);
+            let n = (self.kept.and_then(|k| k.get(&key, &[text])))
+                .map_or_else(|| counter.count(text), |c| c[0]);
+            keep.push((key, vec![(text.len(), n)]));
+            n
+        };
+        let listing_tokens = text_count(listing.as_str());
+        let summary_tokens = text_count(prompt::summary_system());
+        if let Some(kept) = self.kept {
+            for ((t, key), c) in files.iter().zip(&keys).zip(&counts) {
+                if let Some(key) = key {
+                    let lengths =
+                        std::iter::once(t.header.len()).chain(t.hunks.iter().map(String::len));
+                    keep.push((key.clone(), lengths.zip(c.iter().copied()).collect()));
+                }
+            }
+            kept.save(&keep);
+        }
+        let counts = counts
+            .into_iter()
+            .map(|c| chunk::FileCounts {
+                header: c.first().copied().unwrap_or(0),
+                hunks: c.get(1..).unwrap_or_default().to_vec(),
+            })
+            .collect();
+        (counts, listing_tokens, summary_tokens)
     }
 
     /// Returns every request a message would take, without sending any: the one request, or
@@ -359,18 +472,22 @@ impl<'a> Composer<'a> {
                 }
             }
             Layout::Chunks {
-                listing,
                 chunks,
                 left_out,
+                listing_tokens,
+                summary_tokens,
                 ..
             } => {
                 let total = chunks.len();
+                // The counts the layout packed with (kept from an earlier run, or counted
+                // once): no text is counted twice, and none at all when every count was kept.
                 let requests = chunks
                     .iter()
                     .enumerate()
                     .map(|(i, chunk)| {
                         let request = self.caller.request(prompt::summary(i + 1, total, chunk));
-                        let n = tokens(&request);
+                        let part = format!("Part {} of {total}:\n\n", i + 1);
+                        let n = summary_tokens + counter.upper_bound(&part) + chunk.tokens();
                         ("summary", request, n)
                     })
                     .collect();
@@ -379,7 +496,7 @@ impl<'a> Composer<'a> {
                     final_pending: Some(format!(
                         "then one call writes the message from the file list ({} tokens) and \
                          the {total} summaries",
-                        counter.count(listing.as_str())
+                        listing_tokens
                     )),
                     left_out,
                 }
@@ -393,19 +510,21 @@ impl<'a> Composer<'a> {
         context: Option<&Redacted>,
         budget: usize,
         reporter: &mut dyn Reporter,
-    ) -> Result<(Message, Vec<Message>), LlmError> {
+    ) -> Result<(Message, Vec<Message>, bool), LlmError> {
         let counter = self.caller.counter();
         let (listing, chunks, left_out, chunk_budget) = match self.layout(diff, context, budget) {
             Layout::Single { prompt } => {
-                return self
+                let (message, alternatives) = self
                     .finish(prompt, &mut |delta| reporter.delta(delta))
-                    .await;
+                    .await?;
+                return Ok((message, alternatives, false));
             }
             Layout::Chunks {
                 listing,
                 chunks,
                 left_out,
                 chunk_budget,
+                ..
             } => (listing, chunks, left_out, chunk_budget),
         };
         if !left_out.is_empty() {
@@ -457,6 +576,7 @@ impl<'a> Composer<'a> {
         let (mut message, mut alternatives) = self
             .finish(prompt, &mut |delta| reporter.delta(delta))
             .await?;
+        let whole_run = failed.is_empty();
         let mut missing = Vec::new();
         if !left_out.is_empty() {
             missing.push(format!("Not summarised: {}", describe_paths(&left_out)));
@@ -479,7 +599,7 @@ impl<'a> Composer<'a> {
                 };
             }
         }
-        Ok((message, alternatives))
+        Ok((message, alternatives, whole_run))
     }
 
     /// The final step: one message, or the candidates asked for, in a new version when the

@@ -139,6 +139,8 @@ struct Learned<'s> {
 #[derive(Debug)]
 pub struct Changes {
     diff: RedactedDiff,
+    /// Token counts kept from earlier runs (a model's large change in a repository).
+    kept: Option<crate::tokens::Kept>,
 }
 
 impl Changes {
@@ -237,10 +239,12 @@ impl<'a> Run<'a> {
     }
 
     /// Reads the changes and redacts them, once. For a model, when the staged files are large
-    /// enough that the tokenizer may be needed to fit them into the context window, its build
-    /// (0.2 to 0.5 s) starts on another thread while libgit2 reads the diff; small changes
-    /// never build it.
+    /// enough that the tokenizer may be needed to fit them into the context window, and some
+    /// file has no token counts kept from an earlier run, the encoder's build (0.2 to 0.5 s)
+    /// starts on another thread while the diff is redacted; small changes, and changes whose
+    /// counts are all kept (the same change asked about again), never build it.
     pub fn collect(&self, source: Source<'_>, filter: &Filter) -> Result<Changes, RunError> {
+        let mut kept = None;
         let entries = match &self.engine {
             Ok(Engine::Model { model, info, .. }) => {
                 let window = self
@@ -251,17 +255,31 @@ impl<'a> Run<'a> {
                 // A token is at least one byte: below the window in bytes the layout never
                 // counts.
                 let threshold = window.saturating_sub(u64::from(crate::prompt::MAX_OUTPUT));
-                let margin = self.settings.budget.margin;
-                collect_sized(source, filter, &mut |bytes| {
-                    if bytes > threshold {
-                        crate::tokens::Counter::new(model, margin).prewarm();
+                let counter = crate::tokens::Counter::new(model, self.settings.budget.margin);
+                let mut large = false;
+                let file = match &source {
+                    Source::Staged(repo) => Some(crate::tokens::Kept::file(repo.git_dir())),
+                    Source::Diff(_) => None,
+                };
+                let entries =
+                    collect_sized(source, filter, &mut |bytes| large = bytes > threshold)?;
+                let store = crate::tokens::Kept::load(file);
+                if large {
+                    let uncounted = (entries.iter())
+                        .filter(|e| e.decision.treatment == Treatment::Text)
+                        .any(|e| !store.has(&crate::tokens::Kept::key(&counter, &e.change)));
+                    if uncounted {
+                        counter.prewarm();
                     }
-                })?
+                }
+                kept = Some(store);
+                entries
             }
             _ => collect_sized(source, filter, &mut |_| {})?,
         };
         Ok(Changes {
             diff: self.redactor.redact_diff(&entries),
+            kept,
         })
     }
 
@@ -481,7 +499,10 @@ impl<'a> Run<'a> {
         let context = self.context(info, learned);
         // What the user typed or edited goes through the same redaction as the diff.
         let ask = info.ask.redact(&self.redactor);
-        let composer = Composer::new(&caller, &self.redactor, ask);
+        let mut composer = Composer::new(&caller, &self.redactor, ask);
+        if let Some(kept) = &changes.kept {
+            composer = composer.with_kept(kept);
+        }
         let composed = composer
             .compose(&changes.diff, context.as_ref(), reporter)
             .await?;
@@ -584,7 +605,10 @@ impl<'a> Run<'a> {
             "",
             crate::prompt::VERSION,
         );
-        let composer = Composer::new(&caller, &self.redactor, info.ask.redact(&self.redactor));
+        let mut composer = Composer::new(&caller, &self.redactor, info.ask.redact(&self.redactor));
+        if let Some(kept) = &changes.kept {
+            composer = composer.with_kept(kept);
+        }
         let plan = composer.plan(redacted, context.as_ref());
         let tokens: usize = plan.requests.iter().map(|(_, _, n)| n).sum();
         let calls = plan.requests.len() + usize::from(plan.final_pending.is_some());

@@ -2,6 +2,8 @@
 //! is built once, lazily, and never when a byte count already proves the text fits (a BPE
 //! token is at least one byte); `prewarm` builds it on another thread while other work runs.
 
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use tiktoken_rs::CoreBPE;
 
 /// The BPE encodings we count with.
@@ -65,6 +67,11 @@ impl Counter {
         }
     }
 
+    /// What the counts depend on: the encoding and the margin.
+    fn tag(&self) -> String {
+        format!("{:?} x{}", self.encoding, self.factor)
+    }
+
     /// Starts building the encoder on another thread, so the first count does not wait for it.
     pub fn prewarm(&self) {
         let encoding = self.encoding;
@@ -120,6 +127,149 @@ impl Counter {
     }
 }
 
+/// Token counts kept across runs (issue 17): a file's header and hunks counted once are not
+/// counted again while its blobs stay the same, so a change asked about again (a `git commit`
+/// aborted and run again, one file edited) lays out with no tokenizer at all.
+///
+/// Each file is kept under a key of the counter (encoding, margin), its path (and old path)
+/// and its blob ids, with every piece's byte length beside its count: a piece whose length
+/// differs today (other redaction, other context lines) is counted again. One small file per
+/// repository, under the git dir beside the history index, holds the last change's counts:
+///
+/// ```text
+/// git-herald token counts v1
+/// <key> <bytes>:<tokens> <bytes>:<tokens> …
+/// end <files>
+/// ```
+#[derive(Debug, Default)]
+pub struct Kept {
+    path: Option<PathBuf>,
+    /// Read on first use: a change that bytes prove small never reads the file.
+    files: std::sync::OnceLock<HashMap<String, Vec<(usize, usize)>>>,
+}
+
+const KEPT_MAGIC: &str = "git-herald token counts v1";
+
+impl Kept {
+    /// Returns the counts kept in `path` (none when it is missing or damaged), read when
+    /// first asked; `None` keeps nothing.
+    pub fn load(path: Option<PathBuf>) -> Kept {
+        Kept {
+            path,
+            files: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn files(&self) -> &HashMap<String, Vec<(usize, usize)>> {
+        self.files.get_or_init(|| {
+            (self.path.as_deref())
+                .and_then(|p| std::fs::read_to_string(p).ok())
+                .and_then(|text| parse_kept(&text))
+                .unwrap_or_default()
+        })
+    }
+
+    /// The file of a repository's kept counts.
+    pub fn file(git_dir: &Path) -> PathBuf {
+        git_dir.join("herald").join("counts-v1")
+    }
+
+    /// The key of a file's counts: the counter, the paths and the blob ids of both sides.
+    pub fn key(counter: &Counter, change: &crate::diff::FileChange) -> String {
+        let old_path = change.old_path.as_ref().map_or(&[][..], |p| p.as_slice());
+        crate::cache::key(&[
+            counter.tag().as_bytes(),
+            change.path.as_slice(),
+            old_path,
+            change.old_id.as_bytes(),
+            change.new_id.as_bytes(),
+        ])
+    }
+
+    /// The key of a text's count (a file list, a system prompt): the counter and the text.
+    pub fn text_key(counter: &Counter, text: &str) -> String {
+        crate::cache::key(&[counter.tag().as_bytes(), b"text", text.as_bytes()])
+    }
+
+    /// Tells whether counts are kept under `key` (their lengths are checked on use).
+    pub fn has(&self, key: &str) -> bool {
+        self.files().contains_key(key)
+    }
+
+    /// The counts kept under `key` for these pieces, when there are as many and each has the
+    /// byte length it was counted at.
+    pub fn get(&self, key: &str, pieces: &[&str]) -> Option<Vec<usize>> {
+        let kept = self.files().get(key)?;
+        (kept.len() == pieces.len()
+            && kept
+                .iter()
+                .zip(pieces)
+                .all(|((bytes, _), p)| *bytes == p.len()))
+        .then(|| kept.iter().map(|(_, tokens)| *tokens).collect())
+    }
+
+    /// Replaces the kept counts with these (the files of today's change). Failures are
+    /// ignored: counts not kept cost a tokenizer next time, nothing else.
+    pub fn save(&self, files: &[(String, Vec<(usize, usize)>)]) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        let old = self.files();
+        let unchanged =
+            files.len() == old.len() && files.iter().all(|(k, v)| old.get(k) == Some(v));
+        if unchanged {
+            return;
+        }
+        let mut out = String::with_capacity(files.len() * 100 + 64);
+        out.push_str(KEPT_MAGIC);
+        out.push('\n');
+        for (key, pieces) in files {
+            out.push_str(key);
+            for (bytes, tokens) in pieces {
+                out.push_str(&format!(" {bytes}:{tokens}"));
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!("end {}\n", files.len()));
+        let Some(dir) = path.parent() else {
+            return;
+        };
+        let tmp = dir.join(format!(".counts-v1.{}.tmp", std::process::id()));
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(&tmp, out))
+            .and_then(|()| std::fs::rename(&tmp, path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+fn parse_kept(text: &str) -> Option<HashMap<String, Vec<(usize, usize)>>> {
+    let mut lines = text.split('\n');
+    if lines.next()? != KEPT_MAGIC {
+        return None;
+    }
+    let mut files = HashMap::new();
+    for line in lines {
+        if let Some(n) = line.strip_prefix("end ") {
+            return (n.parse::<usize>().ok()? == files.len()).then_some(files);
+        }
+        let mut fields = line.split(' ');
+        let key = fields.next()?;
+        if key.len() != 64 {
+            return None;
+        }
+        let pieces = fields
+            .map(|f| {
+                let (bytes, tokens) = f.split_once(':')?;
+                Some((bytes.parse().ok()?, tokens.parse().ok()?))
+            })
+            .collect::<Option<Vec<(usize, usize)>>>()?;
+        files.insert(key.to_owned(), pieces);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +292,33 @@ mod tests {
         let padded = Counter::new("llama3.1", 0.15);
         assert_eq!(padded.count(text), (n as f64 * 1.15).ceil() as usize);
         assert!(exact.upper_bound(text) >= n);
+    }
+
+    #[test]
+    fn kept_counts_read_back_and_a_changed_piece_is_counted_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("herald").join("counts-v1");
+        let kept = Kept::load(Some(path.clone()));
+        assert!(!kept.has("k"));
+        let key = "a".repeat(64);
+        kept.save(&[(key.clone(), vec![(10, 3), (4, 1)])]);
+        let kept = Kept::load(Some(path.clone()));
+        assert_eq!(kept.get(&key, &["0123456789", "abcd"]), Some(vec![3, 1]));
+        assert_eq!(
+            kept.get(&key, &["0123456789", "abcde"]),
+            None,
+            "length differs"
+        );
+        assert_eq!(kept.get(&key, &["0123456789"]), None, "a hunk fewer");
+        // Cut short: ignored.
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, &text[..text.len() - 4]).unwrap();
+        assert!(!Kept::load(Some(path)).has(&key));
+        assert_ne!(
+            Kept::text_key(&Counter::new("gpt-4o", 0.15), "x"),
+            Kept::text_key(&Counter::new("llama3", 0.15), "x"),
+            "a stand-in encoding is padded: another key"
+        );
     }
 
     #[test]

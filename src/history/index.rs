@@ -17,6 +17,7 @@
 //! or the new one, never half of one, and two writers at once leave one of their files.
 
 use crate::git::{LoggedCommit, Repo};
+use bstr::ByteSlice;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -111,19 +112,47 @@ pub fn load(path: &Path) -> Option<Index> {
     parse(&text)
 }
 
+/// The text before the first `byte` and the text after it (`None` when there is none). The
+/// search is `memchr`'s: the hook reads this file on every commit (issue 17).
+fn cut(text: &str, byte: u8) -> (&str, Option<&str>) {
+    match text.as_bytes().find_byte(byte) {
+        // `byte` is ASCII: both sides are whole UTF-8.
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    }
+}
+
+/// Splits at every `byte`, leaving out empty parts.
+fn parts(text: &str, byte: u8) -> Vec<String> {
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == byte).count() + 1);
+    let mut rest = Some(text);
+    while let Some(now) = rest {
+        let (part, next) = cut(now, byte);
+        if !part.is_empty() {
+            out.push(part.to_owned());
+        }
+        rest = next;
+    }
+    out
+}
+
 fn parse(text: &str) -> Option<Index> {
-    let mut lines = text.split('\n');
-    if lines.next()? != MAGIC {
+    let (magic, rest) = cut(text, b'\n');
+    if magic != MAGIC {
         return None;
     }
-    let mut head_line = lines.next()?.split(' ');
+    let (head_line, mut rest) = cut(rest?, b'\n');
+    let mut head_line = head_line.split(' ');
     if head_line.next()? != "head" {
         return None;
     }
     let head = head_line.next()?.to_owned();
     let complete = head_line.next()? == "1";
-    let mut entries = Vec::new();
-    for line in lines {
+    // About 270 bytes a line.
+    let mut entries = Vec::with_capacity(rest.map_or(0, |r| r.len() / 200));
+    while let Some(now) = rest {
+        let (line, next) = cut(now, b'\n');
+        rest = next;
         if let Some(count) = line.strip_prefix("end ") {
             return (count.parse::<usize>().ok()? == entries.len()).then_some(Index {
                 head,
@@ -131,38 +160,27 @@ fn parse(text: &str) -> Option<Index> {
                 entries,
             });
         }
-        let (fields, rest) = line.split_once('\t').unwrap_or((line, ""));
-        let mut fields = fields.splitn(5, ' ');
-        let kind = match fields.next()? {
+        let (fields, paths) = cut(line, b'\t');
+        let (tag, fields) = cut(fields, b' ');
+        let kind = match tag {
             "c" => Kind::Commit,
             "m" => Kind::Merge,
             "b" => Kind::Bot,
             _ => return None,
         };
-        let id = fields.next()?.to_owned();
+        let (id, fields) = cut(fields?, b' ');
         if id.len() < 40 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        let parents = fields
-            .next()?
-            .split(',')
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect();
-        let time = fields.next()?.parse().ok()?;
-        let subject = fields.next().unwrap_or("").to_owned();
-        let paths = rest
-            .split('\x1f')
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let (parents, fields) = cut(fields?, b' ');
+        let (time, subject) = cut(fields?, b' ');
         entries.push(Entry {
-            id,
-            parents,
-            time,
+            id: id.to_owned(),
+            parents: parts(parents, b','),
+            time: time.parse().ok()?,
             kind,
-            subject,
-            paths,
+            subject: subject.unwrap_or("").to_owned(),
+            paths: paths.map(|p| parts(p, 0x1f)).unwrap_or_default(),
         });
     }
     None

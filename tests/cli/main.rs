@@ -9,6 +9,7 @@ mod harden;
 mod history;
 mod hook;
 mod large;
+mod model_cost;
 mod msg;
 mod provider;
 mod release;
