@@ -143,6 +143,12 @@ pub(crate) struct FileFacts {
     pub submodule: bool,
     /// Every changed hunk only swaps line endings (`\r\n` ↔ `\n`).
     pub line_endings_only: bool,
+    /// The words changed in place (`recieve` → `receive`), when every changed hunk only
+    /// swaps words or moves whitespace (see `swap_only`).
+    pub swaps: Vec<super::words::Swap>,
+    /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
+    /// and at least one swaps a word.
+    pub swap_only: bool,
 }
 
 impl FileFacts {
@@ -469,6 +475,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             new_mode: change.new_mode,
             submodule: change.is_submodule(),
             line_endings_only: false,
+            swaps: Vec::new(),
+            swap_only: false,
             path,
         };
         if matches!(
@@ -518,6 +526,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut ending_hunks = 0u32;
+        // Hunks that swap words in place, or only move whitespace.
+        let mut swap_hunks = 0u32;
+        let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -531,6 +542,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             count_words(section_bytes, &mut out.section_words);
             // The line above, when it is an attribute that makes the next function a test.
             let mut test_attribute = false;
+            // The removed and added lines, for telling a word swapped in place.
+            let (mut old_lines, mut new_lines): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
@@ -573,12 +586,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
-                        if added {
+                        let lines = if added {
                             plus += 1;
                             squeeze(head, &mut squeezed_new);
+                            &mut new_lines
                         } else {
                             minus += 1;
                             squeeze(head, &mut squeezed_old);
+                            &mut old_lines
+                        };
+                        if lines.len() <= 12 {
+                            lines.push(head);
                         }
                         if text.is_empty() || is_comment(text) {
                             comments += 1;
@@ -685,12 +703,24 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if comments == plus + minus {
                     comment_hunks += 1;
                 }
+                if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
+                    swap_hunks += 1;
+                } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
+                {
+                    swap_hunks += 1;
+                    for swap in swaps {
+                        if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {
+                            facts.swaps.push(swap);
+                        }
+                    }
+                }
             }
         }
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
+        facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {

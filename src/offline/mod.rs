@@ -91,6 +91,8 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
     let free = !style.conventional || rules.types.is_none();
     let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
         (Type::FIX, Type::FIX.name().to_owned())
+    } else if summary::is_rename(&analysis) && free {
+        (Type::REFACTOR, Type::REFACTOR.name().to_owned())
     } else if documents::is_housekeeping(&analysis) && free {
         (Type::CHORE, Type::CHORE.name().to_owned())
     } else {

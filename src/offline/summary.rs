@@ -326,6 +326,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = super::documents::summary(a, &files, budget) {
         return text;
     }
+    if let Some(text) = swap_summary(a, &files, ty, budget) {
+        return text;
+    }
     if let Some(text) = note_summary(a, ty, budget) {
         return text;
     }
@@ -414,6 +417,92 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         }
         _ => code_summary(a, &files, ty, breaking, budget),
     }
+}
+
+/// The words swapped in place, when that is all the change does: misspellings corrected
+/// (`fix typos in README and guide.md`), or one name put in place of another (`rename
+/// optimizeBindings to optimizeImports`, `use ShellCompleter instead of Completer`).
+fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
+    if !files
+        .iter()
+        .all(|f| f.swap_only && f.status == Status::Modified)
+    {
+        return None;
+    }
+    let swaps: Vec<&words::Swap> = files.iter().flat_map(|f| f.swaps.iter()).collect();
+    let mut names = Names::default();
+    for f in files {
+        names.push(&doc_name(&f.path));
+    }
+    let names = names.into_list();
+    // Never the type again as the verb (`fix: fix typo`).
+    let verb = if ty == Type::FIX { "correct" } else { "fix" };
+    if swaps.iter().all(|s| words::is_typo(s)) {
+        let what = noun(swaps.len(), "typo", "typos");
+        return Some(fit(&format!("{verb} {what} in"), &names, "", budget));
+    }
+    // `a` → `an`, `the` → `to`: the sentence was mended, not its meaning changed.
+    if swaps.iter().all(|s| {
+        s.prose
+            && (words::is_typo(s)
+                || words::is_function_word(&s.old)
+                || words::is_function_word(&s.new))
+    }) {
+        return Some(fit(&format!("{verb} wording in"), &names, "", budget));
+    }
+    let [first, rest @ ..] = swaps.as_slice() else {
+        return None;
+    };
+    if !rest
+        .iter()
+        .all(|s| s.old == first.old && s.new == first.new)
+    {
+        return None;
+    }
+    let (old, new) = (&first.old, &first.new);
+    let defined = |name: &str| {
+        a.files.iter().any(|f| {
+            f.removed_defs
+                .iter()
+                .chain(&f.touched)
+                .any(|d| d.name == name)
+        })
+    };
+    let text = if let Some(key) = &first.key {
+        format!("set {key} to {new}")
+    } else if first.prose {
+        format!(
+            "use \"{new}\" instead of \"{old}\" in {}",
+            join(&names[..1])
+        )
+    } else if old.to_lowercase() == new.to_lowercase() || defined(old) || ty == Type::REFACTOR {
+        format!("rename {old} to {new}")
+    } else {
+        format!("use {new} instead of {old}")
+    };
+    Some(truncate(&text, budget))
+}
+
+/// Tells whether the change only renames one function or type in the code (its definition
+/// and every use, nothing else): a refactor, whatever words the names hold.
+pub(crate) fn is_rename(a: &Analysis) -> bool {
+    let files = a.substantive();
+    let mut swaps = files.iter().flat_map(|f| f.swaps.iter());
+    let Some(first) = swaps.next() else {
+        return false;
+    };
+    files
+        .iter()
+        .all(|f| f.swap_only && f.status == Status::Modified && matches!(f.kind, Kind::Source))
+        && !first.prose
+        && first.key.is_none()
+        // A misspelt name put right is a typo fixed, not a new name.
+        && !words::is_typo(first)
+        && first.old.to_lowercase() != first.new.to_lowercase()
+        && swaps.all(|s| s.old == first.old && s.new == first.new)
+        && a.files
+            .iter()
+            .any(|f| f.removed_defs.iter().any(|d| d.name == first.old))
 }
 
 /// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`).
