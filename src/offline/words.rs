@@ -461,8 +461,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -510,7 +510,7 @@ pub(crate) fn is_typo(swap: &Swap) -> bool {
         return false;
     }
     let d = distance(&old, &new);
-    d >= 1 && d <= 2 && d * 3 <= shorter
+    (1..=2).contains(&d) && d * 3 <= shorter
 }
 
 #[cfg(test)]
