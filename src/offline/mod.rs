@@ -281,7 +281,8 @@ fn subject(
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
-    let text = format!("{prefix}{}", summary::summary(a, ty, breaking, budget));
+    let words = summary::without_place(summary::summary(a, ty, breaking, budget), scope);
+    let text = format!("{prefix}{words}");
     truncate(&text, max)
 }
 

@@ -505,6 +505,19 @@ pub(crate) fn is_rename(a: &Analysis) -> bool {
             .any(|f| f.removed_defs.iter().any(|d| d.name == first.old))
 }
 
+/// Drops a closing ` in {place}` or ` to {place}` that only repeats the scope (`fix(parser): correct x in
+/// parser`).
+pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
+    let place = |scope: &str| {
+        text.strip_suffix(&format!(" in {scope}"))
+            .or_else(|| text.strip_suffix(&format!(" to {scope}")))
+    };
+    match scope.and_then(place) {
+        Some(short) if short.contains(' ') => short.to_owned(),
+        _ => text,
+    }
+}
+
 /// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`).
 fn untautology(phrase: &str, ty: Type) -> String {
     let repeats: &[&str] = match ty {
@@ -629,7 +642,8 @@ fn code_summary(
         }
     }
     let (names, from_added) = def_names(&code, ty);
-    let names = if names.is_empty() { subjects } else { names };
+    let names_empty = names.is_empty();
+    let names = if names_empty { subjects } else { names };
     let verb = match ty {
         Type::FEAT if from_added => "add",
         Type::FEAT => "extend",
@@ -645,7 +659,38 @@ fn code_summary(
         _ if from_added => "add",
         _ => "update",
     };
-    fit(verb, &names, "", budget)
+    let tail = if names_empty {
+        String::new()
+    } else {
+        where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
+    };
+    fit(verb, &names, &tail, budget)
+}
+
+/// Says where the named items live (` in parser`) when most of the change is in one file
+/// and the names do not already say it; empty otherwise.
+fn where_tail(code: &[&FileFacts], names: &[String], preposition: &str) -> String {
+    let size = |f: &&FileFacts| f.additions + f.deletions;
+    let Some(main) = code.iter().max_by_key(|f| size(f)) else {
+        return String::new();
+    };
+    let total: usize = code.iter().map(size).sum();
+    let place = file_subject(&main.path);
+    let lower = place.to_lowercase();
+    let said = names.is_empty()
+        || names.iter().any(|n| {
+            let n = n.to_lowercase();
+            n.contains(&lower) || lower.contains(&n)
+        });
+    // `lib.rs`, `main.go` at the top say nothing a reader can place.
+    let generic = matches!(
+        lower.as_str(),
+        "lib" | "main" | "index" | "mod" | "init" | "src"
+    );
+    if said || generic || size(main) * 2 < total || place.chars().count() < 3 {
+        return String::new();
+    }
+    format!(" {preposition} {place}")
 }
 
 #[cfg(test)]
