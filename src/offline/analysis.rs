@@ -201,6 +201,9 @@ pub(crate) struct Analysis {
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
     pub notes: Vec<String>,
+    /// The first explanatory comment the change adds to code (`// Searching is slow; cache
+    /// results …`), as one sentence: the author's reason, said where the code is.
+    pub why: Option<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
@@ -231,6 +234,14 @@ fn is_comment(t: &[u8]) -> bool {
         || t.starts_with(b"<!--")
         || t.starts_with(b"\"\"\"")
         || t.starts_with(b"--")
+}
+
+/// The words of a comment line without its markers (`//`, `#`, `/*`, `*`, `*/`).
+fn comment_words(t: &[u8]) -> String {
+    let t = t.to_str_lossy();
+    let t = t.trim_start_matches(['/', '#', '*', '!', '-', '"', '<']);
+    let t = t.trim_end_matches(['/', '*', '"', '>', '-']);
+    t.trim().to_owned()
 }
 
 /// Substring searchers, built on first use and kept: building one costs more than searching a
@@ -447,6 +458,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
     let mut pins = PinReader::default();
+    // Comments the change adds to code, each with the item it documents, if any.
+    let mut reasons: Vec<(String, Option<String>)> = Vec::new();
 
     for entry in entries {
         let change = &entry.change;
@@ -544,6 +557,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let mut test_attribute = false;
             // The removed and added lines, for telling a word swapped in place.
             let (mut old_lines, mut new_lines): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+            // Added comment lines in a row, for the change's reason.
+            let mut comment_block = String::new();
+            let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
@@ -600,6 +616,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if text.is_empty() || is_comment(text) {
                             comments += 1;
+                        }
+                        if explains && reasons.len() < 16 {
+                            if added && !text.is_empty() && is_comment(text) {
+                                if comment_block.len() < 400 {
+                                    comment_block.push(' ');
+                                    comment_block.push_str(&comment_words(text));
+                                }
+                            } else if !comment_block.is_empty() {
+                                // A doc comment says what the item below it does: name it.
+                                let item = def.as_ref().filter(|_| added).map(|d| d.name.clone());
+                                if let Some(r) = super::words::reason(&comment_block) {
+                                    reasons.push((r, item));
+                                }
+                                comment_block.clear();
+                            }
                         }
                         if let Some(reader) = manifest.as_mut() {
                             reader.line(&name, &head.to_str_lossy(), added);
@@ -692,6 +723,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     LineKind::NoNewline => {}
                 }
             }
+            if explains && !comment_block.is_empty() {
+                reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
+            }
             if plus + minus > 0 {
                 changed_hunks += 1;
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
@@ -758,6 +792,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         out.files.push(facts);
     }
+    out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;
     out.moved_lines = removed_code

@@ -173,6 +173,11 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
         })
         .collect();
     let mut lines: Vec<String> = Vec::new();
+    // The author's reason, from a comment the change adds, opens the body.
+    if let Some(why) = &a.why {
+        lines.extend(wrap(why, width, "", ""));
+        lines.push(String::new());
+    }
     let budget = if hidden.is_empty() {
         MAX_LINES
     } else {

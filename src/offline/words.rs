@@ -333,6 +333,120 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     Some(phrase)
 }
 
+/// Returns a comment block as the reason for a change: its first sentence, when it reads as
+/// prose (four words or more, no code, no tool directive such as `TODO`, `eslint-disable`,
+/// `SAFETY:` or a licence header), its first letter raised and a period closing it.
+pub(crate) fn reason(block: &str) -> Option<String> {
+    let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))
+        .map_or(text.len(), |(i, _)| i);
+    let sentence = text[..end].trim().trim_end_matches(['.', ':', ',', ';']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let lower = sentence.to_lowercase();
+    const TOOLS: &[&str] = &[
+        "todo",
+        "fixme",
+        "xxx",
+        "hack",
+        "safety:",
+        "eslint",
+        "noqa",
+        "@ts-",
+        "type:",
+        "nolint",
+        "prettier",
+        "istanbul",
+        "license",
+        "copyright",
+        "spdx",
+        "clippy",
+        "rustfmt",
+        "pylint",
+        "@param",
+        "@return",
+        "@deprecated",
+        "c8 ",
+        "biome-",
+        "http://",
+        "https://",
+    ];
+    let code = sentence
+        .chars()
+        .filter(|c| matches!(c, ';' | '{' | '}' | '(' | ')' | '=' | '<' | '>' | '[' | ']'))
+        .count();
+    let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
+    if words.len() < 4
+        || sentence.len() > 200
+        || code > 2
+        || letters * 2 < sentence.len()
+        || TOOLS
+            .iter()
+            .any(|t| lower.starts_with(t) || lower.contains(&format!(" {t}")))
+    {
+        return None;
+    }
+    let mut chars = sentence.chars();
+    let first = chars.next()?;
+    Some(format!("{}{}.", first.to_uppercase(), chars.as_str()))
+}
+
+/// Picks the comment that says why: the first that gives a cause (`because`, `so that`,
+/// `avoid`, `otherwise`), else the first doc comment of a new item, named (`parse_duration:
+/// Parses …`), else none: an incidental comment is not the change's reason.
+pub(crate) fn pick_reason(reasons: Vec<(String, Option<String>)>) -> Option<String> {
+    const CAUSES: &[&str] = &[
+        "because",
+        "so that",
+        "so we",
+        "otherwise",
+        "avoid",
+        "prevent",
+        "to keep",
+        "ensure",
+        "must",
+        "needs",
+        "need to",
+        "required",
+        "workaround",
+        "instead",
+        "since",
+        "slow",
+        "expensive",
+        "can't",
+        "cannot",
+        "don't",
+        "doesn't",
+        "won't",
+        "would",
+        "breaks",
+        "fails",
+        "in case",
+        ", not",
+        "rather than",
+    ];
+    let causal = reasons.iter().find(|(r, _)| {
+        let lower = r.to_lowercase();
+        CAUSES.iter().any(|c| {
+            lower.starts_with(c)
+                || lower.contains(&format!(" {c}"))
+                || c.starts_with(',') && lower.contains(c)
+        })
+    });
+    if let Some((r, _)) = causal {
+        return Some(r.clone());
+    }
+    reasons.into_iter().find_map(|(r, item)| {
+        let item = item?;
+        Some(if r.starts_with(&item) {
+            r
+        } else {
+            format!("{item}: {r}")
+        })
+    })
+}
+
 /// Lowers the first letter of a plain word (`The` → `the`), leaving names that carry case
 /// inside (`OpenAI`, `URL`, `Fill`) as written.
 pub(crate) fn lower_first(word: &str) -> String {
@@ -571,6 +685,33 @@ mod tests {
         );
         assert_eq!(test_intent("test_parse"), None);
         assert_eq!(test_intent("TestRun"), None);
+    }
+
+    #[test]
+    fn comments_become_reasons_unless_they_are_code_or_directives() {
+        assert_eq!(
+            reason(" Searching is slow; cache results for repeated queries. More here.").as_deref(),
+            Some("Searching is slow; cache results for repeated queries.")
+        );
+        assert_eq!(reason(" TODO: remove this once the API is stable"), None);
+        assert_eq!(reason(" eslint-disable-next-line no-console"), None);
+        assert_eq!(reason(" let x = f(a, b); g(x);"), None);
+        assert_eq!(reason(" unset old ref"), None);
+        let incidental = ("Parse arguments into enums.".to_owned(), None);
+        let cause = ("Searching is slow; cache the results.".to_owned(), None);
+        let doc = (
+            "Parses `90s` into a duration.".to_owned(),
+            Some("parse".to_owned()),
+        );
+        assert_eq!(pick_reason(vec![incidental.clone()]), None);
+        assert_eq!(
+            pick_reason(vec![incidental.clone(), doc.clone(), cause.clone()]).as_deref(),
+            Some("Searching is slow; cache the results.")
+        );
+        assert_eq!(
+            pick_reason(vec![incidental, doc]).as_deref(),
+            Some("parse: Parses `90s` into a duration.")
+        );
     }
 
     #[test]
