@@ -811,6 +811,10 @@ CASES = {
         {"src/highlight.ts": TS_HIGHLIGHT},
         {"src/highlight.ts": TS_HIGHLIGHT.replace("renderToken", "tokenToHtml")},
     ),
+    "docs-link-fix": (
+        {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/master/LICENSE).\n")},
+        {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/main/LICENSE).\n")},
+    ),
     "chore-eslint-config": ({".eslintrc.json": ESLINTRC}, {".eslintrc.json": ESLINTRC.replace('"warn"', '"error"')}),
     "chore-lockfile-only": ({"Cargo.lock": CARGO_LOCK}, {"Cargo.lock": CARGO_LOCK.replace('"1.0.1"', '"1.0.3"')}),
     "withheld-env-only": ({".env": "PORT=3000\n"}, {".env": "PORT=8080\n"}),

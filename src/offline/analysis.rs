@@ -149,6 +149,11 @@ pub(crate) struct FileFacts {
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
+    /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
+    /// changes a link.
+    pub links: bool,
+    /// Hunks that change a link and nothing else.
+    pub link_changes: u32,
 }
 
 impl FileFacts {
@@ -490,6 +495,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             line_endings_only: false,
             swaps: Vec::new(),
             swap_only: false,
+            links: false,
+            link_changes: 0,
             path,
         };
         if matches!(
@@ -541,6 +548,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut ending_hunks = 0u32;
         // Hunks that swap words in place, or only move whitespace.
         let mut swap_hunks = 0u32;
+        // Hunks that change only link targets (or only whitespace).
+        let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
 
         for hunk in &change.hunks {
@@ -739,6 +748,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;
+                    link_hunks += 1;
+                } else if super::words::only_links_differ(&old_lines, &new_lines) {
+                    link_hunks += 1;
+                    facts.link_changes += 1;
                 } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
                 {
                     swap_hunks += 1;
@@ -755,6 +768,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
+        facts.links = facts.link_changes > 0 && link_hunks == changed_hunks;
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {

@@ -329,6 +329,19 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = swap_summary(a, &files, ty, budget) {
         return text;
     }
+    if files
+        .iter()
+        .all(|f| f.links && f.status == Status::Modified)
+    {
+        let mut names = Names::default();
+        for f in &files {
+            names.push(&doc_name(&f.path));
+        }
+        let verb = if ty == Type::FIX { "correct" } else { "fix" };
+        let count: u32 = files.iter().map(|f| f.link_changes).sum();
+        let what = noun(count as usize, "link", "links");
+        return fit(&format!("{verb} {what} in"), &names.into_list(), "", budget);
+    }
     if let Some(text) = note_summary(a, ty, budget) {
         return text;
     }
@@ -351,7 +364,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 .collect();
             let (names, _) = def_names(&code, ty);
             if !code.is_empty() && !names.is_empty() {
-                return fit("document", &names, "", budget);
+                return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }
             if let [file] = files.as_slice() {
                 let sections = |defs: &[super::defs::Def]| {
@@ -651,7 +664,7 @@ fn code_summary(
         Type::FIX => "correct",
         Type::REFACTOR if a.code_removed.lines > a.code_added.lines => "simplify",
         Type::REFACTOR => "rework",
-        Type::PERF => "speed up",
+        Type::PERF => "optimize",
         Type::STYLE if code.iter().all(|f| f.format_only || f.comment_only) => "format",
         Type::STYLE => "tidy",
         Type::TEST => "test",

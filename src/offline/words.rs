@@ -559,6 +559,52 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
     (!out.is_empty()).then_some(out)
 }
 
+/// Returns a line without its link targets (`](…)`, `<https://…>`, bare URLs) and
+/// without whitespace.
+fn without_links(line: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(line);
+    let mut out = String::new();
+    let mut rest = text.as_ref();
+    loop {
+        let url = rest.find("http://").or_else(|| rest.find("https://"));
+        let target = rest.find("](");
+        let cut = match (url, target) {
+            (Some(u), Some(t)) => u.min(t),
+            (Some(u), None) => u,
+            (None, Some(t)) => t,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..cut]);
+        let tail = &rest[cut..];
+        let end = tail
+            .char_indices()
+            .skip(2)
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | '`'))
+            .map_or(tail.len(), |(i, _)| i);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out.bytes().filter(|b| !b.is_ascii_whitespace()).collect()
+}
+
+/// Tells whether a hunk changes only where links point: its lines are the same once link
+/// targets are left out, and differ with them.
+pub(crate) fn only_links_differ(old: &[&[u8]], new: &[&[u8]]) -> bool {
+    if old.is_empty() || new.is_empty() || old.len() > 12 || new.len() > 12 {
+        return false;
+    }
+    let join = |lines: &[&[u8]], f: &dyn Fn(&[u8]) -> Vec<u8>| -> Vec<u8> {
+        lines.iter().flat_map(|l| f(l)).collect()
+    };
+    let raw = |l: &[u8]| -> Vec<u8> {
+        l.iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect()
+    };
+    join(old, &raw) != join(new, &raw) && join(old, &without_links) == join(new, &without_links)
+}
+
 fn is_comment_line(line: &[u8]) -> bool {
     let t = line.trim_ascii_start();
     ["//", "#", "/*", "* ", "<!--", "--", "\"\"\""]
@@ -767,6 +813,23 @@ mod tests {
         )
         .expect("a value changed");
         assert_eq!(config[0].key.as_deref(), Some("no-console"));
+    }
+
+    #[test]
+    fn hunks_that_move_only_link_targets_are_links() {
+        assert!(only_links_differ(
+            &[b"See [the guide](https://old.example/guide) for more."],
+            &[b"See [the guide](https://docs.example/guide) for more."]
+        ));
+        assert!(only_links_differ(
+            &[b"// https://a.example/x"],
+            &[b"// https://a.example/y"]
+        ));
+        assert!(!only_links_differ(
+            &[b"See [the guide](https://old.example/guide)."],
+            &[b"Read [the guide](https://old.example/guide)."]
+        ));
+        assert!(!only_links_differ(&[b"same"], &[b"same"]));
     }
 
     #[test]
