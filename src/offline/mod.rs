@@ -98,6 +98,21 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
     } else {
         (ty, name)
     };
+    // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
+    // and its words from the change, never from a past bump of another package.
+    let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
+    let house_bump = if bump && free {
+        deps::house_prefix(advice)
+    } else {
+        None
+    };
+    let kind = house_bump
+        .as_ref()
+        .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind));
+    let (ty, name) = match kind {
+        Some(i) => (Type(i), classify::TYPES[i].to_owned()),
+        None => (ty, name),
+    };
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);
     let mut scope = match (&advice.prefix, &advice.house) {
@@ -107,6 +122,9 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
         (_, Some(house)) => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
         (_, None) => found,
     };
+    if let Some((_, prefix)) = &house_bump {
+        scope = prefix.clone();
+    }
     let mut notes = Vec::new();
     if style.conventional {
         scope = rules.fit_scope(scope, &scope::paths(&analysis));
@@ -127,6 +145,7 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
         ..style.clone()
     };
     let reused = house::reuse(files, advice)
+        .filter(|_| !bump)
         .filter(|s| width(s) <= room.max_subject)
         .filter(|s| {
             // A reused subject keeps the form the run writes.

@@ -289,27 +289,41 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     (removed, false)
 }
 
+/// Returns the summary of a change that only moves dependencies (manifest lines,
+/// lockfile versions or CI action pins), naming them; `None` for any other change.
+pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let files = a.substantive();
+    if files.is_empty() {
+        return None;
+    }
+    let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
+    if !a.manifest.deps.is_empty() && deps_only {
+        return Some(deps_summary(&a.manifest.deps, budget));
+    }
+    // Only lockfiles (and manifests whose dependency lines did not change): the locked
+    // versions, unless the manifest's own version moved (a release).
+    let locked = a.bumped_locks();
+    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
+        return Some(deps_summary(&locked, budget));
+    }
+    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
+    if a.pins_only && pins_only {
+        return Some(deps_summary(&a.pins, budget));
+    }
+    None
+}
+
 /// Returns the summary.
 pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
     let files = a.substantive();
     if files.is_empty() {
         return truncate("record an empty change", budget);
     }
+    if let Some(text) = dependency_summary(a, budget) {
+        return text;
+    }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
-    let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
-    if !a.manifest.deps.is_empty() && deps_only {
-        return deps_summary(&a.manifest.deps, budget);
-    }
-    // Only lockfiles (and manifests whose dependency lines did not change): the locked
-    // versions, unless the manifest's own version moved (a release, below).
-    let locked = a.bumped_locks();
-    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
-        return deps_summary(&locked, budget);
-    }
-    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
-    if a.pins_only && pins_only {
-        return deps_summary(&a.pins, budget);
-    }
     if let Some(version) = &a.manifest.release
         && all(&|f| {
             matches!(
