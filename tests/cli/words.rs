@@ -40,7 +40,7 @@ fn staged_fix_with_its_test_says_the_behaviour() {
 fn a_lockfile_bump_takes_the_house_type_and_scope_and_its_own_package() {
     let repo = TestRepo::new();
     for i in 0..12 {
-        repo.write(&format!("src/f{i}.rs"), format!("fn f{i}() {{}}\n"));
+        repo.write(format!("src/f{i}.rs"), format!("fn f{i}() {{}}\n"));
         repo.add_all();
         repo.commit(&format!("feat(core): add f{i}"));
     }
@@ -57,15 +57,23 @@ fn a_lockfile_bump_takes_the_house_type_and_scope_and_its_own_package() {
     repo.herald(["--offline"])
         .assert()
         .success()
-        .stdout(starts_with("build(deps): bump time from 0.3.53 to 0.3.55\n"));
+        .stdout(starts_with(
+            "build(deps): bump time from 0.3.53 to 0.3.55\n",
+        ));
 }
 
 #[test]
 fn a_staged_typo_fix_says_so_and_lists_the_words() {
     let repo = TestRepo::new();
-    repo.write("README.md", "# tally\n\nCount lines, so seperate runs recieve the same totals.\n");
+    repo.write(
+        "README.md",
+        "# tally\n\nCount lines, so seperate runs recieve the same totals.\n",
+    );
     repo.commit_all("base");
-    repo.write("README.md", "# tally\n\nCount lines, so separate runs receive the same totals.\n");
+    repo.write(
+        "README.md",
+        "# tally\n\nCount lines, so separate runs receive the same totals.\n",
+    );
     repo.add_all();
     repo.herald(["--offline"])
         .assert()
