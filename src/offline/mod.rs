@@ -119,7 +119,13 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
         // The scope the commits near these paths use (or their "no scope").
         (Some(voted), _) if advice.form == Some(history::Form::Conventional) => voted.clone(),
         // Nothing near: a scope the house uses, or none.
-        (_, Some(house)) => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
+        (_, Some(house)) => match workspace::member(&scope::paths(&analysis)) {
+            // A workspace member, named as the house names its members (`acme-x` → `x`).
+            Some(member) if found.as_deref() == Some(member.as_str()) => {
+                workspace::house_scope(&member, &house.prefixes)
+            }
+            _ => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
+        },
         (_, None) => found,
     };
     if let Some((_, prefix)) = &house_bump {

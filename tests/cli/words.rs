@@ -82,3 +82,28 @@ fn a_staged_typo_fix_says_so_and_lists_the_words() {
             "docs: fix typos in README\n\n- README.md: seperate → separate, recieve → receive\n",
         ));
 }
+
+#[test]
+fn a_new_workspace_member_is_scoped_as_the_house_names_members() {
+    let repo = TestRepo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"acme-core\", \"acme-cli\", \"acme-server\"]\n",
+    );
+    for member in ["core", "cli"] {
+        for i in 0..12 {
+            let path = format!("acme-{member}/src/lib.rs");
+            let before = std::fs::read_to_string(repo.path().join(&path)).unwrap_or_default();
+            repo.write(&path, format!("{before}pub fn f{i}() {{}}\n"));
+            repo.add_all();
+            repo.commit(&format!("feat({member}): add f{i}"));
+        }
+    }
+    // The house writes `core`, not `acme-core`: a member it has never scoped is `server`.
+    repo.write("acme-server/src/lib.rs", "pub fn serve() {}\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("feat(server): "));
+}
