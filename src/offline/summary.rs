@@ -51,7 +51,10 @@ pub(crate) fn join(names: &[String]) -> String {
     }
 }
 
-/// Writes `verb names tail` with as many of the names (up to three) as fit in `budget`.
+/// Most names a summary lists: past two, a list says less than the one main thing would.
+const MAX_NAMED: usize = 2;
+
+/// Writes `verb names tail` with as many of the names (up to two) as fit in `budget`.
 fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
     let words = |names: &[String]| {
         let mut s = String::from(verb);
@@ -62,7 +65,7 @@ fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
         s.push_str(tail);
         s
     };
-    for k in (1..=names.len().min(3)).rev() {
+    for k in (1..=names.len().min(MAX_NAMED)).rev() {
         let text = words(&names[..k]);
         if width(&text) <= budget {
             return text;
@@ -738,7 +741,8 @@ mod tests {
     #[test]
     fn fit_drops_names_before_truncating() {
         let names: Vec<String> = ["alpha", "beta", "gamma"].map(String::from).to_vec();
-        assert_eq!(fit("fix", &names, "", 40), "fix alpha, beta and gamma");
+        // Two names at most: a longer list says less than the main thing would.
+        assert_eq!(fit("fix", &names, "", 40), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 18), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 10), "fix alpha");
     }
