@@ -480,13 +480,13 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     }) {
         return Some(fit(&format!("{verb} wording in"), &names, "", budget));
     }
-    let [first, rest @ ..] = swaps.as_slice() else {
-        return None;
-    };
-    if !rest
-        .iter()
-        .all(|s| s.old == first.old && s.new == first.new)
-    {
+    // One name for another, also inside longer names (`TestDefault` → `TestWithDefaults`):
+    // the shortest is the name itself; a word of prose when only prose has it.
+    let first = *swaps.iter().min_by_key(|s| s.old.len())?;
+    let prose = swaps.iter().all(|s| s.prose)
+        || words::is_function_word(&first.old)
+        || words::is_function_word(&first.new);
+    if !swaps.iter().all(|s| same_swap(s, first)) {
         return None;
     }
     let (old, new) = (&first.old, &first.new);
@@ -500,7 +500,7 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     };
     let text = if let Some(key) = &first.key {
         format!("set {key} to {new}")
-    } else if first.prose {
+    } else if prose {
         format!(
             "use \"{new}\" instead of \"{old}\" in {}",
             join(&names[..1])
@@ -513,12 +513,19 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     Some(truncate(&text, budget))
 }
 
+/// Tells whether `s` puts the same name in place as `main` does, alone or inside a longer
+/// name (`TestDefault` → `TestWithDefaults` for `Default` → `WithDefaults`).
+fn same_swap(s: &words::Swap, main: &words::Swap) -> bool {
+    s.old == main.old && s.new == main.new
+        || s.old.contains(main.old.as_str()) && s.old.replace(&main.old, &main.new) == s.new
+}
+
 /// Tells whether the change only renames one function or type in the code (its definition
 /// and every use, nothing else): a refactor, whatever words the names hold.
 pub(crate) fn is_rename(a: &Analysis) -> bool {
     let files = a.substantive();
-    let mut swaps = files.iter().flat_map(|f| f.swaps.iter());
-    let Some(first) = swaps.next() else {
+    let swaps: Vec<&words::Swap> = files.iter().flat_map(|f| f.swaps.iter()).collect();
+    let Some(first) = swaps.iter().copied().min_by_key(|s| s.old.len()) else {
         return false;
     };
     files
@@ -529,7 +536,7 @@ pub(crate) fn is_rename(a: &Analysis) -> bool {
         // A misspelt name put right is a typo fixed, not a new name.
         && !words::is_typo(first)
         && first.old.to_lowercase() != first.new.to_lowercase()
-        && swaps.all(|s| s.old == first.old && s.new == first.new)
+        && swaps.iter().all(|s| same_swap(s, first))
         && a.files
             .iter()
             .any(|f| f.removed_defs.iter().any(|d| d.name == first.old))

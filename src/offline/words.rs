@@ -476,8 +476,22 @@ pub(crate) struct Swap {
 /// Returns the key of a `key: value` or `key = value` line when the byte at `at` lies in
 /// the value: the last word before the first `:` or `=`, without quotes or declarations.
 fn key_of(line: &[u8], at: usize) -> Option<String> {
-    let sep = line.iter().position(|&b| b == b':' || b == b'=')?;
-    if sep >= at || line.get(sep + 1) == Some(&b':') || line.get(sep + 1) == Some(&b'=') {
+    let sep = line[..at.min(line.len())]
+        .iter()
+        .rposition(|&b| b == b':' || b == b'=')?;
+    if line.get(sep + 1) == Some(&b':') || line.get(sep + 1) == Some(&b'=') {
+        return None;
+    }
+    // The value is the swapped word alone, in quotes or not (`"no-console": "error",`).
+    let value = String::from_utf8_lossy(&line[sep + 1..]);
+    let value = value
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`' | ',' | ';'));
+    let word = line[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b >= 0x80)
+        .count();
+    if value.as_bytes() != &line[at..at + word] {
         return None;
     }
     let head = String::from_utf8_lossy(&line[..sep]);
@@ -813,6 +827,14 @@ mod tests {
         )
         .expect("a value changed");
         assert_eq!(config[0].key.as_deref(), Some("no-console"));
+        // A word inside a longer value is no setting of its own.
+        let inside = word_swaps(
+            &[b"Env: []string{\"VAR=token\"},"],
+            &[b"Env: []string{\"VAR=giteatoken\"},"],
+            false,
+        )
+        .expect("a word changed");
+        assert_eq!(inside[0].key, None);
     }
 
     #[test]
