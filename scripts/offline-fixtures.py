@@ -815,6 +815,10 @@ CASES = {
         {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/master/LICENSE).\n")},
         {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/main/LICENSE).\n")},
     ),
+    "ci-workflow-step-added": (
+        {".github/workflows/ci.yml": WORKFLOW},
+        {".github/workflows/ci.yml": WORKFLOW.rstrip("\n") + "\n      - name: Lint\n        run: npm run lint\n"},
+    ),
     "chore-eslint-config": ({".eslintrc.json": ESLINTRC}, {".eslintrc.json": ESLINTRC.replace('"warn"', '"error"')}),
     "chore-lockfile-only": ({"Cargo.lock": CARGO_LOCK}, {"Cargo.lock": CARGO_LOCK.replace('"1.0.1"', '"1.0.3"')}),
     "withheld-env-only": ({".env": "PORT=3000\n"}, {".env": "PORT=8080\n"}),

@@ -209,6 +209,9 @@ pub(crate) struct Analysis {
     /// The first explanatory comment the change adds to code (`// Searching is slow; cache
     /// results …`), as one sentence: the author's reason, said where the code is.
     pub why: Option<String>,
+    /// Names of CI steps on added and on removed lines (`- name: Set up Go`).
+    pub steps_added: Vec<String>,
+    pub steps_removed: Vec<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
@@ -239,6 +242,17 @@ fn is_comment(t: &[u8]) -> bool {
         || t.starts_with(b"<!--")
         || t.starts_with(b"\"\"\"")
         || t.starts_with(b"--")
+}
+
+/// Returns the step a CI line names (`- name: Set up Go` → `Set up Go`), if it names one.
+fn step_name(t: &[u8]) -> Option<String> {
+    let t = t.to_str_lossy();
+    let name = t
+        .strip_prefix("- name:")?
+        .trim()
+        .trim_matches(['"', '\''])
+        .trim();
+    (!name.is_empty() && name.len() <= 40 && !name.contains("${{")).then(|| name.to_owned())
 }
 
 /// The words of a comment line without its markers (`//`, `#`, `/*`, `*`, `*/`).
@@ -666,6 +680,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if kind == Kind::Ci {
                             pins.line(&head.to_str_lossy(), added);
+                            if let Some(step) = step_name(text) {
+                                let steps = if added {
+                                    &mut out.steps_added
+                                } else {
+                                    &mut out.steps_removed
+                                };
+                                if steps.len() < 16 && !steps.contains(&step) {
+                                    steps.push(step);
+                                }
+                            }
                         }
                         if let Some(note) = note.as_mut()
                             && added

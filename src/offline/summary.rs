@@ -436,6 +436,37 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             if workflows {
                 let names = file_names(|p| paths::stem(p).to_owned());
                 let tail = format!(" {}", noun(names.len(), "workflow", "workflows"));
+                // Steps that came or went say what happened to a workflow.
+                let new: Vec<String> = a
+                    .steps_added
+                    .iter()
+                    .filter(|s| !a.steps_removed.contains(s))
+                    .map(|s| format!("\"{s}\""))
+                    .collect();
+                let gone: Vec<String> = a
+                    .steps_removed
+                    .iter()
+                    .filter(|s| !a.steps_added.contains(s))
+                    .map(|s| format!("\"{s}\""))
+                    .collect();
+                if let [name] = names.as_slice()
+                    && files.iter().all(|f| f.status == Status::Modified)
+                {
+                    let (verb, steps, to) = match (new.is_empty(), gone.is_empty()) {
+                        (false, true) => ("add", &new, "to"),
+                        (true, false) => ("remove", &gone, "from"),
+                        _ => ("", &new, ""),
+                    };
+                    if !verb.is_empty() {
+                        let word = noun(steps.len(), "step", "steps");
+                        let tail = format!(" {word} {to} {name} workflow");
+                        let text = fit(verb, steps, &tail, budget);
+                        // Every step named, or the count would say more than the words.
+                        if text.ends_with(" workflow") && steps.iter().all(|s| text.contains(s)) {
+                            return text;
+                        }
+                    }
+                }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);
             }
             let names = file_names(|p| paths::file_name(p).to_owned());
