@@ -2,7 +2,8 @@
 //!
 //! Reads length-framed diffs on stdin (`<byte count>\n<diff bytes>`, repeated) and writes one
 //! line per diff: comma-separated features, a tab, the ten candidate flags as `0`/`1`, a tab,
-//! and the subject the engine writes. With `--names` it prints the feature names instead.
+//! and the subject the engine writes. With `--names` it prints the feature names instead;
+//! with `--body` each line ends with a tab and the body, its newlines written as `\n`.
 
 use git_herald::filter::{Attributes, FileEntry, Filter, FilterOptions};
 use git_herald::message::Style;
@@ -16,6 +17,7 @@ fn main() -> io::Result<()> {
         writeln!(out, "{}", offline::feature_names().join(","))?;
         return Ok(());
     }
+    let with_body = std::env::args().any(|a| a == "--body");
     let filter = Filter::new(&FilterOptions::default()).expect("the default filter compiles");
     let stdin = io::stdin();
     let mut input = stdin.lock();
@@ -44,7 +46,11 @@ fn main() -> io::Result<()> {
             .map(|&b| if b { '1' } else { '0' })
             .collect();
         let message = offline::write(&entries, &Style::default());
-        writeln!(out, "{}\t{mask}\t{}", features.join(","), message.subject)?;
+        write!(out, "{}\t{mask}\t{}", features.join(","), message.subject)?;
+        if with_body {
+            write!(out, "\t{}", message.body.replace('\n', "\\n"))?;
+        }
+        writeln!(out)?;
     }
     out.flush()
 }

@@ -655,6 +655,22 @@ test:
     - cargo test
 """
 
+TS_HIGHLIGHT = """import { tokenize } from './lexer'
+
+export function highlightLine(line: string): string {
+  return tokenize(line).map(renderToken).join('')
+}
+
+export function highlightBlock(text: string): string {
+  return text.split('\\n').map(highlightLine).join('\\n')
+}
+
+function renderToken(token: { kind: string; text: string }): string {
+  return `<span class="${token.kind}">${token.text}</span>`
+}
+"""
+
+
 CASES = {
     "docs-readme-section": ({"README.md": README}, {"README.md": README_INSTALL}),
     "docs-guide-page": (
@@ -782,6 +798,26 @@ CASES = {
     "remove-module": (
         {"src/main.rs": RUST_MAIN_USING_UTIL, "src/util.rs": RUST_UTIL},
         {"src/main.rs": RUST_MAIN_USING_UTIL.replace("mod util;\n\n", "").replace("util::first_line(&text)", "text.lines().next().unwrap_or(\"\")")},
+    ),
+    "docs-typo-readme": (
+        {"README.md": README.replace("Count lines of code, fast.", "Count lines of code, fast. Each file is read once, so seperate runs\nrecieve the same totals.")},
+        {"README.md": README.replace("Count lines of code, fast.", "Count lines of code, fast. Each file is read once, so separate runs\nreceive the same totals.")},
+    ),
+    "docs-wording-article": (
+        {"README.md": README.replace("Count lines of code, fast.", "Count lines of code, fast. Pass a folder or a individual file.")},
+        {"README.md": README.replace("Count lines of code, fast.", "Count lines of code, fast. Pass a folder or an individual file.")},
+    ),
+    "refactor-rename-function": (
+        {"src/highlight.ts": TS_HIGHLIGHT},
+        {"src/highlight.ts": TS_HIGHLIGHT.replace("renderToken", "tokenToHtml")},
+    ),
+    "docs-link-fix": (
+        {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/master/LICENSE).\n")},
+        {"README.md": README.replace("MIT\n", "MIT, see [LICENSE](https://example.com/tally/blob/main/LICENSE).\n")},
+    ),
+    "ci-workflow-step-added": (
+        {".github/workflows/ci.yml": WORKFLOW},
+        {".github/workflows/ci.yml": WORKFLOW.rstrip("\n") + "\n      - name: Lint\n        run: npm run lint\n"},
     ),
     "chore-eslint-config": ({".eslintrc.json": ESLINTRC}, {".eslintrc.json": ESLINTRC.replace('"warn"', '"error"')}),
     "chore-lockfile-only": ({"Cargo.lock": CARGO_LOCK}, {"Cargo.lock": CARGO_LOCK.replace('"1.0.1"', '"1.0.3"')}),

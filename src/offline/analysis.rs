@@ -143,6 +143,17 @@ pub(crate) struct FileFacts {
     pub submodule: bool,
     /// Every changed hunk only swaps line endings (`\r\n` ↔ `\n`).
     pub line_endings_only: bool,
+    /// The words changed in place (`recieve` → `receive`), when every changed hunk only
+    /// swaps words or moves whitespace (see `swap_only`).
+    pub swaps: Vec<super::words::Swap>,
+    /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
+    /// and at least one swaps a word.
+    pub swap_only: bool,
+    /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
+    /// changes a link.
+    pub links: bool,
+    /// Hunks that change a link and nothing else.
+    pub link_changes: u32,
 }
 
 impl FileFacts {
@@ -195,6 +206,12 @@ pub(crate) struct Analysis {
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
     pub notes: Vec<String>,
+    /// The first explanatory comment the change adds to code (`// Searching is slow; cache
+    /// results …`), as one sentence: the author's reason, said where the code is.
+    pub why: Option<String>,
+    /// Names of CI steps on added and on removed lines (`- name: Set up Go`).
+    pub steps_added: Vec<String>,
+    pub steps_removed: Vec<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
@@ -225,6 +242,25 @@ fn is_comment(t: &[u8]) -> bool {
         || t.starts_with(b"<!--")
         || t.starts_with(b"\"\"\"")
         || t.starts_with(b"--")
+}
+
+/// Returns the step a CI line names (`- name: Set up Go` → `Set up Go`), if it names one.
+fn step_name(t: &[u8]) -> Option<String> {
+    let t = t.to_str_lossy();
+    let name = t
+        .strip_prefix("- name:")?
+        .trim()
+        .trim_matches(['"', '\''])
+        .trim();
+    (!name.is_empty() && name.len() <= 40 && !name.contains("${{")).then(|| name.to_owned())
+}
+
+/// The words of a comment line without its markers (`//`, `#`, `/*`, `*`, `*/`).
+fn comment_words(t: &[u8]) -> String {
+    let t = t.to_str_lossy();
+    let t = t.trim_start_matches(['/', '#', '*', '!', '-', '"', '<']);
+    let t = t.trim_end_matches(['/', '*', '"', '>', '-']);
+    t.trim().to_owned()
 }
 
 /// Substring searchers, built on first use and kept: building one costs more than searching a
@@ -441,6 +477,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
     let mut pins = PinReader::default();
+    // Comments the change adds to code, each with the item it documents, if any.
+    let mut reasons: Vec<(String, Option<String>)> = Vec::new();
 
     for entry in entries {
         let change = &entry.change;
@@ -469,6 +507,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             new_mode: change.new_mode,
             submodule: change.is_submodule(),
             line_endings_only: false,
+            swaps: Vec::new(),
+            swap_only: false,
+            links: false,
+            link_changes: 0,
             path,
         };
         if matches!(
@@ -518,6 +560,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut ending_hunks = 0u32;
+        // Hunks that swap words in place, or only move whitespace.
+        let mut swap_hunks = 0u32;
+        // Hunks that change only link targets (or only whitespace).
+        let mut link_hunks = 0u32;
+        let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -531,6 +578,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             count_words(section_bytes, &mut out.section_words);
             // The line above, when it is an attribute that makes the next function a test.
             let mut test_attribute = false;
+            // The removed and added lines, for telling a word swapped in place.
+            let (mut old_lines, mut new_lines): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+            // Added comment lines in a row, for the change's reason.
+            let mut comment_block = String::new();
+            let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
@@ -573,15 +625,35 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
-                        if added {
+                        let lines = if added {
                             plus += 1;
                             squeeze(head, &mut squeezed_new);
+                            &mut new_lines
                         } else {
                             minus += 1;
                             squeeze(head, &mut squeezed_old);
+                            &mut old_lines
+                        };
+                        if lines.len() <= 12 {
+                            lines.push(head);
                         }
                         if text.is_empty() || is_comment(text) {
                             comments += 1;
+                        }
+                        if explains && reasons.len() < 16 {
+                            if added && !text.is_empty() && is_comment(text) {
+                                if comment_block.len() < 400 {
+                                    comment_block.push(' ');
+                                    comment_block.push_str(&comment_words(text));
+                                }
+                            } else if !comment_block.is_empty() {
+                                // A doc comment says what the item below it does: name it.
+                                let item = def.as_ref().filter(|_| added).map(|d| d.name.clone());
+                                if let Some(r) = super::words::reason(&comment_block) {
+                                    reasons.push((r, item));
+                                }
+                                comment_block.clear();
+                            }
                         }
                         if let Some(reader) = manifest.as_mut() {
                             reader.line(&name, &head.to_str_lossy(), added);
@@ -608,6 +680,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if kind == Kind::Ci {
                             pins.line(&head.to_str_lossy(), added);
+                            if let Some(step) = step_name(text) {
+                                let steps = if added {
+                                    &mut out.steps_added
+                                } else {
+                                    &mut out.steps_removed
+                                };
+                                if steps.len() < 16 && !steps.contains(&step) {
+                                    steps.push(step);
+                                }
+                            }
                         }
                         if let Some(note) = note.as_mut()
                             && added
@@ -674,6 +756,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     LineKind::NoNewline => {}
                 }
             }
+            if explains && !comment_block.is_empty() {
+                reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
+            }
             if plus + minus > 0 {
                 changed_hunks += 1;
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
@@ -685,12 +770,29 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if comments == plus + minus {
                     comment_hunks += 1;
                 }
+                if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
+                    swap_hunks += 1;
+                    link_hunks += 1;
+                } else if super::words::only_links_differ(&old_lines, &new_lines) {
+                    link_hunks += 1;
+                    facts.link_changes += 1;
+                } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
+                {
+                    swap_hunks += 1;
+                    for swap in swaps {
+                        if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {
+                            facts.swaps.push(swap);
+                        }
+                    }
+                }
             }
         }
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
+        facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
+        facts.links = facts.link_changes > 0 && link_hunks == changed_hunks;
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {
@@ -728,6 +830,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         out.files.push(facts);
     }
+    out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;
     out.moved_lines = removed_code

@@ -144,6 +144,17 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
             items.push(format!("normalize line endings in {}", f.path));
             continue;
         }
+        if f.swap_only {
+            // Words changed in place: the words say it all (`seperate → separate`).
+            let swaps: Vec<String> = f
+                .swaps
+                .iter()
+                .take(MAX_NAMES * 2)
+                .map(|s| format!("{} → {}", s.old, s.new))
+                .collect();
+            items.push(format!("{}: {}", f.path, swaps.join(", ")));
+            continue;
+        }
         if let Some(line) = file_line(f) {
             items.push(line);
         }
@@ -162,6 +173,11 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
         })
         .collect();
     let mut lines: Vec<String> = Vec::new();
+    // The author's reason, from a comment the change adds, opens the body.
+    if let Some(why) = &a.why {
+        lines.extend(wrap(why, width, "", ""));
+        lines.push(String::new());
+    }
     let budget = if hidden.is_empty() {
         MAX_LINES
     } else {

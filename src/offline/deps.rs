@@ -473,6 +473,31 @@ impl PinReader {
     }
 }
 
+/// Returns the type and scope this repository writes for dependency bumps
+/// (`build(deps): bump …`), read from the past commits that touched the same files, else
+/// the most similar ones: the newest Conventional Commits subject among them that bumps,
+/// updates or upgrades something.
+pub(super) fn house_prefix(
+    advice: &crate::history::Advice,
+) -> Option<(&'static str, Option<String>)> {
+    advice
+        .same_paths
+        .iter()
+        .chain(&advice.similar)
+        .find_map(|line| {
+            let subject = crate::history::parse_subject(line);
+            let kind = subject.kind?;
+            let (_, summary) = line.split_once(": ")?;
+            let verb = summary.split_whitespace().next()?.to_lowercase();
+            let bumps = [
+                "bump", "bumps", "bumped", "update", "updates", "upgrade", "upgrades",
+            ]
+            .contains(&verb.as_str());
+            (bumps && subject.form == crate::history::Form::Conventional)
+                .then(|| (kind, subject.prefix.clone()))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

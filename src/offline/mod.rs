@@ -91,10 +91,27 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
     let free = !style.conventional || rules.types.is_none();
     let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
         (Type::FIX, Type::FIX.name().to_owned())
+    } else if summary::is_rename(&analysis) && free {
+        (Type::REFACTOR, Type::REFACTOR.name().to_owned())
     } else if documents::is_housekeeping(&analysis) && free {
         (Type::CHORE, Type::CHORE.name().to_owned())
     } else {
         (ty, name)
+    };
+    // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
+    // and its words from the change, never from a past bump of another package.
+    let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
+    let house_bump = if bump && free {
+        deps::house_prefix(advice)
+    } else {
+        None
+    };
+    let kind = house_bump
+        .as_ref()
+        .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind));
+    let (ty, name) = match kind {
+        Some(i) => (Type(i), classify::TYPES[i].to_owned()),
+        None => (ty, name),
     };
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);
@@ -102,9 +119,18 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
         // The scope the commits near these paths use (or their "no scope").
         (Some(voted), _) if advice.form == Some(history::Form::Conventional) => voted.clone(),
         // Nothing near: a scope the house uses, or none.
-        (_, Some(house)) => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
+        (_, Some(house)) => match workspace::member(&scope::paths(&analysis)) {
+            // A workspace member, named as the house names its members (`acme-x` → `x`).
+            Some(member) if found.as_deref() == Some(member.as_str()) => {
+                workspace::house_scope(&member, &house.prefixes)
+            }
+            _ => found.filter(|f| house.prefixes.iter().any(|(p, _)| p == f)),
+        },
         (_, None) => found,
     };
+    if let Some((_, prefix)) = &house_bump {
+        scope = prefix.clone();
+    }
     let mut notes = Vec::new();
     if style.conventional {
         scope = rules.fit_scope(scope, &scope::paths(&analysis));
@@ -125,6 +151,7 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
         ..style.clone()
     };
     let reused = house::reuse(files, advice)
+        .filter(|_| !bump)
         .filter(|s| width(s) <= room.max_subject)
         .filter(|s| {
             // A reused subject keeps the form the run writes.
@@ -279,7 +306,8 @@ fn subject(
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
-    let text = format!("{prefix}{}", summary::summary(a, ty, breaking, budget));
+    let words = summary::without_place(summary::summary(a, ty, breaking, budget), scope);
+    let text = format!("{prefix}{words}");
     truncate(&text, max)
 }
 

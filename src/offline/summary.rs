@@ -51,7 +51,10 @@ pub(crate) fn join(names: &[String]) -> String {
     }
 }
 
-/// Writes `verb names tail` with as many of the names (up to three) as fit in `budget`.
+/// Most names a summary lists: past two, a list says less than the one main thing would.
+const MAX_NAMED: usize = 2;
+
+/// Writes `verb names tail` with as many of the names (up to two) as fit in `budget`.
 fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
     let words = |names: &[String]| {
         let mut s = String::from(verb);
@@ -62,7 +65,7 @@ fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
         s.push_str(tail);
         s
     };
-    for k in (1..=names.len().min(3)).rev() {
+    for k in (1..=names.len().min(MAX_NAMED)).rev() {
         let text = words(&names[..k]);
         if width(&text) <= budget {
             return text;
@@ -289,27 +292,41 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     (removed, false)
 }
 
+/// Returns the summary of a change that only moves dependencies (manifest lines,
+/// lockfile versions or CI action pins), naming them; `None` for any other change.
+pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let files = a.substantive();
+    if files.is_empty() {
+        return None;
+    }
+    let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
+    if !a.manifest.deps.is_empty() && deps_only {
+        return Some(deps_summary(&a.manifest.deps, budget));
+    }
+    // Only lockfiles (and manifests whose dependency lines did not change): the locked
+    // versions, unless the manifest's own version moved (a release).
+    let locked = a.bumped_locks();
+    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
+        return Some(deps_summary(&locked, budget));
+    }
+    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
+    if a.pins_only && pins_only {
+        return Some(deps_summary(&a.pins, budget));
+    }
+    None
+}
+
 /// Returns the summary.
 pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
     let files = a.substantive();
     if files.is_empty() {
         return truncate("record an empty change", budget);
     }
+    if let Some(text) = dependency_summary(a, budget) {
+        return text;
+    }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
-    let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
-    if !a.manifest.deps.is_empty() && deps_only {
-        return deps_summary(&a.manifest.deps, budget);
-    }
-    // Only lockfiles (and manifests whose dependency lines did not change): the locked
-    // versions, unless the manifest's own version moved (a release, below).
-    let locked = a.bumped_locks();
-    if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
-        return deps_summary(&locked, budget);
-    }
-    let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
-    if a.pins_only && pins_only {
-        return deps_summary(&a.pins, budget);
-    }
     if let Some(version) = &a.manifest.release
         && all(&|f| {
             matches!(
@@ -325,6 +342,22 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     }
     if let Some(text) = super::documents::summary(a, &files, budget) {
         return text;
+    }
+    if let Some(text) = swap_summary(a, &files, ty, budget) {
+        return text;
+    }
+    if files
+        .iter()
+        .all(|f| f.links && f.status == Status::Modified)
+    {
+        let mut names = Names::default();
+        for f in &files {
+            names.push(&doc_name(&f.path));
+        }
+        let verb = if ty == Type::FIX { "correct" } else { "fix" };
+        let count: u32 = files.iter().map(|f| f.link_changes).sum();
+        let what = noun(count as usize, "link", "links");
+        return fit(&format!("{verb} {what} in"), &names.into_list(), "", budget);
     }
     if let Some(text) = note_summary(a, ty, budget) {
         return text;
@@ -348,7 +381,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 .collect();
             let (names, _) = def_names(&code, ty);
             if !code.is_empty() && !names.is_empty() {
-                return fit("document", &names, "", budget);
+                return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }
             if let [file] = files.as_slice() {
                 let sections = |defs: &[super::defs::Def]| {
@@ -403,6 +436,37 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             if workflows {
                 let names = file_names(|p| paths::stem(p).to_owned());
                 let tail = format!(" {}", noun(names.len(), "workflow", "workflows"));
+                // Steps that came or went say what happened to a workflow.
+                let new: Vec<String> = a
+                    .steps_added
+                    .iter()
+                    .filter(|s| !a.steps_removed.contains(s))
+                    .map(|s| format!("\"{s}\""))
+                    .collect();
+                let gone: Vec<String> = a
+                    .steps_removed
+                    .iter()
+                    .filter(|s| !a.steps_added.contains(s))
+                    .map(|s| format!("\"{s}\""))
+                    .collect();
+                if let [name] = names.as_slice()
+                    && files.iter().all(|f| f.status == Status::Modified)
+                {
+                    let (verb, steps, to) = match (new.is_empty(), gone.is_empty()) {
+                        (false, true) => ("add", &new, "to"),
+                        (true, false) => ("remove", &gone, "from"),
+                        _ => ("", &new, ""),
+                    };
+                    if !verb.is_empty() {
+                        let word = noun(steps.len(), "step", "steps");
+                        let tail = format!(" {word} {to} {name} workflow");
+                        let text = fit(verb, steps, &tail, budget);
+                        // Every step named, or the count would say more than the words.
+                        if text.ends_with(" workflow") && steps.iter().all(|s| text.contains(s)) {
+                            return text;
+                        }
+                    }
+                }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);
             }
             let names = file_names(|p| paths::file_name(p).to_owned());
@@ -413,6 +477,112 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         _ => code_summary(a, &files, ty, breaking, budget),
+    }
+}
+
+/// The words swapped in place, when that is all the change does: misspellings corrected
+/// (`fix typos in README and guide.md`), or one name put in place of another (`rename
+/// optimizeBindings to optimizeImports`, `use ShellCompleter instead of Completer`).
+fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
+    if !files
+        .iter()
+        .all(|f| f.swap_only && f.status == Status::Modified)
+    {
+        return None;
+    }
+    let swaps: Vec<&words::Swap> = files.iter().flat_map(|f| f.swaps.iter()).collect();
+    let mut names = Names::default();
+    for f in files {
+        names.push(&doc_name(&f.path));
+    }
+    let names = names.into_list();
+    // Never the type again as the verb (`fix: fix typo`).
+    let verb = if ty == Type::FIX { "correct" } else { "fix" };
+    if swaps.iter().all(|s| words::is_typo(s)) {
+        let what = noun(swaps.len(), "typo", "typos");
+        return Some(fit(&format!("{verb} {what} in"), &names, "", budget));
+    }
+    // `a` → `an`, `the` → `to`: the sentence was mended, not its meaning changed.
+    if swaps.iter().all(|s| {
+        s.prose
+            && (words::is_typo(s)
+                || words::is_function_word(&s.old)
+                || words::is_function_word(&s.new))
+    }) {
+        return Some(fit(&format!("{verb} wording in"), &names, "", budget));
+    }
+    // One name for another, also inside longer names (`TestDefault` → `TestWithDefaults`):
+    // the shortest is the name itself; a word of prose when only prose has it.
+    let first = *swaps.iter().min_by_key(|s| s.old.len())?;
+    let prose = swaps.iter().all(|s| s.prose)
+        || words::is_function_word(&first.old)
+        || words::is_function_word(&first.new);
+    if !swaps.iter().all(|s| same_swap(s, first)) {
+        return None;
+    }
+    let (old, new) = (&first.old, &first.new);
+    let defined = |name: &str| {
+        a.files.iter().any(|f| {
+            f.removed_defs
+                .iter()
+                .chain(&f.touched)
+                .any(|d| d.name == name)
+        })
+    };
+    let text = if let Some(key) = &first.key {
+        format!("set {key} to {new}")
+    } else if prose {
+        format!(
+            "use \"{new}\" instead of \"{old}\" in {}",
+            join(&names[..1])
+        )
+    } else if old.to_lowercase() == new.to_lowercase() || defined(old) || ty == Type::REFACTOR {
+        format!("rename {old} to {new}")
+    } else {
+        format!("use {new} instead of {old}")
+    };
+    Some(truncate(&text, budget))
+}
+
+/// Tells whether `s` puts the same name in place as `main` does, alone or inside a longer
+/// name (`TestDefault` → `TestWithDefaults` for `Default` → `WithDefaults`).
+fn same_swap(s: &words::Swap, main: &words::Swap) -> bool {
+    s.old == main.old && s.new == main.new
+        || s.old.contains(main.old.as_str()) && s.old.replace(&main.old, &main.new) == s.new
+}
+
+/// Tells whether the change only renames one function or type in the code (its definition
+/// and every use, nothing else): a refactor, whatever words the names hold.
+pub(crate) fn is_rename(a: &Analysis) -> bool {
+    let files = a.substantive();
+    let swaps: Vec<&words::Swap> = files.iter().flat_map(|f| f.swaps.iter()).collect();
+    let Some(first) = swaps.iter().copied().min_by_key(|s| s.old.len()) else {
+        return false;
+    };
+    files
+        .iter()
+        .all(|f| f.swap_only && f.status == Status::Modified && matches!(f.kind, Kind::Source))
+        && !first.prose
+        && first.key.is_none()
+        // A misspelt name put right is a typo fixed, not a new name.
+        && !words::is_typo(first)
+        && first.old.to_lowercase() != first.new.to_lowercase()
+        && swaps.iter().all(|s| same_swap(s, first))
+        && a.files
+            .iter()
+            .any(|f| f.removed_defs.iter().any(|d| d.name == first.old))
+}
+
+/// Drops a closing ` in {place}` or ` to {place}` that only repeats the scope (`fix(parser): correct x in
+/// parser`).
+pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
+    let place = |scope: &str| {
+        text.strip_suffix(&format!(" in {scope}"))
+            .or_else(|| text.strip_suffix(&format!(" to {scope}")))
+    };
+    match scope.and_then(place) {
+        Some(short) if short.contains(' ') => short.to_owned(),
+        _ => text,
     }
 }
 
@@ -540,7 +710,8 @@ fn code_summary(
         }
     }
     let (names, from_added) = def_names(&code, ty);
-    let names = if names.is_empty() { subjects } else { names };
+    let names_empty = names.is_empty();
+    let names = if names_empty { subjects } else { names };
     let verb = match ty {
         Type::FEAT if from_added => "add",
         Type::FEAT => "extend",
@@ -548,7 +719,7 @@ fn code_summary(
         Type::FIX => "correct",
         Type::REFACTOR if a.code_removed.lines > a.code_added.lines => "simplify",
         Type::REFACTOR => "rework",
-        Type::PERF => "speed up",
+        Type::PERF => "optimize",
         Type::STYLE if code.iter().all(|f| f.format_only || f.comment_only) => "format",
         Type::STYLE => "tidy",
         Type::TEST => "test",
@@ -556,7 +727,38 @@ fn code_summary(
         _ if from_added => "add",
         _ => "update",
     };
-    fit(verb, &names, "", budget)
+    let tail = if names_empty {
+        String::new()
+    } else {
+        where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
+    };
+    fit(verb, &names, &tail, budget)
+}
+
+/// Says where the named items live (` in parser`) when most of the change is in one file
+/// and the names do not already say it; empty otherwise.
+fn where_tail(code: &[&FileFacts], names: &[String], preposition: &str) -> String {
+    let size = |f: &&FileFacts| f.additions + f.deletions;
+    let Some(main) = code.iter().max_by_key(|f| size(f)) else {
+        return String::new();
+    };
+    let total: usize = code.iter().map(size).sum();
+    let place = file_subject(&main.path);
+    let lower = place.to_lowercase();
+    let said = names.is_empty()
+        || names.iter().any(|n| {
+            let n = n.to_lowercase();
+            n.contains(&lower) || lower.contains(&n)
+        });
+    // `lib.rs`, `main.go` at the top say nothing a reader can place.
+    let generic = matches!(
+        lower.as_str(),
+        "lib" | "main" | "index" | "mod" | "init" | "src"
+    );
+    if said || generic || size(main) * 2 < total || place.chars().count() < 3 {
+        return String::new();
+    }
+    format!(" {preposition} {place}")
 }
 
 #[cfg(test)]
@@ -577,7 +779,8 @@ mod tests {
     #[test]
     fn fit_drops_names_before_truncating() {
         let names: Vec<String> = ["alpha", "beta", "gamma"].map(String::from).to_vec();
-        assert_eq!(fit("fix", &names, "", 40), "fix alpha, beta and gamma");
+        // Two names at most: a longer list says less than the main thing would.
+        assert_eq!(fit("fix", &names, "", 40), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 18), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 10), "fix alpha");
     }

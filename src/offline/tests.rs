@@ -249,7 +249,7 @@ fn plain_style_capitalises_and_body_can_be_off() {
         ..Style::default()
     };
     let msg = write(&entries(&fixture("feat-rust-new-fn")), &style);
-    assert_eq!(msg.subject, "Add parse_duration");
+    assert_eq!(msg.subject, "Add parse_duration to time");
     assert_eq!(msg.body, "");
 }
 
@@ -308,11 +308,11 @@ fn types_follow_the_repository_type_enum() {
     let spelled = with_rules(&["feature", "bugfix", "misc"], &[]);
     assert_eq!(
         write_with("feat-rust-new-fn", &spelled),
-        "feature: add parse_duration"
+        "feature: add parse_duration to time"
     );
     assert_eq!(
         write_with("fix-go-error-wrap", &spelled),
-        "bugfix: correct Load"
+        "bugfix: correct Load in config"
     );
     assert_eq!(
         write_with("chore-lockfile-only", &spelled),
@@ -339,7 +339,10 @@ fn types_follow_the_repository_type_enum() {
         conventional: false,
         ..narrow
     };
-    assert_eq!(write_with("feat-rust-new-fn", &plain), "Add parse_duration");
+    assert_eq!(
+        write_with("feat-rust-new-fn", &plain),
+        "Add parse_duration to time"
+    );
 }
 
 #[test]
@@ -349,12 +352,12 @@ fn scopes_and_subject_case_follow_the_repository() {
     let other = with_rules(&[], &["cli"]);
     assert_eq!(
         write_with("feat-ts-export", &other),
-        "feat: add resolveTypeImports"
+        "feat: add resolveTypeImports to compileScript"
     );
     let listed = with_rules(&[], &["packages"]);
     assert_eq!(
         write_with("feat-ts-export", &listed),
-        "feat(packages): add resolveTypeImports"
+        "feat(packages): add resolveTypeImports to compileScript"
     );
     // subject-case `always lower-case`.
     let mut lower = Style::default();
@@ -365,7 +368,10 @@ fn scopes_and_subject_case_follow_the_repository() {
         },
         origin: "test".into(),
     });
-    assert_eq!(write_with("fix-go-error-wrap", &lower), "fix: correct load");
+    assert_eq!(
+        write_with("fix-go-error-wrap", &lower),
+        "fix: correct load in config"
+    );
 }
 
 #[test]

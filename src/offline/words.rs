@@ -333,6 +333,120 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     Some(phrase)
 }
 
+/// Returns a comment block as the reason for a change: its first sentence, when it reads as
+/// prose (four words or more, no code, no tool directive such as `TODO`, `eslint-disable`,
+/// `SAFETY:` or a licence header), its first letter raised and a period closing it.
+pub(crate) fn reason(block: &str) -> Option<String> {
+    let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))
+        .map_or(text.len(), |(i, _)| i);
+    let sentence = text[..end].trim().trim_end_matches(['.', ':', ',', ';']);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let lower = sentence.to_lowercase();
+    const TOOLS: &[&str] = &[
+        "todo",
+        "fixme",
+        "xxx",
+        "hack",
+        "safety:",
+        "eslint",
+        "noqa",
+        "@ts-",
+        "type:",
+        "nolint",
+        "prettier",
+        "istanbul",
+        "license",
+        "copyright",
+        "spdx",
+        "clippy",
+        "rustfmt",
+        "pylint",
+        "@param",
+        "@return",
+        "@deprecated",
+        "c8 ",
+        "biome-",
+        "http://",
+        "https://",
+    ];
+    let code = sentence
+        .chars()
+        .filter(|c| matches!(c, ';' | '{' | '}' | '(' | ')' | '=' | '<' | '>' | '[' | ']'))
+        .count();
+    let letters = sentence.chars().filter(|c| c.is_alphabetic()).count();
+    if words.len() < 4
+        || sentence.len() > 200
+        || code > 2
+        || letters * 2 < sentence.len()
+        || TOOLS
+            .iter()
+            .any(|t| lower.starts_with(t) || lower.contains(&format!(" {t}")))
+    {
+        return None;
+    }
+    let mut chars = sentence.chars();
+    let first = chars.next()?;
+    Some(format!("{}{}.", first.to_uppercase(), chars.as_str()))
+}
+
+/// Picks the comment that says why: the first that gives a cause (`because`, `so that`,
+/// `avoid`, `otherwise`), else the first doc comment of a new item, named (`parse_duration:
+/// Parses …`), else none: an incidental comment is not the change's reason.
+pub(crate) fn pick_reason(reasons: Vec<(String, Option<String>)>) -> Option<String> {
+    const CAUSES: &[&str] = &[
+        "because",
+        "so that",
+        "so we",
+        "otherwise",
+        "avoid",
+        "prevent",
+        "to keep",
+        "ensure",
+        "must",
+        "needs",
+        "need to",
+        "required",
+        "workaround",
+        "instead",
+        "since",
+        "slow",
+        "expensive",
+        "can't",
+        "cannot",
+        "don't",
+        "doesn't",
+        "won't",
+        "would",
+        "breaks",
+        "fails",
+        "in case",
+        ", not",
+        "rather than",
+    ];
+    let causal = reasons.iter().find(|(r, _)| {
+        let lower = r.to_lowercase();
+        CAUSES.iter().any(|c| {
+            lower.starts_with(c)
+                || lower.contains(&format!(" {c}"))
+                || c.starts_with(',') && lower.contains(c)
+        })
+    });
+    if let Some((r, _)) = causal {
+        return Some(r.clone());
+    }
+    reasons.into_iter().find_map(|(r, item)| {
+        let item = item?;
+        Some(if r.starts_with(&item) {
+            r
+        } else {
+            format!("{item}: {r}")
+        })
+    })
+}
+
 /// Lowers the first letter of a plain word (`The` → `the`), leaving names that carry case
 /// inside (`OpenAI`, `URL`, `Fill`) as written.
 pub(crate) fn lower_first(word: &str) -> String {
@@ -346,6 +460,231 @@ pub(crate) fn lower_first(word: &str) -> String {
     } else {
         word.to_owned()
     }
+}
+
+/// One word changed for another on a line otherwise kept (`recieve` → `receive`), and
+/// whether the line is prose (documentation, a comment) rather than code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Swap {
+    pub old: String,
+    pub new: String,
+    pub prose: bool,
+    /// The key the new word is the value of (`"no-console": "error"`, `level = "debug"`).
+    pub key: Option<String>,
+}
+
+/// Returns the key of a `key: value` or `key = value` line when the byte at `at` lies in
+/// the value: the last word before the first `:` or `=`, without quotes or declarations.
+fn key_of(line: &[u8], at: usize) -> Option<String> {
+    let sep = line[..at.min(line.len())]
+        .iter()
+        .rposition(|&b| b == b':' || b == b'=')?;
+    if line.get(sep + 1) == Some(&b':') || line.get(sep + 1) == Some(&b'=') {
+        return None;
+    }
+    // The value is the swapped word alone, in quotes or not (`"no-console": "error",`).
+    let value = String::from_utf8_lossy(&line[sep + 1..]);
+    let value = value
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`' | ',' | ';'));
+    let word = line[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b >= 0x80)
+        .count();
+    if value.as_bytes() != &line[at..at + word] {
+        return None;
+    }
+    let head = String::from_utf8_lossy(&line[..sep]);
+    let key = head
+        .split_whitespace()
+        .last()?
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`' | '-' | '[' | ']' | ','));
+    let plain = key
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@'));
+    (plain && !key.is_empty() && key.len() <= 40).then(|| key.to_owned())
+}
+
+/// Splits a line into tokens for [`word_swaps`]: runs of letters, digits and `_` as words,
+/// every other visible character on its own; whitespace dropped.
+fn tokens(line: &[u8]) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &b) in line.iter().enumerate() {
+        let word = b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(&line[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        if !word && !b.is_ascii_whitespace() {
+            out.push(&line[i..=i]);
+        }
+    }
+    if let Some(s) = start {
+        out.push(&line[s..]);
+    }
+    out
+}
+
+/// Returns the words a hunk changes when each removed line comes back as an added line with
+/// the same tokens except a few words (`teh` → `the`, `optimizeBindings` →
+/// `optimizeImports`), or `None` when the hunk does anything else (adds or removes lines,
+/// moves punctuation, changes numbers). Lines that only change whitespace add no swap.
+pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Vec<Swap>> {
+    if old.is_empty() || old.len() != new.len() || old.len() > 12 {
+        return None;
+    }
+    let mut out: Vec<Swap> = Vec::new();
+    for (o, n) in old.iter().zip(new) {
+        let (to, tn) = (tokens(o), tokens(n));
+        if to.len() != tn.len() {
+            return None;
+        }
+        let comment = prose || is_comment_line(o);
+        for (a, b) in to.iter().zip(&tn) {
+            if a == b {
+                continue;
+            }
+            let word = |t: &[u8]| {
+                t.iter().any(u8::is_ascii_alphabetic) && !t.iter().any(u8::is_ascii_digit)
+            };
+            if !word(a) || !word(b) || a.len() > 60 || b.len() > 60 {
+                return None;
+            }
+            let at = b.as_ptr() as usize - n.as_ptr() as usize;
+            let swap = Swap {
+                old: String::from_utf8_lossy(a).into_owned(),
+                new: String::from_utf8_lossy(b).into_owned(),
+                prose: comment,
+                key: if comment { None } else { key_of(n, at) },
+            };
+            if !out.contains(&swap) {
+                out.push(swap);
+            }
+            if out.len() > 8 {
+                return None;
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Returns a line without its link targets (`](…)`, `<https://…>`, bare URLs) and
+/// without whitespace.
+fn without_links(line: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(line);
+    let mut out = String::new();
+    let mut rest = text.as_ref();
+    loop {
+        let url = rest.find("http://").or_else(|| rest.find("https://"));
+        let target = rest.find("](");
+        let cut = match (url, target) {
+            (Some(u), Some(t)) => u.min(t),
+            (Some(u), None) => u,
+            (None, Some(t)) => t,
+            (None, None) => break,
+        };
+        out.push_str(&rest[..cut]);
+        let tail = &rest[cut..];
+        let end = tail
+            .char_indices()
+            .skip(2)
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | '`'))
+            .map_or(tail.len(), |(i, _)| i);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out.bytes().filter(|b| !b.is_ascii_whitespace()).collect()
+}
+
+/// Tells whether a hunk changes only where links point: its lines are the same once link
+/// targets are left out, and differ with them.
+pub(crate) fn only_links_differ(old: &[&[u8]], new: &[&[u8]]) -> bool {
+    if old.is_empty() || new.is_empty() || old.len() > 12 || new.len() > 12 {
+        return false;
+    }
+    let join = |lines: &[&[u8]], f: &dyn Fn(&[u8]) -> Vec<u8>| -> Vec<u8> {
+        lines.iter().flat_map(|l| f(l)).collect()
+    };
+    let raw = |l: &[u8]| -> Vec<u8> {
+        l.iter()
+            .copied()
+            .filter(|b| !b.is_ascii_whitespace())
+            .collect()
+    };
+    join(old, &raw) != join(new, &raw) && join(old, &without_links) == join(new, &without_links)
+}
+
+fn is_comment_line(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    ["//", "#", "/*", "* ", "<!--", "--", "\"\"\""]
+        .iter()
+        .any(|p| t.starts_with(p.as_bytes()))
+}
+
+/// The edit distance between two short words (insertions, deletions, substitutions and
+/// swaps of neighbours), compared without case.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// Tells whether a word is one of the small words that hold a sentence together (`a`, `the`,
+/// `to`, `is`), whose swap mends grammar rather than meaning.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "a", "an", "the", "to", "of", "in", "on", "at", "for", "by", "with", "from", "is", "are",
+        "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "and", "or",
+        "as", "if", "than", "then", "there", "their", "they", "which", "who", "whom", "has",
+        "have", "had", "do", "does", "can", "will", "would", "should", "not", "your", "you", "our",
+        "we",
+    ];
+    WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Tells whether a swap corrects a misspelling: close in spelling, not only in case, and not
+/// a change of form (`field` → `fields`, `parse` → `parsed`), which code makes on purpose.
+/// In code (not a comment) only longer names count, where a slip is more likely than a new
+/// meaning.
+pub(crate) fn is_typo(swap: &Swap) -> bool {
+    let (old, new) = (swap.old.to_lowercase(), swap.new.to_lowercase());
+    let shorter = old.chars().count().min(new.chars().count());
+    if old == new || shorter < 3 || (!swap.prose && shorter < 6) {
+        return false;
+    }
+    let inflection = |a: &str, b: &str| {
+        b.strip_prefix(a)
+            .is_some_and(|tail| ["s", "es", "ed", "d", "ing", "er", "ly", "n"].contains(&tail))
+    };
+    if inflection(&old, &new) || inflection(&new, &old) {
+        return false;
+    }
+    let d = distance(&old, &new);
+    (1..=2).contains(&d) && d * 3 <= shorter
 }
 
 #[cfg(test)]
@@ -409,6 +748,33 @@ mod tests {
     }
 
     #[test]
+    fn comments_become_reasons_unless_they_are_code_or_directives() {
+        assert_eq!(
+            reason(" Searching is slow; cache results for repeated queries. More here.").as_deref(),
+            Some("Searching is slow; cache results for repeated queries.")
+        );
+        assert_eq!(reason(" TODO: remove this once the API is stable"), None);
+        assert_eq!(reason(" eslint-disable-next-line no-console"), None);
+        assert_eq!(reason(" let x = f(a, b); g(x);"), None);
+        assert_eq!(reason(" unset old ref"), None);
+        let incidental = ("Parse arguments into enums.".to_owned(), None);
+        let cause = ("Searching is slow; cache the results.".to_owned(), None);
+        let doc = (
+            "Parses `90s` into a duration.".to_owned(),
+            Some("parse".to_owned()),
+        );
+        assert_eq!(pick_reason(vec![incidental.clone()]), None);
+        assert_eq!(
+            pick_reason(vec![incidental.clone(), doc.clone(), cause.clone()]).as_deref(),
+            Some("Searching is slow; cache the results.")
+        );
+        assert_eq!(
+            pick_reason(vec![incidental, doc]).as_deref(),
+            Some("parse: Parses `90s` into a duration.")
+        );
+    }
+
+    #[test]
     fn notes_become_imperative_phrases() {
         assert_eq!(
             note_phrase("Fix `requestPermissions` not resolving on Android.").as_deref(),
@@ -428,5 +794,80 @@ mod tests {
             Some("document writer returns the number of documents written")
         );
         assert_eq!(note_phrase("Fixed."), None);
+    }
+
+    #[test]
+    fn hunks_that_change_words_in_place_are_swaps() {
+        let swaps = word_swaps(
+            &[b"The parser will recieve it."],
+            &[b"The parser will receive it."],
+            true,
+        )
+        .expect("one word changed");
+        assert_eq!(
+            (swaps[0].old.as_str(), swaps[0].new.as_str()),
+            ("recieve", "receive")
+        );
+        assert!(is_typo(&swaps[0]));
+        // More lines, other punctuation, numbers: not a swap.
+        assert!(word_swaps(&[b"a b"], &[b"a b", b"c"], true).is_none());
+        assert!(word_swaps(&[b"f(a)"], &[b"f(a, b)"], false).is_none());
+        assert!(word_swaps(&[b"version 1.2"], &[b"version 1.3"], true).is_none());
+        let code = word_swaps(
+            &[b"  optimizeBindings(ast)"],
+            &[b"  optimizeImports(ast)"],
+            false,
+        )
+        .expect("a rename");
+        assert!(!is_typo(&code[0]));
+        let config = word_swaps(
+            &[b"  \"no-console\": \"warn\""],
+            &[b"  \"no-console\": \"error\""],
+            false,
+        )
+        .expect("a value changed");
+        assert_eq!(config[0].key.as_deref(), Some("no-console"));
+        // A word inside a longer value is no setting of its own.
+        let inside = word_swaps(
+            &[b"Env: []string{\"VAR=token\"},"],
+            &[b"Env: []string{\"VAR=giteatoken\"},"],
+            false,
+        )
+        .expect("a word changed");
+        assert_eq!(inside[0].key, None);
+    }
+
+    #[test]
+    fn hunks_that_move_only_link_targets_are_links() {
+        assert!(only_links_differ(
+            &[b"See [the guide](https://old.example/guide) for more."],
+            &[b"See [the guide](https://docs.example/guide) for more."]
+        ));
+        assert!(only_links_differ(
+            &[b"// https://a.example/x"],
+            &[b"// https://a.example/y"]
+        ));
+        assert!(!only_links_differ(
+            &[b"See [the guide](https://old.example/guide)."],
+            &[b"Read [the guide](https://old.example/guide)."]
+        ));
+        assert!(!only_links_differ(&[b"same"], &[b"same"]));
+    }
+
+    #[test]
+    fn typos_are_close_spellings_not_new_forms() {
+        let swap = |old: &str, new: &str, prose: bool| Swap {
+            old: old.into(),
+            new: new.into(),
+            prose,
+            key: None,
+        };
+        assert!(is_typo(&swap("teh", "the", true)));
+        assert!(is_typo(&swap("stringiySymbol", "stringifySymbol", false)));
+        assert!(!is_typo(&swap("field", "fields", true)));
+        assert!(!is_typo(&swap("parse", "parsed", true)));
+        assert!(!is_typo(&swap("Foo", "foo", true)));
+        assert!(!is_typo(&swap("sane", "sensible", true)));
+        assert!(!is_typo(&swap("cat", "cut", false)));
     }
 }

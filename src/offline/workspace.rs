@@ -57,6 +57,20 @@ pub(crate) fn member(paths: &[&str]) -> Option<String> {
     found.map(str::to_owned)
 }
 
+/// Returns the scope a house with scopes writes for a workspace member: the member's name
+/// when the house uses it, else the name without its project prefix (`acme-server` →
+/// `server`) when the house writes short names (it has scopes, none with that prefix);
+/// `None` when the house would not write it.
+pub(crate) fn house_scope(member: &str, used: &[(String, usize)]) -> Option<String> {
+    if used.iter().any(|(p, _)| p == member) {
+        return Some(member.to_owned());
+    }
+    let at = member.find(['-', '_'])?;
+    let (project, short) = (&member[..=at], &member[at + 1..]);
+    let long_names = used.iter().any(|(p, _)| p.starts_with(project));
+    (used.len() >= 2 && !long_names && short.len() >= 2).then(|| short.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +88,22 @@ mod tests {
         assert_eq!(member(&["src/parser.rs"]), None);
         assert_eq!(member(&["docs/src/index.md"]), None);
         assert_eq!(member(&[]), None);
+    }
+
+    #[test]
+    fn members_lose_the_project_prefix_where_the_house_does() {
+        let short = [("core".to_owned(), 12), ("cli".to_owned(), 12)];
+        assert_eq!(
+            house_scope("acme-server", &short).as_deref(),
+            Some("server")
+        );
+        assert_eq!(house_scope("acme-core", &short).as_deref(), Some("core"));
+        let long = [("acme-core".to_owned(), 12), ("docs".to_owned(), 3)];
+        assert_eq!(
+            house_scope("acme-core", &long).as_deref(),
+            Some("acme-core")
+        );
+        assert_eq!(house_scope("acme-server", &long), None);
+        assert_eq!(house_scope("server", &short), None);
     }
 }

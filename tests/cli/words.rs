@@ -35,3 +35,75 @@ fn staged_fix_with_its_test_says_the_behaviour() {
             "fix: center wide value label by display width\n",
         ));
 }
+
+#[test]
+fn a_lockfile_bump_takes_the_house_type_and_scope_and_its_own_package() {
+    let repo = TestRepo::new();
+    for i in 0..12 {
+        repo.write(format!("src/f{i}.rs"), format!("fn f{i}() {{}}\n"));
+        repo.add_all();
+        repo.commit(&format!("feat(core): add f{i}"));
+    }
+    repo.write("Cargo.lock", LOCK);
+    repo.add_all();
+    repo.commit("build(deps): bump itoa from 1.0.1 to 1.0.2");
+    repo.write("Cargo.lock", LOCK.replace("0.3.54", "0.3.53"));
+    repo.add_all();
+    repo.commit("build(deps): bump serde from 1.0.1 to 1.0.5");
+    // Another package moves: the house's `build(deps)`, this package's name and versions
+    // (not the last bump's subject with the versions swapped).
+    repo.write("Cargo.lock", LOCK.replace("0.3.54", "0.3.55"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "build(deps): bump time from 0.3.53 to 0.3.55\n",
+        ));
+}
+
+#[test]
+fn a_staged_typo_fix_says_so_and_lists_the_words() {
+    let repo = TestRepo::new();
+    repo.write(
+        "README.md",
+        "# tally\n\nCount lines, so seperate runs recieve the same totals.\n",
+    );
+    repo.commit_all("base");
+    repo.write(
+        "README.md",
+        "# tally\n\nCount lines, so separate runs receive the same totals.\n",
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "docs: fix typos in README\n\n- README.md: seperate → separate, recieve → receive\n",
+        ));
+}
+
+#[test]
+fn a_new_workspace_member_is_scoped_as_the_house_names_members() {
+    let repo = TestRepo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"acme-core\", \"acme-cli\", \"acme-server\"]\n",
+    );
+    for member in ["core", "cli"] {
+        for i in 0..12 {
+            let path = format!("acme-{member}/src/lib.rs");
+            let before = std::fs::read_to_string(repo.path().join(&path)).unwrap_or_default();
+            repo.write(&path, format!("{before}pub fn f{i}() {{}}\n"));
+            repo.add_all();
+            repo.commit(&format!("feat({member}): add f{i}"));
+        }
+    }
+    // The house writes `core`, not `acme-core`: a member it has never scoped is `server`.
+    repo.write("acme-server/src/lib.rs", "pub fn serve() {}\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("feat(server): "));
+}
