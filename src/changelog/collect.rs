@@ -25,6 +25,126 @@ pub enum Target {
 pub struct Changelog {
     pub releases: Vec<Release>,
     pub remote: Option<Remote>,
+    /// What the reader should know about the tags (ones that match no pattern, other
+    /// packages' tags), one line each, without the `warning: ` prefix.
+    pub warnings: Vec<String>,
+}
+
+/// Which part of a repository the changelog is about (monorepos).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// `--package NAME`: only this package's tags (`NAME-v1.2.0`, `NAME@1.2.0`) are releases.
+    pub package: Option<String>,
+    /// `--include-path GLOB`: only commits that touch a matching path are listed.
+    pub include_paths: Vec<String>,
+}
+
+/// How many tag names a warning spells out.
+const NAMED_IN_WARNING: usize = 5;
+
+fn name_some(names: &[String]) -> String {
+    let mut text = names
+        .iter()
+        .take(NAMED_IN_WARNING)
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > NAMED_IN_WARNING {
+        text.push_str(&format!(" and {} more", names.len() - NAMED_IN_WARNING));
+    }
+    text
+}
+
+/// The release tags of one line of history, as [`collect`] reads them.
+struct ReleaseTags {
+    /// The family's tags on the first-parent line of the end of history, newest first.
+    line: Vec<crate::git::Tag>,
+    /// Release tags (of any package) off that line: merged histories and release branches,
+    /// whose commits were released there and are not listed again.
+    side: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Reads the release tags reachable from `end`: those that match the pattern (or, with the
+/// default pattern, a package's `<name>-v<semver>` / `<name>@<semver>`), of one package
+/// (`--package`, the package of the tag asked for, else that of the newest release tag), on
+/// the first-parent line of `end` (a merged history's tags are not this line's releases).
+fn release_tags(
+    repo: &Repo,
+    opts: &super::Options,
+    end: &str,
+    family_hint: Option<&str>,
+    scope: &Scope,
+) -> Result<ReleaseTags, ChangelogError> {
+    let is_release = opts.release_matcher()?;
+    let all = repo.tags(&|_: &str| true, end)?;
+    let (mut release, unmatched): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|t| is_release(&t.name));
+    let mut warnings = Vec::new();
+    if !unmatched.is_empty() {
+        let names: Vec<String> = unmatched.into_iter().map(|t| t.name).collect();
+        warnings.push(format!(
+            "{} {} no release pattern and {} left out: {} (set `changelog.tag-pattern` to \
+             count {})",
+            if names.len() == 1 { "tag" } else { "tags" },
+            if names.len() == 1 { "matches" } else { "match" },
+            if names.len() == 1 { "is" } else { "are" },
+            name_some(&names),
+            if names.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    if release.is_empty() {
+        return Ok(ReleaseTags {
+            line: release,
+            side: Vec::new(),
+            warnings,
+        });
+    }
+    let on_line: std::collections::HashSet<String> = repo
+        .history(&[], end, true)?
+        .commits
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let (line, side): (Vec<_>, Vec<_>) =
+        release.drain(..).partition(|t| on_line.contains(&t.commit));
+    let side: Vec<String> = side.into_iter().map(|t| t.name).collect();
+    let mut line = line;
+    super::order_tags(&mut line);
+    let family: Option<String> = match (&scope.package, family_hint) {
+        (Some(package), _) => Some(package.clone()),
+        (None, Some(hint)) => super::package_of(hint).map(str::to_owned),
+        (None, None) => line
+            .first()
+            .and_then(|t| super::package_of(&t.name))
+            .map(str::to_owned),
+    };
+    let (line, others): (Vec<_>, Vec<_>) = line
+        .into_iter()
+        .partition(|t| super::package_of(&t.name) == family.as_deref());
+    // Named by `--package` or by the tag asked for, the family is no guess worth a word.
+    if !others.is_empty() && scope.package.is_none() && family_hint.is_none() {
+        let mut packages: Vec<String> = others
+            .iter()
+            .map(|t| {
+                super::package_of(&t.name)
+                    .unwrap_or("unprefixed")
+                    .to_owned()
+            })
+            .collect();
+        packages.sort();
+        packages.dedup();
+        warnings.push(format!(
+            "tags of other packages are left out ({}): {}; pick one with `--package NAME`",
+            packages.join(", "),
+            name_some(&others.into_iter().map(|t| t.name).collect::<Vec<_>>()),
+        ));
+    }
+    Ok(ReleaseTags {
+        line,
+        side,
+        warnings,
+    })
 }
 
 fn tag_exists(repo: &Repo, name: &str) -> bool {
@@ -77,9 +197,21 @@ pub fn collect(
     target: &Target,
     name: Option<&str>,
 ) -> Result<Changelog, ChangelogError> {
+    collect_scoped(repo, settings, target, name, &Scope::default())
+}
+
+/// [`collect`] for one package or one set of paths of a monorepo.
+pub fn collect_scoped(
+    repo: &Repo,
+    settings: &Settings,
+    target: &Target,
+    name: Option<&str>,
+    scope: &Scope,
+) -> Result<Changelog, ChangelogError> {
     let opts = &settings.changelog;
-    let pattern = opts.tag_regex()?;
-    let is_release = |tag: &str| pattern.is_match(tag);
+    let is_release = opts.release_matcher()?;
+    let mut warnings = Vec::new();
+    let mut side_tags = Vec::new();
     let spans = match target {
         Target::Range(range) => vec![range_span(repo, range, name, &is_release)?],
         Target::Tags(selection) => {
@@ -97,8 +229,14 @@ pub fn collect(
                 _ => "HEAD".to_owned(),
             };
             let (id, time) = resolve(repo, &end)?;
-            let mut tags = repo.tags(&is_release, &end)?;
-            super::order_tags(&mut tags);
+            let hint = match &selection {
+                Selection::Tag(tag) => Some(tag.as_str()),
+                _ => name,
+            };
+            let found = release_tags(repo, opts, &end, hint, scope)?;
+            warnings = found.warnings;
+            side_tags = found.side;
+            let tags = found.line;
             // A name that is already a tag has its own section; it names nothing unreleased.
             let name =
                 name.filter(|n| !matches!(selection, Selection::Tag(_)) && !tag_exists(repo, n));
@@ -135,12 +273,20 @@ pub fn collect(
         }
         super::parse(&offline::write(&files, &style).subject).kind
     };
+    let paths = include_set(&scope.include_paths)?;
+    let side_refs: Vec<String> = side_tags.iter().map(|t| format!("refs/tags/{t}")).collect();
     let mut releases = Vec::with_capacity(spans.len());
     for span in &spans {
         let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
         let mut history = repo.history(&hide, &span.to, opts.first_parent)?;
         if opts.first_parent {
-            history = expand_merges(repo, history, &hide, 0)?;
+            // What a merged side released under its own tags was described there.
+            let mut side_hide = hide.clone();
+            side_hide.extend(side_refs.iter().map(String::as_str));
+            history = expand_merges(repo, history, &side_hide, 0)?;
+        }
+        if let Some(paths) = &paths {
+            history.commits.retain(|c| touches(repo, &c.id, paths));
         }
         if history.truncated {
             return Err(ChangelogError::Shallow {
@@ -152,7 +298,59 @@ pub fn collect(
     let remote = repo
         .remote_url()
         .and_then(|url| Remote::parse(&url, opts.forge));
-    Ok(Changelog { releases, remote })
+    Ok(Changelog {
+        releases,
+        remote,
+        warnings,
+    })
+}
+
+/// Compiles `--include-path` globs (`None` when there are none).
+fn include_set(globs: &[String]) -> Result<Option<globset::GlobSet>, ChangelogError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = globset::GlobBuilder::new(glob)
+            .literal_separator(true)
+            .build()
+            .map_err(|source| ChangelogError::IncludePath {
+                glob: glob.clone(),
+                source,
+            })?;
+        builder.add(compiled);
+        // `crates/acme` stands for everything under it too.
+        if !glob.contains(['*', '?', '[']) {
+            let under = format!("{}/**", glob.trim_end_matches('/'));
+            if let Ok(g) = globset::Glob::new(&under) {
+                builder.add(g);
+            }
+        }
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|source| ChangelogError::IncludePath {
+            glob: globs.join(", "),
+            source,
+        })
+}
+
+/// Tells whether a commit changes a path the globs match (before or after a rename).
+fn touches(repo: &Repo, id: &str, paths: &globset::GlobSet) -> bool {
+    let filter = Filter::new(&Default::default()).expect("the default filter compiles");
+    let Ok(files) = repo.commit_files(id, &filter) else {
+        return false;
+    };
+    files.iter().any(|f| {
+        let path = String::from_utf8_lossy(&f.change.path);
+        paths.is_match(path.as_ref())
+            || f.change
+                .old_path
+                .as_ref()
+                .is_some_and(|old| paths.is_match(String::from_utf8_lossy(old).as_ref()))
+    })
 }
 
 /// How deep merges of merges are opened up.
@@ -209,9 +407,9 @@ pub fn notes_tag(
             return Ok(name.to_owned());
         }
     }
-    let pattern = settings.changelog.tag_regex()?;
+    let is_release = settings.changelog.release_matcher()?;
     let (head, _) = resolve(repo, "HEAD")?;
-    let mut tags = repo.tags(&|tag: &str| pattern.is_match(tag), "HEAD")?;
+    let mut tags = repo.tags(&is_release, "HEAD")?;
     if tags.is_empty() {
         return Err(ChangelogError::NoTags {
             pattern: settings.changelog.tag_pattern.clone(),

@@ -38,6 +38,12 @@ pub enum ChangelogError {
     },
     #[error("the value of `{name}` holds a line break, which a dotenv file cannot")]
     Dotenv { name: String },
+    #[error("invalid `--include-path` glob `{glob}`")]
+    IncludePath {
+        glob: String,
+        #[source]
+        source: globset::Error,
+    },
     #[error(transparent)]
     Git(#[from] GitError),
     #[error(transparent)]
@@ -95,6 +101,11 @@ impl ChangelogError {
             ChangelogError::Template { .. } => Some(
                 "a template gets the data of `--format json` (`releases`, each with `sections` \
                  of `commits`) and `command`; see \"Templates\" in the README"
+                    .into(),
+            ),
+            ChangelogError::IncludePath { .. } => Some(
+                "a glob is matched against paths from the repository's root, e.g. \
+                 `crates/acme/**`"
                     .into(),
             ),
             ChangelogError::Git(e) => e.hint().map(str::to_owned),

@@ -64,7 +64,7 @@ mod test_support;
 mod version;
 
 pub use ci::{dotenv, github_output, write_dotenv, write_github};
-pub use collect::{Changelog, Target, collect, notes_tag};
+pub use collect::{Changelog, Scope, Target, collect, collect_scoped, notes_tag};
 pub use commit::{Author, Parsed, Reference, is_pr_merge, parse};
 pub use error::ChangelogError;
 pub use json::render_json;
@@ -80,7 +80,10 @@ pub use release::{Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;
 pub use template::{render_template, render_template_file};
-pub use version::{Head, Selection, Span, is_prerelease, order_tags, plan, version_of};
+pub use version::{
+    Head, Selection, Span, is_package_tag, is_prerelease, order_tags, package_of, plan, split_tag,
+    version_of,
+};
 
 /// Compiles one of the built-in patterns.
 fn regex(pattern: &str) -> regex::Regex {

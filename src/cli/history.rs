@@ -47,6 +47,13 @@ fn rewrite_with_model(
     }
 }
 
+/// Prints what the reader should know about the tags.
+fn print_warnings(log: &git_herald::changelog::Changelog) {
+    for warning in &log.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
+}
+
 pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandError> {
     use git_herald::changelog::{self, ChangelogError};
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
@@ -54,7 +61,18 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
     }
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let mut log = changelog::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    let scope = changelog::Scope {
+        package: args.package.clone(),
+        include_paths: args.include_path.clone(),
+    };
+    let mut log = changelog::collect_scoped(
+        &repo,
+        &settings,
+        &args.target(),
+        args.tag.as_deref(),
+        &scope,
+    )?;
+    print_warnings(&log);
     // `--format` and `--prepend` write the built-in formats; else a template, when set.
     let template = match (args.format, &args.prepend) {
         (None, None) => args
@@ -64,7 +82,7 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         _ => None,
     };
     // JSON and templates are the structured data, which a model does not rewrite.
-    if args.format != Some(ChangelogFormat::Json) && template.is_none() {
+    if args.format != Some(ChangelogFormat::Json) && template.is_none() && !args.offline {
         rewrite_with_model(&mut log, &settings, env, Command::Changelog, &repo);
     }
     if let Some(path) = &args.prepend {
@@ -90,12 +108,23 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
     let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
-    let mut log = changelog::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    let scope = changelog::Scope {
+        package: args.package.clone(),
+        include_paths: args.include_path.clone(),
+    };
+    let mut log = changelog::collect_scoped(
+        &repo,
+        &settings,
+        &Target::Tags(Selection::Tag(tag)),
+        None,
+        &scope,
+    )?;
+    print_warnings(&log);
     let template = args
         .template
         .as_ref()
         .or(settings.changelog.template.as_ref());
-    if template.is_none() {
+    if template.is_none() && !args.offline {
         rewrite_with_model(&mut log, &settings, env, Command::ReleaseNotes, &repo);
     }
     let Some(notes_of) = log.releases.first() else {

@@ -4,7 +4,8 @@
 //! A case folder holds `setup.sh` (builds the history with git on a fixed clock, sourcing
 //! `../lib.sh`), `args` (the arguments after `git herald`, one a line), an optional
 //! `config.toml` (written as the repository's `.git-herald.toml` after the history is built)
-//! and `expected.md` or `expected.json`. With `--prepend FILE` or `--output FILE` in `args`,
+//! and `expected.md` or `expected.json`; stderr must be empty, or equal `expected.stderr` when
+//! the case has one. With `--prepend FILE` or `--output FILE` in `args`,
 //! that file is compared instead of stdout, and `--prepend` runs twice to show that it
 //! replaces its section rather than adding a second one.
 //!
@@ -77,7 +78,12 @@ fn check_case(case: &str) {
     let out = repo.herald(&args).output().unwrap();
     assert!(out.status.success(), "{case}: {args:?}\n{}", show(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.is_empty(), "{case}: unexpected stderr: {stderr}");
+    let expected_stderr = case_dir(case).join("expected.stderr");
+    if expected_stderr.exists() {
+        expect(&expected_stderr, &stderr);
+    } else {
+        assert!(stderr.is_empty(), "{case}: unexpected stderr: {stderr}");
+    }
     match prepend.or(output) {
         Some(path) => {
             assert!(out.stdout.is_empty(), "{case}: wrote to stdout too");
@@ -139,6 +145,10 @@ cases! {
     release_notes_for_a_tag => "release-notes",
     template_flag => "template",
     template_from_the_repository_file_for_release_notes => "template-release-notes",
+    releases_follow_the_first_parent_line => "merged-history",
+    package_tags_and_include_path => "package-tags",
+    release_notes_for_a_package_tag => "package-release-notes",
+    tags_of_other_packages_and_no_release_are_named => "package-tags-warning",
 }
 
 #[test]
