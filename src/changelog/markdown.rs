@@ -23,19 +23,76 @@ fn link(text: &str, url: Option<String>) -> String {
 }
 
 /// Renders one bullet: `- **scope:** subject (#12, abc1234, closes #3)`, linked when the
-/// remote is known.
+/// remote is known. In the breaking section, the `BREAKING CHANGE:` note follows whole, as a
+/// paragraph of the list item; the bullet then ends with a blank line.
 fn bullet(entry: &Entry, remote: Option<&Remote>, breaking_section: bool) -> String {
     let mut line = String::from("- ");
     if let Some(scope) = &entry.scope {
         let _ = write!(line, "**{scope}:** ");
     }
-    let text = match (&entry.breaking_note, breaking_section) {
-        (Some(note), true) => note,
-        _ => &entry.subject,
-    };
-    line.push_str(text);
+    line.push_str(&link_prs(&entry.subject, remote));
     let _ = write!(line, " ({})", references(entry, remote).join(", "));
+    line.push('\n');
+    if let (Some(note), true) = (&entry.breaking_note, breaking_section)
+        && note.trim() != entry.subject.trim()
+    {
+        line.push('\n');
+        for note_line in note.lines() {
+            if note_line.trim().is_empty() {
+                line.push('\n');
+            } else {
+                let _ = writeln!(line, "  {}", note_line.trim_end());
+            }
+        }
+    }
     line
+}
+
+/// Links the PR numbers written in a text (`… (#879)`, `see #12`) when the remote is known;
+/// text already inside a Markdown link or code span is left alone.
+pub(super) fn link_prs(text: &str, remote: Option<&Remote>) -> String {
+    let Some(remote) = remote else {
+        return text.to_owned();
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut code = false;
+    let mut bracket = 0usize;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        match c {
+            '`' => code = !code,
+            '[' if !code => bracket += 1,
+            ']' if !code => bracket = bracket.saturating_sub(1),
+            '#' if !code && bracket == 0 => {
+                let digits = text[i + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                let before_ok = i == 0
+                    || !(bytes[i - 1].is_ascii_alphanumeric()
+                        || matches!(bytes[i - 1], b'/' | b'&' | b'-' | b'_'));
+                let after = i + 1 + digits;
+                let after_ok = after == text.len() || !bytes[after].is_ascii_alphanumeric();
+                if digits > 0 && before_ok && after_ok {
+                    let number = &text[i + 1..after];
+                    if let Ok(n) = number.parse::<u64>() {
+                        // On GitLab `#n` is an issue (merge requests are `!n`).
+                        let url = if Remote::pr_label(Some(remote), n).starts_with('!') {
+                            remote.issue(n)
+                        } else {
+                            remote.pull(n)
+                        };
+                        let _ = write!(out, "[#{number}]({url})");
+                        i = after;
+                        continue;
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 /// Returns an entry's references: its PR, its commit, its issue trailers, linked when the
@@ -75,9 +132,15 @@ fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
             out.push('\n');
         }
         let _ = writeln!(out, "### {}\n", section.title);
+        let mut loose = false;
         for entry in &section.entries {
-            out.push_str(&bullet(entry, remote, section.breaking));
-            out.push('\n');
+            let text = bullet(entry, remote, section.breaking);
+            // After a bullet with a paragraph under it, the next one follows a blank line.
+            if loose {
+                out.push('\n');
+            }
+            loose = text.ends_with("\n\n") || text.matches('\n').count() > 1;
+            out.push_str(&text);
         }
     }
 }
@@ -152,14 +215,29 @@ mod tests {
         assert_eq!(
             text,
             "## [1.1.0] - 2024-01-11\n\n### Breaking changes\n\n\
-             - **api:** results come in pages ([#12](https://github.com/acme/widget/pull/12), \
+             - **api:** paginate ([#12](https://github.com/acme/widget/pull/12), \
              [e100000](https://github.com/acme/widget/commit/e100000000000000000000000000000000000000), \
-             closes [#7](https://github.com/acme/widget/issues/7))\n"
+             closes [#7](https://github.com/acme/widget/issues/7))\n\n  results come in pages\n"
         );
         let plain = render_section(&release, None);
         assert!(
-            plain.contains("results come in pages (#12, e100000, closes #7)"),
+            plain.contains(
+                "- **api:** paginate (#12, e100000, closes #7)\n\n  results come in pages\n"
+            ),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn pr_numbers_are_linked_wherever_they_stand() {
+        let remote = github();
+        assert_eq!(
+            link_prs(
+                "port #879 from 1.x, see `#3` and [#4](x) or a#5",
+                Some(&remote)
+            ),
+            "port [#879](https://github.com/acme/widget/pull/879) from 1.x, see `#3` and [#4](x) or a#5"
+        );
+        assert_eq!(link_prs("port #879", None), "port #879");
     }
 }

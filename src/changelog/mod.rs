@@ -37,7 +37,9 @@
 //!   "type": "feat",                     from the header, or classified from the diff
 //!   "scope": "parser" | null, "subject": "add pairs",
 //!   "conventional": true,               false when the type was classified from the diff
-//!   "breaking": false, "breaking_note": "…" | null,
+//!   "breaking": false, "breaking_note": "…" | null,   the note whole, line breaks kept
+//!   "body": "…" | null,                 the message between header and footers
+//!   "footers": [ { "token": "Reviewed-by", "value": "Bo" } ],
 //!   "pr": 123 | null, "pr_url": "https://…" | null,
 //!   "refs": [ { "action": "closes", "id": "#12", "url": "https://…" | null } ],
 //!   "authors": [ { "name": "Ada", "email": "ada@example.com" } ],
@@ -65,7 +67,7 @@ mod version;
 
 pub use ci::{dotenv, github_output, write_dotenv, write_github};
 pub use collect::{Changelog, Scope, Target, collect, collect_scoped, notes_tag};
-pub use commit::{Author, Parsed, Reference, is_pr_merge, parse};
+pub use commit::{Author, Footer, Parsed, Reference, is_pr_merge, parse};
 pub use error::ChangelogError;
 pub use json::render_json;
 pub use markdown::{HEADER_TEXT, link_definition, render_markdown, render_notes, render_section};

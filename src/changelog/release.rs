@@ -1,7 +1,7 @@
 //! Grouping a range's commits into a release: sections in the configured order, hidden
 //! types, reverted pairs cancelled, non-conventional commits classified.
 
-use super::{Author, Options, Parsed, Reference, Remote, Span, parse, version_of};
+use super::{Author, Footer, Options, Parsed, Reference, Remote, Span, parse, version_of};
 use crate::git::CommitInfo;
 
 /// One commit as the changelog shows it.
@@ -15,6 +15,9 @@ pub struct Entry {
     pub conventional: bool,
     pub breaking: bool,
     pub breaking_note: Option<String>,
+    /// The message's body (between the header and the footers).
+    pub body: Option<String>,
+    pub footers: Vec<Footer>,
     pub pr: Option<u64>,
     pub refs: Vec<Reference>,
     pub authors: Vec<Author>,
@@ -186,6 +189,8 @@ pub fn build(
             conventional,
             breaking: p.breaking,
             breaking_note: p.breaking_note.clone(),
+            body: p.body.clone(),
+            footers: p.footers.clone(),
             pr: p.pr,
             refs,
             authors,

@@ -149,6 +149,8 @@ cases! {
     package_tags_and_include_path => "package-tags",
     release_notes_for_a_package_tag => "package-release-notes",
     tags_of_other_packages_and_no_release_are_named => "package-tags-warning",
+    breaking_bullets_keep_the_subject_and_the_whole_note => "breaking-note-whole",
+    templates_read_bodies_and_footers => "template-body",
 }
 
 #[test]
