@@ -38,6 +38,8 @@ pub enum ChangelogError {
     },
     #[error("the value of `{name}` holds a line break, which a dotenv file cannot")]
     Dotenv { name: String },
+    #[error("`{}` already has a section [{label}] that git-herald did not write", path.display())]
+    ForeignSection { label: String, path: PathBuf },
     #[error("invalid `--include-path` glob `{glob}`")]
     IncludePath {
         glob: String,
@@ -101,6 +103,11 @@ impl ChangelogError {
             ChangelogError::Template { .. } => Some(
                 "a template gets the data of `--format json` (`releases`, each with `sections` \
                  of `commits`) and `command`; see \"Templates\" in the README"
+                    .into(),
+            ),
+            ChangelogError::ForeignSection { .. } => Some(
+                "nothing was written; pass `--replace` to replace it with the generated \
+                 section, or edit the file by hand"
                     .into(),
             ),
             ChangelogError::IncludePath { .. } => Some(

@@ -116,11 +116,43 @@ pub(super) fn references(entry: &Entry, remote: Option<&Remote>) -> Vec<String> 
     refs
 }
 
+/// Puts a blank line before and after each heading outside code blocks, as markdownlint's
+/// MD022 asks: a model's answer often sets `### Features` right above its bullets.
+pub(super) fn space_headings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut fenced = false;
+    let mut after_heading = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let blank = line.trim().is_empty();
+        if after_heading && !blank {
+            out.push('\n');
+        }
+        after_heading = false;
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        } else if !fenced
+            && trimmed.starts_with('#')
+            && trimmed.trim_start_matches('#').starts_with(' ')
+        {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            after_heading = true;
+        }
+        out.push_str(line);
+        if !line.ends_with('\n') && after_heading {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Renders a release's sections (`### Features` and bullets), or a line saying there is
 /// nothing to note.
 fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
     if let Some(text) = &release.rewritten {
-        out.push_str(text);
+        out.push_str(&space_headings(text));
         return;
     }
     if release.is_empty() {
@@ -226,6 +258,18 @@ mod tests {
             ),
             "{plain}"
         );
+    }
+
+    #[test]
+    fn headings_get_blank_lines_around_them() {
+        assert_eq!(
+            space_headings(
+                "Intro.\n### Features\n- A (x)\n### Bug fixes\n\n- B (y)\n```\n# not\n```\n"
+            ),
+            "Intro.\n\n### Features\n\n- A (x)\n\n### Bug fixes\n\n- B (y)\n```\n# not\n```\n"
+        );
+        let tidy = "### Features\n\n- A (x)\n";
+        assert_eq!(space_headings(tidy), tidy);
     }
 
     #[test]

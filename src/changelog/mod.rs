@@ -77,7 +77,7 @@ pub use model::{
 };
 pub use options::{ForgeSetting, Options, PreReleases, SectionSpec, TAG_PATTERN};
 pub use output::write_file;
-pub use prepend::{prepend, prepend_file};
+pub use prepend::{Prepended, prepend, prepend_file};
 pub use release::{Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;

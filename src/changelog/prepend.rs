@@ -11,6 +11,60 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| regex(r"^\[([^\]]+)\]:[ \t]*\S"));
+/// A bullet as git-herald writes it: its references in parentheses at the end, a short
+/// commit id among them.
+static OUR_BULLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^- .*\(.*\b[0-9a-f]{7}\b.*\)$"));
+
+/// Tells whether a section's text has the shape git-herald writes: `###` headings, bullets
+/// ending in their references, notes indented under them, nothing else. A hand-curated
+/// section (contributors, prose, extra sections, bullets without commits) does not.
+fn is_ours(section: &str) -> bool {
+    section.lines().skip(1).all(|line| {
+        let line = line.trim_end();
+        line.is_empty()
+            || line.starts_with("### ")
+            || line == "No notable changes."
+            || line.starts_with("  ")
+            || OUR_BULLET.is_match(line)
+            || LINK_DEF.is_match(line)
+    })
+}
+
+/// What `--prepend` did to one release's section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepended {
+    /// A new section went in.
+    Added(String),
+    /// A section git-herald wrote for the same version was replaced.
+    Replaced(String),
+    /// The section was already there as it would be written.
+    Unchanged(String),
+    /// A section it did not write was replaced, as `--replace` asked.
+    ReplacedForeign(String),
+    /// The release took the place of the `[Unreleased]` section.
+    Released(String),
+}
+
+impl std::fmt::Display for Prepended {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Prepended::Added(label) => write!(f, "added the section [{label}]"),
+            Prepended::Replaced(label) => {
+                write!(f, "replaced the section [{label}] it had written before")
+            }
+            Prepended::Unchanged(label) => write!(f, "the section [{label}] is already up to date"),
+            Prepended::Released(label) => {
+                write!(f, "the section [{label}] took the place of [Unreleased]")
+            }
+            Prepended::ReplacedForeign(label) => {
+                write!(
+                    f,
+                    "replaced the hand-written section [{label}] (`--replace`)"
+                )
+            }
+        }
+    }
+}
 
 /// Returns the key a `## ` heading names: `## [1.4.0] - 2026-11-29` → `1.4.0`,
 /// `## Unreleased` → `unreleased`.
@@ -109,6 +163,43 @@ fn remove_definition(text: &mut String, label: &str) {
     text.replace_range(layout.links.., &kept);
 }
 
+/// Tells what putting a release into the text would do, or refuses: a section of the same
+/// version that git-herald did not write is replaced only with `replace`.
+fn check_one(
+    text: &str,
+    release: &Release,
+    remote: Option<&Remote>,
+    replace: bool,
+    path: &Path,
+) -> Result<Prepended, ChangelogError> {
+    let key = release.label().to_lowercase();
+    let label = release.label();
+    let layout = read_layout(text);
+    let Some(i) = layout
+        .sections
+        .iter()
+        .position(|(_, k)| k.as_deref() == Some(key.as_str()))
+    else {
+        return Ok(Prepended::Added(label));
+    };
+    let (start, end) = section_range(&layout, i);
+    let existing = &text[start..end];
+    let section = render_section(release, remote);
+    if existing.trim_end() == section.trim_end() {
+        return Ok(Prepended::Unchanged(label));
+    }
+    if is_ours(existing) {
+        return Ok(Prepended::Replaced(label));
+    }
+    if replace {
+        return Ok(Prepended::ReplacedForeign(label));
+    }
+    Err(ChangelogError::ForeignSection {
+        label,
+        path: path.to_owned(),
+    })
+}
+
 /// Puts one release's section into a changelog's text.
 fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
     let key = release.label().to_lowercase();
@@ -187,15 +278,44 @@ pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) ->
 }
 
 /// Puts the releases into the changelog file at `path` (created when missing), under its
-/// header, replacing sections of the same versions.
-pub fn prepend_file(path: &Path, log: &Changelog) -> Result<(), ChangelogError> {
+/// header. A section of the same version is replaced when git-herald wrote it (it has the
+/// shape git-herald writes) or `replace` is set; otherwise nothing is written and the error
+/// names the section. Returns what was done, one item a release, oldest first.
+pub fn prepend_file(
+    path: &Path,
+    log: &Changelog,
+    replace: bool,
+) -> Result<Vec<Prepended>, ChangelogError> {
     let existing = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(source) => return Err(ChangelogError::io("read", path)(source)),
     };
+    let mut done = Vec::with_capacity(log.releases.len());
+    let has_unreleased = read_layout(&existing)
+        .sections
+        .iter()
+        .any(|(_, k)| k.as_deref() == Some("unreleased"));
+    for release in log.releases.iter().rev() {
+        if has_unreleased
+            && release.version().is_some()
+            && !done.iter().any(|d| matches!(d, Prepended::Released(_)))
+        {
+            done.push(Prepended::Released(release.label()));
+        }
+        done.push(check_one(
+            &existing,
+            release,
+            log.remote.as_ref(),
+            replace,
+            path,
+        )?);
+    }
     let text = prepend(&existing, &log.releases, log.remote.as_ref());
-    write_file(path, &text)
+    if text != existing {
+        write_file(path, &text)?;
+    }
+    Ok(done)
 }
 
 #[cfg(test)]
@@ -239,6 +359,37 @@ mod tests {
             "{replaced}"
         );
         assert_eq!(replaced.matches("## [1.1.0]").count(), 1);
+    }
+
+    #[test]
+    fn only_sections_of_its_own_shape_are_replaced() {
+        let ours = "## [1.1.0] - 2024-01-11\n\n### Features\n\n- one (f100000)\n\
+                    - **api:** two ([#3](u), [abc1234](u))\n\n  note\n";
+        assert!(is_ours(ours));
+        let curated = format!("{ours}\n### Contributors\n\nThanks to @ada!\n");
+        assert!(!is_ours(&curated));
+        assert!(!is_ours("## [1.1.0]\n\n- Added tabs.\n"));
+        let release = release_with("v1.1.0", Some("v1.0.0"), "feat: one");
+        let path = Path::new("CHANGELOG.md");
+        let file = format!("# Changelog\n\n{curated}");
+        assert!(matches!(
+            check_one(&file, &release, None, false, path),
+            Err(ChangelogError::ForeignSection { .. })
+        ));
+        assert_eq!(
+            check_one(&file, &release, None, true, path).unwrap(),
+            Prepended::ReplacedForeign("1.1.0".into())
+        );
+        let fresh = prepend("# Changelog\n", std::slice::from_ref(&release), None);
+        assert_eq!(
+            check_one(&fresh, &release, None, false, path).unwrap(),
+            Prepended::Unchanged("1.1.0".into())
+        );
+        let other = release_with("v1.1.0", Some("v1.0.0"), "feat: two");
+        assert_eq!(
+            check_one(&fresh, &other, None, false, path).unwrap(),
+            Prepended::Replaced("1.1.0".into())
+        );
     }
 
     #[test]

@@ -86,7 +86,10 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         rewrite_with_model(&mut log, &settings, env, Command::Changelog, &repo);
     }
     if let Some(path) = &args.prepend {
-        return Ok(changelog::prepend_file(path, &log)?);
+        for done in changelog::prepend_file(path, &log, args.replace)? {
+            ui::err(&format!("{}: {done}", path.display()))?;
+        }
+        return Ok(());
     }
     let text = match (args.format, template) {
         (Some(ChangelogFormat::Json), _) => {

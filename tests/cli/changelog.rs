@@ -16,13 +16,13 @@ use crate::common::{TestRepo, fixture, run, show};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn case_dir(case: &str) -> PathBuf {
+pub(crate) fn case_dir(case: &str) -> PathBuf {
     fixture("changelog").join(case)
 }
 
 /// Builds the case's repository: runs `setup.sh`, then writes `config.toml` as the repository
 /// file.
-fn build(case: &str) -> TestRepo {
+pub(crate) fn build(case: &str) -> TestRepo {
     let dir = case_dir(case);
     let repo = TestRepo::new();
     let mut setup = repo.command("sh");

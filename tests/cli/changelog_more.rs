@@ -1,0 +1,99 @@
+//! `changelog` and `release-notes` beyond the fixture cases: `--prepend` refusing a section it
+//! did not write, `--offline` with a model configured, `--bump` and contributors.
+
+use crate::changelog::{build, case_dir};
+use crate::common::show;
+use std::fs;
+
+const CURATED: &str = "# Changelog\n\n## [1.1.0] - 2024-01-05\n\nThe big one.\n\n\
+                       ### Features\n\n- A client for the service.\n\n\
+                       ### Contributors\n\nThanks to @ada and @bo!\n\n\
+                       ## [1.0.0] - 2024-01-01\n\n- First.\n";
+
+#[test]
+fn prepend_refuses_a_hand_written_section_unless_replace() {
+    let repo = build("release-notes");
+    let file = repo.write("CHANGELOG.md", CURATED);
+    let args = ["changelog", "--tag", "v1.1.0", "--prepend", "CHANGELOG.md"];
+    let out = repo.herald(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", show(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("already has a section [1.1.0] that git-herald did not write")
+            && stderr.contains("`--replace`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        CURATED,
+        "the file changed"
+    );
+
+    let out = repo
+        .herald([
+            "changelog",
+            "--tag",
+            "v1.1.0",
+            "--prepend",
+            "CHANGELOG.md",
+            "--replace",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("replaced the hand-written section [1.1.0]"),
+        "{}",
+        show(&out)
+    );
+    let replaced = fs::read_to_string(&file).unwrap();
+    assert!(!replaced.contains("Thanks to @ada"), "{replaced}");
+    assert!(
+        replaced.contains("## [1.0.0] - 2024-01-01\n\n- First.\n"),
+        "{replaced}"
+    );
+
+    // Now the section is its own: a rerun leaves the bytes as they are and says so.
+    let out = repo.herald(args).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("[1.1.0] is already up to date"),
+        "{}",
+        show(&out)
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), replaced);
+}
+
+/// `--offline` with a model configured (a key and a base URL in the environment): the notes
+/// are the built-in ones and no request leaves.
+#[test]
+fn offline_never_asks_the_model() {
+    let (rt, server) = crate::provider::server();
+    let mut repo = build("release-notes");
+    repo.set_env("OPENAI_API_KEY", "sk-test-0123456789abcdef");
+    repo.set_env("OPENAI_BASE_URL", format!("{}/v1", server.uri()));
+    repo.set_env("GIT_HERALD_ATTEMPTS", "1");
+    let expected = fs::read_to_string(case_dir("release-notes").join("expected.md")).unwrap();
+    for args in [
+        &["release-notes", "--tag", "v1.1.0", "--offline"][..],
+        &["changelog", "--tag", "v1.1.0", "--offline"],
+    ] {
+        let out = repo.herald(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", show(&out));
+        assert!(out.stderr.is_empty(), "{args:?}: {}", show(&out));
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.contains(expected.lines().next().unwrap()),
+            "{stdout}"
+        );
+        if args[0] == "release-notes" {
+            assert_eq!(stdout, expected);
+        }
+    }
+    let asked = rt.block_on(server.received_requests()).unwrap_or_default();
+    assert!(
+        asked.is_empty(),
+        "{} requests reached the model",
+        asked.len()
+    );
+}
