@@ -189,6 +189,56 @@ fn range_span(
     })
 }
 
+/// Splits an explicit range at the release tags inside it, on its first-parent line: `v1.0.0..HEAD`
+/// across v1.1.0 and v1.2.0 is three sections, as `--all` would write them.
+fn split_at_tags(
+    repo: &Repo,
+    span: Span,
+    line: Vec<crate::git::Tag>,
+    pre: super::PreReleases,
+) -> Result<Vec<Span>, ChangelogError> {
+    let (to_id, _) = resolve(repo, &span.to)?;
+    let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+    let inside: std::collections::HashSet<String> = repo
+        .history(&hide, &span.to, true)?
+        .commits
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let mut inner: Vec<crate::git::Tag> = Vec::new();
+    for tag in line {
+        let folded = pre == super::PreReleases::Fold && super::is_prerelease(&tag.name);
+        // Several tags on one commit: the first (highest version) names the section.
+        if tag.commit == to_id
+            || folded
+            || !inside.contains(&tag.commit)
+            || inner.iter().any(|t| t.commit == tag.commit)
+        {
+            continue;
+        }
+        inner.push(tag);
+    }
+    let Some(newest) = inner.first() else {
+        return Ok(vec![span]);
+    };
+    let mut spans = vec![Span {
+        previous: Some(newest.name.clone()),
+        ..span.clone()
+    }];
+    for (i, tag) in inner.iter().enumerate() {
+        spans.push(Span {
+            name: Some(tag.name.clone()),
+            previous: inner
+                .get(i + 1)
+                .map(|t| t.name.clone())
+                .or_else(|| span.previous.clone()),
+            to: tag.name.clone(),
+            time: Some(tag.time),
+        });
+    }
+    Ok(spans)
+}
+
 /// Collects the releases to write. `name` is `--tag NAME`: it names the unreleased section,
 /// or, when such a tag exists, picks that tag's release.
 pub fn collect(
@@ -213,7 +263,13 @@ pub fn collect_scoped(
     let mut warnings = Vec::new();
     let mut side_tags = Vec::new();
     let spans = match target {
-        Target::Range(range) => vec![range_span(repo, range, name, &is_release)?],
+        Target::Range(range) => {
+            let span = range_span(repo, range, name, &is_release)?;
+            let found = release_tags(repo, opts, &span.to, span.name.as_deref(), scope)?;
+            warnings = found.warnings;
+            side_tags = found.side;
+            split_at_tags(repo, span, found.line, opts.pre_releases)?
+        }
         Target::Tags(selection) => {
             let selection = match (selection, name) {
                 (Selection::Unreleased, Some(tag)) if tag_exists(repo, tag) => {

@@ -151,6 +151,7 @@ cases! {
     tags_of_other_packages_and_no_release_are_named => "package-tags-warning",
     breaking_bullets_keep_the_subject_and_the_whole_note => "breaking-note-whole",
     templates_read_bodies_and_footers => "template-body",
+    a_range_is_split_at_the_tags_inside_it => "range-split",
 }
 
 #[test]
