@@ -37,6 +37,8 @@ pub struct Scope {
     pub package: Option<String>,
     /// `--include-path GLOB`: only commits that touch a matching path are listed.
     pub include_paths: Vec<String>,
+    /// Also read who contributed to each release (`--contributors`, JSON, templates).
+    pub contributors: bool,
 }
 
 /// How many tag names a warning spells out.
@@ -260,8 +262,8 @@ pub fn collect_scoped(
 ) -> Result<Changelog, ChangelogError> {
     let opts = &settings.changelog;
     let is_release = opts.release_matcher()?;
-    let mut warnings = Vec::new();
-    let mut side_tags = Vec::new();
+    let warnings;
+    let side_tags;
     let spans = match target {
         Target::Range(range) => {
             let span = range_span(repo, range, name, &is_release)?;
@@ -351,6 +353,9 @@ pub fn collect_scoped(
         }
         releases.push(super::build(span, &history.commits, opts, &mut classify));
     }
+    if scope.contributors {
+        add_contributors(repo, &spans, &mut releases)?;
+    }
     let remote = repo
         .remote_url()
         .and_then(|url| Remote::parse(&url, opts.forge));
@@ -359,6 +364,74 @@ pub fn collect_scoped(
         remote,
         warnings,
     })
+}
+
+/// The people a commit names: its author and its `Co-authored-by:` trailers.
+fn people(commit: &CommitInfo) -> Vec<super::Author> {
+    let mut people = vec![super::Author {
+        name: commit.author_name.clone(),
+        email: commit.author_email.clone(),
+    }];
+    if commit.message.contains("o-authored-by") {
+        for co in super::parse(&commit.message).co_authors {
+            if !people
+                .iter()
+                .any(|p| p.email.eq_ignore_ascii_case(&co.email))
+            {
+                people.push(co);
+            }
+        }
+    }
+    people
+}
+
+/// Fills each release's contributors: the authors and co-authors of every commit in its range
+/// (every parent walked, so a merged branch's authors count), a first-timer when their oldest
+/// commit in the history is in the range. Bots (`[bot]`) are left out.
+fn add_contributors(
+    repo: &Repo,
+    spans: &[Span],
+    releases: &mut [Release],
+) -> Result<(), ChangelogError> {
+    use std::collections::HashMap;
+    let Some(newest) = spans.first() else {
+        return Ok(());
+    };
+    // Each person's oldest commit, by email (case-insensitive).
+    let mut first: HashMap<String, String> = HashMap::new();
+    for commit in repo.history(&[], &newest.to, false)?.commits.iter().rev() {
+        for person in people(commit) {
+            first
+                .entry(person.email.to_lowercase())
+                .or_insert_with(|| commit.id.clone());
+        }
+    }
+    for (span, release) in spans.iter().zip(releases.iter_mut()) {
+        let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+        let range = repo.history(&hide, &span.to, false)?;
+        let mut found: Vec<super::Contributor> = Vec::new();
+        for commit in &range.commits {
+            for person in people(commit) {
+                if person.name.contains("[bot]") {
+                    continue;
+                }
+                let key = person.email.to_lowercase();
+                match found.iter_mut().find(|c| c.email.to_lowercase() == key) {
+                    Some(known) => known.commits += 1,
+                    None => found.push(super::Contributor {
+                        first_time: range.commits.iter().any(|c| first.get(&key) == Some(&c.id)),
+                        name: person.name,
+                        email: person.email,
+                        commits: 1,
+                    }),
+                }
+            }
+        }
+        // Most commits first, then by name: the same order on every run.
+        found.sort_by(|a, b| b.commits.cmp(&a.commits).then_with(|| a.name.cmp(&b.name)));
+        release.contributors = found;
+    }
+    Ok(())
 }
 
 /// Compiles `--include-path` globs (`None` when there are none).

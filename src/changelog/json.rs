@@ -1,7 +1,7 @@
 //! The JSON format (schema 1, described in the `changelog` module docs).
 
 use super::markdown::short;
-use super::{Author, Entry, Footer, Release, Remote};
+use super::{Author, Contributor, Entry, Footer, Release, Remote};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,6 +20,7 @@ pub(super) struct JsonRelease {
     compare_url: Option<String>,
     sections: Vec<JsonSection>,
     hidden: Vec<JsonCommit>,
+    contributors: Vec<Contributor>,
 }
 
 #[derive(Serialize)]
@@ -110,6 +111,7 @@ pub(super) fn document(releases: &[Release], remote: Option<&Remote>) -> JsonDoc
                     .iter()
                     .map(|e| json_commit(e, remote))
                     .collect(),
+                contributors: release.contributors.clone(),
             })
             .collect(),
     }

@@ -153,10 +153,12 @@ pub(super) fn space_headings(text: &str) -> String {
 fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
     if let Some(text) = &release.rewritten {
         out.push_str(&space_headings(text));
+        render_contributors(release, out);
         return;
     }
     if release.is_empty() {
         out.push_str("No notable changes.\n");
+        render_contributors(release, out);
         return;
     }
     for (i, section) in release.sections.iter().enumerate() {
@@ -174,6 +176,22 @@ fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
             loose = text.ends_with("\n\n") || text.matches('\n').count() > 1;
             out.push_str(&text);
         }
+    }
+    render_contributors(release, out);
+}
+
+/// Renders `### Contributors` (when they were read): one bullet each, first-timers marked.
+fn render_contributors(release: &Release, out: &mut String) {
+    if release.contributors.is_empty() {
+        return;
+    }
+    out.push_str("\n### Contributors\n\n");
+    for person in &release.contributors {
+        let _ = write!(out, "- {}", person.name);
+        if person.first_time {
+            out.push_str(" (first contribution)");
+        }
+        out.push('\n');
     }
 }
 

@@ -28,7 +28,10 @@
 //!       "sections": [                   in the configured order, empty ones left out
 //!         { "title": "Features", "commits": [ COMMIT, … ] }   oldest first
 //!       ],
-//!       "hidden": [ COMMIT, … ]         commits of hidden types (`chore`, `ci`, …)
+//!       "hidden": [ COMMIT, … ],        commits of hidden types (`chore`, `ci`, …)
+//!       "contributors": [               authors and co-authors, most commits first
+//!         { "name": "Ada", "email": "ada@example.com", "commits": 3, "first_time": true }
+//!       ]
 //!     }
 //!   ]
 //! }
@@ -78,7 +81,7 @@ pub use model::{
 pub use options::{ForgeSetting, Options, PreReleases, SectionSpec, TAG_PATTERN};
 pub use output::write_file;
 pub use prepend::{Prepended, prepend, prepend_file};
-pub use release::{Entry, Release, Section, build, date};
+pub use release::{Contributor, Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;
 pub use template::{render_template, render_template_file};

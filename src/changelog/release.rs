@@ -48,6 +48,20 @@ pub struct Release {
     /// The sections as a model rewrote them (links in place), used instead of `sections` in
     /// Markdown; JSON keeps the structured data.
     pub rewritten: Option<String>,
+    /// Who wrote the release's commits (authors and co-authors, every parent walked), most
+    /// commits first; empty unless asked for.
+    pub contributors: Vec<Contributor>,
+}
+
+/// A person who contributed to a release.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contributor {
+    pub name: String,
+    pub email: String,
+    /// Commits in the release (as author or co-author).
+    pub commits: usize,
+    /// Whether the release holds their first commit in the history.
+    pub first_time: bool,
 }
 
 impl Release {
@@ -205,6 +219,7 @@ pub fn build(
     Release {
         span: span.clone(),
         rewritten: None,
+        contributors: Vec::new(),
         date: span.time.map(date),
         sections: opts
             .sections

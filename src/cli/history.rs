@@ -64,6 +64,12 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
     let scope = changelog::Scope {
         package: args.package.clone(),
         include_paths: args.include_path.clone(),
+        // The structured data always carries them; Markdown when asked.
+        contributors: args.contributors
+            || args.format == Some(ChangelogFormat::Json)
+            || (args.format.is_none()
+                && args.prepend.is_none()
+                && (args.template.is_some() || settings.changelog.template.is_some())),
     };
     let mut log = changelog::collect_scoped(
         &repo,
@@ -114,6 +120,9 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
     let scope = changelog::Scope {
         package: args.package.clone(),
         include_paths: args.include_path.clone(),
+        contributors: args.contributors
+            || args.template.is_some()
+            || settings.changelog.template.is_some(),
     };
     let mut log = changelog::collect_scoped(
         &repo,

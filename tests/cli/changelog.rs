@@ -152,6 +152,7 @@ cases! {
     breaking_bullets_keep_the_subject_and_the_whole_note => "breaking-note-whole",
     templates_read_bodies_and_footers => "template-body",
     a_range_is_split_at_the_tags_inside_it => "range-split",
+    contributors_and_first_timers => "contributors",
 }
 
 #[test]
