@@ -50,6 +50,7 @@
 //! }
 //! ```
 
+mod bump;
 mod ci;
 mod collect;
 mod commit;
@@ -68,6 +69,7 @@ mod template;
 mod test_support;
 mod version;
 
+pub use bump::{Bump, bump_of, name_next, next_tag};
 pub use ci::{dotenv, github_output, write_dotenv, write_github};
 pub use collect::{Changelog, Scope, Target, collect, collect_scoped, notes_tag};
 pub use commit::{Author, Footer, Parsed, Reference, is_pr_merge, parse};

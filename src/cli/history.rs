@@ -116,7 +116,13 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
     use git_herald::changelog::{self, Selection, Target};
     let repo = Repo::discover()?;
     let settings = history_config(&repo, env)?;
-    let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+    // `--bump`: the commits after the latest tag, named as the next version.
+    let target = if args.bump {
+        Target::Tags(Selection::Unreleased)
+    } else {
+        let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+        Target::Tags(Selection::Tag(tag))
+    };
     let scope = changelog::Scope {
         package: args.package.clone(),
         include_paths: args.include_path.clone(),
@@ -124,14 +130,25 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
             || args.template.is_some()
             || settings.changelog.template.is_some(),
     };
-    let mut log = changelog::collect_scoped(
-        &repo,
-        &settings,
-        &Target::Tags(Selection::Tag(tag)),
-        None,
-        &scope,
-    )?;
+    let mut log = changelog::collect_scoped(&repo, &settings, &target, None, &scope)?;
     print_warnings(&log);
+    if args.bump
+        && let Some(release) = log.releases.first_mut()
+    {
+        let (_, head_time) = repo
+            .resolve_commit("HEAD")
+            .map_err(changelog::ChangelogError::from)?;
+        let tag = changelog::name_next(release, head_time);
+        ui::err(&format!(
+            "next version: {tag} ({} bump from {})",
+            format!("{:?}", changelog::bump_of(release)).to_lowercase(),
+            release
+                .span
+                .previous
+                .as_deref()
+                .unwrap_or("the first commit")
+        ))?;
+    }
     let template = args
         .template
         .as_ref()

@@ -199,7 +199,7 @@ fn release_notes_fill_github_actions_outputs() {
     assert!(!notes.contains(delimiter));
     let expected = format!(
         "notes<<{delimiter}\n{}\n{delimiter}\nversion=1.1.0\nprevious-version=1.0.0\n\
-         range=v1.0.0..v1.1.0\n",
+         tag=v1.1.0\nrange=v1.0.0..v1.1.0\n",
         notes.trim_end_matches('\n')
     );
     assert_eq!(written, expected);

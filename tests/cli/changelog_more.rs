@@ -97,3 +97,56 @@ fn offline_never_asks_the_model() {
         asked.len()
     );
 }
+
+/// `release-notes --bump`: the commits after the latest tag, named as the next version, and
+/// that version in the CI outputs.
+#[test]
+fn bump_names_the_next_version_in_the_outputs() {
+    // Minor for the fixture's feature after v1.1.0, major for a breaking change, patch for a fix.
+    let mut repo = build("release-notes");
+    let output = repo.root().join("github_output");
+    repo.set_env("GITHUB_ACTIONS", "true");
+    repo.set_env("GITHUB_OUTPUT", &output);
+    let outputs = |repo: &crate::common::TestRepo| {
+        let _ = fs::remove_file(&output);
+        let out = repo
+            .herald(["release-notes", "--bump", "--offline"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let written = fs::read_to_string(&output).unwrap();
+        let pick = |key: &str| {
+            written
+                .lines()
+                .find_map(|l| l.strip_prefix(&format!("{key}=")))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        (
+            pick("version"),
+            pick("previous-version"),
+            pick("tag"),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // After v1.1.0 the fixture has one `feat:` commit: minor.
+    let (version, previous, tag, stderr) = outputs(&repo);
+    assert_eq!(
+        (version.as_str(), previous.as_str(), tag.as_str()),
+        ("1.2.0", "1.1.0", "v1.2.0")
+    );
+    assert!(
+        stderr.contains("next version: v1.2.0 (minor bump from v1.1.0)"),
+        "{stderr}"
+    );
+    repo.commit("feat!: drop the old client");
+    assert_eq!(outputs(&repo).2, "v2.0.0");
+    repo.git(["tag", "v2.0.0"]);
+    repo.commit("fix: a typo");
+    assert_eq!(outputs(&repo).2, "v2.0.1");
+    // Below 1.0.0 a breaking change moves the minor version.
+    repo.git(["tag", "v0.9.0"]);
+    repo.commit("feat!: again");
+    let (version, previous, _, _) = outputs(&repo);
+    assert_eq!((version.as_str(), previous.as_str()), ("0.10.0", "0.9.0"));
+}
