@@ -28,6 +28,8 @@ pub struct Changelog {
     /// What the reader should know about the tags (ones that match no pattern, other
     /// packages' tags), one line each, without the `warning: ` prefix.
     pub warnings: Vec<String>,
+    /// How the Markdown is written (the built-in style, or the house's).
+    pub style: super::Style,
 }
 
 /// Which part of a repository the changelog is about (monorepos).
@@ -363,6 +365,7 @@ pub fn collect_scoped(
         releases,
         remote,
         warnings,
+        style: super::Style::builtin(),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Markdown rendering in Keep a Changelog style: a whole changelog, one release's section,
 //! and release notes.
 
-use super::{Entry, Release, Remote};
+use super::{BulletStyle, Entry, RefStyle, Release, Remote, ScopeStyle, Style};
 use std::fmt::Write as _;
 
 /// The header of a new changelog file.
@@ -25,13 +25,60 @@ fn link(text: &str, url: Option<String>) -> String {
 /// Renders one bullet: `- **scope:** subject (#12, abc1234, closes #3)`, linked when the
 /// remote is known. In the breaking section, the `BREAKING CHANGE:` note follows whole, as a
 /// paragraph of the list item; the bullet then ends with a blank line.
-fn bullet(entry: &Entry, remote: Option<&Remote>, breaking_section: bool) -> String {
-    let mut line = String::from("- ");
+fn bullet(
+    entry: &Entry,
+    remote: Option<&Remote>,
+    breaking_section: bool,
+    style: &BulletStyle,
+) -> String {
+    let mut line = format!("{} ", style.marker);
     if let Some(scope) = &entry.scope {
-        let _ = write!(line, "**{scope}:** ");
+        let _ = match style.scope {
+            ScopeStyle::Bold => write!(line, "**{scope}:** "),
+            ScopeStyle::ItalicParens => write!(line, "*({scope})* "),
+            ScopeStyle::Plain => write!(line, "{scope}: "),
+            ScopeStyle::Hidden => Ok(()),
+        };
     }
-    line.push_str(&link_prs(&entry.subject, remote));
-    let _ = write!(line, " ({})", references(entry, remote).join(", "));
+    let subject = link_prs(&entry.subject, remote);
+    let mut chars = subject.chars();
+    match chars.next() {
+        Some(first) if style.capitalise && first.is_lowercase() => {
+            line.extend(first.to_uppercase());
+            line.push_str(chars.as_str());
+        }
+        _ => line.push_str(&subject),
+    }
+    match style.refs {
+        RefStyle::Grouped => {
+            let _ = write!(line, " ({})", references(entry, remote).join(", "));
+        }
+        RefStyle::Separate => {
+            // conventional-changelog: ` ([#12](…)) ([abc1234](…)), closes [#3](…) [#4](…)`
+            if let Some(pr) = entry.pr {
+                let label = format!("#{pr}");
+                let _ = write!(line, " ({})", link(&label, remote.map(|r| r.pull(pr))));
+            }
+            let id = short(&entry.id);
+            let _ = write!(line, " ({})", link(id, remote.map(|r| r.commit(&entry.id))));
+            let closes: Vec<String> = entry
+                .refs
+                .iter()
+                .filter(|r| r.action != "refs")
+                .map(|r| link(&r.id, Remote::reference(remote, &r.id)))
+                .collect();
+            if !closes.is_empty() {
+                let _ = write!(line, ", closes {}", closes.join(" "));
+            }
+        }
+        RefStyle::PrOnly => {
+            if let Some(pr) = entry.pr {
+                let label = format!("#{pr}");
+                let _ = write!(line, " ({})", link(&label, remote.map(|r| r.pull(pr))));
+            }
+        }
+        RefStyle::None => {}
+    }
     line.push('\n');
     if let (Some(note), true) = (&entry.breaking_note, breaking_section)
         && note.trim() != entry.subject.trim()
@@ -150,15 +197,15 @@ pub(super) fn space_headings(text: &str) -> String {
 
 /// Renders a release's sections (`### Features` and bullets), or a line saying there is
 /// nothing to note.
-fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
+fn render_body(release: &Release, remote: Option<&Remote>, style: &Style, out: &mut String) {
     if let Some(text) = &release.rewritten {
         out.push_str(&space_headings(text));
-        render_contributors(release, out);
+        render_contributors(release, style, out);
         return;
     }
     if release.is_empty() {
         out.push_str("No notable changes.\n");
-        render_contributors(release, out);
+        render_contributors(release, style, out);
         return;
     }
     for (i, section) in release.sections.iter().enumerate() {
@@ -168,7 +215,7 @@ fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
         let _ = writeln!(out, "### {}\n", section.title);
         let mut loose = false;
         for entry in &section.entries {
-            let text = bullet(entry, remote, section.breaking);
+            let text = bullet(entry, remote, section.breaking, &style.bullet);
             // After a bullet with a paragraph under it, the next one follows a blank line.
             if loose {
                 out.push('\n');
@@ -177,17 +224,19 @@ fn render_body(release: &Release, remote: Option<&Remote>, out: &mut String) {
             out.push_str(&text);
         }
     }
-    render_contributors(release, out);
+    render_contributors(release, style, out);
 }
 
-/// Renders `### Contributors` (when they were read): one bullet each, first-timers marked.
-fn render_contributors(release: &Release, out: &mut String) {
+/// Renders `### Contributors` (when they were read; the house's title when it has one): one
+/// bullet each, first-timers marked.
+fn render_contributors(release: &Release, style: &Style, out: &mut String) {
     if release.contributors.is_empty() {
         return;
     }
-    out.push_str("\n### Contributors\n\n");
+    let title = style.contributors.as_deref().unwrap_or("Contributors");
+    let _ = write!(out, "\n### {title}\n\n");
     for person in &release.contributors {
-        let _ = write!(out, "- {}", person.name);
+        let _ = write!(out, "{} {}", style.bullet.marker, person.name);
         if person.first_time {
             out.push_str(" (first contribution)");
         }
@@ -197,12 +246,38 @@ fn render_contributors(release: &Release, out: &mut String) {
 
 /// Renders a release as a changelog section: `## [1.4.0] - 2026-11-29`, then its sections.
 pub fn render_section(release: &Release, remote: Option<&Remote>) -> String {
-    let mut out = format!("## [{}]", release.label());
+    render_section_styled(release, remote, &Style::builtin())
+}
+
+/// [`render_section`] in a house style: `## [1.4.0](…/compare/…) (2026-11-29)` and so on.
+pub fn render_section_styled(release: &Release, remote: Option<&Remote>, style: &Style) -> String {
+    let heading = &style.heading;
+    let mut out = "#".repeat(heading.level.max(1));
+    out.push(' ');
+    let label = release.label();
+    let url = if heading.inline_link && heading.bracket {
+        release.compare_url(remote)
+    } else {
+        None
+    };
+    match (heading.bracket, url) {
+        (true, Some(url)) => {
+            let _ = write!(out, "[{label}]({url})");
+        }
+        (true, None) => {
+            let _ = write!(out, "[{label}]");
+        }
+        (false, _) => out.push_str(&label),
+    }
     if let Some(date) = &release.date {
-        let _ = write!(out, " - {date}");
+        if heading.paren_date {
+            let _ = write!(out, " ({date})");
+        } else {
+            let _ = write!(out, " - {date}");
+        }
     }
     out.push_str("\n\n");
-    render_body(release, remote, &mut out);
+    render_body(release, remote, style, &mut out);
     out
 }
 
@@ -213,16 +288,42 @@ pub fn link_definition(release: &Release, remote: Option<&Remote>) -> Option<Str
         .map(|url| format!("[{}]: {url}", release.label()))
 }
 
+/// Returns the link definition when the style wants one (bracketed headings without the
+/// link inline).
+pub(super) fn link_definition_styled(
+    release: &Release,
+    remote: Option<&Remote>,
+    style: &Style,
+) -> Option<String> {
+    (style.heading.bracket && !style.heading.inline_link)
+        .then(|| link_definition(release, remote))
+        .flatten()
+}
+
 /// Renders a whole changelog: the header, the releases newest first, the compare links.
 pub fn render_markdown(releases: &[Release], remote: Option<&Remote>) -> String {
-    let mut out = String::from(HEADER_TEXT);
+    render_markdown_styled(releases, remote, &Style::builtin())
+}
+
+/// [`render_markdown`] in a house style.
+pub fn render_markdown_styled(
+    releases: &[Release],
+    remote: Option<&Remote>,
+    style: &Style,
+) -> String {
+    let mut out = String::new();
+    if style.header {
+        out.push_str(HEADER_TEXT);
+    }
     for release in releases {
-        out.push('\n');
-        out.push_str(&render_section(release, remote));
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&render_section_styled(release, remote, style));
     }
     let links: Vec<String> = releases
         .iter()
-        .filter_map(|r| link_definition(r, remote))
+        .filter_map(|r| link_definition_styled(r, remote, style))
         .collect();
     if !links.is_empty() {
         out.push('\n');
@@ -237,8 +338,13 @@ pub fn render_markdown(releases: &[Release], remote: Option<&Remote>) -> String 
 /// Renders release notes: the sections without a file header or version heading, and the
 /// compare link as a closing line.
 pub fn render_notes(release: &Release, remote: Option<&Remote>) -> String {
+    render_notes_styled(release, remote, &Style::builtin())
+}
+
+/// [`render_notes`] in a house style.
+pub fn render_notes_styled(release: &Release, remote: Option<&Remote>, style: &Style) -> String {
     let mut out = String::new();
-    render_body(release, remote, &mut out);
+    render_body(release, remote, style, &mut out);
     if let (Some(url), Some(previous)) = (release.compare_url(remote), &release.span.previous) {
         let target = release.span.name.as_deref().unwrap_or(&release.span.to);
         let _ = write!(

@@ -55,6 +55,7 @@ mod ci;
 mod collect;
 mod commit;
 mod error;
+mod house;
 mod json;
 mod markdown;
 mod model;
@@ -74,15 +75,21 @@ pub use ci::{dotenv, github_output, write_dotenv, write_github};
 pub use collect::{Changelog, Scope, Target, collect, collect_scoped, notes_tag};
 pub use commit::{Author, Footer, Parsed, Reference, is_pr_merge, parse};
 pub use error::ChangelogError;
+pub use house::{
+    BulletStyle, HeadingStyle, House, RefStyle, ScopeStyle, Style, learn, types_of_title,
+};
 pub use json::render_json;
-pub use markdown::{HEADER_TEXT, link_definition, render_markdown, render_notes, render_section};
+pub use markdown::{
+    HEADER_TEXT, link_definition, render_markdown, render_markdown_styled, render_notes,
+    render_notes_styled, render_section, render_section_styled,
+};
 pub use model::{
     MODEL_PART_SYSTEM, MODEL_PROMPT_VERSION, MODEL_SUMMARY_SYSTEM, MODEL_SYSTEM, ModelPart,
     apply_model, assemble, check_part, model_input, model_parts, strip_tokens,
 };
 pub use options::{ForgeSetting, Options, PreReleases, SectionSpec, TAG_PATTERN};
 pub use output::write_file;
-pub use prepend::{Prepended, prepend, prepend_file};
+pub use prepend::{Prepended, prepend, prepend_file, prepend_styled};
 pub use release::{Contributor, Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;

@@ -1,10 +1,11 @@
 //! `--prepend`: puts releases into an existing changelog file's text, under its header,
 //! replacing the sections of the same versions and leaving the rest as it is.
 
+use super::markdown::link_definition_styled;
 use super::output::write_file;
 use super::{
-    Changelog, ChangelogError, Release, Remote, link_definition, regex, render_markdown,
-    render_section, version_of,
+    Changelog, ChangelogError, Release, Remote, Style, regex, render_markdown_styled,
+    render_section_styled, version_of,
 };
 use regex::Regex;
 use std::path::Path;
@@ -171,6 +172,7 @@ fn check_one(
     remote: Option<&Remote>,
     replace: bool,
     path: &Path,
+    style: &Style,
 ) -> Result<Prepended, ChangelogError> {
     let key = release.label().to_lowercase();
     let label = release.label();
@@ -184,7 +186,7 @@ fn check_one(
     };
     let (start, end) = section_range(&layout, i);
     let existing = &text[start..end];
-    let section = render_section(release, remote);
+    let section = render_section_styled(release, remote, style);
     if existing.trim_end() == section.trim_end() {
         return Ok(Prepended::Unchanged(label));
     }
@@ -201,9 +203,9 @@ fn check_one(
 }
 
 /// Puts one release's section into a changelog's text.
-fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
+fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>, style: &Style) {
     let key = release.label().to_lowercase();
-    let mut section = render_section(release, remote);
+    let mut section = render_section_styled(release, remote, style);
     // A release takes in what was unreleased.
     if release.version().is_some() {
         let layout = read_layout(text);
@@ -245,7 +247,7 @@ fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
         }
     }
     remove_definition(text, &release.label());
-    if let Some(definition) = link_definition(release, remote) {
+    if let Some(definition) = link_definition_styled(release, remote, style) {
         let layout = read_layout(text);
         if layout.has_links {
             text.insert_str(layout.links, &format!("{definition}\n"));
@@ -264,15 +266,25 @@ fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
 /// version replaces an `[Unreleased]` section. Older sections are left as they are. An empty
 /// file gets a whole new changelog.
 pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) -> String {
+    prepend_styled(existing, releases, remote, &Style::builtin())
+}
+
+/// [`prepend`] in a house style.
+pub fn prepend_styled(
+    existing: &str,
+    releases: &[Release],
+    remote: Option<&Remote>,
+    style: &Style,
+) -> String {
     if existing.trim().is_empty() {
-        return render_markdown(releases, remote);
+        return render_markdown_styled(releases, remote, style);
     }
     let mut text = existing.to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
     }
     for release in releases.iter().rev() {
-        prepend_one(&mut text, release, remote);
+        prepend_one(&mut text, release, remote, style);
     }
     text
 }
@@ -309,9 +321,10 @@ pub fn prepend_file(
             log.remote.as_ref(),
             replace,
             path,
+            &log.style,
         )?);
     }
-    let text = prepend(&existing, &log.releases, log.remote.as_ref());
+    let text = prepend_styled(&existing, &log.releases, log.remote.as_ref(), &log.style);
     if text != existing {
         write_file(path, &text)?;
     }
@@ -373,21 +386,21 @@ mod tests {
         let path = Path::new("CHANGELOG.md");
         let file = format!("# Changelog\n\n{curated}");
         assert!(matches!(
-            check_one(&file, &release, None, false, path),
+            check_one(&file, &release, None, false, path, &Style::builtin()),
             Err(ChangelogError::ForeignSection { .. })
         ));
         assert_eq!(
-            check_one(&file, &release, None, true, path).unwrap(),
+            check_one(&file, &release, None, true, path, &Style::builtin()).unwrap(),
             Prepended::ReplacedForeign("1.1.0".into())
         );
         let fresh = prepend("# Changelog\n", std::slice::from_ref(&release), None);
         assert_eq!(
-            check_one(&fresh, &release, None, false, path).unwrap(),
+            check_one(&fresh, &release, None, false, path, &Style::builtin()).unwrap(),
             Prepended::Unchanged("1.1.0".into())
         );
         let other = release_with("v1.1.0", Some("v1.0.0"), "feat: two");
         assert_eq!(
-            check_one(&fresh, &other, None, false, path).unwrap(),
+            check_one(&fresh, &other, None, false, path, &Style::builtin()).unwrap(),
             Prepended::Replaced("1.1.0".into())
         );
     }
@@ -402,7 +415,7 @@ mod tests {
         );
         assert_eq!(
             prepend("", std::slice::from_ref(&release), None),
-            render_markdown(std::slice::from_ref(&release), None)
+            crate::changelog::render_markdown(std::slice::from_ref(&release), None)
         );
         // A `## ` line in a code block is not a section.
         let fenced = "# Log\n\n```\n## [0.1.0]\n```\n";

@@ -191,6 +191,9 @@ pub struct ChangelogArgs {
     /// List who contributed, first-time contributors marked
     #[arg(long)]
     pub contributors: bool,
+    /// Write the built-in style, not the one learned from the project's CHANGELOG.md
+    #[arg(long)]
+    pub builtin_style: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -247,6 +250,9 @@ pub struct ReleaseNotesArgs {
     /// (major for breaking changes, minor for features, else patch; in 0.x one step lower)
     #[arg(long, conflicts_with = "tag")]
     pub bump: bool,
+    /// Write the built-in style, not the one learned from the project's CHANGELOG.md
+    #[arg(long)]
+    pub builtin_style: bool,
 }
 
 #[derive(Debug, Args, Default)]

@@ -153,6 +153,8 @@ cases! {
     templates_read_bodies_and_footers => "template-body",
     a_range_is_split_at_the_tags_inside_it => "range-split",
     contributors_and_first_timers => "contributors",
+    house_style_of_a_conventional_changelog => "house-conventional",
+    house_style_of_an_nx_changelog_with_thanks => "house-nx",
 }
 
 #[test]
