@@ -79,6 +79,7 @@ fn release_tags(
     end: &str,
     family_hint: Option<&str>,
     scope: &Scope,
+    full_line: bool,
 ) -> Result<ReleaseTags, ChangelogError> {
     let is_release = opts.release_matcher()?;
     let all = repo.tags(&|_: &str| true, end)?;
@@ -104,14 +105,17 @@ fn release_tags(
             warnings,
         });
     }
-    let on_line: std::collections::HashSet<String> = repo
-        .history(&[], end, true)?
-        .commits
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
-    let (line, side): (Vec<_>, Vec<_>) =
-        release.drain(..).partition(|t| on_line.contains(&t.commit));
+    let (line, side): (Vec<_>, Vec<_>) = if full_line {
+        let on_line: std::collections::HashSet<String> = repo
+            .history(&[], end, true)?
+            .commits
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        release.drain(..).partition(|t| on_line.contains(&t.commit))
+    } else {
+        (std::mem::take(&mut release), Vec::new())
+    };
     let side: Vec<String> = side.into_iter().map(|t| t.name).collect();
     let mut line = line;
     super::order_tags(&mut line);
@@ -254,25 +258,37 @@ pub fn collect(
     collect_scoped(repo, settings, target, name, &Scope::default())
 }
 
-/// [`collect`] for one package or one set of paths of a monorepo.
-pub fn collect_scoped(
+/// The spans a changelog describes and what was learnt about the tags on the way.
+struct Planned {
+    spans: Vec<Span>,
+    warnings: Vec<String>,
+    side: Vec<String>,
+    /// `(end, first span's end)` when the first span does not start at the end of history
+    /// (`--latest`): the commits between are walked too, to look for merges.
+    probe: Option<(String, String)>,
+}
+
+/// Plans the spans of a target (see [`collect`]); `full_line` reads which tags are on the
+/// first-parent line instead of taking every reachable one.
+fn plan_spans(
     repo: &Repo,
-    settings: &Settings,
+    opts: &super::Options,
     target: &Target,
     name: Option<&str>,
     scope: &Scope,
-) -> Result<Changelog, ChangelogError> {
-    let opts = &settings.changelog;
+    full_line: bool,
+) -> Result<Planned, ChangelogError> {
     let is_release = opts.release_matcher()?;
-    let warnings;
-    let side_tags;
-    let spans = match target {
+    match target {
         Target::Range(range) => {
             let span = range_span(repo, range, name, &is_release)?;
-            let found = release_tags(repo, opts, &span.to, span.name.as_deref(), scope)?;
-            warnings = found.warnings;
-            side_tags = found.side;
-            split_at_tags(repo, span, found.line, opts.pre_releases)?
+            let found = release_tags(repo, opts, &span.to, span.name.as_deref(), scope, full_line)?;
+            Ok(Planned {
+                spans: split_at_tags(repo, span, found.line, opts.pre_releases)?,
+                warnings: found.warnings,
+                side: found.side,
+                probe: None,
+            })
         }
         Target::Tags(selection) => {
             let selection = match (selection, name) {
@@ -293,18 +309,18 @@ pub fn collect_scoped(
                 Selection::Tag(tag) => Some(tag.as_str()),
                 _ => name,
             };
-            let found = release_tags(repo, opts, &end, hint, scope)?;
-            warnings = found.warnings;
-            side_tags = found.side;
-            let tags = found.line;
+            let found = release_tags(repo, opts, &end, hint, scope, full_line)?;
             // A name that is already a tag has its own section; it names nothing unreleased.
             let name =
                 name.filter(|n| !matches!(selection, Selection::Tag(_)) && !tag_exists(repo, n));
-            super::plan(
+            let spans = super::plan(
                 &selection,
                 name,
-                &tags,
-                &Head { id, time },
+                &found.line,
+                &Head {
+                    id: id.clone(),
+                    time,
+                },
                 opts.pre_releases,
                 &opts.tag_pattern,
             )
@@ -314,9 +330,73 @@ pub fn collect_scoped(
                     shallow: repo.is_shallow(),
                 },
                 other => other,
-            })?
+            })?;
+            let probe = match spans.first() {
+                Some(first) if resolve(repo, &first.to)?.0 != id => {
+                    Some((end.clone(), first.to.clone()))
+                }
+                _ => None,
+            };
+            Ok(Planned {
+                spans,
+                warnings: found.warnings,
+                side: found.side,
+                probe,
+            })
         }
+    }
+}
+
+/// [`collect`] for one package or one set of paths of a monorepo.
+pub fn collect_scoped(
+    repo: &Repo,
+    settings: &Settings,
+    target: &Target,
+    name: Option<&str>,
+    scope: &Scope,
+) -> Result<Changelog, ChangelogError> {
+    let opts = &settings.changelog;
+    // Most histories are a line: then every reachable release tag is on the first-parent
+    // line, and no walk of the whole line is needed. A merge in a walked range means a tag
+    // may sit on a merged side: plan again from the first-parent line.
+    let mut full_line = false;
+    let mut walked: Option<(Vec<Span>, Vec<History>)> = None;
+    let (planned, raw) = loop {
+        let planned = plan_spans(repo, opts, target, name, scope, full_line)?;
+        // The same plan from the first-parent line: the walks already made stand.
+        if let Some((spans, raw)) = walked.take()
+            && spans == planned.spans
+        {
+            break (planned, raw);
+        }
+        let mut merged = false;
+        if let Some((end, first)) = &planned.probe {
+            merged |= repo
+                .history(&[first.as_str()], end, true)?
+                .commits
+                .iter()
+                .any(|c| c.parents > 1);
+        }
+        let mut raw = Vec::with_capacity(planned.spans.len());
+        for span in &planned.spans {
+            let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+            let history = repo.history(&hide, &span.to, opts.first_parent)?;
+            merged |= history.commits.iter().any(|c| c.parents > 1);
+            raw.push(history);
+        }
+        if merged && !full_line {
+            full_line = true;
+            walked = Some((planned.spans, raw));
+            continue;
+        }
+        break (planned, raw);
     };
+    let Planned {
+        spans,
+        warnings,
+        side: side_tags,
+        ..
+    } = planned;
 
     let filter = Filter::new(&settings.filter)?;
     let style = Style {
@@ -336,9 +416,8 @@ pub fn collect_scoped(
     let paths = include_set(&scope.include_paths)?;
     let side_refs: Vec<String> = side_tags.iter().map(|t| format!("refs/tags/{t}")).collect();
     let mut releases = Vec::with_capacity(spans.len());
-    for span in &spans {
+    for (span, mut history) in spans.iter().zip(raw) {
         let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
-        let mut history = repo.history(&hide, &span.to, opts.first_parent)?;
         if opts.first_parent {
             // What a merged side released under its own tags was described there.
             let mut side_hide = hide.clone();
