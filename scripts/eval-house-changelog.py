@@ -43,6 +43,7 @@ RELEASE = re.compile(r"^(#{1,3}) +(\[)?v?([0-9]+\.[0-9]+\.[0-9]+[0-9A-Za-z.+-]*)
 PR = re.compile(r"#([0-9]+)")
 WORD = re.compile(r"[a-z0-9]+")
 CONTRIBUTORS = re.compile(r"thank|contributor", re.I)
+SHOW = None  # --show TAG
 
 
 def sections(text: str) -> list[tuple[str, int, int]]:
@@ -195,7 +196,19 @@ def score(ours: dict, theirs: dict) -> dict:
     }
 
 
-def evaluate(herald: Path, repo: Path, releases: int) -> dict:
+def evaluate(herald: Path, source: Path, name: str, releases: int, scratch: Path) -> dict:
+    # A shared clone (objects borrowed, nothing copied) whose origin is the GitHub URL, so
+    # links are written as the maintainers' are; the original clone is left as it is.
+    repo = scratch / name.replace("/", "+")
+    if not repo.exists():
+        subprocess.run(
+            ["git", "clone", "-q", "--shared", "--no-checkout", str(source), str(repo)], check=True
+        )
+        subprocess.run(
+            ["git", "remote", "set-url", "origin", f"https://github.com/{name}.git"],
+            cwd=repo,
+            check=True,
+        )
     text = subprocess.run(
         ["git", "show", "HEAD:CHANGELOG.md"], cwd=repo, capture_output=True, text=True, check=True
     ).stdout
@@ -227,6 +240,9 @@ def evaluate(herald: Path, repo: Path, releases: int) -> dict:
                 continue
             _, s, e = hit[0]
             out_lines = out.split("\n")
+            if SHOW == tag:
+                print(f"--- ours ({kind}) ---\n" + "\n".join(out_lines[s:e]))
+                print("--- theirs ---\n" + "\n".join(lines[start:end]))
             results[kind].append({"tag": tag, **score(parse_section(out_lines[s:e]), theirs)})
     return {"releases": picked, **results}
 
@@ -240,12 +256,16 @@ def main() -> int:
     parser.add_argument("--root", type=Path, default=Path("/work/evalrepos"))
     parser.add_argument("--releases", type=int, default=10)
     parser.add_argument("--herald", type=Path, default=ROOT / "target" / "release" / "git-herald")
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the details as JSON too")
+    parser.add_argument("--show", metavar="TAG", help="print ours and theirs for one release tag")
     args = parser.parse_args()
+    global SHOW
+    SHOW = args.show
     if not args.herald.exists():
         print(f"no binary at `{args.herald}`; run `cargo build --release`", file=sys.stderr)
         return 1
     report = {}
+    scratch = Path(tempfile.mkdtemp(prefix="eval-house-"))
     keys = ["precision", "recall", "f1", "titles", "order", "shape", "heading"]
     print(f"{'repository':38} {'style':8} " + " ".join(f"{k:>9}" for k in keys))
     for name in REPOS:
@@ -253,7 +273,7 @@ def main() -> int:
         if not (repo / ".git").exists() and not (repo / "HEAD").exists():
             print(f"{name}: not found under {args.root}", file=sys.stderr)
             continue
-        result = evaluate(args.herald, repo, args.releases)
+        result = evaluate(args.herald, repo, name, args.releases, scratch)
         report[name] = result
         for kind in ("builtin", "house"):
             rows = result[kind]
@@ -264,6 +284,7 @@ def main() -> int:
             )
     if args.json:
         print(json.dumps(report, indent=2))
+    subprocess.run(["rm", "-rf", str(scratch)], check=False)
     return 0
 
 

@@ -7,8 +7,9 @@ use super::{SectionSpec, regex};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// How many of the newest release sections are read.
-const SECTIONS_READ: usize = 12;
+/// How many of the newest release sections are read: enough that a patch-heavy project's
+/// rarer sections (a Features among many Fixes) are seen.
+const SECTIONS_READ: usize = 50;
 /// Bullets needed before their shape is trusted.
 const MIN_BULLETS: usize = 3;
 

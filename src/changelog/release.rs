@@ -101,6 +101,33 @@ impl Release {
     }
 }
 
+/// Tells whether a commit only cuts a release (`chore: Release`, `chore(release): 1.4.0`,
+/// `release: v3.5.41`, `Bump version to 1.4.0`): it changes nothing a reader needs, so it is
+/// hidden whatever types are listed.
+fn is_release_commit(entry: &Entry) -> bool {
+    // A header that is not conventional is the subject whole: `release: v3.5.41`.
+    let subject = entry.subject.trim().to_lowercase().replace(':', " ");
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let versionish = |w: &str| {
+        let w = w.trim_start_matches('v');
+        w.split('.').count() >= 2
+            && w.split('.')
+                .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+    };
+    let release_kind = matches!(entry.kind.as_str(), "chore" | "release" | "build" | "other");
+    let scope_release = entry.scope.as_deref() == Some("release");
+    release_kind
+        && (scope_release
+            || entry.kind == "release"
+            || matches!(
+                words.as_slice(),
+                ["release"] | ["release", _] | ["releases"]
+            )
+            || (words.first() == Some(&"release") && words.last().is_some_and(|w| versionish(w)))
+            || subject.starts_with("bump version")
+            || words.len() == 1 && versionish(words[0]))
+}
+
 /// Formats seconds since the epoch as a UTC date, `YYYY-MM-DD`.
 pub fn date(secs: i64) -> String {
     // Howard Hinnant's `civil_from_days`.
@@ -210,7 +237,8 @@ pub fn build(
             authors,
             date: date(commit.time),
         };
-        let is_hidden = !entry.breaking && opts.hidden.contains(&entry.kind);
+        let is_hidden =
+            !entry.breaking && (opts.hidden.contains(&entry.kind) || is_release_commit(&entry));
         match opts.section_of(&entry.kind, entry.breaking) {
             Some(at) if !is_hidden => sections[at].push(entry),
             _ => hidden.push(entry),
@@ -353,6 +381,24 @@ mod tests {
         assert!(release.is_empty());
         let release = build_plain(&[merge]);
         assert_eq!(release.sections[0].entries[0].pr, Some(3));
+    }
+
+    #[test]
+    fn release_commits_are_hidden() {
+        let release = build_plain(&[
+            commit("r1", "chore: Release", 1),
+            commit("r2", "chore(release): 1.4.0", 2),
+            commit("r3", "release: v3.5.41", 3),
+            commit("r4", "feat: release notes in CI", 4),
+        ]);
+        assert_eq!(
+            subjects(&release),
+            [(
+                "Features".to_owned(),
+                vec!["release notes in CI".to_owned()]
+            )]
+        );
+        assert_eq!(release.hidden.len(), 3);
     }
 
     #[test]
