@@ -150,3 +150,57 @@ fn bump_names_the_next_version_in_the_outputs() {
     let (version, previous, _, _) = outputs(&repo);
     assert_eq!((version.as_str(), previous.as_str()), ("0.10.0", "0.9.0"));
 }
+
+/// Every Markdown the fixtures expect from the built-in writer keeps markdownlint's layout
+/// rules: headings with a blank line before and after (MD022), lists with blank lines around
+/// them (MD032), no two blank lines in a row (MD012), one final newline (MD047). Templates
+/// write their own layout, and `prepend` keeps a hand-written file's odd spacing on purpose.
+#[test]
+fn fixture_markdown_is_markdownlint_clean() {
+    let root = crate::common::fixture("changelog");
+    let mut checked = 0;
+    for entry in fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        let case = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let Ok(text) = fs::read_to_string(dir.join("expected.md")) else {
+            continue;
+        };
+        if case.starts_with("template") || case == "prepend" {
+            continue;
+        }
+        checked += 1;
+        let lines: Vec<&str> = text.lines().collect();
+        let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+        let mut fenced = false;
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+            }
+            if fenced {
+                continue;
+            }
+            let at = format!("{case}/expected.md:{}: {line:?}", i + 1);
+            if line.starts_with('#') {
+                assert!(i == 0 || blank(i - 1), "MD022 before {at}");
+                assert!(blank(i + 1), "MD022 after {at}");
+            }
+            let item = line.starts_with("- ") || line.starts_with("* ");
+            if item && i > 0 {
+                let prev = lines[i - 1];
+                assert!(
+                    blank(i - 1) || prev.starts_with("- ") || prev.starts_with("* "),
+                    "MD032 before {at}"
+                );
+            }
+            assert!(
+                !(blank(i) && i > 0 && blank(i - 1) && i + 1 < lines.len()),
+                "MD012 {at}"
+            );
+        }
+        assert!(
+            text.ends_with('\n') && !text.ends_with("\n\n"),
+            "MD047 {case}"
+        );
+    }
+    assert!(checked > 20, "only {checked} cases checked");
+}
