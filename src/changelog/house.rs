@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 /// How many of the newest release sections are read: enough that a patch-heavy project's
 /// rarer sections (a Features among many Fixes) are seen.
 const SECTIONS_READ: usize = 50;
+/// The newest sections, whose every title is the house's.
+const RECENT: usize = 12;
 /// Bullets needed before their shape is trusted.
 const MIN_BULLETS: usize = 3;
 
@@ -294,11 +296,17 @@ pub fn learn(text: &str) -> Option<House> {
         .map(|t| (*t).to_owned());
     // Titles that name types, in the house's order; one title a type (the most used one).
     let mut specs: Vec<SectionSpec> = Vec::new();
+    let uses = |t: &str| titles.iter().flatten().filter(|x| **x == t).count();
+    // A title of the newest sections counts; an older one only if used again (a one-off
+    // `### Misc` in a big release's notes is not the house's habit).
+    let recent = |t: &str| titles.iter().take(RECENT).flatten().any(|x| *x == t);
     for title in &order {
         let Some(types) = types_of_title(title) else {
             continue;
         };
-        let uses = |t: &str| titles.iter().flatten().filter(|x| **x == t).count();
+        if !recent(title) && uses(title) < 2 {
+            continue;
+        }
         if let Some(existing) = specs
             .iter_mut()
             .find(|s| s.types.iter().map(String::as_str).eq(types.iter().copied()))

@@ -102,8 +102,8 @@ impl Release {
 }
 
 /// Tells whether a commit only cuts a release (`chore: Release`, `chore(release): 1.4.0`,
-/// `release: v3.5.41`, `Bump version to 1.4.0`): it changes nothing a reader needs, so it is
-/// hidden whatever types are listed.
+/// `release: v3.5.41`, `Bump version to 1.4.0`, `docs: Update changelog`): it changes nothing
+/// a reader needs, so it is hidden whatever types are listed.
 fn is_release_commit(entry: &Entry) -> bool {
     // A header that is not conventional is the subject whole: `release: v3.5.41`.
     let subject = entry.subject.trim().to_lowercase().replace(':', " ");
@@ -114,6 +114,19 @@ fn is_release_commit(entry: &Entry) -> bool {
             && w.split('.')
                 .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
     };
+    // Keeping the changelog itself (`docs: Update changelog`) is release work too.
+    if matches!(entry.kind.as_str(), "docs" | "chore")
+        && matches!(
+            words.as_slice(),
+            ["changelog"]
+                | [
+                    "update" | "updated" | "regenerate" | "generate",
+                    "changelog"
+                ]
+        )
+    {
+        return true;
+    }
     let release_kind = matches!(entry.kind.as_str(), "chore" | "release" | "build" | "other");
     let scope_release = entry.scope.as_deref() == Some("release");
     release_kind
@@ -390,6 +403,7 @@ mod tests {
             commit("r2", "chore(release): 1.4.0", 2),
             commit("r3", "release: v3.5.41", 3),
             commit("r4", "feat: release notes in CI", 4),
+            commit("r5", "docs: Update changelog", 5),
         ]);
         assert_eq!(
             subjects(&release),
@@ -398,7 +412,7 @@ mod tests {
                 vec!["release notes in CI".to_owned()]
             )]
         );
-        assert_eq!(release.hidden.len(), 3);
+        assert_eq!(release.hidden.len(), 4);
     }
 
     #[test]
