@@ -74,6 +74,8 @@ pub struct BulletStyle {
     /// Whether the subject starts with a capital letter.
     pub capitalise: bool,
     pub refs: RefStyle,
+    /// Whether a bullet ends with its authors (`by @ada`).
+    pub authors: bool,
 }
 
 impl Default for BulletStyle {
@@ -83,6 +85,7 @@ impl Default for BulletStyle {
             scope: ScopeStyle::Bold,
             capitalise: false,
             refs: RefStyle::Grouped,
+            authors: false,
         }
     }
 }
@@ -129,6 +132,8 @@ static BOLD_SCOPE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\*\*[^*]+:\*\* ")
 static ITALIC_SCOPE: LazyLock<Regex> = LazyLock::new(|| regex(r"^\*\([^)]+\)\* "));
 static PLAIN_SCOPE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[a-z][a-z0-9_-]*: "));
 static COMMIT_LINK: LazyLock<Regex> = LazyLock::new(|| regex(r"\[[0-9a-f]{7,40}\]\([^)]*\)"));
+static AUTHORS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:\bby \[?@[A-Za-z0-9-]+|\(\[?@[A-Za-z0-9-]+\]?[^)]*\))"));
 static PR_REF: LazyLock<Regex> = LazyLock::new(|| regex(r"\(\[?#[0-9]+"));
 
 /// Returns the types a section title gathers, by the names projects give them (emoji and
@@ -387,11 +392,13 @@ pub fn learn(text: &str) -> Option<House> {
             RefStyle::None
         };
         let stars = bullets.iter().filter(|b| b.starts_with('*')).count();
+        let authors = majority(bodies.iter().filter(|b| AUTHORS.is_match(b)).count(), all);
         BulletStyle {
             marker: if majority(stars, all) { '*' } else { '-' },
             scope,
             capitalise,
             refs,
+            authors,
         }
     };
     let first_heading = text
@@ -441,7 +448,8 @@ mod tests {
                 marker: '*',
                 scope: ScopeStyle::Bold,
                 capitalise: false,
-                refs: RefStyle::Separate
+                refs: RefStyle::Separate,
+                authors: false
             }
         );
         let titles: Vec<&str> = house.sections.iter().map(|s| s.title.as_str()).collect();
@@ -476,6 +484,10 @@ mod tests {
             house.style.header && house.style.heading.bracket && !house.style.heading.paren_date
         );
         assert_eq!(house.sections[1].title, "Fixes");
+
+        let by = "## 1.1.0\n\n### Features\n\n- add x by @ada in #3\n- add y by @bo in #4\n\
+                  - add z (@cy)\n";
+        assert!(learn(by).unwrap().style.bullet.authors);
     }
 
     #[test]

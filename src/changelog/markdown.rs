@@ -79,6 +79,10 @@ fn bullet(
         }
         RefStyle::None => {}
     }
+    if style.authors {
+        let names: Vec<String> = entry.authors.iter().map(handle).collect();
+        let _ = write!(line, " by {}", names.join(", "));
+    }
     line.push('\n');
     if let (Some(note), true) = (&entry.breaking_note, breaking_section)
         && note.trim() != entry.subject.trim()
@@ -93,6 +97,17 @@ fn bullet(
         }
     }
     line
+}
+
+/// Returns how a house that credits authors names one: `@login` when the email is GitHub's
+/// no-reply address (`123+login@users.noreply.github.com`), else the name.
+fn handle(author: &super::Author) -> String {
+    author
+        .email
+        .strip_suffix("@users.noreply.github.com")
+        .map(|local| local.rsplit('+').next().unwrap_or(local))
+        .filter(|login| !login.is_empty())
+        .map_or_else(|| author.name.clone(), |login| format!("@{login}"))
 }
 
 /// Links the PR numbers written in a text (`… (#879)`, `see #12`) when the remote is known;
@@ -381,6 +396,29 @@ mod tests {
                 "- **api:** paginate (#12, e100000, closes #7)\n\n  results come in pages\n"
             ),
             "{plain}"
+        );
+    }
+
+    #[test]
+    fn a_house_that_credits_authors_gets_them() {
+        let mut release = build_plain(&[commit(
+            "h1",
+            "feat: pages\n\nCo-authored-by: Bo <9+bo-b@users.noreply.github.com>",
+            1,
+        )]);
+        release.date = None;
+        let style = Style {
+            bullet: BulletStyle {
+                authors: true,
+                refs: RefStyle::None,
+                ..BulletStyle::default()
+            },
+            ..Style::builtin()
+        };
+        assert!(
+            render_section_styled(&release, None, &style).contains("- pages by Ada, @bo-b\n"),
+            "{}",
+            render_section_styled(&release, None, &style)
         );
     }
 
