@@ -116,9 +116,10 @@ fn release_tags(
     } else {
         (std::mem::take(&mut release), Vec::new())
     };
-    let side: Vec<String> = side.into_iter().map(|t| t.name).collect();
     let mut line = line;
+    let mut side = side;
     super::order_tags(&mut line);
+    super::order_tags(&mut side);
     let family: Option<String> = match (&scope.package, family_hint) {
         (Some(package), _) => Some(package.clone()),
         (None, Some(hint)) => super::package_of(hint).map(str::to_owned),
@@ -127,9 +128,25 @@ fn release_tags(
             .and_then(|t| super::package_of(&t.name))
             .map(str::to_owned),
     };
-    let (line, others): (Vec<_>, Vec<_>) = line
+    let (mut line, others): (Vec<_>, Vec<_>) = line
         .into_iter()
         .partition(|t| super::package_of(&t.name) == family.as_deref());
+    // A side tag of the same package that is newer than the line's release before it is a
+    // release of this line made on a branch (a hotfix on `release/1.0`, tags on `main` seen
+    // from `develop`); a merged history's older tags (another crate's v0.2.0 under v1.0.0)
+    // are not.
+    let (promoted, side): (Vec<_>, Vec<_>) = side.into_iter().partition(|t| {
+        super::package_of(&t.name) == family.as_deref()
+            && line
+                .iter()
+                .find(|l| l.position > t.position)
+                .is_none_or(|older| super::is_newer(&t.name, &older.name))
+    });
+    if !promoted.is_empty() {
+        line.extend(promoted);
+        super::order_tags(&mut line);
+    }
+    let side: Vec<String> = side.into_iter().map(|t| t.name).collect();
     // Named by `--package` or by the tag asked for, the family is no guess worth a word.
     if !others.is_empty() && scope.package.is_none() && family_hint.is_none() {
         let mut packages: Vec<String> = others

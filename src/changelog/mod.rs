@@ -95,8 +95,8 @@ pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;
 pub use template::{render_template, render_template_file};
 pub use version::{
-    Head, Selection, Span, is_package_tag, is_prerelease, order_tags, package_of, plan, split_tag,
-    version_of,
+    Head, Selection, Span, is_newer, is_package_tag, is_prerelease, order_tags, package_of, plan,
+    split_tag, version_of,
 };
 
 /// Compiles one of the built-in patterns.

@@ -98,6 +98,16 @@ fn precedence(a: &Version<'_>, b: &Version<'_>) -> Ordering {
     })
 }
 
+/// Tells whether tag `a` names a higher version than tag `b` (semver precedence; a name
+/// without a version is never newer).
+pub fn is_newer(a: &str, b: &str) -> bool {
+    match (version(a), version(b)) {
+        (Some(x), Some(y)) => precedence(&x, &y) == Ordering::Greater,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Tells whether a tag names a pre-release (`v2.0.0-rc.1`).
 pub fn is_prerelease(tag: &str) -> bool {
     version(tag).is_some_and(|v| v.pre.is_some())
@@ -302,6 +312,7 @@ mod tests {
         assert_eq!(split_tag("release-2"), (None, "release-2"));
         assert_eq!(split_tag("nightly"), (None, "nightly"));
         assert_eq!(version_of("acme-v0.30.2"), "0.30.2");
+        assert!(is_newer("v1.0.1", "v1.0.0") && !is_newer("v0.2.0", "v1.0.0"));
         assert_eq!(version_of("@acme/ui@1.2.0"), "1.2.0");
         assert_eq!(version_of("release-2"), "release-2");
         assert!(is_prerelease("app-v2.0.0-beta.1"));

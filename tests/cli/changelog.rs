@@ -155,6 +155,7 @@ cases! {
     contributors_and_first_timers => "contributors",
     house_style_of_a_conventional_changelog => "house-conventional",
     house_style_of_an_nx_changelog_with_thanks => "house-nx",
+    a_hotfix_tagged_on_a_release_branch_keeps_its_section => "release-branch",
 }
 
 #[test]
