@@ -27,6 +27,7 @@ Install git-cliff with `cargo install git-cliff --locked` (it compiles for sever
 
 Usage:
     python3 scripts/bench-changelog.py                       # 11 runs each
+    python3 scripts/bench-changelog.py --baseline /tmp/git-herald-main --latest   # before/after
     python3 scripts/bench-changelog.py --runs 21 --git-cliff /path/to/git-cliff
     python3 scripts/bench-changelog.py --no-build --json     # machine-readable summary
     python3 scripts/bench-changelog.py --fresh               # rebuild the fixture first
@@ -316,6 +317,11 @@ def main() -> int:
     parser.add_argument("--no-build", action="store_true", help="use the existing binary")
     parser.add_argument("--fresh", action="store_true", help="rebuild the fixture repository")
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    parser.add_argument("--baseline", metavar="BIN",
+                        help="also time another git-herald binary (say, a build of main) as "
+                             "`baseline`, round-robin with this one: before/after figures")
+    parser.add_argument("--latest", action="store_true",
+                        help="also time `changelog --latest` (one release: the tag walk's cost)")
     args = parser.parse_args()
 
     base = target_dir() / "bench-fixtures" / "changelog"
@@ -332,6 +338,13 @@ def main() -> int:
         cliff_toml = base / "cliff.toml"
         cliff_toml.write_text(CLIFF_TOML)
         commands = {"git-herald": [str(herald), "changelog", "--all"]}
+        if args.baseline:
+            commands["baseline"] = [str(Path(args.baseline).resolve()), "changelog", "--all"]
+        if args.latest:
+            commands["latest"] = [str(herald), "changelog", "--latest"]
+            if args.baseline:
+                commands["base-latest"] = [str(Path(args.baseline).resolve()), "changelog",
+                                           "--latest"]
         cliff = find_cliff(args.git_cliff)
         if cliff is None:
             log("git-cliff not found (`cargo install git-cliff --locked`); timing git-herald only")
@@ -357,6 +370,9 @@ def main() -> int:
     if "git-cliff" in times:
         summary["ratio_cliff_over_herald"] = (
             summary["median_ms"]["git-cliff"] / summary["median_ms"]["git-herald"])
+    if "baseline" in times:
+        summary["ratio_herald_over_baseline"] = (
+            summary["median_ms"]["git-herald"] / summary["median_ms"]["baseline"])
     if args.json:
         print(json.dumps(summary, indent=2))
         return 0
@@ -369,6 +385,8 @@ def main() -> int:
         ratio = summary["ratio_cliff_over_herald"]
         verdict = "faster" if ratio > 1 else "slower"
         print(f"git-cliff / git-herald (medians): {ratio:.2f}x: git-herald is {verdict}")
+    if "ratio_herald_over_baseline" in summary:
+        print(f"git-herald / baseline (medians): {summary['ratio_herald_over_baseline']:.2f}x")
     return 0
 
 

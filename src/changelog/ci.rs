@@ -71,7 +71,7 @@ pub fn write_dotenv(
 }
 
 /// On GitHub Actions (`GITHUB_ACTIONS=true`), writes the step outputs `notes`, `version`,
-/// `previous-version` and `range` to `$GITHUB_OUTPUT` (the notes as a heredoc with a random
+/// `previous-version`, `tag` and `range` to `$GITHUB_OUTPUT` (the notes as a heredoc with a random
 /// delimiter) and appends the notes to `$GITHUB_STEP_SUMMARY`. Returns whether it did.
 pub fn write_github(env: &Env, release: &Release, notes: &str) -> Result<bool, ChangelogError> {
     if env.get(env_vars::GITHUB_ACTIONS) != Some("true") {
@@ -86,10 +86,12 @@ pub fn write_github(env: &Env, release: &Release, notes: &str) -> Result<bool, C
         let version = release.version().unwrap_or_default();
         let previous = release.previous_version();
         let range = release.span.range();
+        let tag = release.span.name.clone().unwrap_or_default();
         let pairs = [
             ("notes", notes),
             ("version", version.as_str()),
             ("previous-version", previous.as_str()),
+            ("tag", tag.as_str()),
             ("range", range.as_str()),
         ];
         append(Path::new(path), &github_output(&pairs, &delimiter))?;

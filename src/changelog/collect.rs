@@ -25,6 +25,151 @@ pub enum Target {
 pub struct Changelog {
     pub releases: Vec<Release>,
     pub remote: Option<Remote>,
+    /// What the reader should know about the tags (ones that match no pattern, other
+    /// packages' tags), one line each, without the `warning: ` prefix.
+    pub warnings: Vec<String>,
+    /// How the Markdown is written (the built-in style, or the house's).
+    pub style: super::Style,
+}
+
+/// Which part of a repository the changelog is about (monorepos).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// `--package NAME`: only this package's tags (`NAME-v1.2.0`, `NAME@1.2.0`) are releases.
+    pub package: Option<String>,
+    /// `--include-path GLOB`: only commits that touch a matching path are listed.
+    pub include_paths: Vec<String>,
+    /// Also read who contributed to each release (`--contributors`, JSON, templates).
+    pub contributors: bool,
+}
+
+/// How many tag names a warning spells out.
+const NAMED_IN_WARNING: usize = 5;
+
+fn name_some(names: &[String]) -> String {
+    let mut text = names
+        .iter()
+        .take(NAMED_IN_WARNING)
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > NAMED_IN_WARNING {
+        text.push_str(&format!(" and {} more", names.len() - NAMED_IN_WARNING));
+    }
+    text
+}
+
+/// The release tags of one line of history, as [`collect`] reads them.
+struct ReleaseTags {
+    /// The family's tags on the first-parent line of the end of history, newest first.
+    line: Vec<crate::git::Tag>,
+    /// Release tags (of any package) off that line: merged histories and release branches,
+    /// whose commits were released there and are not listed again.
+    side: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// Reads the release tags reachable from `end`: those that match the pattern (or, with the
+/// default pattern, a package's `<name>-v<semver>` / `<name>@<semver>`), of one package
+/// (`--package`, the package of the tag asked for, else that of the newest release tag), on
+/// the first-parent line of `end` (a merged history's tags are not this line's releases).
+fn release_tags(
+    repo: &Repo,
+    opts: &super::Options,
+    end: &str,
+    family_hint: Option<&str>,
+    scope: &Scope,
+    full_line: bool,
+) -> Result<ReleaseTags, ChangelogError> {
+    let is_release = opts.release_matcher()?;
+    let all = repo.tags(&|_: &str| true, end)?;
+    let (mut release, unmatched): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|t| is_release(&t.name));
+    let mut warnings = Vec::new();
+    if !unmatched.is_empty() {
+        let names: Vec<String> = unmatched.into_iter().map(|t| t.name).collect();
+        warnings.push(format!(
+            "{} {} no release pattern and {} left out: {} (set `changelog.tag-pattern` to \
+             count {})",
+            if names.len() == 1 { "tag" } else { "tags" },
+            if names.len() == 1 { "matches" } else { "match" },
+            if names.len() == 1 { "is" } else { "are" },
+            name_some(&names),
+            if names.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    if release.is_empty() {
+        return Ok(ReleaseTags {
+            line: release,
+            side: Vec::new(),
+            warnings,
+        });
+    }
+    let (line, side): (Vec<_>, Vec<_>) = if full_line {
+        let on_line: std::collections::HashSet<String> = repo
+            .history(&[], end, true)?
+            .commits
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        release.drain(..).partition(|t| on_line.contains(&t.commit))
+    } else {
+        (std::mem::take(&mut release), Vec::new())
+    };
+    let mut line = line;
+    let mut side = side;
+    super::order_tags(&mut line);
+    super::order_tags(&mut side);
+    let family: Option<String> = match (&scope.package, family_hint) {
+        (Some(package), _) => Some(package.clone()),
+        (None, Some(hint)) => super::package_of(hint).map(str::to_owned),
+        (None, None) => line
+            .first()
+            .and_then(|t| super::package_of(&t.name))
+            .map(str::to_owned),
+    };
+    let (mut line, others): (Vec<_>, Vec<_>) = line
+        .into_iter()
+        .partition(|t| super::package_of(&t.name) == family.as_deref());
+    // A side tag of the same package that is newer than the line's release before it is a
+    // release of this line made on a branch (a hotfix on `release/1.0`, tags on `main` seen
+    // from `develop`); a merged history's older tags (another crate's v0.2.0 under v1.0.0)
+    // are not.
+    let (promoted, side): (Vec<_>, Vec<_>) = side.into_iter().partition(|t| {
+        super::package_of(&t.name) == family.as_deref()
+            && line
+                .iter()
+                .find(|l| l.position > t.position)
+                .is_none_or(|older| super::is_newer(&t.name, &older.name))
+    });
+    if !promoted.is_empty() {
+        line.extend(promoted);
+        super::order_tags(&mut line);
+    }
+    let side: Vec<String> = side.into_iter().map(|t| t.name).collect();
+    // Named by `--package` or by the tag asked for, the family is no guess worth a word.
+    if !others.is_empty() && scope.package.is_none() && family_hint.is_none() {
+        let mut packages: Vec<String> = others
+            .iter()
+            .map(|t| {
+                super::package_of(&t.name)
+                    .unwrap_or("unprefixed")
+                    .to_owned()
+            })
+            .collect();
+        packages.sort();
+        packages.dedup();
+        warnings.push(format!(
+            "tags of other packages are left out ({}): {}; pick one with `--package NAME`",
+            packages.join(", "),
+            name_some(&others.into_iter().map(|t| t.name).collect::<Vec<_>>()),
+        ));
+    }
+    Ok(ReleaseTags {
+        line,
+        side,
+        warnings,
+    })
 }
 
 fn tag_exists(repo: &Repo, name: &str) -> bool {
@@ -69,6 +214,56 @@ fn range_span(
     })
 }
 
+/// Splits an explicit range at the release tags inside it, on its first-parent line: `v1.0.0..HEAD`
+/// across v1.1.0 and v1.2.0 is three sections, as `--all` would write them.
+fn split_at_tags(
+    repo: &Repo,
+    span: Span,
+    line: Vec<crate::git::Tag>,
+    pre: super::PreReleases,
+) -> Result<Vec<Span>, ChangelogError> {
+    let (to_id, _) = resolve(repo, &span.to)?;
+    let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+    let inside: std::collections::HashSet<String> = repo
+        .history(&hide, &span.to, true)?
+        .commits
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let mut inner: Vec<crate::git::Tag> = Vec::new();
+    for tag in line {
+        let folded = pre == super::PreReleases::Fold && super::is_prerelease(&tag.name);
+        // Several tags on one commit: the first (highest version) names the section.
+        if tag.commit == to_id
+            || folded
+            || !inside.contains(&tag.commit)
+            || inner.iter().any(|t| t.commit == tag.commit)
+        {
+            continue;
+        }
+        inner.push(tag);
+    }
+    let Some(newest) = inner.first() else {
+        return Ok(vec![span]);
+    };
+    let mut spans = vec![Span {
+        previous: Some(newest.name.clone()),
+        ..span.clone()
+    }];
+    for (i, tag) in inner.iter().enumerate() {
+        spans.push(Span {
+            name: Some(tag.name.clone()),
+            previous: inner
+                .get(i + 1)
+                .map(|t| t.name.clone())
+                .or_else(|| span.previous.clone()),
+            to: tag.name.clone(),
+            time: Some(tag.time),
+        });
+    }
+    Ok(spans)
+}
+
 /// Collects the releases to write. `name` is `--tag NAME`: it names the unreleased section,
 /// or, when such a tag exists, picks that tag's release.
 pub fn collect(
@@ -77,11 +272,41 @@ pub fn collect(
     target: &Target,
     name: Option<&str>,
 ) -> Result<Changelog, ChangelogError> {
-    let opts = &settings.changelog;
-    let pattern = opts.tag_regex()?;
-    let is_release = |tag: &str| pattern.is_match(tag);
-    let spans = match target {
-        Target::Range(range) => vec![range_span(repo, range, name, &is_release)?],
+    collect_scoped(repo, settings, target, name, &Scope::default())
+}
+
+/// The spans a changelog describes and what was learnt about the tags on the way.
+struct Planned {
+    spans: Vec<Span>,
+    warnings: Vec<String>,
+    side: Vec<String>,
+    /// `(end, first span's end)` when the first span does not start at the end of history
+    /// (`--latest`): the commits between are walked too, to look for merges.
+    probe: Option<(String, String)>,
+}
+
+/// Plans the spans of a target (see [`collect`]); `full_line` reads which tags are on the
+/// first-parent line instead of taking every reachable one.
+fn plan_spans(
+    repo: &Repo,
+    opts: &super::Options,
+    target: &Target,
+    name: Option<&str>,
+    scope: &Scope,
+    full_line: bool,
+) -> Result<Planned, ChangelogError> {
+    let is_release = opts.release_matcher()?;
+    match target {
+        Target::Range(range) => {
+            let span = range_span(repo, range, name, &is_release)?;
+            let found = release_tags(repo, opts, &span.to, span.name.as_deref(), scope, full_line)?;
+            Ok(Planned {
+                spans: split_at_tags(repo, span, found.line, opts.pre_releases)?,
+                warnings: found.warnings,
+                side: found.side,
+                probe: None,
+            })
+        }
         Target::Tags(selection) => {
             let selection = match (selection, name) {
                 (Selection::Unreleased, Some(tag)) if tag_exists(repo, tag) => {
@@ -97,16 +322,22 @@ pub fn collect(
                 _ => "HEAD".to_owned(),
             };
             let (id, time) = resolve(repo, &end)?;
-            let mut tags = repo.tags(&is_release, &end)?;
-            super::order_tags(&mut tags);
+            let hint = match &selection {
+                Selection::Tag(tag) => Some(tag.as_str()),
+                _ => name,
+            };
+            let found = release_tags(repo, opts, &end, hint, scope, full_line)?;
             // A name that is already a tag has its own section; it names nothing unreleased.
             let name =
                 name.filter(|n| !matches!(selection, Selection::Tag(_)) && !tag_exists(repo, n));
-            super::plan(
+            let spans = super::plan(
                 &selection,
                 name,
-                &tags,
-                &Head { id, time },
+                &found.line,
+                &Head {
+                    id: id.clone(),
+                    time,
+                },
                 opts.pre_releases,
                 &opts.tag_pattern,
             )
@@ -116,9 +347,73 @@ pub fn collect(
                     shallow: repo.is_shallow(),
                 },
                 other => other,
-            })?
+            })?;
+            let probe = match spans.first() {
+                Some(first) if resolve(repo, &first.to)?.0 != id => {
+                    Some((end.clone(), first.to.clone()))
+                }
+                _ => None,
+            };
+            Ok(Planned {
+                spans,
+                warnings: found.warnings,
+                side: found.side,
+                probe,
+            })
         }
+    }
+}
+
+/// [`collect`] for one package or one set of paths of a monorepo.
+pub fn collect_scoped(
+    repo: &Repo,
+    settings: &Settings,
+    target: &Target,
+    name: Option<&str>,
+    scope: &Scope,
+) -> Result<Changelog, ChangelogError> {
+    let opts = &settings.changelog;
+    // Most histories are a line: then every reachable release tag is on the first-parent
+    // line, and no walk of the whole line is needed. A merge in a walked range means a tag
+    // may sit on a merged side: plan again from the first-parent line.
+    let mut full_line = false;
+    let mut walked: Option<(Vec<Span>, Vec<History>)> = None;
+    let (planned, raw) = loop {
+        let planned = plan_spans(repo, opts, target, name, scope, full_line)?;
+        // The same plan from the first-parent line: the walks already made stand.
+        if let Some((spans, raw)) = walked.take()
+            && spans == planned.spans
+        {
+            break (planned, raw);
+        }
+        let mut merged = false;
+        if let Some((end, first)) = &planned.probe {
+            merged |= repo
+                .history(&[first.as_str()], end, true)?
+                .commits
+                .iter()
+                .any(|c| c.parents > 1);
+        }
+        let mut raw = Vec::with_capacity(planned.spans.len());
+        for span in &planned.spans {
+            let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+            let history = repo.history(&hide, &span.to, opts.first_parent)?;
+            merged |= history.commits.iter().any(|c| c.parents > 1);
+            raw.push(history);
+        }
+        if merged && !full_line {
+            full_line = true;
+            walked = Some((planned.spans, raw));
+            continue;
+        }
+        break (planned, raw);
     };
+    let Planned {
+        spans,
+        warnings,
+        side: side_tags,
+        ..
+    } = planned;
 
     let filter = Filter::new(&settings.filter)?;
     let style = Style {
@@ -135,12 +430,19 @@ pub fn collect(
         }
         super::parse(&offline::write(&files, &style).subject).kind
     };
+    let paths = include_set(&scope.include_paths)?;
+    let side_refs: Vec<String> = side_tags.iter().map(|t| format!("refs/tags/{t}")).collect();
     let mut releases = Vec::with_capacity(spans.len());
-    for span in &spans {
+    for (span, mut history) in spans.iter().zip(raw) {
         let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
-        let mut history = repo.history(&hide, &span.to, opts.first_parent)?;
         if opts.first_parent {
-            history = expand_merges(repo, history, &hide, 0)?;
+            // What a merged side released under its own tags was described there.
+            let mut side_hide = hide.clone();
+            side_hide.extend(side_refs.iter().map(String::as_str));
+            history = expand_merges(repo, history, &side_hide, 0)?;
+        }
+        if let Some(paths) = &paths {
+            history.commits.retain(|c| touches(repo, &c.id, paths));
         }
         if history.truncated {
             return Err(ChangelogError::Shallow {
@@ -149,10 +451,134 @@ pub fn collect(
         }
         releases.push(super::build(span, &history.commits, opts, &mut classify));
     }
+    if scope.contributors {
+        add_contributors(repo, &spans, &mut releases)?;
+    }
     let remote = repo
         .remote_url()
         .and_then(|url| Remote::parse(&url, opts.forge));
-    Ok(Changelog { releases, remote })
+    Ok(Changelog {
+        releases,
+        remote,
+        warnings,
+        style: super::Style::builtin(),
+    })
+}
+
+/// The people a commit names: its author and its `Co-authored-by:` trailers.
+fn people(commit: &CommitInfo) -> Vec<super::Author> {
+    let mut people = vec![super::Author {
+        name: commit.author_name.clone(),
+        email: commit.author_email.clone(),
+    }];
+    if commit.message.contains("o-authored-by") {
+        for co in super::parse(&commit.message).co_authors {
+            if !people
+                .iter()
+                .any(|p| p.email.eq_ignore_ascii_case(&co.email))
+            {
+                people.push(co);
+            }
+        }
+    }
+    people
+}
+
+/// Fills each release's contributors: the authors and co-authors of every commit in its range
+/// (every parent walked, so a merged branch's authors count), a first-timer when their oldest
+/// commit in the history is in the range. Bots (`[bot]`) are left out.
+fn add_contributors(
+    repo: &Repo,
+    spans: &[Span],
+    releases: &mut [Release],
+) -> Result<(), ChangelogError> {
+    use std::collections::HashMap;
+    let Some(newest) = spans.first() else {
+        return Ok(());
+    };
+    // Each person's oldest commit, by email (case-insensitive).
+    let mut first: HashMap<String, String> = HashMap::new();
+    for commit in repo.history(&[], &newest.to, false)?.commits.iter().rev() {
+        for person in people(commit) {
+            first
+                .entry(person.email.to_lowercase())
+                .or_insert_with(|| commit.id.clone());
+        }
+    }
+    for (span, release) in spans.iter().zip(releases.iter_mut()) {
+        let hide: Vec<&str> = span.previous.as_deref().into_iter().collect();
+        let range = repo.history(&hide, &span.to, false)?;
+        let mut found: Vec<super::Contributor> = Vec::new();
+        for commit in &range.commits {
+            for person in people(commit) {
+                if person.name.contains("[bot]") {
+                    continue;
+                }
+                let key = person.email.to_lowercase();
+                match found.iter_mut().find(|c| c.email.to_lowercase() == key) {
+                    Some(known) => known.commits += 1,
+                    None => found.push(super::Contributor {
+                        first_time: range.commits.iter().any(|c| first.get(&key) == Some(&c.id)),
+                        name: person.name,
+                        email: person.email,
+                        commits: 1,
+                    }),
+                }
+            }
+        }
+        // Most commits first, then by name: the same order on every run.
+        found.sort_by(|a, b| b.commits.cmp(&a.commits).then_with(|| a.name.cmp(&b.name)));
+        release.contributors = found;
+    }
+    Ok(())
+}
+
+/// Compiles `--include-path` globs (`None` when there are none).
+fn include_set(globs: &[String]) -> Result<Option<globset::GlobSet>, ChangelogError> {
+    if globs.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let compiled = globset::GlobBuilder::new(glob)
+            .literal_separator(true)
+            .build()
+            .map_err(|source| ChangelogError::IncludePath {
+                glob: glob.clone(),
+                source,
+            })?;
+        builder.add(compiled);
+        // `crates/acme` stands for everything under it too.
+        if !glob.contains(['*', '?', '[']) {
+            let under = format!("{}/**", glob.trim_end_matches('/'));
+            if let Ok(g) = globset::Glob::new(&under) {
+                builder.add(g);
+            }
+        }
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|source| ChangelogError::IncludePath {
+            glob: globs.join(", "),
+            source,
+        })
+}
+
+/// Tells whether a commit changes a path the globs match (before or after a rename).
+fn touches(repo: &Repo, id: &str, paths: &globset::GlobSet) -> bool {
+    let filter = Filter::new(&Default::default()).expect("the default filter compiles");
+    let Ok(files) = repo.commit_files(id, &filter) else {
+        return false;
+    };
+    files.iter().any(|f| {
+        let path = String::from_utf8_lossy(&f.change.path);
+        paths.is_match(path.as_ref())
+            || f.change
+                .old_path
+                .as_ref()
+                .is_some_and(|old| paths.is_match(String::from_utf8_lossy(old).as_ref()))
+    })
 }
 
 /// How deep merges of merges are opened up.
@@ -209,9 +635,9 @@ pub fn notes_tag(
             return Ok(name.to_owned());
         }
     }
-    let pattern = settings.changelog.tag_regex()?;
+    let is_release = settings.changelog.release_matcher()?;
     let (head, _) = resolve(repo, "HEAD")?;
-    let mut tags = repo.tags(&|tag: &str| pattern.is_match(tag), "HEAD")?;
+    let mut tags = repo.tags(&is_release, "HEAD")?;
     if tags.is_empty() {
         return Err(ChangelogError::NoTags {
             pattern: settings.changelog.tag_pattern.clone(),

@@ -24,6 +24,14 @@ pub struct Author {
     pub email: String,
 }
 
+/// A footer (git trailer) of a commit message: `Reviewed-by: Bo`, `BREAKING CHANGE: …`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Footer {
+    pub token: String,
+    /// The value, its continuation lines kept.
+    pub value: String,
+}
+
 /// A commit message read as Conventional Commits (or not).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Parsed {
@@ -37,8 +45,13 @@ pub struct Parsed {
     pub subject: String,
     /// `!` in the header or a `BREAKING CHANGE:` footer.
     pub breaking: bool,
-    /// The text of the `BREAKING CHANGE:` footer, on one line.
+    /// The text of the `BREAKING CHANGE:` footer, whole: its lines, paragraphs and code
+    /// blocks, up to the next footer.
     pub breaking_note: Option<String>,
+    /// The body between the header and the footers, when there is one.
+    pub body: Option<String>,
+    /// The footers, in order.
+    pub footers: Vec<Footer>,
     /// The PR (or merge request) number: `(#123)` at the end of the header, or a merge's.
     pub pr: Option<u64>,
     /// Whether this is a forge's PR merge commit (`Merge pull request #12 from …`).
@@ -70,6 +83,8 @@ static REF_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BREAKING: LazyLock<Regex> = LazyLock::new(|| regex(r"^BREAKING[ -]CHANGE:[ \t]*(.*)$"));
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| regex(r"^[A-Za-z][A-Za-z0-9-]*(?:: | #)"));
+static FOOTER_PARTS: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(BREAKING[ -]CHANGE|[A-Za-z][A-Za-z0-9-]*)(?::[ \t]*| (#))(.*)$"));
 static CO_AUTHOR: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^co-authored-by:[ \t]*(.+?)[ \t]*<([^>]*)>[ \t]*$"));
 static REVERTS: LazyLock<Regex> =
@@ -171,32 +186,99 @@ pub fn parse(message: &str) -> Parsed {
     parsed
 }
 
-/// Reads `BREAKING CHANGE:`, issue trailers and `Co-authored-by:` from the body.
-fn read_footers(body: &str, parsed: &mut Parsed) {
+/// Tells whether a line opens a code fence (or closes one).
+fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// Splits a body into its text and its footers: the footers start at the first paragraph that
+/// opens with `BREAKING CHANGE:`, or else at the trailing paragraphs that all open with a
+/// footer (`Token: value`, `Token #value`). Returns the text (trimmed, `None` when empty) and
+/// the footer lines.
+fn split_body(body: &str) -> (Option<String>, Vec<&str>) {
     let lines: Vec<&str> = body.lines().collect();
+    let mut starts = Vec::new(); // paragraph starts outside code fences
+    let mut fenced = false;
+    for (i, line) in lines.iter().enumerate() {
+        let blank_before = i == 0 || lines[i - 1].trim().is_empty();
+        if !fenced && blank_before && !line.trim().is_empty() {
+            starts.push(i);
+        }
+        if is_fence(line) {
+            fenced = !fenced;
+        }
+    }
+    let opens_footer = |i: usize| {
+        let line = lines[i].trim_end();
+        BREAKING.is_match(line) || FOOTER.is_match(line)
+    };
+    let at = starts
+        .iter()
+        .copied()
+        .find(|&i| BREAKING.is_match(lines[i].trim_end()))
+        .or_else(|| {
+            let mut at = None;
+            for &i in starts.iter().rev() {
+                if !opens_footer(i) {
+                    break;
+                }
+                at = Some(i);
+            }
+            at
+        })
+        .unwrap_or(lines.len());
+    let text = lines[..at].join("\n").trim().to_owned();
+    ((!text.is_empty()).then_some(text), lines[at..].to_vec())
+}
+
+/// Reads the body and footers: `BREAKING CHANGE:`, issue trailers and `Co-authored-by:`.
+fn read_footers(body: &str, parsed: &mut Parsed) {
+    let (text, lines) = split_body(body);
+    parsed.body = text;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
         i += 1;
-        if let Some(c) = BREAKING.captures(line) {
-            parsed.breaking = true;
-            let mut note = c[1].trim().to_owned();
-            // The note runs on until a blank line or the next footer.
+        if let Some(c) = FOOTER_PARTS.captures(line) {
+            let token = c[1].to_owned();
+            let mut value = format!("{}{}", c.get(2).map_or("", |m| m.as_str()), c[3].trim());
+            // A value runs on until the next footer: a breaking note over blank lines and
+            // code blocks, whole; other footers over their continuation lines.
+            let breaking = BREAKING.is_match(line);
+            let mut fenced = false;
             while i < lines.len() {
-                let next = lines[i].trim();
-                if next.is_empty() || FOOTER.is_match(next) || BREAKING.is_match(next) {
+                let next = lines[i].trim_end();
+                if !fenced && (FOOTER.is_match(next) || BREAKING.is_match(next)) {
                     break;
                 }
-                if !note.is_empty() {
-                    note.push(' ');
+                if !breaking && next.trim().is_empty() {
+                    break;
                 }
-                note.push_str(next);
+                if is_fence(next) {
+                    fenced = !fenced;
+                }
+                value.push('\n');
+                value.push_str(next);
                 i += 1;
             }
-            if !note.is_empty() && parsed.breaking_note.is_none() {
-                parsed.breaking_note = Some(note);
+            let value = value.trim().to_owned();
+            parsed.footers.push(Footer {
+                token,
+                value: value.clone(),
+            });
+            if breaking {
+                parsed.breaking = true;
+                if !value.is_empty() && parsed.breaking_note.is_none() {
+                    parsed.breaking_note = Some(value);
+                }
             }
-        } else if let Some(c) = CO_AUTHOR.captures(line) {
+        }
+    }
+    // Issue trailers and co-authors, wherever they stand in the body.
+    for line in body.lines() {
+        let line = line.trim_end();
+        if let Some(c) = CO_AUTHOR.captures(line) {
             let author = Author {
                 name: c[1].to_owned(),
                 email: c[2].to_owned(),
@@ -281,7 +363,15 @@ mod tests {
         assert!(p.breaking);
         assert_eq!(
             p.breaking_note.as_deref(),
-            Some("`load` is gone; use `open`.")
+            Some("`load` is gone;\n  use `open`.")
+        );
+        assert_eq!(p.body.as_deref(), Some("Body."));
+        assert_eq!(
+            p.footers
+                .iter()
+                .map(|f| f.token.as_str())
+                .collect::<Vec<_>>(),
+            ["BREAKING CHANGE", "Refs"]
         );
         assert_eq!(
             p.refs,
@@ -293,6 +383,27 @@ mod tests {
         assert!(parse("fix: x\n\nBREAKING-CHANGE: y").breaking);
         // Lower case is prose, not the footer.
         assert!(!parse("fix: x\n\nbreaking change: y").breaking);
+    }
+
+    #[test]
+    fn a_breaking_note_is_whole_code_blocks_and_all() {
+        let p = parse(
+            "feat(tabs): allow tabs to be deselected\n\nBREAKING CHANGE: the event changes:\n\n\
+             ```js\nonChange(null)\nNote: x\n```\n\nUpdate your handlers.\nCloses #5\n",
+        );
+        assert_eq!(p.subject, "allow tabs to be deselected");
+        assert_eq!(
+            p.breaking_note.as_deref(),
+            Some(
+                "the event changes:\n\n```js\nonChange(null)\nNote: x\n```\n\nUpdate your handlers."
+            )
+        );
+        assert_eq!(p.body, None);
+        assert_eq!(p.refs[0].id, "#5");
+        let p = parse("fix: x\n\nWhy it matters.\n\nReviewed-by: Bo\nSigned-off-by: Ada <a@x>\n");
+        assert_eq!(p.body.as_deref(), Some("Why it matters."));
+        assert_eq!(p.footers.len(), 2);
+        assert_eq!(p.footers[1].value, "Ada <a@x>");
     }
 
     #[test]

@@ -38,6 +38,14 @@ pub enum ChangelogError {
     },
     #[error("the value of `{name}` holds a line break, which a dotenv file cannot")]
     Dotenv { name: String },
+    #[error("`{}` already has a section [{label}] that git-herald did not write", path.display())]
+    ForeignSection { label: String, path: PathBuf },
+    #[error("invalid `--include-path` glob `{glob}`")]
+    IncludePath {
+        glob: String,
+        #[source]
+        source: globset::Error,
+    },
     #[error(transparent)]
     Git(#[from] GitError),
     #[error(transparent)]
@@ -95,6 +103,16 @@ impl ChangelogError {
             ChangelogError::Template { .. } => Some(
                 "a template gets the data of `--format json` (`releases`, each with `sections` \
                  of `commits`) and `command`; see \"Templates\" in the README"
+                    .into(),
+            ),
+            ChangelogError::ForeignSection { .. } => Some(
+                "nothing was written; pass `--replace` to replace it with the generated \
+                 section, or edit the file by hand"
+                    .into(),
+            ),
+            ChangelogError::IncludePath { .. } => Some(
+                "a glob is matched against paths from the repository's root, e.g. \
+                 `crates/acme/**`"
                     .into(),
             ),
             ChangelogError::Git(e) => e.hint().map(str::to_owned),

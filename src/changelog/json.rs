@@ -1,7 +1,7 @@
 //! The JSON format (schema 1, described in the `changelog` module docs).
 
 use super::markdown::short;
-use super::{Author, Entry, Release, Remote};
+use super::{Author, Contributor, Entry, Footer, Release, Remote};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -20,6 +20,7 @@ pub(super) struct JsonRelease {
     compare_url: Option<String>,
     sections: Vec<JsonSection>,
     hidden: Vec<JsonCommit>,
+    contributors: Vec<Contributor>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +48,8 @@ struct JsonCommit {
     conventional: bool,
     breaking: bool,
     breaking_note: Option<String>,
+    body: Option<String>,
+    footers: Vec<Footer>,
     pr: Option<u64>,
     pr_url: Option<String>,
     refs: Vec<JsonRef>,
@@ -65,6 +68,8 @@ fn json_commit(entry: &Entry, remote: Option<&Remote>) -> JsonCommit {
         conventional: entry.conventional,
         breaking: entry.breaking,
         breaking_note: entry.breaking_note.clone(),
+        body: entry.body.clone(),
+        footers: entry.footers.clone(),
         pr: entry.pr,
         pr_url: entry.pr.and_then(|n| remote.map(|r| r.pull(n))),
         refs: entry
@@ -106,6 +111,7 @@ pub(super) fn document(releases: &[Release], remote: Option<&Remote>) -> JsonDoc
                     .iter()
                     .map(|e| json_commit(e, remote))
                     .collect(),
+                contributors: release.contributors.clone(),
             })
             .collect(),
     }

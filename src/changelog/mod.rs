@@ -28,7 +28,10 @@
 //!       "sections": [                   in the configured order, empty ones left out
 //!         { "title": "Features", "commits": [ COMMIT, … ] }   oldest first
 //!       ],
-//!       "hidden": [ COMMIT, … ]         commits of hidden types (`chore`, `ci`, …)
+//!       "hidden": [ COMMIT, … ],        commits of hidden types (`chore`, `ci`, …)
+//!       "contributors": [               authors and co-authors, most commits first
+//!         { "name": "Ada", "email": "ada@example.com", "commits": 3, "first_time": true }
+//!       ]
 //!     }
 //!   ]
 //! }
@@ -37,7 +40,9 @@
 //!   "type": "feat",                     from the header, or classified from the diff
 //!   "scope": "parser" | null, "subject": "add pairs",
 //!   "conventional": true,               false when the type was classified from the diff
-//!   "breaking": false, "breaking_note": "…" | null,
+//!   "breaking": false, "breaking_note": "…" | null,   the note whole, line breaks kept
+//!   "body": "…" | null,                 the message between header and footers
+//!   "footers": [ { "token": "Reviewed-by", "value": "Bo" } ],
 //!   "pr": 123 | null, "pr_url": "https://…" | null,
 //!   "refs": [ { "action": "closes", "id": "#12", "url": "https://…" | null } ],
 //!   "authors": [ { "name": "Ada", "email": "ada@example.com" } ],
@@ -45,10 +50,12 @@
 //! }
 //! ```
 
+mod bump;
 mod ci;
 mod collect;
 mod commit;
 mod error;
+mod house;
 mod json;
 mod markdown;
 mod model;
@@ -63,24 +70,34 @@ mod template;
 mod test_support;
 mod version;
 
+pub use bump::{Bump, bump_of, name_next, next_tag};
 pub use ci::{dotenv, github_output, write_dotenv, write_github};
-pub use collect::{Changelog, Target, collect, notes_tag};
-pub use commit::{Author, Parsed, Reference, is_pr_merge, parse};
+pub use collect::{Changelog, Scope, Target, collect, collect_scoped, notes_tag};
+pub use commit::{Author, Footer, Parsed, Reference, is_pr_merge, parse};
 pub use error::ChangelogError;
+pub use house::{
+    BulletStyle, HeadingStyle, House, RefStyle, ScopeStyle, Style, learn, types_of_title,
+};
 pub use json::render_json;
-pub use markdown::{HEADER_TEXT, link_definition, render_markdown, render_notes, render_section};
+pub use markdown::{
+    HEADER_TEXT, link_definition, render_markdown, render_markdown_styled, render_notes,
+    render_notes_styled, render_section, render_section_styled,
+};
 pub use model::{
     MODEL_PART_SYSTEM, MODEL_PROMPT_VERSION, MODEL_SUMMARY_SYSTEM, MODEL_SYSTEM, ModelPart,
     apply_model, assemble, check_part, model_input, model_parts, strip_tokens,
 };
 pub use options::{ForgeSetting, Options, PreReleases, SectionSpec, TAG_PATTERN};
 pub use output::write_file;
-pub use prepend::{prepend, prepend_file};
-pub use release::{Entry, Release, Section, build, date};
+pub use prepend::{Prepended, prepend, prepend_file, prepend_styled};
+pub use release::{Contributor, Entry, Release, Section, build, date};
 pub use remote::{Forge, Remote};
 pub use rewrite::rewrite;
 pub use template::{render_template, render_template_file};
-pub use version::{Head, Selection, Span, is_prerelease, order_tags, plan, version_of};
+pub use version::{
+    Head, Selection, Span, is_newer, is_package_tag, is_prerelease, order_tags, package_of, plan,
+    split_tag, version_of,
+};
 
 /// Compiles one of the built-in patterns.
 fn regex(pattern: &str) -> regex::Regex {

@@ -99,6 +99,8 @@ fn model_lines(release: &Release) -> Vec<ModelLine<'_>> {
             }
             let _ = write!(out, ": {}", entry.subject);
             if let Some(note) = &entry.breaking_note {
+                // One line a commit: the note's line breaks become spaces.
+                let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
                 let _ = write!(out, " (breaking: {note})");
             }
             let mut refs: Vec<String> = entry.pr.map(|n| format!("PR #{n}")).into_iter().collect();

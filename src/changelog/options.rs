@@ -109,6 +109,14 @@ impl Options {
         })
     }
 
+    /// Returns the test of a release tag: the pattern matches, or, with the default pattern,
+    /// it is a package's semver tag (`acme-v0.30.2`, `@acme/ui@1.2.0`).
+    pub fn release_matcher(&self) -> Result<impl Fn(&str) -> bool + use<>, ChangelogError> {
+        let regex = self.tag_regex()?;
+        let packages = self.tag_pattern == TAG_PATTERN;
+        Ok(move |tag: &str| regex.is_match(tag) || (packages && super::is_package_tag(tag)))
+    }
+
     /// Tells whether a header's type is one to trust (`Update: README` is prose, not a type).
     pub(super) fn is_known(&self, kind: &str) -> bool {
         STANDARD_TYPES.contains(&kind)

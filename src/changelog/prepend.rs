@@ -1,16 +1,71 @@
 //! `--prepend`: puts releases into an existing changelog file's text, under its header,
 //! replacing the sections of the same versions and leaving the rest as it is.
 
+use super::markdown::link_definition_styled;
 use super::output::write_file;
 use super::{
-    Changelog, ChangelogError, Release, Remote, link_definition, regex, render_markdown,
-    render_section, version_of,
+    Changelog, ChangelogError, Release, Remote, Style, regex, render_markdown_styled,
+    render_section_styled, version_of,
 };
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
 
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| regex(r"^\[([^\]]+)\]:[ \t]*\S"));
+/// A bullet as git-herald writes it: its references in parentheses at the end, a short
+/// commit id among them.
+static OUR_BULLET: LazyLock<Regex> = LazyLock::new(|| regex(r"^- .*\(.*\b[0-9a-f]{7}\b.*\)$"));
+
+/// Tells whether a section's text has the shape git-herald writes: `###` headings, bullets
+/// ending in their references, notes indented under them, nothing else. A hand-curated
+/// section (contributors, prose, extra sections, bullets without commits) does not.
+fn is_ours(section: &str) -> bool {
+    section.lines().skip(1).all(|line| {
+        let line = line.trim_end();
+        line.is_empty()
+            || line.starts_with("### ")
+            || line == "No notable changes."
+            || line.starts_with("  ")
+            || OUR_BULLET.is_match(line)
+            || LINK_DEF.is_match(line)
+    })
+}
+
+/// What `--prepend` did to one release's section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepended {
+    /// A new section went in.
+    Added(String),
+    /// A section git-herald wrote for the same version was replaced.
+    Replaced(String),
+    /// The section was already there as it would be written.
+    Unchanged(String),
+    /// A section it did not write was replaced, as `--replace` asked.
+    ReplacedForeign(String),
+    /// The release took the place of the `[Unreleased]` section.
+    Released(String),
+}
+
+impl std::fmt::Display for Prepended {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Prepended::Added(label) => write!(f, "added the section [{label}]"),
+            Prepended::Replaced(label) => {
+                write!(f, "replaced the section [{label}] it had written before")
+            }
+            Prepended::Unchanged(label) => write!(f, "the section [{label}] is already up to date"),
+            Prepended::Released(label) => {
+                write!(f, "the section [{label}] took the place of [Unreleased]")
+            }
+            Prepended::ReplacedForeign(label) => {
+                write!(
+                    f,
+                    "replaced the hand-written section [{label}] (`--replace`)"
+                )
+            }
+        }
+    }
+}
 
 /// Returns the key a `## ` heading names: `## [1.4.0] - 2026-11-29` → `1.4.0`,
 /// `## Unreleased` → `unreleased`.
@@ -109,10 +164,48 @@ fn remove_definition(text: &mut String, label: &str) {
     text.replace_range(layout.links.., &kept);
 }
 
-/// Puts one release's section into a changelog's text.
-fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
+/// Tells what putting a release into the text would do, or refuses: a section of the same
+/// version that git-herald did not write is replaced only with `replace`.
+fn check_one(
+    text: &str,
+    release: &Release,
+    remote: Option<&Remote>,
+    replace: bool,
+    path: &Path,
+    style: &Style,
+) -> Result<Prepended, ChangelogError> {
     let key = release.label().to_lowercase();
-    let mut section = render_section(release, remote);
+    let label = release.label();
+    let layout = read_layout(text);
+    let Some(i) = layout
+        .sections
+        .iter()
+        .position(|(_, k)| k.as_deref() == Some(key.as_str()))
+    else {
+        return Ok(Prepended::Added(label));
+    };
+    let (start, end) = section_range(&layout, i);
+    let existing = &text[start..end];
+    let section = render_section_styled(release, remote, style);
+    if existing.trim_end() == section.trim_end() {
+        return Ok(Prepended::Unchanged(label));
+    }
+    if is_ours(existing) {
+        return Ok(Prepended::Replaced(label));
+    }
+    if replace {
+        return Ok(Prepended::ReplacedForeign(label));
+    }
+    Err(ChangelogError::ForeignSection {
+        label,
+        path: path.to_owned(),
+    })
+}
+
+/// Puts one release's section into a changelog's text.
+fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>, style: &Style) {
+    let key = release.label().to_lowercase();
+    let mut section = render_section_styled(release, remote, style);
     // A release takes in what was unreleased.
     if release.version().is_some() {
         let layout = read_layout(text);
@@ -154,7 +247,7 @@ fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
         }
     }
     remove_definition(text, &release.label());
-    if let Some(definition) = link_definition(release, remote) {
+    if let Some(definition) = link_definition_styled(release, remote, style) {
         let layout = read_layout(text);
         if layout.has_links {
             text.insert_str(layout.links, &format!("{definition}\n"));
@@ -173,29 +266,69 @@ fn prepend_one(text: &mut String, release: &Release, remote: Option<&Remote>) {
 /// version replaces an `[Unreleased]` section. Older sections are left as they are. An empty
 /// file gets a whole new changelog.
 pub fn prepend(existing: &str, releases: &[Release], remote: Option<&Remote>) -> String {
+    prepend_styled(existing, releases, remote, &Style::builtin())
+}
+
+/// [`prepend`] in a house style.
+pub fn prepend_styled(
+    existing: &str,
+    releases: &[Release],
+    remote: Option<&Remote>,
+    style: &Style,
+) -> String {
     if existing.trim().is_empty() {
-        return render_markdown(releases, remote);
+        return render_markdown_styled(releases, remote, style);
     }
     let mut text = existing.to_owned();
     if !text.ends_with('\n') {
         text.push('\n');
     }
     for release in releases.iter().rev() {
-        prepend_one(&mut text, release, remote);
+        prepend_one(&mut text, release, remote, style);
     }
     text
 }
 
 /// Puts the releases into the changelog file at `path` (created when missing), under its
-/// header, replacing sections of the same versions.
-pub fn prepend_file(path: &Path, log: &Changelog) -> Result<(), ChangelogError> {
+/// header. A section of the same version is replaced when git-herald wrote it (it has the
+/// shape git-herald writes) or `replace` is set; otherwise nothing is written and the error
+/// names the section. Returns what was done, one item a release, oldest first.
+pub fn prepend_file(
+    path: &Path,
+    log: &Changelog,
+    replace: bool,
+) -> Result<Vec<Prepended>, ChangelogError> {
     let existing = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(source) => return Err(ChangelogError::io("read", path)(source)),
     };
-    let text = prepend(&existing, &log.releases, log.remote.as_ref());
-    write_file(path, &text)
+    let mut done = Vec::with_capacity(log.releases.len());
+    let has_unreleased = read_layout(&existing)
+        .sections
+        .iter()
+        .any(|(_, k)| k.as_deref() == Some("unreleased"));
+    for release in log.releases.iter().rev() {
+        if has_unreleased
+            && release.version().is_some()
+            && !done.iter().any(|d| matches!(d, Prepended::Released(_)))
+        {
+            done.push(Prepended::Released(release.label()));
+        }
+        done.push(check_one(
+            &existing,
+            release,
+            log.remote.as_ref(),
+            replace,
+            path,
+            &log.style,
+        )?);
+    }
+    let text = prepend_styled(&existing, &log.releases, log.remote.as_ref(), &log.style);
+    if text != existing {
+        write_file(path, &text)?;
+    }
+    Ok(done)
 }
 
 #[cfg(test)]
@@ -242,6 +375,37 @@ mod tests {
     }
 
     #[test]
+    fn only_sections_of_its_own_shape_are_replaced() {
+        let ours = "## [1.1.0] - 2024-01-11\n\n### Features\n\n- one (f100000)\n\
+                    - **api:** two ([#3](u), [abc1234](u))\n\n  note\n";
+        assert!(is_ours(ours));
+        let curated = format!("{ours}\n### Contributors\n\nThanks to @ada!\n");
+        assert!(!is_ours(&curated));
+        assert!(!is_ours("## [1.1.0]\n\n- Added tabs.\n"));
+        let release = release_with("v1.1.0", Some("v1.0.0"), "feat: one");
+        let path = Path::new("CHANGELOG.md");
+        let file = format!("# Changelog\n\n{curated}");
+        assert!(matches!(
+            check_one(&file, &release, None, false, path, &Style::builtin()),
+            Err(ChangelogError::ForeignSection { .. })
+        ));
+        assert_eq!(
+            check_one(&file, &release, None, true, path, &Style::builtin()).unwrap(),
+            Prepended::ReplacedForeign("1.1.0".into())
+        );
+        let fresh = prepend("# Changelog\n", std::slice::from_ref(&release), None);
+        assert_eq!(
+            check_one(&fresh, &release, None, false, path, &Style::builtin()).unwrap(),
+            Prepended::Unchanged("1.1.0".into())
+        );
+        let other = release_with("v1.1.0", Some("v1.0.0"), "feat: two");
+        assert_eq!(
+            check_one(&fresh, &other, None, false, path, &Style::builtin()).unwrap(),
+            Prepended::Replaced("1.1.0".into())
+        );
+    }
+
+    #[test]
     fn prepend_into_files_without_sections_or_links() {
         let release = release_with("v0.1.0", None, "feat: first");
         let text = prepend("# Changelog\n", std::slice::from_ref(&release), None);
@@ -251,7 +415,7 @@ mod tests {
         );
         assert_eq!(
             prepend("", std::slice::from_ref(&release), None),
-            render_markdown(std::slice::from_ref(&release), None)
+            crate::changelog::render_markdown(std::slice::from_ref(&release), None)
         );
         // A `## ` line in a code block is not a section.
         let fenced = "# Log\n\n```\n## [0.1.0]\n```\n";

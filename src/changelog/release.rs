@@ -1,7 +1,7 @@
 //! Grouping a range's commits into a release: sections in the configured order, hidden
 //! types, reverted pairs cancelled, non-conventional commits classified.
 
-use super::{Author, Options, Parsed, Reference, Remote, Span, parse, version_of};
+use super::{Author, Footer, Options, Parsed, Reference, Remote, Span, parse, version_of};
 use crate::git::CommitInfo;
 
 /// One commit as the changelog shows it.
@@ -15,6 +15,9 @@ pub struct Entry {
     pub conventional: bool,
     pub breaking: bool,
     pub breaking_note: Option<String>,
+    /// The message's body (between the header and the footers).
+    pub body: Option<String>,
+    pub footers: Vec<Footer>,
     pub pr: Option<u64>,
     pub refs: Vec<Reference>,
     pub authors: Vec<Author>,
@@ -45,6 +48,20 @@ pub struct Release {
     /// The sections as a model rewrote them (links in place), used instead of `sections` in
     /// Markdown; JSON keeps the structured data.
     pub rewritten: Option<String>,
+    /// Who wrote the release's commits (authors and co-authors, every parent walked), most
+    /// commits first; empty unless asked for.
+    pub contributors: Vec<Contributor>,
+}
+
+/// A person who contributed to a release.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Contributor {
+    pub name: String,
+    pub email: String,
+    /// Commits in the release (as author or co-author).
+    pub commits: usize,
+    /// Whether the release holds their first commit in the history.
+    pub first_time: bool,
 }
 
 impl Release {
@@ -82,6 +99,46 @@ impl Release {
     pub fn is_empty(&self) -> bool {
         self.sections.is_empty()
     }
+}
+
+/// Tells whether a commit only cuts a release (`chore: Release`, `chore(release): 1.4.0`,
+/// `release: v3.5.41`, `Bump version to 1.4.0`, `docs: Update changelog`): it changes nothing
+/// a reader needs, so it is hidden whatever types are listed.
+fn is_release_commit(entry: &Entry) -> bool {
+    // A header that is not conventional is the subject whole: `release: v3.5.41`.
+    let subject = entry.subject.trim().to_lowercase().replace(':', " ");
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let versionish = |w: &str| {
+        let w = w.trim_start_matches('v');
+        w.split('.').count() >= 2
+            && w.split('.')
+                .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+    };
+    // Keeping the changelog itself (`docs: Update changelog`) is release work too.
+    if matches!(entry.kind.as_str(), "docs" | "chore")
+        && matches!(
+            words.as_slice(),
+            ["changelog"]
+                | [
+                    "update" | "updated" | "regenerate" | "generate",
+                    "changelog"
+                ]
+        )
+    {
+        return true;
+    }
+    let release_kind = matches!(entry.kind.as_str(), "chore" | "release" | "build" | "other");
+    let scope_release = entry.scope.as_deref() == Some("release");
+    release_kind
+        && (scope_release
+            || entry.kind == "release"
+            || matches!(
+                words.as_slice(),
+                ["release"] | ["release", _] | ["releases"]
+            )
+            || (words.first() == Some(&"release") && words.last().is_some_and(|w| versionish(w)))
+            || subject.starts_with("bump version")
+            || words.len() == 1 && versionish(words[0]))
 }
 
 /// Formats seconds since the epoch as a UTC date, `YYYY-MM-DD`.
@@ -186,12 +243,15 @@ pub fn build(
             conventional,
             breaking: p.breaking,
             breaking_note: p.breaking_note.clone(),
+            body: p.body.clone(),
+            footers: p.footers.clone(),
             pr: p.pr,
             refs,
             authors,
             date: date(commit.time),
         };
-        let is_hidden = !entry.breaking && opts.hidden.contains(&entry.kind);
+        let is_hidden =
+            !entry.breaking && (opts.hidden.contains(&entry.kind) || is_release_commit(&entry));
         match opts.section_of(&entry.kind, entry.breaking) {
             Some(at) if !is_hidden => sections[at].push(entry),
             _ => hidden.push(entry),
@@ -200,6 +260,7 @@ pub fn build(
     Release {
         span: span.clone(),
         rewritten: None,
+        contributors: Vec::new(),
         date: span.time.map(date),
         sections: opts
             .sections
@@ -333,6 +394,25 @@ mod tests {
         assert!(release.is_empty());
         let release = build_plain(&[merge]);
         assert_eq!(release.sections[0].entries[0].pr, Some(3));
+    }
+
+    #[test]
+    fn release_commits_are_hidden() {
+        let release = build_plain(&[
+            commit("r1", "chore: Release", 1),
+            commit("r2", "chore(release): 1.4.0", 2),
+            commit("r3", "release: v3.5.41", 3),
+            commit("r4", "feat: release notes in CI", 4),
+            commit("r5", "docs: Update changelog", 5),
+        ]);
+        assert_eq!(
+            subjects(&release),
+            [(
+                "Features".to_owned(),
+                vec!["release notes in CI".to_owned()]
+            )]
+        );
+        assert_eq!(release.hidden.len(), 4);
     }
 
     #[test]

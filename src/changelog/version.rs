@@ -12,7 +12,8 @@ struct Version<'a> {
     pre: Option<&'a str>,
 }
 
-fn version(tag: &str) -> Option<Version<'_>> {
+/// Reads a bare version (`v1.4.0`, `1.4.0-rc.1`), no package prefix.
+fn bare_version(tag: &str) -> Option<Version<'_>> {
     let s = tag.strip_prefix(['v', 'V']).unwrap_or(tag);
     let s = s.split_once('+').map_or(s, |(s, _)| s);
     let (core, pre) = match s.split_once('-') {
@@ -22,6 +23,48 @@ fn version(tag: &str) -> Option<Version<'_>> {
     let mut parts = core.split('.').map(|p| p.parse::<u64>().ok());
     let out = [parts.next()??, parts.next()??, parts.next()??];
     parts.next().is_none().then_some(Version { core: out, pre })
+}
+
+fn version(tag: &str) -> Option<Version<'_>> {
+    bare_version(split_tag(tag).1)
+}
+
+/// Splits a tag into the package it versions and its version part: `acme-v0.30.2` →
+/// (`acme`, `v0.30.2`), `@acme/ui@1.2.0` → (`@acme/ui`, `1.2.0`), `v1.4.0` → (none,
+/// `v1.4.0`). A name that holds no semver-like version is all package-less version part.
+pub fn split_tag(tag: &str) -> (Option<&str>, &str) {
+    if bare_version(tag).is_some() {
+        return (None, tag);
+    }
+    // `<name>@<version>` (npm, changesets): the last `@` that is not the first character.
+    if let Some(at) = tag.rfind('@').filter(|&at| at > 0)
+        && bare_version(&tag[at + 1..]).is_some()
+    {
+        return (Some(&tag[..at]), &tag[at + 1..]);
+    }
+    // `<name>-v<version>` or `<name>-<version>` (release-plz, cargo workspaces): the first `-`
+    // after which a version follows, so `acme-v1.0.0-rc.1` keeps its pre-release part.
+    for (at, _) in tag.match_indices('-') {
+        let rest = &tag[at + 1..];
+        if at > 0
+            && rest.starts_with(|c: char| c.is_ascii_digit() || c == 'v' || c == 'V')
+            && bare_version(rest).is_some()
+        {
+            return (Some(&tag[..at]), rest);
+        }
+    }
+    (None, tag)
+}
+
+/// Returns the package a tag versions (`acme` in `acme-v0.30.2`), if it names one.
+pub fn package_of(tag: &str) -> Option<&str> {
+    split_tag(tag).0
+}
+
+/// Tells whether a tag is a package's semver-like release tag (`acme-v0.30.2`,
+/// `@acme/ui@1.2.0`), which the default tag pattern recognises beside `v1.4.0`.
+pub fn is_package_tag(tag: &str) -> bool {
+    package_of(tag).is_some()
 }
 
 /// Compares two versions by semver precedence.
@@ -55,13 +98,25 @@ fn precedence(a: &Version<'_>, b: &Version<'_>) -> Ordering {
     })
 }
 
+/// Tells whether tag `a` names a higher version than tag `b` (semver precedence; a name
+/// without a version is never newer).
+pub fn is_newer(a: &str, b: &str) -> bool {
+    match (version(a), version(b)) {
+        (Some(x), Some(y)) => precedence(&x, &y) == Ordering::Greater,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Tells whether a tag names a pre-release (`v2.0.0-rc.1`).
 pub fn is_prerelease(tag: &str) -> bool {
     version(tag).is_some_and(|v| v.pre.is_some())
 }
 
-/// Returns the version a tag names: `v1.4.0` → `1.4.0`; other names as they are.
+/// Returns the version a tag names: `v1.4.0` → `1.4.0`, `acme-v0.30.2` → `0.30.2`; other
+/// names as they are.
 pub fn version_of(tag: &str) -> String {
+    let tag = split_tag(tag).1;
     match tag.strip_prefix(['v', 'V']) {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_owned(),
         _ => tag.to_owned(),
@@ -244,6 +299,26 @@ mod tests {
             names,
             ["v1.0.0", "v1.0.0-rc.10", "v1.0.0-rc.9", "v0.1.0", "v9.0.0"]
         );
+    }
+
+    #[test]
+    fn package_tags_split_into_name_and_version() {
+        assert_eq!(split_tag("acme-v0.30.2"), (Some("acme"), "v0.30.2"));
+        assert_eq!(split_tag("app-1.1.0-rc.1"), (Some("app"), "1.1.0-rc.1"));
+        assert_eq!(split_tag("my-crate-v1.0.0"), (Some("my-crate"), "v1.0.0"));
+        assert_eq!(split_tag("@acme/ui@1.2.0"), (Some("@acme/ui"), "1.2.0"));
+        assert_eq!(split_tag("ui@v2.0.0"), (Some("ui"), "v2.0.0"));
+        assert_eq!(split_tag("v1.0.0-rc.1"), (None, "v1.0.0-rc.1"));
+        assert_eq!(split_tag("release-2"), (None, "release-2"));
+        assert_eq!(split_tag("nightly"), (None, "nightly"));
+        assert_eq!(version_of("acme-v0.30.2"), "0.30.2");
+        assert!(is_newer("v1.0.1", "v1.0.0") && !is_newer("v0.2.0", "v1.0.0"));
+        assert_eq!(version_of("@acme/ui@1.2.0"), "1.2.0");
+        assert_eq!(version_of("release-2"), "release-2");
+        assert!(is_prerelease("app-v2.0.0-beta.1"));
+        let mut tags = vec![tag("acme-v0.9.0", "x", 0), tag("acme-v0.10.0", "x", 0)];
+        order_tags(&mut tags);
+        assert_eq!(tags[0].name, "acme-v0.10.0");
     }
 
     #[test]

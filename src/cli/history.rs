@@ -47,14 +47,74 @@ fn rewrite_with_model(
     }
 }
 
+/// Learns the house changelog from `file` (the `--prepend` file, else `CHANGELOG.md` at the top
+/// of the work tree) and applies it: its sections and hidden types where the configuration
+/// keeps the built-in ones, and its Markdown style, which is returned.
+fn learn_house(
+    repo: &Repo,
+    settings: &mut config::Settings,
+    file: Option<&std::path::Path>,
+) -> Option<git_herald::changelog::Style> {
+    use git_herald::changelog::{self, Options};
+    let path = match file {
+        Some(path) => path.to_owned(),
+        None => repo.work_dir()?.join("CHANGELOG.md"),
+    };
+    let text = std::fs::read_to_string(path).ok()?;
+    let house = changelog::learn(&text)?;
+    let builtin = Options::default();
+    if !house.sections.is_empty() {
+        if settings.changelog.sections == builtin.sections {
+            settings.changelog.sections = house.sections;
+        }
+        if settings.changelog.hidden == builtin.hidden {
+            settings.changelog.hidden = house.hidden;
+        }
+    }
+    Some(house.style)
+}
+
+/// Prints what the reader should know about the tags.
+fn print_warnings(log: &git_herald::changelog::Changelog) {
+    for warning in &log.warnings {
+        let _ = ui::err(&format!("warning: {warning}"));
+    }
+}
+
 pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandError> {
     use git_herald::changelog::{self, ChangelogError};
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
         return Err(ChangelogError::PrependJson.into());
     }
     let repo = Repo::discover()?;
-    let settings = history_config(&repo, env)?;
-    let mut log = changelog::collect(&repo, &settings, &args.target(), args.tag.as_deref())?;
+    let mut settings = history_config(&repo, env)?;
+    let house = if args.builtin_style {
+        None
+    } else {
+        learn_house(&repo, &mut settings, args.prepend.as_deref())
+    };
+    let scope = changelog::Scope {
+        package: args.package.clone(),
+        include_paths: args.include_path.clone(),
+        // The structured data always carries them; Markdown when asked.
+        contributors: args.contributors
+            || house.as_ref().is_some_and(|h| h.contributors.is_some())
+            || args.format == Some(ChangelogFormat::Json)
+            || (args.format.is_none()
+                && args.prepend.is_none()
+                && (args.template.is_some() || settings.changelog.template.is_some())),
+    };
+    let mut log = changelog::collect_scoped(
+        &repo,
+        &settings,
+        &args.target(),
+        args.tag.as_deref(),
+        &scope,
+    )?;
+    if let Some(style) = house {
+        log.style = style;
+    }
+    print_warnings(&log);
     // `--format` and `--prepend` write the built-in formats; else a template, when set.
     let template = match (args.format, &args.prepend) {
         (None, None) => args
@@ -64,11 +124,14 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         _ => None,
     };
     // JSON and templates are the structured data, which a model does not rewrite.
-    if args.format != Some(ChangelogFormat::Json) && template.is_none() {
+    if args.format != Some(ChangelogFormat::Json) && template.is_none() && !args.offline {
         rewrite_with_model(&mut log, &settings, env, Command::Changelog, &repo);
     }
     if let Some(path) = &args.prepend {
-        return Ok(changelog::prepend_file(path, &log)?);
+        for done in changelog::prepend_file(path, &log, args.replace)? {
+            ui::err(&format!("{}: {done}", path.display()))?;
+        }
+        return Ok(());
     }
     let text = match (args.format, template) {
         (Some(ChangelogFormat::Json), _) => {
@@ -77,7 +140,7 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         (None, Some(path)) => {
             changelog::render_template_file(path, Command::Changelog.name(), &log)?
         }
-        _ => changelog::render_markdown(&log.releases, log.remote.as_ref()),
+        _ => changelog::render_markdown_styled(&log.releases, log.remote.as_ref(), &log.style),
     };
     match &args.output {
         Some(path) => Ok(changelog::write_file(path, &text)?),
@@ -88,14 +151,51 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
 pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), CommandError> {
     use git_herald::changelog::{self, Selection, Target};
     let repo = Repo::discover()?;
-    let settings = history_config(&repo, env)?;
-    let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
-    let mut log = changelog::collect(&repo, &settings, &Target::Tags(Selection::Tag(tag)), None)?;
+    let mut settings = history_config(&repo, env)?;
+    let house = if args.builtin_style {
+        None
+    } else {
+        learn_house(&repo, &mut settings, None)
+    };
+    // `--bump`: the commits after the latest tag, named as the next version.
+    let target = if args.bump {
+        Target::Tags(Selection::Unreleased)
+    } else {
+        let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
+        Target::Tags(Selection::Tag(tag))
+    };
+    let scope = changelog::Scope {
+        package: args.package.clone(),
+        include_paths: args.include_path.clone(),
+        contributors: args.contributors
+            || house.as_ref().is_some_and(|h| h.contributors.is_some())
+            || args.template.is_some()
+            || settings.changelog.template.is_some(),
+    };
+    let mut log = changelog::collect_scoped(&repo, &settings, &target, None, &scope)?;
+    print_warnings(&log);
+    if args.bump
+        && let Some(release) = log.releases.first_mut()
+    {
+        let (_, head_time) = repo
+            .resolve_commit("HEAD")
+            .map_err(changelog::ChangelogError::from)?;
+        let tag = changelog::name_next(release, head_time);
+        ui::err(&format!(
+            "next version: {tag} ({} bump from {})",
+            format!("{:?}", changelog::bump_of(release)).to_lowercase(),
+            release
+                .span
+                .previous
+                .as_deref()
+                .unwrap_or("the first commit")
+        ))?;
+    }
     let template = args
         .template
         .as_ref()
         .or(settings.changelog.template.as_ref());
-    if template.is_none() {
+    if template.is_none() && !args.offline {
         rewrite_with_model(&mut log, &settings, env, Command::ReleaseNotes, &repo);
     }
     let Some(notes_of) = log.releases.first() else {
@@ -103,7 +203,7 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
     };
     let notes = match template {
         Some(path) => changelog::render_template_file(path, Command::ReleaseNotes.name(), &log)?,
-        None => changelog::render_notes(notes_of, log.remote.as_ref()),
+        None => changelog::render_notes_styled(notes_of, log.remote.as_ref(), &log.style),
     };
     match &args.output {
         Some(path) => changelog::write_file(path, &notes)?,

@@ -4,7 +4,8 @@
 //! A case folder holds `setup.sh` (builds the history with git on a fixed clock, sourcing
 //! `../lib.sh`), `args` (the arguments after `git herald`, one a line), an optional
 //! `config.toml` (written as the repository's `.git-herald.toml` after the history is built)
-//! and `expected.md` or `expected.json`. With `--prepend FILE` or `--output FILE` in `args`,
+//! and `expected.md` or `expected.json`; stderr must be empty, or equal `expected.stderr` when
+//! the case has one. With `--prepend FILE` or `--output FILE` in `args`,
 //! that file is compared instead of stdout, and `--prepend` runs twice to show that it
 //! replaces its section rather than adding a second one.
 //!
@@ -15,13 +16,13 @@ use crate::common::{TestRepo, fixture, run, show};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn case_dir(case: &str) -> PathBuf {
+pub(crate) fn case_dir(case: &str) -> PathBuf {
     fixture("changelog").join(case)
 }
 
 /// Builds the case's repository: runs `setup.sh`, then writes `config.toml` as the repository
 /// file.
-fn build(case: &str) -> TestRepo {
+pub(crate) fn build(case: &str) -> TestRepo {
     let dir = case_dir(case);
     let repo = TestRepo::new();
     let mut setup = repo.command("sh");
@@ -77,7 +78,12 @@ fn check_case(case: &str) {
     let out = repo.herald(&args).output().unwrap();
     assert!(out.status.success(), "{case}: {args:?}\n{}", show(&out));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.is_empty(), "{case}: unexpected stderr: {stderr}");
+    let expected_stderr = case_dir(case).join("expected.stderr");
+    if expected_stderr.exists() {
+        expect(&expected_stderr, &stderr);
+    } else {
+        assert!(stderr.is_empty(), "{case}: unexpected stderr: {stderr}");
+    }
     match prepend.or(output) {
         Some(path) => {
             assert!(out.stdout.is_empty(), "{case}: wrote to stdout too");
@@ -139,6 +145,17 @@ cases! {
     release_notes_for_a_tag => "release-notes",
     template_flag => "template",
     template_from_the_repository_file_for_release_notes => "template-release-notes",
+    releases_follow_the_first_parent_line => "merged-history",
+    package_tags_and_include_path => "package-tags",
+    release_notes_for_a_package_tag => "package-release-notes",
+    tags_of_other_packages_and_no_release_are_named => "package-tags-warning",
+    breaking_bullets_keep_the_subject_and_the_whole_note => "breaking-note-whole",
+    templates_read_bodies_and_footers => "template-body",
+    a_range_is_split_at_the_tags_inside_it => "range-split",
+    contributors_and_first_timers => "contributors",
+    house_style_of_a_conventional_changelog => "house-conventional",
+    house_style_of_an_nx_changelog_with_thanks => "house-nx",
+    a_hotfix_tagged_on_a_release_branch_keeps_its_section => "release-branch",
 }
 
 #[test]
@@ -185,7 +202,7 @@ fn release_notes_fill_github_actions_outputs() {
     assert!(!notes.contains(delimiter));
     let expected = format!(
         "notes<<{delimiter}\n{}\n{delimiter}\nversion=1.1.0\nprevious-version=1.0.0\n\
-         range=v1.0.0..v1.1.0\n",
+         tag=v1.1.0\nrange=v1.0.0..v1.1.0\n",
         notes.trim_end_matches('\n')
     );
     assert_eq!(written, expected);

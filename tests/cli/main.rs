@@ -1,6 +1,7 @@
 //! The one integration-test binary: the real `git-herald` on real temporary repositories.
 
 mod changelog;
+mod changelog_more;
 mod commit;
 mod common;
 mod config;
