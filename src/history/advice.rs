@@ -142,7 +142,13 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         }
         votes
     };
-    let mut chosen = form.as_ref().map(|ranked| ranked[0].0);
+    // A Conventional Commits house writes Conventional Commits everywhere: the odd `area:` or
+    // plain subject near some paths is a slip, not a habit to copy.
+    let mut chosen = if conventional_house && house.is_some() {
+        Some(Form::Conventional)
+    } else {
+        form.as_ref().map(|ranked| ranked[0].0)
+    };
     let mut prefix = None;
     if let Some(f) = chosen {
         let votes = votes_in(f);

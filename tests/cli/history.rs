@@ -111,6 +111,26 @@ fn scopes_follow_paths() {
 }
 
 #[test]
+fn a_conventional_house_with_odd_history_stays_conventional() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 40, |i| match i % 8 {
+        // A few people wrote `area:` or plain subjects for one folder.
+        0 => (format!("nix/f{i}.nix"), format!("nix: bump flake {i}")),
+        4 => (format!("nix/f{i}.nix"), format!("Update the flake {i}")),
+        _ => (format!("src/f{i}.rs"), format!("fix(core): handle case {i}")),
+    });
+    stage_change(&repo, "nix/f0.nix");
+    let subject = subject_of(&repo, &["--offline"]);
+    let header = subject.split(": ").next().unwrap_or_default();
+    let kind = header.split('(').next().unwrap_or_default();
+    assert!(
+        ["feat", "fix", "docs", "chore", "build", "ci", "refactor", "test", "style", "perf"]
+            .contains(&kind),
+        "{subject}"
+    );
+}
+
+#[test]
 fn a_version_bump_reuses_the_last_subject() {
     let repo = TestRepo::with_commit();
     history(&repo, 24, |i| {
