@@ -1,6 +1,6 @@
 //! The history index and the house style: real repositories whose past says how they write.
 
-use crate::common::{TestRepo, run, show};
+use crate::common::{TestRepo, bin, run, show};
 use std::path::PathBuf;
 
 /// Makes `n` commits, each touching the file `paths(i)` and saying `subject(i)`.
@@ -253,6 +253,26 @@ fn hook_install_builds_the_index() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(index_text(&repo).contains("subject 1"));
+    // Not a terminal: no progress bar in the output.
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("indexing history"));
+}
+
+#[test]
+fn hook_install_shows_a_progress_bar_on_a_terminal() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 2, |i| (format!("a{i}.txt"), format!("subject {i}")));
+    // `script` (util-linux) gives the command a pseudo-terminal.
+    let line = format!("{} hook install", bin().display());
+    let mut cmd = repo.command("script");
+    cmd.args(["-qec", &line, "/dev/null"]).env("TERM", "xterm");
+    let Ok(out) = cmd.output() else {
+        eprintln!("skipped: no `script` to run a terminal with");
+        return;
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("indexing history"), "{text}");
+    assert!(text.contains("indexed 3 commits"), "{text}");
 }
 
 #[test]
