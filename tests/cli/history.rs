@@ -59,6 +59,7 @@ fn an_area_house_gets_area_messages() {
     stage_change(&repo, "mux/src/f0.rs");
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("mux: "), "{subject}");
+    repo.git(["reset", "-q", "--", "mux/src/f0.rs"]);
     stage_change(&repo, "term/src/new.rs");
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("term: "), "{subject}");
@@ -128,6 +129,21 @@ fn a_conventional_house_with_odd_history_stays_conventional() {
             .contains(&kind),
         "{subject}"
     );
+}
+
+#[test]
+fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 40, |i| match i % 2 {
+        // Half the commits note the others in the changelog.
+        0 => ("CHANGELOG.md".to_owned(), format!("docs: changelog for #{i}")),
+        _ => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
+    });
+    stage_change(&repo, "mux/src/f3.rs");
+    repo.write("CHANGELOG.md", "# Changelog\n\n- mux: handle a new case\n");
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("mux: "), "{subject}");
 }
 
 #[test]
