@@ -72,6 +72,9 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     // Each commit's weight: its recency, shared between the files it touched (a sweeping
     // change says little about any one of them), summed over the staged paths it is nearest.
     let mut weight = vec![0f32; commits.len()];
+    // The same before the paths' says are evened out: the type votes, which should grow
+    // with the number of commits behind them.
+    let mut mass = vec![0f32; commits.len()];
     for path in &staged {
         let mut best = 0;
         let mut near: Vec<usize> = Vec::new();
@@ -106,6 +109,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         let say = sum.min(1.0) / (1.0 + near.len() as f32 / BUSY) / staged.len() as f32;
         for (&i, r) in near.iter().zip(raw) {
             weight[i] += r / sum * say;
+            mass[i] += r / staged.len() as f32;
         }
     }
     let conventional_house = house.as_ref().is_none_or(|h| h.form == Form::Conventional);
@@ -195,7 +199,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             *prefixes.entry(p).or_default() += weight[i];
         }
         if let Some(kind) = past.subject.kind {
-            *types.entry(kind).or_default() += weight[i];
+            *types.entry(kind).or_default() += mass[i];
         }
     }
 
