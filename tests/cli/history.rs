@@ -118,15 +118,20 @@ fn a_conventional_house_with_odd_history_stays_conventional() {
         // A few people wrote `area:` or plain subjects for one folder.
         0 => (format!("nix/f{i}.nix"), format!("nix: bump flake {i}")),
         4 => (format!("nix/f{i}.nix"), format!("Update the flake {i}")),
-        _ => (format!("src/f{i}.rs"), format!("fix(core): handle case {i}")),
+        _ => (
+            format!("src/f{i}.rs"),
+            format!("fix(core): handle case {i}"),
+        ),
     });
     stage_change(&repo, "nix/f0.nix");
     let subject = subject_of(&repo, &["--offline"]);
     let header = subject.split(": ").next().unwrap_or_default();
     let kind = header.split('(').next().unwrap_or_default();
     assert!(
-        ["feat", "fix", "docs", "chore", "build", "ci", "refactor", "test", "style", "perf"]
-            .contains(&kind),
+        [
+            "feat", "fix", "docs", "chore", "build", "ci", "refactor", "test", "style", "perf"
+        ]
+        .contains(&kind),
         "{subject}"
     );
 }
@@ -136,7 +141,10 @@ fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     let repo = TestRepo::with_commit();
     history(&repo, 40, |i| match i % 2 {
         // Half the commits note the others in the changelog.
-        0 => ("CHANGELOG.md".to_owned(), format!("docs: changelog for #{i}")),
+        0 => (
+            "CHANGELOG.md".to_owned(),
+            format!("docs: changelog for #{i}"),
+        ),
         _ => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
     });
     stage_change(&repo, "mux/src/f3.rs");
@@ -144,6 +152,28 @@ fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     repo.add(["CHANGELOG.md"]);
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("mux: "), "{subject}");
+}
+
+#[test]
+fn a_scope_named_like_a_type_keeps_the_type_the_house_pairs_it_with() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 3 {
+        0 => (
+            format!(".github/workflows/w{i}.yml"),
+            format!("chore(ci): tune workflow {i}"),
+        ),
+        _ => (
+            format!("src/f{i}.rs"),
+            format!("fix(core): handle case {i}"),
+        ),
+    });
+    repo.write(
+        ".github/workflows/w0.yml",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n",
+    );
+    repo.add([".github/workflows/w0.yml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("chore(ci): "), "{subject}");
 }
 
 #[test]
@@ -281,10 +311,9 @@ fn hook_install_shows_a_progress_bar_on_a_terminal() {
     let line = format!("{} hook install", bin().display());
     let mut cmd = repo.command("script");
     cmd.args(["-qec", &line, "/dev/null"]).env("TERM", "xterm");
-    let Ok(out) = cmd.output() else {
-        eprintln!("skipped: no `script` to run a terminal with");
-        return;
-    };
+    let out = cmd
+        .output()
+        .expect("script(1), from util-linux, runs the command on a terminal");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
     assert!(text.contains("indexing history"), "{text}");
