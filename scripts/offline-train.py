@@ -130,10 +130,14 @@ def main():
     ap.add_argument("--power", type=float, default=0.7, help="class balancing exponent")
     ap.add_argument("--grid", action="store_true", help="search C and power by cross-validation")
     ap.add_argument("--dry-run", action="store_true", help="do not write weights.rs")
+    ap.add_argument("--hold-out", metavar="OWNER/NAME", action="append", default=[],
+                    help="train without this repository's commits (repeatable), to measure a "
+                         "build on repositories it has never seen (scripts/ and score_types "
+                         "--mode staged --repo OWNER/NAME); never ship such weights")
     args = ap.parse_args()
 
     records = [json.loads(line) for line in open(args.data)]
-    records = [r for r in records if r["type"] in TYPES]
+    records = [r for r in records if r["type"] in TYPES and r["repo"] not in args.hold_out]
     X, masks, _ = extract(args.bin, [r["diff"] for r in records])
     names = subprocess.run([args.bin, "--names"], capture_output=True, text=True, check=True).stdout.strip().split(",")
     assert X.shape[1] == len(names), (X.shape, len(names))
@@ -164,7 +168,8 @@ def main():
     train = predict(coef, bias, X, masks)
     print(f"in-sample accuracy {np.mean(train == y):.3f}, macro-F1 {macro_f1(y, train)[0]:.3f}", file=sys.stderr)
     if not args.dry_run:
-        summary = (f"Trained on {len(y)} commits from {len(set(repos))} repositories, C={c}, "
+        held = f" (held out: {', '.join(args.hold_out)})" if args.hold_out else ""
+        summary = (f"Trained on {len(y)} commits from {len(set(repos))} repositories{held}, C={c}, "
                    f"class balance power {power}; leave-one-repo-out accuracy {acc:.3f}, macro-F1 {mf1:.3f}.")
         write_weights(args.out, names, coef, bias, summary)
         print(f"wrote {args.out}", file=sys.stderr)

@@ -14,6 +14,22 @@ fn current_exe() -> Result<PathBuf, CommandError> {
     std::env::current_exe().map_err(CommandError::io("find this program's own path"))
 }
 
+/// The bar shown while `hook install` builds the history index (about half a second per
+/// thousand commits): on stderr when it is a terminal, nothing otherwise.
+fn index_bar() -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(git_herald::history::WINDOW as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("indexing history {pos}/{len} commits {bar:30}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
     // The commit git names for `commit` sources is not needed: those are skipped.
     if let HookCommand::Run { file, source, .. } = command {
@@ -43,7 +59,15 @@ pub(super) fn run(command: HookCommand, env: &Env) -> Result<(), CommandError> {
             ui::out(&format!("{line}\n"))?;
             // The hook spends only a small budget on the history index: build it now.
             let started = std::time::Instant::now();
-            let history = History::open(&repo, Budget::Unlimited);
+            let bar = index_bar();
+            let history = History::open_with_progress(&repo, Budget::Unlimited, &mut |n| {
+                if let Some(bar) = &bar {
+                    bar.set_position(n as u64);
+                }
+            });
+            if let Some(bar) = bar {
+                bar.finish_and_clear();
+            }
             if !history.commits.is_empty() {
                 ui::err(&format!(
                     "indexed {} for the house style in {:.1} s",

@@ -12,6 +12,9 @@ const HALF_LIFE: f32 = 500.0;
 /// How many staged paths are looked up (a huge change votes through its first ones).
 const MAX_PATHS: usize = 40;
 
+/// A path with this many near commits has half the say of a quiet one.
+const BUSY: f32 = 50.0;
+
 /// How many similar past commits are kept as examples.
 pub const EXAMPLES: usize = 6;
 
@@ -69,6 +72,9 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     // Each commit's weight: its recency, shared between the files it touched (a sweeping
     // change says little about any one of them), summed over the staged paths it is nearest.
     let mut weight = vec![0f32; commits.len()];
+    // The same before the paths' says are evened out: the type votes, which should grow
+    // with the number of commits behind them.
+    let mut mass = vec![0f32; commits.len()];
     for path in &staged {
         let mut best = 0;
         let mut near: Vec<usize> = Vec::new();
@@ -88,9 +94,22 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             }
             near.push(i);
         }
-        for i in near {
-            let recency = 0.5f32.powf(i as f32 / HALF_LIFE);
-            weight[i] += recency / (commits[i].paths.len() as f32).sqrt() / staged.len() as f32;
+        // Each path has one say, shared by its near commits: a file nearly every commit
+        // touches (a changelog, a lockfile) would otherwise outvote the code beside it. Its
+        // say shrinks as it gets busier, and a path with only old or sweeping neighbours says
+        // less than one.
+        let raw: Vec<f32> = near
+            .iter()
+            .map(|&i| {
+                let recency = 0.5f32.powf(i as f32 / HALF_LIFE);
+                recency / (commits[i].paths.len() as f32).sqrt()
+            })
+            .collect();
+        let sum: f32 = raw.iter().sum();
+        let say = sum.min(1.0) / (1.0 + near.len() as f32 / BUSY) / staged.len() as f32;
+        for (&i, r) in near.iter().zip(raw) {
+            weight[i] += r / sum * say;
+            mass[i] += r / staged.len() as f32;
         }
     }
     let conventional_house = house.as_ref().is_none_or(|h| h.form == Form::Conventional);
@@ -144,18 +163,27 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     };
     let mut chosen = form.as_ref().map(|ranked| ranked[0].0);
     let mut prefix = None;
-    if let Some(f) = chosen {
-        let votes = votes_in(f);
-        prefix = best(&votes);
-        // An `area:` house with no area near these paths: the next form instead.
-        if f == Form::Area && !matches!(prefix, Some(Some(_))) {
-            let next = form.as_ref().map(|ranked| ranked[1].0);
-            chosen = next;
-            prefix = next.and_then(|f| best(&votes_in(f)));
+    match &house {
+        // A Conventional Commits house writes Conventional Commits everywhere: the odd
+        // `area:` or plain subject near some paths is a slip, not a habit to copy.
+        Some(_) if conventional_house => {
+            chosen = Some(Form::Conventional);
+            prefix = best(&votes_in(Form::Conventional));
         }
-    } else if total > 0.0 {
+        // Another house: first a prefix or none (a sentence), as the house and the commits
+        // near the paths write; then which prefix.
+        Some(_) => {
+            let ranked = form.as_deref().unwrap_or_default();
+            let score = |f: Form| ranked.iter().find(|r| r.0 == f).map_or(0.0, |r| r.1);
+            if score(Form::Area) + score(Form::Conventional) > score(Form::Plain) {
+                (chosen, prefix) = prefixed(commits, &weight);
+            } else {
+                chosen = Some(Form::Plain);
+            }
+        }
         // No house to speak of: the Conventional Commits near the paths still name scopes.
-        prefix = best(&votes_in(Form::Conventional));
+        None if total > 0.0 => prefix = best(&votes_in(Form::Conventional)),
+        None => {}
     }
     if chosen == Some(Form::Plain) {
         prefix = None;
@@ -171,7 +199,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             *prefixes.entry(p).or_default() += weight[i];
         }
         if let Some(kind) = past.subject.kind {
-            *types.entry(kind).or_default() += weight[i];
+            *types.entry(kind).or_default() += mass[i];
         }
     }
 
@@ -217,6 +245,36 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         types: ranked(types),
         same_paths,
         similar: similar(history, paths),
+    }
+}
+
+/// In a house that mixes forms, the prefixed form for a change whose neighbours write a
+/// prefix: the area (or scope) they name most, written as they write it (`lsp: …` or
+/// `fix(lsp): …`); or, when most of them write a bare type (`fix: …`, `docs: …`), a
+/// Conventional Commits header without a scope, which such a house reads as an area too.
+fn prefixed(commits: &[super::Past], weight: &[f32]) -> (Option<Form>, Option<Option<String>>) {
+    let mut votes: HashMap<Option<String>, f32> = HashMap::new();
+    let mut as_area: HashMap<String, f32> = HashMap::new();
+    for (i, past) in commits.iter().enumerate() {
+        let s = &past.subject;
+        if weight[i] == 0.0 || s.form == Form::Plain {
+            continue;
+        }
+        *votes.entry(s.prefix.clone()).or_default() += weight[i];
+        if let (Form::Area, Some(p)) = (s.form, &s.prefix) {
+            *as_area.entry(p.clone()).or_default() += weight[i];
+        }
+    }
+    match best(&votes) {
+        Some(Some(name)) => {
+            let area = as_area.get(&name).copied().unwrap_or(0.0);
+            if area * 2.0 >= votes[&Some(name.clone())] {
+                (Some(Form::Area), Some(Some(name)))
+            } else {
+                (Some(Form::Conventional), Some(Some(name)))
+            }
+        }
+        _ => (Some(Form::Conventional), Some(None)),
     }
 }
 

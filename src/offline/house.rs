@@ -17,6 +17,21 @@ pub(super) fn type_votes(advice: &Advice) -> Option<[f32; 10]> {
     votes.iter().any(|v| *v > 0.0).then_some(votes)
 }
 
+/// When the scope the neighbours use is this type's own name (`ci(ci): …`), the house writes
+/// that word as a scope under another type (`chore(ci): …`): the type the votes near the
+/// paths name most, if it is not this one.
+pub(super) fn type_for_scope(advice: &Advice, ty: Type, scope: Option<&str>) -> Option<Type> {
+    if scope != Some(ty.name()) {
+        return None;
+    }
+    let (kind, _) = advice.types.first()?;
+    TYPES
+        .iter()
+        .position(|t| t == kind)
+        .map(Type)
+        .filter(|t| *t != ty)
+}
+
 /// The type a reused subject names, if it is a Conventional Commits header.
 pub(super) fn type_of(subject: &str) -> Option<Type> {
     let kind = crate::history::parse_subject(subject).kind?;

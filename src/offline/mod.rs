@@ -143,6 +143,10 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
             }
         }
     }
+    let (ty, name) = match house::type_for_scope(advice, ty, scope.as_deref()) {
+        Some(other) if free => (other, other.name().to_owned()),
+        _ => (ty, name),
+    };
     // The gitmoji is added later (`gitmoji::decorate`) and counts in the length.
     let room = Style {
         max_subject: style

@@ -1,6 +1,6 @@
 //! The history index and the house style: real repositories whose past says how they write.
 
-use crate::common::{TestRepo, run, show};
+use crate::common::{TestRepo, bin, run, show};
 use std::path::PathBuf;
 
 /// Makes `n` commits, each touching the file `paths(i)` and saying `subject(i)`.
@@ -59,6 +59,7 @@ fn an_area_house_gets_area_messages() {
     stage_change(&repo, "mux/src/f0.rs");
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("mux: "), "{subject}");
+    repo.git(["reset", "-q", "--", "mux/src/f0.rs"]);
     stage_change(&repo, "term/src/new.rs");
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("term: "), "{subject}");
@@ -108,6 +109,71 @@ fn scopes_follow_paths() {
     repo.git(["reset", "-q", "--", "src/cli/f1.rs"]);
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.contains("(parser): "), "{subject}");
+}
+
+#[test]
+fn a_conventional_house_with_odd_history_stays_conventional() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 40, |i| match i % 8 {
+        // A few people wrote `area:` or plain subjects for one folder.
+        0 => (format!("nix/f{i}.nix"), format!("nix: bump flake {i}")),
+        4 => (format!("nix/f{i}.nix"), format!("Update the flake {i}")),
+        _ => (
+            format!("src/f{i}.rs"),
+            format!("fix(core): handle case {i}"),
+        ),
+    });
+    stage_change(&repo, "nix/f0.nix");
+    let subject = subject_of(&repo, &["--offline"]);
+    let header = subject.split(": ").next().unwrap_or_default();
+    let kind = header.split('(').next().unwrap_or_default();
+    assert!(
+        [
+            "feat", "fix", "docs", "chore", "build", "ci", "refactor", "test", "style", "perf"
+        ]
+        .contains(&kind),
+        "{subject}"
+    );
+}
+
+#[test]
+fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 40, |i| match i % 2 {
+        // Half the commits note the others in the changelog.
+        0 => (
+            "CHANGELOG.md".to_owned(),
+            format!("docs: changelog for #{i}"),
+        ),
+        _ => (format!("mux/src/f{i}.rs"), format!("mux: handle case {i}")),
+    });
+    stage_change(&repo, "mux/src/f3.rs");
+    repo.write("CHANGELOG.md", "# Changelog\n\n- mux: handle a new case\n");
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("mux: "), "{subject}");
+}
+
+#[test]
+fn a_scope_named_like_a_type_keeps_the_type_the_house_pairs_it_with() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 3 {
+        0 => (
+            format!(".github/workflows/w{i}.yml"),
+            format!("chore(ci): tune workflow {i}"),
+        ),
+        _ => (
+            format!("src/f{i}.rs"),
+            format!("fix(core): handle case {i}"),
+        ),
+    });
+    repo.write(
+        ".github/workflows/w0.yml",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cargo test\n",
+    );
+    repo.add([".github/workflows/w0.yml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("chore(ci): "), "{subject}");
 }
 
 #[test]
@@ -233,6 +299,25 @@ fn hook_install_builds_the_index() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(index_text(&repo).contains("subject 1"));
+    // Not a terminal: no progress bar in the output.
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("indexing history"));
+}
+
+#[test]
+fn hook_install_shows_a_progress_bar_on_a_terminal() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 2, |i| (format!("a{i}.txt"), format!("subject {i}")));
+    // `script` (util-linux) gives the command a pseudo-terminal.
+    let line = format!("{} hook install", bin().display());
+    let mut cmd = repo.command("script");
+    cmd.args(["-qec", &line, "/dev/null"]).env("TERM", "xterm");
+    let out = cmd
+        .output()
+        .expect("script(1), from util-linux, runs the command on a terminal");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("indexing history"), "{text}");
+    assert!(text.contains("indexed 3 commits"), "{text}");
 }
 
 #[test]
