@@ -23,8 +23,10 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
                     .map_err(CommandError::io("read stdin"))?;
                 (buf, "<stdin>".to_owned())
             } else {
-                let bytes = std::fs::read(path)
-                    .map_err(CommandError::io(format!("read `{}`", path.display())))?;
+                // A file's name may hold a secret too: never print it as it is.
+                let label = redactor.redact_name(path.as_os_str().as_encoded_bytes());
+                let bytes =
+                    std::fs::read(path).map_err(CommandError::io(format!("read `{label}`")))?;
                 (bytes, path.display().to_string())
             };
             let redacted = redactor.redact_bytes(&bytes, &label);

@@ -4,7 +4,7 @@ use super::Finding;
 use super::generic::{self, Lang};
 use super::redactor::Redactor;
 use super::scan::Span;
-use bstr::{BStr, ByteSlice};
+use bstr::ByteSlice;
 
 /// Line numbers, in the file, of the spans of one hunk body.
 pub(super) fn hunk_lines(
@@ -298,6 +298,8 @@ impl<'a> Doc<'a> {
     pub(super) fn findings(&self, r: &Redactor, spans: &[Span]) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut cursor = Cursor::default();
+        // The last file named and its redacted name: a token in a path stays hidden.
+        let mut named: Option<(&[u8], String)> = None;
         for s in spans.iter().filter(|s| !s.cont) {
             let (path, _) = self.file_at(s.line);
             if matches!(self.files, Files::Sections(_)) && r.is_allowed_path(path) {
@@ -312,9 +314,17 @@ impl<'a> Doc<'a> {
                 Some(n) => n,
                 None => cursor.text_line(self.text, s.line),
             };
+            let file = match &named {
+                Some((p, name)) if *p == path => name.clone(),
+                _ => {
+                    let name = r.redact_name(path);
+                    named = Some((path, name.clone()));
+                    name
+                }
+            };
             out.push(Finding {
                 rule: r.rules[s.rule as usize].id.to_string(),
-                file: BStr::new(path).to_str_lossy().into_owned(),
+                file,
                 line,
             });
         }
