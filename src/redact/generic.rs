@@ -1236,7 +1236,7 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
 fn fallback_literal(line: &[u8], j: usize) -> Option<Value> {
     let rest = &line[j..];
     for op in [&b"||"[..], b"??", b" or "] {
-        if let Some(at) = bstr::ByteSlice::find(rest, op) {
+        if let Some(at) = super::doc::find(rest, op) {
             let k = skip_ws(line, j + at + op.len());
             if line.get(k).copied().is_some_and(is_quote) {
                 return quoted_at(line, k);
@@ -1598,7 +1598,7 @@ fn is_phrase_name(name: &[u8]) -> bool {
         "secretphrase",
     ]
     .iter()
-    .any(|p| bstr::ByteSlice::find(n.as_slice(), p).is_some())
+    .any(|p| super::doc::find(&n, p.as_bytes()).is_some())
 }
 
 /// A passphrase with spaces given to a phrase name (issue 14): `PASSPHRASE="correct horse
@@ -1614,7 +1614,7 @@ fn passphrase(line: &[u8], v: Value, name: &[u8], lang: Lang) -> Option<Value> {
             return None;
         }
         let rest = &line[v.start..];
-        let end = bstr::ByteSlice::find(rest, " #").unwrap_or(rest.len());
+        let end = super::doc::find(rest, b" #").unwrap_or(rest.len());
         v.end = v.start + rest[..end].trim_ascii_end().len();
     }
     let text = &line[v.start..v.end];

@@ -282,7 +282,7 @@ impl Redactor {
             };
         }
         let spans = self.scan(&doc);
-        let findings = doc.findings(self, &spans);
+        let findings = doc.findings(self, &spans, 0);
         Redacted {
             text: apply(text, &spans, &self.rules),
             findings,

@@ -80,7 +80,7 @@ fn lower(v: &[u8]) -> Vec<u8> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.len() <= haystack.len() && haystack.windows(needle.len()).any(|w| w == needle)
+    super::doc::find(haystack, needle).is_some()
 }
 
 /// Words that stand for a value rather than being one (compared without case and without

@@ -305,3 +305,84 @@ fn doctor_shows_control_characters_from_the_repository_as_escapes() {
         show(&out)
     );
 }
+
+/// `git herald redact --print -` streams: the first redacted piece is out while the input is
+/// still open (a large input is never held whole), and every piece is redacted, line numbers
+/// counted over the whole input.
+#[test]
+fn redact_streams_a_large_input_piece_by_piece() {
+    use std::io::{Read, Write};
+    let repo = TestRepo::with_commit();
+    let token = "ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ";
+    let mut piece = String::new();
+    while piece.len() < 5 << 20 {
+        piece.push_str("fn plain() -> u32 {\n    42\n}\n\n");
+    }
+    piece.push_str(&format!("token = \"{token}\"\n\n"));
+    let lines = piece.matches('\n').count();
+    let mut child = repo
+        .command(crate::common::bin())
+        .args(["redact", "--print", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Input still open: what has been read so far must already come out.
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = vec![0; 1 << 20];
+        let mut got = 0;
+        while got < first.len() {
+            match stdout.read(&mut first[got..]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got += n,
+            }
+        }
+        let _ = tx.send(got);
+        let mut rest = Vec::new();
+        let _ = stdout.read_to_end(&mut rest);
+        let _ = tx.send(rest.len());
+        let _ = tx.send(usize::from(String::from_utf8_lossy(&rest).contains(token)));
+    });
+    stdin.write_all(piece.as_bytes()).unwrap();
+    stdin.write_all(piece.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let first = rx.recv_timeout(std::time::Duration::from_secs(60));
+    stdin.write_all(piece.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        first,
+        Ok(1 << 20),
+        "nothing came out before the input ended"
+    );
+    let rest = rx.recv().unwrap();
+    assert_eq!(rx.recv().unwrap(), 0, "the token came out");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Three tokens redacted; each piece's text is as long as it was, less the token.
+    assert_eq!(
+        (1 << 20) + rest,
+        3 * (piece.len() - token.len() + "[REDACTED:github-pat]".len())
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("redacted 3 secrets"),
+        "{}",
+        show(&out)
+    );
+
+    // The listing numbers lines over the whole input.
+    repo.write("big.txt", piece.repeat(3));
+    let out = repo.herald(["redact", "big.txt"]).output().unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for n in 1..=3 {
+        let line = format!("big.txt:{}", n * lines - 1);
+        assert!(listing.contains(&line), "{line} in\n{listing}");
+    }
+}
