@@ -328,7 +328,9 @@ PREFIXED = {
     "grafana-cloud-token": (lambda: "glc_" + b64(110), [["grafana", "cloud", "token"]]),
     "grafana-service-account-token": (lambda: "glsa_" + alnum(32) + "_" + hexl(8), [["grafana", "sa", "token"]]),
     "dynatrace-api-token": (lambda: "dt0c01." + upper(24) + "." + upper(64), [["dt", "api", "token"]]),
-    "mapbox-token": (lambda: R.choice(["pk", "sk"]) + ".eyJ1Ijoi" + b64u(50) + "." + b64u(22), [["mapbox", "access", "token"]]),
+    # Only `sk.` tokens are secret: `pk.` ones are public, meant for browsers (issue 14). The
+    # choice is still drawn, so every case after this one stays as it was.
+    "mapbox-token": (lambda: (R.choice(["pk", "sk"]), "sk")[1] + ".eyJ1Ijoi" + b64u(50) + "." + b64u(22), [["mapbox", "access", "token"]]),
     "linear-api-key": (lambda: "lin_api_" + alnum(40), [["linear", "api", "key"]]),
     "notion-token": (lambda: R.choice(["secret_" + alnum(43), "ntn_" + digits(11) + alnum(35)]), [["notion", "token"]]),
     "airtable-token": (lambda: "pat" + alnum(14) + "." + hexl(64), [["airtable", "token"]]),
@@ -986,6 +988,61 @@ def issue_14_misses():
 
 
 issue_14_misses()
+
+
+def issue_14_more_misses():
+    """Issue 14 (Medium 7), the rest: values on the lines below their name (YAML block
+    scalars, parenthesised values), passphrases with spaces, names in other languages, a
+    `--password=` flag in a quoted list item; Mapbox public tokens are no secret. Drawn
+    last, so every case above stays."""
+    def add(rule, file, lines, secrets):
+        CASES.append({"rule": rule, "file": file, "text": "".join(l + "\n" for l in lines), "secrets": secrets})
+    secret = password()
+    add("generic-password", "config/app.yaml", [" db:", "+  password: |", "+    " + secret, "   user: app"], [secret])
+    secret = random_secret()
+    add("generic-secret", "deploy/values.yaml", ["+api_token: >-", "+  " + secret], [secret])
+    secret = password()
+    add("generic-password", "k8s/deploy.yaml", ["         env:", "         - name: DB_PASSWORD", "+          value: " + secret], [secret])
+    secret = random_secret()
+    add("generic-secret", "k8s/deploy.yaml", ['+  - name: "API_TOKEN"', '+    value: "' + secret + '"'], [secret])
+    secret = password()
+    add("generic-password", "src/settings.py", ["+DB_PASSWORD = (", '+    "' + secret + '"', "+)"], [secret])
+    a, b = alnum(16), alnum(16)
+    add("generic-secret", "src/config.py", ["+SECRET_KEY = (", '+    "' + a + '"', '+    "' + b + '"', "+)"], [a, b])
+    words = ["correct", "horse", "battery", "staple", "orbit", "maple", "copper", "falcon", "river", "cactus", "lantern", "meadow"]
+    phrase = " ".join(R.sample(words, 4))
+    add("generic-password", ".env", ['+GPG_PASSPHRASE="' + phrase + '"'], [phrase])
+    phrase = " ".join(R.sample(words, 5))
+    add("generic-password", "config/backup.yml", ["+  passphrase: " + phrase], [phrase])
+    phrase = " ".join(R.sample(words, 12))
+    add("generic-secret", "wallet/seed.toml", ['+mnemonic = "' + phrase + '"'], [phrase])
+    for file, line in [("config/app.yaml", "+  contraseña: {}"), ("config/db.properties", "+db.kennwort={}"),
+                       ("config/app.yml", "+  пароль: {}"), ("config/app.json", '+  "密码": "{}",'),
+                       ("config/app.yaml", "+  senha: {}"), ("src/config.py", '+CONTRASEÑA = "{}"')]:
+        secret = password()
+        add("generic-password", file, [line.format(secret)], [secret])
+    for file, line in [("k8s/job.yaml", '+        args: ["migrate", "--password={}", "--verbose"]'),
+                       ("docker-compose.yml", "+    command: ['server', '--db-password={}']"),
+                       ("k8s/job.yaml", '+          - "--password={}"')]:
+        secret = password()
+        add("generic-password", file, [line.format(secret)], [secret])
+    # Mapbox public tokens, a block scalar that is encrypted or templated, a phrase that
+    # stands in for one, a call inside parentheses.
+    for file, lines in [
+        ("src/map.js", ['+mapboxgl.accessToken = "pk.eyJ1Ijoi' + b64u(50) + "." + b64u(22) + '";']),
+        (".env.example", ["+MAPBOX_ACCESS_TOKEN=pk.eyJ1Ijoi" + b64u(50) + "." + b64u(22)]),
+        ("ansible/vars.yml", ["+db_password: !vault |", "+  $ANSIBLE_VAULT;1.1;AES256", "+  " + hexl(64)]),
+        ("charts/values.yaml", ["+password: |", "+  {{ .Values.db.password }}"]),
+        (".env.example", ['+GPG_PASSPHRASE="your passphrase here"']),
+        ("src/settings.py", ["+DB_PASSWORD = (", '+    get_secret("prod/db/password")', "+)"]),
+        ("src/notes.py", ["+description = (", '+    "' + alnum(24) + '"', "+)"]),
+        ("locales/es.yml", ["+  contraseña: Contraseña"]),
+        ("config/app.yaml", ["+  contraseña: ${DB_PASSWORD}"]),
+    ]:
+        NEG.append({"file": file, "text": "".join(l + "\n" for l in lines)})
+
+
+issue_14_more_misses()
 
 
 # --- output -----------------------------------------------------------------------------------

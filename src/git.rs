@@ -1,5 +1,9 @@
 //! The only module that touches `git2`: opens the repository the way git does and reads the
 //! staged changes (HEAD, or the empty tree on a first commit, against the index).
+//!
+//! Where libgit2 cannot read a repository (SHA-256 objects, a sparse or split index), `git`
+//! itself is asked instead: `git rev-parse` for the folders, `git diff --cached` for the
+//! staged changes, read by the same parser as `--diff -` and decided by the same filter.
 
 use crate::diff::{FileChange, Hunk, Status};
 use crate::filter::{Attributes, Decision, FileEntry, Filter, Reason, Treatment};
@@ -32,7 +36,25 @@ pub enum GitError {
         #[source]
         source: Cause,
     },
+    #[error("failed to {what}: `git` could not (libgit2 cannot read this repository)")]
+    Cli {
+        what: &'static str,
+        #[source]
+        source: CliCause,
+    },
 }
+
+/// What `git` said when it failed (its first line of stderr), or why it could not run.
+#[derive(Debug)]
+pub struct CliCause(pub String);
+
+impl std::fmt::Display for CliCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CliCause {}
 
 /// A libgit2 error shown by its message alone (its class and code numbers help nobody).
 #[derive(Debug)]
@@ -58,6 +80,10 @@ impl GitError {
                  `git diff --cached | git herald --diff -`",
             ),
             GitError::Bare { .. } => Some("run it in a work tree (see `git worktree add`)"),
+            GitError::Cli { .. } => Some(
+                "check that `git` is on PATH and that `git diff --cached` works here; \
+                 or pass the diff: `git diff --cached | git herald --diff -`",
+            ),
             GitError::Git { .. } => None,
         }
     }
@@ -88,9 +114,93 @@ fn open_error(path: PathBuf) -> impl FnOnce(git2::Error) -> GitError {
     }
 }
 
+/// Which reader reads the staged changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reader {
+    /// libgit2, in process.
+    Libgit2,
+    /// `git diff --cached`: libgit2 cannot read this repository, for the reason given.
+    GitCli(String),
+}
+
+/// The folders of a repository libgit2 cannot open, as `git rev-parse` names them.
+struct Dirs {
+    git_dir: PathBuf,
+    common_dir: PathBuf,
+    work_dir: Option<PathBuf>,
+    /// Why libgit2 cannot open it.
+    why: String,
+}
+
 /// An open repository.
 pub struct Repo {
-    inner: Repository,
+    /// `None` when libgit2 cannot open it (SHA-256 objects): then `dirs` says where it is.
+    inner: Option<Repository>,
+    dirs: Option<Dirs>,
+}
+
+/// Runs `git` with `args` in `dir` (the environment's `GIT_DIR` and the like still apply),
+/// returning its stdout.
+fn run_git(dir: &Path, args: &[&str], what: &'static str) -> Result<Vec<u8>, GitError> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| GitError::Cli {
+            what,
+            source: CliCause(format!("cannot run `git`: {e}")),
+        })?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let first = stderr.lines().next().unwrap_or("").trim();
+        // What a repository's hooks or config make git print reaches a terminal: no controls.
+        let first: String = first.chars().filter(|c| !c.is_control()).collect();
+        return Err(GitError::Cli {
+            what,
+            source: CliCause(if first.is_empty() {
+                format!("`git {}` exited with {}", args.join(" "), out.status)
+            } else {
+                first
+            }),
+        });
+    }
+    Ok(out.stdout)
+}
+
+/// Asks `git` where the repository around `dir` is, for one libgit2 cannot open.
+fn cli_dirs(dir: &Path, why: String) -> Option<Dirs> {
+    let out = run_git(
+        dir,
+        &[
+            "rev-parse",
+            "--path-format=absolute",
+            "--git-dir",
+            "--git-common-dir",
+            "--is-bare-repository",
+        ],
+        "find the repository",
+    )
+    .ok()?;
+    let text = String::from_utf8(out).ok()?;
+    let mut lines = text.lines();
+    let git_dir = PathBuf::from(lines.next()?);
+    let common_dir = PathBuf::from(lines.next()?);
+    let bare = lines.next()? == "true";
+    let work_dir = if bare {
+        None
+    } else {
+        let top = run_git(dir, &["rev-parse", "--show-toplevel"], "find the work tree").ok()?;
+        let top = String::from_utf8(top).ok()?;
+        Some(PathBuf::from(top.trim_end_matches('\n')))
+    };
+    Some(Dirs {
+        git_dir,
+        common_dir,
+        work_dir,
+        why,
+    })
 }
 
 impl Repo {
@@ -100,31 +210,100 @@ impl Repo {
     pub fn discover() -> Result<Self, GitError> {
         // Objects we read were written by git; re-hashing every one costs time on each commit.
         git2::opts::strict_hash_verification(false);
-        let inner = Repository::open_from_env()
-            .map_err(open_error(std::env::current_dir().unwrap_or_default()))?;
-        Ok(Repo { inner })
+        let here = std::env::current_dir().unwrap_or_default();
+        match Repository::open_from_env() {
+            Ok(inner) => Ok(Repo {
+                inner: Some(inner),
+                dirs: None,
+            }),
+            Err(e) => Self::through_git(&here, open_error(here.clone())(e)),
+        }
+    }
+
+    /// For a repository libgit2 cannot open (not one that is missing): `git` reads it.
+    fn through_git(dir: &Path, error: GitError) -> Result<Self, GitError> {
+        let GitError::Unsupported { source, .. } = &error else {
+            return Err(error);
+        };
+        match cli_dirs(dir, source.0.message().to_owned()) {
+            Some(dirs) => Ok(Repo {
+                inner: None,
+                dirs: Some(dirs),
+            }),
+            None => Err(error),
+        }
     }
 
     /// Opens the repository at (or above) `path`.
     pub fn open(path: &Path) -> Result<Self, GitError> {
         git2::opts::strict_hash_verification(false);
-        let inner = Repository::discover(path).map_err(open_error(path.to_owned()))?;
-        Ok(Repo { inner })
+        match Repository::discover(path) {
+            Ok(inner) => Ok(Repo {
+                inner: Some(inner),
+                dirs: None,
+            }),
+            Err(e) => Self::through_git(path, open_error(path.to_owned())(e)),
+        }
+    }
+
+    /// Tells which reader reads the staged changes, and why `git` does when it does. Reads
+    /// the index to find out (libgit2 refuses a sparse or split one only then).
+    pub fn reader(&self) -> Reader {
+        match (&self.inner, &self.dirs) {
+            (Some(repo), _) if repo.is_bare() => Reader::Libgit2,
+            (Some(repo), _) => match repo.index() {
+                Ok(_) => Reader::Libgit2,
+                Err(e) => Reader::GitCli(e.message().to_owned()),
+            },
+            (None, Some(dirs)) => Reader::GitCli(dirs.why.clone()),
+            (None, None) => Reader::GitCli(String::new()),
+        }
+    }
+
+    /// The repository for what only libgit2 reads (history, tags): an error naming `what`
+    /// when libgit2 cannot open this one.
+    fn lib(&self, what: &'static str) -> Result<&Repository, GitError> {
+        self.inner.as_ref().ok_or_else(|| GitError::Cli {
+            what,
+            source: CliCause(format!(
+                "libgit2 cannot read this repository ({}) and only the staged changes are read \
+                 through `git`",
+                self.dirs.as_ref().map_or("", |d| d.why.as_str())
+            )),
+        })
+    }
+
+    /// Runs `git` in the work tree (or the git folder of a bare repository).
+    fn git_here(&self, args: &[&str], what: &'static str) -> Result<Vec<u8>, GitError> {
+        let dir = self.work_dir().unwrap_or_else(|| self.git_dir());
+        run_git(dir, args, what)
     }
 
     /// Returns the `.git` directory (for a linked worktree, its own git dir).
     pub fn git_dir(&self) -> &Path {
-        self.inner.path()
+        match (&self.inner, &self.dirs) {
+            (Some(repo), _) => repo.path(),
+            (None, Some(dirs)) => &dirs.git_dir,
+            (None, None) => Path::new(".git"),
+        }
     }
 
     /// Returns the directory shared by all worktrees (`git rev-parse --git-common-dir`).
     pub fn common_dir(&self) -> &Path {
-        self.inner.commondir()
+        match (&self.inner, &self.dirs) {
+            (Some(repo), _) => repo.commondir(),
+            (None, Some(dirs)) => &dirs.common_dir,
+            (None, None) => Path::new(".git"),
+        }
     }
 
     /// Returns the top of the work tree, if there is one.
     pub fn work_dir(&self) -> Option<&Path> {
-        self.inner.workdir()
+        match (&self.inner, &self.dirs) {
+            (Some(repo), _) => repo.workdir(),
+            (None, Some(dirs)) => dirs.work_dir.as_deref(),
+            (None, None) => None,
+        }
     }
 
     /// Returns the work tree's folder name (for the usage log), empty for a bare repository.
@@ -137,7 +316,19 @@ impl Repo {
 
     /// Returns a string value from git's configuration.
     pub fn config_string(&self, key: &str) -> Option<String> {
-        self.inner.config().ok()?.get_string(key).ok()
+        match &self.inner {
+            Some(repo) => repo.config().ok()?.get_string(key).ok(),
+            None => {
+                let out = self
+                    .git_here(&["config", "--get", key], "read the config")
+                    .ok()?;
+                Some(
+                    String::from_utf8_lossy(&out)
+                        .trim_end_matches('\n')
+                        .to_owned(),
+                )
+            }
+        }
     }
 
     /// Returns the directory git runs hooks from, as `git rev-parse --git-path hooks` does:
@@ -183,7 +374,28 @@ impl Repo {
     /// Returns the subjects of the last `n` commits on HEAD's first-parent line, newest first
     /// (merges skipped), as style examples for a model.
     pub fn recent_subjects(&self, n: usize) -> Vec<String> {
-        let Ok(mut walk) = self.inner.revwalk() else {
+        let Some(repo) = &self.inner else {
+            let n = n.to_string();
+            let args = [
+                "log",
+                "--first-parent",
+                "--no-merges",
+                "-n",
+                &n,
+                "--format=%s",
+            ];
+            return self
+                .git_here(&args, "read recent subjects")
+                .map(|out| {
+                    String::from_utf8_lossy(&out)
+                        .lines()
+                        .map(|l| l.trim().to_owned())
+                        .filter(|l| !l.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+        };
+        let Ok(mut walk) = repo.revwalk() else {
             return Vec::new();
         };
         if walk.push_head().is_err() {
@@ -191,7 +403,7 @@ impl Repo {
         }
         walk.simplify_first_parent().ok();
         walk.filter_map(Result::ok)
-            .filter_map(|id| self.inner.find_commit(id).ok())
+            .filter_map(|id| repo.find_commit(id).ok())
             .filter(|c| c.parent_count() < 2)
             .filter_map(|c| {
                 let subject = String::from_utf8_lossy(c.summary_bytes()?)
@@ -205,7 +417,17 @@ impl Repo {
 
     /// Returns the short name of the checked-out branch, if any.
     pub fn branch(&self) -> Option<String> {
-        let head = self.inner.find_reference("HEAD").ok()?;
+        let Some(repo) = &self.inner else {
+            let out = self
+                .git_here(&["symbolic-ref", "-q", "HEAD"], "read the branch")
+                .ok()?;
+            let target = String::from_utf8(out).ok()?;
+            return target
+                .trim_end_matches('\n')
+                .strip_prefix("refs/heads/")
+                .map(str::to_owned);
+        };
+        let head = repo.find_reference("HEAD").ok()?;
         let target = head.symbolic_target().ok()??;
         target.strip_prefix("refs/heads/").map(str::to_owned)
     }
@@ -226,7 +448,14 @@ impl Repo {
         filter: &Filter,
         on_size: &mut dyn FnMut(u64),
     ) -> Result<Vec<FileEntry>, GitError> {
-        let repo = &self.inner;
+        let Some(repo) = &self.inner else {
+            if self.work_dir().is_none() {
+                return Err(GitError::Bare {
+                    path: self.git_dir().to_owned(),
+                });
+            }
+            return self.staged_through_git(filter, on_size);
+        };
         if repo.is_bare() {
             return Err(GitError::Bare {
                 path: repo.path().to_owned(),
@@ -237,7 +466,16 @@ impl Repo {
             Err(e) if matches!(e.code(), ErrorCode::UnbornBranch | ErrorCode::NotFound) => None,
             Err(e) => return Err(git("resolve HEAD")(e)),
         };
-        let index = repo.index().map_err(git("read the index"))?;
+        let index = match repo.index() {
+            Ok(index) => index,
+            // A sparse or split index (a mandatory extension libgit2 does not know): `git`
+            // reads it; if `git` cannot either, libgit2's reason is the one to show.
+            Err(e) => {
+                return self
+                    .staged_through_git(filter, on_size)
+                    .map_err(|_| git("read the index")(e));
+            }
+        };
         let mut opts = DiffOptions::new();
         opts.context_lines(3).interhunk_lines(0);
         let mut diff = repo
@@ -282,6 +520,125 @@ impl Repo {
         self.entries_from_diff(&diff, filter, &plan, |delta| {
             delta.status() == Delta::Added && is_intent_to_add(&index, delta)
         })
+    }
+
+    /// Reads the staged changes from `git diff --cached`, for a repository libgit2 cannot read:
+    /// the same diff model (the parser of `--diff -`), the same filter, attributes from `git
+    /// check-attr --cached`. Withheld files lose their text before anything else sees it.
+    fn staged_through_git(
+        &self,
+        filter: &Filter,
+        on_size: &mut dyn FnMut(u64),
+    ) -> Result<Vec<FileEntry>, GitError> {
+        let renames = self
+            .config_string("diff.renames")
+            .unwrap_or_else(|| "true".into());
+        let renames = match renames.as_str() {
+            "false" | "no" | "off" | "0" => "--no-renames",
+            "copies" | "copy" => "--find-copies",
+            _ => "--find-renames",
+        };
+        let text = self.git_here(
+            &[
+                "-c",
+                "core.quotePath=true",
+                "diff",
+                "--cached",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--no-relative",
+                "--ignore-submodules=none",
+                "--src-prefix=a/",
+                "--dst-prefix=b/",
+                "--unified=3",
+                "--inter-hunk-context=0",
+                renames,
+            ],
+            "read the staged changes",
+        )?;
+        on_size(text.len() as u64);
+        let changes = crate::diff::parse(&text);
+        drop(text);
+        let attrs = self.attributes_through_git(&changes);
+        Ok(changes
+            .into_iter()
+            .map(|mut change| {
+                let attrs = attrs.get(&change.path).copied().unwrap_or_default();
+                let by_path = filter.decide_by_path(change.path.as_ref(), attrs);
+                let decision = match by_path {
+                    Some(decision) if decision.treatment == Treatment::Withheld => decision,
+                    _ if attrs.no_diff && !change.binary => Decision {
+                        treatment: Treatment::StatsOnly,
+                        reason: Reason::Attribute,
+                    },
+                    _ => filter.decide_read(&change, by_path),
+                };
+                if decision.treatment == Treatment::Withheld || change.binary {
+                    change.hunks.clear();
+                    change.recount();
+                }
+                FileEntry { change, decision }
+            })
+            .collect())
+    }
+
+    /// The attributes that steer the filter, for each changed path, from the staged
+    /// `.gitattributes` files (`git check-attr --cached`); none when `git` cannot say.
+    fn attributes_through_git(
+        &self,
+        changes: &[FileChange],
+    ) -> std::collections::HashMap<BString, Attributes> {
+        use std::io::Write as _;
+        let mut out = std::collections::HashMap::new();
+        if changes.is_empty() {
+            return out;
+        }
+        let dir = self.work_dir().unwrap_or_else(|| self.git_dir());
+        let child = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args([
+                "check-attr",
+                "--cached",
+                "-z",
+                "--stdin",
+                "diff",
+                "linguist-generated",
+                "linguist-vendored",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        let Ok(mut child) = child else { return out };
+        let mut input = Vec::new();
+        for change in changes {
+            input.extend_from_slice(&change.path);
+            input.push(0);
+        }
+        // Written from a thread: a long list would fill the pipe both ways otherwise.
+        let stdin = child.stdin.take();
+        let writer = std::thread::spawn(move || {
+            if let Some(mut stdin) = stdin {
+                let _ = stdin.write_all(&input);
+            }
+        });
+        let Ok(result) = child.wait_with_output() else {
+            return out;
+        };
+        let _ = writer.join();
+        let fields: Vec<&[u8]> = result.stdout.split(|&b| b == 0).collect();
+        for triple in fields.chunks_exact(3) {
+            let entry: &mut Attributes = out.entry(BString::from(triple[0])).or_default();
+            match (triple[1], triple[2]) {
+                (b"diff", b"unset") => entry.no_diff = true,
+                (b"linguist-generated", b"set" | b"true") => entry.generated = true,
+                (b"linguist-vendored", b"set" | b"true") => entry.vendored = true,
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Turns each delta of `diff` into a decided `FileEntry`: attributes looked up where
@@ -392,7 +749,7 @@ impl Repo {
             };
             if let Some(blob) = index
                 .get_path(rel, 0)
-                .and_then(|entry| self.inner.find_blob(entry.id).ok())
+                .and_then(|entry| self.inner.as_ref()?.find_blob(entry.id).ok())
             {
                 files.push((dir.clone(), blob.content().to_vec()));
             }
@@ -470,9 +827,11 @@ impl Repo {
         // The staged `.gitattributes` is the one that applies to what is committed; reading it
         // from the index also spares libgit2 a stat and readlink of every parent folder.
         let flags = AttrCheckFlags::INDEX_ONLY;
+        let Some(repo) = &self.inner else {
+            return Attributes::default();
+        };
         let get = |name: &str| {
-            self.inner
-                .get_attr_bytes(path, name, flags)
+            repo.get_attr_bytes(path, name, flags)
                 .ok()
                 .map(AttrValue::always_bytes)
         };
@@ -669,14 +1028,14 @@ fn commit_info(commit: &git2::Commit<'_>) -> CommitInfo {
 impl Repo {
     /// Tells whether the repository is a shallow clone.
     pub fn is_shallow(&self) -> bool {
-        self.inner.is_shallow()
+        self.inner.as_ref().is_some_and(Repository::is_shallow)
     }
 
     /// Resolves a revision (`HEAD`, a tag, a branch, a SHA, `main~2`) to its commit's id and
     /// committer time.
     pub fn resolve_commit(&self, rev: &str) -> Result<(String, i64), GitError> {
         let commit = self
-            .inner
+            .lib("resolve a revision")?
             .revparse_single(rev)
             .and_then(|object| object.peel_to_commit())
             .map_err(git("resolve a revision"))?;
@@ -684,7 +1043,7 @@ impl Repo {
     }
 
     fn commit_oid(&self, rev: &str) -> Result<git2::Oid, GitError> {
-        self.inner
+        self.lib("resolve a revision")?
             .revparse_single(rev)
             .and_then(|object| object.peel_to_commit())
             .map(|commit| commit.id())
@@ -704,7 +1063,7 @@ impl Repo {
     /// `from`, ordered by the commit graph (newest first; ties by name). Tags of trees or
     /// blobs, and tags whose commit is missing (a shallow clone), are left out.
     pub fn tags(&self, matches: &dyn Fn(&str) -> bool, from: &str) -> Result<Vec<Tag>, GitError> {
-        let repo = &self.inner;
+        let repo = self.lib("list the tags")?;
         let mut wanted: std::collections::HashMap<git2::Oid, Vec<(String, i64)>> =
             std::collections::HashMap::new();
         let references = repo
@@ -772,7 +1131,7 @@ impl Repo {
         to: &str,
         first_parent: bool,
     ) -> Result<History, GitError> {
-        let repo = &self.inner;
+        let repo = self.lib("walk the history")?;
         let mut walk = repo.revwalk().map_err(git("walk the history"))?;
         walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::TIME)
             .map_err(git("walk the history"))?;
@@ -809,7 +1168,7 @@ impl Repo {
     /// Reads a commit's own changes (against its first parent, or the empty tree for a root
     /// commit) with renames detected, each file decided by the filter as staged files are.
     pub fn commit_files(&self, id: &str, filter: &Filter) -> Result<Vec<FileEntry>, GitError> {
-        let repo = &self.inner;
+        let repo = self.lib("read a commit")?;
         let oid = git2::Oid::from_str(id).map_err(git("read a commit id"))?;
         let commit = repo.find_commit(oid).map_err(git("read a commit"))?;
         let tree = commit.tree().map_err(git("read a commit's tree"))?;
@@ -831,7 +1190,7 @@ impl Repo {
 
     /// Returns the URL of the `origin` remote, else of the first remote by name.
     pub fn remote_url(&self) -> Option<String> {
-        let repo = &self.inner;
+        let repo = self.inner.as_ref()?;
         let url_of = |name: &str| {
             repo.find_remote(name)
                 .ok()
@@ -867,7 +1226,7 @@ pub struct LoggedCommit {
 impl Repo {
     /// Returns the id of the commit HEAD points to; `None` before the first commit.
     pub fn head_id(&self) -> Option<String> {
-        let head = self.inner.head().ok()?;
+        let head = self.inner.as_ref()?.head().ok()?;
         Some(head.peel_to_commit().ok()?.id().to_string())
     }
 
@@ -876,7 +1235,11 @@ impl Repo {
         let (Ok(a), Ok(o)) = (git2::Oid::from_str(ancestor), git2::Oid::from_str(of)) else {
             return false;
         };
-        a == o || self.inner.graph_descendant_of(o, a).unwrap_or(false)
+        a == o
+            || self
+                .inner
+                .as_ref()
+                .is_some_and(|repo| repo.graph_descendant_of(o, a).unwrap_or(false))
     }
 
     /// Walks the commits reachable from `from`, newest first by committer time, that are not
@@ -891,7 +1254,7 @@ impl Repo {
         read_paths: &dyn Fn(&str) -> bool,
         visit: &mut dyn FnMut(LoggedCommit) -> bool,
     ) -> Result<(), GitError> {
-        let repo = &self.inner;
+        let repo = self.lib("walk the history")?;
         let mut walk = repo.revwalk().map_err(git("walk the history"))?;
         walk.set_sorting(git2::Sort::TIME)
             .map_err(git("walk the history"))?;

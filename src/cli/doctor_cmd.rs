@@ -7,7 +7,7 @@ use crate::cli::ui;
 use git_herald::config::{self, Env, Overrides};
 use git_herald::doctor::{self, Check, Mark};
 use git_herald::filter::Filter;
-use git_herald::git::Repo;
+use git_herald::git::{Reader, Repo};
 use git_herald::history::{Budget, History};
 use git_herald::hook;
 use git_herald::llm::{probe, select};
@@ -25,6 +25,15 @@ pub(super) fn run(args: &DoctorArgs, env: &Env) -> Result<(), CommandError> {
         }
         (None, _) => Check::skip("not in a git repository: repository checks skipped"),
     }];
+    if let (Some(repo), Some(_)) = (&repo, work_dir) {
+        checks.push(match repo.reader() {
+            Reader::Libgit2 => Check::ok("staged changes read by libgit2"),
+            Reader::GitCli(why) => Check::ok(format!(
+                "staged changes read by `git diff --cached` (libgit2 cannot read this \
+                 repository: {why})"
+            )),
+        });
+    }
     let resolved = config::resolve(env, work_dir, &Overrides::default());
     checks.extend(doctor::config_checks(env, work_dir, &resolved));
     match &resolved {
@@ -99,22 +108,40 @@ fn render(checks: &[Check], colour: bool) -> String {
             Mark::Warn => ("!", "warn", console::Style::new().yellow()),
             Mark::Fail => ("✗", "error", console::Style::new().red().bold()),
         };
+        let text = visible(&check.text);
         if colour {
             let mark = style.force_styling(true).apply_to(symbol);
-            out.push_str(&format!("{mark} {}", check.text));
+            out.push_str(&format!("{mark} {text}"));
         } else {
-            out.push_str(&format!("{word:<5} {}", check.text));
+            out.push_str(&format!("{word:<5} {text}"));
         }
         if let Some(fix) = &check.fix {
-            out.push_str(&format!(" — fix: {fix}"));
+            out.push_str(&format!(" — fix: {}", visible(fix)));
         }
         out.push('\n');
         let indent = if colour { "    " } else { "        " };
         for line in &check.details {
-            out.push_str(&format!("{indent}{line}\n"));
+            out.push_str(&format!("{indent}{}\n", visible(line)));
         }
     }
     out
+}
+
+/// Shows control characters as escapes (`\u{1b}`): paths, subjects and config text come from
+/// the repository, and raw ESC or newline bytes would drive the terminal or forge a line.
+fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

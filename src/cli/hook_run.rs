@@ -311,13 +311,11 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
     })
 }
 
-/// The hook's time-out before the configuration is read: `GIT_HERALD_HOOK_TIMEOUT` when it
-/// is a valid number of seconds, else the default 20 s.
+/// The hook's time-out before the configuration is read: `GIT_HERALD_HOOK_TIMEOUT` as the
+/// configuration reads it (the environment was read once, at start), else the default
+/// `hook.timeout` of 20 s.
 fn initial_timeout(env: &Env) -> Duration {
-    env.get(env_vars::HOOK_TIMEOUT)
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|v| v.is_finite() && (0.0..=config::MAX_SECONDS).contains(v))
-        .map_or(Duration::from_secs(20), Duration::from_secs_f64)
+    env.hook_timeout().unwrap_or(Duration::from_secs(20))
 }
 
 /// The thread that gives up for the hook when its time is over.

@@ -7,28 +7,55 @@ use git_herald::config::Env;
 use git_herald::filter::Filter;
 use git_herald::git::Repo;
 use git_herald::pipeline::{self, Source};
-use std::io::Read as _;
+use git_herald::redact::{Finding, StreamError, by_rule};
+use std::io::Write as _;
 
 /// `git herald redact [PATH|-] [--print]`: what would be redacted, or the redacted text.
 pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
-    use git_herald::redact::{Finding, Redactor, by_rule};
+    use git_herald::redact::Redactor;
     let (repo, config) = super::here(env)?;
     let redactor = Redactor::new(&config.settings.redact)?;
     let (text, findings): (Vec<u8>, Vec<Finding>) = match &args.path {
         Some(path) => {
-            let (bytes, label) = if path.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut buf)
-                    .map_err(CommandError::io("read stdin"))?;
-                (buf, "<stdin>".to_owned())
+            // Streamed: a piece at a time is redacted and printed (with `--print`), so a large
+            // input is never held whole, nor twice.
+            let (mut input, label): (Box<dyn std::io::Read>, String) = if path.as_os_str() == "-" {
+                (Box::new(std::io::stdin().lock()), "<stdin>".to_owned())
             } else {
-                let bytes = std::fs::read(path)
-                    .map_err(CommandError::io(format!("read `{}`", path.display())))?;
-                (bytes, path.display().to_string())
+                // A file's name may hold a secret too: never print it as it is.
+                let label = redactor.redact_name(path.as_os_str().as_encoded_bytes());
+                let file = std::fs::File::open(path)
+                    .map_err(CommandError::io(format!("read `{label}`")))?;
+                (Box::new(file), path.display().to_string())
             };
-            let redacted = redactor.redact_bytes(&bytes, &label);
-            (redacted.as_bytes().to_vec(), redacted.findings().to_vec())
+            let mut stdout = std::io::stdout().lock();
+            let mut emit = |piece: &[u8]| {
+                if args.print {
+                    stdout.write_all(piece)
+                } else {
+                    Ok(())
+                }
+            };
+            let findings = match redactor.redact_stream(&mut input, &label, &mut emit) {
+                Ok(findings) => findings,
+                Err(StreamError::Read(e)) => {
+                    return Err(CommandError::io(format!(
+                        "read `{}`",
+                        redactor.redact_name(label.as_bytes())
+                    ))(e));
+                }
+                Err(StreamError::Emit(e)) => {
+                    return Err(CommandError::io("write to stdout")(e));
+                }
+            };
+            stdout
+                .flush()
+                .map_err(CommandError::io("write to stdout"))?;
+            if args.print {
+                summary(&findings)?;
+                return Ok(());
+            }
+            (Vec::new(), findings)
         }
         None => {
             let repo = match repo {
@@ -47,14 +74,7 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
         }
     };
     if args.print {
-        if !findings.is_empty() {
-            let noun = git_herald::text::noun(findings.len(), "secret", "secrets");
-            ui::err(&format!(
-                "redacted {} {noun}: {}",
-                findings.len(),
-                by_rule(&findings)
-            ))?;
-        }
+        summary(&findings)?;
         return ui::out_bytes(&text);
     }
     if findings.is_empty() {
@@ -81,4 +101,17 @@ pub(super) fn run(args: &RedactArgs, env: &Env) -> Result<(), CommandError> {
         by_rule(&findings)
     ));
     ui::out(&out)
+}
+
+/// Says on stderr how many secrets were redacted, by rule.
+fn summary(findings: &[Finding]) -> Result<(), CommandError> {
+    if findings.is_empty() {
+        return Ok(());
+    }
+    let noun = git_herald::text::noun(findings.len(), "secret", "secrets");
+    ui::err(&format!(
+        "redacted {} {noun}: {}",
+        findings.len(),
+        by_rule(findings)
+    ))
 }

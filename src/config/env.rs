@@ -78,6 +78,16 @@ impl Env {
         self.get(env_vars::NO_REPO_CONFIG).is_some_and(|v| v != "0")
     }
 
+    /// `GIT_HERALD_HOOK_TIMEOUT` read as `hook.timeout` reads it, for the hook's deadline,
+    /// which starts before any file is read; `None` when unset or not a valid number of
+    /// seconds (the configuration, read later, says why).
+    pub fn hook_timeout(&self) -> Option<std::time::Duration> {
+        let value = self.get(env_vars::HOOK_TIMEOUT)?;
+        parse_seconds(env_vars::HOOK_TIMEOUT, value)
+            .ok()
+            .map(std::time::Duration::from_secs_f64)
+    }
+
     /// Returns the path of the user configuration file.
     pub fn user_file(&self) -> Option<PathBuf> {
         match self.get(env_vars::CONFIG) {

@@ -4,7 +4,7 @@ use super::Finding;
 use super::generic::{self, Lang};
 use super::redactor::Redactor;
 use super::scan::Span;
-use bstr::{BStr, ByteSlice};
+use bstr::ByteSlice;
 
 /// Line numbers, in the file, of the spans of one hunk body.
 pub(super) fn hunk_lines(
@@ -63,6 +63,13 @@ struct Cursor {
     line_no: usize,
     /// The current hunk: its header's start, the line reached, old and new numbers there.
     hunk: Option<(usize, usize, usize, usize)>,
+    /// The text before this line start has been searched for headers: each finding searches
+    /// only what lies after the one before (a text far from any hunk header is searched once,
+    /// not once per finding).
+    scanned: usize,
+    /// The start of the last `@@ -` line, and of the last `diff ` line, before `scanned`.
+    last_header: Option<usize>,
+    last_diff: Option<usize>,
 }
 
 impl Cursor {
@@ -78,6 +85,27 @@ impl Cursor {
         self.line_no
     }
 
+    /// The starts of the last `@@ -` line and the last `diff ` line before line start `ls`.
+    fn headers_before(&mut self, t: &[u8], ls: usize) -> (Option<usize>, Option<usize>) {
+        if ls < self.scanned || self.scanned == 0 {
+            // Out of order (or the first call): search from the start.
+            self.scanned = 0;
+            self.last_header = t.starts_with(b"@@ -").then_some(0);
+            self.last_diff = t.starts_with(b"diff ").then_some(0);
+        }
+        let from = self.scanned.saturating_sub(1);
+        if ls > from {
+            if let Some(p) = t[from..ls].rfind(b"\n@@ -") {
+                self.last_header = Some(from + p + 1);
+            }
+            if let Some(p) = t[from..ls].rfind(b"\ndiff ") {
+                self.last_diff = Some(from + p + 1);
+            }
+        }
+        self.scanned = ls;
+        (self.last_header, self.last_diff)
+    }
+
     /// For a line inside a hunk of a diff text: its line number in the file.
     fn file_line(&mut self, t: &[u8], ls: usize) -> Option<usize> {
         let same = self.hunk.is_some_and(|(_, pos, _, _)| {
@@ -86,16 +114,13 @@ impl Cursor {
                 && t[pos..ls].find(b"\ndiff ").is_none()
         });
         if !same {
+            let (last_header, last_diff) = self.headers_before(t, ls);
             let header = if t[ls..].starts_with(b"@@ -") {
                 ls
             } else {
-                match t[..ls].rfind(b"\n@@ -") {
-                    Some(p) => p + 1,
-                    None if t.starts_with(b"@@ -") => 0,
-                    None => return None,
-                }
+                last_header?
             };
-            if t[header..ls].find(b"\ndiff ").is_some() {
+            if last_diff.is_some_and(|d| d > header && d < ls) {
                 return None;
             }
             let he = t[header..].find_byte(b'\n').map_or(t.len(), |p| header + p);
@@ -139,7 +164,22 @@ pub(super) struct Doc<'a> {
     pub(super) files: Files<'a>,
 }
 
-pub(super) fn looks_like_diff(text: &[u8]) -> bool {
+/// Finds a short `needle` in `hay` with no searcher to build (a `memmem` finder costs more
+/// than one line's search): `memchr` on its first byte, then a compare there.
+pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let mut at = 0;
+    while let Some(p) = hay[at..].find_byte(first) {
+        let i = at + p;
+        if hay[i + 1..].starts_with(rest) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+pub(crate) fn looks_like_diff(text: &[u8]) -> bool {
     let hunk = text.starts_with(b"@@ -") || text.find(b"\n@@ -").is_some();
     let header = text.starts_with(b"diff --git ")
         || text.find(b"\ndiff --git ").is_some()
@@ -269,7 +309,7 @@ impl<'a> Doc<'a> {
                 b'+' | b'-' | b' ' => cs += 1,
                 b'\\' => cs = ce,
                 b'@' if t[cs..ce].starts_with(b"@@") => {
-                    cs = match t[cs + 2..ce].find(b"@@") {
+                    cs = match find(&t[cs + 2..ce], b"@@") {
                         Some(p) => (cs + 2 + p + 2 + 1).min(ce),
                         None => ce,
                     };
@@ -286,6 +326,9 @@ impl<'a> Doc<'a> {
             return false;
         }
         let line = &self.text[ls..le];
+        if !matches!(line.first(), Some(b'@' | b'd' | b'i' | b'+' | b'-')) {
+            return false;
+        }
         line.starts_with(b"@@")
             || line.starts_with(b"diff ")
             || line.starts_with(b"index ")
@@ -295,9 +338,13 @@ impl<'a> Doc<'a> {
     }
 
     /// Findings for the spans of a whole text (not a hunk from a `FileEntry`).
-    pub(super) fn findings(&self, r: &Redactor, spans: &[Span]) -> Vec<Finding> {
+    /// Lines counted in the text (not read from a hunk header) are numbered from
+    /// `base_line + 1`: a piece of a longer input numbers its lines as the whole does.
+    pub(super) fn findings(&self, r: &Redactor, spans: &[Span], base_line: usize) -> Vec<Finding> {
         let mut out = Vec::new();
         let mut cursor = Cursor::default();
+        // The last file named and its redacted name: a token in a path stays hidden.
+        let mut named: Option<(&[u8], String)> = None;
         for s in spans.iter().filter(|s| !s.cont) {
             let (path, _) = self.file_at(s.line);
             if matches!(self.files, Files::Sections(_)) && r.is_allowed_path(path) {
@@ -310,11 +357,19 @@ impl<'a> Doc<'a> {
             };
             let line = match in_hunk {
                 Some(n) => n,
-                None => cursor.text_line(self.text, s.line),
+                None => base_line + cursor.text_line(self.text, s.line),
+            };
+            let file = match &named {
+                Some((p, name)) if *p == path => name.clone(),
+                _ => {
+                    let name = r.redact_name(path);
+                    named = Some((path, name.clone()));
+                    name
+                }
             };
             out.push(Finding {
                 rule: r.rules[s.rule as usize].id.to_string(),
-                file: BStr::new(path).to_str_lossy().into_owned(),
+                file,
                 line,
             });
         }

@@ -75,15 +75,22 @@ pub(super) fn lang_of(path: &[u8]) -> Lang {
     }
 }
 
-/// A secret value found on a line (offsets into the line, or into the next line).
+/// A secret value found on a line (offsets into that line: the scanned one, or one after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Hit {
     pub start: usize,
     pub end: usize,
     pub class: Class,
-    /// The value sits on the following line (`- name: DB_PASSWORD` / `value: …`).
-    pub next_line: bool,
+    /// Which line holds the value: 0 the scanned one, 1 the next (`- name: DB_PASSWORD` /
+    /// `value: …`), more for a YAML block scalar or a parenthesised value.
+    pub line: usize,
 }
+
+/// The lines after the scanned one, without their diff prefix: `following(1)` is the next.
+pub(super) type Following<'a> = dyn Fn(usize) -> Option<&'a [u8]> + 'a;
+
+/// How many lines a value opened on a name's line (`password: |`, `PASSWORD = (`) may span.
+const MAX_VALUE_LINES: usize = 32;
 
 /// Substrings of which a secret-like name has at least one (a cheap test before splitting).
 const HINTS: &[&[u8]] = &[
@@ -100,6 +107,55 @@ const HINTS: &[&[u8]] = &[
     b"bearer",
     b"jwt",
     b"psk",
+    // Names for a password in other languages (issue 14): `contraseña:`, `Kennwort=`.
+    b"contrase",
+    b"senha",
+    b"kennwort",
+    b"wachtwoord",
+    "lösenord".as_bytes(),
+    b"losenord",
+    "hasło".as_bytes(),
+    b"haslo",
+    b"heslo",
+    "şifre".as_bytes(),
+    b"sifre",
+    b"salasana",
+    b"adgangskode",
+    b"jelsz",
+    "пароль".as_bytes(),
+    "ПАРОЛЬ".as_bytes(),
+    "密码".as_bytes(),
+    "密碼".as_bytes(),
+    "パスワード".as_bytes(),
+    "비밀번호".as_bytes(),
+];
+
+/// Words for "password" in other languages; a name holding one names a password.
+const FOREIGN_PASSWORDS: &[&str] = &[
+    "contraseña",
+    "contrasena",
+    "contrasenya",
+    "senha",
+    "kennwort",
+    "wachtwoord",
+    "lösenord",
+    "losenord",
+    "passord",
+    "hasło",
+    "haslo",
+    "heslo",
+    "şifre",
+    "sifre",
+    "salasana",
+    "adgangskode",
+    "jelszó",
+    "jelszo",
+    "motdepasse",
+    "пароль",
+    "密码",
+    "密碼",
+    "パスワード",
+    "비밀번호",
 ];
 
 /// Head words (the last word of a name) that make it a name for something else:
@@ -655,6 +711,8 @@ fn word_class(w: &str, prev: Option<&str>, last: bool) -> Option<Class> {
             w,
             "pass" | "pwd" | "pw" | "pword" | "pswd" | "passw" | "pw1" | "pw2" | "psk"
         )
+        || FOREIGN_PASSWORDS.iter().any(|f| w.contains(f))
+        || (w == "passe" && prev == Some("de"))
     {
         return Some(Class::Password);
     }
@@ -720,8 +778,10 @@ fn is_quote(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`')
 }
 
+/// A byte of a name: ASCII letters, digits, `_`, `-`, `.`, and any byte of a non-ASCII
+/// character (`contraseña`, `пароль`).
 fn is_name_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.') || b >= 0x80
 }
 
 fn skip_ws(line: &[u8], mut j: usize) -> usize {
@@ -1176,7 +1236,7 @@ fn value_after(line: &[u8], end: usize, ctx: NameContext) -> Option<Value> {
 fn fallback_literal(line: &[u8], j: usize) -> Option<Value> {
     let rest = &line[j..];
     for op in [&b"||"[..], b"??", b" or "] {
-        if let Some(at) = bstr::ByteSlice::find(rest, op) {
+        if let Some(at) = super::doc::find(rest, op) {
             let k = skip_ws(line, j + at + op.len());
             if line.get(k).copied().is_some_and(is_quote) {
                 return quoted_at(line, k);
@@ -1376,15 +1436,229 @@ fn next_line_value(line: &[u8]) -> Option<Value> {
     (v.end > v.start).then_some(v)
 }
 
+/// A value that starts after its name's line: a YAML block scalar or a parenthesised value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// `password: |` (or `|-`, `>`, `>-`, `|+`, `|2`): the more indented lines below.
+    Block,
+    /// `PASSWORD = (`: the string literals on the lines below, up to the `)`.
+    Paren,
+}
+
+/// Reads what follows a name: `: |`, `= (` and nothing else on the line opens a value on the
+/// lines below. A YAML tag other than `!!str` (`!vault |`) holds something encrypted: no.
+fn opens_value(rest: &[u8], ctx: NameContext) -> Option<Opening> {
+    let mut j = 0;
+    if ctx.quoted && rest.first().copied().is_some_and(is_quote) {
+        j = 1;
+    }
+    j = skip_ws(rest, j);
+    let colon = match rest.get(j)? {
+        b':' if rest.get(j + 1) == Some(&b'=') => {
+            j += 1;
+            false
+        }
+        b':' => true,
+        b'=' => false,
+        _ => return None,
+    };
+    j = skip_ws(rest, j + 1);
+    if rest[j..].starts_with(b"!!str") {
+        j = skip_ws(rest, j + 5);
+    }
+    let opening = match rest.get(j)? {
+        b'|' | b'>' if colon => {
+            j += 1;
+            while rest
+                .get(j)
+                .is_some_and(|b| matches!(b, b'-' | b'+' | b'1'..=b'9'))
+            {
+                j += 1;
+            }
+            Opening::Block
+        }
+        b'(' => {
+            j += 1;
+            Opening::Paren
+        }
+        _ => return None,
+    };
+    let tail = &rest[skip_ws(rest, j)..];
+    let tail = tail.trim_ascii_end();
+    (tail.is_empty() || (opening == Opening::Block && tail.starts_with(b"#"))).then_some(opening)
+}
+
+fn indent(line: &[u8]) -> usize {
+    line.iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()
+}
+
+/// Finds the value opened on a name's line in the lines below it: each line of a YAML block
+/// scalar (more indented than the name), or each string literal up to the closing `)`.
+fn continued_value(
+    line: &[u8],
+    opening: Opening,
+    following: &Following<'_>,
+    class: Class,
+    lang: Lang,
+    name: &[u8],
+    out: &mut Vec<Hit>,
+) {
+    let key_indent = indent(line);
+    for k in 1..=MAX_VALUE_LINES {
+        let Some(next) = following(k) else { break };
+        let trimmed = next.trim_ascii();
+        match opening {
+            Opening::Block => {
+                if trimmed.is_empty() {
+                    continue;
+                }
+                if indent(next) <= key_indent || trimmed.starts_with(b"$ANSIBLE_VAULT") {
+                    break;
+                }
+                let start = indent(next);
+                let v = Value {
+                    start,
+                    end: start + trimmed.len(),
+                    quoted: true,
+                };
+                let phrase = passphrase(next, v, name, lang);
+                let v = phrase.unwrap_or(v);
+                if phrase.is_some()
+                    || accept(
+                        &next[v.start..v.end],
+                        v,
+                        NameContext::default(),
+                        class,
+                        lang,
+                        name,
+                    )
+                {
+                    out.push(Hit {
+                        start: v.start,
+                        end: v.end,
+                        class,
+                        line: k,
+                    });
+                }
+            }
+            Opening::Paren => {
+                if trimmed.starts_with(b")") {
+                    break;
+                }
+                let mut j = indent(next);
+                for op in [&b"+"[..], b"||", b"??", b"or "] {
+                    if next[j..].starts_with(op) {
+                        j = skip_ws(next, j + op.len());
+                        break;
+                    }
+                }
+                let prefix = next[j..]
+                    .iter()
+                    .take(2)
+                    .take_while(|&&b| {
+                        matches!(b, b'r' | b'b' | b'u' | b'f' | b'R' | b'B' | b'U' | b'F')
+                    })
+                    .count();
+                if next.get(j + prefix).copied().is_some_and(is_quote)
+                    && let Some(v) = quoted_at(next, j + prefix)
+                    && accept(
+                        &next[v.start..v.end],
+                        v,
+                        NameContext::default(),
+                        class,
+                        lang,
+                        name,
+                    )
+                {
+                    out.push(Hit {
+                        start: v.start,
+                        end: v.end,
+                        class,
+                        line: k,
+                    });
+                }
+                if trimmed.ends_with(b")") || trimmed.ends_with(b");") || trimmed.ends_with(b"),") {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Tells whether a name is for a phrase of words: `passphrase`, `mnemonic`, `seed_phrase`.
+fn is_phrase_name(name: &[u8]) -> bool {
+    let n = normalized(name);
+    [
+        "passphrase",
+        "mnemonic",
+        "seedphrase",
+        "recoveryphrase",
+        "secretphrase",
+    ]
+    .iter()
+    .any(|p| super::doc::find(&n, p.as_bytes()).is_some())
+}
+
+/// A passphrase with spaces given to a phrase name (issue 14): `PASSPHRASE="correct horse
+/// battery staple"`, or unquoted to the end of the line outside code (`passphrase: correct
+/// horse battery staple`). Three to 24 words, no stand-in words.
+fn passphrase(line: &[u8], v: Value, name: &[u8], lang: Lang) -> Option<Value> {
+    if !is_phrase_name(name) {
+        return None;
+    }
+    let mut v = v;
+    if !v.quoted {
+        if lang == Lang::Code {
+            return None;
+        }
+        let rest = &line[v.start..];
+        let end = super::doc::find(rest, b" #").unwrap_or(rest.len());
+        v.end = v.start + rest[..end].trim_ascii_end().len();
+    }
+    let text = &line[v.start..v.end];
+    let words: Vec<&[u8]> = text.split(|&b| b == b' ').collect();
+    const STAND_INS: &[&str] = &[
+        "your",
+        "here",
+        "example",
+        "enter",
+        "passphrase",
+        "password",
+        "secret",
+        "changeme",
+        "placeholder",
+        "replace",
+        "mnemonic",
+        "phrase",
+        "words",
+        "todo",
+        "the",
+        "xxx",
+    ];
+    let plain = (3..=24).contains(&words.len())
+        && text.len() >= 12
+        && words.iter().all(|w| {
+            (2..=24).contains(&w.len()) && w.iter().all(|b| b.is_ascii_graphic() && !is_quote(*b))
+        })
+        && !value::is_placeholder(text)
+        && words.iter().all(|w| {
+            let w = w.to_ascii_lowercase();
+            !STAND_INS.iter().any(|s| s.as_bytes() == w.as_slice())
+        });
+    plain.then_some(v)
+}
+
 /// Finds generic secret assignments on one line (without its diff prefix).
-pub(super) fn scan_line(line: &[u8], next: Option<&[u8]>, lang: Lang, out: &mut Vec<Hit>) {
+pub(super) fn scan_line(line: &[u8], following: &Following<'_>, lang: Lang, out: &mut Vec<Hit>) {
     let n = line.len();
     let env_at = env_name_at(line);
     let mut quotes = Quotes::default();
     let mut i = 0;
     while i < n {
         let b = line[i];
-        if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+        if !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b >= 0x80) {
             i += 1;
             continue;
         }
@@ -1425,14 +1699,30 @@ pub(super) fn scan_line(line: &[u8], next: Option<&[u8]>, lang: Lang, out: &mut 
         };
         match value_after(line, end, ctx) {
             Some(v) => {
-                if accept(&line[v.start..v.end], v, ctx, class, lang, name) {
+                if let Some(phrase) = passphrase(line, v, name, lang) {
+                    out.push(Hit {
+                        start: phrase.start,
+                        end: phrase.end,
+                        class,
+                        line: 0,
+                    });
+                    i = i.max(phrase.end);
+                } else if accept(&line[v.start..v.end], v, ctx, class, lang, name) {
                     out.push(Hit {
                         start: v.start,
                         end: v.end,
                         class,
-                        next_line: false,
+                        line: 0,
                     });
                     i = i.max(v.end);
+                }
+            }
+            None if let Some(opening) = opens_value(&line[end..], ctx) => {
+                let before = out.len();
+                continued_value(line, opening, following, class, lang, name, out);
+                if out.len() > before {
+                    // The rest of this line holds only the opening.
+                    i = n;
                 }
             }
             None => {
@@ -1443,7 +1733,7 @@ pub(super) fn scan_line(line: &[u8], next: Option<&[u8]>, lang: Lang, out: &mut 
                     .all(|&b| b.is_ascii_whitespace() || is_quote(b) || b == b',');
                 if rest_blank
                     && after_name_key(&line[..start])
-                    && let Some(next) = next
+                    && let Some(next) = following(1)
                     && let Some(v) = next_line_value(next)
                     && accept(
                         &next[v.start..v.end],
@@ -1458,7 +1748,7 @@ pub(super) fn scan_line(line: &[u8], next: Option<&[u8]>, lang: Lang, out: &mut 
                         start: v.start,
                         end: v.end,
                         class,
-                        next_line: true,
+                        line: 1,
                     });
                 }
             }
@@ -1472,7 +1762,7 @@ mod tests {
 
     fn found(line: &str, lang: Lang) -> Vec<String> {
         let mut hits = Vec::new();
-        scan_line(line.as_bytes(), None, lang, &mut hits);
+        scan_line(line.as_bytes(), &|_| None, lang, &mut hits);
         hits.iter()
             .map(|h| line[h.start..h.end].to_owned())
             .collect()

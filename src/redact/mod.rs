@@ -16,6 +16,7 @@ mod redacted;
 mod redactor;
 mod rules;
 mod scan;
+mod stream;
 mod structural;
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ pub use redactor::Redactor;
 use scan::Scan;
 use serde::Deserialize;
 use std::fmt;
+pub use stream::StreamError;
 
 /// An inline comment that keeps its line as it is.
 pub const ALLOW_MARKER: &str = "herald:allow";

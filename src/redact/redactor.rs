@@ -238,6 +238,16 @@ impl Redactor {
         }
     }
 
+    /// Returns a file's name with any secret in it redacted, for findings and messages.
+    pub fn redact_name(&self, name: &[u8]) -> String {
+        let doc = Doc::plain(name, b"");
+        let spans = self.scan(&doc);
+        if spans.is_empty() {
+            return name.to_str_lossy().into_owned();
+        }
+        apply(name, &spans, &self.rules).to_str_lossy().into_owned()
+    }
+
     /// Returns the configured policy.
     pub fn policy(&self) -> Policy {
         self.policy
@@ -272,7 +282,7 @@ impl Redactor {
             };
         }
         let spans = self.scan(&doc);
-        let findings = doc.findings(self, &spans);
+        let findings = doc.findings(self, &spans, 0);
         Redacted {
             text: apply(text, &spans, &self.rules),
             findings,
@@ -290,16 +300,20 @@ impl Redactor {
         for entry in entries {
             let mut entry = entry.clone();
             let mut file_findings = Vec::new();
-            let display = entry.change.path.to_str_lossy().into_owned();
             for path in [Some(&mut entry.change.path), entry.change.old_path.as_mut()]
                 .into_iter()
                 .flatten()
             {
-                let r = self.redact_bytes(path, &display);
+                let r = self.redact_bytes(path, "");
                 if !r.findings.is_empty() {
                     *path = r.text;
                     file_findings.extend(r.findings.into_iter().map(|f| Finding { line: 0, ..f }));
                 }
+            }
+            // Findings name the file by its redacted path: a token in a file name stays hidden.
+            let display = entry.change.path.to_str_lossy().into_owned();
+            for f in &mut file_findings {
+                f.file.clone_from(&display);
             }
             let scan_text = entry.decision.treatment == Treatment::Text
                 && !self.is_allowed_path(&entry.change.path);

@@ -98,15 +98,8 @@ impl Redactor {
             }
         };
         ok && rule.entropy.is_none_or(|min| value::entropy(secret) >= min)
-            && !is_documented_example(secret)
             && !self.allow.iter().any(|re| re.is_match(secret))
     }
-}
-
-/// Tells whether a value is one of the example keys AWS prints in its documentation
-/// (`AKIAIOSFODNN7EXAMPLE`, `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`): no secret (issue 14).
-fn is_documented_example(v: &[u8]) -> bool {
-    v.ends_with(b"EXAMPLE") || v.ends_with(b"EXAMPLEKEY")
 }
 
 fn loose(v: &[u8]) -> bool {
@@ -140,7 +133,7 @@ pub(super) struct Scan<'r, 'd> {
 
 impl Scan<'_, '_> {
     pub(super) fn push(&mut self, start: usize, end: usize, rule: u32, line: usize, cont: bool) {
-        if end > start {
+        if end > start && !value::is_known_public(&self.doc.text[start..end]) {
             self.spans.push(Span {
                 start,
                 end,
@@ -187,21 +180,34 @@ impl Scan<'_, '_> {
     fn generic(&mut self, ls: usize, le: usize, cs: usize, content: &[u8]) {
         let doc = self.doc;
         let (_, lang) = doc.file_at(ls);
-        let next = doc.next_line(le).map(|(ns, ne)| {
-            let (ncs, nce) = doc.content(ns, ne);
-            (ns, ncs, &doc.text[ncs..nce])
-        });
+        // The `k`-th line after this one (its start), up to a diff header.
+        let line_after = |k: usize| {
+            let mut at = (ls, le);
+            for _ in 0..k {
+                at = doc.next_line(at.1)?;
+                if doc.is_header(at.0, at.1) {
+                    return None;
+                }
+            }
+            Some(at)
+        };
+        let following = |k: usize| {
+            line_after(k).map(|(ns, ne)| {
+                let (ncs, nce) = doc.content(ns, ne);
+                &doc.text[ncs..nce]
+            })
+        };
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
-        generic::scan_line(content, next.map(|n| n.2), lang, &mut hits);
+        generic::scan_line(content, &following, lang, &mut hits);
         for h in &hits {
             let rule = if h.class == value::Class::Password {
                 self.r.generic_password
             } else {
                 self.r.generic_secret
             };
-            let (base, line) = match (h.next_line, next) {
-                (true, Some((ns, ncs, _))) => (ncs, ns),
+            let (base, line) = match line_after(h.line) {
+                Some((ns, ne)) if h.line > 0 => (doc.content(ns, ne).0, ns),
                 _ => (cs, ls),
             };
             let secret = &doc.text[base + h.start..base + h.end];
@@ -248,7 +254,7 @@ fn resolve(mut spans: Vec<Span>, doc: &Doc<'_>) -> Vec<Span> {
         }
         let (ls, le) = doc.line_at(line);
         let (cs, ce) = doc.content(ls, le);
-        if doc.text[cs..ce].find(ALLOW_MARKER).is_none() {
+        if super::doc::find(&doc.text[cs..ce], ALLOW_MARKER.as_bytes()).is_none() {
             let group = out.len();
             for s in &spans[i..j] {
                 let mut pieces = vec![(s.start.max(cs), s.end.min(ce))];

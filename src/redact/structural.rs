@@ -2,6 +2,7 @@
 //! files, Kubernetes `Secret` data, and card numbers that pass the Luhn check.
 
 use super::Scan;
+use super::doc::find;
 use bstr::ByteSlice;
 
 /// Finds `-----BEGIN … PRIVATE KEY[ BLOCK]-----` (or `END`): the marker's start and end.
@@ -198,7 +199,7 @@ pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
         }
         run.clear();
     };
-    let armor = |c: &[u8]| c.find(b"-----BEGIN").is_some() || c.find(b"-Lines:").is_some();
+    let armor = |c: &[u8]| find(c, b"-----BEGIN").is_some() || find(c, b"-Lines:").is_some();
     let mut at = 0;
     while at < t.len() {
         let le = t[at..].find_byte(b'\n').map_or(t.len(), |p| at + p);
@@ -229,7 +230,7 @@ pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
             continue;
         }
         tail = false;
-        let closes = c.find(b"-----END").is_some();
+        let closes = find(c, b"-----END").is_some();
         flush(scan, &mut run, opened || closes);
         // Blank lines and `Version: …` headers sit between a `BEGIN` line and the armor.
         opened = armor(c) || (opened && (p.is_empty() || block_line(p)));

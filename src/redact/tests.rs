@@ -473,3 +473,26 @@ fn a_key_line_as_a_hunks_function_context_is_redacted() {
     let out = r.redact_diff(&[entry]);
     assert!(out.findings().is_empty());
 }
+
+/// The keyword search of large texts (a DFA) finds what the one of small texts (an NFA)
+/// finds: the same spans on every fixture.
+#[test]
+fn large_text_search_matches_the_small_one() {
+    use super::doc::Doc;
+    let r = redactor();
+    for name in ["positives.diff", "negatives.diff"] {
+        let text = fixture(name);
+        let mut doc = Doc::diff_text(text.as_bytes(), name);
+        doc.size_hint = 0;
+        let small = r.scan(&doc);
+        doc.size_hint = usize::MAX / 2;
+        let large = r.scan(&doc);
+        assert!(
+            small == large,
+            "{name}: {} spans vs {}",
+            small.len(),
+            large.len()
+        );
+        assert_eq!(name == "positives.diff", !small.is_empty());
+    }
+}

@@ -80,7 +80,7 @@ fn lower(v: &[u8]) -> Vec<u8> {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.len() <= haystack.len() && haystack.windows(needle.len()).any(|w| w == needle)
+    super::doc::find(haystack, needle).is_some()
 }
 
 /// Words that stand for a value rather than being one (compared without case and without
@@ -205,10 +205,6 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
     if v.is_empty() {
         return true;
     }
-    // AWS's documented example keys (`…EXAMPLE`, `…EXAMPLEKEY`) are no secret (issue 14).
-    if v.ends_with(b"EXAMPLE") || v.ends_with(b"EXAMPLEKEY") {
-        return true;
-    }
     let l = lower(v);
     let first = v[0];
     let last = v[v.len() - 1];
@@ -300,6 +296,23 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
         .collect();
     let word = std::str::from_utf8(&alnum).unwrap_or_default();
     PLACEHOLDER_WORDS.contains(&word)
+}
+
+/// Tells whether a found value is public by design, so no rule reports it: the example keys
+/// AWS prints in its documentation (`AKIAIOSFODNN7EXAMPLE`,
+/// `wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`) and Mapbox public tokens (`pk.eyJ…`, meant for
+/// browsers; its secret tokens are `sk.eyJ…`). Checked once, where every span is recorded.
+pub(super) fn is_known_public(v: &[u8]) -> bool {
+    let aws_key_id = v.len() == 20
+        && (v.starts_with(b"AKIA") || v.starts_with(b"ASIA"))
+        && v.ends_with(b"EXAMPLE")
+        && v.iter()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let aws_secret = v.len() == 40
+        && v.ends_with(b"EXAMPLEKEY")
+        && v.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'/' || b == b'+');
+    aws_key_id || aws_secret || v.starts_with(b"pk.eyJ")
 }
 
 /// `1.2.3`, `v2.0.0-rc.1+build.5`.
@@ -404,14 +417,23 @@ pub(super) fn is_email(v: &[u8]) -> bool {
 
 /// Splits an identifier into lower-case words: `dbPassword` → `db`, `password`;
 /// `API_KEY` → `api`, `key`; `x-api-key` → `x`, `api`, `key`.
+/// Non-ASCII characters belong to words, lower-cased too (`contraseña`, `ПАРОЛЬ` → `пароль`).
 pub(super) fn words(name: &[u8]) -> Vec<String> {
+    fn word(cur: &mut Vec<u8>) -> String {
+        let bytes = std::mem::take(cur);
+        if bytes.is_ascii() {
+            String::from_utf8(bytes).expect("ASCII is UTF-8")
+        } else {
+            String::from_utf8_lossy(&bytes).to_lowercase()
+        }
+    }
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut cur = Vec::new();
     let mut prev: u8 = 0;
     for (i, &b) in name.iter().enumerate() {
-        if !b.is_ascii_alphanumeric() {
+        if !b.is_ascii_alphanumeric() && b < 0x80 {
             if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                out.push(word(&mut cur));
             }
             prev = b;
             continue;
@@ -422,13 +444,13 @@ pub(super) fn words(name: &[u8]) -> Vec<String> {
                 || prev.is_ascii_digit()
                 || (prev.is_ascii_uppercase() && next.is_ascii_lowercase()));
         if boundary && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            out.push(word(&mut cur));
         }
-        cur.push(char::from(b.to_ascii_lowercase()));
+        cur.push(b.to_ascii_lowercase());
         prev = b;
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push(word(&mut cur));
     }
     out
 }

@@ -7,6 +7,7 @@ mod common;
 mod config;
 mod conventions;
 mod harden;
+mod harden_rest;
 mod history;
 mod hook;
 mod large;

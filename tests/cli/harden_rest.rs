@@ -1,0 +1,388 @@
+//! Issue 14, the rest: redaction misses closed and false positives dropped, file names that
+//! hold a secret, repositories libgit2 cannot read, and what `doctor` prints. The real binary
+//! on real repositories.
+
+use crate::common::{TestRepo, show};
+
+/// `git herald redact --print FILE`: the redacted text on stdout.
+fn redact_print(repo: &TestRepo, file: &str, text: &str) -> String {
+    repo.write(file, text);
+    let out = repo.herald(["redact", "--print", file]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn values_below_their_name_passphrases_and_foreign_names_are_redacted() {
+    let repo = TestRepo::with_commit();
+    let cases = [
+        (
+            "config/app.yaml",
+            "db:\n  password: |\n    Xk9#mP2vLq8!zR4w\n  user: app\n",
+            vec!["Xk9#mP2vLq8!zR4w"],
+        ),
+        (
+            "deploy/values.yml",
+            "api_token: >-\n  q7Ld0Xv2Rk9sWm4TnB8yHc3J\n",
+            vec!["q7Ld0Xv2Rk9sWm4TnB8yHc3J"],
+        ),
+        (
+            "src/settings.py",
+            "SECRET_KEY = (\n    \"Ab3dE5gH7jK9mN1p\"\n    \"Qr2sT4uV6wX8yZ0a\"\n)\n",
+            vec!["Ab3dE5gH7jK9mN1p", "Qr2sT4uV6wX8yZ0a"],
+        ),
+        (
+            ".env",
+            "GPG_PASSPHRASE=\"correct horse battery staple\"\n",
+            vec!["correct horse battery staple"],
+        ),
+        (
+            "config/backup.yml",
+            "passphrase: orbit maple copper falcon river\n",
+            vec!["orbit maple copper falcon river"],
+        ),
+        (
+            "config/es.yaml",
+            "contraseña: Tiger-Kq7Zp93!\n",
+            vec!["Tiger-Kq7Zp93!"],
+        ),
+        (
+            "config/ru.yml",
+            "пароль: Maple_Xw2Rt48~\n",
+            vec!["Maple_Xw2Rt48~"],
+        ),
+    ];
+    for (file, text, secrets) in cases {
+        let out = redact_print(&repo, file, text);
+        assert!(out.contains("[REDACTED:"), "{file}: {out}");
+        for secret in secrets {
+            assert!(!out.contains(secret), "{file} leaks `{secret}`:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn public_tokens_and_documented_examples_are_left_alone() {
+    let repo = TestRepo::with_commit();
+    let text = "mapboxgl.accessToken = \"pk.eyJ1IjoiZXhhbXBsZSIsImEiOiJjbDBhYmNkZWYwMTIzNDU2Nzg5MGFiY2QifQ.AbCdEfGhIjKlMnOpQrStUv\";\n\
+                aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n\
+                aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n\
+                db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  62313539643032353433323635396139383730363865386131386136373835\n\
+                DB_PASSWORD = (\n    get_secret(\"prod/db/password\")\n)\n";
+    let out = redact_print(&repo, "docs/setup.md", text);
+    assert_eq!(out, text);
+    // A Mapbox secret token still is one.
+    let secret =
+        "sk.eyJ1IjoiZXhhbXBsZSIsImEiOiJjbDBhYmNkZWYwMTIzNDU2Nzg5MGFiY2QifQ.AbCdEfGhIjKlMnOpQrStUv";
+    let out = redact_print(
+        &repo,
+        "src/map.js",
+        &format!("const token = \"{secret}\";\n"),
+    );
+    assert!(!out.contains(secret), "{out}");
+}
+
+#[test]
+fn a_secret_in_a_file_name_is_never_printed() {
+    let token = "ghp_0123456789abcdefABCDEF0123456789abcd";
+    let repo = TestRepo::with_commit();
+    let file = format!("config/{token}.txt");
+    repo.write(
+        &file,
+        "token = \"ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ\"\n",
+    );
+    // A file given by name, then the same file staged.
+    for args in [vec!["redact", file.as_str()], vec!["redact"]] {
+        repo.add_all();
+        let out = repo.herald(&args).output().unwrap();
+        assert!(out.status.success(), "{}", show(&out));
+        let all = show(&out);
+        assert!(all.contains("github-pat"), "{all}");
+        assert!(all.contains("config/[REDACTED:github-pat].txt"), "{all}");
+        assert!(!all.contains(&token[4..12]), "{args:?}:\n{all}");
+    }
+    // Nor in an error about it.
+    let missing = format!("config/{}X.txt", &token[..39]);
+    let out = repo.herald(["redact", missing.as_str()]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(!show(&out).contains(&token[4..12]), "{}", show(&out));
+}
+
+/// The staged changes every reader test stages: source, a lockfile (a stats line), a file
+/// `.gitattributes` marks `-diff`, a rename, and a file a user glob withholds.
+fn stage_mixed(repo: &TestRepo) {
+    repo.write(".gitattributes", "assets/*.dat -diff\n");
+    repo.write(
+        "src/old_name.rs",
+        "pub fn kept() -> u32 {\n    1\n}\n\npub fn more() {}\n",
+    );
+    repo.add_all();
+    repo.commit("base");
+    repo.git(["mv", "src/old_name.rs", "src/new_name.rs"]);
+    repo.write(
+        "src/parser.rs",
+        "pub fn parse_pairs(s: &str) -> Vec<(String, String)> {\n    Vec::new()\n}\n",
+    );
+    repo.write(
+        "Cargo.lock",
+        "# This file is automatically @generated by Cargo.\nversion = 3\n",
+    );
+    repo.write("assets/blob.dat", "not shown\n");
+    repo.write("secrets/prod.yaml", "password: hunter2hunter2\n");
+    repo.add([
+        "src/parser.rs",
+        "Cargo.lock",
+        "assets/blob.dat",
+        "secrets/prod.yaml",
+    ]);
+    std::fs::create_dir_all(repo.user_config().parent().unwrap()).unwrap();
+    std::fs::write(
+        repo.user_config(),
+        "[filter]\nwithhold = [\"secrets/**\"]\n",
+    )
+    .unwrap();
+}
+
+/// `--dry-run` without the `index` lines (their hashes differ between object formats).
+fn plan(repo: &TestRepo) -> String {
+    let out = repo.herald(["--offline", "--dry-run"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("index "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Says why a test did nothing: this machine's git lacks what it needs.
+#[allow(clippy::print_stderr)] // the reason a skipped test gives, in the test's output
+fn skip(args: &[&str], out: &std::process::Output) {
+    eprintln!(
+        "skipped: `git {}` failed here: {}",
+        args.join(" "),
+        show(out)
+    );
+}
+
+/// A repository libgit2 cannot read, made by `setup` in a fresh repository; `None` (with the
+/// reason printed) when this machine's git cannot make one.
+fn unreadable(init: &[&str], setup: &[&[&str]]) -> Option<TestRepo> {
+    let repo = TestRepo::outside();
+    let out = repo.git_cmd(init).output().unwrap();
+    if !out.status.success() {
+        skip(init, &out);
+        return None;
+    }
+    repo.git(["symbolic-ref", "HEAD", "refs/heads/main"]);
+    repo.write("README.md", "# demo\n");
+    // A folder a sparse checkout leaves out.
+    repo.write("vendor/lib/b.txt", "b\n");
+    repo.add_all();
+    repo.commit("initial commit");
+    for args in setup {
+        let out = repo.git_cmd(*args).output().unwrap();
+        if !out.status.success() {
+            skip(args, &out);
+            return None;
+        }
+    }
+    Some(repo)
+}
+
+/// The message still comes from a repository libgit2 cannot read, through `git diff
+/// --cached`, with the same files, decisions and diff text as libgit2 gives; `doctor` says so.
+fn reads_through_git(repo: TestRepo, why: &str) {
+    stage_mixed(&repo);
+    let reference = TestRepo::with_commit();
+    stage_mixed(&reference);
+    let (got, want) = (plan(&repo), plan(&reference));
+    assert_eq!(got, want, "{why}");
+    assert!(
+        got.contains("secrets/prod.yaml") && !got.contains("hunter2"),
+        "{got}"
+    );
+    assert!(
+        got.contains("src/new_name.rs") && got.contains("Cargo.lock"),
+        "{got}"
+    );
+
+    let out = repo.herald(["--offline"]).output().unwrap();
+    assert!(out.status.success(), "{why}: {}", show(&out));
+    assert!(!String::from_utf8_lossy(&out.stdout).trim().is_empty());
+
+    let out = repo.herald(["doctor", "--no-network"]).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!report.contains("not in a git repository"), "{report}");
+    assert!(
+        report.contains("staged changes read by `git diff --cached`"),
+        "{why}: {report}"
+    );
+    let out = reference
+        .herald(["doctor", "--no-network"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("staged changes read by libgit2"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_sha256_repository_is_read_through_git() {
+    if let Some(repo) = unreadable(&["init", "-q", "--object-format=sha256"], &[]) {
+        reads_through_git(repo, "sha256");
+    }
+}
+
+/// The hook in a SHA-256 repository: `git commit` gets the offline message, not a warning.
+#[test]
+fn the_hook_writes_the_message_in_a_sha256_repository() {
+    let Some(repo) = unreadable(&["init", "-q", "--object-format=sha256"], &[]) else {
+        return;
+    };
+    repo.install_hook();
+    repo.write("src/parser.rs", "pub fn parse_pairs() {}\n");
+    repo.add_all();
+    let expected = repo.herald(["--offline"]).output().unwrap();
+    assert!(expected.status.success(), "{}", show(&expected));
+    let out = repo.git_cmd(["commit", "-q"]).output().unwrap();
+    assert!(out.status.success(), "{}", show(&out));
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("warning"),
+        "{}",
+        show(&out)
+    );
+    let message = repo.message_of("HEAD");
+    assert_eq!(
+        message.trim(),
+        String::from_utf8_lossy(&expected.stdout).trim()
+    );
+}
+
+#[test]
+fn a_sparse_index_is_read_through_git() {
+    let setup: &[&[&str]] = &[
+        &["sparse-checkout", "init", "--cone"],
+        &["config", "index.sparse", "true"],
+        &["sparse-checkout", "set", "src", "assets", "secrets"],
+    ];
+    if let Some(repo) = unreadable(&["init", "-q"], setup) {
+        reads_through_git(repo, "sparse index");
+    }
+}
+
+#[test]
+fn a_split_index_is_read_through_git() {
+    if let Some(repo) = unreadable(&["init", "-q"], &[&["update-index", "--split-index"]]) {
+        reads_through_git(repo, "split index");
+    }
+}
+
+#[test]
+fn doctor_shows_control_characters_from_the_repository_as_escapes() {
+    let repo = TestRepo::with_commit();
+    repo.git([
+        "config",
+        "core.hooksPath",
+        "hooks\u{1b}[5mblink\u{1b}]0;pwned\u{7}",
+    ]);
+    repo.write(
+        ".git-herald.toml",
+        "[message]\nlanguage = \"\\u001b[31mred\"\n",
+    );
+    let out = repo.herald(["doctor", "--no-network"]).output().unwrap();
+    let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+    assert!(
+        !all.contains(&0x1b) && !all.contains(&0x07),
+        "{}",
+        show(&out)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("hooks\\u{1b}[5mblink"),
+        "{}",
+        show(&out)
+    );
+}
+
+/// `git herald redact --print -` streams: the first redacted piece is out while the input is
+/// still open (a large input is never held whole), and every piece is redacted, line numbers
+/// counted over the whole input.
+#[test]
+fn redact_streams_a_large_input_piece_by_piece() {
+    use std::io::{Read, Write};
+    let repo = TestRepo::with_commit();
+    let token = "ghp_R7x2Lq9ZkV4mT1pW8sN3cY6bH0jD5fGaE2uQ";
+    let mut piece = String::new();
+    while piece.len() < 5 << 20 {
+        piece.push_str("fn plain() -> u32 {\n    42\n}\n\n");
+    }
+    piece.push_str(&format!("token = \"{token}\"\n\n"));
+    let lines = piece.matches('\n').count();
+    let mut child = repo
+        .command(crate::common::bin())
+        .args(["redact", "--print", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Input still open: what has been read so far must already come out.
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = vec![0; 1 << 20];
+        let mut got = 0;
+        while got < first.len() {
+            match stdout.read(&mut first[got..]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => got += n,
+            }
+        }
+        let _ = tx.send(got);
+        let mut rest = Vec::new();
+        let _ = stdout.read_to_end(&mut rest);
+        let _ = tx.send(rest.len());
+        let _ = tx.send(usize::from(String::from_utf8_lossy(&rest).contains(token)));
+    });
+    stdin.write_all(piece.as_bytes()).unwrap();
+    stdin.write_all(piece.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let first = rx.recv_timeout(std::time::Duration::from_secs(60));
+    stdin.write_all(piece.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        first,
+        Ok(1 << 20),
+        "nothing came out before the input ended"
+    );
+    let rest = rx.recv().unwrap();
+    assert_eq!(rx.recv().unwrap(), 0, "the token came out");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Three tokens redacted; each piece's text is as long as it was, less the token.
+    assert_eq!(
+        (1 << 20) + rest,
+        3 * (piece.len() - token.len() + "[REDACTED:github-pat]".len())
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("redacted 3 secrets"),
+        "{}",
+        show(&out)
+    );
+
+    // The listing numbers lines over the whole input.
+    repo.write("big.txt", piece.repeat(3));
+    let out = repo.herald(["redact", "big.txt"]).output().unwrap();
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for n in 1..=3 {
+        let line = format!("big.txt:{}", n * lines - 1);
+        assert!(listing.contains(&line), "{line} in\n{listing}");
+    }
+}
