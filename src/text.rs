@@ -38,9 +38,32 @@ pub fn one_line(err: &dyn std::error::Error) -> String {
     line
 }
 
+/// Drops a trailing pull-request reference, as GitHub's squash merges append it:
+/// `fix: x (#123)` → `fix: x`.
+pub fn strip_pull_request(line: &str) -> &str {
+    let trimmed = line.trim_end();
+    if let Some(open) = trimmed.rfind(" (#")
+        && let Some(number) = trimmed[open + 3..].strip_suffix(')')
+        && !number.is_empty()
+        && number.bytes().all(|b| b.is_ascii_digit())
+    {
+        return trimmed[..open].trim_end();
+    }
+    trimmed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pull_request_references_are_dropped_only_at_the_end() {
+        assert_eq!(strip_pull_request("fix: x (#123)"), "fix: x");
+        assert_eq!(strip_pull_request("fix: x (#123)  "), "fix: x");
+        assert_eq!(strip_pull_request("fix: x (#)"), "fix: x (#)");
+        assert_eq!(strip_pull_request("fix: x (#12a)"), "fix: x (#12a)");
+        assert_eq!(strip_pull_request("fix (#1) the rest"), "fix (#1) the rest");
+    }
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {

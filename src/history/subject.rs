@@ -54,7 +54,7 @@ const TYPES: [&str; 11] = [
 pub fn parse(line: &str) -> Subject {
     let (emoji, rest) = crate::gitmoji::split(line.trim());
     let (ticket, rest) = strip_ticket(rest);
-    let rest = strip_pull_request(rest);
+    let rest = crate::text::strip_pull_request(rest);
     let mut subject = Subject {
         form: Form::Plain,
         kind: None,
@@ -133,19 +133,6 @@ fn strip_ticket(line: &str) -> (bool, &str) {
 }
 
 /// Drops a trailing pull-request number: `Fix x (#123)` → `Fix x`.
-fn strip_pull_request(line: &str) -> &str {
-    let trimmed = line.trim_end();
-    if let Some(open) = trimmed.rfind(" (#")
-        && trimmed.ends_with(')')
-        && trimmed[open + 3..trimmed.len() - 1]
-            .chars()
-            .all(|c| c.is_ascii_digit())
-    {
-        return trimmed[..open].trim_end();
-    }
-    trimmed
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

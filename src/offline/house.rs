@@ -108,13 +108,13 @@ fn versions(text: &str) -> Vec<&str> {
 /// the last two such commits said the very same thing (`Update CHANGELOG`).
 pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
     let last = advice.same_paths.first()?;
-    let last = strip_pull_request(last);
+    let last = crate::text::strip_pull_request(last);
     let found: Vec<&str> = versions(last);
     if found.is_empty() {
         let again = advice
             .same_paths
             .get(1)
-            .is_some_and(|previous| strip_pull_request(previous) == last);
+            .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
         return again.then(|| last.to_owned());
     }
     let (mut added, mut removed) = (Vec::new(), Vec::new());
@@ -153,21 +153,6 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
         }
     }
     changed.then_some(out)
-}
-
-fn strip_pull_request(line: &str) -> &str {
-    let trimmed = line.trim_end();
-    match trimmed.rfind(" (#") {
-        Some(open)
-            if trimmed.ends_with(')')
-                && trimmed[open + 3..trimmed.len() - 1]
-                    .chars()
-                    .all(|c| c.is_ascii_digit()) =>
-        {
-            trimmed[..open].trim_end()
-        }
-        _ => trimmed,
-    }
 }
 
 #[cfg(test)]
