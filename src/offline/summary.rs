@@ -133,10 +133,11 @@ pub(crate) fn file_subject(path: &str) -> String {
 /// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
 fn doc_name(path: &str) -> String {
     let name = paths::file_name(path);
-    let stem = paths::stem(path);
+    // Only the `.md` goes: `CHANGELOG-3.0.md` is `CHANGELOG-3.0`, not `CHANGELOG-3`.
+    let stem = name.strip_suffix(".md").unwrap_or(name);
     let shouting = stem.chars().any(|c| c.is_ascii_uppercase())
         && !stem.chars().any(|c| c.is_ascii_lowercase());
-    if shouting && paths::extension(path) == "md" {
+    if shouting && stem.len() < name.len() {
         stem.to_owned()
     } else {
         name.to_owned()
@@ -764,6 +765,15 @@ fn where_tail(code: &[&FileFacts], names: &[String], preposition: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_go_by_their_name_without_only_the_markdown_extension() {
+        assert_eq!(doc_name("docs/CHANGELOG-3.0.md"), "CHANGELOG-3.0");
+        assert_eq!(doc_name("README.md"), "README");
+        assert_eq!(doc_name("docs/guide.md"), "guide.md");
+        assert_eq!(doc_name("LICENSE"), "LICENSE");
+        assert_eq!(doc_name("NOTES.txt"), "NOTES.txt");
+    }
 
     #[test]
     fn truncation_keeps_words_and_the_budget() {
