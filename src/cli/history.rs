@@ -1,7 +1,7 @@
 //! `git herald changelog` and `git herald release-notes`.
 
 use super::msg::repo_name;
-use super::{ChangelogArgs, ChangelogFormat, ReleaseNotesArgs};
+use super::{ChangelogArgs, ChangelogFormat, HistoryArgs, ReleaseNotesArgs};
 use crate::cli::error::CommandError;
 use crate::cli::ui;
 use git_herald::config::{self, Env, Overrides};
@@ -81,6 +81,36 @@ fn print_warnings(log: &git_herald::changelog::Changelog) {
     }
 }
 
+impl HistoryArgs {
+    /// The project's own changelog style, unless `--builtin-style`.
+    fn house(
+        &self,
+        repo: &Repo,
+        settings: &mut config::Settings,
+        file: Option<&std::path::Path>,
+    ) -> Option<git_herald::changelog::Style> {
+        (!self.builtin_style)
+            .then(|| learn_house(repo, settings, file))
+            .flatten()
+    }
+
+    /// Which commits count, and whether contributors are gathered: when asked, when the house
+    /// credits them, or when the output is structured data (JSON, a template).
+    fn scope(
+        &self,
+        house: Option<&git_herald::changelog::Style>,
+        structured: bool,
+    ) -> git_herald::changelog::Scope {
+        git_herald::changelog::Scope {
+            package: self.package.clone(),
+            include_paths: self.include_path.clone(),
+            contributors: self.contributors
+                || house.is_some_and(|h| h.contributors.is_some())
+                || structured,
+        }
+    }
+}
+
 pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandError> {
     use git_herald::changelog::{self, ChangelogError};
     if args.prepend.is_some() && args.format == Some(ChangelogFormat::Json) {
@@ -88,22 +118,15 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
     }
     let repo = Repo::discover()?;
     let mut settings = history_config(&repo, env)?;
-    let house = if args.builtin_style {
-        None
-    } else {
-        learn_house(&repo, &mut settings, args.prepend.as_deref())
-    };
-    let scope = changelog::Scope {
-        package: args.package.clone(),
-        include_paths: args.include_path.clone(),
-        // The structured data always carries them; Markdown when asked.
-        contributors: args.contributors
-            || house.as_ref().is_some_and(|h| h.contributors.is_some())
-            || args.format == Some(ChangelogFormat::Json)
-            || (args.format.is_none()
-                && args.prepend.is_none()
-                && (args.template.is_some() || settings.changelog.template.is_some())),
-    };
+    let house = args
+        .shared
+        .house(&repo, &mut settings, args.prepend.as_deref());
+    // The structured data always carries the contributors; Markdown when asked.
+    let structured = args.format == Some(ChangelogFormat::Json)
+        || (args.format.is_none()
+            && args.prepend.is_none()
+            && (args.template.is_some() || settings.changelog.template.is_some()));
+    let scope = args.shared.scope(house.as_ref(), structured);
     let mut log = changelog::collect_scoped(
         &repo,
         &settings,
@@ -124,7 +147,7 @@ pub(super) fn changelog(args: &ChangelogArgs, env: &Env) -> Result<(), CommandEr
         _ => None,
     };
     // JSON and templates are the structured data, which a model does not rewrite.
-    if args.format != Some(ChangelogFormat::Json) && template.is_none() && !args.offline {
+    if args.format != Some(ChangelogFormat::Json) && template.is_none() && !args.shared.offline {
         rewrite_with_model(&mut log, &settings, env, Command::Changelog, &repo);
     }
     if let Some(path) = &args.prepend {
@@ -152,11 +175,7 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
     use git_herald::changelog::{self, Selection, Target};
     let repo = Repo::discover()?;
     let mut settings = history_config(&repo, env)?;
-    let house = if args.builtin_style {
-        None
-    } else {
-        learn_house(&repo, &mut settings, None)
-    };
+    let house = args.shared.house(&repo, &mut settings, None);
     // `--bump`: the commits after the latest tag, named as the next version.
     let target = if args.bump {
         Target::Tags(Selection::Unreleased)
@@ -164,14 +183,8 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
         let tag = changelog::notes_tag(&repo, &settings, env, args.tag.as_deref())?;
         Target::Tags(Selection::Tag(tag))
     };
-    let scope = changelog::Scope {
-        package: args.package.clone(),
-        include_paths: args.include_path.clone(),
-        contributors: args.contributors
-            || house.as_ref().is_some_and(|h| h.contributors.is_some())
-            || args.template.is_some()
-            || settings.changelog.template.is_some(),
-    };
+    let structured = args.template.is_some() || settings.changelog.template.is_some();
+    let scope = args.shared.scope(house.as_ref(), structured);
     let mut log = changelog::collect_scoped(&repo, &settings, &target, None, &scope)?;
     print_warnings(&log);
     if args.bump
@@ -195,7 +208,7 @@ pub(super) fn release_notes(args: &ReleaseNotesArgs, env: &Env) -> Result<(), Co
         .template
         .as_ref()
         .or(settings.changelog.template.as_ref());
-    if template.is_none() && !args.offline {
+    if template.is_none() && !args.shared.offline {
         rewrite_with_model(&mut log, &settings, env, Command::ReleaseNotes, &repo);
     }
     let Some(notes_of) = log.releases.first() else {

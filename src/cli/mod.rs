@@ -179,6 +179,13 @@ pub struct ChangelogArgs {
     /// write (a hand-curated one)
     #[arg(long, requires = "prepend")]
     pub replace: bool,
+    #[command(flatten)]
+    pub shared: HistoryArgs,
+}
+
+/// What `changelog` and `release-notes` both take: which commits count, and who writes.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
     /// Only this package's tags are releases (`NAME-v1.2.0`, `NAME@1.2.0`)
     #[arg(long, value_name = "NAME")]
     pub package: Option<String>,
@@ -234,25 +241,12 @@ pub struct ReleaseNotesArgs {
     /// file)
     #[arg(long, value_name = "FILE", requires = "output")]
     pub dotenv: Option<PathBuf>,
-    /// Only this package's tags are releases (`NAME-v1.2.0`, `NAME@1.2.0`)
-    #[arg(long, value_name = "NAME")]
-    pub package: Option<String>,
-    /// List only commits that touch a path matching GLOB (can be repeated)
-    #[arg(long, value_name = "GLOB")]
-    pub include_path: Vec<String>,
-    /// Write with the built-in rules only, never a model (no key, no network)
-    #[arg(long)]
-    pub offline: bool,
-    /// List who contributed, first-time contributors marked
-    #[arg(long)]
-    pub contributors: bool,
+    #[command(flatten)]
+    pub shared: HistoryArgs,
     /// Describe the commits after the latest tag as the next version, chosen from them
     /// (major for breaking changes, minor for features, else patch; in 0.x one step lower)
     #[arg(long, conflicts_with = "tag")]
     pub bump: bool,
-    /// Write the built-in style, not the one learned from the project's CHANGELOG.md
-    #[arg(long)]
-    pub builtin_style: bool,
 }
 
 #[derive(Debug, Args, Default)]

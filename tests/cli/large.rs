@@ -2,7 +2,7 @@
 //! server that enforces a small context window (rejecting over-long prompts as OpenAI does)
 //! and records every request; then the cache, and an amended file.
 
-use crate::common::TestRepo;
+use crate::common::{TestRepo, sse};
 use git_herald::tokens::Counter;
 use std::sync::{Arc, Mutex};
 use wiremock::matchers::method;
@@ -16,17 +16,6 @@ const WINDOW: usize = 32_000;
 struct Model {
     seen: Arc<Mutex<Vec<(String, String)>>>,
     rejected: Arc<Mutex<usize>>,
-}
-
-fn sse(text: &str) -> ResponseTemplate {
-    let body = format!(
-        "data: {}\n\ndata: {}\n\ndata: [DONE]\n\n",
-        serde_json::json!({"choices": [{"delta": {"content": text}, "finish_reason": null}]}),
-        serde_json::json!({"choices": [{"delta": {}, "finish_reason": "stop"}], "usage": {"prompt_tokens": 100, "completion_tokens": 10}}),
-    );
-    ResponseTemplate::new(200)
-        .insert_header("content-type", "text/event-stream")
-        .set_body_string(body)
 }
 
 impl Respond for Model {

@@ -2,7 +2,7 @@
 //! the cache before any layout (no tokenizer, no request), and token counts kept by blob id
 //! lay a change out exactly as counting it again would.
 
-use crate::common::TestRepo;
+use crate::common::{TestRepo, sse};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use wiremock::matchers::method;
@@ -12,17 +12,6 @@ use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 #[derive(Clone, Default)]
 struct Counting {
     seen: Arc<Mutex<Vec<String>>>,
-}
-
-fn sse(text: &str) -> ResponseTemplate {
-    let body = format!(
-        "data: {}\n\ndata: {}\n\ndata: [DONE]\n\n",
-        serde_json::json!({"choices": [{"delta": {"content": text}, "finish_reason": null}]}),
-        serde_json::json!({"choices": [{"delta": {}, "finish_reason": "stop"}], "usage": {"prompt_tokens": 100, "completion_tokens": 10}}),
-    );
-    ResponseTemplate::new(200)
-        .insert_header("content-type", "text/event-stream")
-        .set_body_string(body)
 }
 
 impl Respond for Counting {

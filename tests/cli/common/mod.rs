@@ -394,3 +394,15 @@ pub fn dry_run_diff(stdout: &[u8]) -> &[u8] {
         .position(|w| w == marker)
         .map_or(&[][..], |at| &stdout[at + marker.len()..])
 }
+
+/// One OpenAI-style streamed answer: `text` in one delta, then `stop` with a usage block.
+pub fn sse(text: &str) -> wiremock::ResponseTemplate {
+    let body = format!(
+        "data: {}\n\ndata: {}\n\ndata: [DONE]\n\n",
+        serde_json::json!({"choices": [{"delta": {"content": text}, "finish_reason": null}]}),
+        serde_json::json!({"choices": [{"delta": {}, "finish_reason": "stop"}], "usage": {"prompt_tokens": 100, "completion_tokens": 10}}),
+    );
+    wiremock::ResponseTemplate::new(200)
+        .insert_header("content-type", "text/event-stream")
+        .set_body_string(body)
+}
