@@ -17,3 +17,4 @@ mod secrets;
 mod setup;
 mod staged;
 mod words;
+mod workspace;
