@@ -150,6 +150,15 @@ fn go_work_modules_are_members_and_a_change_across_two_has_none() {
     repo.write("worker/header.go", code("worker"));
     repo.add(["worker/header.go"]);
     assert_eq!(staged_scope(&repo).as_deref(), Some("worker"));
+    // The same change given as diff text has no repository to read members from.
+    let diff = repo.git_bytes(["diff", "--cached"]);
+    let out = repo
+        .herald(["--offline", "--diff", "-"])
+        .write_stdin(diff)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "git-herald failed:\n{}", show(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("feat: "));
     repo.write("api/header.go", code("api"));
     repo.add(["api/header.go"]);
     assert_eq!(staged_scope(&repo), None);
