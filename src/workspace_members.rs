@@ -12,6 +12,10 @@ use std::path::Path;
 
 /// The most bytes read of one manifest.
 const MAX_BYTES: u64 = 256 * 1024;
+/// The most patterns kept from the manifests, and the most members read for one change (a
+/// change across more has no member scope anyway).
+const MAX_PATTERNS: usize = 256;
+const MAX_MEMBERS: usize = 8;
 /// The longest package name taken as a scope.
 const MAX_NAME: usize = 40;
 
@@ -74,6 +78,9 @@ pub fn read(root: &Path, paths: &[&str]) -> Vec<Member> {
         if members.iter().any(|m| m.path == folder) {
             continue;
         }
+        if members.len() == MAX_MEMBERS {
+            return Vec::new();
+        }
         let name = match manifest {
             Manifest::Cargo => text(&format!("{folder}/Cargo.toml")).and_then(|t| cargo_name(&t)),
             Manifest::Npm => text(&format!("{folder}/package.json")).and_then(|t| npm_name(&t)),
@@ -117,6 +124,8 @@ impl Declared {
     fn extend(&mut self, other: Declared) {
         self.include.extend(other.include);
         self.exclude.extend(other.exclude);
+        self.include.truncate(MAX_PATTERNS);
+        self.exclude.truncate(MAX_PATTERNS);
     }
 
     /// Returns the deepest folder above `path` a pattern declares a member (and not
