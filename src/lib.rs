@@ -30,3 +30,4 @@ pub mod redact;
 pub mod text;
 pub mod tokens;
 pub mod usage;
+pub mod workspace_members;

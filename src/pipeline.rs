@@ -19,6 +19,7 @@ use crate::redact::{Policy, Redacted, RedactedDiff, Redactor};
 use bstr::ByteSlice;
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::path::Path;
 use std::sync::Arc;
 
 /// Why a run could not write a message.
@@ -141,6 +142,9 @@ pub struct Changes {
     diff: RedactedDiff,
     /// Token counts kept from earlier runs (a model's large change in a repository).
     kept: Option<crate::tokens::Kept>,
+    /// The workspace members the repository declares around the staged paths (none for a
+    /// diff given as text: there is no repository to read them from).
+    members: Vec<crate::workspace_members::Member>,
 }
 
 impl Changes {
@@ -245,6 +249,10 @@ impl<'a> Run<'a> {
     /// counts are all kept (the same change asked about again), never build it.
     pub fn collect(&self, source: Source<'_>, filter: &Filter) -> Result<Changes, RunError> {
         let mut kept = None;
+        let root = match &source {
+            Source::Staged(repo) => repo.work_dir().map(Path::to_owned),
+            Source::Diff(_) => None,
+        };
         let entries = match &self.engine {
             Ok(Engine::Model { model, info, .. }) => {
                 let window = self
@@ -277,9 +285,20 @@ impl<'a> Run<'a> {
             }
             _ => collect_sized(source, filter, &mut |_| {})?,
         };
+        let members = match root {
+            Some(root) => {
+                let paths: Vec<String> = (entries.iter())
+                    .map(|e| e.change.path.to_str_lossy().into_owned())
+                    .collect();
+                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+                crate::workspace_members::read(&root, &paths)
+            }
+            None => Vec::new(),
+        };
         Ok(Changes {
             diff: self.redactor.redact_diff(&entries),
             kept,
+            members,
         })
     }
 
@@ -433,7 +452,12 @@ impl<'a> Run<'a> {
     pub fn fallback(&self, changes: &Changes) -> Message {
         let learned = self.learned(changes);
         let style = &learned.settings.style;
-        let written = offline::write_learned(changes.diff.entries(), style, &learned.advice);
+        let written = offline::write_in(
+            changes.diff.entries(),
+            style,
+            &learned.advice,
+            &changes.members,
+        );
         let mut message = written.message;
         decorate([&mut message], style, &mut || written.kind);
         message
@@ -445,10 +469,11 @@ impl<'a> Run<'a> {
         why: &'static str,
         learned: &Learned<'_>,
     ) -> (Generated, Option<&'static str>) {
-        let written = offline::write_learned(
+        let written = offline::write_in(
             changes.diff.entries(),
             &learned.settings.style,
             &learned.advice,
+            &changes.members,
         );
         let generated = Generated {
             message: written.message,

@@ -23,6 +23,7 @@ use crate::filter::FileEntry;
 use crate::history::{self, Advice};
 use crate::message::{Message, Style};
 use crate::paths;
+use crate::workspace_members::Member;
 use analysis::Analysis;
 use classify::Type;
 use summary::{truncate, width};
@@ -60,6 +61,18 @@ pub fn write_all(files: &[FileEntry], style: &Style) -> Written {
 /// (`area: summary` or a plain sentence when `style.conventional` is off), and a past subject
 /// to adapt when the change repeats an earlier one.
 pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Written {
+    write_in(files, style, advice, &[])
+}
+
+/// Writes the message as [`write_learned`] does, knowing the workspace members the
+/// repository declares around these paths (`workspace_members::read`): a change within one
+/// takes it as its scope when the history names no better one.
+pub fn write_in(
+    files: &[FileEntry],
+    style: &Style,
+    advice: &Advice,
+    members: &[Member],
+) -> Written {
     let analysis = analysis::analyse(files);
     let x = classify::features(&analysis);
     let rules = &style.conventions;
@@ -115,9 +128,16 @@ pub fn write_learned(files: &[FileEntry], style: &Style, advice: &Advice) -> Wri
     };
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);
+    // The declared member all the paths lie in, where the change takes a scope at all.
+    let declared = workspace::declared(&analysis, ty, found.as_deref(), members);
     let mut scope = match (&advice.prefix, &advice.house) {
         // The scope the commits near these paths use (or their "no scope").
         (Some(voted), _) if advice.form == Some(history::Form::Conventional) => voted.clone(),
+        // Nothing near: a declared workspace member, named as the house names its members.
+        (_, Some(house)) if declared.is_some() => {
+            declared.and_then(|member| workspace::house_scope(member, &house.prefixes))
+        }
+        (_, None) if declared.is_some() => declared.map(str::to_owned),
         // Nothing near: a scope the house uses, or none.
         (_, Some(house)) => match workspace::member(&scope::paths(&analysis)) {
             // A workspace member, named as the house names its members (`acme-x` → `x`).

@@ -3,6 +3,28 @@
 //! from the diff alone by the package layout under it (`acme-core/src/…`,
 //! `acme-core/Cargo.toml`).
 
+use super::analysis::Analysis;
+use super::classify::Type;
+use crate::workspace_members::{self, Member};
+
+/// Returns the name of the declared workspace member (read from the repository's
+/// manifests) all the change's paths lie in, where the change takes a scope at all: not
+/// docs, CI or style, not a chore but a dependency bump, and not a bump (`deps`) itself.
+pub(crate) fn declared<'m>(
+    a: &Analysis,
+    ty: Type,
+    found: Option<&str>,
+    members: &'m [Member],
+) -> Option<&'m str> {
+    let unscoped = matches!(ty, Type::DOCS | Type::CI | Type::STYLE)
+        || (ty == Type::CHORE && a.manifest.deps.is_empty())
+        || found == Some("deps");
+    if unscoped || members.is_empty() {
+        return None;
+    }
+    workspace_members::shared(&super::scope::paths(a), members).map(|m| m.name.as_str())
+}
+
 /// Folders inside a package that mark the folder above them as one.
 const PACKAGE_DIRS: &[&str] = &[
     "src",
@@ -59,16 +81,21 @@ pub(crate) fn member(paths: &[&str]) -> Option<String> {
 
 /// Returns the scope a house with scopes writes for a workspace member: the member's name
 /// when the house uses it, else the name without its project prefix (`acme-server` →
-/// `server`) when the house writes short names (it has scopes, none with that prefix);
-/// `None` when the house would not write it.
+/// `server`) when the house writes short names (it has scopes, none with that prefix), else
+/// the name; `None` when the house writes no scopes.
 pub(crate) fn house_scope(member: &str, used: &[(String, usize)]) -> Option<String> {
+    if used.is_empty() {
+        return None;
+    }
     if used.iter().any(|(p, _)| p == member) {
         return Some(member.to_owned());
     }
-    let at = member.find(['-', '_'])?;
-    let (project, short) = (&member[..=at], &member[at + 1..]);
-    let long_names = used.iter().any(|(p, _)| p.starts_with(project));
-    (used.len() >= 2 && !long_names && short.len() >= 2).then(|| short.to_owned())
+    let short = member.find(['-', '_']).and_then(|at| {
+        let (project, short) = (&member[..=at], &member[at + 1..]);
+        let long_names = used.iter().any(|(p, _)| p.starts_with(project));
+        (used.len() >= 2 && !long_names && short.len() >= 2).then(|| short.to_owned())
+    });
+    Some(short.unwrap_or_else(|| member.to_owned()))
 }
 
 #[cfg(test)]
@@ -103,7 +130,11 @@ mod tests {
             house_scope("acme-core", &long).as_deref(),
             Some("acme-core")
         );
-        assert_eq!(house_scope("acme-server", &long), None);
-        assert_eq!(house_scope("server", &short), None);
+        assert_eq!(
+            house_scope("acme-server", &long).as_deref(),
+            Some("acme-server")
+        );
+        assert_eq!(house_scope("server", &short).as_deref(), Some("server"));
+        assert_eq!(house_scope("acme-core", &[]), None);
     }
 }

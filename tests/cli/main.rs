@@ -19,3 +19,4 @@ mod secrets;
 mod setup;
 mod staged;
 mod words;
+mod workspace;
