@@ -50,6 +50,9 @@ pub fn read(root: &Path, paths: &[&str]) -> Vec<Member> {
         return Vec::new();
     }
     let text = |name: &str| {
+        if !no_links(root, name) {
+            return None;
+        }
         crate::files::read_capped(&root.join(name), MAX_BYTES)
             .ok()
             .flatten()
@@ -96,6 +99,16 @@ pub fn read(root: &Path, paths: &[&str]) -> Vec<Member> {
         });
     }
     members
+}
+
+/// Tells whether `rel` under `root` is reached without following a symbolic link: a
+/// repository may hold links to anywhere, and what lies outside it is not its to tell.
+fn no_links(root: &Path, rel: &str) -> bool {
+    let mut at = root.to_path_buf();
+    rel.split('/').all(|part| {
+        at.push(part);
+        !matches!(std::fs::symlink_metadata(&at), Ok(meta) if meta.file_type().is_symlink())
+    })
 }
 
 /// Returns the member every one of `paths` lies in (the longest matching member path of

@@ -180,3 +180,44 @@ fn malformed_manifests_still_give_a_message() {
     repo.add(["Cargo.toml", "compiler/acme-parse/src/header.rs"]);
     repo.herald(["--offline"]).assert().success();
 }
+
+/// A member folder that links outside the repository is named by its folder: a manifest
+/// elsewhere on the machine is not read, and its name never becomes part of a message.
+#[cfg(unix)]
+#[test]
+fn a_member_linked_outside_the_repository_is_not_read() {
+    let repo = cargo_workspace();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("src")).unwrap();
+    std::fs::write(
+        outside.path().join("Cargo.toml"),
+        "[package]\nname = \"private-payroll\"\nversion = \"0.1.0\"\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), repo.join("crates/linked")).unwrap();
+    // Staged straight into the index (git will not add a path beyond a link): a new file in
+    // the member folder `crates/linked`, which on disk is the link.
+    let mut hash = repo.git_cmd(["hash-object", "-w", "--stdin"]);
+    hash.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = hash.spawn().unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        b"pub fn parse_header(input: &str) -> usize {\n    input.len()\n}\n",
+    )
+    .unwrap();
+    let blob = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    repo.git([
+        "update-index",
+        "--add",
+        "--cacheinfo",
+        &format!("100644,{},crates/linked/src/header.rs", blob.trim()),
+    ]);
+    let out = repo.herald(["--offline"]).output().expect("runs");
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("private-payroll"), "{all}");
+}
