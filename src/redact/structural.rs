@@ -230,10 +230,12 @@ pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
             continue;
         }
         tail = false;
-        let closes = find(c, b"-----END").is_some();
+        // Armor needs a `-`: most lines have none, and one memchr rules all three searches out.
+        let dash = c.contains(&b'-');
+        let closes = dash && find(c, b"-----END").is_some();
         flush(scan, &mut run, opened || closes);
         // Blank lines and `Version: …` headers sit between a `BEGIN` line and the armor.
-        opened = armor(c) || (opened && (p.is_empty() || block_line(p)));
+        opened = (dash && armor(c)) || (opened && (p.is_empty() || block_line(p)));
     }
     flush(scan, &mut run, opened);
 }
