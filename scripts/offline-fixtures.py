@@ -671,7 +671,53 @@ function renderToken(token: { kind: string; text: string }): string {
 """
 
 
+GO_RELEASE_TESTS = """package goreleaserlib
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestRelease(t *testing.T) {
+	assert.NoError(t, Release(newFlags(t, testParams())))
+}
+
+func TestReleaseTimeout(t *testing.T) {
+	params := testParams()
+	params["timeout"] = "1s"
+	assert.EqualError(t, Release(newFlags(t, params)), `context deadline exceeded`)
+}
+
+func TestSnapshotRelease(t *testing.T) {
+	params := testParams()
+	params["snapshot"] = "true"
+	assert.NoError(t, Release(newFlags(t, params)))
+}
+"""
+
+VITEST_CONFIG = """import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    restoreMocks: true,
+  },
+})
+"""
+
+
 CASES = {
+    "test-removed-only": (
+        {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS},
+        {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS.replace(
+            GO_RELEASE_TESTS[GO_RELEASE_TESTS.index("func TestReleaseTimeout"):GO_RELEASE_TESTS.index("func TestSnapshot")], "")},
+    ),
+    "build-config-one-option": (
+        {"vitest.config.ts": VITEST_CONFIG},
+        {"vitest.config.ts": VITEST_CONFIG.replace("    restoreMocks: true,\n", "    restoreMocks: true,\n    pool: 'vmThreads',\n")},
+    ),
     "docs-readme-section": ({"README.md": README}, {"README.md": README_INSTALL}),
     "docs-guide-page": (
         {"docs/guide/configuration.md": GUIDE},

@@ -347,6 +347,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = swap_summary(a, &files, ty, budget) {
         return text;
     }
+    if let Some(text) = setting_summary(&files, budget) {
+        return text;
+    }
     if files
         .iter()
         .all(|f| f.links && f.status == Status::Modified)
@@ -364,6 +367,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         return text;
     }
     if let Some(text) = test_summary(a, &files, ty, budget) {
+        return text;
+    }
+    if let Some(text) = removed_tests_summary(a, &files, budget) {
         return text;
     }
     let file_names = |name: fn(&str) -> String| {
@@ -479,6 +485,49 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         }
         _ => code_summary(a, &files, ty, breaking, budget),
     }
+}
+
+/// The name a configuration file goes by: `vitest.config.ts` → `vitest config`,
+/// `.eslintrc.json` → `eslint config`, else the file name.
+fn config_name(path: &str) -> String {
+    let name = paths::file_name(path);
+    if let Some((tool, _)) = name.split_once(".config.") {
+        return format!("{} config", tool.trim_start_matches('.'));
+    }
+    if let Some(tool) = name.strip_prefix('.').and_then(|n| n.split_once("rc")) {
+        if !tool.0.is_empty() && (tool.1.is_empty() || tool.1.starts_with('.')) {
+            return format!("{} config", tool.0);
+        }
+    }
+    name.to_owned()
+}
+
+/// One option of one configuration file set, added or dropped, and nothing else changed:
+/// `set pool to vmThreads in vitest config`, `remove sourcemap from rollup config`.
+fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    if file.status != Status::Modified || file.other_lines || file.settings.is_empty() {
+        return None;
+    }
+    let key = &file.settings[0].1;
+    if file.settings.iter().any(|(_, k, _)| k != key) {
+        return None;
+    }
+    let place = config_name(&file.path);
+    let text = match file.settings.iter().rev().find(|(added, _, _)| *added) {
+        Some((_, _, value)) => {
+            let text = format!("set {key} to {value} in {place}");
+            if width(&text) <= budget {
+                text
+            } else {
+                format!("set {key} to {value}")
+            }
+        }
+        None => format!("remove {key} from {place}"),
+    };
+    Some(truncate(&text, budget))
 }
 
 /// The words swapped in place, when that is all the change does: misspellings corrected
@@ -629,6 +678,51 @@ fn test_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
     Some(truncate(&untautology(&phrase, ty), budget))
+}
+
+/// The names of the tests the change removes, when removing tests is all it does: no
+/// line added anywhere, no other definition gone (`-func TestReleaseTimeout…`).
+pub(crate) fn removed_tests_only(a: &Analysis) -> Option<Vec<&str>> {
+    let files = a.substantive();
+    if files.is_empty()
+        || files
+            .iter()
+            .any(|f| f.status == Status::Added || f.additions > 0 || !f.added_defs.is_empty())
+    {
+        return None;
+    }
+    let removed: Vec<&super::defs::Def> =
+        files.iter().flat_map(|f| f.removed_defs.iter()).collect();
+    let tests: Vec<&str> = removed
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .map(|d| d.name.as_str())
+        .collect();
+    let only_tests = removed
+        .iter()
+        .all(|d| d.kind == DefKind::Test || matches!(d.name.as_str(), "tests" | "test"));
+    (!tests.is_empty() && only_tests).then_some(tests)
+}
+
+/// `remove release timeout test`, `remove 3 tests from parser`: what the tests were, never
+/// "update tests" for a change that only deletes them.
+fn removed_tests_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let tests = removed_tests_only(a)?;
+    let text = if let [one] = tests.as_slice() {
+        let words = words::test_words(one).to_lowercase();
+        if words.is_empty() || words.contains(' ') && words.split(' ').count() > 6 {
+            format!("remove {one} test")
+        } else {
+            format!("remove {words} test")
+        }
+    } else {
+        let count = plural(tests.len(), "test", "tests");
+        match files {
+            [file] => format!("remove {count} from {}", file_subject(&file.path)),
+            _ => format!("remove {count}"),
+        }
+    };
+    Some(truncate(&text, budget))
 }
 
 /// The names of the tests the change adds, in order.
