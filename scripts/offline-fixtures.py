@@ -709,6 +709,15 @@ export default defineConfig({
 
 
 CASES = {
+    "chore-delete-change-files": (
+        {
+            ".changes/pre.json": '{\n  "tag": "beta",\n  "changes": [\n    ".changes/cli-profile.md",\n    ".changes/os-locale.md",\n    ".changes/appimage-symlinks.md"\n  ]\n}\n',
+            ".changes/cli-profile.md": "---\n'tauri-cli': 'patch:bug'\n---\n\nFix building with a custom cargo profile.\n",
+            ".changes/os-locale.md": "---\n'tauri': 'patch:enhance'\n---\n\nAdd `locale` function in the `os` module.\n",
+            ".changes/appimage-symlinks.md": "---\n'tauri-bundler': 'patch:bug'\n---\n\nFollow symlinks for `/usr/lib*`.\n",
+        },
+        {".changes/pre.json": '{\n  "tag": "beta",\n  "changes": []\n}\n'},
+    ),
     "test-removed-only": (
         {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS},
         {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS.replace(

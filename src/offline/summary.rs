@@ -318,6 +318,27 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     None
 }
 
+/// Release-note fragments deleted by the dozen (a release consumed them) are the news,
+/// not the bookkeeping files edited beside them: `delete 59 change files`.
+fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let gone = a
+        .files
+        .iter()
+        .filter(|f| f.kind == Kind::Note && f.status == Status::Deleted)
+        .filter(|f| {
+            !paths::file_name(&f.path)
+                .to_lowercase()
+                .starts_with("changelog")
+        })
+        .count();
+    let others = files.iter().filter(|f| f.kind != Kind::Note).count();
+    if gone < 2 || gone < 3 * others || files.iter().any(|f| f.status == Status::Added) {
+        return None;
+    }
+    let what = plural(gone, "change file", "change files");
+    Some(truncate(&format!("delete {what}"), budget))
+}
+
 /// Returns the summary.
 pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
     let files = a.substantive();
@@ -325,6 +346,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         return truncate("record an empty change", budget);
     }
     if let Some(text) = dependency_summary(a, budget) {
+        return text;
+    }
+    if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
@@ -481,6 +505,21 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         }
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
             let names = file_names(|p| paths::file_name(p).to_owned());
+            // A manifest with its lockfile is one thing: the dependencies of that package.
+            if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {
+                let dir = parent(&files[0].path);
+                if all(&|f| parent(&f.path) == dir) {
+                    let place = match dir.rsplit_once('/') {
+                        Some((up, name)) if paths::file_name(up).starts_with("example") => {
+                            format!(" of {name} example")
+                        }
+                        Some((_, name)) => format!(" of {name}"),
+                        None if !dir.is_empty() => format!(" of {dir}"),
+                        None => String::new(),
+                    };
+                    return truncate(&format!("update dependencies{place}"), budget);
+                }
+            }
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         _ => code_summary(a, &files, ty, breaking, budget),
