@@ -709,6 +709,10 @@ export default defineConfig({
 
 
 CASES = {
+    "refactor-move-into-struct": (
+        {'src/salt.rs': '//! Salts the webview must echo back.\n\nuse std::collections::HashSet;\nuse std::sync::Mutex;\n\nstatic SALTS: Mutex<Option<HashSet<String>>> = Mutex::new(None);\n\n/// Tells whether `salt` was handed out and not used yet.\npub fn is_valid(salt: &str) -> bool {\n    SALTS.lock().unwrap().as_mut().is_some_and(|s| s.remove(salt))\n}\n', 'src/manager.rs': '//! The application manager.\n\npub struct Manager {\n    label: String,\n}\n\nimpl Manager {\n    pub fn label(&self) -> &str {\n        &self.label\n    }\n}\n', 'src/lib.rs': '//! The runtime.\n\nmod manager;\nmod salt;\n\npub use manager::Manager;\n'},
+        {'src/manager.rs': '//! The application manager.\n\npub struct Manager {\n    label: String,\n    salts: std::sync::Mutex<std::collections::HashSet<String>>,\n}\n\nimpl Manager {\n    pub fn label(&self) -> &str {\n        &self.label\n    }\n\n    /// Tells whether `salt` was handed out by this manager and not used yet.\n    pub fn verify_salt(&self, salt: &str) -> bool {\n        self.salts.lock().unwrap().remove(salt)\n    }\n}\n', 'src/lib.rs': '//! The runtime.\n\nmod manager;\n\npub use manager::Manager;\n'},
+    ),
     "chore-delete-change-files": (
         {
             ".changes/pre.json": '{\n  "tag": "beta",\n  "changes": [\n    ".changes/cli-profile.md",\n    ".changes/os-locale.md",\n    ".changes/appimage-symlinks.md"\n  ]\n}\n',

@@ -533,10 +533,11 @@ fn config_name(path: &str) -> String {
     if let Some((tool, _)) = name.split_once(".config.") {
         return format!("{} config", tool.trim_start_matches('.'));
     }
-    if let Some(tool) = name.strip_prefix('.').and_then(|n| n.split_once("rc")) {
-        if !tool.0.is_empty() && (tool.1.is_empty() || tool.1.starts_with('.')) {
-            return format!("{} config", tool.0);
-        }
+    if let Some((tool, rest)) = name.strip_prefix('.').and_then(|n| n.split_once("rc"))
+        && !tool.is_empty()
+        && (rest.is_empty() || rest.starts_with('.'))
+    {
+        return format!("{tool} config");
     }
     name.to_owned()
 }
@@ -749,7 +750,7 @@ fn removed_tests_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> O
     let tests = removed_tests_only(a)?;
     let text = if let [one] = tests.as_slice() {
         let words = words::test_words(one).to_lowercase();
-        if words.is_empty() || words.contains(' ') && words.split(' ').count() > 6 {
+        if words.is_empty() || words.split(' ').count() > 6 {
             format!("remove {one} test")
         } else {
             format!("remove {words} test")
@@ -831,6 +832,27 @@ fn code_summary(
         .filter(|f| f.status == Status::Deleted)
         .collect();
     if !gone.is_empty() && code.iter().all(|f| f.status != Status::Added) {
+        // One file gone whose name comes back in definitions added elsewhere: its code
+        // moved there (`salt.rs` gone, `generate_salt` added to the manager).
+        if let [file] = gone.as_slice() {
+            let name = file_subject(&file.path);
+            let lower = name.to_lowercase();
+            let home = code
+                .iter()
+                .filter(|f| f.status == Status::Modified)
+                .filter(|f| {
+                    f.added_defs
+                        .iter()
+                        .any(|d| lower.len() >= 3 && d.name.to_lowercase().contains(&lower))
+                })
+                .max_by_key(|f| f.additions);
+            if let Some(home) = home {
+                let place = file_subject(&home.path);
+                if place.to_lowercase() != lower && !is_generic(&place) {
+                    return truncate(&format!("move {name} into {place}"), budget);
+                }
+            }
+        }
         let mut names = Names::default();
         for f in gone {
             names.push(&file_subject(&f.path));
@@ -867,6 +889,14 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// Tells whether a file's name says nothing a reader can place (`lib`, `main`, `mod`).
+fn is_generic(name: &str) -> bool {
+    matches!(
+        name.to_lowercase().as_str(),
+        "lib" | "main" | "index" | "mod" | "init" | "src"
+    )
 }
 
 /// Says where the named items live (` in parser`) when most of the change is in one file
