@@ -671,7 +671,66 @@ function renderToken(token: { kind: string; text: string }): string {
 """
 
 
+GO_RELEASE_TESTS = """package goreleaserlib
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestRelease(t *testing.T) {
+	assert.NoError(t, Release(newFlags(t, testParams())))
+}
+
+func TestReleaseTimeout(t *testing.T) {
+	params := testParams()
+	params["timeout"] = "1s"
+	assert.EqualError(t, Release(newFlags(t, params)), `context deadline exceeded`)
+}
+
+func TestSnapshotRelease(t *testing.T) {
+	params := testParams()
+	params["snapshot"] = "true"
+	assert.NoError(t, Release(newFlags(t, params)))
+}
+"""
+
+VITEST_CONFIG = """import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    globals: true,
+    environment: 'jsdom',
+    restoreMocks: true,
+  },
+})
+"""
+
+
 CASES = {
+    "refactor-move-into-struct": (
+        {'src/salt.rs': '//! Salts the webview must echo back.\n\nuse std::collections::HashSet;\nuse std::sync::Mutex;\n\nstatic SALTS: Mutex<Option<HashSet<String>>> = Mutex::new(None);\n\n/// Tells whether `salt` was handed out and not used yet.\npub fn is_valid(salt: &str) -> bool {\n    SALTS.lock().unwrap().as_mut().is_some_and(|s| s.remove(salt))\n}\n', 'src/manager.rs': '//! The application manager.\n\npub struct Manager {\n    label: String,\n}\n\nimpl Manager {\n    pub fn label(&self) -> &str {\n        &self.label\n    }\n}\n', 'src/lib.rs': '//! The runtime.\n\nmod manager;\nmod salt;\n\npub use manager::Manager;\n'},
+        {'src/manager.rs': '//! The application manager.\n\npub struct Manager {\n    label: String,\n    salts: std::sync::Mutex<std::collections::HashSet<String>>,\n}\n\nimpl Manager {\n    pub fn label(&self) -> &str {\n        &self.label\n    }\n\n    /// Tells whether `salt` was handed out by this manager and not used yet.\n    pub fn verify_salt(&self, salt: &str) -> bool {\n        self.salts.lock().unwrap().remove(salt)\n    }\n}\n', 'src/lib.rs': '//! The runtime.\n\nmod manager;\n\npub use manager::Manager;\n'},
+    ),
+    "chore-delete-change-files": (
+        {
+            ".changes/pre.json": '{\n  "tag": "beta",\n  "changes": [\n    ".changes/cli-profile.md",\n    ".changes/os-locale.md",\n    ".changes/appimage-symlinks.md"\n  ]\n}\n',
+            ".changes/cli-profile.md": "---\n'tauri-cli': 'patch:bug'\n---\n\nFix building with a custom cargo profile.\n",
+            ".changes/os-locale.md": "---\n'tauri': 'patch:enhance'\n---\n\nAdd `locale` function in the `os` module.\n",
+            ".changes/appimage-symlinks.md": "---\n'tauri-bundler': 'patch:bug'\n---\n\nFollow symlinks for `/usr/lib*`.\n",
+        },
+        {".changes/pre.json": '{\n  "tag": "beta",\n  "changes": []\n}\n'},
+    ),
+    "test-removed-only": (
+        {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS},
+        {"goreleaserlib/goreleaser_test.go": GO_RELEASE_TESTS.replace(
+            GO_RELEASE_TESTS[GO_RELEASE_TESTS.index("func TestReleaseTimeout"):GO_RELEASE_TESTS.index("func TestSnapshot")], "")},
+    ),
+    "build-config-one-option": (
+        {"vitest.config.ts": VITEST_CONFIG},
+        {"vitest.config.ts": VITEST_CONFIG.replace("    restoreMocks: true,\n", "    restoreMocks: true,\n    pool: 'vmThreads',\n")},
+    ),
     "docs-readme-section": ({"README.md": README}, {"README.md": README_INSTALL}),
     "docs-guide-page": (
         {"docs/guide/configuration.md": GUIDE},

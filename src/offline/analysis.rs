@@ -149,6 +149,10 @@ pub(crate) struct FileFacts {
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
+    /// The `key: value` lines of a configuration file, `(added, key, value)`, and whether
+    /// any other line changed: one option set is said as such (`set pool to vmThreads`).
+    pub settings: Vec<(bool, String, String)>,
+    pub other_lines: bool,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -509,6 +513,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             line_endings_only: false,
             swaps: Vec::new(),
             swap_only: false,
+            settings: Vec::new(),
+            other_lines: false,
             links: false,
             link_changes: 0,
             path,
@@ -758,6 +764,26 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             }
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
+            }
+            if plus + minus > 0 && matches!(kind, Kind::Config | Kind::Build) {
+                if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
+                    facts.other_lines = true;
+                }
+                for (added, lines) in [(false, &old_lines), (true, &new_lines)] {
+                    for line in lines.iter() {
+                        let text = line.to_str_lossy();
+                        let text = text.trim();
+                        if text.is_empty() || is_comment(text.as_bytes()) {
+                            continue;
+                        }
+                        match super::words::setting(text) {
+                            Some((k, v)) if facts.settings.len() < 16 => {
+                                facts.settings.push((added, k, v))
+                            }
+                            _ => facts.other_lines = true,
+                        }
+                    }
+                }
             }
             if plus + minus > 0 {
                 changed_hunks += 1;

@@ -353,7 +353,17 @@ impl LockReader {
                     let first = t.trim_end_matches(':').split(", ").next().unwrap_or(t);
                     let first = first.trim_matches('"');
                     // `typescript@^5.0.0` or `typescript@npm:^5.0.0`: the name is enough.
-                    match first.rfind('@').filter(|&i| i > 0).map(|i| &first[..i]) {
+                    let at = first.rfind('@').filter(|&i| i > 0);
+                    // A package linked from a folder (`link:../api`, `file:`, `../api`) has
+                    // no registry version: its `0.0.0` → `1.0.0-beta.7` is not a bump.
+                    let local = at.is_some_and(|i| {
+                        let spec = &first[i + 1..];
+                        ["link:", "file:", "portal:", "workspace:", ".", "/"]
+                            .iter()
+                            .any(|p| spec.starts_with(p))
+                    });
+                    match at.map(|i| &first[..i]) {
+                        Some(_) if local => self.current = (None, None),
                         Some(name) if is_name(name) => self.set_current(side, name.to_owned()),
                         _ => self.current = (None, None),
                     }
@@ -681,5 +691,19 @@ mod tests {
                 .deps
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_package_linked_from_a_folder_is_not_bumped() {
+        let yarn = [
+            (
+                Side::Removed,
+                "\"@tauri-apps/api@link:../../tooling/api/dist\":",
+            ),
+            (Side::Removed, "  version \"0.0.0\""),
+            (Side::Added, "\"@tauri-apps/api@../../tooling/api/dist\":"),
+            (Side::Added, "  version \"1.0.0-beta.7\""),
+        ];
+        assert!(lock("yarn.lock", &yarn).is_empty());
     }
 }

@@ -104,6 +104,9 @@ pub fn write_in(
     let free = !style.conventional || rules.types.is_none();
     let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
         (Type::FIX, Type::FIX.name().to_owned())
+    } else if summary::removed_tests_only(&analysis).is_some() && free {
+        // Tests deleted and nothing else: a change to the tests, wherever they live.
+        (Type::TEST, Type::TEST.name().to_owned())
     } else if summary::is_rename(&analysis) && free {
         (Type::REFACTOR, Type::REFACTOR.name().to_owned())
     } else if documents::is_housekeeping(&analysis) && free {

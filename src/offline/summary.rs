@@ -318,6 +318,27 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     None
 }
 
+/// Release-note fragments deleted by the dozen (a release consumed them) are the news,
+/// not the bookkeeping files edited beside them: `delete 59 change files`.
+fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let gone = a
+        .files
+        .iter()
+        .filter(|f| f.kind == Kind::Note && f.status == Status::Deleted)
+        .filter(|f| {
+            !paths::file_name(&f.path)
+                .to_lowercase()
+                .starts_with("changelog")
+        })
+        .count();
+    let others = files.iter().filter(|f| f.kind != Kind::Note).count();
+    if gone < 2 || gone < 3 * others || files.iter().any(|f| f.status == Status::Added) {
+        return None;
+    }
+    let what = plural(gone, "change file", "change files");
+    Some(truncate(&format!("delete {what}"), budget))
+}
+
 /// Returns the summary.
 pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
     let files = a.substantive();
@@ -325,6 +346,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         return truncate("record an empty change", budget);
     }
     if let Some(text) = dependency_summary(a, budget) {
+        return text;
+    }
+    if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
@@ -347,6 +371,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = swap_summary(a, &files, ty, budget) {
         return text;
     }
+    if let Some(text) = setting_summary(&files, budget) {
+        return text;
+    }
     if files
         .iter()
         .all(|f| f.links && f.status == Status::Modified)
@@ -364,6 +391,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         return text;
     }
     if let Some(text) = test_summary(a, &files, ty, budget) {
+        return text;
+    }
+    if let Some(text) = removed_tests_summary(a, &files, budget) {
         return text;
     }
     let file_names = |name: fn(&str) -> String| {
@@ -475,10 +505,69 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         }
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
             let names = file_names(|p| paths::file_name(p).to_owned());
+            // A manifest with its lockfile is one thing: the dependencies of that package.
+            if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {
+                let dir = parent(&files[0].path);
+                if all(&|f| parent(&f.path) == dir) {
+                    let place = match dir.rsplit_once('/') {
+                        Some((up, name)) if paths::file_name(up).starts_with("example") => {
+                            format!(" of {name} example")
+                        }
+                        Some((_, name)) => format!(" of {name}"),
+                        None if !dir.is_empty() => format!(" of {dir}"),
+                        None => String::new(),
+                    };
+                    return truncate(&format!("update dependencies{place}"), budget);
+                }
+            }
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         _ => code_summary(a, &files, ty, breaking, budget),
     }
+}
+
+/// The name a configuration file goes by: `vitest.config.ts` → `vitest config`,
+/// `.eslintrc.json` → `eslint config`, else the file name.
+fn config_name(path: &str) -> String {
+    let name = paths::file_name(path);
+    if let Some((tool, _)) = name.split_once(".config.") {
+        return format!("{} config", tool.trim_start_matches('.'));
+    }
+    if let Some((tool, rest)) = name.strip_prefix('.').and_then(|n| n.split_once("rc"))
+        && !tool.is_empty()
+        && (rest.is_empty() || rest.starts_with('.'))
+    {
+        return format!("{tool} config");
+    }
+    name.to_owned()
+}
+
+/// One option of one configuration file set, added or dropped, and nothing else changed:
+/// `set pool to vmThreads in vitest config`, `remove sourcemap from rollup config`.
+fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    if file.status != Status::Modified || file.other_lines || file.settings.is_empty() {
+        return None;
+    }
+    let key = &file.settings[0].1;
+    if file.settings.iter().any(|(_, k, _)| k != key) {
+        return None;
+    }
+    let place = config_name(&file.path);
+    let text = match file.settings.iter().rev().find(|(added, _, _)| *added) {
+        Some((_, _, value)) => {
+            let text = format!("set {key} to {value} in {place}");
+            if width(&text) <= budget {
+                text
+            } else {
+                format!("set {key} to {value}")
+            }
+        }
+        None => format!("remove {key} from {place}"),
+    };
+    Some(truncate(&text, budget))
 }
 
 /// The words swapped in place, when that is all the change does: misspellings corrected
@@ -631,6 +720,51 @@ fn test_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     Some(truncate(&untautology(&phrase, ty), budget))
 }
 
+/// The names of the tests the change removes, when removing tests is all it does: no
+/// line added anywhere, no other definition gone (`-func TestReleaseTimeout…`).
+pub(crate) fn removed_tests_only(a: &Analysis) -> Option<Vec<&str>> {
+    let files = a.substantive();
+    if files.is_empty()
+        || files
+            .iter()
+            .any(|f| f.status == Status::Added || f.additions > 0 || !f.added_defs.is_empty())
+    {
+        return None;
+    }
+    let removed: Vec<&super::defs::Def> =
+        files.iter().flat_map(|f| f.removed_defs.iter()).collect();
+    let tests: Vec<&str> = removed
+        .iter()
+        .filter(|d| d.kind == DefKind::Test)
+        .map(|d| d.name.as_str())
+        .collect();
+    let only_tests = removed
+        .iter()
+        .all(|d| d.kind == DefKind::Test || matches!(d.name.as_str(), "tests" | "test"));
+    (!tests.is_empty() && only_tests).then_some(tests)
+}
+
+/// `remove release timeout test`, `remove 3 tests from parser`: what the tests were, never
+/// "update tests" for a change that only deletes them.
+fn removed_tests_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let tests = removed_tests_only(a)?;
+    let text = if let [one] = tests.as_slice() {
+        let words = words::test_words(one).to_lowercase();
+        if words.is_empty() || words.split(' ').count() > 6 {
+            format!("remove {one} test")
+        } else {
+            format!("remove {words} test")
+        }
+    } else {
+        let count = plural(tests.len(), "test", "tests");
+        match files {
+            [file] => format!("remove {count} from {}", file_subject(&file.path)),
+            _ => format!("remove {count}"),
+        }
+    };
+    Some(truncate(&text, budget))
+}
+
 /// The names of the tests the change adds, in order.
 fn added_tests(a: &Analysis) -> Vec<&str> {
     a.files
@@ -698,6 +832,27 @@ fn code_summary(
         .filter(|f| f.status == Status::Deleted)
         .collect();
     if !gone.is_empty() && code.iter().all(|f| f.status != Status::Added) {
+        // One file gone whose name comes back in definitions added elsewhere: its code
+        // moved there (`salt.rs` gone, `generate_salt` added to the manager).
+        if let [file] = gone.as_slice() {
+            let name = file_subject(&file.path);
+            let lower = name.to_lowercase();
+            let home = code
+                .iter()
+                .filter(|f| f.status == Status::Modified)
+                .filter(|f| {
+                    f.added_defs
+                        .iter()
+                        .any(|d| lower.len() >= 3 && d.name.to_lowercase().contains(&lower))
+                })
+                .max_by_key(|f| f.additions);
+            if let Some(home) = home {
+                let place = file_subject(&home.path);
+                if place.to_lowercase() != lower && !is_generic(&place) {
+                    return truncate(&format!("move {name} into {place}"), budget);
+                }
+            }
+        }
         let mut names = Names::default();
         for f in gone {
             names.push(&file_subject(&f.path));
@@ -734,6 +889,14 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// Tells whether a file's name says nothing a reader can place (`lib`, `main`, `mod`).
+fn is_generic(name: &str) -> bool {
+    matches!(
+        name.to_lowercase().as_str(),
+        "lib" | "main" | "index" | "mod" | "init" | "src"
+    )
 }
 
 /// Says where the named items live (` in parser`) when most of the change is in one file

@@ -473,6 +473,38 @@ pub(crate) struct Swap {
     pub key: Option<String>,
 }
 
+/// Reads a line of configuration that sets one option to a plain value (`pool: 'vmThreads',`,
+/// `"no-console": "warn"`, `level = "debug"`) as `(key, value)`; `None` for anything else.
+pub(crate) fn setting(line: &str) -> Option<(String, String)> {
+    let line = line.trim().trim_end_matches([',', ';']);
+    let sep = line.find([':', '='])?;
+    let (head, value) = (&line[..sep], &line[sep + 1..]);
+    if value.starts_with([':', '=', '>']) || head.ends_with(['!', '<', '>', '=']) {
+        return None;
+    }
+    let key = head.trim().trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+    let value = value.trim();
+    let quoted =
+        value.len() >= 2 && value.starts_with(['"', '\'', '`']) && value.ends_with(&value[..1]);
+    let value = if quoted {
+        &value[1..value.len() - 1]
+    } else {
+        value
+    };
+    let plain_key = !key.is_empty()
+        && key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    let plain_value = !value.is_empty()
+        && value.len() <= 40
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | ' '))
+        && (quoted || !value.contains(' '));
+    (plain_key && plain_value).then(|| (key.to_owned(), value.to_owned()))
+}
+
 /// Returns the key of a `key: value` or `key = value` line when the byte at `at` lies in
 /// the value: the last word before the first `:` or `=`, without quotes or declarations.
 fn key_of(line: &[u8], at: usize) -> Option<String> {
@@ -869,5 +901,19 @@ mod tests {
         assert!(!is_typo(&swap("Foo", "foo", true)));
         assert!(!is_typo(&swap("sane", "sensible", true)));
         assert!(!is_typo(&swap("cat", "cut", false)));
+    }
+
+    #[test]
+    fn settings_are_one_key_and_a_plain_value() {
+        let set = |k: &str, v: &str| Some((k.to_owned(), v.to_owned()));
+        assert_eq!(setting("pool: 'vmThreads',"), set("pool", "vmThreads"));
+        assert_eq!(
+            setting("\"no-console\": \"warn\""),
+            set("no-console", "warn")
+        );
+        assert_eq!(setting("level = \"debug\""), set("level", "debug"));
+        assert_eq!(setting("if (a == b) {"), None);
+        assert_eq!(setting("plugins: [vue()],"), None);
+        assert_eq!(setting("const x = foo(bar)"), None);
     }
 }
