@@ -142,12 +142,28 @@ pub struct Changes {
     diff: RedactedDiff,
     /// Token counts kept from earlier runs (a model's large change in a repository).
     kept: Option<crate::tokens::Kept>,
-    /// The workspace members the repository declares around the staged paths (none for a
-    /// diff given as text: there is no repository to read them from).
-    members: Vec<crate::workspace_members::Member>,
+    /// The work tree the changes were staged in (none for a diff given as text).
+    root: Option<std::path::PathBuf>,
+    /// The workspace members the repository declares around the staged paths, read the
+    /// first time the offline engine writes: a model's message never needs them.
+    members: std::sync::OnceLock<Vec<crate::workspace_members::Member>>,
 }
 
 impl Changes {
+    /// The workspace members around the staged paths (none without a work tree).
+    fn members(&self) -> &[crate::workspace_members::Member] {
+        self.members.get_or_init(|| match &self.root {
+            Some(root) => {
+                let paths: Vec<String> = (self.diff.entries().iter())
+                    .map(|e| e.change.path.to_str_lossy().into_owned())
+                    .collect();
+                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+                crate::workspace_members::read(root, &paths)
+            }
+            None => Vec::new(),
+        })
+    }
+
     /// Returns the redacted changes.
     pub fn diff(&self) -> &RedactedDiff {
         &self.diff
@@ -285,20 +301,11 @@ impl<'a> Run<'a> {
             }
             _ => collect_sized(source, filter, &mut |_| {})?,
         };
-        let members = match root {
-            Some(root) => {
-                let paths: Vec<String> = (entries.iter())
-                    .map(|e| e.change.path.to_str_lossy().into_owned())
-                    .collect();
-                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-                crate::workspace_members::read(&root, &paths)
-            }
-            None => Vec::new(),
-        };
         Ok(Changes {
             diff: self.redactor.redact_diff(&entries),
             kept,
-            members,
+            root,
+            members: std::sync::OnceLock::new(),
         })
     }
 
@@ -456,7 +463,7 @@ impl<'a> Run<'a> {
             changes.diff.entries(),
             style,
             &learned.advice,
-            &changes.members,
+            changes.members(),
         );
         let mut message = written.message;
         decorate([&mut message], style, &mut || written.kind);
@@ -473,7 +480,7 @@ impl<'a> Run<'a> {
             changes.diff.entries(),
             &learned.settings.style,
             &learned.advice,
-            &changes.members,
+            changes.members(),
         );
         let generated = Generated {
             message: written.message,
