@@ -1509,6 +1509,18 @@ fn continued_value(
     for k in 1..=MAX_VALUE_LINES {
         let Some(next) = following(k) else { break };
         let trimmed = next.trim_ascii();
+        // Records `v` on line `k` when it passes as a value of `name` (or is taken as is).
+        let mut record = |v: Value, taken: bool| {
+            let ctx = NameContext::default();
+            if taken || accept(&next[v.start..v.end], v, ctx, class, lang, name) {
+                out.push(Hit {
+                    start: v.start,
+                    end: v.end,
+                    class,
+                    line: k,
+                });
+            }
+        };
         match opening {
             Opening::Block => {
                 if trimmed.is_empty() {
@@ -1524,24 +1536,7 @@ fn continued_value(
                     quoted: true,
                 };
                 let phrase = passphrase(next, v, name, lang);
-                let v = phrase.unwrap_or(v);
-                if phrase.is_some()
-                    || accept(
-                        &next[v.start..v.end],
-                        v,
-                        NameContext::default(),
-                        class,
-                        lang,
-                        name,
-                    )
-                {
-                    out.push(Hit {
-                        start: v.start,
-                        end: v.end,
-                        class,
-                        line: k,
-                    });
-                }
+                record(phrase.unwrap_or(v), phrase.is_some());
             }
             Opening::Paren => {
                 if trimmed.starts_with(b")") {
@@ -1563,21 +1558,8 @@ fn continued_value(
                     .count();
                 if next.get(j + prefix).copied().is_some_and(is_quote)
                     && let Some(v) = quoted_at(next, j + prefix)
-                    && accept(
-                        &next[v.start..v.end],
-                        v,
-                        NameContext::default(),
-                        class,
-                        lang,
-                        name,
-                    )
                 {
-                    out.push(Hit {
-                        start: v.start,
-                        end: v.end,
-                        class,
-                        line: k,
-                    });
+                    record(v, false);
                 }
                 if trimmed.ends_with(b")") || trimmed.ends_with(b");") || trimmed.ends_with(b"),") {
                     break;
