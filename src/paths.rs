@@ -222,13 +222,23 @@ fn is_build_script(path: &str, name: &str) -> bool {
         ".goreleaser",
         "jest.config",
         "api-extractor",
-    ]) || name.ends_with(".cmake")
+    ]) || bundler_config(name)
+        || name.ends_with(".cmake")
         || name.ends_with(".mk")
         || path.starts_with("docker/")
         || path.starts_with("scripts/build")
         || path.starts_with("scripts/release")
         || path.starts_with("scripts/dev")
         || path.starts_with(".cargo/")
+}
+
+/// A bundler's configuration under a longer name: `rollup.dts.config.js`,
+/// `webpack.prod.config.ts`, `vite.lib.config.mjs`.
+fn bundler_config(name: &str) -> bool {
+    ["rollup.", "webpack.", "vite.", "tsup.", "esbuild."]
+        .iter()
+        .any(|p| name.starts_with(p))
+        && name.contains(".config.")
 }
 
 fn is_config(path: &str, name: &str) -> bool {

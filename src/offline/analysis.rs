@@ -216,6 +216,8 @@ pub(crate) struct Analysis {
     /// Names of CI steps on added and on removed lines (`- name: Set up Go`).
     pub steps_added: Vec<String>,
     pub steps_removed: Vec<String>,
+    /// Names of the CI steps whose lines changed, a step named above them in the hunk.
+    pub steps_changed: Vec<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
@@ -589,9 +591,28 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // Added comment lines in a row, for the change's reason.
             let mut comment_block = String::new();
             let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
+            // The CI step the lines below belong to, once a `- name:` line was seen.
+            let mut step: Option<String> = None;
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                if kind == Kind::Ci {
+                    if let Some(name) = step_name(text) {
+                        step = Some(name);
+                    } else if text.starts_with(b"- ")
+                        || text.ends_with(b":") && !raw.starts_with(b" ")
+                    {
+                        // Another list item or a top-level key: no longer inside the step.
+                        step = None;
+                    } else if line.kind != LineKind::Context
+                        && !text.is_empty()
+                        && let Some(name) = &step
+                        && !out.steps_changed.contains(name)
+                        && out.steps_changed.len() < 16
+                    {
+                        out.steps_changed.push(name.clone());
+                    }
+                }
                 let head = &raw[..raw.len().min(MAX_LINE)];
                 let mut def = if lang == Lang::Markdown {
                     head.starts_with(b"#")

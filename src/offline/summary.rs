@@ -396,6 +396,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = removed_tests_summary(a, &files, budget) {
         return text;
     }
+    if let Some(text) = moved_defs_summary(&files, budget) {
+        return text;
+    }
     let file_names = |name: fn(&str) -> String| {
         let mut names = Names::default();
         for f in &files {
@@ -496,6 +499,18 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                         if text.ends_with(" workflow") && steps.iter().all(|s| text.contains(s)) {
                             return text;
                         }
+                    }
+                }
+                // No step came or went, and the lines that changed sit in one step: name it
+                // (`update "setup-snapcraft" step in build and release workflows`).
+                if new.is_empty()
+                    && gone.is_empty()
+                    && files.iter().all(|f| f.status == Status::Modified)
+                    && let [step] = a.steps_changed.as_slice()
+                {
+                    let text = fit(&format!("update \"{step}\" step in"), &names, &tail, budget);
+                    if text.ends_with(tail.as_str()) && names.iter().all(|n| text.contains(n)) {
+                        return text;
                     }
                 }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);
@@ -600,6 +615,15 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
                 || words::is_function_word(&s.new))
     }) {
         return Some(fit(&format!("{verb} wording in"), &names, "", budget));
+    }
+    // Names put out of use (`ctx` → `_`, `req` → `_req`): the linter's unused parameters.
+    if swaps
+        .iter()
+        .all(|s| !s.prose && (s.new == "_" || s.new.strip_prefix('_') == Some(s.old.as_str())))
+    {
+        let place = file_subject(&files[0].path);
+        let text = format!("mark unused parameters in {place}");
+        return Some(truncate(&text, budget));
     }
     // One name for another, also inside longer names (`TestDefault` → `TestWithDefaults`):
     // the shortest is the name itself; a word of prose when only prose has it.
@@ -765,6 +789,43 @@ fn removed_tests_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> O
     Some(truncate(&text, budget))
 }
 
+/// Definitions cut from one file and pasted into another, and nothing else: `move 3 tests
+/// from app_settings to conflicts`, `move parse_args from cli to args`. The evidence is the
+/// names: every definition one file loses, the other gains, with about as many lines.
+fn moved_defs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [x, y] = files else {
+        return None;
+    };
+    let (from, to) = if x.additions == 0 { (x, y) } else { (y, x) };
+    let similar = |a: usize, b: usize| a * 5 >= b * 4 && b * 5 >= a * 4;
+    if from.additions != 0
+        || to.deletions * 10 > to.additions
+        || from.status != Status::Modified
+        || to.status != Status::Modified
+        || from.kind != to.kind
+        || !similar(from.deletions, to.additions)
+        || from.removed_defs.is_empty()
+    {
+        return None;
+    }
+    let gained = |name: &str| to.added_defs.iter().any(|d| d.name == name);
+    if !from.removed_defs.iter().all(|d| gained(&d.name)) {
+        return None;
+    }
+    let (a, b) = (file_subject(&from.path), file_subject(&to.path));
+    if a == b {
+        return None;
+    }
+    let tests = from.removed_defs.iter().all(|d| d.kind == DefKind::Test);
+    let what = match from.removed_defs.as_slice() {
+        [one] if tests => format!("{} test", one.name),
+        [one] => one.name.clone(),
+        defs if tests => plural(defs.len(), "test", "tests"),
+        defs => plural(defs.len(), "definition", "definitions"),
+    };
+    Some(truncate(&format!("move {what} from {a} to {b}"), budget))
+}
+
 /// The names of the tests the change adds, in order.
 fn added_tests(a: &Analysis) -> Vec<&str> {
     a.files
@@ -824,7 +885,13 @@ fn code_summary(
         return fit("add", &subjects, "", budget);
     }
     if code.iter().all(|f| f.status == Status::Deleted) {
-        return fit("remove", &subjects, "", budget);
+        let mut names = Names::default();
+        for f in &code {
+            for name in gone_names(f) {
+                names.push(&name);
+            }
+        }
+        return fit("remove", &names.into_list(), "", budget);
     }
     // Files that went away are the news, unless others arrived in their place.
     let gone: Vec<&&FileFacts> = code
@@ -855,7 +922,9 @@ fn code_summary(
         }
         let mut names = Names::default();
         for f in gone {
-            names.push(&file_subject(&f.path));
+            for name in gone_names(f) {
+                names.push(&name);
+            }
         }
         return fit("remove", &names.into_list(), "", budget);
     }
@@ -889,6 +958,22 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// What a deleted file is called in a summary: the one or two public types it defined
+/// (`Seq2SeqGenerator and RAGenerator`, not `transformers`), else its name.
+fn gone_names(file: &FileFacts) -> Vec<String> {
+    let types: Vec<String> = file
+        .removed_defs
+        .iter()
+        .filter(|d| d.public && d.kind == DefKind::Type && file.kind == Kind::Source)
+        .map(|d| d.name.clone())
+        .collect();
+    if (1..=2).contains(&types.len()) {
+        types
+    } else {
+        vec![file_subject(&file.path)]
+    }
 }
 
 /// Tells whether a file's name says nothing a reader can place (`lib`, `main`, `mod`).

@@ -584,7 +584,8 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
             let word = |t: &[u8]| {
                 t.iter().any(u8::is_ascii_alphabetic) && !t.iter().any(u8::is_ascii_digit)
             };
-            if !word(a) || !word(b) || a.len() > 60 || b.len() > 60 {
+            // `_` stands for a name put out of use (`ctx` → `_`).
+            if !word(a) || !(word(b) || *b == b"_") || a.len() > 60 || b.len() > 60 {
                 return None;
             }
             let at = b.as_ptr() as usize - n.as_ptr() as usize;
