@@ -436,8 +436,11 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                         return text;
                     }
                 }
-                if file.status == Status::Modified && added.is_empty() && touched.len() == 1 {
-                    let text = fit("update", &touched, &tail("in", 1), budget);
+                if file.status == Status::Modified
+                    && added.is_empty()
+                    && (1..=2).contains(&touched.len())
+                {
+                    let text = fit("update", &touched, &tail("in", touched.len()), budget);
                     if text.ends_with(&doc_name(&file.path)) {
                         return text;
                     }
@@ -510,6 +513,14 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 {
                     let text = fit(&format!("update \"{step}\" step in"), &names, &tail, budget);
                     if text.ends_with(tail.as_str()) && names.iter().all(|n| text.contains(n)) {
+                        return text;
+                    }
+                    // Too long with every workflow named: count them.
+                    let text = format!(
+                        "update \"{step}\" step in {}",
+                        plural(names.len(), "workflow", "workflows")
+                    );
+                    if width(&text) <= budget {
                         return text;
                     }
                 }
