@@ -2,12 +2,15 @@
 //! the text is split with tiktoken's pattern (fancy-regex, as tiktoken-rs does) and each piece
 //! that is not itself a token is merged with tiktoken-rs's `byte_pair_split` (a piece of 100
 //! bytes or more with tiktoken's heap merge, which tiktoken-rs does not export; see
-//! `Bpe::merge_long`). The vocabulary is git-herald's raw copy of tiktoken's
-//! (`assets/tokens/`, see its README): tiktoken-rs's encoders parse base64 and build maps that
-//! counting never uses (85-110 ms for o200k_base), while the raw copy loads into one table in
-//! a few milliseconds. That is still the floor of a change never counted, so each encoding is
-//! loaded once, lazily, and never when a byte count already proves the text fits (a BPE token
-//! is at least one byte); `prewarm` loads it on another thread while other work runs.
+//! `Bpe::merge_long`). Where tiktoken-rs would panic (fancy-regex gives up on a split), the
+//! rest of the text counts its bytes, an upper bound.
+//!
+//! The vocabulary is git-herald's raw copy of tiktoken's (`assets/tokens/`, see its README):
+//! tiktoken-rs's encoders parse base64 and build maps that counting never uses (85-110 ms for
+//! o200k_base), while the raw copy loads into one table in a few milliseconds. That is still
+//! the floor of a change never counted, so each encoding is loaded once, lazily, and never
+//! when a byte count already proves the text fits (a BPE token is at least one byte);
+//! `prewarm` loads it on another thread while other work runs.
 
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -96,16 +99,20 @@ impl Bpe {
     }
 
     /// The number of tokens tiktoken's `encode_ordinary` gives `text`: the same split, and
-    /// the same merge for pieces that are not a token.
+    /// the same merge for pieces that are not a token. Where fancy-regex gives up on the
+    /// split (its backtracking limit: a run of a million spaces before a letter), the rest of
+    /// the text counts its bytes, an upper bound; tiktoken-rs panics there.
     fn count(&self, text: &str) -> usize {
         let mut tokens = 0;
+        let mut done = 0;
         // The tokens inside the piece being merged, as tiktoken-rs's merge takes them.
         let mut inside = FxHashMap::default();
         for piece in self.pattern.find_iter(text) {
-            let piece = piece
-                .expect("tiktoken's pattern matches")
-                .as_str()
-                .as_bytes();
+            let Ok(piece) = piece else {
+                return tokens + (text.len() - done);
+            };
+            done = piece.end();
+            let piece = piece.as_str().as_bytes();
             tokens += if self.ranks.contains_key(piece) {
                 1
             } else if piece.len() < LONG_PIECE {
@@ -656,6 +663,25 @@ mod tests {
                 total += n;
             }
             assert!(total > 300_000, "{encoding:?}: {total} tokens");
+        }
+    }
+
+    #[test]
+    fn text_fancy_regex_cannot_split_counts_its_bytes() {
+        // tiktoken-rs panics on this text (fancy-regex's backtracking limit): the counter
+        // counts the text it could split, then the rest's bytes.
+        let text = format!("word {}x", " ".repeat(1_000_000));
+        for encoding in [Encoding::O200k, Encoding::Cl100k] {
+            let bpe = encoder(encoding);
+            assert!(
+                bpe.pattern.find_iter(&text).any(|m| m.is_err()),
+                "{encoding:?}"
+            );
+            assert_eq!(
+                bpe.count(&text),
+                1 + (text.len() - "word".len()),
+                "{encoding:?}"
+            );
         }
     }
 
