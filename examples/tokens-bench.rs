@@ -1,6 +1,7 @@
 //! Benchmark of token counting: how long each encoder takes to build in a fresh process, and
 //! how fast it counts, one thread and on every core (`Counter::count_all`, as large changes
-//! are counted).
+//! are counted); beside each, tiktoken-rs's own encoder (`o200k_base_singleton()` and
+//! `encode_ordinary`), which git-herald used before and its tests still compare with.
 //!
 //! Run: `cargo run --release --example tokens-bench` (`-- --mb 10` for another size). Each
 //! build is timed in a child process of its own (the encoders are process-wide singletons);
@@ -54,7 +55,11 @@ fn main() {
         .map(|i| &args[i + 1])
     {
         let start = Instant::now();
-        Counter::new(model, 0.0).count("x");
+        match model.as_str() {
+            "tiktoken-rs:o200k_base" => drop(tiktoken_rs::o200k_base_singleton()),
+            "tiktoken-rs:cl100k_base" => drop(tiktoken_rs::cl100k_base_singleton()),
+            model => drop(Counter::new(model, 0.0).count("x")),
+        }
         let _ = writeln!(std::io::stdout(), "{}", start.elapsed().as_micros());
         return;
     }
@@ -64,7 +69,12 @@ fn main() {
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(5);
     let exe = std::env::current_exe().expect("own path");
-    for (model, encoding) in [("gpt-4o", "o200k_base"), ("gpt-4", "cl100k_base")] {
+    for (model, encoding) in [
+        ("gpt-4o", "o200k_base"),
+        ("tiktoken-rs:o200k_base", "o200k_base (tiktoken-rs)"),
+        ("gpt-4", "cl100k_base"),
+        ("tiktoken-rs:cl100k_base", "cl100k_base (tiktoken-rs)"),
+    ] {
         let runs: Vec<Duration> = (0..5)
             .map(|_| {
                 let out = std::process::Command::new(&exe)
@@ -77,35 +87,40 @@ fn main() {
             .collect();
         let _ = writeln!(
             std::io::stdout(),
-            "build {encoding:<12} median {:>6.0} ms (5 fresh processes)",
+            "build {encoding:<26} median {:>6.1} ms (5 fresh processes)",
             median(runs).as_secs_f64() * 1e3
         );
     }
     let text = text(mb);
     let counter = Counter::new("gpt-4o", 0.0);
     counter.count("warm up");
-    let mut one = Vec::new();
+    let reference = tiktoken_rs::o200k_base_singleton();
+    let pieces: Vec<&str> = text.split_inclusive("\n}\n").collect();
+    // Rounds interleave the three, so a machine busy with other work slows each alike.
+    let (mut one, mut all, mut old) = (Vec::new(), Vec::new(), Vec::new());
     let mut tokens = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let start = Instant::now();
         tokens = counter.count(&text);
         one.push(start.elapsed());
-    }
-    let pieces: Vec<&str> = text.split_inclusive("\n}\n").collect();
-    let mut all = Vec::new();
-    for _ in 0..3 {
         let start = Instant::now();
         let counts = counter.count_all(&pieces);
         all.push(start.elapsed());
         assert!(counts.iter().sum::<usize>() > 0);
+        let start = Instant::now();
+        let n = reference.encode_ordinary(&text).len();
+        old.push(start.elapsed());
+        assert_eq!(n, tokens, "the same count as tiktoken-rs");
     }
     let rate = |d: Duration| (text.len() as f64 / (1 << 20) as f64) / d.as_secs_f64();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let _ = writeln!(
         std::io::stdout(),
         "count o200k_base on {mb} MB ({tokens} tokens): one thread {:.1} MB/s; \
-         count_all on {threads} cores {:.1} MB/s (medians of 3)",
+         count_all on {threads} cores {:.1} MB/s; tiktoken-rs encode_ordinary one thread \
+         {:.1} MB/s (medians of 5, interleaved)",
         rate(median(one)),
-        rate(median(all))
+        rate(median(all)),
+        rate(median(old))
     );
 }

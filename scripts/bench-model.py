@@ -21,7 +21,8 @@ Measured round-robin, in fresh processes, after warm-up runs; medians of wall ti
   hook          the prepare-commit-msg hook (`hook run FILE`) on history, against the floor
 
 Targets (issue 17): cache hit <= 1.5x offline on medium and huge; model uncached <= 2x offline
-on medium; dry-run on huge <= 3x the floor; hook <= 1.2x the floor. Peak RSS (GNU time) of each
+on medium, with the counts kept and cold (the tokenizer loaded, the whole change counted);
+dry-run on huge <= 3x the floor; hook <= 1.2x the floor. Peak RSS (GNU time) of each
 command, and huge's cache hit under 50 MiB. `uptime` before and after says how loaded the
 machine was; `--callgrind` adds the instruction counts of the hook and the floor (one run each,
 robust to a noisy machine).
@@ -308,17 +309,18 @@ def main() -> None:
             "medium cache hit / offline": med["medium cache hit"] / med["medium offline"],
             "huge cache hit / offline": med["huge cache hit"] / med["huge offline"],
             "medium model / offline": med["medium model"] / med["medium offline"],
+            "medium model cold / offline": med["medium model cold"] / med["medium offline"],
             "huge dry-run / floor": med["huge dry-run"] / med["huge floor"],
             "hook / floor": med["hook"] / med["hook floor"],
         }
-        # No target: a change never seen builds the tokenizer (its floor, said in the report).
+        # No target: a huge change never seen is counted whole (5 MiB), said in the report.
         told = {
-            "medium model cold / offline": med["medium model cold"] / med["medium offline"],
             "huge dry-run cold / floor": med["huge dry-run cold"] / med["huge floor"],
         }
         limits = {
             "medium cache hit / offline": 1.5, "huge cache hit / offline": 1.5,
-            "medium model / offline": 2.0, "huge dry-run / floor": 3.0, "hook / floor": 1.2,
+            "medium model / offline": 2.0, "medium model cold / offline": 2.0,
+            "huge dry-run / floor": 3.0, "hook / floor": 1.2,
         }
         report = {
             "uptime_before": uptime_before,
@@ -348,7 +350,7 @@ def main() -> None:
         for k, v in report["ratios"].items():
             print(f"{k:<28} {v:>6}  (target <= {limits[k]})")
         for k, v in report["ratios_without_target"].items():
-            print(f"{k:<28} {v:>6}  (no target: the tokenizer is built)")
+            print(f"{k:<28} {v:>6}  (no target: 5 MiB counted)")
         if "hook_instructions" in report:
             hi = report["hook_instructions"]
             print(f"hook instructions {hi['hook']:,} / floor {hi['floor']:,} = {hi['ratio']}")

@@ -1,10 +1,22 @@
-//! Token counts with tiktoken-rs for the model's encoding. The encoder is slow to build, so it
-//! is built once, lazily, and never when a byte count already proves the text fits (a BPE
-//! token is at least one byte); `prewarm` builds it on another thread while other work runs.
+//! Token counts for the model's encoding, exactly tiktoken-rs's `encode_ordinary(..).len()`:
+//! the text is split with tiktoken's pattern (fancy-regex, as tiktoken-rs does) and each piece
+//! that is not itself a token is merged with tiktoken-rs's `byte_pair_split` (a piece of 100
+//! bytes or more with tiktoken's heap merge, which tiktoken-rs does not export; see
+//! `Bpe::merge_long`). Where tiktoken-rs would panic (fancy-regex gives up on a split), the
+//! rest of the text counts its bytes, an upper bound.
+//!
+//! The vocabulary is git-herald's raw copy of tiktoken's (`assets/tokens/`, see its README):
+//! tiktoken-rs's encoders parse base64 and build maps that counting never uses (85-110 ms for
+//! o200k_base), while the raw copy loads into one table in a few milliseconds. That is still
+//! the floor of a change never counted, so each encoding is loaded once, lazily, and never
+//! when a byte count already proves the text fits (a BPE token is at least one byte);
+//! `prewarm` loads it on another thread while other work runs.
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use tiktoken_rs::CoreBPE;
+use std::sync::OnceLock;
+use tiktoken_rs::Rank;
 
 /// The BPE encodings we count with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,10 +54,195 @@ pub fn encoding_for(model: &str) -> (Encoding, bool) {
     (Encoding::O200k, false)
 }
 
-fn encoder(encoding: Encoding) -> &'static CoreBPE {
+/// o200k_base's tokens, raw, made by `scripts/gen-token-vocab.py` from tiktoken-rs's copy.
+const O200K_VOCAB: &[u8] = include_bytes!("../assets/tokens/o200k_base.bin");
+/// cl100k_base's tokens, likewise.
+const CL100K_VOCAB: &[u8] = include_bytes!("../assets/tokens/cl100k_base.bin");
+/// cl100k_base's split pattern as tiktoken-rs 0.12 writes it in `cl100k_base()` (it exports
+/// o200k_base's as `O200K_BASE_PAT_STR`, not this one); the tests compare counts with it.
+const CL100K_PAT: &str = "'(?i:[sdmt]|ll|ve|re)|[^\\r\\n\\p{L}\\p{N}]?+\\p{L}++|\\p{N}{1,3}+| ?[^\\s\\p{L}\\p{N}]++[\\r\\n]*+|\\s++$|\\s*[\\r\\n]|\\s+(?!\\S)|\\s";
+
+/// One encoding: its tokens by bytes, and the pattern that splits text into pieces.
+struct Bpe {
+    /// Every token, keyed by its bytes in the embedded vocabulary: one table, no allocation
+    /// per token. (tiktoken-rs keys its map with a `Vec<u8>` per token; 200,000 allocations
+    /// cost more than the rest of the build, above all on the thread `prewarm` starts, whose
+    /// glibc arena grows a page at a time.)
+    ranks: FxHashMap<&'static [u8], Rank>,
+    /// The longest token, in bytes.
+    longest: usize,
+    pattern: fancy_regex::Regex,
+}
+
+impl Bpe {
+    /// Reads a vocabulary written by `scripts/gen-token-vocab.py`: a little-endian `u32`
+    /// count N, N one-byte token lengths in rank order, then the tokens' bytes in rank order.
+    fn load(vocab: &'static [u8], pattern: &str) -> Bpe {
+        let (count, rest) = vocab.split_at(4);
+        let n = u32::from_le_bytes(count.try_into().expect("four bytes")) as usize;
+        let (lengths, mut bytes) = rest.split_at(n);
+        let mut ranks = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for (rank, &len) in (0..).zip(lengths) {
+            let (token, rest) = bytes.split_at(usize::from(len));
+            ranks.insert(token, rank);
+            bytes = rest;
+        }
+        assert!(
+            bytes.is_empty() && ranks.len() == n,
+            "damaged token vocabulary"
+        );
+        Bpe {
+            ranks,
+            longest: lengths.iter().copied().max().map_or(0, usize::from),
+            pattern: fancy_regex::Regex::new(pattern).expect("tiktoken's pattern compiles"),
+        }
+    }
+
+    /// The number of tokens tiktoken's `encode_ordinary` gives `text`: the same split, and
+    /// the same merge for pieces that are not a token. Where fancy-regex gives up on the
+    /// split (its backtracking limit: a run of a million spaces before a letter), the rest of
+    /// the text counts its bytes, an upper bound; tiktoken-rs panics there.
+    fn count(&self, text: &str) -> usize {
+        let mut tokens = 0;
+        let mut done = 0;
+        // The tokens inside the piece being merged, as tiktoken-rs's merge takes them.
+        let mut inside = FxHashMap::default();
+        for piece in self.pattern.find_iter(text) {
+            let Ok(piece) = piece else {
+                return tokens + (text.len() - done);
+            };
+            done = piece.end();
+            let piece = piece.as_str().as_bytes();
+            tokens += if self.ranks.contains_key(piece) {
+                1
+            } else if piece.len() < LONG_PIECE {
+                self.merge(piece, &mut inside)
+            } else {
+                self.merge_long(piece)
+            };
+        }
+        tokens
+    }
+
+    /// The number of tokens `piece` (at least two bytes, not itself a token) merges into,
+    /// with tiktoken-rs's `byte_pair_split`. That merge only ever looks up ranges of the
+    /// piece of two bytes or more, so it is given a map of just those that are tokens: the
+    /// same answers as the whole vocabulary's, and no map of 200,000 `Vec<u8>` to build.
+    fn merge(&self, piece: &[u8], inside: &mut FxHashMap<Vec<u8>, Rank>) -> usize {
+        inside.clear();
+        for start in 0..piece.len() {
+            for end in start + 2..=piece.len().min(start + self.longest) {
+                let part = &piece[start..end];
+                if let Some(&rank) = self.ranks.get(part) {
+                    inside.insert(part.to_vec(), rank);
+                }
+            }
+        }
+        tiktoken_rs::byte_pair_split(piece, inside).len()
+    }
+
+    /// The number of tokens a long `piece` (not itself a token) merges into. This is
+    /// tiktoken's `_byte_pair_merge_large` (MIT; as vendored in tiktoken-rs 0.12, which does
+    /// not export it), cut down to counting: `encode_ordinary` merges pieces of 100 bytes or
+    /// more with it, in O(n log n), where the `byte_pair_split` above rescans the whole piece
+    /// after each merge, O(n²) (minutes for a 100 KB run of spaces). Both merge the pair of
+    /// lowest rank first, the leftmost on a tie, so they agree; the tests check it.
+    fn merge_long(&self, piece: &[u8]) -> usize {
+        #[derive(PartialEq, Eq)]
+        struct Merge {
+            start: usize,
+            rank: Rank,
+        }
+        impl Ord for Merge {
+            // The heap pops the lowest rank, then the leftmost start.
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                (other.rank, other.start).cmp(&(self.rank, self.start))
+            }
+        }
+        impl PartialOrd for Merge {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+        /// The part starting at an index: where it ends, where the part after it ends, the
+        /// rank of the two merged (MAX if not a token), and the part before it.
+        struct Part {
+            prev: usize,
+            end: usize,
+            next_end: usize,
+            next_rank: Rank,
+        }
+        let rank = |range: std::ops::Range<usize>| self.ranks.get(&piece[range]).copied();
+        let mut heap = std::collections::BinaryHeap::with_capacity(piece.len());
+        let mut parts: Vec<Part> = (0..piece.len())
+            .map(|i| {
+                let pair = (i + 2 <= piece.len()).then(|| rank(i..i + 2)).flatten();
+                if let Some(rank) = pair {
+                    heap.push(Merge { start: i, rank });
+                }
+                Part {
+                    prev: i.wrapping_sub(1),
+                    end: i + 1,
+                    next_end: i + 2,
+                    next_rank: pair.unwrap_or(Rank::MAX),
+                }
+            })
+            .collect();
+        // Points the part at `start` at the one ending at `next_end`, ranking the two merged.
+        let potential = |parts: &mut [Part],
+                         heap: &mut std::collections::BinaryHeap<Merge>,
+                         start: usize,
+                         next_end: usize| {
+            parts[start].next_end = next_end;
+            parts[start].next_rank = Rank::MAX;
+            if next_end <= piece.len()
+                && let Some(rank) = rank(start..next_end)
+            {
+                heap.push(Merge { start, rank });
+                parts[start].next_rank = rank;
+            }
+        };
+        while let Some(left) = heap.pop() {
+            if left.rank != parts[left.start].next_rank {
+                continue; // Merged away since it was pushed.
+            }
+            let left_start = left.start;
+            let right_start = parts[left_start].end;
+            let right_end = parts[left_start].next_end;
+            let right_next_end = parts[right_start].next_end;
+            parts[left_start].end = right_end;
+            potential(&mut parts, &mut heap, left_start, right_next_end);
+            if right_end < parts.len() {
+                parts[right_end].prev = left_start;
+            }
+            if left_start > 0 {
+                let prev_start = parts[left_start].prev;
+                potential(&mut parts, &mut heap, prev_start, right_end);
+            }
+            parts[right_start].next_rank = Rank::MAX;
+        }
+        let mut tokens = 0;
+        let mut i = 0;
+        while i < parts.len() {
+            tokens += 1;
+            i = parts[i].end;
+        }
+        tokens
+    }
+}
+
+/// The length from which tiktoken merges a piece with its heap (`Bpe::merge_long`).
+const LONG_PIECE: usize = 100;
+
+/// The encoder of `encoding`, built on first use.
+fn encoder(encoding: Encoding) -> &'static Bpe {
+    static O200K: OnceLock<Bpe> = OnceLock::new();
+    static CL100K: OnceLock<Bpe> = OnceLock::new();
     match encoding {
-        Encoding::O200k => tiktoken_rs::o200k_base_singleton(),
-        Encoding::Cl100k => tiktoken_rs::cl100k_base_singleton(),
+        Encoding::O200k => {
+            O200K.get_or_init(|| Bpe::load(O200K_VOCAB, tiktoken_rs::O200K_BASE_PAT_STR))
+        }
+        Encoding::Cl100k => CL100K.get_or_init(|| Bpe::load(CL100K_VOCAB, CL100K_PAT)),
     }
 }
 
@@ -94,7 +291,7 @@ impl Counter {
 
     /// Counts the tokens of `text` (padded by the margin for stand-in encodings).
     pub fn count(&self, text: &str) -> usize {
-        self.scale(encoder(self.encoding).encode_ordinary(text).len())
+        self.scale(encoder(self.encoding).count(text))
     }
 
     /// Tells whether `text` fits in `budget` tokens, building the encoder only when the byte
@@ -319,6 +516,202 @@ mod tests {
             Kept::text_key(&Counter::new("llama3", 0.15), "x"),
             "a stand-in encoding is padded: another key"
         );
+    }
+
+    /// tiktoken-rs's own encoder: the reference every count must equal.
+    fn reference(encoding: Encoding) -> &'static tiktoken_rs::CoreBPE {
+        match encoding {
+            Encoding::O200k => tiktoken_rs::o200k_base_singleton(),
+            Encoding::Cl100k => tiktoken_rs::cl100k_base_singleton(),
+        }
+    }
+
+    #[test]
+    fn the_vocabularies_are_tiktoken_rs_own() {
+        for (encoding, n) in [(Encoding::O200k, 199_998), (Encoding::Cl100k, 100_256)] {
+            let (ours, theirs) = (encoder(encoding), reference(encoding));
+            assert_eq!(ours.ranks.len(), n, "{encoding:?}");
+            // n tokens, each with a rank below n that decodes to it: every rank 0..n, once.
+            for (&token, &rank) in &ours.ranks {
+                assert!((rank as usize) < n, "{encoding:?} rank {rank}");
+                assert_eq!(
+                    theirs.decode_bytes(&[rank]).unwrap(),
+                    token,
+                    "{encoding:?} {rank}"
+                );
+            }
+            // And tiktoken-rs has no ordinary token past them (the next rank is no token).
+            assert!(theirs.decode_bytes(&[n as Rank]).is_err(), "{encoding:?}");
+            assert_eq!(ours.longest, 128);
+        }
+    }
+
+    /// This repository's sources, fixtures (secrets too) and README, and texts made to reach
+    /// the corners of the split patterns and of the merges.
+    fn corpus() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("README.md")];
+        let mut dirs = vec![root.join("src"), root.join("fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        let mut texts: Vec<(String, String)> = (files.iter())
+            .map(|p| {
+                let bytes = std::fs::read(p).unwrap();
+                (
+                    p.display().to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                )
+            })
+            .collect();
+        assert!(texts.len() > 100, "{} files", texts.len());
+        assert!(
+            texts
+                .iter()
+                .any(|(name, _)| name.contains("fixtures/secrets/"))
+        );
+        let mut line = String::new();
+        for i in 0.. {
+            if line.len() >= 100_000 {
+                break;
+            }
+            line.push_str(&format!("let value_{i} = compute(x, y[{i}]) + 42; "));
+        }
+        // Letters with no break: one piece of 100 KB, not in any vocabulary.
+        let mut state = 17u32;
+        let letters: String = (0..100_000)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from(b'a' + ((state >> 16) % 26) as u8)
+            })
+            .collect();
+        let generated = [
+            (
+                "non-ASCII",
+                "Grüße aus Köln: naïve café, ÆØÅ æøå. 日本語のテキストと漢字、中文文本。 \
+                 Ελληνικά κείμενα, русский ТЕКСТ, العربية, हिन्दी, 한국어 문장, ﬁ ligature \
+                 e\u{301}te\u{301} (combining), Straße STRASSE ǅ Ǆ ǆ\n"
+                    .repeat(20),
+            ),
+            (
+                "emoji",
+                "👍🏽 ship it 🚀🚀🚀 family 👨\u{200d}👩\u{200d}👧 flags 🇫🇷🇯🇵 ✨fix✨ ❤️‍🔥 🤖!\n"
+                    .repeat(20),
+            ),
+            (
+                "CRLF",
+                "line one\r\nline two\r\n\r\n\tindented\r\n  spaces then CR \r\r\n\r\r\n}\r\n"
+                    .repeat(50),
+            ),
+            (
+                "whitespace runs",
+                format!(
+                    "a{}b{}c{}d\n{}{}e   \n\n   {}",
+                    " ".repeat(10_000),
+                    "\t".repeat(3_000),
+                    "\n".repeat(2_000),
+                    " \t\r\n\u{a0}\u{3000}".repeat(500),
+                    " ".repeat(100_000),
+                    " ".repeat(150),
+                ),
+            ),
+            (
+                "digits",
+                "0 12 345 6789 1234567890 3.14159 -42 1e10 0x1F 1_000_000 ١٢٣٤ ½ ²³ Ⅻ \
+                 v1.2.3 2026-12-04T23:55:00Z 12345678901234567890123\n"
+                    .repeat(20),
+            ),
+            (
+                "apostrophes",
+                "it's they're we've I'm you'll he'd IT'S THEY'RE We'Ve I'D don't can't \
+                 'quoted' ’curly’ rock'n'roll 's 're 'll x'' ''s '\n"
+                    .repeat(20),
+            ),
+            ("100 KB line", line),
+            ("100 KB of letters", letters),
+            ("100 KB of dashes", "-=".repeat(50_000)),
+            (
+                "next to invalid UTF-8",
+                String::from_utf8_lossy(
+                    b"ok\xff\xfeword \xc3(a) 12\xe2\x82 \xf0\x9f\x98x\n\xa0 \xff\xff\n",
+                )
+                .repeat(50),
+            ),
+            ("empty", String::new()),
+        ];
+        texts.extend(generated.map(|(name, text)| (name.to_owned(), text)));
+        texts
+    }
+
+    #[test]
+    fn counts_are_tiktoken_rs_own_on_a_corpus() {
+        let texts = corpus();
+        for encoding in [Encoding::O200k, Encoding::Cl100k] {
+            let (ours, theirs) = (encoder(encoding), reference(encoding));
+            let mut total = 0;
+            for (name, text) in &texts {
+                let n = theirs.encode_ordinary(text).len();
+                assert_eq!(ours.count(text), n, "{encoding:?} on {name}");
+                total += n;
+            }
+            assert!(total > 300_000, "{encoding:?}: {total} tokens");
+        }
+    }
+
+    #[test]
+    fn text_fancy_regex_cannot_split_counts_its_bytes() {
+        // tiktoken-rs panics on this text (fancy-regex's backtracking limit): the counter
+        // counts the text it could split, then the rest's bytes.
+        let text = format!("word {}x", " ".repeat(1_000_000));
+        for encoding in [Encoding::O200k, Encoding::Cl100k] {
+            let bpe = encoder(encoding);
+            assert!(
+                bpe.pattern.find_iter(&text).any(|m| m.is_err()),
+                "{encoding:?}"
+            );
+            assert_eq!(
+                bpe.count(&text),
+                1 + (text.len() - "word".len()),
+                "{encoding:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_corpus_catches_a_wrong_split_or_vocabulary() {
+        // The test above would fail on these: o200k_base's tokens split with cl100k_base's
+        // pattern, a vocabulary missing one common token, and a long-piece merge off by one.
+        let texts = corpus();
+        let theirs = reference(Encoding::O200k);
+        let differs = |count: &dyn Fn(&str) -> usize| {
+            (texts.iter()).any(|(_, text)| count(text) != theirs.encode_ordinary(text).len())
+        };
+        let split = Bpe::load(O200K_VOCAB, CL100K_PAT);
+        assert!(differs(&|t| split.count(t)));
+        let mut missing = Bpe::load(O200K_VOCAB, tiktoken_rs::O200K_BASE_PAT_STR);
+        assert!(missing.ranks.remove(&b" the"[..]).is_some());
+        assert!(differs(&|t| missing.count(t)));
+        let ours = encoder(Encoding::O200k);
+        let short_only = |t: &str| {
+            let mut inside = FxHashMap::default();
+            (ours.pattern.find_iter(t))
+                .map(|p| p.unwrap().as_str().as_bytes())
+                .map(|p| match ours.ranks.contains_key(p) {
+                    true => 1,
+                    false if p.len() < LONG_PIECE => ours.merge(p, &mut inside),
+                    false => ours.merge_long(p) + 1,
+                })
+                .sum()
+        };
+        assert!(differs(&short_only));
     }
 
     #[test]
