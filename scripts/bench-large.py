@@ -19,8 +19,7 @@ each request arrives and answers after --delay-ms (300 by default). Reports medi
     python3 scripts/bench-large.py [--runs 5] [--delay-ms 300] [--window 32000]
 """
 import argparse, importlib.util, json, math, os, shutil, statistics, subprocess, sys, \
-    tempfile, threading, time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,50 +31,6 @@ def load_bench():
     sys.modules["bench"] = mod
     spec.loader.exec_module(mod)
     return mod
-
-
-class Server:
-    def __init__(self, delay):
-        self.delay, self.arrivals, self.kinds, self.lock = delay, [], [], threading.Lock()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            # Headers and body go out in two writes: with Nagle on, a kept-alive connection waits
-            # ~40 ms for the client's delayed ACK between them, which no real server does.
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                now = time.perf_counter()
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
-                system = body["messages"][0]["content"]
-                kind = "final" if system.startswith("You write") else "map"
-                with outer.lock:
-                    outer.arrivals.append(now)
-                    outer.kinds.append(kind)
-                time.sleep(outer.delay)
-                text = ("feat: rework modules\n\n- many changes" if kind == "final"
-                        else "- part summary")
-                chunk = {"choices": [{"delta": {"content": text}, "finish_reason": "stop"}],
-                         "usage": {"prompt_tokens": 1000, "completion_tokens": 10}}
-                data = f"data: {json.dumps(chunk)}\n\ndata: [DONE]\n\n".encode()
-                self.send_response(200)
-                self.send_header("content-type", "text/event-stream")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def reset(self):
-        with self.lock:
-            self.arrivals, self.kinds = [], []
 
 
 def med(xs):
@@ -105,7 +60,7 @@ def main():
     try:
         cfg = tmp / "config.toml"
         cfg.write_text("[cache]\nenabled = false\n[usage]\nenabled = false\n")
-        server = Server(a.delay_ms / 1000)
+        server = bench.FakeServer(a.delay_ms / 1000)
         env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp),
                "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null",
                "GIT_HERALD_CONFIG": str(cfg), "OPENAI_API_KEY": "sk-bench",

@@ -41,9 +41,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,42 +57,6 @@ def load_bench():
     sys.modules["bench"] = mod
     spec.loader.exec_module(mod)
     return mod
-
-
-class Server:
-    """Answers every chat completion at once and counts them."""
-
-    def __init__(self):
-        self.count, self.lock = 0, threading.Lock()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True
-
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
-                system = body["messages"][0]["content"]
-                with outer.lock:
-                    outer.count += 1
-                text = ("feat: rework the modules\n\n- many changes"
-                        if system.startswith("You write") else "- part summary")
-                chunk = {"choices": [{"delta": {"content": text}, "finish_reason": "stop"}],
-                         "usage": {"prompt_tokens": 1000, "completion_tokens": 10}}
-                data = f"data: {json.dumps(chunk)}\n\ndata: [DONE]\n\n".encode()
-                self.send_response(200)
-                self.send_header("content-type", "text/event-stream")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
 
 def git(repo: Path, env, *args: str, stdin: bytes | None = None) -> bytes:
@@ -250,7 +212,7 @@ def main() -> None:
     uptime_before = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
 
     tmp = Path(tempfile.mkdtemp(prefix="herald-bench-model-"))
-    server = Server()
+    server = bench.FakeServer()
     try:
         def env_with(config: str, **extra) -> dict:
             cfg = tmp / f"config-{len(config)}-{abs(hash(config))}.toml"

@@ -78,6 +78,66 @@ class BenchError(Exception):
     """A failure the user can act on; printed as one `error:` line."""
 
 
+class FakeServer:
+    """An OpenAI-compatible chat-completions server on 127.0.0.1 for the model benchmarks
+    (bench-large.py, bench-model.py): every request waits `delay` seconds, then streams one
+    SSE chunk, a message for the final call and a summary for a map call. Records when each
+    request arrived and its kind."""
+
+    def __init__(self, delay: float = 0.0):
+        import json as _json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.delay, self.arrivals, self.kinds, self.lock = delay, [], [], threading.Lock()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            # Headers and body go out in two writes: with Nagle on, a kept-alive connection
+            # waits ~40 ms for the client's delayed ACK between them, which no real server does.
+            disable_nagle_algorithm = True
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                now = time.perf_counter()
+                body = _json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
+                system = body["messages"][0]["content"]
+                kind = "final" if system.startswith("You write") else "map"
+                with outer.lock:
+                    outer.arrivals.append(now)
+                    outer.kinds.append(kind)
+                if outer.delay:
+                    time.sleep(outer.delay)
+                text = ("feat: rework modules\n\n- many changes" if kind == "final"
+                        else "- part summary")
+                chunk = {"choices": [{"delta": {"content": text}, "finish_reason": "stop"}],
+                         "usage": {"prompt_tokens": 1000, "completion_tokens": 10}}
+                data = f"data: {_json.dumps(chunk)}\n\ndata: [DONE]\n\n".encode()
+                self.send_response(200)
+                self.send_header("content-type", "text/event-stream")
+                self.send_header("content-length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    @property
+    def count(self) -> int:
+        """Requests answered so far."""
+        with self.lock:
+            return len(self.arrivals)
+
+    def reset(self) -> None:
+        with self.lock:
+            self.arrivals, self.kinds = [], []
+
+
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
