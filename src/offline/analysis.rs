@@ -596,9 +596,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                let named = if kind == Kind::Ci {
+                    step_name(text)
+                } else {
+                    None
+                };
                 if kind == Kind::Ci {
-                    if let Some(name) = step_name(text) {
-                        step = Some(name);
+                    if let Some(name) = &named {
+                        step = Some(name.clone());
                     } else if text.starts_with(b"- ")
                         || text.ends_with(b":") && !raw.starts_with(b" ")
                     {
@@ -707,7 +712,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if kind == Kind::Ci {
                             pins.line(&head.to_str_lossy(), added);
-                            if let Some(step) = step_name(text) {
+                            if let Some(step) = named.clone() {
                                 let steps = if added {
                                     &mut out.steps_added
                                 } else {
