@@ -205,6 +205,11 @@ pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
         let le = t[at..].find_byte(b'\n').map_or(t.len(), |p| at + p);
         let (ls, next) = (at, le + 1);
         at = next;
+        // Idle (no run, no armor opened above), a line too short for key armor and without a
+        // dash changes nothing: skip the tests below, which most lines would pass through.
+        if run.is_empty() && !opened && !tail && le - ls < 60 && !t[ls..le].contains(&b'-') {
+            continue;
+        }
         if doc.is_header(ls, le) {
             flush(scan, &mut run, opened);
             (opened, tail) = (false, false);

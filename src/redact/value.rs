@@ -1,6 +1,9 @@
 //! Judging a candidate value: entropy, character classes, placeholders and references, and
 //! the tests that decide whether a literal looks like a password or a key.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Shannon entropy of the bytes, in bits per byte.
 pub(super) fn entropy(v: &[u8]) -> f64 {
     if v.is_empty() {
@@ -193,9 +196,17 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
     b"enter-your",
 ];
 
+/// [`PLACEHOLDER_MARKERS`] in one automaton: one pass instead of a search per marker.
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PLACEHOLDER_MARKERS)
+        .expect("the markers are few and short")
+});
+
 fn contains_placeholder_marker(v: &[u8]) -> bool {
-    let l = lower(v);
-    PLACEHOLDER_MARKERS.iter().any(|m| contains(&l, m))
+    // The markers are lower case: any case of them counts, as in a lower-cased copy.
+    MARKERS.is_match(v)
 }
 
 /// Tells whether a value refers to a secret kept elsewhere (`${X}`, `$X`, `{{ x }}`,
