@@ -8,7 +8,7 @@ use super::scan::apply;
 use super::{ALLOW_MARKER, Finding, Policy, RedactError, RedactOptions, Redacted, RedactedDiff};
 use crate::diff::Hunk;
 use crate::filter::{Decision, FileEntry, Reason, Treatment};
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 use bstr::{BString, ByteSlice};
@@ -412,12 +412,14 @@ impl Redactor {
     }
 }
 
+/// How many parts of a text [`dfa_keywords`] walks side by side.
+const LANES: usize = 4;
+
 /// The keyword search of [`Redactor::keywords`] with a DFA. One walk is a chain of dependent
 /// table loads (each state is needed for the next), so the text is cut at line starts into
 /// [`LANES`] parts walked side by side: their loads overlap, and the DFA costs about a third of
 /// the time per byte. No keyword holds a newline, so none straddles a cut.
 fn dfa_keywords(dfa: &DFA, text: &[u8], out: &mut Vec<(usize, u32)>) {
-    const LANES: usize = 4;
     let start = dfa
         .start_state(Anchored::No)
         .expect("the DFA is built for unanchored searches");
@@ -454,12 +456,13 @@ fn dfa_keywords(dfa: &DFA, text: &[u8], out: &mut Vec<(usize, u32)>) {
         .unwrap_or(0);
     let mut lanes: [Vec<(usize, u32)>; LANES] = Default::default();
     let mut sid = [start; LANES];
-    for i in 0..steps {
+    let parts: [&[u8]; LANES] = std::array::from_fn(|k| &text[bounds[k]..bounds[k] + steps]);
+    let mut i = 0;
+    while i < steps {
+        i = advance(dfa, parts, &mut sid, i);
         for k in 0..LANES {
-            let at = bounds[k] + i;
-            sid[k] = dfa.next_state(Anchored::No, sid[k], text[at]);
             if dfa.is_match(sid[k]) {
-                record(sid[k], at + 1, &mut lanes[k]);
+                record(sid[k], bounds[k] + i, &mut lanes[k]);
             }
         }
     }
@@ -467,4 +470,27 @@ fn dfa_keywords(dfa: &DFA, text: &[u8], out: &mut Vec<(usize, u32)>) {
         walk(bounds[k] + steps, bounds[k + 1], sid[k], lane);
         out.append(lane);
     }
+}
+
+/// Steps the [`LANES`] walks of [`dfa_keywords`] from byte `i` of their parts (all as long)
+/// until one reaches a match state or the parts end; returns the index after the last byte
+/// stepped. Matches are handled by the caller, out of this loop, so the states stay in
+/// registers here.
+fn advance(dfa: &DFA, parts: [&[u8]; LANES], sid: &mut [StateID; LANES], mut i: usize) -> usize {
+    let [p0, p1, p2, p3] = parts;
+    let n = p0.len();
+    let (p1, p2, p3) = (&p1[..n], &p2[..n], &p3[..n]);
+    let [mut s0, mut s1, mut s2, mut s3] = *sid;
+    while i < n {
+        s0 = dfa.next_state(Anchored::No, s0, p0[i]);
+        s1 = dfa.next_state(Anchored::No, s1, p1[i]);
+        s2 = dfa.next_state(Anchored::No, s2, p2[i]);
+        s3 = dfa.next_state(Anchored::No, s3, p3[i]);
+        i += 1;
+        if dfa.is_match(s0) | dfa.is_match(s1) | dfa.is_match(s2) | dfa.is_match(s3) {
+            break;
+        }
+    }
+    *sid = [s0, s1, s2, s3];
+    i
 }
