@@ -75,6 +75,8 @@ pub struct Redactor {
     /// The keyword automaton for large texts: slower to build, faster to run (`None`: too
     /// large to build, the small one serves).
     pub(super) large: OnceLock<Option<DFA>>,
+    /// No keyword holds a newline, so the DFA may walk parts of a text cut at line starts.
+    pub(super) lanes: bool,
     /// For each keyword: the rules it enables.
     pub(super) keyword_rules: Vec<Vec<u32>>,
     /// Configured rules without keywords: run over whole texts.
@@ -208,6 +210,7 @@ impl Redactor {
                 .expect("the built-in table has this rule");
             u32::try_from(at).expect("fewer than 4 billion rules")
         };
+        let lanes = !patterns.iter().any(|p| p.contains('\n'));
         Ok(Redactor {
             generic_password: find("generic-password"),
             generic_secret: find("generic-secret"),
@@ -217,6 +220,7 @@ impl Redactor {
             patterns,
             small,
             large: OnceLock::new(),
+            lanes,
             keyword_rules,
             unfiltered,
             allow,
@@ -246,7 +250,7 @@ impl Redactor {
             })
             .and_then(Option::as_ref);
         match dfa {
-            Some(dfa) => dfa_keywords(dfa, text, out),
+            Some(dfa) => dfa_keywords(dfa, text, self.lanes, out),
             None => out.extend(
                 self.small
                     .get_or_init(nfa)
@@ -418,8 +422,9 @@ const LANES: usize = 4;
 /// The keyword search of [`Redactor::keywords`] with a DFA. One walk is a chain of dependent
 /// table loads (each state is needed for the next), so the text is cut at line starts into
 /// [`LANES`] parts walked side by side: their loads overlap, and the DFA costs about a third of
-/// the time per byte. No keyword holds a newline, so none straddles a cut.
-fn dfa_keywords(dfa: &DFA, text: &[u8], out: &mut Vec<(usize, u32)>) {
+/// the time per byte. A keyword without a newline cannot straddle a cut; with `lanes` false
+/// (a configured keyword holds one) the text is walked whole.
+fn dfa_keywords(dfa: &DFA, text: &[u8], lanes: bool, out: &mut Vec<(usize, u32)>) {
     let start = dfa
         .start_state(Anchored::No)
         .expect("the DFA is built for unanchored searches");
@@ -438,7 +443,7 @@ fn dfa_keywords(dfa: &DFA, text: &[u8], out: &mut Vec<(usize, u32)>) {
             }
         }
     };
-    if text.len() < 64 * 1024 {
+    if text.len() < 64 * 1024 || !lanes {
         walk(0, text.len(), start, out);
         return;
     }
