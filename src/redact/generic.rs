@@ -702,17 +702,19 @@ fn has_hint(name: &[u8]) -> bool {
     HINT_SET.is_match(&name[..name.len().min(80)])
 }
 
+/// Parts of a word that make it name a password: the English ones and
+/// [`FOREIGN_PASSWORDS`], in one automaton (words are lower case already).
+static PASSWORD_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let english = ["password", "passwd", "passwort", "passphrase", "passcode"];
+    AhoCorasick::new(english.iter().chain(FOREIGN_PASSWORDS)).expect("the words are few")
+});
+
 fn word_class(w: &str, prev: Option<&str>, last: bool) -> Option<Class> {
-    if w.contains("password")
-        || w.contains("passwd")
-        || w.contains("passwort")
-        || w.contains("passphrase")
-        || w.contains("passcode")
+    if PASSWORD_PARTS.is_match(w)
         || matches!(
             w,
             "pass" | "pwd" | "pw" | "pword" | "pswd" | "passw" | "pw1" | "pw2" | "psk"
         )
-        || FOREIGN_PASSWORDS.iter().any(|f| w.contains(f))
         || (w == "passe" && prev == Some("de"))
     {
         return Some(Class::Password);
