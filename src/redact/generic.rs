@@ -3,6 +3,7 @@
 //! `.properties`, Terraform, Dockerfile `ENV`, SQL), with the value deciding.
 
 use super::value::{self, Class};
+use aho_corasick::AhoCorasick;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -687,31 +688,33 @@ const PASS_OWNERS: &[&str] = &[
     "sudo",
 ];
 
+/// [`HINTS`] in one automaton: one pass over a name instead of a search per hint.
+static HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(HINTS)
+        .expect("the hints are few and short")
+});
+
+/// Tells whether a name holds one of [`HINTS`] (lower case: any ASCII case of them counts)
+/// in its first 80 bytes.
 fn has_hint(name: &[u8]) -> bool {
-    let mut buf = [0u8; 80];
-    let n = name.len().min(80);
-    for (d, s) in buf.iter_mut().zip(&name[..n]) {
-        *d = s.to_ascii_lowercase();
-    }
-    let lower = &buf[..n];
-    HINTS.iter().any(|h| {
-        lower
-            .windows(h.len())
-            .any(|w| w.iter().zip(h.iter()).all(|(a, b)| a == b))
-    })
+    HINT_SET.is_match(&name[..name.len().min(80)])
 }
 
+/// Parts of a word that make it name a password: the English ones and
+/// [`FOREIGN_PASSWORDS`], in one automaton (words are lower case already).
+static PASSWORD_PARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let english = ["password", "passwd", "passwort", "passphrase", "passcode"];
+    AhoCorasick::new(english.iter().chain(FOREIGN_PASSWORDS)).expect("the words are few")
+});
+
 fn word_class(w: &str, prev: Option<&str>, last: bool) -> Option<Class> {
-    if w.contains("password")
-        || w.contains("passwd")
-        || w.contains("passwort")
-        || w.contains("passphrase")
-        || w.contains("passcode")
+    if PASSWORD_PARTS.is_match(w)
         || matches!(
             w,
             "pass" | "pwd" | "pw" | "pword" | "pswd" | "passw" | "pw1" | "pw2" | "psk"
         )
-        || FOREIGN_PASSWORDS.iter().any(|f| w.contains(f))
         || (w == "passe" && prev == Some("de"))
     {
         return Some(Class::Password);

@@ -31,7 +31,8 @@ impl Redactor {
             hits: Vec::new(),
         };
         let text = doc.text;
-        let ac = self.automaton(doc.size_hint.max(text.len()));
+        let mut keywords = Vec::new();
+        self.keywords(doc.size_hint.max(text.len()), text, &mut keywords);
         let allow_pattern = self.patterns.len() - 1;
         let mut stamp = vec![u32::MAX; self.rules.len()];
         let mut candidates: Vec<u32> = Vec::new();
@@ -39,18 +40,18 @@ impl Redactor {
         let (mut ls, mut le) = (usize::MAX, 0);
         let mut allowed = false;
         // One pass: matches come in order of their end, so line by line.
-        for hit in ac.find_overlapping_iter(text) {
-            if ls == usize::MAX || hit.start() > le {
+        for &(start, pattern) in &keywords {
+            if ls == usize::MAX || start > le {
                 if ls != usize::MAX && !allowed && ls >= scan.block_end {
                     candidates.sort_unstable();
                     scan.line(ls, le, &candidates);
                 }
-                (ls, le) = doc.line_at(hit.start());
+                (ls, le) = doc.line_at(start);
                 candidates.clear();
                 line_no = line_no.wrapping_add(1);
                 allowed = false;
             }
-            let pattern = hit.pattern().as_usize();
+            let pattern = pattern as usize;
             if pattern == allow_pattern {
                 allowed = true;
                 continue;
@@ -163,6 +164,11 @@ impl Scan<'_, '_> {
                 Matcher::Custom(Custom::Card | Custom::Label) => {}
                 Matcher::Lazy(..) | Matcher::Compiled(_) => {
                     let re = rule.regex().expect("regex rules have a regex");
+                    // Most candidate lines hold no match: a test, which needs neither where
+                    // the match starts nor its groups, costs a fraction of a captures search.
+                    if !re.is_match(content) {
+                        continue;
+                    }
                     for caps in re.captures_iter(content) {
                         let m = (1..caps.len())
                             .find_map(|g| caps.get(g))

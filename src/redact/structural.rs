@@ -202,6 +202,19 @@ pub(super) fn key_body(scan: &mut Scan<'_, '_>, rule: u32) {
     let armor = |c: &[u8]| find(c, b"-----BEGIN").is_some() || find(c, b"-Lines:").is_some();
     let mut at = 0;
     while at < t.len() {
+        // Idle (no run, no armor opened above), a line too short for key armor and without a
+        // dash changes nothing: skip the tests below, which most lines would pass through.
+        // One search finds the line's end or a dash before it.
+        if run.is_empty() && !opened && !tail {
+            match t[at..].find_byteset(b"\n-") {
+                Some(p) if t[at + p] == b'\n' && p < 60 => {
+                    at += p + 1;
+                    continue;
+                }
+                None if t.len() - at < 60 => break,
+                _ => {}
+            }
+        }
         let le = t[at..].find_byte(b'\n').map_or(t.len(), |p| at + p);
         let (ls, next) = (at, le + 1);
         at = next;

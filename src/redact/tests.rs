@@ -496,3 +496,36 @@ fn large_text_search_matches_the_small_one() {
         assert_eq!(name == "positives.diff", !small.is_empty());
     }
 }
+
+/// The DFA walks a large text in parts cut after newlines; a configured keyword holding a
+/// newline, which a cut could split, makes it walk the text whole: the keyword is found
+/// wherever it lies.
+#[test]
+fn a_keyword_across_lines_is_found_in_a_large_text() {
+    let opts = RedactOptions {
+        rules: vec![RuleSpec {
+            id: "two-lines".into(),
+            regex: "zq[0-9]{8}".into(),
+            keywords: vec!["xw\nzq".into()],
+            entropy: None,
+        }],
+        ..RedactOptions::default()
+    };
+    let r = Redactor::new(&opts).unwrap();
+    let filler = "let total = items.len();\n".repeat(12_000);
+    let quarter = filler.len() / 4;
+    let line = filler.len() / 12_000;
+    // Around the first cut (a quarter in): one of these places puts the newline of the
+    // keyword right before it.
+    for k in 0..4 {
+        let at = quarter - quarter % line - line * 2 + line * k;
+        let text = format!(
+            "{}zq12345678 and more words xw\nzq\n{}",
+            &filler[..at],
+            &filler[at..]
+        );
+        let out = r.redact_text(&text, "notes.txt");
+        assert_eq!(out.findings().len(), 1, "at {at}");
+        assert!(out.as_bytes().find(b"zq12345678").is_none(), "at {at}");
+    }
+}

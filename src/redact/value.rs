@@ -1,6 +1,9 @@
 //! Judging a candidate value: entropy, character classes, placeholders and references, and
 //! the tests that decide whether a literal looks like a password or a key.
 
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
 /// Shannon entropy of the bytes, in bits per byte.
 pub(super) fn entropy(v: &[u8]) -> f64 {
     if v.is_empty() {
@@ -193,9 +196,17 @@ const PLACEHOLDER_MARKERS: &[&[u8]] = &[
     b"enter-your",
 ];
 
+/// [`PLACEHOLDER_MARKERS`] in one automaton: one pass instead of a search per marker.
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PLACEHOLDER_MARKERS)
+        .expect("the markers are few and short")
+});
+
 fn contains_placeholder_marker(v: &[u8]) -> bool {
-    let l = lower(v);
-    PLACEHOLDER_MARKERS.iter().any(|m| contains(&l, m))
+    // The markers are lower case: any case of them counts, as in a lower-cased copy.
+    MARKERS.is_match(v)
 }
 
 /// Tells whether a value refers to a secret kept elsewhere (`${X}`, `$X`, `{{ x }}`,
@@ -205,7 +216,6 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
     if v.is_empty() {
         return true;
     }
-    let l = lower(v);
     let first = v[0];
     let last = v[v.len() - 1];
     if first == b'$' {
@@ -271,7 +281,11 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
         b"data:",
         b"azurekeyvault",
     ];
-    if PREFIXES.iter().any(|p| l.starts_with(p)) {
+    // The prefixes are lower case: compared without case, as in a lower-cased copy.
+    if PREFIXES
+        .iter()
+        .any(|p| v.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+    {
         return true;
     }
     // Made of filler only: `xxxx`, `****`, `....`, `0000`, `----`, `????`.
@@ -289,13 +303,17 @@ pub(super) fn is_placeholder(v: &[u8]) -> bool {
     if contains_placeholder_marker(v) {
         return true;
     }
-    let alnum: Vec<u8> = l
-        .iter()
-        .copied()
-        .filter(u8::is_ascii_alphanumeric)
-        .collect();
-    let word = std::str::from_utf8(&alnum).unwrap_or_default();
-    PLACEHOLDER_WORDS.contains(&word)
+    // Its letters and digits, lower-cased, as one of the words (none is longer than 16).
+    let mut word = [0u8; 16];
+    let mut n = 0;
+    for &b in v.iter().filter(|b| b.is_ascii_alphanumeric()) {
+        if n == word.len() {
+            return false;
+        }
+        word[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    PLACEHOLDER_WORDS.iter().any(|w| w.as_bytes() == &word[..n])
 }
 
 /// Tells whether a found value is public by design, so no rule reports it: the example keys
