@@ -1011,11 +1011,7 @@ fn where_tail(code: &[&FileFacts], names: &[String], preposition: &str) -> Strin
             n.contains(&lower) || lower.contains(&n)
         });
     // `lib.rs`, `main.go` at the top say nothing a reader can place.
-    let generic = matches!(
-        lower.as_str(),
-        "lib" | "main" | "index" | "mod" | "init" | "src"
-    );
-    if said || generic || size(main) * 2 < total || place.chars().count() < 3 {
+    if said || is_generic(&place) || size(main) * 2 < total || place.chars().count() < 3 {
         return String::new();
     }
     format!(" {preposition} {place}")
