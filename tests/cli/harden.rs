@@ -200,12 +200,10 @@ fn hooked_repo() -> TestRepo {
     repo.add(["src/lib.rs"]);
     repo.install_hook();
     let editor = repo.root().join("editor.sh");
-    std::fs::write(
+    crate::common::write_executable(
         &editor,
         "#!/bin/sh\ngrep -q '^[^#]' \"$1\" || printf 'wip: by hand\\n' >> \"$1\"\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
     repo.set_env("GIT_EDITOR", editor);
     repo
 }

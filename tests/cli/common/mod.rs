@@ -4,7 +4,6 @@
 use std::ffi::OsString;
 use std::fs;
 use std::io::Write as _;
-use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
@@ -210,11 +209,7 @@ impl TestRepo {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).unwrap();
         }
-        let mut file = fs::File::create(&path).unwrap();
-        file.write_all(body.as_bytes()).unwrap();
-        file.sync_all().unwrap();
-        drop(file);
-        fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+        write_executable(&path, body);
         path
     }
 
@@ -301,14 +296,30 @@ impl TestRepo {
                  if [ -n \"$HERALD_TEST_ABORT\" ]; then exit 1; fi\n",
                 capture.display()
             );
-            let mut file = fs::File::create(&path).unwrap();
-            file.write_all(body.as_bytes()).unwrap();
-            file.sync_all().unwrap();
-            drop(file);
-            fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+            write_executable(&path, body.as_str());
         }
         path
     }
+}
+
+/// Writes an executable script through a child process, so this (many-threaded) test process
+/// never holds the file open for writing: a command forked by another test meanwhile would
+/// inherit that handle until it execs, and running the script then fails with "text file
+/// busy" (ETXTBSY).
+pub fn write_executable(path: &Path, body: &str) {
+    let mut child = Command::new("sh")
+        .args(["-c", "cat > \"$1\" && chmod 755 \"$1\"", "sh"])
+        .arg(path)
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success(), "writing {path:?}");
 }
 
 /// Runs a command to completion, capturing its output, with stdin empty.
