@@ -158,6 +158,12 @@ pub(crate) struct FileFacts {
     pub links: bool,
     /// Hunks that change a link and nothing else.
     pub link_changes: u32,
+    /// The names the file makes public (`export`/`pub` given, re-exports added), when every
+    /// changed hunk does only that (or touches only comments and blank lines).
+    pub exports: Vec<String>,
+    /// The print and log calls the file loses (`println!`, `logger.info`), when every
+    /// changed hunk only removes such calls (or touches only comments and blank lines).
+    pub logs_removed: Vec<String>,
 }
 
 impl FileFacts {
@@ -347,6 +353,55 @@ fn is_log(t: &[u8]) -> bool {
     NEEDLES.any_in(t)
 }
 
+/// The calls one hunk removes, when removing print or log calls is all it does: every
+/// removed line is such a call or the rest of one (its arguments on the lines below), every
+/// other changed line blank or a comment. Each call is named by what it calls
+/// (`println!`, `console.log`, `logger.info`). `None` for any other hunk, or one whose lines
+/// were not all kept.
+fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
+    if old.len() != minus as usize || new.len() != plus as usize || minus == 0 {
+        return None;
+    }
+    let quiet = |t: &[u8]| t.is_empty() || is_comment(t);
+    if !new.iter().all(|l| quiet(trim(l))) {
+        return None;
+    }
+    let mut calls = Vec::new();
+    // Parentheses a call opened and has not closed yet.
+    let mut open = 0i32;
+    for line in old {
+        let t = trim(line);
+        let depth = |t: &[u8]| {
+            t.iter().fold(0i32, |d, b| match b {
+                b'(' => d + 1,
+                b')' => d - 1,
+                _ => d,
+            })
+        };
+        if open > 0 {
+            open += depth(t);
+            continue;
+        }
+        if quiet(t) {
+            continue;
+        }
+        if !(is_log(t) || t.starts_with(b"dbg!(")) {
+            return None;
+        }
+        let call = t.split(|&b| b == b'(').next().unwrap_or(t);
+        let call = call.strip_prefix(b"await ").unwrap_or(call);
+        let call = String::from_utf8_lossy(call).trim().to_owned();
+        if call.is_empty() || call.contains(' ') || call.contains('=') {
+            return None;
+        }
+        if !calls.contains(&call) {
+            calls.push(call);
+        }
+        open = depth(t).max(0);
+    }
+    (!calls.is_empty() && open == 0).then_some(calls)
+}
+
 fn is_assert(t: &[u8]) -> bool {
     static NEEDLES: Needles = Needles::new(&[
         b"assert",
@@ -519,6 +574,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             other_lines: false,
             links: false,
             link_changes: 0,
+            exports: Vec::new(),
+            logs_removed: Vec::new(),
             path,
         };
         if matches!(
@@ -573,6 +630,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks that change only link targets (or only whitespace).
         let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
+        let package_init = name == "__init__.py";
+        // Hunks that only make names public, or touch only comments and blank lines.
+        let mut export_hunks = 0u32;
+        let mut exports: Vec<String> = Vec::new();
+        // Hunks that only remove print or log calls, or touch only comments and blank lines.
+        let mut log_hunks = 0u32;
+        let mut logs_removed: Vec<String> = Vec::new();
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -822,6 +886,40 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if comments == plus + minus {
                     comment_hunks += 1;
                 }
+                let exported = (kind == Kind::Source)
+                    .then(|| {
+                        super::exports::hunk(
+                            &old_lines,
+                            &new_lines,
+                            (minus, plus),
+                            lang,
+                            package_init,
+                        )
+                    })
+                    .flatten();
+                if let Some(names) = exported {
+                    export_hunks += 1;
+                    for name in names {
+                        if exports.len() < 16 && !exports.contains(&name) {
+                            exports.push(name);
+                        }
+                    }
+                } else if comments == plus + minus {
+                    export_hunks += 1;
+                }
+                let logs = code_like
+                    .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
+                    .flatten();
+                if let Some(calls) = logs {
+                    log_hunks += 1;
+                    for call in calls {
+                        if logs_removed.len() < 8 && !logs_removed.contains(&call) {
+                            logs_removed.push(call);
+                        }
+                    }
+                } else if comments == plus + minus {
+                    log_hunks += 1;
+                }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;
                     link_hunks += 1;
@@ -845,6 +943,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
         facts.links = facts.link_changes > 0 && link_hunks == changed_hunks;
+        if export_hunks == changed_hunks {
+            facts.exports = exports;
+        }
+        if log_hunks == changed_hunks {
+            facts.logs_removed = logs_removed;
+        }
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {

@@ -12,6 +12,7 @@ mod classify;
 mod defs;
 mod deps;
 mod documents;
+mod exports;
 mod house;
 mod scope;
 mod summary;

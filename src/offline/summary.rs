@@ -390,6 +390,12 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = note_summary(a, ty, budget) {
         return text;
     }
+    if let Some(text) = exports_summary(&files, budget) {
+        return text;
+    }
+    if let Some(text) = logs_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = test_summary(a, &files, ty, budget) {
         return text;
     }
@@ -698,12 +704,13 @@ pub(crate) fn is_rename(a: &Analysis) -> bool {
             .any(|f| f.removed_defs.iter().any(|d| d.name == first.old))
 }
 
-/// Drops a closing ` in {place}` or ` to {place}` that only repeats the scope (`fix(parser): correct x in
+/// Drops a closing ` in {place}`, ` to {place}` or ` from {place}` that only repeats the scope (`fix(parser): correct x in
 /// parser`).
 pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
     let place = |scope: &str| {
         text.strip_suffix(&format!(" in {scope}"))
             .or_else(|| text.strip_suffix(&format!(" to {scope}")))
+            .or_else(|| text.strip_suffix(&format!(" from {scope}")))
     };
     match scope.and_then(place) {
         Some(short) if short.contains(' ') => short.to_owned(),
@@ -735,6 +742,114 @@ fn untautology(phrase: &str, ty: Type) -> String {
 fn note_summary(a: &Analysis, ty: Type, budget: usize) -> Option<String> {
     let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
     Some(truncate(&untautology(&phrase, ty), budget))
+}
+
+/// Names made public and nothing else: `export DebuggerEvent from effect`, `export
+/// CLIEngine and ESLint from ts-eslint`. Release notes beside them are bookkeeping.
+fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code: Vec<&FileFacts> = files
+        .iter()
+        .copied()
+        .filter(|f| f.kind != Kind::Note)
+        .collect();
+    if code.is_empty() || code.iter().any(|f| f.exports.is_empty()) {
+        return None;
+    }
+    let mut names = Names::default();
+    for f in &code {
+        for name in &f.exports {
+            names.push(name);
+        }
+    }
+    let names = names.into_list();
+    let tail = where_tail(&code, &names, "from");
+    if names.len() > MAX_NAMED {
+        // Many names: what they have in common (`export 4 value parsers`), else a count.
+        let split: Vec<Vec<String>> = names.iter().map(|n| words::split_ident(n)).collect();
+        let mut common: Vec<&str> = Vec::new();
+        for k in 1..=split[0].len() {
+            let word = &split[0][split[0].len() - k];
+            if split.iter().all(|w| w.len() > k && &w[w.len() - k] == word) {
+                common.insert(0, word);
+            } else {
+                break;
+            }
+        }
+        let what = match common.split_last() {
+            Some((last, rest)) if last.len() > 2 => {
+                let mut words: Vec<String> = rest.iter().map(|w| (*w).to_owned()).collect();
+                words.push(plural_of(last));
+                format!("{} {}", names.len(), words.join(" "))
+            }
+            _ => plural(names.len(), "name", "names"),
+        };
+        // `from value_parser` after `value parsers` says it twice.
+        let place = tail.trim_start_matches(" from ").replace(['_', '-'], " ");
+        let tail = if what.contains(&place) {
+            ""
+        } else {
+            tail.as_str()
+        };
+        return Some(truncate(&format!("export {what}{tail}"), budget));
+    }
+    Some(fit("export", &names, &tail, budget))
+}
+
+/// Print or log calls removed and nothing else: `remove debug println from window`,
+/// `remove logging from Document`.
+fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code: Vec<&FileFacts> = files
+        .iter()
+        .copied()
+        .filter(|f| f.kind != Kind::Note)
+        .collect();
+    if code.is_empty() || code.iter().any(|f| f.logs_removed.is_empty()) {
+        return None;
+    }
+    let mut calls: Vec<&str> = Vec::new();
+    for f in &code {
+        for call in &f.logs_removed {
+            if !calls.contains(&call.as_str()) {
+                calls.push(call);
+            }
+        }
+    }
+    let print = |c: &str| {
+        matches!(
+            c,
+            "println!" | "eprintln!" | "print!" | "eprint!" | "dbg!" | "print" | "console.log"
+        ) || c.starts_with("fmt.Print")
+    };
+    let what = match calls.as_slice() {
+        [one] if print(one) => format!("debug {}", one.trim_end_matches('!')),
+        _ if calls.iter().all(|c| print(c)) => "debug prints".to_owned(),
+        _ => "logging".to_owned(),
+    };
+    let place = match code.as_slice() {
+        [f] => file_subject(&f.path),
+        _ => String::new(),
+    };
+    let text = if place.chars().count() < 3 || is_generic(&place) {
+        format!("remove {what}")
+    } else {
+        format!("remove {what} from {place}")
+    };
+    Some(truncate(&text, budget))
+}
+
+/// The plural of an English noun: `parser` → `parsers`, `class` → `classes`, `entry` →
+/// `entries`.
+fn plural_of(word: &str) -> String {
+    let consonant_y = word.len() > 1
+        && word.ends_with('y')
+        && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
 }
 
 /// The behaviour a fix pins with a new test, said by the test's name

@@ -107,3 +107,48 @@ fn a_new_workspace_member_is_scoped_as_the_house_names_members() {
         .success()
         .stdout(starts_with("feat(server): "));
 }
+
+#[test]
+fn staged_change_that_only_exports_or_drops_debug_output_says_so() {
+    let repo = TestRepo::new();
+    let effect =
+        "type DebuggerEvent = {\n  key: string\n}\n\nexport function track(e: DebuggerEvent) {}\n";
+    repo.write("packages/reactivity/src/effect.ts", effect);
+    let window = "pub fn emit(event: &str) {\n    println!(\n        \"emit {:?}\",\n        event\n    );\n    send(event);\n}\n";
+    repo.write("src/window.rs", window);
+    repo.commit_all("base");
+
+    repo.write(
+        "packages/reactivity/src/effect.ts",
+        effect.replace("type DebuggerEvent", "export type DebuggerEvent"),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "fix(reactivity): export DebuggerEvent from effect\n",
+        ));
+    repo.commit("fix: export DebuggerEvent");
+
+    // The call spans three lines; only its removal is staged.
+    repo.write(
+        "src/window.rs",
+        "pub fn emit(event: &str) {\n    send(event);\n}\n",
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("chore: remove debug println from window\n"));
+
+    // A removed print beside another edit is not a removal of debug output alone.
+    repo.write(
+        "src/window.rs",
+        "pub fn emit(event: &str) {\n    send(event.trim());\n}\n",
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!text.contains("println"), "{text}");
+}
