@@ -4,6 +4,11 @@
 //! line per diff: comma-separated features, a tab, the ten candidate flags as `0`/`1`, a tab,
 //! and the subject the engine writes. With `--names` it prints the feature names instead;
 //! with `--body` each line ends with a tab and the body, its newlines written as `\n`.
+//!
+//! With `--votes`, run inside a repository, it reads one line per change instead (the changed
+//! paths, tab-separated), and prints the history's type votes near them as the engine sees
+//! them at HEAD: ten comma-separated numbers in `TYPES` order, a tab, and the house's count of
+//! each type among its newest subjects (for weighing the history against the model).
 
 use git_herald::filter::{Attributes, FileEntry, Filter, FilterOptions};
 use git_herald::message::Style;
@@ -16,6 +21,9 @@ fn main() -> io::Result<()> {
     if std::env::args().any(|a| a == "--names") {
         writeln!(out, "{}", offline::feature_names().join(","))?;
         return Ok(());
+    }
+    if std::env::args().any(|a| a == "--votes") {
+        return votes(&mut out);
     }
     let with_body = std::env::args().any(|a| a == "--body");
     let filter = Filter::new(&FilterOptions::default()).expect("the default filter compiles");
@@ -51,6 +59,41 @@ fn main() -> io::Result<()> {
             write!(out, "\t{}", message.body.replace('\n', "\\n"))?;
         }
         writeln!(out)?;
+    }
+    out.flush()
+}
+
+/// Prints the history's type votes for each line of tab-separated paths on stdin.
+fn votes(out: &mut impl Write) -> io::Result<()> {
+    let repo = git_herald::git::Repo::discover().map_err(io::Error::other)?;
+    let history = git_herald::history::History::open(&repo, git_herald::history::Budget::Unlimited);
+    for line in io::stdin().lock().lines() {
+        let line = line?;
+        let paths: Vec<&str> = line.split('\t').filter(|p| !p.is_empty()).collect();
+        let advice = history.advise(&paths);
+        let row: Vec<String> = offline::TYPES
+            .iter()
+            .map(|t| {
+                let vote = advice
+                    .types
+                    .iter()
+                    .find(|(k, _)| k == t)
+                    .map_or(0.0, |(_, v)| *v);
+                format!("{vote:.5}")
+            })
+            .collect();
+        // Then the house's own counts of each type among its newest subjects.
+        let house: Vec<String> = offline::TYPES
+            .iter()
+            .map(|t| {
+                let n = advice
+                    .house
+                    .as_ref()
+                    .and_then(|h| h.types.iter().find(|(k, _)| k == t));
+                n.map_or(0, |(_, n)| *n).to_string()
+            })
+            .collect();
+        writeln!(out, "{}\t{}", row.join(","), house.join(","))?;
     }
     out.flush()
 }
