@@ -43,6 +43,9 @@ pub struct Advice {
     /// The past subjects most like this change (by paths touched), best first; the newest
     /// subjects when none is near.
     pub similar: Vec<String>,
+    /// The newest subjects the house's bots wrote (Dependabot, Renovate): how its
+    /// dependency updates are headed when no person's bump is near.
+    pub bots: Vec<String>,
 }
 
 /// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
@@ -245,6 +248,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         types: ranked(types),
         same_paths,
         similar: similar(history, paths),
+        bots: history.bots.clone(),
     }
 }
 

@@ -8,7 +8,7 @@
 //! head <id> <complete 0|1>
 //! c <id> <parent,parent> <time> <subject>\t<path>\x1f<path>…
 //! m <id> <parents> <time>                  (a merge: a link only)
-//! b <id> <parents> <time>                  (a bot's commit: a link only)
+//! b <id> <parents> <time> <subject>        (a bot's commit: its subject, no paths)
 //! end <lines>
 //! ```
 //!
@@ -87,7 +87,8 @@ impl Entry {
             parents: commit.parents,
             time: commit.time,
             kind,
-            subject: if keep {
+            // A bot's subject says how the house's tools write dependency updates.
+            subject: if keep || kind == Kind::Bot {
                 commit.subject.replace(['\t', '\n', '\r'], " ")
             } else {
                 String::new()
@@ -292,9 +293,9 @@ pub fn trim(entries: &mut Vec<Entry>, window: usize) {
     entries.truncate(keep);
 }
 
-/// Returns the commits by people reachable from `head` inside the index, newest first (the
-/// index may have been built at a later commit: checking out an older one must not see its
-/// own future).
+/// Returns the commits by people and by bots reachable from `head` inside the index, newest
+/// first (the index may have been built at a later commit: checking out an older one must
+/// not see its own future).
 pub fn reachable<'i>(index: &'i Index, head: &str) -> Vec<&'i Entry> {
     let at: HashMap<&str, usize> = index
         .entries
@@ -321,7 +322,7 @@ pub fn reachable<'i>(index: &'i Index, head: &str) -> Vec<&'i Entry> {
     out.sort_unstable();
     out.into_iter()
         .map(|i| &index.entries[i])
-        .filter(|e| e.kind == Kind::Commit)
+        .filter(|e| e.kind != Kind::Merge)
         .collect()
 }
 

@@ -27,6 +27,9 @@ pub const WINDOW: usize = 2000;
 /// and `hook install` builds the rest.
 pub const HOOK_BUDGET: Duration = Duration::from_millis(150);
 
+/// How many of the bots' newest subjects a run keeps.
+pub const BOT_SUBJECTS: usize = 50;
+
 /// One past commit by a person, as the run sees it.
 #[derive(Debug, Clone)]
 pub struct Past {
@@ -56,6 +59,9 @@ pub enum Origin {
 pub struct History {
     /// Commits by people reachable from HEAD, newest first.
     pub commits: Vec<Past>,
+    /// Subjects of the bots' commits in the window, newest first (at most [`BOT_SUBJECTS`]):
+    /// how the house's tools write dependency updates (`build(deps): bump …`).
+    pub bots: Vec<String>,
     pub origin: Origin,
     /// The window was read to its end (or to the first commit); `false` when the budget ran
     /// out first.
@@ -67,6 +73,7 @@ impl History {
     pub fn empty() -> History {
         History {
             commits: Vec::new(),
+            bots: Vec::new(),
             origin: Origin::Empty,
             complete: true,
         }
@@ -100,12 +107,10 @@ impl History {
             }
             // HEAD inside the window (an older commit checked out): its own past only.
             Some(stored) if stored.head != head && stored.entries.iter().any(|e| e.id == head) => {
-                let commits = index::reachable(&stored, &head)
-                    .into_iter()
-                    .map(past)
-                    .collect();
+                let (commits, bots) = split(index::reachable(&stored, &head).into_iter().cloned());
                 return History {
                     commits,
+                    bots,
                     origin: Origin::Stored,
                     complete: stored.complete,
                 };
@@ -129,13 +134,10 @@ impl History {
                     // Out of time: use what is there, with a gap, and save nothing.
                     new.extend(stored.entries);
                     index::trim(&mut new, WINDOW);
-                    let commits = new
-                        .into_iter()
-                        .filter(|e| e.kind == index::Kind::Commit)
-                        .map(into_past)
-                        .collect();
+                    let (commits, bots) = split(new);
                     return History {
                         commits,
+                        bots,
                         origin: Origin::Updated(added),
                         complete: false,
                     };
@@ -153,13 +155,10 @@ impl History {
                 (built, Origin::Built, finished)
             }
         };
+        let (commits, bots) = split(view.entries);
         History {
-            commits: view
-                .entries
-                .into_iter()
-                .filter(|e| e.kind == index::Kind::Commit)
-                .map(into_past)
-                .collect(),
+            commits,
+            bots,
             origin,
             complete,
         }
@@ -181,6 +180,21 @@ impl History {
     }
 }
 
+/// The commits by people, and the newest subjects of the bots' commits.
+fn split(entries: impl IntoIterator<Item = index::Entry>) -> (Vec<Past>, Vec<String>) {
+    let (mut commits, mut bots) = (Vec::new(), Vec::new());
+    for entry in entries {
+        match entry.kind {
+            index::Kind::Commit => commits.push(into_past(entry)),
+            index::Kind::Bot if bots.len() < BOT_SUBJECTS && !entry.subject.is_empty() => {
+                bots.push(entry.subject)
+            }
+            _ => {}
+        }
+    }
+    (commits, bots)
+}
+
 fn into_past(entry: index::Entry) -> Past {
     Past {
         subject: subject::parse(&entry.subject),
@@ -188,15 +202,5 @@ fn into_past(entry: index::Entry) -> Past {
         time: entry.time,
         line: entry.subject,
         paths: entry.paths,
-    }
-}
-
-fn past(entry: &index::Entry) -> Past {
-    Past {
-        id: entry.id.clone(),
-        time: entry.time,
-        line: entry.subject.clone(),
-        subject: subject::parse(&entry.subject),
-        paths: entry.paths.clone(),
     }
 }

@@ -227,6 +227,8 @@ pub(crate) struct Analysis {
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
+    /// `(package, dependency)` pairs the lockfiles' new side shows (`deps::roots`).
+    pub lock_edges: Vec<(String, String)>,
     /// CI actions whose pin changed (`uses: owner/action@v1` → `@v2`).
     pub pins: Vec<super::deps::DepChange>,
     /// Every changed line of the CI files is an action pin.
@@ -592,6 +594,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let mut reader = LockReader::default();
             let name = paths::file_name(&facts.path).to_owned();
             for hunk in &change.hunks {
+                reader.hunk();
                 for line in hunk.lines() {
                     let side = match line.kind {
                         LineKind::Added => LockSide::Added,
@@ -602,7 +605,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     reader.line(&name, &line.text.to_str_lossy(), side);
                 }
             }
-            for dep in reader.finish() {
+            let (deps, edges) = reader.finish();
+            if out.lock_edges.len() < 4000 {
+                out.lock_edges.extend(edges);
+            }
+            for dep in deps {
                 if !out.locked.iter().any(|d| d.name == dep.name) && out.locked.len() < 200 {
                     out.locked.push(dep);
                 }

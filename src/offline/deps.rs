@@ -253,6 +253,14 @@ pub(crate) struct LockReader {
     removed: BTreeMap<String, Vec<String>>,
     added: BTreeMap<String, Vec<String>>,
     order: Vec<String>,
+    /// The package whose `dependencies = [` list the lines are in, on the new side: only
+    /// when its `name` line was seen in the same hunk (a hunk that starts inside a list does
+    /// not say whose it is).
+    list_owner: Option<String>,
+    /// A `name` line was seen in this hunk.
+    named_here: bool,
+    /// `(package, dependency)` pairs the new side's visible lines show.
+    edges: Vec<(String, String)>,
 }
 
 /// Which side of the diff a line is on.
@@ -314,6 +322,12 @@ impl LockReader {
         }
     }
 
+    /// Starts a hunk: the lines below may belong to any package.
+    pub(crate) fn hunk(&mut self) {
+        self.list_owner = None;
+        self.named_here = false;
+    }
+
     /// Reads one line of the lockfile called `name` (a file name).
     pub(crate) fn line(&mut self, file: &str, text: &str, side: Side) {
         if text.len() > 300 {
@@ -321,8 +335,29 @@ impl LockReader {
         }
         let t = text.trim();
         match file {
+            "Cargo.lock" | "uv.lock" if side != Side::Removed && self.list_owner.is_some() => {
+                // ` "darling",`, ` "syn 3.0.2",` (Cargo); `{ name = "anyio" },` (uv).
+                let entry = t.strip_prefix("{ name = ").unwrap_or(t);
+                let entry = entry.split(['}', ',']).next().unwrap_or(entry).trim();
+                let dep = entry.trim_matches('"').split(' ').next().unwrap_or("");
+                if t.starts_with(']') {
+                    self.list_owner = None;
+                } else if is_name(dep)
+                    && let Some(package) = &self.list_owner
+                    && self.edges.len() < 2000
+                {
+                    self.edges.push((package.clone(), dep.to_owned()));
+                }
+            }
             "Cargo.lock" | "poetry.lock" | "uv.lock" | "pdm.lock" => {
+                if t == "dependencies = [" && side != Side::Removed && self.named_here {
+                    self.list_owner = self.current(side);
+                } else if t.starts_with('[') && side != Side::Removed {
+                    self.list_owner = None;
+                }
                 if let Some(v) = t.strip_prefix("name = ").and_then(quoted) {
+                    self.list_owner = None;
+                    self.named_here = true;
                     self.set_current(side, v.to_owned());
                 } else if let Some(v) = t.strip_prefix("version = ").and_then(quoted)
                     && side != Side::Context
@@ -408,10 +443,38 @@ impl LockReader {
         }
     }
 
-    /// Returns what was read, as changes, in order of appearance.
-    pub(crate) fn finish(self) -> Vec<DepChange> {
-        pair(&self.order, &self.removed, &self.added)
+    /// Returns what was read, as changes, in order of appearance, and which package the
+    /// new side shows depending on which.
+    pub(crate) fn finish(self) -> (Vec<DepChange>, Vec<(String, String)>) {
+        (pair(&self.order, &self.removed, &self.added), self.edges)
     }
+}
+
+/// The packages a lockfile bump is about: those no other moved package depends on (as far as
+/// the diff shows), and not a member of another's family (`time-macros` beside `time`,
+/// `clap_derive` beside `clap`). `clap`, `clap_builder` and `clap_derive` moving together
+/// are one bump of `clap`. All of them when that leaves none.
+pub(crate) fn roots(locked: &[DepChange], edges: &[(String, String)]) -> Vec<DepChange> {
+    let moved = |name: &str| locked.iter().any(|d| d.name == name);
+    let depended = |name: &str| {
+        edges
+            .iter()
+            .any(|(from, to)| to == name && from != name && moved(from))
+    };
+    let family = |name: &str| {
+        locked.iter().any(|d| {
+            d.name != name
+                && name
+                    .strip_prefix(d.name.as_str())
+                    .is_some_and(|rest| rest.starts_with(['-', '_']))
+        })
+    };
+    let out: Vec<DepChange> = locked
+        .iter()
+        .filter(|d| !depended(&d.name) && !family(&d.name))
+        .cloned()
+        .collect();
+    if out.is_empty() { locked.to_vec() } else { out }
 }
 
 /// Reads the actions a CI workflow pins (`uses: actions/checkout@v4`, or a commit SHA with
@@ -420,6 +483,10 @@ impl LockReader {
 pub(crate) struct PinReader {
     removed: BTreeMap<String, Vec<String>>,
     added: BTreeMap<String, Vec<String>>,
+    /// The commits pinned, by side, short: a pin that moves to another commit under the
+    /// same version comment (`# v2`) is still a bump.
+    removed_shas: BTreeMap<String, Vec<String>>,
+    added_shas: BTreeMap<String, Vec<String>>,
     order: Vec<String>,
     /// Changed lines that are not pins (blank lines and comments aside).
     pub other_lines: u32,
@@ -448,10 +515,13 @@ impl PinReader {
         let name: String = action.split('/').take(2).collect::<Vec<_>>().join("/");
         let sha = reference.len() >= 40 && reference.chars().all(|c| c.is_ascii_hexdigit());
         let version = match comment {
+            // `# v2.9.2`, `# tag=v4`; a comment that names no version (`# master`) leaves
+            // the commit as the version.
             Some(c) if sha => c
                 .split_whitespace()
                 .find(|w| looks_like_version(w.trim_start_matches("tag=")))
-                .map(|w| w.trim_start_matches("tag=").to_owned()),
+                .map(|w| w.trim_start_matches("tag=").to_owned())
+                .or_else(|| Some(reference[..7].to_owned())),
             _ if sha => Some(reference[..7].to_owned()),
             _ => Some(reference.to_owned()),
         };
@@ -461,6 +531,18 @@ impl PinReader {
         };
         if !self.order.contains(&name) {
             self.order.push(name.clone());
+        }
+        if sha {
+            let shas = if added {
+                &mut self.added_shas
+            } else {
+                &mut self.removed_shas
+            };
+            let short = reference[..7].to_owned();
+            let list = shas.entry(name.clone()).or_default();
+            if !list.contains(&short) {
+                list.push(short);
+            }
         }
         let map = if added {
             &mut self.added
@@ -476,36 +558,66 @@ impl PinReader {
     /// Returns the actions whose pin changed (bumps only: a step added or removed is a
     /// change to the workflow, not to a dependency).
     pub(crate) fn finish(&self) -> Vec<DepChange> {
-        pair(&self.order, &self.removed, &self.added)
-            .into_iter()
+        let by_version = pair(&self.order, &self.removed, &self.added);
+        let by_commit = pair(&self.order, &self.removed_shas, &self.added_shas);
+        self.order
+            .iter()
+            .filter_map(|name| {
+                let found = |list: &[DepChange]| list.iter().find(|d| &d.name == name).cloned();
+                found(&by_version).or_else(|| found(&by_commit))
+            })
             .filter(|d| d.from.is_some() && d.to.is_some())
             .collect()
     }
 }
 
 /// Returns the type and scope this repository writes for dependency bumps
-/// (`build(deps): bump …`), read from the past commits that touched the same files, else
-/// the most similar ones: the newest Conventional Commits subject among them that bumps,
-/// updates or upgrades something.
+/// (`build(deps): bump …`): a vote among the Conventional Commits subjects that bump,
+/// update or upgrade something, in the past commits that touched the same files or are
+/// most similar (one vote each), and in the bots' newest commits (half a vote each:
+/// Dependabot's prefix is a setting the maintainers chose, and its dozens of bumps should
+/// outweigh one person's old habit, not a few recent ones). Ties go to the first seen.
 pub(super) fn house_prefix(
     advice: &crate::history::Advice,
 ) -> Option<(&'static str, Option<String>)> {
-    advice
+    let people = advice
         .same_paths
         .iter()
         .chain(&advice.similar)
-        .find_map(|line| {
-            let subject = crate::history::parse_subject(line);
-            let kind = subject.kind?;
-            let (_, summary) = line.split_once(": ")?;
-            let verb = summary.split_whitespace().next()?.to_lowercase();
-            let bumps = [
-                "bump", "bumps", "bumped", "update", "updates", "upgrade", "upgrades",
-            ]
-            .contains(&verb.as_str());
-            (bumps && subject.form == crate::history::Form::Conventional)
-                .then(|| (kind, subject.prefix.clone()))
-        })
+        .map(|l| (l, 1.0));
+    let bots = advice.bots.iter().map(|l| (l, 0.5));
+    let mut votes: Vec<((&'static str, Option<String>), f32)> = Vec::new();
+    for (line, weight) in people.chain(bots) {
+        let subject = crate::history::parse_subject(line);
+        let Some(kind) = subject.kind else { continue };
+        let Some((_, summary)) = line.split_once(": ") else {
+            continue;
+        };
+        let verb = summary
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let bumps = [
+            "bump", "bumps", "bumped", "update", "updates", "upgrade", "upgrades",
+        ]
+        .contains(&verb.as_str());
+        if !bumps || subject.form != crate::history::Form::Conventional {
+            continue;
+        }
+        let key = (kind, subject.prefix.clone());
+        match votes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, total)) => *total += weight,
+            None => votes.push((key, weight)),
+        }
+    }
+    let mut best: Option<((&'static str, Option<String>), f32)> = None;
+    for (key, total) in votes {
+        if best.as_ref().is_none_or(|(_, b)| total > *b) {
+            best = Some((key, total));
+        }
+    }
+    best.map(|(key, _)| key)
 }
 
 #[cfg(test)]
@@ -584,11 +696,131 @@ mod tests {
     }
 
     fn lock(file: &str, lines: &[(Side, &str)]) -> Vec<DepChange> {
+        lock_with_edges(file, lines).0
+    }
+
+    fn lock_with_edges(
+        file: &str,
+        lines: &[(Side, &str)],
+    ) -> (Vec<DepChange>, Vec<(String, String)>) {
         let mut reader = LockReader::default();
+        reader.hunk();
         for (side, text) in lines {
-            reader.line(file, text, *side);
+            if text.starts_with("@@") {
+                reader.hunk();
+            } else {
+                reader.line(file, text, *side);
+            }
         }
         reader.finish()
+    }
+
+    #[test]
+    fn a_lockfile_bump_is_about_the_package_the_others_moved_for() {
+        use Side::*;
+        let package = |name: &'static str, from: &'static str, to: &'static str| {
+            vec![
+                (Context, "[[package]]"),
+                (Context, name),
+                (Removed, from),
+                (Added, to),
+            ]
+        };
+        let mut lines = package(
+            "name = \"darling\"",
+            "version = \"0.23.0\"",
+            "version = \"0.24.0\"",
+        );
+        lines.extend([
+            (Context, "dependencies = ["),
+            (Context, " \"darling_core\","),
+            (Context, "]"),
+        ]);
+        lines.push((Context, "@@"));
+        lines.extend(package(
+            "name = \"darling_core\"",
+            "version = \"0.23.0\"",
+            "version = \"0.24.0\"",
+        ));
+        lines.push((Context, "@@"));
+        lines.extend(package(
+            "name = \"instability\"",
+            "version = \"0.3.12\"",
+            "version = \"0.3.13\"",
+        ));
+        lines.extend([
+            (Context, "dependencies = ["),
+            (Context, " \"darling\","),
+            (Added, " \"syn 3.0.2\","),
+        ]);
+        // A hunk that starts inside another package's list says nothing about whose it is.
+        lines.extend([
+            (Context, "@@"),
+            (Removed, " \"instability 0.3.12\","),
+            (Added, " \"instability 0.3.13\","),
+        ]);
+        let (locked, edges) = lock_with_edges("Cargo.lock", &lines);
+        assert_eq!(locked.len(), 3);
+        assert!(edges.contains(&("instability".to_owned(), "darling".to_owned())));
+        assert!(
+            !edges.iter().any(|(_, to)| to == "instability"),
+            "{edges:?}"
+        );
+        assert_eq!(
+            roots(&locked, &edges),
+            vec![bump("instability", "0.3.12", "0.3.13")]
+        );
+
+        // No lists in sight: a package's family (`clap_derive`, `time-macros`) goes with it.
+        let family = [
+            bump("clap", "4.6.3", "4.6.6"),
+            bump("clap_derive", "4.6.3", "4.6.6"),
+        ];
+        assert_eq!(roots(&family, &[]), vec![bump("clap", "4.6.3", "4.6.6")]);
+        // Two unrelated packages: both.
+        let two = [
+            bump("serde", "1.0.1", "1.0.2"),
+            bump("lru", "0.18.0", "0.18.1"),
+        ];
+        assert_eq!(roots(&two, &[]), two.to_vec());
+    }
+
+    #[test]
+    fn a_pin_moved_to_another_commit_is_a_bump_whatever_its_comment_says() {
+        let mut pins = PinReader::default();
+        pins.line(
+            "- uses: crate-ci/typos@37bb98842b0d8c4ffebdb75301a13db0267cef89 # master",
+            false,
+        );
+        pins.line(
+            "- uses: crate-ci/typos@8a48f81b6c64dcfea44b3633223084c4be58ac5f # master",
+            true,
+        );
+        pins.line(
+            "- uses: acme/deny@bb137d7af7e4fb67e5f82a49c4fce4fad40782fe # v2",
+            false,
+        );
+        pins.line(
+            "- uses: acme/deny@3c6349835b2b7b196a839186cb8b78e02f7b5f25 # v2",
+            true,
+        );
+        pins.line(
+            "- uses: actions/cache@1111111111111111111111111111111111111111 # v4.1.0",
+            false,
+        );
+        pins.line(
+            "- uses: actions/cache@2222222222222222222222222222222222222222 # v4.2.0",
+            true,
+        );
+        assert_eq!(pins.other_lines, 0);
+        assert_eq!(
+            pins.finish(),
+            vec![
+                bump("crate-ci/typos", "37bb988", "8a48f81"),
+                bump("acme/deny", "bb137d7", "3c63498"),
+                bump("actions/cache", "v4.1.0", "v4.2.0"),
+            ]
+        );
     }
 
     #[test]

@@ -101,35 +101,48 @@ pub fn write_in(
         let ty = pick(None).unwrap_or_else(|| classify::classify(&analysis, &x));
         (ty, ty.name().to_owned())
     };
-    // A fix with its regression test is a fix, whatever the new test adds (issue 13).
+    // The type as the repository's rules spell it, when they allow it (any type when they
+    // list none): the rules below pick a type only where it is allowed.
     let free = !style.conventional || rules.types.is_none();
-    let (ty, name) = if ty == Type::FEAT && summary::is_regression_fix(&analysis) && free {
-        (Type::FIX, Type::FIX.name().to_owned())
-    } else if summary::removed_tests_only(&analysis).is_some() && free {
-        // Tests deleted and nothing else: a change to the tests, wherever they live.
-        (Type::TEST, Type::TEST.name().to_owned())
-    } else if summary::is_rename(&analysis) && free {
-        (Type::REFACTOR, Type::REFACTOR.name().to_owned())
-    } else if documents::is_housekeeping(&analysis) && free {
-        (Type::CHORE, Type::CHORE.name().to_owned())
-    } else {
-        (ty, name)
+    let allowed = |t: Type| {
+        if free {
+            Some((t, t.name().to_owned()))
+        } else {
+            rules.spelling(t.name()).map(|name| (t, name))
+        }
     };
+    // A fix with its regression test is a fix, whatever the new test adds (issue 13).
+    let rule = if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
+        allowed(Type::FIX)
+    } else if summary::removed_tests_only(&analysis).is_some() {
+        // Tests deleted and nothing else: a change to the tests, wherever they live.
+        allowed(Type::TEST)
+    } else if summary::is_rename(&analysis) {
+        allowed(Type::REFACTOR)
+    } else if documents::is_housekeeping(&analysis) {
+        allowed(Type::CHORE)
+    } else {
+        None
+    };
+    let (ty, name) = rule.unwrap_or((ty, name));
     // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
     // and its words from the change, never from a past bump of another package.
     let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
-    let house_bump = if bump && free {
-        deps::house_prefix(advice)
+    let house_bump = if bump {
+        deps::house_prefix(advice).filter(|(kind, _)| {
+            classify::TYPES
+                .iter()
+                .position(|t| t == kind)
+                .is_some_and(|i| allowed(Type(i)).is_some())
+        })
     } else {
         None
     };
     let kind = house_bump
         .as_ref()
-        .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind));
-    let (ty, name) = match kind {
-        Some(i) => (Type(i), classify::TYPES[i].to_owned()),
-        None => (ty, name),
-    };
+        .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind))
+        .and_then(|i| allowed(Type(i)));
+    let (ty, name) = kind.unwrap_or((ty, name));
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);
     // The declared member all the paths lie in, where the change takes a scope at all.
@@ -167,10 +180,9 @@ pub fn write_in(
             }
         }
     }
-    let (ty, name) = match house::type_for_scope(advice, ty, scope.as_deref()) {
-        Some(other) if free => (other, other.name().to_owned()),
-        _ => (ty, name),
-    };
+    let (ty, name) = house::type_for_scope(advice, ty, scope.as_deref())
+        .and_then(allowed)
+        .unwrap_or((ty, name));
     // The gitmoji is added later (`gitmoji::decorate`) and counts in the length.
     let room = Style {
         max_subject: style

@@ -293,6 +293,9 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     (removed, false)
 }
 
+/// Most lines of code a dependency bump may change beside it and still be the bump.
+const ADAPTED_LINES: u32 = 30;
+
 /// Returns the summary of a change that only moves dependencies (manifest lines,
 /// lockfile versions or CI action pins), naming them; `None` for any other change.
 pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
@@ -309,7 +312,24 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     // versions, unless the manifest's own version moved (a release).
     let locked = a.bumped_locks();
     if !locked.is_empty() && deps_only && a.manifest.release.is_none() {
-        return Some(deps_summary(&locked, budget));
+        // The packages the others moved for (`bump clap`, not `bump clap, clap_builder and
+        // clap_derive`); the body lists them all.
+        let roots = super::deps::roots(&locked, &a.lock_edges);
+        return Some(deps_summary(&roots, budget));
+    }
+    // One dependency moved in a manifest, and the code adapted to it in a few lines
+    // (`bump itertools from 0.14 to 0.15` beside the call sites it changed).
+    if let [dep] = a.manifest.deps.as_slice()
+        && dep.from.is_some()
+        && dep.to.is_some()
+        && a.manifest.release.is_none()
+        && all(&|f| f.status == Status::Modified && !matches!(f.kind, Kind::Docs | Kind::Ci))
+        && a.code_added.lines + a.code_removed.lines <= ADAPTED_LINES
+        && a.files
+            .iter()
+            .all(|f| f.added_defs.iter().all(|d| !d.public))
+    {
+        return Some(deps_summary(&a.manifest.deps, budget));
     }
     let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
     if a.pins_only && pins_only {

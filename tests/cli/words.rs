@@ -152,3 +152,60 @@ fn staged_change_that_only_exports_or_drops_debug_output_says_so() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(!text.contains("println"), "{text}");
 }
+
+#[test]
+fn a_bump_takes_the_prefix_the_house_bots_write_even_under_an_allow_list() {
+    let repo = TestRepo::new();
+    // The project's rules list the types it allows (committed.toml): the house's `build`
+    // is among them, so the house's prefix still holds.
+    repo.write(
+        "committed.toml",
+        "allowed_types = [\"build\", \"chore\", \"docs\", \"feat\", \"fix\"]\n",
+    );
+    for i in 0..24 {
+        repo.write(format!("src/f{i}.rs"), format!("fn f{i}() {{}}\n"));
+        repo.add_all();
+        repo.commit(&format!("feat(core): add f{i}"));
+    }
+    repo.write("Cargo.lock", LOCK);
+    repo.add_all();
+    repo.commit("chore: add the lockfile");
+    // Dependabot's bumps: no person ever wrote one here.
+    for (from, to) in [("0.3.50", "0.3.51"), ("0.3.51", "0.3.54")] {
+        repo.write(
+            "Cargo.lock",
+            LOCK.replace("0.3.54", to).replace("0.3.55", from),
+        );
+        repo.add_all();
+        let out = repo
+            .git_cmd([
+                "commit",
+                "-q",
+                "--author",
+                "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+                "-m",
+                &format!("build(deps): bump time from {from} to {to}"),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+    // A lockfile bump of the package and its family (`time-macros`): one bump, by name.
+    let lock = format!(
+        "{}\n[[package]]\nname = \"time-macros\"\nversion = \"0.2.24\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n",
+        LOCK.trim_end()
+    );
+    repo.write("Cargo.lock", &lock);
+    repo.commit_all("chore: lock time-macros");
+    repo.write(
+        "Cargo.lock",
+        lock.replace("0.3.54", "0.3.55").replace("0.2.24", "0.2.25"),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "build(deps): bump time from 0.3.54 to 0.3.55\n",
+        ));
+}
