@@ -78,6 +78,10 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     // The same before the paths' says are evened out: the type votes, which should grow
     // with the number of commits behind them.
     let mut mass = vec![0f32; commits.len()];
+    // The same for the scope votes, where a commit that names no scope counts by the share of
+    // its files in this path's top folder: a sweep across the whole tree writes no scope
+    // because it spans many parts, which says nothing against the scope of one of them.
+    let mut scope_weight = vec![0f32; commits.len()];
     for path in &staged {
         let mut best = 0;
         let mut near: Vec<usize> = Vec::new();
@@ -110,9 +114,22 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             .collect();
         let sum: f32 = raw.iter().sum();
         let say = sum.min(1.0) / (1.0 + near.len() as f32 / BUSY) / staged.len() as f32;
+        let top = path.split('/').next().unwrap_or(path);
         for (&i, r) in near.iter().zip(raw) {
             weight[i] += r / sum * say;
             mass[i] += r / staged.len() as f32;
+            let past = &commits[i];
+            let focus = if past.subject.prefix.is_some() || !path.contains('/') {
+                1.0
+            } else {
+                let inside = past
+                    .paths
+                    .iter()
+                    .filter(|p| p.split('/').next() == Some(top) && p.contains('/'))
+                    .count();
+                inside as f32 / past.paths.len().max(1) as f32
+            };
+            scope_weight[i] += r / sum * say * focus;
         }
     }
     let conventional_house = house.as_ref().is_none_or(|h| h.form == Form::Conventional);
@@ -158,8 +175,8 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     let votes_in = |want: Form| {
         let mut votes: HashMap<Option<String>, f32> = HashMap::new();
         for (i, past) in commits.iter().enumerate() {
-            if weight[i] > 0.0 && form_of(&past.subject) == want {
-                *votes.entry(prefix_of(&past.subject)).or_default() += weight[i];
+            if scope_weight[i] > 0.0 && form_of(&past.subject) == want {
+                *votes.entry(prefix_of(&past.subject)).or_default() += scope_weight[i];
             }
         }
         votes
