@@ -111,8 +111,16 @@ pub fn write_in(
             rules.spelling(t.name()).map(|name| (t, name))
         }
     };
+    // The author's own release note says what the change is (`Fixed …`, `Added …`).
+    let noted = analysis
+        .notes
+        .first()
+        .and_then(|n| words::note_kind(n))
+        .and_then(|kind| TYPES.iter().position(|t| *t == kind));
     // A fix with its regression test is a fix, whatever the new test adds (issue 13).
-    let rule = if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
+    let rule = if let Some(i) = noted {
+        allowed(Type(i))
+    } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
     } else if summary::removed_tests_only(&analysis).is_some() {
         // Tests deleted and nothing else: a change to the tests, wherever they live.

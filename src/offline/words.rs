@@ -150,6 +150,7 @@ const VERBS: &[&str] = &[
     "introduce",
     "keep",
     "make",
+    "mark",
     "move",
     "optimize",
     "prevent",
@@ -292,8 +293,22 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
 /// a name (`OpenAIChatGenerator`), reStructuredText double backticks made single, the final
 /// period dropped.
 pub(crate) fn note_phrase(text: &str) -> Option<String> {
-    let text = text.replace("``", "`");
+    let text = unlink(&text.replace("``", "`"));
+    // `Fixed #10776: Biome no longer …`: the issue number says nothing a reader can use.
     let text = text.trim();
+    let text = match text.split_once(": ") {
+        Some((lead, rest))
+            if lead.split_whitespace().count() == 2
+                && lead.split_whitespace().last().is_some_and(|n| {
+                    n.starts_with('#') && n[1..].bytes().all(|b| b.is_ascii_digit())
+                })
+                && imperative(lead.split_whitespace().next().unwrap_or("")).as_deref()
+                    == Some("fix") =>
+        {
+            rest.trim()
+        }
+        _ => text,
+    };
     // The first sentence: up to a period followed by a space, or the end.
     let mut end = text.len();
     let bytes = text.as_bytes();
@@ -308,6 +323,13 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
         }
     }
     let sentence = text[..end].trim().trim_end_matches([':', ';', ',']);
+    // The main clause: `Added the nursery rule X, which reports …` → `Added the nursery rule
+    // X`.
+    let sentence = [", which ", ", such as ", ", so that ", ", because "]
+        .iter()
+        .filter_map(|cut| sentence.find(cut))
+        .min()
+        .map_or(sentence, |at| &sentence[..at]);
     let mut words = sentence.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
@@ -331,6 +353,41 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
         }
     }
     Some(phrase)
+}
+
+/// Markdown links as their text: `[`noThisInStatic`](https://…)` → `` `noThisInStatic` ``,
+/// `[#11436](https://…)` → `#11436`.
+fn unlink(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The type the author's note gives the change by its first word: `Fixed …` a fix, `Added
+/// …` a feature, `Improved performance …` a performance change; `None` when it says no more.
+pub(crate) fn note_kind(text: &str) -> Option<&'static str> {
+    let mut words = text.split_whitespace();
+    let first = imperative(words.next()?.trim_end_matches(':'))?;
+    let second = words.next().unwrap_or("").to_lowercase();
+    match first.as_str() {
+        "fix" => Some("fix"),
+        "add" | "introduce" | "support" => Some("feat"),
+        "improve" | "speed" | "optimize" | "optimise" if second.starts_with("perf") => Some("perf"),
+        "optimize" | "optimise" | "speed" => Some("perf"),
+        _ => None,
+    }
 }
 
 /// Returns a comment block as the reason for a change: its first sentence, when it reads as
@@ -827,6 +884,39 @@ mod tests {
             Some("document writer returns the number of documents written")
         );
         assert_eq!(note_phrase("Fixed."), None);
+        // Links as their text, the issue number dropped, the main clause kept (Biome's
+        // changesets).
+        assert_eq!(
+            note_phrase(
+                "Fixed [#10278](https://github.com/biomejs/biome/issues/10278): Marked the fix \
+                 for [`noThisInStatic`](https://biomejs.dev/linter/rules/no-this-in-static/) as \
+                 unsafe by default."
+            )
+            .as_deref(),
+            Some("mark the fix for `noThisInStatic` as unsafe by default")
+        );
+        assert_eq!(
+            note_phrase(
+                "Added the nursery rule [`noUnsafeTypeAssertion`](https://biomejs.dev/x/), which \
+                 disallows TypeScript type assertions."
+            )
+            .as_deref(),
+            Some("add the nursery rule `noUnsafeTypeAssertion`")
+        );
+        // `such as` without a comma belongs to the subject: kept.
+        assert_eq!(
+            note_phrase("GritQL snippets such as `x` now match re-exports.").as_deref(),
+            Some("GritQL snippets such as `x` now match re-exports")
+        );
+    }
+
+    #[test]
+    fn a_note_names_the_type_by_its_first_word() {
+        assert_eq!(note_kind("Fixed [#1](https://x/1): a crash."), Some("fix"));
+        assert_eq!(note_kind("Added a new nursery rule `x`."), Some("feat"));
+        assert_eq!(note_kind("Improved performance of `x`."), Some("perf"));
+        assert_eq!(note_kind("Improved the docs of `x`."), None);
+        assert_eq!(note_kind("The parser now accepts `!`."), None);
     }
 
     #[test]

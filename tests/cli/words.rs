@@ -209,3 +209,29 @@ fn a_bump_takes_the_prefix_the_house_bots_write_even_under_an_allow_list() {
             "build(deps): bump time from 0.3.54 to 0.3.55\n",
         ));
 }
+
+#[test]
+fn a_changeset_note_gives_the_type_and_the_words_without_its_links() {
+    let repo = TestRepo::new();
+    repo.write(
+        "crates/parser/src/lib.rs",
+        "pub fn parse(src: &str) -> usize {\n    src.len()\n}\n",
+    );
+    repo.commit_all("base");
+    // New public items would read as a feature; the author's note says it is a fix.
+    repo.write(
+        "crates/parser/src/lib.rs",
+        "pub fn parse(src: &str) -> usize {\n    src.trim().len()\n}\n\npub fn parse_partial(src: &str) -> Option<usize> {\n    Some(parse(src))\n}\n",
+    );
+    repo.write(
+        ".changeset/quiet-owls-sing.md",
+        "---\n\"@acme/parser\": patch\n---\n\nFixed [#11416](https://github.com/acme/parser/issues/11416): the parser no longer crashes on incomplete `{let}` declarations, such as `{let x`.\n",
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "fix(parser): the parser no longer crashes on incomplete `{let}`\n",
+        ));
+}
