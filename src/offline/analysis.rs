@@ -161,6 +161,9 @@ pub(crate) struct FileFacts {
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
+    /// The one line the file gains, when that is all that changed in it (blank lines
+    /// aside): an entry added to a list (`* pmandloi28`), read as such by `documents`.
+    pub sole_addition: Option<String>,
     /// The print and log calls the file loses (`println!`, `logger.info`), when every
     /// changed hunk only removes such calls (or touches only comments and blank lines).
     pub logs_removed: Vec<String>,
@@ -578,6 +581,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             link_changes: 0,
             exports: Vec::new(),
             logs_removed: Vec::new(),
+            sole_addition: None,
             path,
         };
         if matches!(
@@ -638,6 +642,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
         let package_init = name == "__init__.py";
+        // The lines added and removed (blank ones aside), and the first added, for
+        // `sole_addition`.
+        let (mut solid_added, mut solid_removed) = (0u32, 0u32);
+        let mut first_added: Option<String> = None;
         // Hunks that only make names public, or touch only comments and blank lines.
         let mut export_hunks = 0u32;
         let mut exports: Vec<String> = Vec::new();
@@ -728,6 +736,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
+                        if !text.is_empty() {
+                            if added {
+                                solid_added += 1;
+                                if first_added.is_none() {
+                                    first_added = Some(text.to_str_lossy().into_owned());
+                                }
+                            } else {
+                                solid_removed += 1;
+                            }
+                        }
                         let lines = if added {
                             plus += 1;
                             squeeze(head, &mut squeezed_new);
@@ -955,6 +973,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;
+        }
+        if solid_added == 1 && solid_removed == 0 {
+            facts.sole_addition = first_added;
         }
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {

@@ -45,9 +45,62 @@ pub(crate) fn is_housekeeping(a: &Analysis) -> bool {
             }))
 }
 
+/// What a list entry names: its first link's text, else its words up to the first
+/// separator (` - `, `:`, `(`, `|`), when that is short: `* [Ceri Storey](https://…)` →
+/// `Ceri Storey`, `- Ben Zimmermann - [@bzzimmy](…)` → `Ben Zimmermann`, `* pmandloi28` →
+/// `pmandloi28`. `None` for a line that is not a list entry or a table row, or whose entry
+/// is a code name.
+fn entry_name(line: &str) -> Option<String> {
+    let line = line.trim();
+    let body = ["* ", "- ", "+ "]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+        .or_else(|| {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.len() < line.len())
+                .then(|| rest.strip_prefix(". "))
+                .flatten()
+        })
+        .or_else(|| line.strip_prefix('|'))?
+        .trim();
+    let name = match body.find('[') {
+        Some(0) => body[1..].split(']').next()?,
+        _ => {
+            let cut = [" - ", " – ", ": ", " (", "|", ", "]
+                .iter()
+                .filter_map(|s| body.find(s))
+                .min()
+                .unwrap_or(body.len());
+            &body[..cut]
+        }
+    };
+    // A code name (`` `threads`: worker count ``) is an option documented, not an entry.
+    if name.trim_start().starts_with('`') {
+        return None;
+    }
+    let name = name.trim().trim_matches(['*', '_']);
+    let words = name.split_whitespace().count();
+    (!name.is_empty() && words <= 4 && name.chars().count() <= 40 && !name.contains("http"))
+        .then(|| name.to_owned())
+}
+
 /// Returns the summary when the change is one of the kinds this module names, else `None`.
 pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    // One entry added to a document's list, nothing else: `add pmandloi28 to
+    // paid_contributors`.
+    if let [file] = files
+        && file.kind == Kind::Docs
+        && file.status == Status::Modified
+        && let Some(name) = file.sole_addition.as_deref().and_then(entry_name)
+    {
+        let place = super::summary::doc_name(&file.path);
+        let place = place.strip_suffix(".md").unwrap_or(&place);
+        let text = format!("add {name} to {place}");
+        if super::summary::width(&text) <= budget {
+            return Some(text);
+        }
+    }
     let file_name = |p: &str| paths::file_name(p).to_owned();
     // Only the mode changed: `chore: make build.sh executable`.
     if all(&|f| {
@@ -124,4 +177,35 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         ));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entry_name;
+
+    #[test]
+    fn list_entries_go_by_the_name_they_add() {
+        assert_eq!(entry_name("* pmandloi28").as_deref(), Some("pmandloi28"));
+        assert_eq!(
+            entry_name(" * [Ceri Storey](https://github.com/cstorey)").as_deref(),
+            Some("Ceri Storey")
+        );
+        assert_eq!(
+            entry_name("- Ben Zimmermann - [@bzzimmy](https://github.com/bzzimmy) | mail")
+                .as_deref(),
+            Some("Ben Zimmermann")
+        );
+        assert_eq!(
+            entry_name("| KSOC | https://ksoc.com |").as_deref(),
+            Some("KSOC")
+        );
+        assert_eq!(entry_name("12. Acme Corp").as_deref(), Some("Acme Corp"));
+        assert_eq!(entry_name("- `threads`: worker count"), None);
+        // A sentence, or an entry that says too much to be a name.
+        assert_eq!(entry_name("Install it with cargo."), None);
+        assert_eq!(
+            entry_name("- a long explanation of how the whole thing works in practice"),
+            None
+        );
+    }
 }

@@ -111,10 +111,12 @@ pub fn write_in(
             rules.spelling(t.name()).map(|name| (t, name))
         }
     };
-    // The author's own release note says what the change is (`Fixed …`, `Added …`).
+    // The author's own release note says what the change is (`Fixed …`, `Added …`); a
+    // note added alone, after the fact, is bookkeeping.
     let noted = analysis
         .notes
         .first()
+        .filter(|_| analysis.files.iter().any(|f| f.kind != paths::Kind::Note))
         .and_then(|n| words::note_kind(n))
         .and_then(|kind| TYPES.iter().position(|t| *t == kind));
     // A fix with its regression test is a fix, whatever the new test adds (issue 13).

@@ -131,7 +131,7 @@ pub(crate) fn file_subject(path: &str) -> String {
 }
 
 /// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
-fn doc_name(path: &str) -> String {
+pub(crate) fn doc_name(path: &str) -> String {
     let name = paths::file_name(path);
     // Only the `.md` goes: `CHANGELOG-3.0.md` is `CHANGELOG-3.0`, not `CHANGELOG-3`.
     let stem = name.strip_suffix(".md").unwrap_or(name);
