@@ -358,6 +358,30 @@ fn is_log(t: &[u8]) -> bool {
     NEEDLES.any_in(t)
 }
 
+/// Counts a hunk toward a "the file only does this" pattern (only exports, only removes
+/// log calls): one that does it, its names gathered (each once, at most `cap`), or one that
+/// touches only comments and blank lines (`quiet`).
+fn tally(
+    found: Option<Vec<String>>,
+    quiet: bool,
+    hunks: &mut u32,
+    names: &mut Vec<String>,
+    cap: usize,
+) {
+    match found {
+        Some(found) => {
+            *hunks += 1;
+            for name in found {
+                if names.len() < cap && !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        None if quiet => *hunks += 1,
+        None => {}
+    }
+}
+
 /// The calls one hunk removes, when removing print or log calls is all it does: every
 /// removed line is such a call or the rest of one (its arguments on the lines below), every
 /// other changed line blank or a comment. Each call is named by what it calls
@@ -922,29 +946,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         )
                     })
                     .flatten();
-                if let Some(names) = exported {
-                    export_hunks += 1;
-                    for name in names {
-                        if exports.len() < 16 && !exports.contains(&name) {
-                            exports.push(name);
-                        }
-                    }
-                } else if comments == plus + minus {
-                    export_hunks += 1;
-                }
+                let quiet = comments == plus + minus;
+                tally(exported, quiet, &mut export_hunks, &mut exports, 16);
                 let logs = code_like
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
-                if let Some(calls) = logs {
-                    log_hunks += 1;
-                    for call in calls {
-                        if logs_removed.len() < 8 && !logs_removed.contains(&call) {
-                            logs_removed.push(call);
-                        }
-                    }
-                } else if comments == plus + minus {
-                    log_hunks += 1;
-                }
+                tally(logs, quiet, &mut log_hunks, &mut logs_removed, 8);
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;
                     link_hunks += 1;

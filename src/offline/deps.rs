@@ -214,6 +214,25 @@ fn pair(
     out
 }
 
+impl DepChange {
+    /// The verb for this change of version: `downgrade` when the new version is the lower
+    /// one (a revert of a bump), else `bump`.
+    pub(crate) fn verb(&self) -> &'static str {
+        let parts = |v: &str| -> Vec<u64> {
+            v.trim_start_matches(['v', '=', '^', '~'])
+                .split(['.', '-', '+'])
+                .map_while(|p| p.parse().ok())
+                .collect()
+        };
+        match (&self.from, &self.to) {
+            (Some(from), Some(to)) if !parts(to).is_empty() && parts(to) < parts(from) => {
+                "downgrade"
+            }
+            _ => "bump",
+        }
+    }
+}
+
 /// The name a dependency goes by in a subject: a Go module without its host, owner and
 /// major-version suffix (`github.com/goreleaser/nfpm/v2` → `nfpm`), others as written.
 pub(crate) fn short_name(name: &str) -> &str {
@@ -783,6 +802,17 @@ mod tests {
             bump("lru", "0.18.0", "0.18.1"),
         ];
         assert_eq!(roots(&two, &[]), two.to_vec());
+    }
+
+    #[test]
+    fn a_lower_version_is_a_downgrade() {
+        assert_eq!(
+            bump("unicode-width", "0.1.14", "0.1.12").verb(),
+            "downgrade"
+        );
+        assert_eq!(bump("x", "1.9.0", "1.10.0").verb(), "bump");
+        assert_eq!(bump("x", "v2", "v3").verb(), "bump");
+        assert_eq!(bump("x", "37bb988", "8a48f81").verb(), "bump");
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
 fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     if let [dep] = deps {
         let text = match (&dep.from, &dep.to) {
-            (Some(from), Some(to)) => format!("bump {} from {from} to {to}", dep.name),
+            (Some(from), Some(to)) => format!("{} {} from {from} to {to}", dep.verb(), dep.name),
             (None, Some(_)) => format!("add {} dependency", dep.name),
             (Some(_), None) => format!("remove {} dependency", dep.name),
             (None, None) => format!("update {}", dep.name),
@@ -167,7 +167,7 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
             return text;
         }
         if let Some(to) = &dep.to {
-            let short = format!("bump {} to {to}", dep.name);
+            let short = format!("{} {} to {to}", dep.verb(), dep.name);
             if width(&short) <= budget {
                 return short;
             }
@@ -764,17 +764,24 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize) -> Option<String> {
     Some(truncate(&untautology(&phrase, ty), budget))
 }
 
-/// Names made public and nothing else: `export DebuggerEvent from effect`, `export
-/// CLIEngine and ESLint from ts-eslint`. Release notes beside them are bookkeeping.
-fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let code: Vec<&FileFacts> = files
+/// The files other than release notes, when there are some and every one of them passes
+/// `test`.
+fn all_but_notes<'a>(
+    files: &[&'a FileFacts],
+    test: impl Fn(&FileFacts) -> bool,
+) -> Option<Vec<&'a FileFacts>> {
+    let rest: Vec<&FileFacts> = files
         .iter()
         .copied()
         .filter(|f| f.kind != Kind::Note)
         .collect();
-    if code.is_empty() || code.iter().any(|f| f.exports.is_empty()) {
-        return None;
-    }
+    (!rest.is_empty() && rest.iter().all(|f| test(f))).then_some(rest)
+}
+
+/// Names made public and nothing else: `export DebuggerEvent from effect`, `export
+/// CLIEngine and ESLint from ts-eslint`. Release notes beside them are bookkeeping.
+fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code = all_but_notes(files, |f| !f.exports.is_empty())?;
     let mut names = Names::default();
     for f in &code {
         for name in &f.exports {
@@ -818,14 +825,7 @@ fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// Print or log calls removed and nothing else: `remove debug println from window`,
 /// `remove logging from Document`.
 fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let code: Vec<&FileFacts> = files
-        .iter()
-        .copied()
-        .filter(|f| f.kind != Kind::Note)
-        .collect();
-    if code.is_empty() || code.iter().any(|f| f.logs_removed.is_empty()) {
-        return None;
-    }
+    let code = all_but_notes(files, |f| !f.logs_removed.is_empty())?;
     let mut calls: Vec<&str> = Vec::new();
     for f in &code {
         for call in &f.logs_removed {
