@@ -161,6 +161,10 @@ pub(crate) struct FileFacts {
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
+    /// Tools whose version the file moves in place (`cargo install --version 0.3.9
+    /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
+    /// and configuration files).
+    pub tools: Vec<super::deps::DepChange>,
     /// The one line the file gains, when that is all that changed in it (blank lines
     /// aside): an entry added to a list (`* pmandloi28`), read as such by `documents`.
     pub sole_addition: Option<String>,
@@ -606,6 +610,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             exports: Vec::new(),
             logs_removed: Vec::new(),
             sole_addition: None,
+            tools: Vec::new(),
             path,
         };
         if matches!(
@@ -670,6 +675,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // `sole_addition`.
         let (mut solid_added, mut solid_removed) = (0u32, 0u32);
         let mut first_added: Option<String> = None;
+        // Hunks that only move a tool's version, or touch only comments and blank lines.
+        let mut tool_hunks = 0u32;
+        let mut tools: Vec<super::deps::DepChange> = Vec::new();
+        let reads_tools = matches!(kind, Kind::Ci | Kind::Build | Kind::Config);
         // Hunks that only make names public, or touch only comments and blank lines.
         let mut export_hunks = 0u32;
         let mut exports: Vec<String> = Vec::new();
@@ -952,6 +961,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
                 tally(logs, quiet, &mut log_hunks, &mut logs_removed, 8);
+                let moved = reads_tools
+                    .then(|| super::deps::tool_versions(&old_lines, &new_lines))
+                    .flatten();
+                match moved {
+                    Some(found) => {
+                        tool_hunks += 1;
+                        for dep in found {
+                            if tools.len() < 8 && !tools.contains(&dep) {
+                                tools.push(dep);
+                            }
+                        }
+                    }
+                    None if quiet => tool_hunks += 1,
+                    None => {}
+                }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;
                     link_hunks += 1;
@@ -980,6 +1004,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;
+        }
+        if tool_hunks == changed_hunks {
+            facts.tools = tools;
         }
         if solid_added == 1 && solid_removed == 0 {
             facts.sole_addition = first_added;
@@ -1055,7 +1082,7 @@ impl Analysis {
     }
 
     /// Returns the dependency changes the body lists: the manifests', else the lockfiles'
-    /// bumps, else the CI action pins.
+    /// bumps, else the CI action pins, else the tools whose versions moved in place.
     pub(crate) fn dependency_changes(&self) -> Vec<super::deps::DepChange> {
         if !self.manifest.deps.is_empty() {
             return self.manifest.deps.clone();
@@ -1064,7 +1091,16 @@ impl Analysis {
         if !locked.is_empty() {
             return locked;
         }
-        self.pins.clone()
+        if !self.pins.is_empty() {
+            return self.pins.clone();
+        }
+        let mut tools: Vec<super::deps::DepChange> = Vec::new();
+        for dep in self.files.iter().flat_map(|f| &f.tools) {
+            if !tools.contains(dep) {
+                tools.push(dep.clone());
+            }
+        }
+        tools
     }
 
     /// Counts the public definitions removed and not added back under the same name anywhere.

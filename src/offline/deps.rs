@@ -224,10 +224,15 @@ impl DepChange {
                 .map_while(|p| p.parse().ok())
                 .collect()
         };
+        // Lower at the first place they differ; `0.2.9` → `0.2` loosens a requirement.
+        let lower = |from: &[u64], to: &[u64]| {
+            from.iter()
+                .zip(to)
+                .find(|(f, t)| f != t)
+                .is_some_and(|(f, t)| t < f)
+        };
         match (&self.from, &self.to) {
-            (Some(from), Some(to)) if !parts(to).is_empty() && parts(to) < parts(from) => {
-                "downgrade"
-            }
+            (Some(from), Some(to)) if lower(&parts(from), &parts(to)) => "downgrade",
             _ => "bump",
         }
     }
@@ -467,6 +472,135 @@ impl LockReader {
     pub(crate) fn finish(self) -> (Vec<DepChange>, Vec<(String, String)>) {
         (pair(&self.order, &self.removed, &self.added), self.edges)
     }
+}
+
+/// Words around a version in a command that are not what it is the version of.
+const COMMAND_WORDS: &[&str] = &[
+    "cargo",
+    "install",
+    "npm",
+    "npx",
+    "pip",
+    "pip3",
+    "pipx",
+    "go",
+    "run",
+    "uses",
+    "with",
+    "version",
+    "yarn",
+    "pnpm",
+    "add",
+    "i",
+    "global",
+    "gem",
+    "brew",
+    "apt-get",
+    "apk",
+    "curl",
+    "wget",
+    "uv",
+    "tool",
+    "rustup",
+    "toolchain",
+    "docker",
+    "image",
+    "from",
+    "sudo",
+    "python",
+    "python3",
+    "-m",
+    "bun",
+    "deno",
+];
+
+/// A version written in a line of CI or build configuration, moved in place with nothing
+/// else on the line changed: `cargo install --version 0.3.8 cargo-wix` → `0.3.9`,
+/// `npm i -g pnpm@8.1.0`, `pip install ruff==0.5.0`, `NODE_VERSION: 20.11`, `FROM
+/// node:20-alpine`. Returns the tools and their versions, one per line pair; `None` when a
+/// pair differs in anything else, or names no tool.
+pub(crate) fn tool_versions(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
+    if old.is_empty() || old.len() != new.len() || old.len() > 12 {
+        return None;
+    }
+    let mut out: Vec<DepChange> = Vec::new();
+    for (o, n) in old.iter().zip(new) {
+        let (o, n) = (std::str::from_utf8(o).ok()?, std::str::from_utf8(n).ok()?);
+        let (to, tn): (Vec<&str>, Vec<&str>) = (
+            o.split_whitespace().collect(),
+            n.split_whitespace().collect(),
+        );
+        if to.len() != tn.len() {
+            return None;
+        }
+        let differ: Vec<usize> = (0..to.len()).filter(|&i| to[i] != tn[i]).collect();
+        let [at] = differ.as_slice() else {
+            return None;
+        };
+        let split = |t: &str| -> Option<(Option<String>, String)> {
+            let t = t.trim_matches(['"', '\'', ',']);
+            for sep in ["==", "@", ":", "="] {
+                if let Some((name, version)) = t.rsplit_once(sep)
+                    && looks_like_version(version)
+                    && is_name(name)
+                    && !name.is_empty()
+                {
+                    return Some((Some(name.to_owned()), version.to_owned()));
+                }
+            }
+            looks_like_version(t).then(|| (None, t.to_owned()))
+        };
+        let ((old_name, from), (new_name, to_version)) = (split(to[*at])?, split(tn[*at])?);
+        if old_name != new_name
+            || from.trim_start_matches('v') == to_version.trim_start_matches('v')
+        {
+            return None;
+        }
+        let name = match new_name {
+            Some(name) => name,
+            None => {
+                // `NODE_VERSION: 20.11` → `node`; else the nearest word that names a tool.
+                let key = tn[..*at].last().filter(|k| {
+                    (k.ends_with(':') || k.ends_with('=')) && k.to_lowercase().contains("version")
+                });
+                let from_key = key.map(|k| {
+                    k.trim_end_matches([':', '='])
+                        .trim_end_matches("_VERSION")
+                        .trim_end_matches("-version")
+                        .to_lowercase()
+                        .replace('_', "-")
+                });
+                let near = || {
+                    let tool = |t: &str| {
+                        !t.starts_with('-')
+                            && is_name(t)
+                            && !COMMAND_WORDS.contains(&t)
+                            && !looks_like_version(t)
+                    };
+                    tn[at + 1..]
+                        .iter()
+                        .copied()
+                        .find(|t| tool(t))
+                        .or_else(|| tn[..*at].iter().rev().copied().find(|t| tool(t)))
+                        .map(str::to_owned)
+                };
+                // A bare number beside a word is a count or a size more often than a version.
+                let dotted = to_version.contains('.') || to_version.starts_with('v');
+                from_key
+                    .filter(|k| is_name(k) && !k.is_empty())
+                    .or_else(|| near().filter(|_| dotted))?
+            }
+        };
+        let change = DepChange {
+            name,
+            from: Some(from),
+            to: Some(to_version),
+        };
+        if !out.contains(&change) {
+            out.push(change);
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The packages a lockfile bump is about: those no other moved package depends on (as far as
@@ -805,6 +939,46 @@ mod tests {
     }
 
     #[test]
+    fn versions_moved_in_commands_name_their_tool() {
+        let read = |old: &str, new: &str| tool_versions(&[old.as_bytes()], &[new.as_bytes()]);
+        assert_eq!(
+            read(
+                "        run: cargo install --version 0.3.8 cargo-wix",
+                "        run: cargo install --version 0.3.9 cargo-wix"
+            ),
+            Some(vec![bump("cargo-wix", "0.3.8", "0.3.9")])
+        );
+        assert_eq!(
+            read("  run: npm i -g pnpm@8.1.0", "  run: npm i -g pnpm@8.2.0"),
+            Some(vec![bump("pnpm", "8.1.0", "8.2.0")])
+        );
+        assert_eq!(
+            read(
+                "  - run: pip install ruff==0.5.0",
+                "  - run: pip install ruff==0.6.1"
+            ),
+            Some(vec![bump("ruff", "0.5.0", "0.6.1")])
+        );
+        assert_eq!(
+            read("  NODE_VERSION: 20.11", "  NODE_VERSION: 22.1"),
+            Some(vec![bump("node", "20.11", "22.1")])
+        );
+        assert_eq!(
+            read("FROM node:20-alpine", "FROM node:22-alpine"),
+            Some(vec![bump("node", "20-alpine", "22-alpine")])
+        );
+        assert_eq!(read("  timeout-minutes: 10", "  timeout-minutes: 20"), None);
+        assert_eq!(
+            read("  - uses: acme/deploy@3", "  - uses: acme/deploy@v3"),
+            None
+        );
+        assert_eq!(read("  retries 3 times", "  retries 5 times"), None);
+        // Anything else changed on the line, or no version: not a tool's version.
+        assert_eq!(read("run: make test", "run: make check"), None);
+        assert_eq!(read("timeout: 10 # s", "timeout: 20 # min"), None);
+    }
+
+    #[test]
     fn a_lower_version_is_a_downgrade() {
         assert_eq!(
             bump("unicode-width", "0.1.14", "0.1.12").verb(),
@@ -813,6 +987,7 @@ mod tests {
         assert_eq!(bump("x", "1.9.0", "1.10.0").verb(), "bump");
         assert_eq!(bump("x", "v2", "v3").verb(), "bump");
         assert_eq!(bump("x", "37bb988", "8a48f81").verb(), "bump");
+        assert_eq!(bump("snapbox", "0.2.9", "0.2").verb(), "bump");
     }
 
     #[test]

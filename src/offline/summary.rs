@@ -318,11 +318,13 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
         return Some(deps_summary(&roots, budget));
     }
     // One dependency moved in a manifest, and the code adapted to it in a few lines
-    // (`bump itertools from 0.14 to 0.15` beside the call sites it changed).
+    // (`bump itertools from 0.14 to 0.15` beside the call sites it changed); a release note
+    // beside them says what the change is for.
     if let [dep] = a.manifest.deps.as_slice()
         && dep.from.is_some()
         && dep.to.is_some()
         && a.manifest.release.is_none()
+        && a.notes.is_empty()
         && all(&|f| f.status == Status::Modified && !matches!(f.kind, Kind::Docs | Kind::Ci))
         && a.code_added.lines + a.code_removed.lines <= ADAPTED_LINES
         && a.files
@@ -334,6 +336,16 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
     if a.pins_only && pins_only {
         return Some(deps_summary(&a.pins, budget));
+    }
+    // Versions of tools moved in CI or build files (`cargo install --version 0.3.9 …`).
+    if all(&|f| !f.tools.is_empty()) {
+        let mut tools: Vec<DepChange> = Vec::new();
+        for dep in files.iter().flat_map(|f| &f.tools) {
+            if !tools.contains(dep) {
+                tools.push(dep.clone());
+            }
+        }
+        return Some(deps_summary(&tools, budget));
     }
     None
 }
