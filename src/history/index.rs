@@ -24,6 +24,12 @@ use std::time::Instant;
 
 const MAGIC: &str = "git-herald history v1";
 
+/// A commit that touches more paths than this is a sweep (an import, a reformat, a
+/// licence header everywhere): its paths say nothing about any one file's habits, and
+/// reading them would cost the hook more than all the others (one import of 20,000 files
+/// is most of a young repository's index). Such a commit is kept with no paths.
+pub const MAX_PATHS: usize = 1000;
+
 /// The file's name, under the repository's git dir (`.git/herald/history-v1`).
 pub fn file(repo: &Repo) -> PathBuf {
     repo.git_dir().join("herald").join("history-v1")
@@ -93,8 +99,8 @@ impl Entry {
             } else {
                 String::new()
             },
-            // A path that the file format cannot hold is left out.
-            paths: if keep {
+            // A path that the file format cannot hold is left out; a sweep keeps none.
+            paths: if keep && commit.paths.len() <= MAX_PATHS {
                 commit
                     .paths
                     .into_iter()
@@ -181,7 +187,11 @@ fn parse(text: &str) -> Option<Index> {
             time: time.parse().ok()?,
             kind,
             subject: subject.unwrap_or("").to_owned(),
-            paths: paths.map(|p| parts(p, 0x1f)).unwrap_or_default(),
+            // An index written before sweeps were left out may still hold one.
+            paths: paths
+                .filter(|p| p.as_bytes().find_iter(b"\x1f").take(MAX_PATHS).count() < MAX_PATHS)
+                .map(|p| parts(p, 0x1f))
+                .unwrap_or_default(),
         });
     }
     None
@@ -371,6 +381,45 @@ mod tests {
         assert_eq!(seen, ["fix: c", "fix: b"]);
         assert_eq!(reachable(&index, &"a".repeat(40)).len(), 2);
         assert!(reachable(&index, &"f".repeat(40)).is_empty());
+    }
+
+    #[test]
+    fn a_sweep_is_kept_without_its_paths() {
+        let logged = |paths: usize, author: &str| LoggedCommit {
+            id: "d".repeat(40),
+            parents: vec!["e".repeat(40)],
+            time: 1,
+            author: author.to_owned(),
+            subject: "build(deps): bump x from 1 to 2".to_owned(),
+            paths: (0..paths).map(|i| format!("src/f{i}.rs")).collect(),
+        };
+        assert_eq!(
+            Entry::from_logged(logged(MAX_PATHS, "Ann <a@x>"))
+                .paths
+                .len(),
+            MAX_PATHS
+        );
+        assert!(
+            Entry::from_logged(logged(MAX_PATHS + 1, "Ann <a@x>"))
+                .paths
+                .is_empty()
+        );
+        // A bot's commit keeps its subject (how the house's tools write bumps), no paths.
+        let bot = Entry::from_logged(logged(3, "dependabot[bot] <bot@x>"));
+        assert_eq!((bot.kind, bot.paths.len()), (Kind::Bot, 0));
+        assert_eq!(bot.subject, "build(deps): bump x from 1 to 2");
+
+        // An index written before sweeps were left out reads back without them.
+        let mut big = entry('b', &[], Kind::Commit);
+        big.paths = (0..=MAX_PATHS).map(|i| format!("f{i}")).collect();
+        let index = Index {
+            head: "b".repeat(40),
+            complete: true,
+            entries: vec![entry('c', &['b'], Kind::Commit), big],
+        };
+        let read = parse(&render(&index)).unwrap();
+        assert_eq!(read.entries[0].paths.len(), 2);
+        assert!(read.entries[1].paths.is_empty());
     }
 
     #[test]
