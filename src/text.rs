@@ -12,6 +12,21 @@ where
     format!("{n} {}", noun(n, one, many))
 }
 
+/// The plural of an English noun: `parser` → `parsers`, `class` → `classes`, `entry` →
+/// `entries`.
+pub fn plural_of(word: &str) -> String {
+    let consonant_y = word.len() > 1
+        && word.ends_with('y')
+        && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &word[..word.len() - 1])
+    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
 /// Returns the noun alone for a count written elsewhere or not at all: `one` for 1, else
 /// `many` (`noun(2, "workflow", "workflows")` is `workflows`).
 pub fn noun<'a, N>(n: N, one: &'a str, many: &'a str) -> &'a str
@@ -55,6 +70,14 @@ pub fn strip_pull_request(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_of_inflects_a_noun() {
+        assert_eq!(plural_of("parser"), "parsers");
+        assert_eq!(plural_of("class"), "classes");
+        assert_eq!(plural_of("entry"), "entries");
+        assert_eq!(plural_of("key"), "keys");
+    }
 
     #[test]
     fn pull_request_references_are_dropped_only_at_the_end() {

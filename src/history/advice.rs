@@ -82,6 +82,8 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     // its files in this path's top folder: a sweep across the whole tree writes no scope
     // because it spans many parts, which says nothing against the scope of one of them.
     let mut scope_weight = vec![0f32; commits.len()];
+    // That share, by commit and top folder: the staged paths mostly share a few folders.
+    let mut shares: HashMap<(usize, &str), f32> = HashMap::new();
     for path in &staged {
         let mut best = 0;
         let mut near: Vec<usize> = Vec::new();
@@ -122,12 +124,14 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             let focus = if past.subject.prefix.is_some() || !path.contains('/') {
                 1.0
             } else {
-                let inside = past
-                    .paths
-                    .iter()
-                    .filter(|p| p.split('/').next() == Some(top) && p.contains('/'))
-                    .count();
-                inside as f32 / past.paths.len().max(1) as f32
+                *shares.entry((i, top)).or_insert_with(|| {
+                    let inside = past
+                        .paths
+                        .iter()
+                        .filter(|p| p.split('/').next() == Some(top) && p.contains('/'))
+                        .count();
+                    inside as f32 / past.paths.len().max(1) as f32
+                })
             };
             scope_weight[i] += r / sum * say * focus;
         }

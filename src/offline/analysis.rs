@@ -1094,6 +1094,11 @@ impl Analysis {
         if !self.pins.is_empty() {
             return self.pins.clone();
         }
+        self.tools()
+    }
+
+    /// The tools whose versions moved in place, across the files, each once.
+    pub(crate) fn tools(&self) -> Vec<super::deps::DepChange> {
         let mut tools: Vec<super::deps::DepChange> = Vec::new();
         for dep in self.files.iter().flat_map(|f| &f.tools) {
             if !tools.contains(dep) {

@@ -339,13 +339,7 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     }
     // Versions of tools moved in CI or build files (`cargo install --version 0.3.9 …`).
     if all(&|f| !f.tools.is_empty()) {
-        let mut tools: Vec<DepChange> = Vec::new();
-        for dep in files.iter().flat_map(|f| &f.tools) {
-            if !tools.contains(dep) {
-                tools.push(dep.clone());
-            }
-        }
-        return Some(deps_summary(&tools, budget));
+        return Some(deps_summary(&a.tools(), budget));
     }
     None
 }
@@ -817,7 +811,7 @@ fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         let what = match common.split_last() {
             Some((last, rest)) if last.len() > 2 => {
                 let mut words: Vec<String> = rest.iter().map(|w| (*w).to_owned()).collect();
-                words.push(plural_of(last));
+                words.push(crate::text::plural_of(last));
                 format!("{} {}", names.len(), words.join(" "))
             }
             _ => plural(names.len(), "name", "names"),
@@ -867,21 +861,6 @@ fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         format!("remove {what} from {place}")
     };
     Some(truncate(&text, budget))
-}
-
-/// The plural of an English noun: `parser` → `parsers`, `class` → `classes`, `entry` →
-/// `entries`.
-fn plural_of(word: &str) -> String {
-    let consonant_y = word.len() > 1
-        && word.ends_with('y')
-        && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    if consonant_y {
-        format!("{}ies", &word[..word.len() - 1])
-    } else if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    }
 }
 
 /// The behaviour a fix pins with a new test, said by the test's name
