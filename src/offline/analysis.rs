@@ -165,8 +165,9 @@ pub(crate) struct FileFacts {
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
     pub tools: Vec<super::deps::DepChange>,
-    /// The one line the file gains, when that is all that changed in it (blank lines
+    /// The one line a document gains, when that is all that changed in it (blank lines
     /// aside): an entry added to a list (`* pmandloi28`), read as such by `documents`.
+    /// Not kept for other files.
     pub sole_addition: Option<String>,
     /// The print and log calls the file loses (`println!`, `logger.info`), when every
     /// changed hunk only removes such calls (or touches only comments and blank lines).
@@ -671,8 +672,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
         let package_init = name == "__init__.py";
-        // The lines added and removed (blank ones aside), and the first added, for
-        // `sole_addition`.
+        // In a document, the lines added and removed (blank ones aside) and the first added,
+        // for `sole_addition`.
         let (mut solid_added, mut solid_removed) = (0u32, 0u32);
         let mut first_added: Option<String> = None;
         // Hunks that only move a tool's version, or touch only comments and blank lines.
@@ -769,7 +770,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
-                        if !text.is_empty() {
+                        if kind == Kind::Docs && !text.is_empty() {
                             if added {
                                 solid_added += 1;
                                 if first_added.is_none() {
@@ -1008,7 +1009,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if tool_hunks == changed_hunks {
             facts.tools = tools;
         }
-        if solid_added == 1 && solid_removed == 0 {
+        if kind == Kind::Docs && solid_added == 1 && solid_removed == 0 {
             facts.sole_addition = first_added;
         }
         // A definition on both sides was edited in place, not added or removed.
