@@ -109,6 +109,10 @@ fn collect_sized(
     Ok(entries)
 }
 
+/// From this size of the index on, the redactor is readied beside libgit2's read (about
+/// 2 ms of it, 2,000 files or so).
+const PARALLEL_INDEX: u64 = 256 * 1024;
+
 /// What the engine is chosen for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -200,7 +204,7 @@ impl<'a> Run<'a> {
         Ok(Run {
             settings,
             engine,
-            redactor: Redactor::new(&settings.redact)?,
+            redactor: Redactor::deferred(&settings.redact)?,
             history: None,
         })
     }
@@ -211,7 +215,7 @@ impl<'a> Run<'a> {
         Ok(Run {
             settings,
             engine: Ok(Engine::Offline { why }),
-            redactor: Redactor::new(&settings.redact)?,
+            redactor: Redactor::deferred(&settings.redact)?,
             history: None,
         })
     }
@@ -269,7 +273,49 @@ impl<'a> Run<'a> {
             Source::Staged(repo) => repo.work_dir().map(Path::to_owned),
             Source::Diff(_) => None,
         };
-        let entries = match &self.engine {
+        // libgit2 takes about 1 ms per 100 KiB of index to read it and diff the trees: with a
+        // large one, the redactor's automata and common patterns are built on the other core
+        // meanwhile. With a small one a second thread costs more than it saves.
+        let parallel = match &source {
+            Source::Staged(repo) => std::fs::metadata(repo.git_dir().join("index"))
+                .is_ok_and(|meta| meta.len() >= PARALLEL_INDEX),
+            Source::Diff(_) => false,
+        };
+        let entries = if parallel {
+            crate::redact::prewarm();
+            let (entries, warmed) = std::thread::scope(|scope| {
+                let warm = scope.spawn(|| self.redactor.warm());
+                let entries = self.read(source, filter, &mut kept);
+                (entries, warm.join())
+            });
+            let entries = entries?;
+            // A warm-up that panicked leaves the automaton to be built on first use.
+            if let Ok(warmed) = warmed {
+                warmed?;
+            }
+            entries
+        } else {
+            let entries = self.read(source, filter, &mut kept)?;
+            self.redactor.warm()?;
+            entries
+        };
+        Ok(Changes {
+            diff: self.redactor.redact_diff(&entries),
+            kept,
+            root,
+            members: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Reads the changes (see [`Run::collect`]), keeping the token counts of earlier runs in
+    /// `kept` for a model.
+    fn read(
+        &self,
+        source: Source<'_>,
+        filter: &Filter,
+        kept: &mut Option<crate::tokens::Kept>,
+    ) -> Result<Vec<FileEntry>, RunError> {
+        Ok(match &self.engine {
             Ok(Engine::Model { model, info, .. }) => {
                 let window = self
                     .settings
@@ -296,16 +342,10 @@ impl<'a> Run<'a> {
                         counter.prewarm();
                     }
                 }
-                kept = Some(store);
+                *kept = Some(store);
                 entries
             }
             _ => collect_sized(source, filter, &mut |_| {})?,
-        };
-        Ok(Changes {
-            diff: self.redactor.redact_diff(&entries),
-            kept,
-            root,
-            members: std::sync::OnceLock::new(),
         })
     }
 

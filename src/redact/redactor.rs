@@ -21,8 +21,9 @@ use std::sync::OnceLock;
 
 /// How a rule finds its matches.
 pub(super) enum Matcher {
-    /// A built-in pattern, compiled on first use.
-    Lazy(&'static str, OnceLock<Regex>),
+    /// A built-in pattern (its index in [`rules::BUILTIN`]), compiled on first use, once
+    /// per process.
+    Builtin(usize),
     /// A configured pattern, compiled up front so errors show at once.
     Compiled(Regex),
     Custom(Custom),
@@ -39,9 +40,7 @@ pub(super) struct Rule {
 impl Rule {
     pub(super) fn regex(&self) -> Option<&Regex> {
         match &self.matcher {
-            Matcher::Lazy(pattern, cell) => Some(cell.get_or_init(|| {
-                compile(pattern).expect("built-in patterns are tested to compile")
-            })),
+            Matcher::Builtin(index) => rules::regex(*index),
             Matcher::Compiled(re) => Some(re),
             Matcher::Custom(_) => None,
         }
@@ -109,13 +108,23 @@ fn valid_id(id: &str) -> bool {
 }
 
 impl Redactor {
-    /// Builds a redactor from the built-in rules plus the configured ones.
+    /// Builds a redactor from the built-in rules plus the configured ones, ready to use.
     pub fn new(opts: &RedactOptions) -> Result<Self, RedactError> {
+        let redactor = Self::deferred(opts)?;
+        redactor.warm()?;
+        Ok(redactor)
+    }
+
+    /// As [`Redactor::new`], with the configuration checked but the keyword automaton (about
+    /// 1 ms in a fresh process) left for [`Redactor::warm`], which a run calls on a second
+    /// thread while libgit2 reads the staged changes. Used without it, it is built on first
+    /// use.
+    pub fn deferred(opts: &RedactOptions) -> Result<Self, RedactError> {
         let mut rules = Vec::with_capacity(rules::BUILTIN.len() + opts.rules.len());
         let mut keyword_lists: Vec<Vec<String>> = Vec::new();
         for b in rules::BUILTIN {
             let (matcher, check) = match b.kind {
-                Kind::Regex(pattern, check) => (Matcher::Lazy(pattern, OnceLock::new()), check),
+                Kind::Regex(_, check) => (Matcher::Builtin(rules.len()), check),
                 Kind::Custom(c) => (Matcher::Custom(c), Check::None),
             };
             rules.push(Rule {
@@ -173,9 +182,6 @@ impl Redactor {
         }
         patterns.push(ALLOW_MARKER.to_owned());
         keyword_rules.push(Vec::new());
-        // Fail now rather than on first use.
-        let small = OnceLock::new();
-        let _ = small.set(build_automaton(&patterns, AhoCorasickKind::ContiguousNFA)?);
         let allow = opts
             .allow
             .iter()
@@ -218,7 +224,7 @@ impl Redactor {
             private_key: Some(find("private-key")),
             rules,
             patterns,
-            small,
+            small: OnceLock::new(),
             large: OnceLock::new(),
             lanes,
             keyword_rules,
@@ -227,6 +233,19 @@ impl Redactor {
             allow_paths,
             policy: opts.policy,
         })
+    }
+
+    /// Builds what every scan needs, the keyword automaton; a configured keyword list too
+    /// large to build is the error. (What most scans need whatever the configuration,
+    /// [`super::prewarm`] builds.)
+    pub fn warm(&self) -> Result<(), RedactError> {
+        if self.small.get().is_none() {
+            let _ = self.small.set(build_automaton(
+                &self.patterns,
+                AhoCorasickKind::ContiguousNFA,
+            )?);
+        }
+        Ok(())
     }
 
     /// Finds every keyword in `text` (part of an input of `len` bytes), overlapping ones too:

@@ -162,7 +162,7 @@ impl Scan<'_, '_> {
                     structural::kubernetes_secret(self, ls, le, rule_index);
                 }
                 Matcher::Custom(Custom::Card | Custom::Label) => {}
-                Matcher::Lazy(..) | Matcher::Compiled(_) => {
+                Matcher::Builtin(_) | Matcher::Compiled(_) => {
                     let re = rule.regex().expect("regex rules have a regex");
                     // Most candidate lines hold no match: a test, which needs neither where
                     // the match starts nor its groups, costs a fraction of a captures search.

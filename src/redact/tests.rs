@@ -125,6 +125,26 @@ fn builtin_patterns_compile() {
     assert!(rules::BUILTIN.len() >= 80);
 }
 
+/// A run builds the automata on another thread (`warm`); a redactor used without that
+/// builds them on first use and finds the same.
+#[test]
+fn a_deferred_redactor_finds_what_a_ready_one_does() {
+    let ready = redactor();
+    let deferred = Redactor::deferred(&RedactOptions::default()).unwrap();
+    assert!(deferred.small.get().is_none(), "nothing built yet");
+    for case in corpus("positives.toml") {
+        let entries = [entry(&case.file, &case.text)];
+        assert_eq!(
+            deferred.redact_diff(&entries).findings(),
+            ready.redact_diff(&entries).findings(),
+            "{}",
+            case.rule
+        );
+    }
+    assert!(deferred.small.get().is_some());
+    deferred.warm().unwrap();
+}
+
 #[test]
 fn corpus_positives_are_all_redacted() {
     let r = redactor();
