@@ -293,6 +293,8 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
 /// a name (`OpenAIChatGenerator`), reStructuredText double backticks made single, the final
 /// period dropped.
 pub(crate) fn note_phrase(text: &str) -> Option<String> {
+    // A note written as a header (`perf: optimize …`): the type is not part of the words.
+    let text = note_header(text).map_or(text, |(_, rest)| rest);
     let text = unlink(&text.replace("``", "`"));
     // `Fixed #10776: Biome no longer …`: the issue number says nothing a reader can use.
     let text = text.trim();
@@ -378,6 +380,9 @@ fn unlink(text: &str) -> String {
 /// The type the author's note gives the change by its first word: `Fixed …` a fix, `Added
 /// …` a feature, `Improved performance …` a performance change; `None` when it says no more.
 pub(crate) fn note_kind(text: &str) -> Option<&'static str> {
+    if let Some((kind, _)) = note_header(text) {
+        return Some(kind);
+    }
     let mut words = text.split_whitespace();
     let first = imperative(words.next()?.trim_end_matches(':'))?;
     let second = words.next().unwrap_or("").to_lowercase();
@@ -388,6 +393,23 @@ pub(crate) fn note_kind(text: &str) -> Option<&'static str> {
         "optimize" | "optimise" | "speed" => Some("perf"),
         _ => None,
     }
+}
+
+/// A release note written as a Conventional Commits header, as Svelte's changesets are
+/// (`perf: optimize simple object destructuring`): its type and what follows the colon.
+fn note_header(text: &str) -> Option<(&'static str, &str)> {
+    let (head, rest) = text.trim_start().split_once(": ")?;
+    let kind = head.trim_end_matches('!');
+    let kind = match kind.split_once('(') {
+        Some((kind, scope)) if scope.ends_with(')') => kind,
+        Some(_) => return None,
+        None => kind,
+    };
+    let kind = super::classify::TYPES
+        .iter()
+        .find(|t| t.eq_ignore_ascii_case(kind))?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some((kind, rest))
 }
 
 /// Returns a comment block as the reason for a change: its first sentence, when it reads as
@@ -917,6 +939,19 @@ mod tests {
         assert_eq!(note_kind("Improved performance of `x`."), Some("perf"));
         assert_eq!(note_kind("Improved the docs of `x`."), None);
         assert_eq!(note_kind("The parser now accepts `!`."), None);
+        // Svelte's changesets are headers already: their type, and no type in the words.
+        assert_eq!(note_kind("perf: optimize destructuring"), Some("perf"));
+        assert_eq!(note_kind("chore(deps): drop x"), Some("chore"));
+        assert_eq!(note_kind("Note: this is prose"), None);
+        assert_eq!(
+            note_phrase("feat: export `RenderOutput` and `Csp` from `svelte/server`").as_deref(),
+            Some("export `RenderOutput` and `Csp` from `svelte/server`")
+        );
+        assert_eq!(
+            note_phrase("docs: clarify that context lookup includes the current component")
+                .as_deref(),
+            Some("clarify that context lookup includes the current component")
+        );
     }
 
     #[test]
