@@ -103,6 +103,23 @@ fn versions(text: &str) -> Vec<&str> {
     out
 }
 
+/// Tells whether the last commits that touched exactly these files (two or three of them)
+/// were all headed `word: …` with one word: a habit of the house for such commits
+/// (`release: v8.2.1`, `release: v8.2.0` in a Conventional Commits house), to keep when
+/// reusing their subject.
+pub(super) fn habit(advice: &Advice) -> bool {
+    let heads: Vec<(crate::history::Form, Option<String>)> = (advice.same_paths.iter())
+        .take(3)
+        .map(|line| {
+            let subject = crate::history::parse_subject(line);
+            (subject.form, subject.prefix)
+        })
+        .collect();
+    heads.len() >= 2
+        && heads[0].0 == crate::history::Form::Area
+        && heads.iter().all(|h| *h == heads[0])
+}
+
 /// Reuses the subject of the last commit that touched exactly these files, when the change
 /// has the same shape: a version or date in it moved (`… for 0.30.1` → `… for 0.30.2`), or
 /// the last two such commits said the very same thing (`Update CHANGELOG`).

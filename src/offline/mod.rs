@@ -204,9 +204,11 @@ pub fn write_in(
         .filter(|_| !bump)
         .filter(|s| width(s) <= room.max_subject)
         .filter(|s| {
-            // A reused subject keeps the form the run writes.
+            // A reused subject keeps the form the run writes, unless the house heads these
+            // very files' commits its own way every time (`release: v8.2.1`).
             let form = history::parse_subject(s).form;
             style.conventional == (form == history::Form::Conventional)
+                || (!rules.decides_form() && house::habit(advice))
         });
     let mut subject = match &reused {
         Some(reused) => reused.clone(),
