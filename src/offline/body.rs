@@ -147,6 +147,7 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
     let mut items: Vec<String> = Vec::new();
     for dep in &a.dependency_changes() {
         items.push(match (&dep.from, &dep.to) {
+            _ if let Some(text) = dep.widening() => text,
             (Some(from), Some(to)) => format!("{} {} from {from} to {to}", dep.verb(), dep.name),
             (None, Some(to)) => format!("add {} {to}", dep.name),
             (Some(_), None) => format!("remove {}", dep.name),

@@ -28,6 +28,11 @@ fn unquote(s: &str) -> &str {
 
 fn clean_version(v: &str) -> String {
     let v = unquote(v);
+    // `^0.4.0 || ^0.5.0`: each alternative, cleaned (a widened range keeps the old one).
+    if v.contains("||") {
+        let parts: Vec<String> = v.split("||").map(clean_version).collect();
+        return parts.join(" || ");
+    }
     let v = v.trim_start_matches(['^', '~', '=', '>', '<', '!', ' ']);
     v.split([',', ';', ' ']).next().unwrap_or(v).to_owned()
 }
@@ -215,6 +220,21 @@ fn pair(
 }
 
 impl DepChange {
+    /// The newest alternative of a range that kept every old one and added it (`^0.4.0` →
+    /// `^0.4.0 || ^0.5.0`: `0.5.0`).
+    pub(crate) fn widened(&self) -> Option<&str> {
+        let (from, to) = (self.from.as_deref()?, self.to.as_deref()?);
+        let new: Vec<&str> = to.split(" || ").collect();
+        let kept = from.split(" || ").all(|old| new.contains(&old));
+        (new.len() > 1 && kept && from != to).then(|| new[new.len() - 1])
+    }
+
+    /// `widen @vitejs/devtools range to 0.5.0`, for a widened range.
+    pub(crate) fn widening(&self) -> Option<String> {
+        let newest = self.widened()?;
+        Some(format!("widen {} range to {newest}", self.name))
+    }
+
     /// The verb for this change of version: `downgrade` when the new version is the lower
     /// one (a revert of a bump), else `bump`.
     pub(crate) fn verb(&self) -> &'static str {
@@ -232,6 +252,7 @@ impl DepChange {
                 .is_some_and(|(f, t)| t < f)
         };
         match (&self.from, &self.to) {
+            (Some(from), Some(to)) if self.widened().is_some() && to != from => "widen",
             (Some(from), Some(to)) if lower(&parts(from), &parts(to)) => "downgrade",
             _ => "bump",
         }
@@ -976,6 +997,23 @@ mod tests {
         // Anything else changed on the line, or no version: not a tool's version.
         assert_eq!(read("run: make test", "run: make check"), None);
         assert_eq!(read("timeout: 10 # s", "timeout: 20 # min"), None);
+    }
+
+    #[test]
+    fn a_range_that_keeps_the_old_version_is_widened() {
+        let (name, from) = json_line(r#"    "@vitejs/devtools": "^0.4.0","#).unwrap();
+        let (_, to) = json_line(r#"    "@vitejs/devtools": "^0.4.0 || ^0.5.0","#).unwrap();
+        assert_eq!((from.as_str(), to.as_str()), ("0.4.0", "0.4.0 || 0.5.0"));
+        let dep = bump(&name, &from, &to);
+        assert_eq!(dep.verb(), "widen");
+        assert_eq!(
+            dep.widening().as_deref(),
+            Some("widen @vitejs/devtools range to 0.5.0")
+        );
+        // A range that drops the old version moved, as a bump does.
+        let moved = bump("react", "17.0.0 || 18.0.0", "18.0.0 || 19.0.0");
+        assert_eq!((moved.widened(), moved.verb()), (None, "bump"));
+        assert_eq!(bump("x", "1.0", "1.0 || 2.0 || 3.0").widened(), Some("3.0"));
     }
 
     #[test]

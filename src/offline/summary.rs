@@ -158,6 +158,7 @@ fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
 fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     if let [dep] = deps {
         let text = match (&dep.from, &dep.to) {
+            _ if let Some(text) = dep.widening() => text,
             (Some(from), Some(to)) => format!("{} {} from {from} to {to}", dep.verb(), dep.name),
             (None, Some(_)) => format!("add {} dependency", dep.name),
             (Some(_), None) => format!("remove {} dependency", dep.name),
