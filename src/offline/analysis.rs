@@ -914,7 +914,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
             }
-            if plus + minus > 0 && matches!(kind, Kind::Config | Kind::Build) {
+            if plus + minus > 0 && matches!(kind, Kind::Config | Kind::Build | Kind::Ci) {
                 if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
                     facts.other_lines = true;
                 }

@@ -28,10 +28,49 @@ pub(crate) fn truncate(text: &str, budget: usize) -> String {
         _ => hard,
     };
     let mut cut = cut.trim_end().to_owned();
+    // A clause cut in the middle reads worse than one left out: end before it when four
+    // words or more come first (`prevent onoutroend from firing twice`, not `… twice when
+    // compilerOptions.hmr`).
+    let clauses = [
+        " when ",
+        " if ",
+        " so ",
+        " because ",
+        " while ",
+        " until ",
+        " unless ",
+        " which ",
+        " since ",
+    ];
+    if let Some(at) = clauses
+        .iter()
+        .filter_map(|c| cut.rfind(c))
+        .filter(|&at| cut[..at].split_whitespace().count() >= 4)
+        .max()
+    {
+        cut.truncate(at);
+    }
+    // Nor inside parentheses or a code span.
+    for mark in ['(', '`'] {
+        let open = if mark == '(' {
+            cut.matches('(').count() > cut.matches(')').count()
+        } else {
+            cut.matches('`').count() % 2 == 1
+        };
+        if open
+            && let Some(at) = cut.rfind(&format!(" {mark}"))
+            && cut[..at].split_whitespace().count() >= 2
+        {
+            cut.truncate(at);
+        }
+    }
     // Do not end on a word that promises more.
     let tails = [
         " and", " to", " from", " in", " for", " of", ",", " the", " a", " with", " when", " if",
-        " by", " on", " at", " into", " that", " which", " w/", " an", " or",
+        " by", " on", " at", " into", " that", " which", " w/", " an", " or", " so", " via", " is",
+        " are", " was", " be", " as", " than", " after", " before", " until", " while", " because",
+        " since", " its", " their", " through", " under", " over", " about", " between", " within",
+        " without", " across", " per", " against", " like",
     ];
     while let Some(tail) = tails
         .iter()
@@ -548,11 +587,14 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                     if text.ends_with(tail.as_str()) && names.iter().all(|n| text.contains(n)) {
                         return text;
                     }
-                    // Too long with every workflow named: count them.
-                    let text = format!(
-                        "update \"{step}\" step in {}",
-                        plural(names.len(), "workflow", "workflows")
-                    );
+                    // Too long with every workflow named: count them (one goes unsaid).
+                    let text = match names.len() {
+                        1 => format!("update \"{step}\" step"),
+                        n => format!(
+                            "update \"{step}\" step in {}",
+                            plural(n, "workflow", "workflows")
+                        ),
+                    };
                     if width(&text) <= budget {
                         return text;
                     }
@@ -614,8 +656,17 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if file.settings.iter().any(|(_, k, _)| k != key) {
         return None;
     }
-    let place = config_name(&file.path);
+    let place = if file.path.starts_with(".github/workflows/") {
+        format!("{} workflow", paths::stem(&file.path))
+    } else {
+        config_name(&file.path)
+    };
     let text = match file.settings.iter().rev().find(|(added, _, _)| *added) {
+        // An expression or a long value says less than the key: `set CARGO_HOME in fix-bug
+        // workflow`.
+        Some((_, _, value)) if value.contains("${{") || width(value) > 30 => {
+            format!("set {key} in {place}")
+        }
         Some((_, _, value)) => {
             let text = format!("set {key} to {value} in {place}");
             if width(&text) <= budget {
@@ -1166,6 +1217,29 @@ mod tests {
         }
         assert_eq!(truncate(text, 30), "refactor the parser");
         assert_eq!(truncate("ééééé", 3), "ééé");
+    }
+
+    /// What the blind reviews marked down: headers cut mid-clause (`… settles so`, `… hmr
+    /// is`) or inside parentheses.
+    #[test]
+    fn truncation_ends_where_a_clause_or_a_parenthesis_begins() {
+        let text = "prevent onoutroend from firing twice when compilerOptions.hmr is true";
+        assert_eq!(truncate(text, 60), "prevent onoutroend from firing twice");
+        let text = "release `last_propagated_event` after event propagation settles so that x";
+        assert_eq!(
+            truncate(text, 66),
+            "release `last_propagated_event` after event propagation settles"
+        );
+        let text = "remove salt-related APIs (no longer needed after the new design)";
+        assert_eq!(truncate(text, 50), "remove salt-related APIs");
+        let text = "add `compression` configuration option under `tauri > bundle > nsis`";
+        assert_eq!(truncate(text, 55), "add `compression` configuration option");
+        // A clause near the start is the point: the words are kept, cut as before.
+        let text = "clarify when a lookup includes the current component and its ancestors";
+        assert_eq!(
+            truncate(text, 50),
+            "clarify when a lookup includes the current"
+        );
     }
 
     #[test]

@@ -265,7 +265,11 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
             break;
         }
     }
-    if words.len() < 3 || words.iter().any(|w| w.len() > 30) {
+    // A numbered variant (`poll_write_vectored_4`) names a case, not a behaviour.
+    let numbered = words
+        .last()
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    if words.len() < 3 || numbered || words.iter().any(|w| w.len() > 30) {
         return None;
     }
     let mut words: Vec<String> = words.to_vec();
@@ -327,11 +331,17 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     let sentence = text[..end].trim().trim_end_matches([':', ';', ',']);
     // The main clause: `Added the nursery rule X, which reports …` → `Added the nursery rule
     // X`.
-    let sentence = [", which ", ", such as ", ", so that ", ", because "]
-        .iter()
-        .filter_map(|cut| sentence.find(cut))
-        .min()
-        .map_or(sentence, |at| &sentence[..at]);
+    let sentence = [
+        ", which ",
+        ", such as ",
+        ", so that ",
+        ", so ",
+        ", because ",
+    ]
+    .iter()
+    .filter_map(|cut| sentence.find(cut))
+    .min()
+    .map_or(sentence, |at| &sentence[..at]);
     let mut words = sentence.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
@@ -839,6 +849,8 @@ mod tests {
 
     #[test]
     fn test_names_become_behaviour() {
+        // A numbered variant names a case, not what it pins (tokio's `poll_write_vectored_4`).
+        assert_eq!(test_intent("poll_write_vectored_4"), None);
         assert_eq!(
             test_intent("wide_value_label_centered_by_display_width").as_deref(),
             Some("center wide value label by display width")
