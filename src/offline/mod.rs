@@ -129,7 +129,9 @@ pub fn write_in(
         allowed(Type::TEST)
     } else if summary::is_rename(&analysis) {
         allowed(Type::REFACTOR)
-    } else if documents::is_housekeeping(&analysis) {
+    } else if documents::is_housekeeping(&analysis)
+        || summary::is_code_removed_from_docs(&analysis, ty)
+    {
         allowed(Type::CHORE)
     } else {
         None

@@ -485,6 +485,16 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 .copied()
                 .filter(|f| !matches!(f.kind, Kind::Docs | Kind::Note))
                 .collect();
+            // Code deleted beside the docs that mentioned it is the news, not documentation.
+            if !code.is_empty() && code.iter().all(|f| f.status == Status::Deleted) {
+                let mut names = Names::default();
+                for f in &code {
+                    for name in gone_names(f) {
+                        names.push(&name);
+                    }
+                }
+                return fit("remove", &names.into_list(), "", budget);
+            }
             let (names, _) = def_names(&code, ty);
             if !code.is_empty() && !names.is_empty() {
                 return fit("document", &names, &where_tail(&code, &names, "in"), budget);
@@ -1013,6 +1023,19 @@ fn moved_defs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         defs => plural(defs.len(), "definition", "definitions"),
     };
     Some(truncate(&format!("move {what} from {a} to {b}"), budget))
+}
+
+/// Tells whether a change read as docs deletes code files and only edits documents beside
+/// them (a module gone with the page that mentioned it): housekeeping, not documentation.
+pub(crate) fn is_code_removed_from_docs(a: &Analysis, ty: Type) -> bool {
+    let code: Vec<&FileFacts> = (a.files.iter())
+        .filter(|f| !matches!(f.kind, Kind::Docs | Kind::Note))
+        .collect();
+    ty == Type::DOCS
+        && !code.is_empty()
+        && code
+            .iter()
+            .all(|f| f.status == Status::Deleted && matches!(f.kind, Kind::Source | Kind::Other))
 }
 
 /// The names of the tests the change adds, in order.
