@@ -432,6 +432,31 @@ impl Repo {
         target.strip_prefix("refs/heads/").map(str::to_owned)
     }
 
+    /// Returns the checked-out branch's name when the commit being made is its first: HEAD
+    /// is on a branch other than the repository's main line (the remote's default branch,
+    /// else `main`, `master` or `trunk`) and has no commit that line lacks. Its name then
+    /// speaks for this commit (`fix/empty-config-crash`); later commits on it do other things.
+    pub fn first_on_branch(&self) -> Option<String> {
+        let repo = self.inner.as_ref()?;
+        let branch = self.branch()?;
+        let head = repo.head().ok()?.target()?;
+        let main_line = [
+            "refs/remotes/origin/HEAD",
+            "refs/heads/main",
+            "refs/heads/master",
+            "refs/heads/trunk",
+        ]
+        .into_iter()
+        .filter_map(|name| repo.find_reference(name).ok())
+        .filter_map(|r| r.resolve().ok())
+        .find(|r| r.shorthand().ok() != Some(branch.as_str()))?;
+        let base = main_line.target()?;
+        let mut walk = repo.revwalk().ok()?;
+        walk.push(head).ok()?;
+        walk.hide(base).ok()?;
+        walk.next().is_none().then_some(branch)
+    }
+
     /// Reads the staged changes: HEAD (or the empty tree before the first commit) against the
     /// index, with renames (and copies when `diff.renames = copies`) detected as git does.
     ///

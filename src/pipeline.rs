@@ -182,6 +182,8 @@ pub struct RunInfo {
     /// The repository's directory name.
     pub repo: String,
     pub branch: Option<String>,
+    /// The branch's name when this is its first commit (`Repo::first_on_branch`).
+    pub first_branch: Option<String>,
     /// The last few commit subjects, as style examples for a model.
     pub recent: Vec<String>,
     /// Candidates, or another version than those rejected (models only).
@@ -415,7 +417,8 @@ impl<'a> Run<'a> {
         info: &RunInfo,
         reporter: &mut dyn Reporter,
     ) -> Result<Generated, RunError> {
-        let learned = self.learned(changes);
+        let mut learned = self.learned(changes);
+        learned.advice.first_branch = info.first_branch.clone();
         let (mut generated, kind) = match &self.engine {
             Err(err) => return Err(RunError::Engine(err.clone())),
             Ok(Engine::Offline { why }) => {

@@ -236,6 +236,9 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
         command: git_herald::usage::Command::Hook,
         repo: repo.name(),
         branch: repo.branch(),
+        first_branch: (repo.branch())
+            .filter(|b| git_herald::offline::reads_branch(b))
+            .and_then(|_| repo.first_on_branch()),
         recent: if run.uses_model() {
             repo.recent_subjects(5)
         } else {

@@ -75,6 +75,12 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         command: git_herald::usage::Command::Msg,
         repo: repo_name(repo.as_ref()),
         branch: repo.as_ref().and_then(Repo::branch),
+        first_branch: (repo.as_ref())
+            .filter(|r| {
+                r.branch()
+                    .is_some_and(|b| git_herald::offline::reads_branch(&b))
+            })
+            .and_then(Repo::first_on_branch),
         recent: match &repo {
             Some(repo) if run.uses_model() => repo.recent_subjects(5),
             _ => Vec::new(),

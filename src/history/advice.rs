@@ -46,6 +46,9 @@ pub struct Advice {
     /// The newest subjects the house's bots wrote (Dependabot, Renovate): how its
     /// dependency updates are headed when no person's bump is near.
     pub bots: Vec<String>,
+    /// The branch's name, when this is its first commit (`Repo::first_on_branch`): the
+    /// offline engine reads a type and words from it (`fix/empty-config-crash`).
+    pub first_branch: Option<String>,
 }
 
 /// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
@@ -270,6 +273,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         same_paths,
         similar: similar(history, paths),
         bots: history.bots.clone(),
+        first_branch: None,
     }
 }
 

@@ -8,6 +8,7 @@
 
 mod analysis;
 mod body;
+mod branch;
 mod classify;
 mod defs;
 mod deps;
@@ -119,8 +120,13 @@ pub fn write_in(
         .filter(|_| analysis.files.iter().any(|f| f.kind != paths::Kind::Note))
         .and_then(|n| words::note_kind(n))
         .and_then(|kind| TYPES.iter().position(|t| *t == kind));
+    // The first commit on `fix/…` is a fix.
+    let hint = advice.first_branch.as_deref().and_then(branch::read);
+    let hinted = (hint.as_ref())
+        .and_then(|h| h.kind)
+        .and_then(|kind| TYPES.iter().position(|t| *t == kind));
     // A fix with its regression test is a fix, whatever the new test adds (issue 13).
-    let rule = if let Some(i) = noted {
+    let rule = if let Some(i) = noted.or(hinted) {
         allowed(Type(i))
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
@@ -212,17 +218,23 @@ pub fn write_in(
             style.conventional == (form == history::Form::Conventional)
                 || (!rules.decides_form() && house::habit(advice))
         });
+    // The branch's words, on its first commit, when the diff has nothing surer to say (a
+    // release, a bump, the author's own release note).
+    let sure = analysis.manifest.release.is_some()
+        || !analysis.notes.is_empty()
+        || summary::dependency_summary(&analysis, style.max_subject).is_some();
+    let phrase = hint
+        .and_then(|h| h.phrase)
+        .filter(|_| !sure)
+        .map(|p| summary::untautology(&p, ty));
+    // The summary in a number of characters: that phrase, else the diff's own words.
+    let words = |budget: usize| match &phrase {
+        Some(phrase) => truncate(phrase, budget),
+        None => summary::summary(&analysis, ty, breaking, budget),
+    };
     let mut subject = match &reused {
         Some(reused) => reused.clone(),
-        None => subject(
-            &analysis,
-            ty,
-            &name,
-            scope.as_deref(),
-            breaking,
-            &room,
-            advice,
-        ),
+        None => subject(&words, &name, scope.as_deref(), breaking, &room, advice),
     };
     if style.conventional {
         subject = rules.conform(&subject);
@@ -241,6 +253,12 @@ pub fn write_in(
         notes,
         kind: kind.name(),
     }
+}
+
+/// Tells whether a branch name says anything the engine reads (`fix/…`, `add-retry-…`): only
+/// then is it worth finding out whether this is the branch's first commit.
+pub fn reads_branch(name: &str) -> bool {
+    branch::read(name).is_some()
 }
 
 /// Returns the feature vector the type model reads, for training (`scripts/offline-train.py`).
@@ -322,8 +340,7 @@ pub fn kind(files: &[FileEntry]) -> &'static str {
 }
 
 fn subject(
-    a: &Analysis,
-    ty: Type,
+    summary: &dyn Fn(usize) -> String,
     name: &str,
     scope: Option<&str>,
     breaking: bool,
@@ -341,13 +358,10 @@ fn subject(
         {
             let prefix = format!("{area}: ");
             let budget = max.saturating_sub(width(&prefix));
-            let text = format!(
-                "{prefix}{}",
-                case(summary::summary(a, ty, breaking, budget))
-            );
+            let text = format!("{prefix}{}", case(summary(budget)));
             return truncate(&text, max);
         }
-        let text = case(summary::summary(a, ty, breaking, max));
+        let text = case(summary(max));
         return truncate(&text, max);
     }
     let bang = if breaking { "!" } else { "" };
@@ -360,7 +374,7 @@ fn subject(
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
-    let words = summary::without_place(summary::summary(a, ty, breaking, budget), scope);
+    let words = summary::without_place(summary(budget), scope);
     let text = format!("{prefix}{words}");
     truncate(&text, max)
 }

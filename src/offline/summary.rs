@@ -807,7 +807,7 @@ pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
 }
 
 /// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`).
-fn untautology(phrase: &str, ty: Type) -> String {
+pub(crate) fn untautology(phrase: &str, ty: Type) -> String {
     let repeats: &[&str] = match ty {
         Type::FIX => &["fix ", "fixes ", "fixed "],
         Type::REFACTOR => &["refactor ", "refactors ", "refactored "],

@@ -390,3 +390,38 @@ fn doctor_shows_the_house_style_and_the_scopes_for_staged_paths() {
     assert!(text.contains("areas used: mux 15, term 15"), "{text}");
     assert!(text.contains("scopes or areas known: term"), "{text}");
 }
+
+/// The first commit on `fix/handle-empty-config-files` says what the branch is for; the
+/// next ones, and commits on the main line, are read from their diffs.
+#[test]
+fn a_branch_first_commit_takes_the_branch_words() {
+    let repo = TestRepo::with_commit();
+    repo.git(["branch", "-M", "main"]);
+    repo.git(["checkout", "-q", "-b", "fix/handle-empty-config-files"]);
+    stage_change(&repo, "src/config.rs");
+    assert_eq!(
+        subject_of(&repo, &["--offline"]),
+        "fix: handle empty config files"
+    );
+
+    // The branch has a commit of its own now: its name no longer speaks for the next.
+    repo.commit("fix: handle empty config files");
+    stage_change(&repo, "src/loader.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("empty config"), "{subject}");
+
+    // A name that says only the type gives the type, and the diff the words.
+    repo.git(["checkout", "-q", "main"]);
+    repo.git(["checkout", "-q", "-b", "refactor/loader"]);
+    stage_change(&repo, "src/parser.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("refactor"), "{subject}");
+
+    // On the main line, nothing is read from its name.
+    repo.git(["checkout", "-q", "main"]);
+    repo.git(["checkout", "-q", "-b", "add-retry-on-timeouts"]);
+    repo.git(["checkout", "-q", "main"]);
+    stage_change(&repo, "src/retry.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("retry on timeouts"), "{subject}");
+}
