@@ -486,7 +486,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 .filter(|f| !matches!(f.kind, Kind::Docs | Kind::Note))
                 .collect();
             // Code deleted beside the docs that mentioned it is the news, not documentation.
-            if !code.is_empty() && code.iter().all(|f| f.status == Status::Deleted) {
+            if is_code_removed_from_docs(a, ty) {
                 let mut names = Names::default();
                 for f in &code {
                     for name in gone_names(f) {
@@ -1035,7 +1035,7 @@ pub(crate) fn is_code_removed_from_docs(a: &Analysis, ty: Type) -> bool {
         && !code.is_empty()
         && code
             .iter()
-            .all(|f| f.status == Status::Deleted && matches!(f.kind, Kind::Source | Kind::Other))
+            .all(|f| f.status == Status::Deleted && f.kind == Kind::Source)
 }
 
 /// The names of the tests the change adds, in order.

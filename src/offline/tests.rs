@@ -397,3 +397,25 @@ fn room_is_left_for_the_gitmoji() {
         }
     }
 }
+
+/// A module deleted beside the page that named it is housekeeping; images deleted beside a
+/// page stay a docs change (goreleaser's `move images to a bucket`).
+#[test]
+fn deleted_code_beside_docs_is_a_chore_deleted_images_are_not() {
+    let page = "diff --git a/docs/guide.md b/docs/guide.md\n\
+        --- a/docs/guide.md\n+++ b/docs/guide.md\n@@ -1,3 +1,3 @@\n # Guide\n\
+        -See ![diagram](diagram.png) and `installPolyfills`.\n+See the diagram online.\n \n";
+    let module = "diff --git a/src/polyfills.js b/src/polyfills.js\ndeleted file mode 100644\n\
+        --- a/src/polyfills.js\n+++ /dev/null\n@@ -1,3 +0,0 @@\n\
+        -export function installPolyfills() {\n-  globalThis.crypto ??= webcrypto;\n-}\n";
+    let image = "diff --git a/docs/diagram.png b/docs/diagram.png\ndeleted file mode 100644\n\
+        Binary files a/docs/diagram.png and /dev/null differ\n";
+    let removed = |patch: String| {
+        let a = analysis::analyse(&entries(patch.as_bytes()));
+        summary::is_code_removed_from_docs(&a, Type::DOCS)
+    };
+    assert!(removed(format!("{page}{module}")));
+    assert!(!removed(format!("{page}{image}")));
+    let subject = message(&format!("{page}{module}")).subject;
+    assert_eq!(subject, "chore: remove polyfills");
+}
