@@ -432,13 +432,16 @@ impl Repo {
         target.strip_prefix("refs/heads/").map(str::to_owned)
     }
 
-    /// Returns the checked-out branch's name when the commit being made is its first: HEAD
-    /// is on a branch other than the repository's main line (the remote's default branch,
-    /// else `main`, `master` or `trunk`) and has no commit that line lacks. Its name then
-    /// speaks for this commit (`fix/empty-config-crash`); later commits on it do other things.
-    pub fn first_on_branch(&self) -> Option<String> {
+    /// Tells whether the commit being made is the first on `branch`, the checked-out one:
+    /// it is not the repository's main line (the remote's default branch, else `main`,
+    /// `master` or `trunk`) and has no commit that line lacks. Its name then speaks for this
+    /// commit (`fix/empty-config-crash`); later commits on it do other things.
+    pub fn first_on_branch(&self, branch: &str) -> bool {
+        self.first_on(branch).is_some()
+    }
+
+    fn first_on(&self, branch: &str) -> Option<()> {
         let repo = self.inner.as_ref()?;
-        let branch = self.branch()?;
         let head = repo.head().ok()?.target()?;
         let main_line = [
             "refs/remotes/origin/HEAD",
@@ -449,12 +452,12 @@ impl Repo {
         .into_iter()
         .filter_map(|name| repo.find_reference(name).ok())
         .filter_map(|r| r.resolve().ok())
-        .find(|r| r.shorthand().ok() != Some(branch.as_str()))?;
+        .find(|r| r.shorthand().ok() != Some(branch))?;
         let base = main_line.target()?;
         let mut walk = repo.revwalk().ok()?;
         walk.push(head).ok()?;
         walk.hide(base).ok()?;
-        walk.next().is_none().then_some(branch)
+        walk.next().is_none().then_some(())
     }
 
     /// Reads the staged changes: HEAD (or the empty tree before the first commit) against the

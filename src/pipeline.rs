@@ -113,6 +113,14 @@ fn collect_sized(
 /// 2 ms of it, 2,000 files or so).
 const PARALLEL_INDEX: u64 = 256 * 1024;
 
+/// The checked-out branch's name when its words are worth reading (`fix/…`, `add-retry-…`)
+/// and the commit being made is its first: only then is history walked to find out.
+pub fn first_branch(repo: &crate::git::Repo, branch: Option<&str>) -> Option<String> {
+    let branch = branch?;
+    (crate::offline::reads_branch(branch) && repo.first_on_branch(branch))
+        .then(|| branch.to_owned())
+}
+
 /// What the engine is chosen for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {

@@ -232,13 +232,12 @@ fn fill(args: &RunArgs, env: &Env) -> Result<Option<String>, CommandError> {
     };
     // The history index: brought up to date within a small budget; what is there is used.
     run.learn(History::open(&repo, History::hook_budget()));
+    let branch = repo.branch();
     let info = pipeline::RunInfo {
         command: git_herald::usage::Command::Hook,
         repo: repo.name(),
-        branch: repo.branch(),
-        first_branch: (repo.branch())
-            .filter(|b| git_herald::offline::reads_branch(b))
-            .and_then(|_| repo.first_on_branch()),
+        first_branch: pipeline::first_branch(&repo, branch.as_deref()),
+        branch,
         recent: if run.uses_model() {
             repo.recent_subjects(5)
         } else {

@@ -71,16 +71,12 @@ pub(super) fn run(args: &MsgArgs, env: &Env) -> Result<(), CommandError> {
         run.learn(History::open(repo, Budget::Unlimited));
     }
     let changes = run.collect(source, &filter)?;
+    let branch = repo.as_ref().and_then(Repo::branch);
     let info = pipeline::RunInfo {
         command: git_herald::usage::Command::Msg,
         repo: repo_name(repo.as_ref()),
-        branch: repo.as_ref().and_then(Repo::branch),
-        first_branch: (repo.as_ref())
-            .filter(|r| {
-                r.branch()
-                    .is_some_and(|b| git_herald::offline::reads_branch(&b))
-            })
-            .and_then(Repo::first_on_branch),
+        first_branch: (repo.as_ref()).and_then(|r| pipeline::first_branch(r, branch.as_deref())),
+        branch,
         recent: match &repo {
             Some(repo) if run.uses_model() => repo.recent_subjects(5),
             _ => Vec::new(),

@@ -487,13 +487,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
                 .collect();
             // Code deleted beside the docs that mentioned it is the news, not documentation.
             if is_code_removed_from_docs(a, ty) {
-                let mut names = Names::default();
-                for f in &code {
-                    for name in gone_names(f) {
-                        names.push(&name);
-                    }
-                }
-                return fit("remove", &names.into_list(), "", budget);
+                return removed_summary(&code, budget);
             }
             let (names, _) = def_names(&code, ty);
             if !code.is_empty() && !names.is_empty() {
@@ -1097,13 +1091,7 @@ fn code_summary(
         return fit("add", &subjects, "", budget);
     }
     if code.iter().all(|f| f.status == Status::Deleted) {
-        let mut names = Names::default();
-        for f in &code {
-            for name in gone_names(f) {
-                names.push(&name);
-            }
-        }
-        return fit("remove", &names.into_list(), "", budget);
+        return removed_summary(&code, budget);
     }
     // Files that went away are the news, unless others arrived in their place.
     let gone: Vec<&&FileFacts> = code
@@ -1170,6 +1158,17 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// `remove RAGenerator and Seq2SeqGenerator`: deleted files, by what they defined.
+fn removed_summary(files: &[&FileFacts], budget: usize) -> String {
+    let mut names = Names::default();
+    for f in files {
+        for name in gone_names(f) {
+            names.push(&name);
+        }
+    }
+    fit("remove", &names.into_list(), "", budget)
 }
 
 /// What a deleted file is called in a summary: the one or two public types it defined

@@ -408,18 +408,11 @@ pub(crate) fn note_kind(text: &str) -> Option<&'static str> {
 /// A release note written as a Conventional Commits header, as Svelte's changesets are
 /// (`perf: optimize simple object destructuring`): its type and what follows the colon.
 fn note_header(text: &str) -> Option<(&'static str, &str)> {
-    let (head, rest) = text.trim_start().split_once(": ")?;
-    let kind = head.trim_end_matches('!');
-    let kind = match kind.split_once('(') {
-        Some((kind, scope)) if scope.ends_with(')') => kind,
-        Some(_) => return None,
-        None => kind,
-    };
+    let header = crate::conventions::Header::parse(text.trim_start())?;
     let kind = super::classify::TYPES
         .iter()
-        .find(|t| t.eq_ignore_ascii_case(kind))?;
-    let rest = rest.trim_start();
-    (!rest.is_empty()).then_some((kind, rest))
+        .find(|t| t.eq_ignore_ascii_case(header.kind))?;
+    Some((kind, header.summary))
 }
 
 /// Returns a comment block as the reason for a change: its first sentence, when it reads as
