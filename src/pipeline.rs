@@ -284,15 +284,16 @@ impl<'a> Run<'a> {
             Source::Diff(_) => None,
         };
         // libgit2 takes about 1 ms per 100 KiB of index to read it and diff the trees: with a
-        // large one, the redactor's automata and common patterns are built on the other core
-        // meanwhile. With a small one a second thread costs more than it saves.
+        // large one, the redactor's keyword automaton is built on the other core meanwhile.
+        // With a small one a second thread costs more than it saves. (Building more there,
+        // the generic rule's word sets and the patterns most changes need, measured slower:
+        // it competes with the main thread for memory and, on a busy machine, for the core.)
         let parallel = match &source {
             Source::Staged(repo) => std::fs::metadata(repo.git_dir().join("index"))
                 .is_ok_and(|meta| meta.len() >= PARALLEL_INDEX),
             Source::Diff(_) => false,
         };
         let entries = if parallel {
-            crate::redact::prewarm();
             let (entries, warmed) = std::thread::scope(|scope| {
                 let warm = scope.spawn(|| self.redactor.warm());
                 let entries = self.read(source, filter, &mut kept);

@@ -697,12 +697,6 @@ static HINT_SET: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the hints are few and short")
 });
 
-/// Builds the automata below, ahead of their first use.
-pub(super) fn warm() {
-    LazyLock::force(&HINT_SET);
-    LazyLock::force(&PASSWORD_PARTS);
-}
-
 /// Tells whether a name holds one of [`HINTS`] (lower case: any ASCII case of them counts)
 /// in its first 80 bytes.
 fn has_hint(name: &[u8]) -> bool {

@@ -34,20 +34,6 @@ use serde::Deserialize;
 use std::fmt;
 pub use stream::StreamError;
 
-/// Starts building, on a thread of its own that nothing waits for, what most redactions
-/// need whatever the configuration: the generic rule's word sets, the placeholder markers
-/// and the patterns of the rules whose keywords most changes hold. A scan that needs one
-/// first waits for it rather than building it twice; the process may end before it is done.
-pub fn prewarm() {
-    let _ = std::thread::Builder::new()
-        .name("redact-prewarm".into())
-        .spawn(|| {
-            generic::warm();
-            value::warm();
-            rules::warm_common();
-        });
-}
-
 /// An inline comment that keeps its line as it is.
 pub const ALLOW_MARKER: &str = "herald:allow";
 

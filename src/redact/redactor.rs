@@ -236,8 +236,7 @@ impl Redactor {
     }
 
     /// Builds what every scan needs, the keyword automaton; a configured keyword list too
-    /// large to build is the error. (What most scans need whatever the configuration,
-    /// [`super::prewarm`] builds.)
+    /// large to build is the error.
     pub fn warm(&self) -> Result<(), RedactError> {
         if self.small.get().is_none() {
             let _ = self.small.set(build_automaton(

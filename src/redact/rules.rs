@@ -132,28 +132,6 @@ pub(super) fn regex(index: usize) -> Option<&'static Regex> {
     }))
 }
 
-/// The rules whose keywords occur in the changed lines of at least one commit in ten (of
-/// the newest 200 in each of ratatui, vitest, starship, jj, Biome and hyper): their patterns
-/// are compiled ahead of need by [`super::prewarm`]. A compile in a fresh process costs up
-/// to 1 ms, which a small change would otherwise wait for.
-const COMMON: &[&str] = &[
-    "airtable-token",
-    "url-credentials",
-    "twilio-api-key",
-    "discord-bot-token",
-    "mailchimp-api-key",
-    "lob-api-key",
-];
-
-/// Compiles the patterns of [`COMMON`].
-pub(super) fn warm_common() {
-    for (index, rule) in BUILTIN.iter().enumerate() {
-        if COMMON.contains(&rule.id) {
-            regex(index);
-        }
-    }
-}
-
 /// Every built-in rule, most specific first.
 pub(super) const BUILTIN: &[Builtin] = &[
     // Structural secrets that span lines come first: they own every line of their block.

@@ -204,11 +204,6 @@ static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the markers are few and short")
 });
 
-/// Builds [`MARKERS`] ahead of its first use.
-pub(super) fn warm() {
-    LazyLock::force(&MARKERS);
-}
-
 fn contains_placeholder_marker(v: &[u8]) -> bool {
     // The markers are lower case: any case of them counts, as in a lower-cased copy.
     MARKERS.is_match(v)
