@@ -823,7 +823,58 @@ pub(crate) fn untautology(phrase: &str, ty: Type) -> String {
 /// sentence, made imperative.
 fn note_summary(a: &Analysis, ty: Type, budget: usize) -> Option<String> {
     let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
-    Some(truncate(&untautology(&phrase, ty), budget))
+    Some(fit_sentence(&untautology(&phrase, ty), budget))
+}
+
+/// A sentence too long for `budget`, cut where a reader can stop: at the first comma or
+/// clause word that leaves enough words and fits (`\`pnpm sbom\` now honours
+/// \`--filter-prod\``, not `… \`--filter-prod\`, the full \`--filter\``), else as
+/// [`truncate`] cuts.
+fn fit_sentence(text: &str, budget: usize) -> String {
+    if width(text) <= budget {
+        return text.to_owned();
+    }
+    let stops = [
+        ", ",
+        " when ",
+        " so ",
+        " because ",
+        " while ",
+        " since ",
+        " by ",
+        " unless ",
+        " until ",
+        " which ",
+        " instead of ",
+    ];
+    // The first place to stop: what comes before it is the sentence's main part.
+    let mut best: Option<usize> = None;
+    for stop in stops {
+        for (at, _) in text.match_indices(stop) {
+            let head = &text[..at];
+            let balanced = head.matches('`').count() % 2 == 0
+                && head.matches('(').count() == head.matches(')').count();
+            // `a, b and c`: a comma inside a list is no place to stop.
+            let list = stop == ", "
+                && (text[at + 2..].split_whitespace())
+                    .take(4)
+                    .any(|w| w == "and" || w == "or");
+            if width(head) <= budget
+                && balanced
+                && !list
+                // Four words, or three naming something (`` `X` being ignored ``): fewer
+                // say too little (`a build failure`).
+                && head.split_whitespace().count() >= 4 - usize::from(head.contains('`'))
+                && best.is_none_or(|b| at < b)
+            {
+                best = Some(at);
+            }
+        }
+    }
+    match best {
+        Some(at) => text[..at].trim_end_matches([',', ' ', ';', ':']).to_owned(),
+        None => truncate(text, budget),
+    }
 }
 
 /// The files other than release notes, when there are some and every one of them passes
@@ -1239,6 +1290,30 @@ mod tests {
         }
         assert_eq!(truncate(text, 30), "refactor the parser");
         assert_eq!(truncate("ééééé", 3), "ééé");
+    }
+
+    #[test]
+    fn a_long_note_stops_at_a_comma_or_a_clause() {
+        let note = "`pnpm sbom` now honours `--filter-prod`, the full `--filter` syntax and \
+                    `--fail-if-no-match` when run in a workspace";
+        assert_eq!(
+            fit_sentence(note, 60),
+            "`pnpm sbom` now honours `--filter-prod`"
+        );
+        let note = "`PNPM_CONFIG_NODE_VERSION` being ignored when setting the Node.js version \
+                    from the environment";
+        assert_eq!(
+            fit_sentence(note, 60),
+            "`PNPM_CONFIG_NODE_VERSION` being ignored"
+        );
+        // A list's commas are no place to stop.
+        let note = "add support for `provides`, `conflicts` and `replaces` to the Debian \
+                    bundle of the application";
+        assert_eq!(fit_sentence(note, 50), truncate(note, 50));
+        // Nothing to stop at: cut as any summary is.
+        let note = "keep the exact specifiers of no-save updates in the lockfile on every run";
+        assert_eq!(fit_sentence(note, 40), truncate(note, 40));
+        assert_eq!(fit_sentence("short enough", 40), "short enough");
     }
 
     /// What the blind reviews marked down: headers cut mid-clause (`… settles so`, `… hmr
