@@ -852,7 +852,7 @@ fn fit_sentence(text: &str, budget: usize) -> String {
     for stop in stops {
         for (at, _) in text.match_indices(stop) {
             let head = &text[..at];
-            let balanced = head.matches('`').count() % 2 == 0
+            let balanced = head.matches('`').count().is_multiple_of(2)
                 && head.matches('(').count() == head.matches(')').count();
             // `a, b and c`: a comma inside a list is no place to stop.
             let list = stop == ", "
