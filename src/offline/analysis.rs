@@ -172,6 +172,9 @@ pub(crate) struct FileFacts {
     /// The print and log calls the file loses (`println!`, `logger.info`), when every
     /// changed hunk only removes such calls (or touches only comments and blank lines).
     pub logs_removed: Vec<String>,
+    /// The lint and type-checker directives the file gains (`+eslint-disable`) and loses
+    /// (`-@ts-ignore`), when every changed line is one (or blank).
+    pub directives: Vec<String>,
 }
 
 impl FileFacts {
@@ -436,6 +439,79 @@ fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Opti
     (!calls.is_empty() && open == 0).then_some(calls)
 }
 
+/// The lint and type-checker directives a hunk adds (`+eslint-disable`) and removes
+/// (`-@ts-ignore`), when every changed line is one or blank; `None` otherwise, or when the
+/// hunk's lines were not all kept.
+fn lint_directives(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
+    if old.len() != minus as usize || new.len() != plus as usize || minus + plus == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (sign, lines) in [('-', old), ('+', new)] {
+        for line in lines {
+            let t = trim(line);
+            if t.is_empty() {
+                continue;
+            }
+            let found = directive(&String::from_utf8_lossy(t))?;
+            let entry = format!("{sign}{found}");
+            if !out.contains(&entry) {
+                out.push(entry);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The directive a line is, by the name people give it: `eslint-disable` (for every
+/// `eslint-disable-next-line …`), `prettier-ignore`, `@ts-expect-error`, `noqa`,
+/// `allow(clippy::too_many_arguments)`; `None` for a line that is anything else.
+pub(crate) fn directive(line: &str) -> Option<String> {
+    let t = line.trim();
+    // `#[allow(…)]`, `#![expect(…)]` on a line of their own.
+    for open in ["#[", "#!["] {
+        if let Some(rest) = t.strip_prefix(open).and_then(|r| r.strip_suffix(']'))
+            && (rest.starts_with("allow(") || rest.starts_with("expect("))
+        {
+            return Some(rest.to_owned());
+        }
+    }
+    // A comment holding a known directive, and nothing but the directive's own words.
+    let comment = ["//", "#", "/*", "<!--", "--", "*"]
+        .iter()
+        .find_map(|c| t.strip_prefix(c))?
+        .trim_start_matches(['/', '*', '!'])
+        .trim();
+    const NAMES: &[(&str, &str)] = &[
+        ("eslint-disable", "eslint-disable"),
+        ("eslint-enable", "eslint-enable"),
+        ("oxlint-disable", "oxlint-disable"),
+        ("biome-ignore", "biome-ignore"),
+        ("prettier-ignore", "prettier-ignore"),
+        ("oxfmt-ignore", "oxfmt-ignore"),
+        ("dprint-ignore", "dprint-ignore"),
+        ("deno-lint-ignore", "deno-lint-ignore"),
+        ("stylelint-disable", "stylelint-disable"),
+        ("markdownlint-disable", "markdownlint-disable"),
+        ("cspell:disable", "cspell:disable"),
+        ("@ts-ignore", "@ts-ignore"),
+        ("@ts-expect-error", "@ts-expect-error"),
+        ("@ts-nocheck", "@ts-nocheck"),
+        ("noqa", "noqa"),
+        ("type: ignore", "type: ignore"),
+        ("pylint: disable", "pylint: disable"),
+        ("nolint", "nolint"),
+        ("istanbul ignore", "istanbul ignore"),
+        ("c8 ignore", "c8 ignore"),
+        ("rubocop:disable", "rubocop:disable"),
+    ];
+    let lower = comment.to_ascii_lowercase();
+    NAMES
+        .iter()
+        .find(|(start, _)| lower.starts_with(start))
+        .map(|(_, name)| (*name).to_owned())
+}
+
 fn is_assert(t: &[u8]) -> bool {
     static NEEDLES: Needles = Needles::new(&[
         b"assert",
@@ -610,6 +686,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             link_changes: 0,
             exports: Vec::new(),
             logs_removed: Vec::new(),
+            directives: Vec::new(),
             sole_addition: None,
             tools: Vec::new(),
             path,
@@ -686,6 +763,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
         let mut logs_removed: Vec<String> = Vec::new();
+        // Hunks whose every changed line is a lint directive.
+        let mut directive_hunks = 0u32;
+        let mut directives: Vec<String> = Vec::new();
 
         for hunk in &change.hunks {
             out.hunks += 1;
@@ -962,6 +1042,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
                 tally(logs, quiet, &mut log_hunks, &mut logs_removed, 8);
+                if let Some(found) = code_like
+                    .then(|| lint_directives(&old_lines, &new_lines, (minus, plus)))
+                    .flatten()
+                {
+                    tally(Some(found), false, &mut directive_hunks, &mut directives, 8);
+                }
                 let moved = reads_tools
                     .then(|| super::deps::tool_versions(&old_lines, &new_lines))
                     .flatten();
@@ -1005,6 +1091,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;
+        }
+        if changed_hunks > 0 && directive_hunks == changed_hunks {
+            facts.directives = directives;
         }
         if tool_hunks == changed_hunks {
             facts.tools = tools;

@@ -130,6 +130,9 @@ pub fn write_in(
         allowed(Type(i))
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
+    } else if summary::directives_only(&analysis) {
+        // Lint directives and nothing else change no behaviour.
+        allowed(Type::STYLE)
     } else if summary::removed_tests_only(&analysis).is_some() {
         // Tests deleted and nothing else: a change to the tests, wherever they live.
         allowed(Type::TEST)

@@ -462,6 +462,9 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = logs_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = directives_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = test_summary(a, &files, ty, budget) {
         return text;
     }
@@ -937,6 +940,49 @@ fn exports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 
 /// Print or log calls removed and nothing else: `remove debug println from window`,
 /// `remove logging from Document`.
+/// Tells whether the change only adds or removes lint directives (`// eslint-disable…`,
+/// `#[allow(…)]`, `# noqa`), release notes aside: a style change.
+pub(crate) fn directives_only(a: &Analysis) -> bool {
+    let files = a.substantive();
+    all_but_notes(&files, |f| !f.directives.is_empty()).is_some()
+}
+
+/// `remove eslint-disable from main`, `add @ts-expect-error to parser`, `replace
+/// prettier-ignore with oxfmt-ignore in index`: lint directives and nothing else.
+fn directives_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code = all_but_notes(files, |f| !f.directives.is_empty())?;
+    let (mut added, mut removed): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for f in &code {
+        for d in &f.directives {
+            let (sign, name) = d.split_at(1);
+            let side = if sign == "+" {
+                &mut added
+            } else {
+                &mut removed
+            };
+            if !side.iter().any(|n| n == name) {
+                side.push(name.to_owned());
+            }
+        }
+    }
+    let place = match code.as_slice() {
+        [f] => Some(file_subject(&f.path)).filter(|p| !is_generic(p)),
+        _ => None,
+    };
+    let at = |prep: &str| {
+        place
+            .as_ref()
+            .map_or(String::new(), |p| format!(" {prep} {p}"))
+    };
+    let text = match (added.as_slice(), removed.as_slice()) {
+        ([], gone) => fit("remove", gone, &at("from"), budget),
+        (new, []) => fit("add", new, &at("to"), budget),
+        ([new], [old]) => format!("replace {old} with {new}{}", at("in")),
+        _ => format!("update lint directives{}", at("in")),
+    };
+    Some(truncate(&text, budget))
+}
+
 fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let code = all_but_notes(files, |f| !f.logs_removed.is_empty())?;
     let mut calls: Vec<&str> = Vec::new();

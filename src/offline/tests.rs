@@ -419,3 +419,34 @@ fn deleted_code_beside_docs_is_a_chore_deleted_images_are_not() {
     let subject = message(&format!("{page}{module}")).subject;
     assert_eq!(subject, "chore: remove polyfills");
 }
+
+/// Lint directives and nothing else: a style change, named by the directive.
+#[test]
+fn lint_directives_alone_are_style() {
+    let patch = |minus: &str, plus: &str| {
+        format!(
+            "diff --git a/src/parser.rs b/src/parser.rs\n--- a/src/parser.rs\n+++ b/src/parser.rs\n\
+             @@ -1,3 +1,3 @@\n fn a() {{}}\n{minus}{plus} fn parse() {{}}\n"
+        )
+    };
+    let added = message(&patch("", "+#[allow(clippy::too_many_arguments)]\n")).subject;
+    assert_eq!(
+        added,
+        "style: add allow(clippy::too_many_arguments) to parser"
+    );
+    let js = "diff --git a/src/app.ts b/src/app.ts\n--- a/src/app.ts\n+++ b/src/app.ts\n\
+              @@ -1,3 +1,3 @@\n import a from 'a'\n-// @ts-ignore\n+// @ts-expect-error: untyped\n a.run()\n";
+    let swapped = message(js).subject;
+    assert_eq!(
+        swapped,
+        "style: replace @ts-ignore with @ts-expect-error in app"
+    );
+    // A directive beside a code change is the code change's.
+    let mixed = message(&patch("-fn old() {}\n", "+#[allow(dead_code)]\n")).subject;
+    assert!(!mixed.starts_with("style"), "{mixed}");
+    assert_eq!(
+        analysis::directive("  # noqa: E501").as_deref(),
+        Some("noqa")
+    );
+    assert_eq!(analysis::directive("x = 1  # noqa"), None);
+}
