@@ -584,7 +584,9 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | ' '))
         && (quoted || !value.contains(' '));
-    (plain_key && plain_value).then(|| (key.to_owned(), value.to_owned()))
+    // A CI expression (`${{ runner.temp }}/cargo-home`) is a value too; it is named by its key.
+    let expression = value.starts_with("${{") && value.len() <= 80;
+    (plain_key && (plain_value || expression)).then(|| (key.to_owned(), value.to_owned()))
 }
 
 /// Returns the key of a `key: value` or `key = value` line when the byte at `at` lies in
@@ -1044,6 +1046,11 @@ mod tests {
         );
         assert_eq!(setting("level = \"debug\""), set("level", "debug"));
         assert_eq!(setting("if (a == b) {"), None);
+        // A CI expression is a value, named by its key (uv's `CARGO_HOME`).
+        assert_eq!(
+            setting("CARGO_HOME: ${{ runner.temp }}/cargo-home"),
+            set("CARGO_HOME", "${{ runner.temp }}/cargo-home")
+        );
         assert_eq!(setting("plugins: [vue()],"), None);
         assert_eq!(setting("const x = foo(bar)"), None);
     }
