@@ -230,6 +230,9 @@ pub(crate) struct Analysis {
     /// The first explanatory comment the change adds to code (`// Searching is slow; cache
     /// results …`), as one sentence: the author's reason, said where the code is.
     pub why: Option<String>,
+    /// The first comment added to a CI, build or configuration file that says what to do
+    /// (`# Use admin to bypass required review`), as one sentence.
+    pub instruction: Option<String>,
     /// Names of CI steps on added and on removed lines (`- name: Set up Go`).
     pub steps_added: Vec<String>,
     pub steps_removed: Vec<String>,
@@ -874,6 +877,18 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if text.is_empty() || is_comment(text) {
                             comments += 1;
+                        }
+                        if added
+                            && out.instruction.is_none()
+                            && matches!(kind, Kind::Ci | Kind::Build | Kind::Config)
+                            && !text.is_empty()
+                            && is_comment(text)
+                        {
+                            let words = comment_words(text);
+                            let verb = words.split_whitespace().next().unwrap_or("");
+                            if super::words::imperative(verb).is_some() {
+                                out.instruction = super::words::reason(&words);
+                            }
                         }
                         if explains && reasons.len() < 16 {
                             if added && !text.is_empty() && is_comment(text) {

@@ -548,6 +548,22 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
             }
         }
         Type::CI => {
+            // A small change whose added comment says what to do: those words.
+            if let Some(text) = &a.instruction
+                && files
+                    .iter()
+                    .map(|f| f.additions + f.deletions)
+                    .sum::<usize>()
+                    <= 10
+            {
+                let text = text.trim_end_matches('.');
+                let mut chars = text.chars();
+                let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+                return truncate(
+                    &format!("{}{}", first.unwrap_or_default(), chars.as_str()),
+                    budget,
+                );
+            }
             let workflows = all(&|f| f.path.starts_with(".github/workflows/"));
             if workflows {
                 let names = file_names(|p| paths::stem(p).to_owned());

@@ -450,3 +450,26 @@ fn lint_directives_alone_are_style() {
     );
     assert_eq!(analysis::directive("x = 1  # noqa"), None);
 }
+
+/// A small CI change whose added comment says what to do is said in those words; a large one
+/// is not, nor one whose comment is not an instruction.
+#[test]
+fn an_instruction_added_to_a_small_ci_change_is_its_subject() {
+    let workflow = |comment: &str, extra: &str| {
+        let new_lines = 4 + extra.lines().count();
+        format!(
+            "diff --git a/.github/workflows/publish.yml b/.github/workflows/publish.yml\n\
+             --- a/.github/workflows/publish.yml\n+++ b/.github/workflows/publish.yml\n\
+             @@ -10,3 +10,{new_lines} @@ jobs:\n       - name: Merge\n         run: |\n\
+             -          gh pr merge --squash \"$BRANCH\"\n\
+             +          {comment}\n+          gh pr merge --squash --admin \"$BRANCH\"\n{extra}"
+        )
+    };
+    let subject = message(&workflow("# Use admin to bypass required review", "")).subject;
+    assert_eq!(subject, "ci: use admin to bypass required review");
+    let subject = message(&workflow("# The bot has admin rights here", "")).subject;
+    assert!(!subject.contains("admin rights"), "{subject}");
+    let many: String = (0..12).map(|i| format!("+          echo {i}\n")).collect();
+    let subject = message(&workflow("# Use admin to bypass required review", &many)).subject;
+    assert!(!subject.contains("bypass"), "{subject}");
+}
