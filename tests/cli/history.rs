@@ -193,51 +193,45 @@ fn a_version_bump_reuses_the_last_subject() {
     assert_eq!(subject, "docs(changelog): update changelog for 0.30.3");
 }
 
+/// A Conventional Commits history: 24 fixes.
+fn cc_house(repo: &TestRepo) {
+    history(repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("fix(core): case {i}"))
+    });
+}
+
+/// Stages `CHANGELOG.md` and `package.json` for release `v`.
+fn stage_release(repo: &TestRepo, v: &str) {
+    repo.write(
+        "CHANGELOG.md",
+        format!("# Changelog\n\n## {v}\n\n- a fix\n"),
+    );
+    repo.write(
+        "package.json",
+        format!("{{\n  \"name\": \"acme\",\n  \"version\": \"{v}\"\n}}\n"),
+    );
+    repo.add(["CHANGELOG.md", "package.json"]);
+}
+
 /// Vite writes Conventional Commits but heads every release `release: v8.2.1`: the house's
 /// habit for those files wins over the form of the rest.
 #[test]
 fn a_release_keeps_the_heading_the_house_gives_releases() {
     let repo = TestRepo::with_commit();
-    history(&repo, 24, |i| {
-        (format!("src/f{i}.rs"), format!("fix(core): case {i}"))
-    });
-    let release = |v: &str| {
-        repo.write(
-            "CHANGELOG.md",
-            format!("# Changelog\n\n## {v}\n\n- a fix\n"),
-        );
-        repo.write(
-            "package.json",
-            format!("{{\n  \"name\": \"acme\",\n  \"version\": \"{v}\"\n}}\n"),
-        );
-        repo.add(["CHANGELOG.md", "package.json"]);
-    };
+    cc_house(&repo);
     for v in ["8.2.0", "8.2.1"] {
-        release(v);
+        stage_release(&repo, v);
         repo.commit(&format!("release: v{v}"));
     }
-    release("8.2.2");
+    stage_release(&repo, "8.2.2");
     assert_eq!(subject_of(&repo, &["--offline"]), "release: v8.2.2");
 
     // One such commit is no habit yet: the run keeps the house's form.
     let repo = TestRepo::with_commit();
-    history(&repo, 24, |i| {
-        (format!("src/f{i}.rs"), format!("fix(core): case {i}"))
-    });
-    let release = |v: &str| {
-        repo.write(
-            "CHANGELOG.md",
-            format!("# Changelog\n\n## {v}\n\n- a fix\n"),
-        );
-        repo.write(
-            "package.json",
-            format!("{{\n  \"name\": \"acme\",\n  \"version\": \"{v}\"\n}}\n"),
-        );
-        repo.add(["CHANGELOG.md", "package.json"]);
-    };
-    release("8.2.1");
+    cc_house(&repo);
+    stage_release(&repo, "8.2.1");
     repo.commit("release: v8.2.1");
-    release("8.2.2");
+    stage_release(&repo, "8.2.2");
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("chore"), "{subject}");
 }
