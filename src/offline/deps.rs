@@ -316,6 +316,17 @@ pub(crate) enum Side {
     Added,
 }
 
+/// The short commit a lockfile's git source is pinned to: `"git+https://…?branch=main#60d99674…"`
+/// (Cargo), `{ git = "https://…#60d99674…" }` (uv) → `60d9967`.
+fn git_commit(source: &str) -> Option<&str> {
+    if !source.contains("git+") && !source.contains("git = ") {
+        return None;
+    }
+    let (_, after) = source.rsplit_once('#')?;
+    let hex = after.trim_end_matches(['"', ' ', '}']);
+    (hex.len() >= 7 && hex.bytes().all(|b| b.is_ascii_hexdigit())).then(|| &hex[..7])
+}
+
 fn quoted(s: &str) -> Option<&str> {
     let s = s.trim().trim_end_matches(',');
     s.strip_prefix('"')?.strip_suffix('"')
@@ -409,6 +420,12 @@ impl LockReader {
                     && let Some(name) = self.current(side)
                 {
                     self.record(side, name, v.to_owned());
+                } else if let Some(commit) = t.strip_prefix("source = ").and_then(git_commit)
+                    && side != Side::Context
+                    && let Some(name) = self.current(side)
+                {
+                    // A dependency on a git branch moves by commit, its version unchanged.
+                    self.record(side, name, commit.to_owned());
                 }
             }
             "package-lock.json" | "npm-shrinkwrap.json" => {
@@ -1064,6 +1081,48 @@ mod tests {
                 bump("actions/cache", "v4.1.0", "v4.2.0"),
             ]
         );
+    }
+
+    #[test]
+    fn a_git_dependency_moves_by_commit() {
+        use Side::*;
+        let cargo = [
+            (Context, "name = \"reedline\""),
+            (Context, "version = \"0.49.0\""),
+            (
+                Removed,
+                "source = \"git+https://github.com/nushell/reedline?branch=main#60d9967420b5a56745f6ec250b40bc3b6813092b\"",
+            ),
+            (
+                Added,
+                "source = \"git+https://github.com/nushell/reedline?branch=main#e4fe8edfb28440614e58a8c9dba78d128783f70f\"",
+            ),
+        ];
+        assert_eq!(
+            lock("Cargo.lock", &cargo),
+            vec![bump("reedline", "60d9967", "e4fe8ed")]
+        );
+        let uv = [
+            (Context, "name = \"ruff\""),
+            (
+                Removed,
+                "source = { git = \"https://github.com/astral-sh/ruff?rev=main#0123456789abcdef\" }",
+            ),
+            (
+                Added,
+                "source = { git = \"https://github.com/astral-sh/ruff?rev=main#fedcba9876543210\" }",
+            ),
+        ];
+        assert_eq!(
+            lock("uv.lock", &uv),
+            vec![bump("ruff", "0123456", "fedcba9")]
+        );
+        // A registry source is no version, and a fragment that is not a commit is none.
+        assert_eq!(
+            git_commit("\"registry+https://github.com/rust-lang/crates.io-index\""),
+            None
+        );
+        assert_eq!(git_commit("\"git+https://example.com/x#main\""), None);
     }
 
     #[test]

@@ -373,6 +373,22 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     {
         return Some(deps_summary(&a.manifest.deps, budget));
     }
+    // The same for one package moved in the lockfile alone (a git dependency that follows
+    // a branch moves by commit, its manifest line unchanged).
+    if a.manifest.deps.is_empty()
+        && a.manifest.release.is_none()
+        && a.notes.is_empty()
+        && a.code_added.lines + a.code_removed.lines <= ADAPTED_LINES
+        && all(&|f| f.status == Status::Modified && !matches!(f.kind, Kind::Docs | Kind::Ci))
+        && a.files
+            .iter()
+            .all(|f| f.added_defs.iter().all(|d| !d.public))
+        && let [root] = super::deps::roots(&a.bumped_locks(), &a.lock_edges).as_slice()
+        && root.from.is_some()
+        && root.to.is_some()
+    {
+        return Some(deps_summary(std::slice::from_ref(root), budget));
+    }
     let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
     if a.pins_only && pins_only {
         return Some(deps_summary(&a.pins, budget));
