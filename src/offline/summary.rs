@@ -1263,6 +1263,21 @@ fn code_summary(
             return fit("remove", &removed, "", budget);
         }
     }
+    // Code only taken out (no line added anywhere): what went, `remove isScoopBuild and
+    // contains`, never "simplify" or "update" them.
+    if files.iter().all(|f| f.additions == 0) {
+        let mut gone = Names::default();
+        for f in code.iter().filter(|f| f.kind == Kind::Source) {
+            for d in f.removed_defs.iter().filter(|d| d.kind != DefKind::Test) {
+                gone.push(&d.name);
+            }
+        }
+        let gone = gone.into_list();
+        if !gone.is_empty() {
+            let tail = where_tail(&code, &gone, "from");
+            return fit("remove", &gone, &tail, budget);
+        }
+    }
     let (names, from_added) = def_names(&code, ty);
     let names_empty = names.is_empty();
     let names = if names_empty { subjects } else { names };
