@@ -158,6 +158,26 @@ fn script(line: &str) -> Option<Def> {
             return None;
         }
     }
+    // Deno's `Deno.test("does y", …)`, `Deno.test(function doesY() …)`,
+    // `Deno.test({ permissions }, async function doesY() …)`.
+    if let Some(rest) = s.strip_prefix("Deno.test(") {
+        let rest = rest.trim_start();
+        if let Some(quote) = rest
+            .chars()
+            .next()
+            .filter(|q| matches!(q, '\'' | '"' | '`'))
+        {
+            let body = &rest[1..];
+            return def(DefKind::Test, &body[..body.find(quote)?], false);
+        }
+        let at = rest.find("function")?;
+        let name = ident(
+            rest[at + "function".len()..]
+                .trim_start_matches('*')
+                .trim_start(),
+        )?;
+        return def(DefKind::Test, name, false);
+    }
     // `describe('x', …)`, `it('does y', …)`, `test(…)`
     for prefix in ["describe(", "it(", "test("] {
         if let Some(rest) = s.strip_prefix(prefix) {
@@ -405,6 +425,21 @@ mod tests {
             name("it('handles empty input', () => {", Lang::Script),
             some("handles empty input", false)
         );
+        let test = |line: &str| parse(line, Lang::Script).map(|d| (d.name, d.kind));
+        let deno = |n: &str| Some((n.to_owned(), DefKind::Test));
+        assert_eq!(
+            test("Deno.test(\"[node/dns] lookupService accepts string ports\", async () => {"),
+            deno("[node/dns] lookupService accepts string ports")
+        );
+        assert_eq!(
+            test("Deno.test(function textDecoderSharedOffsetView() {"),
+            deno("textDecoderSharedOffsetView")
+        );
+        assert_eq!(
+            test("Deno.test({ permissions: { net: true } }, async function fetchLargeHeaders() {"),
+            deno("fetchLargeHeaders")
+        );
+        assert_eq!(test("Deno.test({"), None);
         assert_eq!(
             name(
                 "func (s *Server) Start(ctx context.Context) error {",

@@ -234,6 +234,13 @@ pub(crate) fn imperative(word: &str) -> Option<String> {
 
 /// Returns a test's name as plain words, without `test_`/`it_`/`should_`
 /// (`test_missing_route` → `missing route`).
+/// Verbs that link a thing to its state (`stays closed`, `is cached`): a participle after
+/// one is that state, not what the change did.
+const LINKING: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "stays", "stay", "remains", "remain", "gets", "get",
+    "becomes", "become", "keeps", "keep",
+];
+
 pub(crate) fn test_words(name: &str) -> String {
     let words = if name.contains(' ') {
         name.split_whitespace().map(str::to_owned).collect()
@@ -250,6 +257,16 @@ pub(crate) fn test_words(name: &str) -> String {
 /// Returns the behaviour a test's name pins, in words, or `None` when the name says too
 /// little (`test_parse`, `TestRun`): at least three words are needed.
 pub(crate) fn test_intent(name: &str) -> Option<String> {
+    // A label before the description names the module, not the behaviour:
+    // `[node/dns] lookupService accepts string ports`, `[perf_hooks]: …`, `http: …`.
+    let name = match name.strip_prefix('[').and_then(|rest| rest.split_once(']')) {
+        Some((_, rest)) => rest.trim_start_matches(':').trim_start(),
+        None => name,
+    };
+    let name = match name.split_once(": ") {
+        Some((label, rest)) if name.contains(' ') && !label.contains(' ') => rest,
+        _ => name,
+    };
     // A description (`it('handles empty input')`) is already words.
     let words: Vec<String> = if name.contains(' ') {
         // Names inside keep their case (`shallowRef`); only the opening word is lowered.
@@ -274,9 +291,13 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
     }
     let mut words: Vec<String> = words.to_vec();
     // `label_centered_by_width` → `center label by width`.
+    // ... but `session stays closed after …` says how a thing stays, not what was done.
+    let linked = |w: &String| LINKING.contains(&w.to_lowercase().as_str());
     let passive = (1..words.len().min(5)).find(|&k| {
         words[k].len() > 4
-            && words[..k].iter().all(|w| imperative(w).is_none())
+            && words[..k]
+                .iter()
+                .all(|w| imperative(w).is_none() && !linked(w))
             && words
                 .get(k + 1)
                 .is_none_or(|next| PREPOSITIONS.contains(&next.as_str()))
@@ -864,6 +885,20 @@ mod tests {
         );
         assert_eq!(test_intent("test_parse"), None);
         assert_eq!(test_intent("TestRun"), None);
+        // A module label is not part of the behaviour (Deno's `Deno.test("[node/dns] …")`).
+        assert_eq!(
+            test_intent("[node/dns] lookupService accepts string ports").as_deref(),
+            Some("lookupService accepts string ports")
+        );
+        assert_eq!(
+            test_intent("[perf_hooks]: handles empty marks").as_deref(),
+            Some("handle empty marks")
+        );
+        // A participle after `stays`, `is` … is a state, not the change's verb.
+        assert_eq!(
+            test_intent("Session stays closed after connection reopens").as_deref(),
+            Some("session stays closed after connection reopens")
+        );
     }
 
     #[test]
