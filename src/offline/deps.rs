@@ -811,6 +811,140 @@ pub(super) fn house_prefix(
     best.map(|(key, _)| key)
 }
 
+/// How a house words a dependency bump, learned from its own bump subjects (people's near
+/// the paths, and its bots'): Dependabot's `Bump postcss from 8.5.21 to 8.5.22`, Renovate's
+/// `Update dependency postcss to v8.5.22`, people's `Update meriyah to v7.2`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BumpPhrase {
+    /// `bump`, `update` or `upgrade`.
+    pub verb: &'static str,
+    /// `dependency` before the name.
+    pub dependency: bool,
+    /// `from <old version>`.
+    pub from: bool,
+    /// `v` before the new version.
+    pub v: bool,
+}
+
+impl BumpPhrase {
+    /// `update dependency postcss to v8.5.22`.
+    pub(crate) fn render(&self, dep: &DepChange) -> Option<String> {
+        let to = dep.to.as_deref()?.trim_start_matches('v');
+        let mut text = format!("{} ", self.verb);
+        if self.dependency {
+            text.push_str("dependency ");
+        }
+        text.push_str(&dep.name);
+        if self.from {
+            text.push_str(&format!(" from {}", dep.from.as_deref()?));
+        }
+        let v = if self.v && to.starts_with(|c: char| c.is_ascii_digit()) {
+            "v"
+        } else {
+            ""
+        };
+        text.push_str(&format!(" to {v}{to}"));
+        Some(text)
+    }
+
+    /// Reads one subject's bump phrasing: `None` when it is not a bump of one package to a
+    /// version.
+    fn read(line: &str) -> Option<BumpPhrase> {
+        let subject = crate::history::parse_subject(line);
+        // The words after the header's type, scope or area.
+        let words = match subject.form {
+            crate::history::Form::Plain => line,
+            _ => line.split_once(": ").map_or(line, |(_, rest)| rest),
+        };
+        let lower = words.to_lowercase();
+        let mut parts = lower.split_whitespace();
+        let verb = match parts.next()? {
+            "bump" | "bumps" | "bumped" => "bump",
+            "update" | "updates" | "updated" => "update",
+            "upgrade" | "upgrades" | "upgraded" => "upgrade",
+            _ => return None,
+        };
+        let mut next = parts.next()?;
+        let dependency = next == "dependency";
+        if dependency {
+            next = parts.next()?;
+        }
+        if !is_name(next) {
+            return None;
+        }
+        let mut next = parts.next()?;
+        let from = next == "from";
+        if from {
+            parts.next()?;
+            next = parts.next()?;
+        }
+        if next != "to" {
+            return None;
+        }
+        let version = parts.next()?;
+        let v = version.starts_with('v');
+        version
+            .trim_start_matches('v')
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some(BumpPhrase {
+                verb,
+                dependency,
+                from,
+                v,
+            })
+    }
+}
+
+/// The house's bump phrasing: a vote among the bump subjects near the paths (1 each) and
+/// the bots' (½ each), by feature; `None` with less than one person's or two bots' worth of
+/// evidence, or when the house writes Dependabot's phrasing (the default).
+pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase> {
+    let people = advice
+        .same_paths
+        .iter()
+        .chain(&advice.similar)
+        .map(|l| (l, 1.0f32));
+    let bots = advice.bots.iter().map(|l| (l, 0.5f32));
+    let (mut total, mut dependency, mut from, mut v) = (0f32, 0f32, 0f32, 0f32);
+    let mut verbs: Vec<(&'static str, f32)> = Vec::new();
+    for (line, weight) in people.chain(bots) {
+        let Some(phrase) = BumpPhrase::read(line) else {
+            continue;
+        };
+        total += weight;
+        dependency += weight * f32::from(u8::from(phrase.dependency));
+        from += weight * f32::from(u8::from(phrase.from));
+        v += weight * f32::from(u8::from(phrase.v));
+        match verbs.iter_mut().find(|(verb, _)| *verb == phrase.verb) {
+            Some((_, w)) => *w += weight,
+            None => verbs.push((phrase.verb, weight)),
+        }
+    }
+    if total < 1.0 {
+        return None;
+    }
+    let verb = verbs
+        .iter()
+        .fold(None::<(&'static str, f32)>, |best, &(verb, w)| match best {
+            Some((_, b)) if b >= w => best,
+            _ => Some((verb, w)),
+        })?
+        .0;
+    let phrase = BumpPhrase {
+        verb,
+        dependency: dependency * 2.0 > total,
+        from: from * 2.0 >= total,
+        v: v * 2.0 > total,
+    };
+    let dependabot = BumpPhrase {
+        verb: "bump",
+        dependency: false,
+        from: true,
+        v: false,
+    };
+    (phrase != dependabot).then_some(phrase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1081,6 +1215,52 @@ mod tests {
                 bump("actions/cache", "v4.1.0", "v4.2.0"),
             ]
         );
+    }
+
+    #[test]
+    fn bumps_are_worded_as_the_house_words_them() {
+        let advice = |bots: &[&str], people: &[&str]| crate::history::Advice {
+            bots: bots.iter().map(|s| s.to_string()).collect(),
+            similar: people.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let postcss = bump("postcss", "8.5.21", "8.5.22");
+        // Renovate's phrasing, with or without a Conventional Commits header.
+        let renovate = advice(
+            &[
+                "Update dependency vue to v3.5.40 (#19678)",
+                "chore(deps): update dependency oxc-parser to v0.141.0",
+                "Update GitHub Actions (#19695)",
+            ],
+            &[],
+        );
+        let phrase = house_phrase(&renovate).unwrap();
+        assert_eq!(
+            phrase.render(&postcss).as_deref(),
+            Some("update dependency postcss to v8.5.22")
+        );
+        // People's own bumps near the paths outweigh one bot.
+        let people = advice(
+            &["Update dependency vue to v3.5.40"],
+            &["Update meriyah to v7.2 (#19702)", "Upgrade eslint to 9.1.0"],
+        );
+        assert_eq!(
+            house_phrase(&people).unwrap().render(&postcss).as_deref(),
+            Some("update postcss to v8.5.22")
+        );
+        // Dependabot's phrasing is the default; one bot subject is too little to go by.
+        let dependabot = advice(
+            &["Bump js-yaml from 4.2.0 to 4.3.0", "Bump x from 1 to 2"],
+            &[],
+        );
+        assert_eq!(house_phrase(&dependabot), None);
+        assert_eq!(
+            house_phrase(&advice(&["Update dependency vue to v3.5.40"], &[])),
+            None
+        );
+        // Not a bump of one package to a version.
+        assert_eq!(BumpPhrase::read("Update GitHub Actions"), None);
+        assert_eq!(BumpPhrase::read("update the docs to match"), None);
     }
 
     #[test]

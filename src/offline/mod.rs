@@ -231,9 +231,16 @@ pub fn write_in(
         .filter(|_| !sure)
         .map(|p| summary::untautology(&p, ty));
     // The summary in a number of characters: that phrase, else the diff's own words.
-    let words = |budget: usize| match &phrase {
-        Some(phrase) => truncate(phrase, budget),
-        None => summary::summary(&analysis, ty, breaking, budget),
+    // One package bumped, worded as the house words its bumps (`update dependency postcss
+    // to v8.5.22` where Renovate does them).
+    let house_bump_words = bump
+        .then(|| deps::house_phrase(advice))
+        .flatten()
+        .and_then(|p| p.render(&summary::single_bump(&analysis)?));
+    let words = |budget: usize| match (&phrase, &house_bump_words) {
+        (Some(phrase), _) => truncate(phrase, budget),
+        (None, Some(text)) if width(text) <= budget => text.clone(),
+        (None, _) => summary::summary(&analysis, ty, breaking, budget),
     };
     let mut subject = match &reused {
         Some(reused) => reused.clone(),

@@ -339,6 +339,25 @@ const ADAPTED_LINES: u32 = 30;
 /// Returns the summary of a change that only moves dependencies (manifest lines,
 /// lockfile versions or CI action pins), naming them; `None` for any other change.
 pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
+    dependency_changes(a).map(|(deps, _)| deps_summary(&deps, budget))
+}
+
+/// The one package a dependency bump moves to a higher version (from a manifest, a
+/// lockfile or a tool's version line; not an action pin): what a house's own phrasing of
+/// bumps can name (`Update dependency postcss to v8.5.22`).
+pub(crate) fn single_bump(a: &Analysis) -> Option<DepChange> {
+    let (deps, pins) = dependency_changes(a)?;
+    match deps.as_slice() {
+        [dep] if !pins && dep.from.is_some() && dep.to.is_some() && dep.verb() == "bump" => {
+            Some(dep.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The dependencies a change that only moves dependencies moves, and whether they are CI
+/// action pins; `None` for any other change.
+fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     let files = a.substantive();
     if files.is_empty() {
         return None;
@@ -346,7 +365,7 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
     if !a.manifest.deps.is_empty() && deps_only {
-        return Some(deps_summary(&a.manifest.deps, budget));
+        return Some((a.manifest.deps.clone(), false));
     }
     // Only lockfiles (and manifests whose dependency lines did not change): the locked
     // versions, unless the manifest's own version moved (a release).
@@ -355,7 +374,7 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
         // The packages the others moved for (`bump clap`, not `bump clap, clap_builder and
         // clap_derive`); the body lists them all.
         let roots = super::deps::roots(&locked, &a.lock_edges);
-        return Some(deps_summary(&roots, budget));
+        return Some((roots, false));
     }
     // One dependency moved in a manifest, and the code adapted to it in a few lines
     // (`bump itertools from 0.14 to 0.15` beside the call sites it changed); a release note
@@ -371,7 +390,7 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
             .iter()
             .all(|f| f.added_defs.iter().all(|d| !d.public))
     {
-        return Some(deps_summary(&a.manifest.deps, budget));
+        return Some((a.manifest.deps.clone(), false));
     }
     // The same for one package moved in the lockfile alone (a git dependency that follows
     // a branch moves by commit, its manifest line unchanged).
@@ -387,15 +406,15 @@ pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> 
         && root.from.is_some()
         && root.to.is_some()
     {
-        return Some(deps_summary(std::slice::from_ref(root), budget));
+        return Some((vec![root.clone()], false));
     }
     let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
     if a.pins_only && pins_only {
-        return Some(deps_summary(&a.pins, budget));
+        return Some((a.pins.clone(), true));
     }
     // Versions of tools moved in CI or build files (`cargo install --version 0.3.9 …`).
     if all(&|f| !f.tools.is_empty()) {
-        return Some(deps_summary(&a.tools(), budget));
+        return Some((a.tools(), false));
     }
     None
 }

@@ -211,6 +211,46 @@ fn a_bump_takes_the_prefix_the_house_bots_write_even_under_an_allow_list() {
 }
 
 #[test]
+fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
+    let repo = TestRepo::new();
+    // A plain-sentence house whose bumps come from Renovate.
+    for i in 0..24 {
+        repo.write(format!("src/f{i}.js"), format!("export const f{i} = {i};\n"));
+        repo.commit_all(&format!("Add f{i} to the exports"));
+    }
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"acme\",\n  \"dependencies\": {\n    \"postcss\": \"8.5.20\",\n    \"vue\": \"3.5.39\"\n  }\n}\n",
+    );
+    repo.commit_all("Add the manifest");
+    for (name, from, to) in [("vue", "3.5.39", "3.5.40"), ("postcss", "8.5.20", "8.5.21")] {
+        let manifest = std::fs::read_to_string(repo.path().join("package.json")).unwrap();
+        repo.write("package.json", manifest.replace(from, to));
+        repo.add_all();
+        let out = repo
+            .git_cmd([
+                "commit",
+                "-q",
+                "--author",
+                "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
+                "-m",
+                &format!("Update dependency {name} to v{to} (#12)"),
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    }
+    // A person's bump reads as the house's bumps do, not as Dependabot's.
+    let manifest = std::fs::read_to_string(repo.path().join("package.json")).unwrap();
+    repo.write("package.json", manifest.replace("8.5.21", "8.5.22"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("Update dependency postcss to v8.5.22\n"));
+}
+
+#[test]
 fn a_changeset_note_gives_the_type_and_the_words_without_its_links() {
     let repo = TestRepo::new();
     repo.write(
