@@ -224,6 +224,18 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         "update"
     };
     if bumped.len() <= 3 {
+        // A family released together moves to one version: `bump yuku-parser and
+        // @yuku-parser/wasm to 0.7.4`.
+        let to = deps[0]
+            .to
+            .as_deref()
+            .filter(|to| verb == "bump" && deps.iter().all(|d| d.to.as_deref() == Some(*to)));
+        if let Some(to) = to {
+            let text = format!("{verb} {} to {to}", join(&bumped));
+            if width(&text) <= budget {
+                return text;
+            }
+        }
         let text = format!("{verb} {}", join(&bumped));
         if width(&text) <= budget {
             return text;
@@ -336,6 +348,10 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
 /// Most lines of code a dependency bump may change beside it and still be the bump.
 const ADAPTED_LINES: u32 = 30;
 
+/// Most lines of code beside a lockfile that moved many packages for the change to be that
+/// refresh.
+const MAINTENANCE_LINES: u32 = 4;
+
 /// Returns the summary of a change that only moves dependencies (manifest lines,
 /// lockfile versions or CI action pins), naming them; `None` for any other change.
 pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
@@ -402,11 +418,18 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
         && a.files
             .iter()
             .all(|f| f.added_defs.iter().all(|d| !d.public))
-        && let [root] = super::deps::roots(&a.bumped_locks(), &a.lock_edges).as_slice()
-        && root.from.is_some()
-        && root.to.is_some()
     {
-        return Some((vec![root.clone()], false));
+        let roots = super::deps::roots(&a.bumped_locks(), &a.lock_edges);
+        match roots.as_slice() {
+            [root] if root.from.is_some() && root.to.is_some() => {
+                return Some((roots, false));
+            }
+            // A lockfile refreshed (Renovate's "lock file maintenance") beside a line or two.
+            [_, _, ..] if a.code_added.lines + a.code_removed.lines <= MAINTENANCE_LINES => {
+                return Some((roots, false));
+            }
+            _ => {}
+        }
     }
     let pins_only = all(&|f| matches!(f.kind, Kind::Ci | Kind::Lockfile | Kind::Manifest));
     if a.pins_only && pins_only {
@@ -1383,6 +1406,25 @@ fn where_tail(code: &[&FileFacts], names: &[String], preposition: &str) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_family_released_together_is_bumped_to_its_version() {
+        let dep = |name: &str, from: &str, to: &str| DepChange {
+            name: name.into(),
+            from: Some(from.into()),
+            to: Some(to.into()),
+        };
+        let family = [
+            dep("yuku-parser", "0.7.3", "0.7.4"),
+            dep("@yuku-parser/wasm", "0.7.3", "0.7.4"),
+        ];
+        assert_eq!(
+            deps_summary(&family, 72),
+            "bump yuku-parser and @yuku-parser/wasm to 0.7.4"
+        );
+        let apart = [dep("a", "1.0.0", "1.1.0"), dep("b", "2.0.0", "2.1.0")];
+        assert_eq!(deps_summary(&apart, 72), "bump a and b");
+    }
 
     #[test]
     fn documents_go_by_their_name_without_only_the_markdown_extension() {

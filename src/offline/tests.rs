@@ -142,6 +142,43 @@ fn dependency_bumps_name_the_package_and_versions() {
 }
 
 #[test]
+fn a_lockfile_refreshed_beside_a_line_of_code_is_the_refresh() {
+    let mut lock = String::new();
+    for (name, from, to) in [
+        ("anyhow", "1.0.1", "1.0.2"),
+        ("libc", "0.2.1", "0.2.3"),
+        ("log", "0.4.1", "0.4.2"),
+    ] {
+        lock.push_str(&format!(
+            " [[package]]\n name = \"{name}\"\n-version = \"{from}\"\n+version = \"{to}\"\n source = \"registry+https://github.com/rust-lang/crates.io-index\"\n \n"
+        ));
+    }
+    let patch = format!(
+        "diff --git a/Cargo.lock b/Cargo.lock\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -1,15 +1,15 @@\n{lock}diff --git a/src/main.rs b/src/main.rs\n--- a/src/main.rs\n+++ b/src/main.rs\n@@ -1,3 +1,4 @@\n fn main() {{\n+    env_logger::init();\n     run();\n }}\n"
+    );
+    assert!(
+        message(&patch)
+            .subject
+            .ends_with("bump anyhow, libc and log"),
+        "{}",
+        message(&patch).subject
+    );
+    // More code than a line or two beside it: the code is the change.
+    let more: String = (0..6).map(|i| format!("+    step({i});\n")).collect();
+    let patch = patch
+        .replace("@@ -1,3 +1,4 @@", "@@ -1,3 +1,10 @@")
+        .replace(
+            "+    env_logger::init();\n",
+            &format!("+    env_logger::init();\n{more}"),
+        );
+    assert!(
+        !message(&patch).subject.contains("bump"),
+        "{}",
+        message(&patch).subject
+    );
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");

@@ -215,7 +215,10 @@ fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
     let repo = TestRepo::new();
     // A plain-sentence house whose bumps come from Renovate.
     for i in 0..24 {
-        repo.write(format!("src/f{i}.js"), format!("export const f{i} = {i};\n"));
+        repo.write(
+            format!("src/f{i}.js"),
+            format!("export const f{i} = {i};\n"),
+        );
         repo.commit_all(&format!("Add f{i} to the exports"));
     }
     repo.write(
