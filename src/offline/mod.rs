@@ -226,10 +226,13 @@ pub fn write_in(
     let sure = analysis.manifest.release.is_some()
         || !analysis.notes.is_empty()
         || summary::dependency_summary(&analysis, style.max_subject).is_some();
-    let phrase = hint
-        .and_then(|h| h.phrase)
-        .filter(|_| !sure)
-        .map(|p| summary::untautology(&p, ty));
+    let phrase = hint.and_then(|h| h.phrase).filter(|_| !sure).map(|p| {
+        if style.conventional {
+            summary::untautology(&p, ty)
+        } else {
+            p
+        }
+    });
     // The summary in a number of characters: that phrase, else the diff's own words.
     // One package bumped, worded as the house words its bumps (`update dependency postcss
     // to v8.5.22` where Renovate does them).
@@ -240,7 +243,7 @@ pub fn write_in(
     let words = |budget: usize| match (&phrase, &house_bump_words) {
         (Some(phrase), _) => truncate(phrase, budget),
         (None, Some(text)) if width(text) <= budget => text.clone(),
-        (None, _) => summary::summary(&analysis, ty, breaking, budget),
+        (None, _) => summary::summary(&analysis, ty, breaking, budget, style.conventional),
     };
     let mut subject = match &reused {
         Some(reused) => reused.clone(),

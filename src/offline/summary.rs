@@ -464,7 +464,16 @@ fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> O
 }
 
 /// Returns the summary.
-pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> String {
+/// `typed`: the header names the type (Conventional Commits), so words that start with the
+/// type's own verb lose it (`fix: the dev server …`, not `fix: fix the dev server …`); a
+/// sentence or an `area:` summary keeps it (`Fix the dev server …`).
+pub(crate) fn summary(
+    a: &Analysis,
+    ty: Type,
+    breaking: bool,
+    budget: usize,
+    typed: bool,
+) -> String {
     let files = a.substantive();
     if files.is_empty() {
         return truncate("record an empty change", budget);
@@ -511,7 +520,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
         let what = noun(count as usize, "link", "links");
         return fit(&format!("{verb} {what} in"), &names.into_list(), "", budget);
     }
-    if let Some(text) = note_summary(a, ty, budget) {
+    if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
     if let Some(text) = exports_summary(&files, budget) {
@@ -523,7 +532,7 @@ pub(crate) fn summary(a: &Analysis, ty: Type, breaking: bool, budget: usize) -> 
     if let Some(text) = directives_summary(&files, budget) {
         return text;
     }
-    if let Some(text) = test_summary(a, &files, ty, budget) {
+    if let Some(text) = test_summary(a, &files, ty, budget, typed) {
         return text;
     }
     if let Some(text) = removed_tests_summary(a, &files, budget) {
@@ -898,9 +907,14 @@ pub(crate) fn untautology(phrase: &str, ty: Type) -> String {
 
 /// The author's own words, when the change adds a release-note fragment: its first
 /// sentence, made imperative.
-fn note_summary(a: &Analysis, ty: Type, budget: usize) -> Option<String> {
+fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<String> {
     let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
-    Some(fit_sentence(&untautology(&phrase, ty), budget))
+    let phrase = if typed {
+        untautology(&phrase, ty)
+    } else {
+        phrase
+    };
+    Some(fit_sentence(&phrase, budget))
 }
 
 /// A sentence too long for `budget`, cut where a reader can stop: at the first comma or
@@ -1093,7 +1107,13 @@ fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// The behaviour a fix pins with a new test, said by the test's name
 /// (`wide_value_label_centered_by_display_width` → `center wide value label by display
 /// width`), when the change also edits code and adds only a few tests.
-fn test_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
+fn test_summary(
+    a: &Analysis,
+    files: &[&FileFacts],
+    ty: Type,
+    budget: usize,
+    typed: bool,
+) -> Option<String> {
     if ty != Type::FIX {
         return None;
     }
@@ -1105,7 +1125,12 @@ fn test_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
         return None;
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
-    Some(truncate(&untautology(&phrase, ty), budget))
+    let phrase = if typed {
+        untautology(&phrase, ty)
+    } else {
+        phrase
+    };
+    Some(truncate(&phrase, budget))
 }
 
 /// The names of the tests the change removes, when removing tests is all it does: no

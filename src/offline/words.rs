@@ -363,6 +363,7 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     .filter_map(|cut| sentence.find(cut))
     .min()
     .map_or(sentence, |at| &sentence[..at]);
+    let sentence = count_listed(sentence);
     let mut words = sentence.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
@@ -386,6 +387,50 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
         }
     }
     Some(phrase)
+}
+
+/// A list of three or more code names before a plural noun, counted: `` `--mode`, `--site`,
+/// and `--open` flags being dropped `` → `3 flags being dropped`; a subject has no room
+/// for the list, and cutting it leaves half of one.
+fn count_listed(sentence: &str) -> String {
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(open) = rest.find('`') {
+        // The list: code spans separated by `, `, `, and `, ` and `, ` or `.
+        let mut at = open;
+        let mut items = 0;
+        while let Some(close) = rest[at + 1..].find('`').map(|i| at + 1 + i) {
+            items += 1;
+            at = close + 1;
+            let next = [", and `", ", or `", " and `", " or `", ", `"]
+                .iter()
+                .find(|sep| rest[at..].starts_with(**sep));
+            match next {
+                Some(sep) => at += sep.len() - 1,
+                None => break,
+            }
+        }
+        let noun = rest[at..]
+            .strip_prefix(' ')
+            .and_then(|t| t.split([' ', ',']).next())
+            .filter(|w| {
+                w.len() > 3 && w.ends_with('s') && w.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        match noun {
+            Some(noun) if items >= 3 => {
+                out.push_str(&rest[..open]);
+                out.push_str(&format!("{items} {noun}"));
+                rest = &rest[at + 1 + noun.len()..];
+            }
+            _ => {
+                let end = at.max(open + 1);
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Markdown links as their text: `[`noThisInStatic`](https://…)` → `` `noThisInStatic` ``,
@@ -948,6 +993,19 @@ mod tests {
             Some("document writer returns the number of documents written")
         );
         assert_eq!(note_phrase("Fixed."), None);
+        // A list of code names before a plural noun is counted.
+        assert_eq!(
+            note_phrase(
+                "Fixes `--mode`, `--site`, `--base`, and `--open` flags being silently dropped \
+                 when using `astro dev --background`"
+            )
+            .as_deref(),
+            Some("fix 4 flags being silently dropped when using `astro dev --background`")
+        );
+        assert_eq!(
+            note_phrase("Adds `a` and `b` options to `run`").as_deref(),
+            Some("add `a` and `b` options to `run`")
+        );
         // Links as their text, the issue number dropped, the main clause kept (Biome's
         // changesets).
         assert_eq!(

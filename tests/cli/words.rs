@@ -254,6 +254,39 @@ fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
 }
 
 #[test]
+fn a_plain_house_keeps_the_verb_of_a_fix_note() {
+    let repo = TestRepo::new();
+    for i in 0..24 {
+        repo.write(
+            format!("src/f{i}.js"),
+            format!("export const f{i} = {i};\n"),
+        );
+        repo.commit_all(&format!("Add f{i} to the exports"));
+    }
+    repo.write(
+        "src/dev.js",
+        "export function start(lock) {\n  return lock.pid;\n}\n",
+    );
+    repo.commit_all("Add the dev server");
+    repo.write(
+        "src/dev.js",
+        "export function start(lock) {\n  return lock.pid === process.pid ? null : lock.pid;\n}\n",
+    );
+    repo.write(
+        ".changeset/few-toys-rhyme.md",
+        "---\n'astro': patch\n---\n\nFixes the dev server refusing to start in Docker containers after a restart\n",
+    );
+    repo.add_all();
+    // No type names the fix in a sentence: the verb stays.
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "Fix the dev server refusing to start in Docker containers\n",
+        ));
+}
+
+#[test]
 fn a_changeset_note_gives_the_type_and_the_words_without_its_links() {
     let repo = TestRepo::new();
     repo.write(
