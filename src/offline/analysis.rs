@@ -1175,6 +1175,19 @@ impl Analysis {
         }
     }
 
+    /// Tells whether the change is a release: a manifest's own version moved, with its
+    /// changelog or the release notes it consumed (a monorepo's release also moves the
+    /// requirements between its packages; that is no dependency bump).
+    pub(crate) fn is_release(&self) -> bool {
+        self.manifest.release.is_some()
+            && self.files.iter().any(|f| {
+                f.kind == Kind::Note
+                    || paths::file_name(&f.path)
+                        .to_lowercase()
+                        .starts_with("changelog")
+            })
+    }
+
     /// Returns the locked packages that moved from one version to another, leaving out the
     /// project's own packages when its version moved too (a release bumps them in the lock).
     pub(crate) fn bumped_locks(&self) -> Vec<super::deps::DepChange> {

@@ -136,7 +136,7 @@ pub(crate) fn scope(a: &Analysis, ty: Type) -> Option<String> {
     let only_deps = files
         .iter()
         .all(|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
-    if only_deps && !a.manifest.deps.is_empty() {
+    if only_deps && !a.manifest.deps.is_empty() && !a.is_release() {
         return Some("deps".to_owned());
     }
     let mut found: Option<String> = None;

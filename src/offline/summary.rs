@@ -380,7 +380,8 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
-    if !a.manifest.deps.is_empty() && deps_only {
+    // A release moves its packages' versions and the requirements between them: not a bump.
+    if !a.manifest.deps.is_empty() && deps_only && !a.is_release() {
         return Some((a.manifest.deps.clone(), false));
     }
     // Only lockfiles (and manifests whose dependency lines did not change): the locked

@@ -179,6 +179,27 @@ fn a_lockfile_refreshed_beside_a_line_of_code_is_the_refresh() {
 }
 
 #[test]
+fn a_monorepo_release_is_a_release_not_a_bump() {
+    // changesets' "Version Packages": each package's version moves, the requirements
+    // between them follow, the changelogs get their sections.
+    let manifest = |name: &str, from: &str, to: &str, dep: Option<(&str, &str)>| {
+        let dep = dep.map_or(String::new(), |(d, v)| {
+            format!(" \"dependencies\": {{\n-    \"{d}\": \"^{v}\"\n+    \"{d}\": \"^{to}\"\n }}\n")
+        });
+        format!(
+            "diff --git a/packages/{name}/package.json b/packages/{name}/package.json\n--- a/packages/{name}/package.json\n+++ b/packages/{name}/package.json\n@@ -1,4 +1,4 @@\n {{\n   \"name\": \"@acme/{name}\",\n-  \"version\": \"{from}\",\n+  \"version\": \"{to}\",\n{dep}"
+        )
+    };
+    let patch = format!(
+        "{}{}diff --git a/packages/core/CHANGELOG.md b/packages/core/CHANGELOG.md\n--- a/packages/core/CHANGELOG.md\n+++ b/packages/core/CHANGELOG.md\n@@ -1,2 +1,6 @@\n # @acme/core\n \n+## 1.2.0\n+\n+- Add the parser\n+\n",
+        manifest("core", "1.1.0", "1.2.0", None),
+        manifest("cli", "1.1.0", "1.2.0", Some(("@acme/core", "1.1.0"))),
+    );
+    let msg = message(&patch);
+    assert_eq!(msg.subject, "chore: release 1.2.0", "{msg}");
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
