@@ -134,6 +134,10 @@ pub(crate) struct FileFacts {
     pub touched: Vec<Def>,
     /// Every changed hunk only moves whitespace or re-wraps lines.
     pub format_only: bool,
+    /// Every changed hunk re-formats, trailing commas added or dropped as a formatter
+    /// joins or splits lines (`prettier`'s `(a,\n)` → `(a)`): what says the change is
+    /// a formatter's run. [`format_only`](Self::format_only), stricter, is the model's.
+    pub reformat_only: bool,
     /// Every changed line is a comment or blank.
     pub comment_only: bool,
     /// The file mode before and after (`0o100755` for an executable).
@@ -532,6 +536,12 @@ fn squeeze(text: &[u8], out: &mut Vec<u8>) {
     out.extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
 }
 
+/// Tells whether two squeezed sides differ in commas alone.
+fn same_but_commas(old: &[u8], new: &[u8]) -> bool {
+    let keep = |b: &&u8| **b != b',';
+    old.iter().filter(keep).eq(new.iter().filter(keep))
+}
+
 fn push_def(list: &mut Vec<Def>, def: Def) {
     if list.len() < 64 && !list.iter().any(|d| d.name == def.name) {
         list.push(def);
@@ -650,6 +660,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut removed_code: Vec<&[u8]> = Vec::new();
     let mut squeezed_old = Vec::new();
     let mut squeezed_new = Vec::new();
+    let (mut block_old, mut block_new) = (Vec::new(), Vec::new());
     let mut pins = PinReader::default();
     // Comments the change adds to code, each with the item it documents, if any.
     let mut reasons: Vec<(String, Option<String>)> = Vec::new();
@@ -676,6 +687,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             removed_defs: Vec::new(),
             touched: Vec::new(),
             format_only: false,
+            reformat_only: false,
             comment_only: false,
             old_mode: change.old_mode,
             new_mode: change.new_mode,
@@ -745,6 +757,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut removed_here: Vec<Def> = Vec::new();
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
+        let mut reformat_hunks = 0u32;
         let mut ending_hunks = 0u32;
         // Hunks that swap words in place, or only move whitespace.
         let mut swap_hunks = 0u32;
@@ -774,6 +787,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             out.hunks += 1;
             squeezed_old.clear();
             squeezed_new.clear();
+            // Each run of changed lines between context lines, squeezed: a formatter's run
+            // re-formats each in place (a line moved past context is no re-format).
+            block_old.clear();
+            block_new.clear();
+            let mut blocks_same = true;
             let (mut plus, mut minus, mut comments) = (0u32, 0u32, 0u32);
             // The definition the changed lines sit in: the heading, then context lines.
             let mut pending = 0u32;
@@ -837,6 +855,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 match line.kind {
                     LineKind::Context => {
+                        if !(block_old.is_empty() && block_new.is_empty()) {
+                            blocks_same &= same_but_commas(&block_old, &block_new);
+                            block_old.clear();
+                            block_new.clear();
+                        }
                         if let Some(d) = def {
                             // Comments and blank lines just above a definition belong to it.
                             if pending > 0 {
@@ -863,6 +886,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 solid_removed += 1;
                             }
                         }
+                        squeeze(
+                            head,
+                            if added {
+                                &mut block_new
+                            } else {
+                                &mut block_old
+                            },
+                        );
                         let lines = if added {
                             plus += 1;
                             squeeze(head, &mut squeezed_new);
@@ -1031,6 +1062,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             }
             if plus + minus > 0 {
                 changed_hunks += 1;
+                if plus > 0 && minus > 0 && blocks_same && same_but_commas(&block_old, &block_new) {
+                    reformat_hunks += 1;
+                }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     format_hunks += 1;
                     if plus == minus && swaps_line_endings(&hunk.body) {
@@ -1097,6 +1131,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
+        facts.reformat_only = changed_hunks > 0 && reformat_hunks == changed_hunks;
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;

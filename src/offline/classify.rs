@@ -305,6 +305,15 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if all(&|k| k == Kind::Docs) {
         return &[Type::DOCS, Type::CHORE];
     }
+    // Every changed hunk re-formats (a formatter's run), in code, tests or CI files alike.
+    let changed: Vec<_> = a
+        .files
+        .iter()
+        .filter(|f| f.additions + f.deletions > 0)
+        .collect();
+    if !changed.is_empty() && changed.iter().all(|f| f.reformat_only) {
+        return &[Type::STYLE];
+    }
     if all(&|k| k == Kind::Test) {
         return &[Type::TEST, Type::CHORE, Type::STYLE];
     }
@@ -338,14 +347,6 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
             .all(|f| f.comment_only && f.kind == Kind::Source)
     {
         return &[Type::DOCS, Type::STYLE, Type::CHORE];
-    }
-    let changed: Vec<_> = a
-        .files
-        .iter()
-        .filter(|f| f.additions + f.deletions > 0)
-        .collect();
-    if !changed.is_empty() && changed.iter().all(|f| f.format_only) {
-        return &[Type::STYLE];
     }
     // Only additions, and among them new public items: a feature (or its docs and tests).
     let new_public = a

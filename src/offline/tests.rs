@@ -200,6 +200,25 @@ fn a_monorepo_release_is_a_release_not_a_bump() {
 }
 
 #[test]
+fn a_line_moved_past_context_is_no_reformat() {
+    // goreleaser's `changing the order of the tasks`: the same line out and back in, with
+    // lines kept between, squeezes to the same text but is no formatter's doing.
+    let patch = "diff --git a/.travis.yml b/.travis.yml\n--- a/.travis.yml\n+++ b/.travis.yml\n@@ -1,6 +1,6 @@\n script:\n   - make ci\n-  - make static\n   - go run main.go\n after_success:\n   - bash codecov.sh\n+  - make static\n";
+    assert!(
+        !message(patch).subject.starts_with("style"),
+        "{}",
+        message(patch).subject
+    );
+    // A formatter joining an argument list drops its trailing comma: a re-format.
+    let patch = "diff --git a/src/a.ts b/src/a.ts\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -1,6 +1,3 @@\n assert.equal(\n-  resolve(\n-    '/fonts/foo.woff2',\n-    new URL('http://localhost/og.png'),\n-  ),\n+  resolve('/fonts/foo.woff2', new URL('http://localhost/og.png')),\n   'ok',\n );\n";
+    assert!(
+        message(patch).subject.starts_with("style"),
+        "{}",
+        message(patch).subject
+    );
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
