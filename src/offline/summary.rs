@@ -496,6 +496,27 @@ pub(crate) fn summary(
     {
         return truncate(&format!("release {version}"), budget);
     }
+    // Comments taken out of code and nothing else: `remove comment from logout`.
+    if all(&|f| {
+        f.comment_only
+            && f.additions == 0
+            && matches!(
+                f.kind,
+                Kind::Source | Kind::Test | Kind::Example | Kind::Other
+            )
+    }) {
+        let mut places = Names::default();
+        for f in &files {
+            places.push(&file_subject(&f.path));
+        }
+        let what = if a.hunks > 1 { "comments" } else { "comment" };
+        return fit(
+            &format!("remove {what} from"),
+            &places.into_list(),
+            "",
+            budget,
+        );
+    }
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
     }

@@ -219,6 +219,16 @@ fn a_line_moved_past_context_is_no_reformat() {
 }
 
 #[test]
+fn comments_taken_out_of_code_say_so() {
+    let patch = "diff --git a/pkg/cmd/auth/logout/logout.go b/pkg/cmd/auth/logout/logout.go\n--- a/pkg/cmd/auth/logout/logout.go\n+++ b/pkg/cmd/auth/logout/logout.go\n@@ -10,5 +10,3 @@ func logoutRun(opts *LogoutOptions) error {\n \thostname := opts.Hostname\n-\t// TODO: decide whether to keep the\n-\t// token in the keyring\n \treturn nil\n";
+    let subject = message(patch).subject;
+    assert!(
+        subject.ends_with(": remove comment from logout"),
+        "{subject}"
+    );
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
