@@ -179,6 +179,9 @@ pub(crate) struct FileFacts {
     /// The lint and type-checker directives the file gains (`+eslint-disable`) and loses
     /// (`-@ts-ignore`), when every changed line is one (or blank).
     pub directives: Vec<String>,
+    /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
+    /// `// Deprecated:`): what the change takes out had been on its way out.
+    pub deprecated_removed: bool,
 }
 
 impl FileFacts {
@@ -536,6 +539,19 @@ fn squeeze(text: &[u8], out: &mut Vec<u8>) {
     out.extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
 }
 
+/// Tells whether a line marks an item deprecated: Rust's `#[deprecated…]`, JSDoc's and
+/// Java's `@deprecated`/`@Deprecated`, Go's `// Deprecated:`, Python's
+/// `DeprecationWarning`, C#'s `[Obsolete`.
+fn marks_deprecation(line: &[u8]) -> bool {
+    let t = line.trim_start();
+    t.starts_with(b"#[deprecated")
+        || t.starts_with(b"// Deprecated:")
+        || t.starts_with(b"[Obsolete")
+        || t.contains_str("@deprecated")
+        || t.contains_str("@Deprecated")
+        || t.contains_str("DeprecationWarning")
+}
+
 /// Tells whether two squeezed sides differ in commas alone.
 fn same_but_commas(old: &[u8], new: &[u8]) -> bool {
     let keep = |b: &&u8| **b != b',';
@@ -702,6 +718,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             exports: Vec::new(),
             logs_removed: Vec::new(),
             directives: Vec::new(),
+            deprecated_removed: false,
             sole_addition: None,
             tools: Vec::new(),
             path,
@@ -894,6 +911,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 &mut block_old
                             },
                         );
+                        if !added && !facts.deprecated_removed && marks_deprecation(text) {
+                            facts.deprecated_removed = true;
+                        }
                         let lines = if added {
                             plus += 1;
                             squeeze(head, &mut squeezed_new);

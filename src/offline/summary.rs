@@ -1346,10 +1346,16 @@ fn code_summary(
         }
         return fit("remove", &names.into_list(), "", budget);
     }
+    // What had been deprecated goes as such: `remove deprecated load_override and …`.
+    let remove = if code.iter().any(|f| f.deprecated_removed) {
+        "remove deprecated"
+    } else {
+        "remove"
+    };
     if breaking {
         let removed: Vec<String> = a.removed_public().iter().map(|d| d.name.clone()).collect();
         if !removed.is_empty() {
-            return fit("remove", &removed, "", budget);
+            return fit(remove, &removed, "", budget);
         }
     }
     // Code only taken out (no line added anywhere): what went, `remove isScoopBuild and
@@ -1364,7 +1370,7 @@ fn code_summary(
         let gone = gone.into_list();
         if !gone.is_empty() {
             let tail = where_tail(&code, &gone, "from");
-            return fit("remove", &gone, &tail, budget);
+            return fit(remove, &gone, &tail, budget);
         }
     }
     let (names, from_added) = def_names(&code, ty);

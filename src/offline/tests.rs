@@ -229,6 +229,25 @@ fn comments_taken_out_of_code_say_so() {
 }
 
 #[test]
+fn what_was_deprecated_goes_as_deprecated() {
+    let patch = "diff --git a/src/server.rs b/src/server.rs\n--- a/src/server.rs\n+++ b/src/server.rs\n@@ -10,9 +10,4 @@ impl AssetServer {\n     pub fn load(&self, path: &str) -> Handle {\n         self.builder().load(path)\n     }\n-\n-    #[deprecated(note = \"Use `load_builder().with_settings(s).load(path)`\")]\n-    pub fn load_with_settings(&self, path: &str, s: Settings) -> Handle {\n-        self.builder().with_settings(s).load(path)\n-    }\n }\n";
+    let subject = message(patch).subject;
+    assert!(
+        subject.ends_with("remove deprecated load_with_settings"),
+        "{subject}"
+    );
+    // Without the marker, only `remove`.
+    let plain = patch
+        .replace(
+            "-    #[deprecated(note = \"Use `load_builder().with_settings(s).load(path)`\")]\n",
+            "",
+        )
+        .replace("@@ -10,9 +10,4 @@", "@@ -10,8 +10,4 @@");
+    let subject = message(&plain).subject;
+    assert!(subject.ends_with("remove load_with_settings"), "{subject}");
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
