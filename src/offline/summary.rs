@@ -496,15 +496,18 @@ pub(crate) fn summary(
     {
         return truncate(&format!("release {version}"), budget);
     }
-    // Comments taken out of code and nothing else: `remove comment from logout`.
-    if all(&|f| {
-        f.comment_only
-            && f.additions == 0
-            && matches!(
-                f.kind,
-                Kind::Source | Kind::Test | Kind::Example | Kind::Other
-            )
-    }) {
+    // Comments taken out of code and nothing else: `remove comment from logout` (lint
+    // directives have their own words).
+    if !directives_only(a)
+        && all(&|f| {
+            f.comment_only
+                && f.additions == 0
+                && matches!(
+                    f.kind,
+                    Kind::Source | Kind::Test | Kind::Example | Kind::Other
+                )
+        })
+    {
         let mut places = Names::default();
         for f in &files {
             places.push(&file_subject(&f.path));
