@@ -182,6 +182,10 @@ pub(crate) struct FileFacts {
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
+    /// Removed lines that import something (`use …;`, `import …`, `from … import …`), and
+    /// the other removed lines that are not blank.
+    pub removed_imports: u32,
+    pub removed_other: u32,
 }
 
 impl FileFacts {
@@ -719,6 +723,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             logs_removed: Vec::new(),
             directives: Vec::new(),
             deprecated_removed: false,
+            removed_imports: 0,
+            removed_other: 0,
             sole_addition: None,
             tools: Vec::new(),
             path,
@@ -913,6 +919,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         );
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
+                        }
+                        if !added && !text.is_empty() {
+                            if is_import(text) {
+                                facts.removed_imports += 1;
+                            } else {
+                                facts.removed_other += 1;
+                            }
                         }
                         let lines = if added {
                             plus += 1;

@@ -496,6 +496,22 @@ pub(crate) fn summary(
     {
         return truncate(&format!("release {version}"), budget);
     }
+    // Imports taken out and nothing else: they were unused, or the build would break.
+    if all(&|f| f.additions == 0 && f.removed_other == 0)
+        && files.iter().any(|f| f.removed_imports > 0)
+    {
+        let mut places = Names::default();
+        for f in &files {
+            places.push(&file_subject(&f.path));
+        }
+        let count: u32 = files.iter().map(|f| f.removed_imports).sum();
+        let what = if count > 1 {
+            "remove unused imports from"
+        } else {
+            "remove unused import from"
+        };
+        return fit(what, &places.into_list(), "", budget);
+    }
     // Comments taken out of code and nothing else: `remove comment from logout` (lint
     // directives have their own words).
     if !directives_only(a)

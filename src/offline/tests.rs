@@ -248,6 +248,26 @@ fn what_was_deprecated_goes_as_deprecated() {
 }
 
 #[test]
+fn imports_taken_out_alone_were_unused() {
+    let patch = "diff --git a/axum/tests/get_to_head.rs b/axum/tests/get_to_head.rs\n--- a/axum/tests/get_to_head.rs\n+++ b/axum/tests/get_to_head.rs\n@@ -1,5 +1,4 @@\n use axum::Router;\n-use http::Method;\n use tower::ServiceExt;\n \n #[tokio::test]\n";
+    let subject = message(patch).subject;
+    assert!(
+        subject.ends_with("remove unused import from get_to_head"),
+        "{subject}"
+    );
+    // Another line taken out beside it: no longer only imports.
+    let more = patch.replace(
+        " use tower::ServiceExt;\n",
+        "-let x = 1;\n use tower::ServiceExt;\n",
+    );
+    assert!(
+        !message(&more).subject.contains("unused import"),
+        "{}",
+        message(&more).subject
+    );
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
