@@ -186,6 +186,11 @@ pub(crate) struct FileFacts {
     /// the other removed lines that are not blank.
     pub removed_imports: u32,
     pub removed_other: u32,
+    /// Rust attributes changed on items, as (what, item): `derive Clone` on
+    /// `DeferredPrepass`, `#[must_use]` on `kind`; and the changed lines that are neither
+    /// attributes, comments nor blank.
+    pub attributes: Vec<(String, String)>,
+    pub not_attributes: u32,
 }
 
 impl FileFacts {
@@ -556,6 +561,53 @@ fn marks_deprecation(line: &[u8]) -> bool {
         || t.contains_str("DeprecationWarning")
 }
 
+/// What changed between the attributes above an item: the traits a `#[derive(…)]` gained
+/// (`derive Clone`), else the attributes added (`#[must_use]`); `None` for anything else.
+fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
+    let derived = |lines: &[String]| -> Vec<String> {
+        lines
+            .iter()
+            .filter_map(|l| {
+                l.strip_prefix("#[derive(")?
+                    .strip_suffix(")]")
+                    .map(str::to_owned)
+            })
+            .flat_map(|list| {
+                list.split(',')
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let (was, now) = (derived(old), derived(new));
+    let gained: Vec<&String> = now.iter().filter(|t| !was.contains(t)).collect();
+    if !gained.is_empty() && was.iter().all(|t| now.contains(t)) {
+        let names: Vec<&str> = gained.iter().map(|t| t.as_str()).collect();
+        return Some(format!("derive {}", names.join(", ")));
+    }
+    // Attributes added whole, none taken away: as written when short (`#[inline]`,
+    // `#[allow(dead_code)]`), else by name (`#[must_use = "futures do nothing …"]` →
+    // `#[must_use]`).
+    if old.is_empty() && now.is_empty() && !new.is_empty() {
+        let short: Vec<String> = new
+            .iter()
+            .map(|a| {
+                let a = a.split("]").next().unwrap_or(a);
+                let whole = format!("{a}]");
+                if whole.len() <= 24 && !whole.contains('=') && !whole.contains('"') {
+                    whole
+                } else {
+                    let name = a[2..].split(['(', '=', ' ']).next().unwrap_or("");
+                    format!("#[{name}]")
+                }
+            })
+            .collect();
+        return Some(format!("add {}", short.join(" ")));
+    }
+    None
+}
+
 /// Tells whether two squeezed sides differ in commas alone.
 fn same_but_commas(old: &[u8], new: &[u8]) -> bool {
     let keep = |b: &&u8| **b != b',';
@@ -725,6 +777,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             deprecated_removed: false,
             removed_imports: 0,
             removed_other: 0,
+            attributes: Vec::new(),
+            not_attributes: 0,
             sole_addition: None,
             tools: Vec::new(),
             path,
@@ -815,6 +869,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             block_old.clear();
             block_new.clear();
             let mut blocks_same = true;
+            // Attributes changed above an item not yet seen: removed, added.
+            let (mut attrs_old, mut attrs_new): (Vec<String>, Vec<String>) =
+                (Vec::new(), Vec::new());
             let (mut plus, mut minus, mut comments) = (0u32, 0u32, 0u32);
             // The definition the changed lines sit in: the heading, then context lines.
             let mut pending = 0u32;
@@ -878,6 +935,19 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 match line.kind {
                     LineKind::Context => {
+                        if let Some(d) = &def
+                            && lang == Lang::Rust
+                            && !(attrs_old.is_empty() && attrs_new.is_empty())
+                        {
+                            let what = attribute_change(&attrs_old, &attrs_new);
+                            if let Some(what) = what
+                                && facts.attributes.len() < 16
+                            {
+                                facts.attributes.push((what, d.name.clone()));
+                            }
+                            attrs_old.clear();
+                            attrs_new.clear();
+                        }
                         if !(block_old.is_empty() && block_new.is_empty()) {
                             blocks_same &= same_but_commas(&block_old, &block_new);
                             block_old.clear();
@@ -919,6 +989,18 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         );
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
+                        }
+                        if lang == Lang::Rust && text.starts_with(b"#[") {
+                            let list = if added {
+                                &mut attrs_new
+                            } else {
+                                &mut attrs_old
+                            };
+                            if list.len() < 8 {
+                                list.push(text.to_str_lossy().into_owned());
+                            }
+                        } else if !text.is_empty() && !is_comment(text) {
+                            facts.not_attributes += 1;
                         }
                         if !added && !text.is_empty() {
                             if is_import(text) {

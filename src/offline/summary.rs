@@ -496,6 +496,15 @@ pub(crate) fn summary(
     {
         return truncate(&format!("release {version}"), budget);
     }
+    // Attributes on items and nothing else: `derive Clone for DeferredPrepass`,
+    // `add #[must_use] to kind`.
+    if !directives_only(a)
+        && all(&|f| f.kind == Kind::Source && f.not_attributes == 0)
+        && files.iter().any(|f| !f.attributes.is_empty())
+        && let Some(text) = attributes_summary(&files, budget)
+    {
+        return text;
+    }
     // Imports taken out and nothing else: they were unused, or the build would break.
     if all(&|f| f.additions == 0 && f.removed_other == 0)
         && files.iter().any(|f| f.removed_imports > 0)
@@ -1416,6 +1425,26 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// One attribute change over the items it touched: `derive Clone for DeferredPrepass`,
+/// `add #[must_use] to kind and len`; `None` when the items changed in different ways.
+fn attributes_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let changes: Vec<&(String, String)> = files.iter().flat_map(|f| &f.attributes).collect();
+    let (what, _) = changes.first()?;
+    if changes.iter().any(|(w, _)| w != what) {
+        return None;
+    }
+    let mut items = Names::default();
+    for (_, item) in &changes {
+        items.push(item);
+    }
+    let items = items.into_list();
+    let text = match what.strip_prefix("derive ") {
+        Some(traits) => fit(&format!("derive {traits} for"), &items, "", budget),
+        None => fit(&format!("{what} to"), &items, "", budget),
+    };
+    (width(&text) <= budget).then_some(text)
 }
 
 /// `remove RAGenerator and Seq2SeqGenerator`: deleted files, by what they defined.

@@ -268,6 +268,36 @@ fn imports_taken_out_alone_were_unused() {
 }
 
 #[test]
+fn attributes_on_items_are_named_with_their_items() {
+    // Bevy's `Add Clone trait to DeferredPrepass struct`.
+    let derive = "diff --git a/src/prepass.rs b/src/prepass.rs\n--- a/src/prepass.rs\n+++ b/src/prepass.rs\n@@ -80,5 +80,5 @@ pub struct MotionVectorPrepass;\n /// Renders to the deferred gbuffer.\n-#[derive(Component, Default, Reflect)]\n-#[reflect(Component, Default)]\n+#[derive(Component, Default, Reflect, Clone)]\n+#[reflect(Component, Default, Clone)]\n pub struct DeferredPrepass;\n";
+    let subject = message(derive).subject;
+    assert!(
+        subject.ends_with("derive Clone for DeferredPrepass"),
+        "{subject}"
+    );
+    // Tokio's `sync: add #[must_use] to Notified`: a long reason is left out.
+    let must_use = "diff --git a/src/notify.rs b/src/notify.rs\n--- a/src/notify.rs\n+++ b/src/notify.rs\n@@ -10,3 +10,4 @@\n /// A future that waits.\n+#[must_use = \"futures do nothing unless you `.await` or poll them\"]\n pub struct Notified<'a> {\n     notify: &'a Notify,\n";
+    let subject = message(must_use).subject;
+    assert!(
+        subject.ends_with("add #[must_use] to Notified"),
+        "{subject}"
+    );
+    // Code changed beside the attribute: the code is the change.
+    let more = must_use
+        .replace("@@ -10,3 +10,4 @@", "@@ -10,3 +10,5 @@")
+        .replace(
+            "     notify: &'a Notify,\n",
+            "     notify: &'a Notify,\n+    waiting: bool,\n",
+        );
+    assert!(
+        !message(&more).subject.contains("must_use"),
+        "{}",
+        message(&more).subject
+    );
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
