@@ -665,8 +665,10 @@ pub(crate) fn summary(
             }
         }
         Type::CI => {
-            // A small change whose added comment says what to do: those words.
+            // A small change whose added comment says what to do: those words (a new file
+            // is news itself: `add dependabot.yml`).
             if let Some(text) = &a.instruction
+                && files.iter().all(|f| f.status != Status::Added)
                 && files
                     .iter()
                     .map(|f| f.additions + f.deletions)

@@ -628,4 +628,9 @@ fn an_instruction_added_to_a_small_ci_change_is_its_subject() {
     let many: String = (0..12).map(|i| format!("+          echo {i}\n")).collect();
     let subject = message(&workflow("# Use admin to bypass required review", &many)).subject;
     assert!(!subject.contains("bypass"), "{subject}");
+    // A new file is news itself (axum's new dependabot.yml says `Check for updates every
+    // Monday`).
+    let new_file = "diff --git a/.github/dependabot.yml b/.github/dependabot.yml\nnew file mode 100644\n--- /dev/null\n+++ b/.github/dependabot.yml\n@@ -0,0 +1,7 @@\n+version: 2\n+updates:\n+  - package-ecosystem: github-actions\n+    directory: /\n+    schedule:\n+      # Check for updates every Monday\n+      interval: weekly\n";
+    let subject = message(new_file).subject;
+    assert_eq!(subject, "ci: add dependabot.yml");
 }
