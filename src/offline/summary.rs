@@ -747,6 +747,9 @@ pub(crate) fn summary(
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
+            if let Some(example) = one_example(&files) {
+                return example_summary(&files, &example, budget);
+            }
             let names = file_names(|p| paths::file_name(p).to_owned());
             // A manifest with its lockfile is one thing: the dependencies of that package.
             if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {
@@ -1404,6 +1407,13 @@ fn code_summary(
         }
     }
     let (names, from_added) = def_names(&code, ty);
+    // One example's files, with nothing better to name: the example (`update request-id
+    // example`, not `update Cargo.toml and main.rs`).
+    if names.iter().all(|n| n == "main")
+        && let Some(example) = one_example(&code)
+    {
+        return example_summary(&code, &example, budget);
+    }
     let names_empty = names.is_empty();
     let names = if names_empty { subjects } else { names };
     let verb = match ty {
@@ -1427,6 +1437,45 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// The example all these files belong to (its manifest too): the folder or file right under
+/// `examples/` (or `example/`, `demos/` …); `None` when they span several or lie elsewhere.
+fn one_example(files: &[&FileFacts]) -> Option<String> {
+    if !files.iter().any(|f| f.kind == Kind::Example) {
+        return None;
+    }
+    let mut found: Option<String> = None;
+    for f in files {
+        let parts: Vec<&str> = f.path.split('/').collect();
+        let at = parts.iter().position(|p| {
+            matches!(
+                *p,
+                "examples" | "example" | "demo" | "demos" | "playground" | "samples"
+            )
+        })?;
+        let next = parts.get(at + 1)?;
+        let name = if at + 2 < parts.len() {
+            (*next).to_owned()
+        } else {
+            paths::stem(next).to_owned()
+        };
+        match &found {
+            Some(seen) if *seen != name => return None,
+            _ => found = Some(name),
+        }
+    }
+    found.filter(|n| !n.is_empty())
+}
+
+/// `add form example` for an example's new files, else `update form example`.
+fn example_summary(files: &[&FileFacts], example: &str, budget: usize) -> String {
+    let verb = if files.iter().all(|f| f.status == Status::Added) {
+        "add"
+    } else {
+        "update"
+    };
+    truncate(&format!("{verb} {example} example"), budget)
 }
 
 /// One attribute change over the items it touched: `derive Clone for DeferredPrepass`,

@@ -298,6 +298,13 @@ fn attributes_on_items_are_named_with_their_items() {
 }
 
 #[test]
+fn an_example_is_named_by_its_folder() {
+    let patch = "diff --git a/examples/request-id/Cargo.toml b/examples/request-id/Cargo.toml\n--- a/examples/request-id/Cargo.toml\n+++ b/examples/request-id/Cargo.toml\n@@ -5,3 +5,3 @@\n [dependencies]\n-tracing = \"0.1\"\n+tracing = { version = \"0.1\" }\n axum = { path = \"../../axum\" }\ndiff --git a/examples/request-id/src/main.rs b/examples/request-id/src/main.rs\n--- a/examples/request-id/src/main.rs\n+++ b/examples/request-id/src/main.rs\n@@ -10,3 +10,3 @@ async fn main() {\n     let app = Router::new()\n-        .route(\"/\", get(handler));\n+        .route(\"/\", get(handler)).layer(RequestIdLayer);\n     serve(app).await;\n";
+    let subject = message(patch).subject;
+    assert!(subject.ends_with("update request-id example"), "{subject}");
+}
+
+#[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
     assert_eq!(msg.subject, "chore: update .env");
