@@ -214,10 +214,12 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         }
         return truncate(&format!("bump {}", dep.name), budget);
     }
-    let bumped: Vec<String> = deps
+    let mut bumped: Vec<String> = deps
         .iter()
         .map(|d| short_name(&d.name).to_owned())
         .collect();
+    // Two `version` lines of one file are one name (`bump version to 0.12.5`).
+    bumped.dedup();
     let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
         "bump"
     } else {
@@ -241,7 +243,7 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
             return text;
         }
     }
-    let count = plural(bumped.len(), "dependency", "dependencies");
+    let count = plural(deps.len(), "dependency", "dependencies");
     truncate(&format!("{verb} {count}"), budget)
 }
 
@@ -1576,6 +1578,12 @@ mod tests {
         );
         let apart = [dep("a", "1.0.0", "1.1.0"), dep("b", "2.0.0", "2.1.0")];
         assert_eq!(deps_summary(&apart, 72), "bump a and b");
+        // One name twice (two `version` lines of a CI file) is named once.
+        let twice = [
+            dep("version", "0.12.3", "0.12.5"),
+            dep("version", "0.12.1", "0.12.5"),
+        ];
+        assert_eq!(deps_summary(&twice, 72), "bump version to 0.12.5");
     }
 
     #[test]
