@@ -226,13 +226,9 @@ pub fn write_in(
     let sure = analysis.manifest.release.is_some()
         || !analysis.notes.is_empty()
         || summary::dependency_summary(&analysis, style.max_subject).is_some();
-    let phrase = hint.and_then(|h| h.phrase).filter(|_| !sure).map(|p| {
-        if style.conventional {
-            summary::untautology(&p, ty)
-        } else {
-            p
-        }
-    });
+    let phrase = (hint.and_then(|h| h.phrase))
+        .filter(|_| !sure)
+        .map(|p| summary::untautology(&p, ty, style.conventional));
     // The summary in a number of characters: that phrase, else the diff's own words.
     // One package bumped, worded as the house words its bumps (`update dependency postcss
     // to v8.5.22` where Renovate does them).

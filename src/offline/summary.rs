@@ -144,6 +144,15 @@ impl Names {
 
 /// The name a file goes by in a summary: `mod.rs`, `index.ts`, `__init__.py` take their
 /// folder's name; tests drop their `test_`/`_test`/`.spec` decorations.
+/// The files' subjects, each once, in order.
+fn file_subjects(files: &[&FileFacts]) -> Vec<String> {
+    let mut names = Names::default();
+    for f in files {
+        names.push(&file_subject(&f.path));
+    }
+    names.into_list()
+}
+
 pub(crate) fn file_subject(path: &str) -> String {
     let mut stem = paths::stem(path).to_owned();
     let generic = matches!(
@@ -511,17 +520,13 @@ pub(crate) fn summary(
     if all(&|f| f.additions == 0 && f.removed_other == 0)
         && files.iter().any(|f| f.removed_imports > 0)
     {
-        let mut places = Names::default();
-        for f in &files {
-            places.push(&file_subject(&f.path));
-        }
         let count: u32 = files.iter().map(|f| f.removed_imports).sum();
         let what = if count > 1 {
             "remove unused imports from"
         } else {
             "remove unused import from"
         };
-        return fit(what, &places.into_list(), "", budget);
+        return fit(what, &file_subjects(&files), "", budget);
     }
     // Comments taken out of code and nothing else: `remove comment from logout` (lint
     // directives have their own words).
@@ -535,14 +540,10 @@ pub(crate) fn summary(
                 )
         })
     {
-        let mut places = Names::default();
-        for f in &files {
-            places.push(&file_subject(&f.path));
-        }
         let what = if a.hunks > 1 { "comments" } else { "comment" };
         return fit(
             &format!("remove {what} from"),
-            &places.into_list(),
+            &file_subjects(&files),
             "",
             budget,
         );
@@ -943,8 +944,12 @@ pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
     }
 }
 
-/// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`).
-pub(crate) fn untautology(phrase: &str, ty: Type) -> String {
+/// Drops a leading verb that only repeats the type (`fix: fix x` → `fix: x`) when the
+/// header names the type (`typed`); a sentence keeps it (`Fix x`).
+pub(crate) fn untautology(phrase: &str, ty: Type, typed: bool) -> String {
+    if !typed {
+        return phrase.to_owned();
+    }
     let repeats: &[&str] = match ty {
         Type::FIX => &["fix ", "fixes ", "fixed "],
         Type::REFACTOR => &["refactor ", "refactors ", "refactored "],
@@ -966,12 +971,7 @@ pub(crate) fn untautology(phrase: &str, ty: Type) -> String {
 /// sentence, made imperative.
 fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<String> {
     let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
-    let phrase = if typed {
-        untautology(&phrase, ty)
-    } else {
-        phrase
-    };
-    Some(fit_sentence(&phrase, budget))
+    Some(fit_sentence(&untautology(&phrase, ty, typed), budget))
 }
 
 /// A sentence too long for `budget`, cut where a reader can stop: at the first comma or
@@ -1182,12 +1182,7 @@ fn test_summary(
         return None;
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
-    let phrase = if typed {
-        untautology(&phrase, ty)
-    } else {
-        phrase
-    };
-    Some(truncate(&phrase, budget))
+    Some(truncate(&untautology(&phrase, ty, typed), budget))
 }
 
 /// The names of the tests the change removes, when removing tests is all it does: no
@@ -1335,11 +1330,7 @@ fn code_summary(
     } else {
         code
     };
-    let mut subjects = Names::default();
-    for f in &code {
-        subjects.push(&file_subject(&f.path));
-    }
-    let subjects = subjects.into_list();
+    let subjects = file_subjects(&code);
     if code.iter().all(|f| f.status == Status::Added) {
         return fit("add", &subjects, "", budget);
     }
