@@ -862,10 +862,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
 
         for hunk in &change.hunks {
             out.hunks += 1;
+            // The hunk's removed and added lines, squeezed, run by run: a formatter's run
+            // re-formats each run in place (a line moved past context is no re-format); the
+            // runs together are the hunk's whole.
             squeezed_old.clear();
             squeezed_new.clear();
-            // Each run of changed lines between context lines, squeezed: a formatter's run
-            // re-formats each in place (a line moved past context is no re-format).
             block_old.clear();
             block_new.clear();
             let mut blocks_same = true;
@@ -950,8 +951,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if !(block_old.is_empty() && block_new.is_empty()) {
                             blocks_same &= same_but_commas(&block_old, &block_new);
-                            block_old.clear();
-                            block_new.clear();
+                            squeezed_old.append(&mut block_old);
+                            squeezed_new.append(&mut block_new);
                         }
                         if let Some(d) = def {
                             // Comments and blank lines just above a definition belong to it.
@@ -1011,11 +1012,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         let lines = if added {
                             plus += 1;
-                            squeeze(head, &mut squeezed_new);
                             &mut new_lines
                         } else {
                             minus += 1;
-                            squeeze(head, &mut squeezed_old);
                             &mut old_lines
                         };
                         if lines.len() <= 12 {
@@ -1175,9 +1174,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                 }
             }
+            // The last run of changed lines: checked, then part of the hunk's whole.
+            blocks_same &= same_but_commas(&block_old, &block_new);
+            squeezed_old.append(&mut block_old);
+            squeezed_new.append(&mut block_new);
             if plus + minus > 0 {
                 changed_hunks += 1;
-                if plus > 0 && minus > 0 && blocks_same && same_but_commas(&block_old, &block_new) {
+                if plus > 0 && minus > 0 && blocks_same {
                     reformat_hunks += 1;
                 }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
