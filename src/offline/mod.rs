@@ -223,9 +223,7 @@ pub fn write_in(
         });
     // The branch's words, on its first commit, when the diff has nothing surer to say (a
     // release, a bump, the author's own release note).
-    let sure = analysis.manifest.release.is_some()
-        || !analysis.notes.is_empty()
-        || summary::dependency_summary(&analysis, style.max_subject).is_some();
+    let sure = analysis.manifest.release.is_some() || !analysis.notes.is_empty() || bump;
     let phrase = (hint.and_then(|h| h.phrase))
         .filter(|_| !sure)
         .map(|p| summary::untautology(&p, ty, style.conventional));
