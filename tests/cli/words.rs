@@ -177,18 +177,10 @@ fn a_bump_takes_the_prefix_the_house_bots_write_even_under_an_allow_list() {
             LOCK.replace("0.3.54", to).replace("0.3.55", from),
         );
         repo.add_all();
-        let out = repo
-            .git_cmd([
-                "commit",
-                "-q",
-                "--author",
-                "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
-                "-m",
-                &format!("build(deps): bump time from {from} to {to}"),
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
+        repo.commit_as(
+            "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+            &format!("build(deps): bump time from {from} to {to}"),
+        );
     }
     // A lockfile bump of the package and its family (`time-macros`): one bump, by name.
     let lock = format!(
@@ -210,10 +202,9 @@ fn a_bump_takes_the_prefix_the_house_bots_write_even_under_an_allow_list() {
         ));
 }
 
-#[test]
-fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
+/// A repository whose 24 commits are plain sentences: a house without Conventional Commits.
+fn plain_house() -> TestRepo {
     let repo = TestRepo::new();
-    // A plain-sentence house whose bumps come from Renovate.
     for i in 0..24 {
         repo.write(
             format!("src/f{i}.js"),
@@ -221,6 +212,13 @@ fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
         );
         repo.commit_all(&format!("Add f{i} to the exports"));
     }
+    repo
+}
+
+#[test]
+fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
+    // A plain-sentence house whose bumps come from Renovate.
+    let repo = plain_house();
     repo.write(
         "package.json",
         "{\n  \"name\": \"acme\",\n  \"dependencies\": {\n    \"postcss\": \"8.5.20\",\n    \"vue\": \"3.5.39\"\n  }\n}\n",
@@ -230,18 +228,10 @@ fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
         let manifest = std::fs::read_to_string(repo.path().join("package.json")).unwrap();
         repo.write("package.json", manifest.replace(from, to));
         repo.add_all();
-        let out = repo
-            .git_cmd([
-                "commit",
-                "-q",
-                "--author",
-                "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
-                "-m",
-                &format!("Update dependency {name} to v{to} (#12)"),
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
+        repo.commit_as(
+            "renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>",
+            &format!("Update dependency {name} to v{to} (#12)"),
+        );
     }
     // A person's bump reads as the house's bumps do, not as Dependabot's.
     let manifest = std::fs::read_to_string(repo.path().join("package.json")).unwrap();
@@ -255,14 +245,7 @@ fn a_bump_is_worded_as_the_house_renovate_words_its_bumps() {
 
 #[test]
 fn a_plain_house_keeps_the_verb_of_a_fix_note() {
-    let repo = TestRepo::new();
-    for i in 0..24 {
-        repo.write(
-            format!("src/f{i}.js"),
-            format!("export const f{i} = {i};\n"),
-        );
-        repo.commit_all(&format!("Add f{i} to the exports"));
-    }
+    let repo = plain_house();
     repo.write(
         "src/dev.js",
         "export function start(lock) {\n  return lock.pid;\n}\n",

@@ -238,6 +238,14 @@ impl TestRepo {
         assert!(out.status.success(), "git commit failed:\n{}", show(&out));
     }
 
+    /// Commits what is staged with `message` as `author` (`Name <email>`): a bot's commit.
+    pub fn commit_as(&self, author: &str, message: &str) {
+        let mut cmd = self.git_cmd(["commit", "-q", "--author", author, "-m", message]);
+        cmd.env("GIT_HERALD_SKIP", "1");
+        let out = run(&mut cmd);
+        assert!(out.status.success(), "git commit failed:\n{}", show(&out));
+    }
+
     /// Stages everything and commits it with `message`.
     pub fn commit_all(&self, message: &str) {
         self.add_all();
