@@ -3,13 +3,19 @@
 use crate::common::{TestRepo, bin, run, show};
 use std::path::PathBuf;
 
-/// Makes `n` commits, each touching the file `paths(i)` and saying `subject(i)`.
+/// Makes `n` commits, each touching the file `paths(i)` and saying `subject(i)`, a second
+/// apart as people's commits are (the walk goes newest first by time).
 fn history(repo: &TestRepo, n: usize, each: impl Fn(usize) -> (String, String)) {
     for i in 0..n {
         let (path, subject) = each(i);
         repo.write(&path, format!("line {i}\n"));
         repo.add([path.as_str()]);
-        repo.commit(&subject);
+        let mut cmd = repo.git_cmd(["commit", "-q", "-m", &subject]);
+        let date = format!("2024-01-02T04:{:02}:{:02}+00:00", i / 60, i % 60);
+        cmd.env("GIT_HERALD_SKIP", "1")
+            .env("GIT_COMMITTER_DATE", date);
+        let out = run(&mut cmd);
+        assert!(out.status.success(), "git commit failed:\n{}", show(&out));
     }
 }
 
@@ -87,6 +93,32 @@ fn a_plain_house_gets_plain_sentences() {
     stage_change(&fresh, "src/lib.rs");
     let subject = subject_of(&fresh, &["--offline"]);
     assert!(subject.contains(": "), "{subject}");
+}
+
+/// A house that moved to Conventional Commits writes them, though most of its last subjects
+/// are still sentences; `doctor` says why.
+#[test]
+fn a_house_that_moved_follows_its_newest_subjects() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 66, |i| {
+        if i < 36 {
+            (format!("src/f{i}.rs"), format!("Fix the thing number {i}"))
+        } else {
+            (
+                format!("src/cli/f{i}.rs"),
+                format!("fix(cli): handle flag {i}"),
+            )
+        }
+    });
+    stage_change(&repo, "src/cli/f40.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("fix(cli): "), "{subject}");
+    let out = repo.herald(["doctor", "--no-network"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("house style: Conventional Commits (`type(scope): summary`) (45% of the last 67 subjects, most of the newest)"),
+        "{text}"
+    );
 }
 
 #[test]
