@@ -1297,7 +1297,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|d| !facts.removed_defs.iter().any(|r| r.name == d.name))
             .collect();
         if let Some(reader) = manifest {
-            reader.finish(&mut out.manifest);
+            reader.finish(&facts.path, &mut out.manifest);
         }
         if let Some(note) = note.filter(|n| !n.is_empty())
             && out.notes.len() < 16

@@ -16,8 +16,12 @@ pub(crate) struct DepChange {
 #[derive(Debug, Default)]
 pub(crate) struct ManifestChanges {
     pub deps: Vec<DepChange>,
-    /// The package's own new version, when its `version` field changed.
+    /// The package's own new version, when its `version` field changed: the shallowest
+    /// manifest's, as a workspace's root names the release its members follow (uv's
+    /// `0.12.5`, not an internal crate's `0.0.72`).
     pub release: Option<String>,
+    /// How deep the manifest that gave `release` lies (folders above it).
+    release_depth: usize,
 }
 
 fn unquote(s: &str) -> &str {
@@ -154,8 +158,9 @@ impl ManifestReader {
         map.entry(key).or_insert(version);
     }
 
-    /// Adds what was read to `out`.
-    pub(crate) fn finish(self, out: &mut ManifestChanges) {
+    /// Adds what was read from the manifest at `path` to `out`.
+    pub(crate) fn finish(self, path: &str, out: &mut ManifestChanges) {
+        let depth = path.matches('/').count();
         for key in self.order {
             let from = self.removed.get(&key).cloned();
             let to = self.added.get(&key).cloned();
@@ -163,8 +168,12 @@ impl ManifestReader {
                 continue;
             }
             if key == "version" {
-                if from.is_some() && to.is_some() && out.release.is_none() {
+                if from.is_some()
+                    && to.is_some()
+                    && (out.release.is_none() || depth < out.release_depth)
+                {
                     out.release = to;
+                    out.release_depth = depth;
                 }
                 continue;
             }
@@ -958,7 +967,7 @@ mod tests {
             reader.line(name, line, true);
         }
         let mut out = ManifestChanges::default();
-        reader.finish(&mut out);
+        reader.finish(name, &mut out);
         out
     }
 
@@ -1018,6 +1027,22 @@ mod tests {
         );
         assert!(got.deps.is_empty());
         assert_eq!(got.release.as_deref(), Some("0.4.0"));
+    }
+
+    #[test]
+    fn the_shallowest_manifest_names_the_release() {
+        let mut out = ManifestChanges::default();
+        for (path, from, to) in [
+            ("crates/uv-build/Cargo.toml", "0.0.71", "0.0.72"),
+            ("Cargo.toml", "0.12.4", "0.12.5"),
+            ("crates/uv/Cargo.toml", "0.12.4", "0.12.5"),
+        ] {
+            let mut reader = ManifestReader::default();
+            reader.line("Cargo.toml", &format!("version = \"{from}\""), false);
+            reader.line("Cargo.toml", &format!("version = \"{to}\""), true);
+            reader.finish(path, &mut out);
+        }
+        assert_eq!(out.release.as_deref(), Some("0.12.5"));
     }
 
     fn lock(file: &str, lines: &[(Side, &str)]) -> Vec<DepChange> {
