@@ -662,7 +662,22 @@ pub(crate) fn summary(
             if all(&|f| f.status == Status::Added) {
                 fit("add", &names, " tests", budget)
             } else if new_tests && a.test_removed * 2 < a.test_added {
-                fit("add tests for", &names, "", budget)
+                // One test added says what it pins: `add test for hide possible value`,
+                // not `add tests for help`.
+                let tests = added_tests(a);
+                let words = match tests.as_slice() {
+                    [one] => words::test_words(one),
+                    _ => String::new(),
+                };
+                let count = words.split_whitespace().count();
+                if (3..=8).contains(&count) && !words.contains('`') {
+                    truncate(
+                        &format!("add test for {}", words::lower_first(&words)),
+                        budget,
+                    )
+                } else {
+                    fit("add tests for", &names, "", budget)
+                }
             } else {
                 fit(file_verb(&files, "update"), &names, " tests", budget)
             }
