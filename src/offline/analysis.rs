@@ -888,9 +888,22 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
             // The CI step the lines below belong to, once a `- name:` line was seen.
             let mut step: Option<String> = None;
+            // The action the last `uses:` line above the first changed line names: a bare
+            // `version:` key under its `with:` is that tool's version
+            // (`astral-sh/setup-uv@v6` → `uv`).
+            let (mut action, mut changed_seen) = (None, false);
             for line in hunk.lines() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                if kind == Kind::Ci && !changed_seen {
+                    if line.kind == LineKind::Context {
+                        if let Some(name) = super::deps::action_tool(text) {
+                            action = Some(name);
+                        }
+                    } else {
+                        changed_seen = true;
+                    }
+                }
                 let named = if kind == Kind::Ci {
                     step_name(text)
                 } else {
@@ -1216,7 +1229,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     tally(Some(found), false, &mut directive_hunks, &mut directives, 8);
                 }
                 let moved = reads_tools
-                    .then(|| super::deps::tool_versions(&old_lines, &new_lines))
+                    .then(|| super::deps::tool_versions(&old_lines, &new_lines, action.as_deref()))
                     .flatten();
                 match moved {
                     Some(found) => {

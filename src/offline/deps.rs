@@ -561,12 +561,37 @@ const COMMAND_WORDS: &[&str] = &[
     "deno",
 ];
 
+/// The tool a GitHub Actions `uses:` line sets up: `astral-sh/setup-uv@v6` → `uv`,
+/// `pnpm/action-setup@v4` → `pnpm`, `taiki-e/install-action@v2` → `install-action`.
+pub(crate) fn action_tool(line: &[u8]) -> Option<String> {
+    let line = std::str::from_utf8(line).ok()?;
+    let spec = line.trim_start_matches("- ").strip_prefix("uses:")?.trim();
+    let (path, _) = spec.trim_matches(['"', '\'']).split_once('@')?;
+    let (owner, repo) = path.split_once('/')?;
+    let repo = repo.split('/').next().unwrap_or(repo);
+    let tool = if repo == "action-setup" {
+        owner
+    } else {
+        repo.strip_prefix("setup-")
+            .or_else(|| repo.strip_suffix("-setup"))
+            .unwrap_or(repo)
+    };
+    (is_name(tool) && !tool.is_empty()).then(|| tool.to_owned())
+}
+
 /// A version written in a line of CI or build configuration, moved in place with nothing
 /// else on the line changed: `cargo install --version 0.3.8 cargo-wix` → `0.3.9`,
 /// `npm i -g pnpm@8.1.0`, `pip install ruff==0.5.0`, `NODE_VERSION: 20.11`, `FROM
 /// node:20-alpine`. Returns the tools and their versions, one per line pair; `None` when a
 /// pair differs in anything else, or names no tool.
-pub(crate) fn tool_versions(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
+///
+/// A bare `version:` key names no tool by itself: it is `action`'s, the tool of the step's
+/// `uses:` line, when there is one ([`action_tool`]).
+pub(crate) fn tool_versions(
+    old: &[&[u8]],
+    new: &[&[u8]],
+    action: Option<&str>,
+) -> Option<Vec<DepChange>> {
     if old.is_empty() || old.len() != new.len() || old.len() > 12 {
         return None;
     }
@@ -633,9 +658,11 @@ pub(crate) fn tool_versions(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChang
                 };
                 // A bare number beside a word is a count or a size more often than a version.
                 let dotted = to_version.contains('.') || to_version.starts_with('v');
-                from_key
-                    .filter(|k| is_name(k) && !k.is_empty())
-                    .or_else(|| near().filter(|_| dotted))?
+                match from_key {
+                    Some(k) if k == "version" => action.map(str::to_owned)?,
+                    Some(k) if is_name(&k) && !k.is_empty() => k,
+                    _ => near().filter(|_| dotted)?,
+                }
             }
         };
         let change = DepChange {
@@ -1137,7 +1164,7 @@ mod tests {
 
     #[test]
     fn versions_moved_in_commands_name_their_tool() {
-        let read = |old: &str, new: &str| tool_versions(&[old.as_bytes()], &[new.as_bytes()]);
+        let read = |old: &str, new: &str| tool_versions(&[old.as_bytes()], &[new.as_bytes()], None);
         assert_eq!(
             read(
                 "        run: cargo install --version 0.3.8 cargo-wix",
@@ -1165,6 +1192,21 @@ mod tests {
             Some(vec![bump("node", "20-alpine", "22-alpine")])
         );
         assert_eq!(read("  timeout-minutes: 10", "  timeout-minutes: 20"), None);
+        // A bare `version:` is the tool's the step uses, else nobody's.
+        assert_eq!(read("  version: 0.12.4", "  version: 0.12.5"), None);
+        assert_eq!(
+            tool_versions(
+                &[b"  version: \"0.12.4\""],
+                &[b"  version: \"0.12.5\""],
+                action_tool(b"- uses: astral-sh/setup-uv@v6").as_deref()
+            ),
+            Some(vec![bump("uv", "0.12.4", "0.12.5")])
+        );
+        assert_eq!(
+            action_tool(b"uses: pnpm/action-setup@v4").as_deref(),
+            Some("pnpm")
+        );
+        assert_eq!(action_tool(b"run: make"), None);
         assert_eq!(
             read("  - uses: acme/deploy@3", "  - uses: acme/deploy@v3"),
             None
