@@ -986,6 +986,23 @@ pub(crate) fn untautology(phrase: &str, ty: Type, typed: bool) -> String {
 /// sentence, made imperative.
 fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<String> {
     let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
+    // A fix noted as what went wrong (`A deadlock when …`) is that thing fixed: `fix:
+    // deadlock when …`, or `Fix a deadlock when …` as a sentence. (`The parser no longer
+    // crashes …` is a sentence already.)
+    let phrase = match phrase.split_once(' ') {
+        Some((article, problem))
+            if ty == Type::FIX
+                && matches!(article.to_lowercase().as_str(), "a" | "an")
+                && problem.split_whitespace().count() >= 2 =>
+        {
+            if typed {
+                problem.to_owned()
+            } else {
+                format!("fix {} {problem}", article.to_lowercase())
+            }
+        }
+        _ => phrase,
+    };
     Some(fit_sentence(&untautology(&phrase, ty, typed), budget))
 }
 

@@ -200,6 +200,17 @@ fn a_monorepo_release_is_a_release_not_a_bump() {
 }
 
 #[test]
+fn a_fix_noted_as_what_went_wrong_is_that_thing_fixed() {
+    // Tauri's `.changes` notes often name the problem, not the change.
+    let patch = "diff --git a/.changes/fix-menu-deadlock.md b/.changes/fix-menu-deadlock.md\nnew file mode 100644\n--- /dev/null\n+++ b/.changes/fix-menu-deadlock.md\n@@ -0,0 +1,5 @@\n+---\n+\"tauri\": patch:bug\n+---\n+\n+A deadlock when modifying the menu in the `on_menu_event` closure.\ndiff --git a/core/tauri/src/menu.rs b/core/tauri/src/menu.rs\n--- a/core/tauri/src/menu.rs\n+++ b/core/tauri/src/menu.rs\n@@ -10,7 +10,8 @@ impl Menu {\n     pub fn on_event(&self, event: MenuEvent) {\n-        let items = self.items.lock().unwrap();\n-        (self.handler)(&items, event);\n+        let items = self.items.lock().unwrap().clone();\n+        drop(self.items.lock());\n+        (self.handler)(&items, event);\n     }\n }\n";
+    let msg = message(patch);
+    assert_eq!(
+        msg.subject, "fix: deadlock when modifying the menu in the `on_menu_event` closure",
+        "{msg}"
+    );
+}
+
+#[test]
 fn a_line_moved_past_context_is_no_reformat() {
     // goreleaser's `changing the order of the tasks`: the same line out and back in, with
     // lines kept between, squeezes to the same text but is no formatter's doing.

@@ -364,6 +364,9 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     .min()
     .map_or(sentence, |at| &sentence[..at]);
     let sentence = count_listed(sentence);
+    if let Some(phrase) = reworded(&sentence) {
+        return Some(phrase);
+    }
     let mut words = sentence.split_whitespace();
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
@@ -387,6 +390,120 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
         }
     }
     Some(phrase)
+}
+
+/// A note that says what a thing does now or what was done to it, as the change that did
+/// it: `the cli now also watches workspace members` → `make the cli also watch workspace
+/// members`, `the file drop event is now part of \`WindowEvent\`` → `make the file drop
+/// event part of \`WindowEvent\``, `the \`Tracer\` has been moved out of Haystack` → `move
+/// the \`Tracer\` out of Haystack`. `None` when the sentence opens with a verb or reads
+/// otherwise.
+fn reworded(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if imperative(words.first()?).is_some() {
+        return None;
+    }
+    let subject = |end: usize| {
+        let mut out = lower_first(words[0]);
+        for w in &words[1..end] {
+            out.push(' ');
+            out.push_str(w);
+        }
+        out
+    };
+    // The subject is a few words, none of them ending a clause.
+    for k in 1..words.len().min(8) {
+        let word = words[k].to_lowercase();
+        let rest = |from: usize| words.get(from..).filter(|r| !r.is_empty());
+        match word.as_str() {
+            "now" if matches!(words[k - 1], "is" | "are") && k >= 2 => {
+                let next = words.get(k + 1)?;
+                // `… are now read on …`: done to them, `read … on …`.
+                if let Some(verb) = participle(next) {
+                    let tail = rest(k + 2).map(|r| format!(" {}", r.join(" ")));
+                    return Some(format!(
+                        "{verb} {}{}",
+                        subject(k - 1),
+                        tail.unwrap_or_default()
+                    ));
+                }
+                let rest = rest(k + 1)?;
+                return Some(format!("make {} {}", subject(k - 1), rest.join(" ")));
+            }
+            "now" => {
+                // `now also watches`, `now correctly handles`.
+                let also = words
+                    .get(k + 1)
+                    .is_some_and(|w| *w == "also" || w.len() > 4 && w.ends_with("ly"));
+                let at = k + 1 + usize::from(also);
+                let verb = unthird(words.get(at)?)?;
+                let rest = rest(at + 1)?;
+                let also = if also {
+                    format!("{} ", words[k + 1])
+                } else {
+                    String::new()
+                };
+                return Some(format!(
+                    "make {} {also}{verb} {}",
+                    subject(k),
+                    rest.join(" ")
+                ));
+            }
+            "has" | "have" | "was" | "were" => {
+                let mut at = k + 1;
+                if matches!(word.as_str(), "has" | "have") {
+                    (words.get(at) == Some(&"been")).then_some(())?;
+                    at += 1;
+                }
+                let adverb = words
+                    .get(at)
+                    .filter(|a| a.len() > 4 && a.ends_with("ly"))
+                    .map(|a| format!("{a} "));
+                at += usize::from(adverb.is_some());
+                let verb = participle(words.get(at)?)?;
+                let tail = rest(at + 1).map(|r| format!(" {}", r.join(" ")));
+                return Some(format!(
+                    "{}{verb} {}{}",
+                    adverb.unwrap_or_default(),
+                    subject(k),
+                    tail.unwrap_or_default()
+                ));
+            }
+            _ if words[k].ends_with([',', ':', ';']) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The bare verb of a past participle: `moved` → `move`, and the common irregular ones
+/// (`read`, `built`, `written`).
+fn participle(word: &str) -> Option<String> {
+    const IRREGULAR: &[(&str, &str)] = &[
+        ("read", "read"),
+        ("built", "build"),
+        ("made", "make"),
+        ("run", "run"),
+        ("set", "set"),
+        ("kept", "keep"),
+        ("sent", "send"),
+        ("shown", "show"),
+        ("written", "write"),
+        ("done", "do"),
+        ("taken", "take"),
+        ("given", "give"),
+        ("held", "hold"),
+        ("found", "find"),
+        ("left", "leave"),
+        ("thrown", "throw"),
+        ("split", "split"),
+        ("rewritten", "rewrite"),
+    ];
+    IRREGULAR
+        .iter()
+        .find(|(p, _)| *p == word)
+        .map(|(_, bare)| (*bare).to_owned())
+        .or_else(|| unpast(word))
 }
 
 /// A list of three or more code names before a plural noun, counted: `` `--mode`, `--site`,
@@ -1035,6 +1152,47 @@ mod tests {
     #[test]
     fn a_note_names_the_type_by_its_first_word() {
         assert_eq!(note_kind("Fixed [#1](https://x/1): a crash."), Some("fix"));
+        // What a thing does now, or what was done to it: the change that did it.
+        for (note, phrase) in [
+            (
+                "The cli now also watches cargo workspace members.",
+                "make the cli also watch cargo workspace members",
+            ),
+            (
+                "The file drop event is now part of the `WindowEvent` enum.",
+                "make the file drop event part of the `WindowEvent` enum",
+            ),
+            (
+                "The `OpenTelemetryTracer` has been moved out of Haystack.",
+                "move the `OpenTelemetryTracer` out of Haystack",
+            ),
+            (
+                "The `return_empty_on_no_match` parameter has been fully removed.",
+                "fully remove the `return_empty_on_no_match` parameter",
+            ),
+            (
+                "The DOCXToDocument component now skips comment blocks.",
+                "make the DOCXToDocument component skip comment blocks",
+            ),
+            (
+                "Fixed a crash when x is empty.",
+                "fix a crash when x is empty",
+            ),
+            (
+                "The Tauri files are now read on the app space.",
+                "read the Tauri files on the app space",
+            ),
+            (
+                "Haystack pipelines are now compressed to save space.",
+                "compress haystack pipelines to save space",
+            ),
+            (
+                "The parser now correctly handles `!`.",
+                "make the parser correctly handle `!`",
+            ),
+        ] {
+            assert_eq!(note_phrase(note).as_deref(), Some(phrase), "{note}");
+        }
         assert_eq!(note_kind("Added a new nursery rule `x`."), Some("feat"));
         assert_eq!(note_kind("Improved performance of `x`."), Some("perf"));
         assert_eq!(note_kind("Improved the docs of `x`."), None);

@@ -269,6 +269,39 @@ fn a_plain_house_keeps_the_verb_of_a_fix_note() {
         ));
 }
 
+/// A note that names what went wrong (`A deadlock when …`) is that thing fixed, in a
+/// sentence as in a Conventional Commits header.
+#[test]
+fn a_fix_note_that_names_the_problem_says_it_was_fixed() {
+    let repo = plain_house();
+    repo.write(
+        "src/menu.js",
+        "export function onEvent(menu, event) {\n  menu.handler(menu.items, event);\n}\n",
+    );
+    repo.commit_all("Add the menu");
+    repo.write(
+        "src/menu.js",
+        "export function onEvent(menu, event) {\n  const items = [...menu.items];\n  menu.handler(items, event);\n}\n",
+    );
+    repo.write(
+        ".changeset/calm-menus-wait.md",
+        "---\n'app': patch\n---\n\nA deadlock when the menu changes inside its own event handler.\n",
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "Fix a deadlock when the menu changes inside its own event handler\n",
+        ));
+    repo.herald(["--offline", "--conventional"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "fix: deadlock when the menu changes inside its own event handler\n",
+        ));
+}
+
 #[test]
 fn a_changeset_note_gives_the_type_and_the_words_without_its_links() {
     let repo = TestRepo::new();
