@@ -191,6 +191,10 @@ pub(crate) struct FileFacts {
     /// attributes, comments nor blank.
     pub attributes: Vec<(String, String)>,
     pub not_attributes: u32,
+    /// Functions whose signature gained `async` (`fn has_id(` → `async fn has_id(`), and the
+    /// changed lines that say `async` or `await`.
+    pub made_async: Vec<String>,
+    pub async_lines: usize,
 }
 
 impl FileFacts {
@@ -779,6 +783,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             removed_other: 0,
             attributes: Vec::new(),
             not_attributes: 0,
+            made_async: Vec::new(),
+            async_lines: 0,
             sole_addition: None,
             tools: Vec::new(),
             path,
@@ -830,6 +836,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(String::new);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
+        let (mut sync_removed, mut async_added): (Vec<String>, Vec<String>) = Default::default();
         let mut added_here: Vec<Def> = Vec::new();
         let mut removed_here: Vec<Def> = Vec::new();
         let mut touched: Vec<(Def, u32)> = Vec::new();
@@ -1003,6 +1010,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         );
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
+                        }
+                        if text.contains_str("async") || text.contains_str("await") {
+                            facts.async_lines += 1;
+                        }
+                        // `fn has_id(` taken out, `async fn has_id(` put in: made async.
+                        if let Some(d) = def.as_ref().filter(|d| d.kind == DefKind::Function) {
+                            let is_async = text.contains_str("async ");
+                            let list = match (added, is_async) {
+                                (true, true) => &mut async_added,
+                                (false, false) => &mut sync_removed,
+                                _ => &mut Vec::new(),
+                            };
+                            if list.len() < 16 && !list.contains(&d.name) {
+                                list.push(d.name.clone());
+                            }
                         }
                         if lang == Lang::Rust && text.starts_with(b"#[") {
                             let list = if added {
@@ -1263,6 +1285,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         out.format_hunks += format_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.reformat_only = changed_hunks > 0 && reformat_hunks == changed_hunks;
+        facts.made_async = async_added
+            .into_iter()
+            .filter(|name| sync_removed.contains(name))
+            .collect();
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
