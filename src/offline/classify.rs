@@ -299,7 +299,7 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
         return &[Type::CHORE];
     }
     let all = |pred: &dyn Fn(Kind) -> bool| substantive.iter().all(|f| pred(f.kind));
-    if a.files.iter().all(|f| f.is_pure_move()) {
+    if a.files.iter().all(|f| f.is_pure_move()) || super::summary::is_module_move(a) {
         return &[Type::REFACTOR];
     }
     if all(&|k| k == Kind::Docs) {

@@ -284,6 +284,58 @@ fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
     truncate(&format!("rename {count}"), budget)
 }
 
+/// Source files moved whole from one package to another, with the few lines that declare
+/// and re-export them: `move dag_walk and dag_walk_async from lib to core` (jj), not `add
+/// dag_walk` for the new `pub mod` lines.
+fn moved_modules_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (names, from, to) = moved_modules(files)?;
+    Some(fit(
+        "move",
+        &names,
+        &format!(" from {from} to {to}"),
+        budget,
+    ))
+}
+
+/// Tells whether the change moves source files whole to another package (see
+/// [`moved_modules_summary`]): a refactor.
+pub(crate) fn is_module_move(a: &Analysis) -> bool {
+    moved_modules(&a.substantive()).is_some()
+}
+
+/// The files' names and the two folders, when source files moved whole from one package to
+/// another and little else changed.
+fn moved_modules(files: &[&FileFacts]) -> Option<(Vec<String>, String, String)> {
+    let (moved, others): (Vec<&FileFacts>, Vec<&FileFacts>) = files
+        .iter()
+        .partition(|f| f.is_pure_move() && f.kind == Kind::Source);
+    let edited: usize = others.iter().map(|f| f.additions + f.deletions).sum();
+    if moved.is_empty() || moved.len() > 4 || edited > 40 {
+        return None;
+    }
+    // The folders the paths part at: `lib/src/x.rs` → `core/src/x.rs` moved from lib to core.
+    let parting = |f: &FileFacts| {
+        let old = f.old_path.as_deref()?;
+        old.split('/')
+            .zip(f.path.split('/'))
+            .find(|(a, b)| a != b)
+            .filter(|(a, b)| !a.contains('.') && !b.contains('.'))
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    };
+    let (from, to) = parting(moved[0])?;
+    if moved
+        .iter()
+        .any(|f| parting(f).as_ref() != Some(&(from.clone(), to.clone())))
+    {
+        return None;
+    }
+    let mut names = Names::default();
+    for f in &moved {
+        names.push(paths::stem(&f.path));
+    }
+    Some((names.into_list(), from, to))
+}
+
 fn parent(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
@@ -550,6 +602,9 @@ pub(crate) fn summary(
     }
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
+    }
+    if let Some(text) = moved_modules_summary(&files, budget) {
+        return text;
     }
     if let Some(text) = super::documents::summary(a, &files, budget) {
         return text;
