@@ -404,7 +404,10 @@ fn reworded(sentence: &str) -> Option<String> {
         return None;
     }
     let subject = |end: usize| {
-        let mut out = lower_first(words[0]);
+        let mut out = match words[0] {
+            "A" | "An" | "The" => words[0].to_lowercase(),
+            first => lower_first(first),
+        };
         for w in &words[1..end] {
             out.push(' ');
             out.push_str(w);
@@ -1189,6 +1192,10 @@ mod tests {
             (
                 "The parser now correctly handles `!`.",
                 "make the parser correctly handle `!`",
+            ),
+            (
+                "A runtime installed through `devEngines.runtime` now matches the host.",
+                "make a runtime installed through `devEngines.runtime` match the host",
             ),
         ] {
             assert_eq!(note_phrase(note).as_deref(), Some(phrase), "{note}");
