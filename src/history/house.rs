@@ -149,8 +149,11 @@ pub fn detect(commits: &[Past]) -> Option<House> {
         types: Vec::new(),
         prefixes: Vec::new(),
     };
-    let mut recent = [0f32; 4];
+    // Per form, in the order `[scoped, bare, area, plain]`: all subjects, the newest, and
+    // each with its say.
+    let mut counts = [0usize; 4];
     let mut newest = [0usize; 4];
+    let mut recent = [0f32; 4];
     let mut upper = [0f32; 2];
     let mut types = std::collections::HashMap::<String, usize>::new();
     let mut prefixes = std::collections::HashMap::<String, usize>::new();
@@ -166,12 +169,7 @@ pub fn detect(commits: &[Past]) -> Option<House> {
             Form::Plain => 3,
         };
         recent[slot] += say;
-        match slot {
-            0 => house.scoped += 1,
-            1 => house.bare += 1,
-            2 => house.area += 1,
-            _ => house.plain += 1,
-        }
+        counts[slot] += 1;
         if i < NEWEST {
             newest[slot] += 1;
         }
@@ -185,6 +183,7 @@ pub fn detect(commits: &[Past]) -> Option<House> {
             upper[usize::from(s.capitalised)] += say;
         }
     }
+    [house.scoped, house.bare, house.area, house.plain] = counts;
     let sum: f32 = recent.iter().sum();
     house.recent = recent.map(|r| r / sum);
     house.newest = newest;

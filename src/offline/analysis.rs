@@ -1018,11 +1018,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if let Some(d) = def.as_ref().filter(|d| d.kind == DefKind::Function) {
                             let is_async = text.contains_str("async ");
                             let list = match (added, is_async) {
-                                (true, true) => &mut async_added,
-                                (false, false) => &mut sync_removed,
-                                _ => &mut Vec::new(),
+                                (true, true) => Some(&mut async_added),
+                                (false, false) => Some(&mut sync_removed),
+                                _ => None,
                             };
-                            if list.len() < 16 && !list.contains(&d.name) {
+                            if let Some(list) = list
+                                && list.len() < 16
+                                && !list.contains(&d.name)
+                            {
                                 list.push(d.name.clone());
                             }
                         }
