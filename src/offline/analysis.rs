@@ -1200,7 +1200,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     for line in lines.iter() {
                         let text = line.to_str_lossy();
                         let text = text.trim();
-                        if text.is_empty() || is_comment(text.as_bytes()) {
+                        if text.is_empty()
+                            || is_comment(text.as_bytes())
+                            || super::words::opener(text)
+                        {
                             continue;
                         }
                         match super::words::setting(text) {

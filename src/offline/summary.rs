@@ -864,41 +864,92 @@ fn config_name(path: &str) -> String {
     name.to_owned()
 }
 
-/// One option of one configuration file set, added or dropped, and nothing else changed:
-/// `set pool to vmThreads in vitest config`, `remove sourcemap from rollup config`.
+/// One or two options set, added or dropped, in one configuration file or the same in
+/// several, and nothing else changed: `set pool to vmThreads in vitest config`, `remove
+/// sourcemap from rollup config`, `disable sccache and cache in 4 workflows`.
 fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let [file] = files else {
-        return None;
-    };
-    if file.status != Status::Modified || file.other_lines || file.settings.is_empty() {
-        return None;
-    }
-    let key = &file.settings[0].1;
-    if file.settings.iter().any(|(_, k, _)| k != key) {
+    if files.is_empty()
+        || files.len() > 12
+        || files
+            .iter()
+            .any(|f| f.status != Status::Modified || f.other_lines || f.settings.is_empty())
+    {
         return None;
     }
-    let place = if file.path.starts_with(".github/workflows/") {
-        format!("{} workflow", paths::stem(&file.path))
-    } else {
-        config_name(&file.path)
-    };
-    let text = match file.settings.iter().rev().find(|(added, _, _)| *added) {
-        // An expression or a long value says less than the key: `set CARGO_HOME in fix-bug
-        // workflow`.
-        Some((_, _, value)) if value.contains("${{") || width(value) > 30 => {
-            format!("set {key} in {place}")
-        }
-        Some((_, _, value)) => {
-            let text = format!("set {key} to {value} in {place}");
-            if width(&text) <= budget {
-                text
-            } else {
-                format!("set {key} to {value}")
+    // Each key with the one value it is given everywhere (`None` when dropped everywhere).
+    let mut keys: Vec<(&str, Option<&str>)> = Vec::new();
+    for file in files {
+        for (_, key, _) in &file.settings {
+            let value = file
+                .settings
+                .iter()
+                .rev()
+                .find(|(added, k, _)| *added && k == key)
+                .map(|(_, _, v)| v.as_str());
+            match keys.iter().find(|(k, _)| k == key) {
+                Some((_, v)) if *v != value => return None,
+                Some(_) => {}
+                None => keys.push((key, value)),
             }
         }
-        None => format!("remove {key} from {place}"),
+    }
+    if keys.len() > 2 || files.len() > 1 && keys.len() > 1 && keys.iter().any(|k| k.1.is_none()) {
+        return None;
+    }
+    let place = setting_place(files);
+    let said: Vec<String> = keys
+        .iter()
+        .map(|&(key, value)| match value {
+            // An expression or a long value says less than the key: `set CARGO_HOME in
+            // fix-bug workflow`.
+            Some(v) if v.contains("${{") || width(v) > 30 => format!("set {key}"),
+            Some("false" | "off" | "no" | "") => format!("disable {key}"),
+            Some("true" | "on" | "yes") => format!("enable {key}"),
+            Some(v) => format!("set {key} to {v}"),
+            None => format!("remove {key}"),
+        })
+        .collect();
+    let text = match said.as_slice() {
+        [one] if one.starts_with("remove ") => format!("{one} from {place}"),
+        [one] => {
+            let text = format!("{one} in {place}");
+            if width(&text) <= budget || !one.starts_with("set ") || one.contains("${{") {
+                text
+            } else {
+                one.clone()
+            }
+        }
+        [first, second] => {
+            // `disable sccache and cache`: one verb for both when they share it.
+            let (verb, rest) = first.split_once(' ')?;
+            match second.strip_prefix(verb).and_then(|s| s.strip_prefix(' ')) {
+                Some(other) if verb != "set" => format!("{verb} {rest} and {other} in {place}"),
+                _ => format!("{first} and {second} in {place}"),
+            }
+        }
+        _ => return None,
     };
     Some(truncate(&text, budget))
+}
+
+/// Where settings were changed: `vitest config`, `ci workflow`, `ci and release
+/// workflows`, `4 workflows`, `Cargo.toml and deny.toml`.
+fn setting_place(files: &[&FileFacts]) -> String {
+    let workflows = files
+        .iter()
+        .all(|f| f.path.starts_with(".github/workflows/"));
+    match files {
+        [file] if workflows => format!("{} workflow", paths::stem(&file.path)),
+        [file] => config_name(&file.path),
+        [a, b] if workflows => format!(
+            "{} and {} workflows",
+            paths::stem(&a.path),
+            paths::stem(&b.path)
+        ),
+        _ if workflows => format!("{} workflows", files.len()),
+        [a, b] => format!("{} and {}", config_name(&a.path), config_name(&b.path)),
+        _ => format!("{} files", files.len()),
+    }
 }
 
 /// The words swapped in place, when that is all the change does: misspellings corrected

@@ -652,3 +652,32 @@ fn an_instruction_added_to_a_small_ci_change_is_its_subject() {
     let subject = message(new_file).subject;
     assert_eq!(subject, "ci: add dependabot.yml");
 }
+
+/// The same options set in several workflows are named once, with the verb their value
+/// implies (uv turned its release workflows' caches off); different values are not merged.
+#[test]
+fn the_same_settings_in_several_workflows_are_named_once() {
+    let workflow = |name: &str, lines: &[&str]| {
+        let added: String = lines.iter().map(|l| format!("+          {l}\n")).collect();
+        format!(
+            "diff --git a/.github/workflows/{name}.yml b/.github/workflows/{name}.yml\n\
+             --- a/.github/workflows/{name}.yml\n+++ b/.github/workflows/{name}.yml\n\
+             @@ -10,2 +10,{} @@ jobs:\n       - uses: actions/setup-python@v5\n         with:\n{added}",
+            2 + lines.len()
+        )
+    };
+    let off = ["sccache: false", "cache: \"\""];
+    let patch = workflow("release", &off) + &workflow("publish", &off);
+    let subject = message(&patch).subject;
+    assert_eq!(
+        subject,
+        "ci: disable sccache and cache in release and publish workflows"
+    );
+    let patch = workflow("release", &["sccache: true"])
+        + &workflow("publish", &["sccache: true"])
+        + &workflow("docs", &["sccache: true"]);
+    assert_eq!(message(&patch).subject, "ci: enable sccache in 3 workflows");
+    let patch = workflow("release", &["sccache: true"]) + &workflow("publish", &["sccache: false"]);
+    let subject = message(&patch).subject;
+    assert!(!subject.contains("sccache"), "{subject}");
+}

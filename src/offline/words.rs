@@ -764,15 +764,32 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
         && key
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    let plain_value = !value.is_empty()
-        && value.len() <= 40
-        && value
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | ' '))
-        && (quoted || !value.contains(' '));
+    // A quoted empty value clears the key (setup-python's `cache: ""`).
+    let plain_value = quoted && value.is_empty()
+        || !value.is_empty()
+            && value.len() <= 40
+            && value
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | ' '))
+            && (quoted || !value.contains(' '));
     // A CI expression (`${{ runner.temp }}/cargo-home`) is a value too; it is named by its key.
     let expression = value.starts_with("${{") && value.len() <= 80;
     (plain_key && (plain_value || expression)).then(|| (key.to_owned(), value.to_owned()))
+}
+
+/// Tells whether a line only opens a block of settings (YAML's `env:`, TOML's `[profile]`):
+/// it sets nothing itself, so it neither makes nor breaks a change of settings.
+pub(crate) fn opener(line: &str) -> bool {
+    let line = line.trim();
+    let key = line
+        .strip_suffix(':')
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')));
+    key.is_some_and(|k| {
+        !k.is_empty()
+            && k.len() <= 40
+            && k.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    })
 }
 
 /// Returns the key of a `key: value` or `key = value` line when the byte at `at` lies in
@@ -1304,6 +1321,10 @@ mod tests {
         );
         assert_eq!(setting("level = \"debug\""), set("level", "debug"));
         assert_eq!(setting("if (a == b) {"), None);
+        assert_eq!(setting("cache: \"\""), set("cache", ""));
+        assert_eq!(setting("cache:"), None);
+        assert!(opener("env:") && opener("  [profile.release]"));
+        assert!(!opener("run: cargo test") && !opener("- name:"));
         // A CI expression is a value, named by its key (uv's `CARGO_HOME`).
         assert_eq!(
             setting("CARGO_HOME: ${{ runner.temp }}/cargo-home"),
