@@ -275,6 +275,100 @@ fn trim(text: &[u8]) -> &[u8] {
     text[..text.len().min(MAX_LINE)].trim_ascii()
 }
 
+/// Marks which lines of a Python hunk are docstring prose, in the hunk's order: its
+/// comments, though the language writes them as strings. The old and new sides are followed
+/// apart. A hunk may start inside a docstring: the first triple quote on a side that closes
+/// one (`prose."""`, or `"""` alone after prose) says so.
+fn docstring_lines(hunk: &crate::diff::Hunk) -> Vec<bool> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Quote {
+        /// `"""Summary` or `"""` alone after a `def` or `class` line: a docstring opens.
+        Opens,
+        /// `prose."""` or `"""` alone: one closes.
+        Closes,
+        /// `x = """`, `f("""`: a string value opens, not a docstring.
+        Value,
+        /// `"""One line."""`: a docstring opens and closes on the line.
+        Whole,
+    }
+    fn quote(text: &[u8], after_header: bool) -> Option<Quote> {
+        let count = text.find_iter("\"\"\"").count() + text.find_iter("'''").count();
+        if count == 0 {
+            return None;
+        }
+        let at = text
+            .find("\"\"\"")
+            .into_iter()
+            .chain(text.find("'''"))
+            .min()?;
+        let before = text[..at].trim_ascii();
+        let before = before
+            .strip_suffix(b"r")
+            .or_else(|| before.strip_suffix(b"f"))
+            .or_else(|| before.strip_suffix(b"b"))
+            .unwrap_or(before);
+        if count.is_multiple_of(2) {
+            return before.is_empty().then_some(Quote::Whole);
+        }
+        let rest = text[at + 3..].trim_ascii();
+        Some(if !before.is_empty() {
+            if before.ends_with(b"=")
+                || before.ends_with(b"(")
+                || before.ends_with(b",")
+                || before.starts_with(b"return")
+            {
+                Quote::Value
+            } else {
+                Quote::Closes
+            }
+        } else if !rest.is_empty() || after_header {
+            Quote::Opens
+        } else {
+            Quote::Closes
+        })
+    }
+    let lines: Vec<_> = hunk.lines().collect();
+    let mut out = vec![false; lines.len()];
+    // The old file's lines (context and removed), then the new file's.
+    for skip in [LineKind::Added, LineKind::Removed] {
+        let on_side: Vec<usize> = (0..lines.len())
+            .filter(|&i| !matches!(lines[i].kind, LineKind::NoNewline) && lines[i].kind != skip)
+            .collect();
+        let header = |k: usize| {
+            k > 0 && {
+                let above = trim(lines[on_side[k - 1]].text);
+                above.ends_with(b":")
+                    && (above.starts_with(b"def ")
+                        || above.starts_with(b"async def ")
+                        || above.starts_with(b"class "))
+            }
+        };
+        // Inside a docstring at the hunk's start when the side's first odd quote closes one.
+        let mut inside = on_side.iter().enumerate().find_map(|(k, &i)| {
+            quote(trim(lines[i].text), header(k)).filter(|q| *q != Quote::Whole)
+        }) == Some(Quote::Closes);
+        let mut value = false;
+        for (k, &i) in on_side.iter().enumerate() {
+            let text = trim(lines[i].text);
+            match quote(text, header(k)) {
+                None => out[i] |= inside && !value,
+                Some(Quote::Whole) => out[i] |= !value,
+                Some(_) if inside => {
+                    out[i] |= !value;
+                    inside = false;
+                    value = false;
+                }
+                Some(q) => {
+                    inside = true;
+                    value = q == Quote::Value;
+                    out[i] |= !value;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn is_comment(t: &[u8]) -> bool {
     t.starts_with(b"//")
         || t.starts_with(b"#")
@@ -899,9 +993,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // `version:` key under its `with:` is that tool's version
             // (`astral-sh/setup-uv@v6` → `uv`).
             let (mut action, mut changed_seen) = (None, false);
-            for line in hunk.lines() {
+            let docstrings = if lang == Lang::Python {
+                docstring_lines(hunk)
+            } else {
+                Vec::new()
+            };
+            for (index, line) in hunk.lines().enumerate() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                // Docstring prose counts as a comment, as it is one.
+                let comment = is_comment(text) || docstrings.get(index) == Some(&true);
                 if kind == Kind::Ci && !changed_seen {
                     if line.kind == LineKind::Context {
                         if let Some(name) = super::deps::action_tool(text) {
@@ -1038,7 +1139,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             if list.len() < 8 {
                                 list.push(text.to_str_lossy().into_owned());
                             }
-                        } else if !text.is_empty() && !is_comment(text) {
+                        } else if !text.is_empty() && !comment {
                             facts.not_attributes += 1;
                         }
                         if !added && !text.is_empty() {
@@ -1058,7 +1159,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if lines.len() <= 12 {
                             lines.push(head);
                         }
-                        if text.is_empty() || is_comment(text) {
+                        if text.is_empty() || comment {
                             comments += 1;
                         }
                         if added
@@ -1106,7 +1207,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         } else if ends_definition(head, lang) {
                             current = None;
                             pending = 0;
-                        } else if is_comment(text) && lang != Lang::Markdown {
+                        } else if comment && lang != Lang::Markdown {
                             pending += 1;
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
@@ -1164,7 +1265,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             side.lines += 1;
                             if text.is_empty() {
                                 side.blank += 1;
-                            } else if is_comment(text) {
+                            } else if comment {
                                 side.comment += 1;
                             } else {
                                 side.condition += u32::from(is_condition(text));
@@ -1175,7 +1276,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 side.assert += u32::from(is_assert(text));
                             }
                             count_words(text, &mut side.words);
-                            if text.len() >= 12 && !is_comment(text) {
+                            if text.len() >= 12 && !comment {
                                 if added {
                                     if added_code.len() < MAX_CODE_LINES {
                                         added_code.insert(text);
@@ -1459,5 +1560,34 @@ mod tests {
         assert!(is_version_heading(b"# v0.3.1"));
         assert!(!is_version_heading(b"## Features"));
         assert!(!is_version_heading(b"1.2.3"));
+    }
+
+    /// Python docstrings are found whether the hunk opens them or starts inside one, on each
+    /// side; a string assigned to a name is not one.
+    #[test]
+    fn python_docstrings_are_told_from_code() {
+        let marks = |body: &str| {
+            let hunk = crate::diff::Hunk {
+                old_start: 1,
+                old_lines: 0,
+                new_start: 1,
+                new_lines: 0,
+                section: "".into(),
+                body: body.into(),
+            };
+            docstring_lines(&hunk)
+        };
+        // Starts inside a docstring: the first quote closes it.
+        let inside = "     Joins branches.\n-    A component to join branches.\n+    A component that merges branches.\n     \"\"\"\n \n     def run(self):\n-        return 1\n+        return 2\n";
+        assert_eq!(
+            marks(inside),
+            [true, true, true, true, false, false, false, false]
+        );
+        // Opened in the hunk, after a `def` line, and one on a line of its own.
+        let opened = " def run(self):\n+    \"\"\"\n+    Runs it.\n+    \"\"\"\n+    \"\"\"One line.\"\"\"\n     x = 1\n";
+        assert_eq!(marks(opened), [false, true, true, true, true, false]);
+        // A string value is code.
+        let value = "+QUERY = \"\"\"\n+SELECT 1\n+\"\"\"\n";
+        assert_eq!(marks(value), [false, false, false]);
     }
 }
