@@ -365,6 +365,18 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     }
     let (mut added, mut touched, mut removed) =
         (added.into_list(), touched.into_list(), removed.into_list());
+    // A name defined in three files or more is a trait's or interface's method and its
+    // implementations: what the change is about (ratatui's `save_cursor_position` in the
+    // backend trait and each backend, before a test backend's public counter).
+    let spread = |name: &str, defs: fn(&FileFacts) -> &[super::defs::Def]| {
+        files
+            .iter()
+            .filter(|f| defs(f).iter().any(|d| d.name == name))
+            .count()
+            >= 3
+    };
+    added.sort_by_key(|n| !spread(n, |f| &f.added_defs));
+    touched.sort_by_key(|n| !spread(n, |f| &f.touched));
     // A `mod tests` is where the tests live, not what the change is about; constructors
     // and trait plumbing (`new`, `fmt`) come with the type they serve.
     const TRIVIAL: &[&str] = &[
@@ -1605,7 +1617,11 @@ fn one_example(files: &[&FileFacts]) -> Option<String> {
     if !files.iter().any(|f| f.kind == Kind::Example) {
         return None;
     }
-    let mut found: Option<String> = None;
+    // Each file's folders below `examples/`, up to a package's `src`; the example is the
+    // deepest folder they share (`examples/apps/table/src/main.rs` is the table example).
+    let mut common: Option<Vec<&str>> = None;
+    let mut stems: Vec<&str> = Vec::new();
+    let mut packages: Vec<&str> = Vec::new();
     for f in files {
         let parts: Vec<&str> = f.path.split('/').collect();
         let at = parts.iter().position(|p| {
@@ -1614,18 +1630,36 @@ fn one_example(files: &[&FileFacts]) -> Option<String> {
                 "examples" | "example" | "demo" | "demos" | "playground" | "samples"
             )
         })?;
-        let next = parts.get(at + 1)?;
-        let name = if at + 2 < parts.len() {
-            (*next).to_owned()
-        } else {
-            paths::stem(next).to_owned()
+        let (name, folders) = parts[at + 1..].split_last()?;
+        let folders = match folders.iter().position(|p| *p == "src") {
+            Some(0) => &folders[..0],
+            Some(i) => {
+                packages.push(folders[i - 1]);
+                &folders[..i]
+            }
+            None => folders,
         };
-        match &found {
-            Some(seen) if *seen != name => return None,
-            _ => found = Some(name),
-        }
+        stems.push(paths::stem(name));
+        common = Some(match common {
+            None => folders.to_vec(),
+            Some(seen) => seen
+                .iter()
+                .zip(folders)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
     }
-    found.filter(|n| !n.is_empty())
+    let name = match common?.last() {
+        Some(folder) => *folder,
+        None if stems.iter().all(|s| *s == stems[0]) => stems[0],
+        None => return None,
+    };
+    // Two packages side by side are two examples, not the folder that holds them.
+    if packages.iter().any(|p| *p != name) {
+        return None;
+    }
+    Some(name.to_owned()).filter(|n| !n.is_empty())
 }
 
 /// `add form example` for an example's new files, else `update form example`.

@@ -313,6 +313,11 @@ fn an_example_is_named_by_its_folder() {
     let patch = "diff --git a/examples/request-id/Cargo.toml b/examples/request-id/Cargo.toml\n--- a/examples/request-id/Cargo.toml\n+++ b/examples/request-id/Cargo.toml\n@@ -5,3 +5,3 @@\n [dependencies]\n-tracing = \"0.1\"\n+tracing = { version = \"0.1\" }\n axum = { path = \"../../axum\" }\ndiff --git a/examples/request-id/src/main.rs b/examples/request-id/src/main.rs\n--- a/examples/request-id/src/main.rs\n+++ b/examples/request-id/src/main.rs\n@@ -10,3 +10,3 @@ async fn main() {\n     let app = Router::new()\n-        .route(\"/\", get(handler));\n+        .route(\"/\", get(handler)).layer(RequestIdLayer);\n     serve(app).await;\n";
     let subject = message(patch).subject;
     assert!(subject.ends_with("update request-id example"), "{subject}");
+    // A folder that groups examples is not one: ratatui's `examples/apps/table/src/` is the
+    // table example.
+    let grouped = patch.replace("examples/request-id/", "examples/apps/request-id/");
+    let subject = message(&grouped).subject;
+    assert!(subject.ends_with("update request-id example"), "{subject}");
 }
 
 #[test]
@@ -680,4 +685,21 @@ fn the_same_settings_in_several_workflows_are_named_once() {
     let patch = workflow("release", &["sccache: true"]) + &workflow("publish", &["sccache: false"]);
     let subject = message(&patch).subject;
     assert!(!subject.contains("sccache"), "{subject}");
+}
+
+/// A method added to a trait and to each of its implementations is what the change is
+/// about, before a public helper added once.
+#[test]
+fn a_method_added_to_every_implementation_comes_first() {
+    let backend = |path: &str, extra: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -10,2 +10,6 @@ impl Backend for B {{\n     fn flush(&mut self) -> io::Result<()> {{\n     }}\n+    fn save_cursor_position(&mut self) -> io::Result<bool> {{\n+        Ok(true)\n+    }}\n{extra}"
+        )
+    };
+    let counter = "+    pub const fn query_count(&self) -> usize {\n+        self.count\n+    }\n";
+    let patch = backend("core/src/backend/test.rs", counter)
+        + &backend("crossterm/src/lib.rs", "")
+        + &backend("termion/src/lib.rs", "");
+    let subject = message(&patch).subject;
+    assert!(subject.contains("add save_cursor_position"), "{subject}");
 }
