@@ -115,7 +115,14 @@ fn is_note(path: &str, name_lower: &str) -> bool {
         || path.contains("releasenotes/notes/")
         || has_dir(
             path,
-            &["changelog.d", "newsfragments", "changes.d", "unreleased"],
+            &[
+                "changelog.d",
+                "newsfragments",
+                "changes.d",
+                "unreleased",
+                "changelog_unreleased",
+                "changelog-unreleased",
+            ],
         )
 }
 
@@ -594,6 +601,7 @@ mod tests {
             ("CHANGELOG.md", Kind::Note),
             (".changes/fix-x.md", Kind::Note),
             ("releasenotes/notes/a-1234.yaml", Kind::Note),
+            ("changelog_unreleased/typescript/19621.md", Kind::Note),
             (".github/workflows/ci.yml", Kind::Ci),
             ("Cargo.lock", Kind::Lockfile),
             ("crates/a/Cargo.toml", Kind::Manifest),

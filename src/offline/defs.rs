@@ -364,16 +364,54 @@ pub(crate) fn parse(line: &str, lang: Lang) -> Option<Def> {
 /// Reads the name a hunk's function-context heading points at (`impl Foo {` → `Foo`).
 pub(crate) fn from_section(section: &str, lang: Lang) -> Option<Def> {
     if lang == Lang::Markdown {
-        let title = section.trim_start_matches('#').trim();
+        let title = heading_title(section.trim_start_matches('#').trim());
         let ok = section.starts_with('#') && !title.is_empty() && title.len() <= 40;
-        return ok.then(|| Def {
+        return ok.then_some(Def {
             kind: DefKind::Module,
-            name: title.to_owned(),
+            name: title,
             public: false,
         });
     }
     let lang = if lang == Lang::C { Lang::Java } else { lang };
     parse(section, lang)
+}
+
+/// A heading's words: links as their text (`[Lefthook](https://…)` → `Lefthook`), a leading
+/// number dropped (`Option 5. Lefthook`, `2. Install` → `Lefthook`, `Install`), so that a
+/// heading renumbered is the same heading.
+fn heading_title(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    let mut words = out.split_whitespace().peekable();
+    let numbered = |w: &str| {
+        let w = w.trim_end_matches(['.', ':', ')']);
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if let Some(first) = words.peek().copied() {
+        if matches!(first, "Option" | "Step" | "Part" | "Method" | "Chapter") {
+            let mut ahead = words.clone();
+            ahead.next();
+            if ahead.peek().is_some_and(|w| numbered(w)) {
+                words.next();
+                words.next();
+            }
+        } else if numbered(first) {
+            words.next();
+        }
+    }
+    words.collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -482,5 +520,13 @@ mod tests {
         let d = from_section("## Installation", Lang::Markdown).unwrap();
         assert_eq!(d.name, "Installation");
         assert!(from_section("some prose", Lang::Markdown).is_none());
+        let title = |t: &str| from_section(t, Lang::Markdown).unwrap().name;
+        assert_eq!(
+            title("## Option 5. [Lefthook](https://lefthook.dev/)"),
+            "Lefthook"
+        );
+        assert_eq!(title("### 2. Install it"), "Install it");
+        assert_eq!(title("## Step 3: Run"), "Run");
+        assert_eq!(title("## 1.2.0"), "1.2.0");
     }
 }

@@ -532,10 +532,19 @@ fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> O
         })
         .count();
     let others = files.iter().filter(|f| f.kind != Kind::Note).count();
-    if gone < 2 || gone < 3 * others || files.iter().any(|f| f.status == Status::Added) {
+    // One fragment deleted alone is the same cleanup (prettier's `Clean released changelog`).
+    let enough = gone >= 2 || gone == 1 && others == 0;
+    if !enough || gone < 3 * others || files.iter().any(|f| f.status == Status::Added) {
         return None;
     }
-    let what = plural(gone, "change file", "change files");
+    let what = match a
+        .files
+        .iter()
+        .find(|f| f.kind == Kind::Note && f.status == Status::Deleted)
+    {
+        Some(file) if gone == 1 => format!("change file {}", paths::file_name(&file.path)),
+        _ => plural(gone, "change file", "change files"),
+    };
     Some(truncate(&format!("delete {what}"), budget))
 }
 
@@ -686,7 +695,14 @@ pub(crate) fn summary(
             if !code.is_empty() && !names.is_empty() {
                 return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }
-            if let [file] = files.as_slice() {
+            // A page and its copies (Docusaurus's `versioned_docs/`) changed alike are one.
+            let mirrored = files.len() <= 4
+                && files.iter().all(|f| {
+                    f.kind == Kind::Docs
+                        && paths::file_name(&f.path) == paths::file_name(&files[0].path)
+                        && (f.additions, f.deletions) == (files[0].additions, files[0].deletions)
+                });
+            if let Some(file) = files.first().filter(|_| files.len() == 1 || mirrored) {
                 let sections = |defs: &[super::defs::Def]| {
                     let mut names = Names::default();
                     for d in defs.iter().filter(|d| d.kind == DefKind::Module) {

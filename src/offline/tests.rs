@@ -703,3 +703,29 @@ fn a_method_added_to_every_implementation_comes_first() {
     let subject = message(&patch).subject;
     assert!(subject.contains("add save_cursor_position"), "{subject}");
 }
+
+/// A release-note fragment deleted on its own after a release is named; prettier keeps its
+/// fragments in `changelog_unreleased/`.
+#[test]
+fn one_change_file_deleted_alone_is_named() {
+    let patch = "diff --git a/changelog_unreleased/typescript/19621.md b/changelog_unreleased/typescript/19621.md\n\
+                 deleted file mode 100644\n--- a/changelog_unreleased/typescript/19621.md\n+++ /dev/null\n\
+                 @@ -1,3 +0,0 @@\n-#### Preserve quotes for methods named `new` (#19621 by @kovsu)\n-\n-Some text.\n";
+    let subject = message(patch).subject;
+    assert_eq!(subject, "chore: delete change file 19621.md");
+}
+
+/// A section added to a page and its versioned copy is named once, by its words; the
+/// heading renumbered below it is not new (prettier's Lefthook section).
+#[test]
+fn a_section_added_to_a_page_and_its_copy_is_named() {
+    let page = |path: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -40,3 +40,7 @@ Use it.\n \n-## Option 5. Shell script\n+## Option 5. [Lefthook](https://lefthook.dev/)\n+\n+Run it on commit.\n+\n+## Option 6. Shell script\n \n"
+        )
+    };
+    let patch =
+        page("docs/precommit.md") + &page("website/versioned_docs/version-stable/precommit.md");
+    let subject = message(&patch).subject;
+    assert_eq!(subject, "docs: add Lefthook section to precommit.md");
+}
