@@ -961,6 +961,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut directive_hunks = 0u32;
         let mut directives: Vec<String> = Vec::new();
 
+        // Files of keys and values: configuration, build and CI files, and data files read
+        // as settings (helix's `languages.toml`).
+        let settings_file = matches!(kind, Kind::Config | Kind::Build | Kind::Ci)
+            || kind == Kind::Other
+                && matches!(
+                    paths::extension(&name),
+                    "toml" | "yaml" | "yml" | "json" | "ini" | "cfg" | "conf"
+                );
         for hunk in &change.hunks {
             out.hunks += 1;
             // The hunk's removed and added lines, squeezed, run by run: a formatter's run
@@ -1293,7 +1301,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
             }
-            if plus + minus > 0 && matches!(kind, Kind::Config | Kind::Build | Kind::Ci) {
+            if plus + minus > 0 && settings_file {
                 if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
                     facts.other_lines = true;
                 }

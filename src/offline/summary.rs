@@ -904,41 +904,70 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     {
         return None;
     }
-    // Each key with the one value it is given everywhere (`None` when dropped everywhere).
-    let mut keys: Vec<(&str, Option<&str>)> = Vec::new();
+    // Each key with the one value it had and the one it is given, the same everywhere
+    // (`None`: not there before, or dropped).
+    type Change<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+    let mut keys: Vec<Change> = Vec::new();
     for file in files {
         for (_, key, _) in &file.settings {
-            let value = file
-                .settings
-                .iter()
-                .rev()
-                .find(|(added, k, _)| *added && k == key)
-                .map(|(_, _, v)| v.as_str());
-            match keys.iter().find(|(k, _)| k == key) {
-                Some((_, v)) if *v != value => return None,
+            let value = |side: bool| {
+                file.settings
+                    .iter()
+                    .rev()
+                    .find(|(added, k, _)| *added == side && k == key)
+                    .map(|(_, _, v)| v.as_str())
+            };
+            let (old, new) = (value(false), value(true));
+            match keys.iter().find(|(k, _, _)| k == key) {
+                Some((_, _, v)) if *v != new => return None,
                 Some(_) => {}
-                None => keys.push((key, value)),
+                None => keys.push((key, old, new)),
             }
         }
     }
-    if keys.len() > 2 || files.len() > 1 && keys.len() > 1 && keys.iter().any(|k| k.1.is_none()) {
+    // A value only re-spaced is no change (`{command = "oxlint"}` → `{ command = "oxlint" }`).
+    let squeeze = |v: Option<&str>| v.map(|v| v.split_whitespace().collect::<String>());
+    if keys.len() > 1 {
+        keys.retain(|(_, old, new)| old.is_none() || squeeze(*old) != squeeze(*new));
+    }
+    if keys.is_empty()
+        || keys.len() > 2
+        || files.len() > 1 && keys.len() > 1 && keys.iter().any(|k| k.2.is_none())
+    {
         return None;
     }
     let place = setting_place(files);
     let said: Vec<String> = keys
         .iter()
-        .map(|&(key, value)| match value {
+        .map(|&(key, old, value)| match value {
+            // Items put at the end of a list: `add .lfsconfig to file-types`.
+            Some(v) if let Some(items) = old.and_then(|old| appended(old, v)) => {
+                format!("add {items} to {key}")
+            }
+            // A new key whose value is a table or long says itself: `add vtsls`.
+            Some(v) if old.is_none() && (v.starts_with(['{', '[']) || width(v) > 30) => {
+                format!("add {key}")
+            }
             // An expression or a long value says less than the key: `set CARGO_HOME in
             // fix-bug workflow`.
             Some(v) if v.contains("${{") || width(v) > 30 => format!("set {key}"),
             Some("false" | "off" | "no" | "") => format!("disable {key}"),
             Some("true" | "on" | "yes") => format!("enable {key}"),
-            Some(v) => format!("set {key} to {v}"),
+            // A list of one (`["ES2021"]`) is its item.
+            Some(v) => {
+                let one = v
+                    .strip_prefix("[\"")
+                    .and_then(|v| v.strip_suffix("\"]"))
+                    .filter(|v| !v.contains('"'));
+                format!("set {key} to {}", one.unwrap_or(v))
+            }
             None => format!("remove {key}"),
         })
         .collect();
     let text = match said.as_slice() {
         [one] if one.starts_with("remove ") => format!("{one} from {place}"),
+        [one] if one.starts_with("add ") && one.contains(" to ") => format!("{one} in {place}"),
+        [one] if one.starts_with("add ") => format!("{one} to {place}"),
         [one] => {
             let text = format!("{one} in {place}");
             if width(&text) <= budget || !one.starts_with("set ") || one.contains("${{") {
@@ -952,12 +981,45 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             let (verb, rest) = first.split_once(' ')?;
             match second.strip_prefix(verb).and_then(|s| s.strip_prefix(' ')) {
                 Some(other) if verb != "set" => format!("{verb} {rest} and {other} in {place}"),
+                // `set target and lib to ES2021`: one value for both.
+                Some(other)
+                    if let (Some((a, x)), Some((b, y))) =
+                        (rest.split_once(" to "), other.split_once(" to "))
+                        && x == y =>
+                {
+                    format!("set {a} and {b} to {x} in {place}")
+                }
                 _ => format!("{first} and {second} in {place}"),
             }
         }
         _ => return None,
     };
     Some(truncate(&text, budget))
+}
+
+/// The items a list value gained at its end, its other items kept (`[a, b]` → `[a, b, c]`
+/// gives `c`; a table's or a string's only string, `{ glob = ".lfsconfig" }` → `.lfsconfig`).
+fn appended(old: &str, new: &str) -> Option<String> {
+    let inner = |v: &str| {
+        v.trim()
+            .strip_prefix('[')?
+            .strip_suffix(']')
+            .map(|s| s.trim().trim_end_matches(',').trim().to_owned())
+    };
+    let (old, new) = (inner(old)?, inner(new)?);
+    let added = new
+        .strip_prefix(old.as_str())?
+        .trim_start_matches([',', ' ']);
+    if added.is_empty() || old.is_empty() {
+        return None;
+    }
+    let quoted: Vec<&str> = added.split(['"', '\'']).skip(1).step_by(2).collect();
+    let items = match quoted.as_slice() {
+        [one] => (*one).to_owned(),
+        _ if width(added) <= 30 => added.to_owned(),
+        _ => return None,
+    };
+    Some(items)
 }
 
 /// Where settings were changed: `vitest config`, `ci workflow`, `ci and release

@@ -729,3 +729,41 @@ fn a_section_added_to_a_page_and_its_copy_is_named() {
     let subject = message(&patch).subject;
     assert_eq!(subject, "docs: add Lefthook section to precommit.md");
 }
+
+/// Keys of a data file are settings too: a new key whose value is a table is added, an item
+/// put at the end of a list is named, a value only re-spaced is no change, and two keys
+/// given one value share it (helix's `languages.toml`, a `tsconfig` target raised).
+#[test]
+fn keys_added_to_a_data_file_are_named() {
+    let toml = |body: &str| {
+        let lines = body.lines().count();
+        format!(
+            "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -171,2 +171,{} @@ [language-server]\n vls = {{ command = \"v\" }}\n{body}",
+            1 + lines
+        )
+    };
+    let subject = |patch: &str| {
+        let subject = message(patch).subject;
+        subject
+            .split_once(": ")
+            .map_or(subject.clone(), |(_, s)| s.to_owned())
+    };
+    let patch = toml("+vtsls = { command = \"vtsls\", args = [\"--stdio\"] }\n");
+    assert_eq!(subject(&patch), "add vtsls to languages.toml");
+    let patch = toml(
+        "-oxlint = {command = \"oxlint\"}\n+oxfmt = { command = \"oxfmt\" }\n+oxlint = { command = \"oxlint\" }\n",
+    );
+    assert_eq!(subject(&patch), "add oxfmt to languages.toml");
+    let patch = toml(
+        "-file-types = [\"gitconfig\", { glob = \".gitconfig\" }]\n+file-types = [\"gitconfig\", { glob = \".gitconfig\" }, { glob = \".lfsconfig\" }]\n",
+    );
+    assert_eq!(
+        subject(&patch),
+        "add .lfsconfig to file-types in languages.toml"
+    );
+    let tsconfig = "diff --git a/tsconfig.base.json b/tsconfig.base.json\n--- a/tsconfig.base.json\n+++ b/tsconfig.base.json\n@@ -3,3 +3,3 @@\n     \"module\": \"commonjs\",\n-    \"target\": \"es2017\",\n-    \"lib\": [\"es2017\"],\n+    \"target\": \"ES2021\",\n+    \"lib\": [\"ES2021\"],\n     \"strict\": true\n";
+    assert_eq!(
+        subject(tsconfig),
+        "set target and lib to ES2021 in tsconfig.base.json"
+    );
+}

@@ -774,7 +774,13 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
             && (quoted || !value.contains(' '));
     // A CI expression (`${{ runner.temp }}/cargo-home`) is a value too; it is named by its key.
     let expression = value.starts_with("${{") && value.len() <= 80;
-    (plain_key && (plain_value || expression)).then(|| (key.to_owned(), value.to_owned()))
+    // So is an inline table or list on one line (TOML's `vtsls = { command = "vtsls" }`).
+    // A call inside (`plugins: [vue()]`) is code, not data.
+    let inline = value.len() <= 400
+        && !value.contains('(')
+        && (value.starts_with('{') && value.ends_with('}')
+            || value.starts_with('[') && value.ends_with(']'));
+    (plain_key && (plain_value || expression || inline)).then(|| (key.to_owned(), value.to_owned()))
 }
 
 /// Tells whether a line only opens a block of settings (YAML's `env:`, TOML's `[profile]`):
@@ -1331,6 +1337,10 @@ mod tests {
             set("CARGO_HOME", "${{ runner.temp }}/cargo-home")
         );
         assert_eq!(setting("plugins: [vue()],"), None);
+        assert_eq!(
+            setting("vtsls = { command = \"vtsls\" }"),
+            set("vtsls", "{ command = \"vtsls\" }")
+        );
         assert_eq!(setting("const x = foo(bar)"), None);
     }
 }
