@@ -267,6 +267,9 @@ pub(crate) struct Analysis {
     pub pins: Vec<super::deps::DepChange>,
     /// Every changed line of the CI files is an action pin.
     pub pins_only: bool,
+    /// Lint levels set or dropped in a Cargo manifest's lint tables: `(added, lint, level)`
+    /// (`-ref_option = "allow"` is `(false, "ref_option", "allow")`).
+    pub lints: Vec<(bool, String, String)>,
 }
 
 const MAX_LINE: usize = 400;
@@ -367,6 +370,28 @@ fn docstring_lines(hunk: &crate::diff::Hunk) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Reads a lint table's entry (`ref_option = "allow"`, `needless_continue = { level =
+/// "warn", priority = 1 }`): the lint and its level.
+fn lint_level(text: &[u8]) -> Option<(String, String)> {
+    let text = text.to_str().ok()?;
+    let (name, value) = text.split_once('=')?;
+    let name = name.trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return None;
+    }
+    let value = value.split('#').next()?.trim();
+    let value = match value.strip_prefix('{') {
+        Some(table) => table.split(',').find_map(|part| {
+            let (key, level) = part.split_once('=')?;
+            (key.trim() == "level").then_some(level)
+        })?,
+        None => value,
+    };
+    let level = value.trim().trim_end_matches('}').trim().trim_matches('"');
+    matches!(level, "allow" | "warn" | "deny" | "forbid" | "expect")
+        .then(|| (name.to_owned(), level.to_owned()))
 }
 
 fn is_comment(t: &[u8]) -> bool {
@@ -1199,6 +1224,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if let Some(reader) = manifest.as_mut() {
                             reader.line(&name, &head.to_str_lossy(), added);
+                        }
+                        if kind == Kind::Manifest
+                            && paths::file_name(&name) == "Cargo.toml"
+                            && out.lints.len() < 16
+                            && let Some((lint, level)) = lint_level(text)
+                        {
+                            out.lints.push((added, lint, level));
                         }
                         if let Some(d) = def {
                             pending = 0;

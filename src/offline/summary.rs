@@ -580,6 +580,9 @@ pub(crate) fn summary(
     {
         return truncate(&format!("release {version}"), budget);
     }
+    if let Some(text) = lints_summary(a, budget) {
+        return text;
+    }
     // Attributes on items and nothing else: `derive Clone for DeferredPrepass`,
     // `add #[must_use] to kind`.
     if !directives_only(a)
@@ -890,6 +893,45 @@ fn config_name(path: &str) -> String {
         return format!("{tool} config");
     }
     name.to_owned()
+}
+
+/// What a change did to the lints a Cargo manifest's lint tables set, when that is all the
+/// manifests say: the lints whose `allow` it dropped (the code now passes them), those it
+/// turned on (`warn`, `deny`), or those it allowed; `None` for a mix or anything else.
+pub(crate) fn lint_change(a: &Analysis) -> Option<(&'static str, Vec<String>)> {
+    if a.lints.is_empty() || !a.manifest.deps.is_empty() || a.manifest.release.is_some() {
+        return None;
+    }
+    let (mut fixed, mut enabled, mut allowed) =
+        (Names::default(), Names::default(), Names::default());
+    for (_, lint, _) in &a.lints {
+        let level = |side: bool| {
+            a.lints
+                .iter()
+                .find(|(added, l, _)| *added == side && l == lint)
+                .map(|(_, _, level)| level.as_str())
+        };
+        let loose = |level: &str| matches!(level, "allow" | "expect");
+        match (level(false), level(true)) {
+            (old, new) if old == new => {}
+            (Some(old), None) if loose(old) => fixed.push(lint),
+            (None | Some("allow" | "expect"), Some(new)) if !loose(new) => enabled.push(lint),
+            (_, Some(new)) if loose(new) => allowed.push(lint),
+            _ => return None,
+        }
+    }
+    let lists = [("fix", fixed), ("enable", enabled), ("allow", allowed)]
+        .map(|(verb, names)| (verb, names.into_list()));
+    let mut some = lists.into_iter().filter(|(_, names)| !names.is_empty());
+    let one = some.next()?;
+    some.next().is_none().then_some(one)
+}
+
+/// `fix ref_option lint`, `enable unused_qualifications and needless_continue lints`.
+fn lints_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let (verb, names) = lint_change(a)?;
+    let tail = if names.len() == 1 { " lint" } else { " lints" };
+    Some(fit(verb, &names, tail, budget))
 }
 
 /// One or two options set, added or dropped, in one configuration file or the same in

@@ -767,3 +767,31 @@ fn keys_added_to_a_data_file_are_named() {
         "set target and lib to ES2021 in tsconfig.base.json"
     );
 }
+
+/// A lint's allowance dropped from a Cargo manifest's lint table, with the code made to
+/// pass it, is that lint fixed (hyper's `remove ref_option lint`); a lint turned on is
+/// enabled; a comment changed beside a level is no lint change.
+#[test]
+fn lints_dropped_or_turned_on_in_a_manifest_are_named() {
+    let manifest = |lines: &str| {
+        format!(
+            "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -80,3 +80,3 @@ [lints.clippy]\n module_name_repetitions = \"allow\"\n{lines} must_use_candidate = \"allow\"\n"
+        )
+    };
+    let code = "diff --git a/src/proto/role.rs b/src/proto/role.rs\n--- a/src/proto/role.rs\n+++ b/src/proto/role.rs\n@@ -10,2 +10,2 @@ impl Server {\n     fn encode(&self) {\n-        if let Some(ref len) = self.len {\n+        if let Some(len) = &self.len {\n";
+    let subject = message(&(manifest("-ref_option = \"allow\"\n") + code)).subject;
+    assert!(subject.ends_with(": fix ref_option lint"), "{subject}");
+    let subject = message(&(manifest(
+        "-needless_continue = \"allow\"\n+needless_continue = { level = \"warn\", priority = 1 }\n+ref_option = \"deny\"\n",
+    ) + code))
+    .subject;
+    assert!(
+        subject.ends_with(": enable needless_continue and ref_option lints"),
+        "{subject}"
+    );
+    let subject = message(&manifest(
+        "-decimal_literal_representation = \"allow\" # TODO\n+decimal_literal_representation = \"allow\" # readable\n",
+    ))
+    .subject;
+    assert!(!subject.contains("lint"), "{subject}");
+}
