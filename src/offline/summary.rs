@@ -468,16 +468,26 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
         let roots = super::deps::roots(&locked, &a.lock_edges);
         return Some((roots, false));
     }
-    // One dependency moved in a manifest, and the code adapted to it in a few lines
-    // (`bump itertools from 0.14 to 0.15` beside the call sites it changed); a release note
-    // beside them says what the change is for.
-    if let [dep] = a.manifest.deps.as_slice()
-        && dep.from.is_some()
-        && dep.to.is_some()
+    // Dependencies moved in a manifest, and the code adapted to them in a few lines each
+    // (`bump itertools from 0.14 to 0.15` beside the call sites it changed; alacritty's
+    // `Bump all dependencies`, 17 of them and 36 lines adapted); a release note beside them
+    // says what the change is for.
+    let deps = a.manifest.deps.len() as u32;
+    let bumps = a
+        .manifest
+        .deps
+        .iter()
+        .filter(|dep| dep.from.is_some() && dep.to.is_some())
+        .count() as u32;
+    // A package added or dropped on the way (alacritty's `rustix` among 16 bumps) is part
+    // of the bump; more than a few are a change of their own.
+    if bumps > 0
+        && 3 * (deps - bumps) <= bumps
         && a.manifest.release.is_none()
         && a.notes.is_empty()
         && all(&|f| f.status == Status::Modified && !matches!(f.kind, Kind::Docs | Kind::Ci))
-        && a.code_added.lines + a.code_removed.lines <= ADAPTED_LINES
+        && a.code_added.lines + a.code_removed.lines
+            <= (ADAPTED_LINES + 10 * (deps - 1)).min(4 * ADAPTED_LINES)
         && a.files
             .iter()
             .all(|f| f.added_defs.iter().all(|d| !d.public))

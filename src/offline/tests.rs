@@ -795,3 +795,39 @@ fn lints_dropped_or_turned_on_in_a_manifest_are_named() {
     .subject;
     assert!(!subject.contains("lint"), "{subject}");
 }
+
+/// Many dependencies bumped at once, the code adapted to them in a few lines each, with a
+/// package added on the way, are the bump (alacritty's `Bump all dependencies`); one
+/// package added beside one bump is not.
+#[test]
+fn many_bumps_with_code_adapted_are_the_bump() {
+    let manifest = |extra: &str| {
+        format!(
+            "diff --git a/app/Cargo.toml b/app/Cargo.toml\n--- a/app/Cargo.toml\n+++ b/app/Cargo.toml\n@@ -10,4 +10,{} @@ [dependencies]\n-notify = \"6.1.1\"\n-xdg = \"2.5.0\"\n-dirs = \"5.0.1\"\n-polling = \"3.0.0\"\n+notify = \"8.0.0\"\n+xdg = \"3.0.0\"\n+dirs = \"6.0.0\"\n+polling = \"3.8.0\"\n{extra}",
+            4 + extra.lines().count()
+        )
+    };
+    let code: String = (0..18)
+        .map(|i| format!("-    let dir_{i} = xdg::BaseDirectories::new()?;\n+    let dir_{i} = xdg::BaseDirectories::new();\n"))
+        .collect();
+    let code = format!(
+        "diff --git a/app/src/config.rs b/app/src/config.rs\n--- a/app/src/config.rs\n+++ b/app/src/config.rs\n@@ -20,18 +20,18 @@ fn installed_config() {{\n{code}"
+    );
+    let patch = manifest("+rustix = { version = \"1.0.0\", features = [\"std\"] }\n") + &code;
+    let subject = message(&patch).subject;
+    assert!(
+        subject.ends_with(" 4 dependencies") || subject.ends_with(" 5 dependencies"),
+        "{subject}"
+    );
+    // Too much code for the bumps it came with: the code is the news.
+    let more: String = code
+        .replace("dir_", "other_")
+        .replace("@@ -20,18 +20,18", "@@ -80,18 +80,18");
+    let many = more.clone()
+        + &more
+            .replace("other_", "third_")
+            .replace("@@ -80,18 +80,18", "@@ -120,18 +120,18");
+    let patch = manifest("") + &code + &many.replace("diff --git a/app/src/config.rs b/app/src/config.rs\n--- a/app/src/config.rs\n+++ b/app/src/config.rs\n", "");
+    let subject = message(&patch).subject;
+    assert!(!subject.contains("dependencies"), "{subject}");
+}
