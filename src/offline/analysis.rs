@@ -243,6 +243,10 @@ pub(crate) struct Analysis {
     pub changelog_version: bool,
     /// The version of the first heading a changelog gained (`0.30.2`).
     pub changelog_heading: Option<String>,
+    /// The list entries a changelog gained (`- Vi motions `*` and `#``), their marker left
+    /// out, the first few; and how many lines it lost.
+    pub changelog_entries: Vec<String>,
+    pub changelog_removed: u32,
     /// The prose of release-note fragments added with the change (`.changes/*.md`,
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
@@ -370,6 +374,13 @@ fn docstring_lines(hunk: &crate::diff::Hunk) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/CHANGELOG.md`).
+fn is_changelog(path: &str) -> bool {
+    paths::file_name(path)
+        .to_ascii_lowercase()
+        .starts_with("changelog")
 }
 
 /// Reads a lint table's entry (`ref_option = "allow"`, `needless_continue = { level =
@@ -1271,7 +1282,22 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             note_line(note, &head.to_str_lossy());
                         }
                         match kind {
+                            Kind::Note if !added && !text.is_empty() && is_changelog(&name) => {
+                                out.changelog_removed += 1;
+                            }
                             Kind::Note if added => {
+                                if is_changelog(&name)
+                                    && let Some(entry) = text
+                                        .strip_prefix(b"- ")
+                                        .or_else(|| text.strip_prefix(b"* "))
+                                {
+                                    if out.changelog_entries.len() < 4 {
+                                        out.changelog_entries
+                                            .push(entry.to_str_lossy().trim().to_owned());
+                                    } else {
+                                        out.changelog_entries.push(String::new());
+                                    }
+                                }
                                 count_words(text, &mut out.note_words);
                                 if is_version_heading(text) {
                                     out.changelog_version = true;

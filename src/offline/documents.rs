@@ -3,7 +3,7 @@
 //! line endings swapped.
 
 use super::analysis::{Analysis, FileFacts};
-use super::summary::{join, truncate};
+use super::summary::{join, truncate, width};
 use crate::diff::Status;
 use crate::paths::{self, Kind};
 use crate::text::noun;
@@ -145,6 +145,23 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
     {
         return Some(truncate(&format!("update changelog for {version}"), budget));
     }
+    // Entries added to a changelog's list, nothing taken out, nothing else changed:
+    // `add changelog entry for vi motions`, `add 3 changelog entries`.
+    if !a.changelog_entries.is_empty()
+        && a.changelog_heading.is_none()
+        && a.changelog_removed == 0
+        && all(&|f| f.kind == Kind::Note && f.status == Status::Modified)
+    {
+        let text = match a.changelog_entries.as_slice() {
+            [one] => format!("add changelog entry for {}", entry_words(one)),
+            many => format!("add {} changelog entries", many.len()),
+        };
+        // An entry cut short says less than the plain words.
+        if width(&text) > budget {
+            return Some(truncate("update changelog", budget));
+        }
+        return Some(text);
+    }
     // Blog posts: `website/blog/2024-05-01-v2.md`.
     if all(&|f| paths::has_dir(&f.path, &["blog", "posts", "_posts"]) && f.kind == Kind::Docs) {
         let added = all(&|f| f.status == Status::Added);
@@ -177,6 +194,48 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         ));
     }
     None
+}
+
+/// A changelog entry as words of a subject: links as their text, a trailing reference
+/// (`(#1234)`, `by @someone`) and end stop dropped, a plain first word lowered.
+fn entry_words(entry: &str) -> String {
+    let mut text = String::new();
+    let mut rest = entry;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        text.push_str(&rest[..open]);
+        text.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    text.push_str(rest);
+    // A leading scope in emphasis (clap's `*(derive)* Process doc comments`, `**cli:**`).
+    let text = text.trim();
+    let text = ["*(", "**"]
+        .iter()
+        .zip([")*", "**"])
+        .find_map(|(open, close)| {
+            let inner = text.strip_prefix(open)?;
+            inner.find(close).map(|at| &inner[at + close.len()..])
+        })
+        .unwrap_or(text);
+    let mut text = text.trim().trim_end_matches('.').trim().to_owned();
+    for cut in [" (#", " by @", " (@"] {
+        if let Some(at) = text.find(cut) {
+            text.truncate(at);
+        }
+    }
+    let mut words = text.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let lowered = super::words::lower_first(first);
+    match words.next() {
+        Some(rest) => format!("{lowered} {rest}"),
+        None => lowered,
+    }
 }
 
 #[cfg(test)]

@@ -724,12 +724,25 @@ pub(crate) fn summary(
                     names.into_list()
                 };
                 let (added, touched) = (sections(&file.added_defs), sections(&file.touched));
+                let removed = sections(&file.removed_defs);
                 let tail = |what: &str, len: usize| {
                     let word = noun(len, "section", "sections");
                     format!(" {word} {what} {}", doc_name(&file.path))
                 };
                 if file.status == Status::Modified && !added.is_empty() {
                     let text = fit("add", &added[..1], &tail("to", 1), budget);
+                    if text.ends_with(&doc_name(&file.path)) {
+                        return text;
+                    }
+                }
+                // A section taken out, its table of contents entry with it: `remove Clear
+                // Linux section from INSTALL.md`.
+                if file.status == Status::Modified
+                    && added.is_empty()
+                    && (1..=2).contains(&removed.len())
+                    && file.deletions > 2 * file.additions
+                {
+                    let text = fit("remove", &removed, &tail("from", removed.len()), budget);
                     if text.ends_with(&doc_name(&file.path)) {
                         return text;
                     }

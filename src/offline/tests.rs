@@ -831,3 +831,40 @@ fn many_bumps_with_code_adapted_are_the_bump() {
     let subject = message(&patch).subject;
     assert!(!subject.contains("dependencies"), "{subject}");
 }
+
+/// An entry added to a changelog's list is named by its words, its emphasised scope and
+/// reference left out; a long one, several, or one with lines taken out are said plainly.
+/// A section taken out of a page, its contents entry with it, is removed by name.
+#[test]
+fn changelog_entries_and_removed_sections_are_named() {
+    let changelog = |lines: &str| {
+        format!(
+            "diff --git a/CHANGELOG.md b/CHANGELOG.md\n--- a/CHANGELOG.md\n+++ b/CHANGELOG.md\n@@ -10,3 +10,6 @@ Notable changes\n \n ## 0.16.0-dev\n \n{lines} ### Changed\n"
+        )
+    };
+    let subject = message(&changelog(
+        "+### Added\n+\n+- Vi motions `*` and `#` (#8123)\n+\n",
+    ))
+    .subject;
+    assert!(
+        subject.ends_with(": add changelog entry for Vi motions `*` and `#`"),
+        "{subject}"
+    );
+    let subject = message(&changelog("+- *(derive)* Support doc comments\n")).subject;
+    assert!(
+        subject.ends_with(": add changelog entry for support doc comments"),
+        "{subject}"
+    );
+    let long = "+- Report the process's exit status when a native test fails to start on Windows\n";
+    let subject = message(&changelog(long)).subject;
+    assert!(subject.ends_with(": update changelog"), "{subject}");
+    let subject = message(&changelog("+- One\n+- Two\n")).subject;
+    assert!(subject.ends_with(": add 2 changelog entries"), "{subject}");
+
+    let install = "diff --git a/INSTALL.md b/INSTALL.md\n--- a/INSTALL.md\n+++ b/INSTALL.md\n@@ -30,3 +30,2 @@ Please refer\n         12. [Gentoo](#gentoo)\n-        13. [Clear Linux](#clear-linux)\n-        14. [GNU Guix](#gnu-guix)\n+        13. [GNU Guix](#gnu-guix)\n@@ -206,8 +205,0 @@ please open an issue.\n-#### Clear Linux\n-\n-On Clear Linux, you need a few extra libraries.\n-\n-```sh\n-swupd bundle-add devpkg-expat\n-```\n-\n";
+    let subject = message(install).subject;
+    assert!(
+        subject.ends_with(": remove Clear Linux section from INSTALL"),
+        "{subject}"
+    );
+}
