@@ -854,8 +854,8 @@ pub(super) fn house_prefix(
 pub(crate) struct BumpPhrase {
     /// `bump`, `update` or `upgrade`.
     pub verb: &'static str,
-    /// `dependency` before the name.
-    pub dependency: bool,
+    /// The word before the name: Renovate's `dependency`, or `rust crate` for a crate.
+    pub noun: Option<&'static str>,
     /// `from <old version>`.
     pub from: bool,
     /// `v` before the new version.
@@ -863,12 +863,19 @@ pub(crate) struct BumpPhrase {
 }
 
 impl BumpPhrase {
-    /// `update dependency postcss to v8.5.22`.
-    pub(crate) fn render(&self, dep: &DepChange) -> Option<String> {
+    /// `update dependency postcss to v8.5.22`. `from_crate` tells a bump read from a Cargo
+    /// manifest or lockfile: a crate; a tool's version moved in CI is no crate, and Renovate
+    /// calls it a `dependency` (starship's `update dependency cargo-wix to v0.3.9`).
+    pub(crate) fn render(&self, dep: &DepChange, from_crate: bool) -> Option<String> {
         let to = dep.to.as_deref()?.trim_start_matches('v');
         let mut text = format!("{} ", self.verb);
-        if self.dependency {
-            text.push_str("dependency ");
+        let noun = match self.noun {
+            Some("rust crate" | "crate") if !from_crate => Some("dependency"),
+            noun => noun,
+        };
+        if let Some(noun) = noun {
+            text.push_str(noun);
+            text.push(' ');
         }
         text.push_str(&dep.name);
         if self.from {
@@ -901,8 +908,20 @@ impl BumpPhrase {
             _ => return None,
         };
         let mut next = parts.next()?;
-        let dependency = next == "dependency";
-        if dependency {
+        // Renovate says `dependency`, and `rust crate` for crates (starship's `update rust
+        // crate jiff to 0.2.34`).
+        let noun = match next {
+            "dependency" => Some("dependency"),
+            "crate" => Some("crate"),
+            "rust" => {
+                if parts.next()? != "crate" {
+                    return None;
+                }
+                Some("rust crate")
+            }
+            _ => None,
+        };
+        if noun.is_some() {
             next = parts.next()?;
         }
         if !is_name(next) {
@@ -924,7 +943,7 @@ impl BumpPhrase {
             .starts_with(|c: char| c.is_ascii_digit())
             .then_some(BumpPhrase {
                 verb,
-                dependency,
+                noun,
                 from,
                 v,
             })
@@ -941,14 +960,20 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         .chain(&advice.similar)
         .map(|l| (l, 1.0f32));
     let bots = advice.bots.iter().map(|l| (l, 0.5f32));
-    let (mut total, mut dependency, mut from, mut v) = (0f32, 0f32, 0f32, 0f32);
+    let (mut total, mut from, mut v) = (0f32, 0f32, 0f32);
     let mut verbs: Vec<(&'static str, f32)> = Vec::new();
+    let mut nouns: Vec<(&'static str, f32)> = Vec::new();
     for (line, weight) in people.chain(bots) {
         let Some(phrase) = BumpPhrase::read(line) else {
             continue;
         };
         total += weight;
-        dependency += weight * f32::from(u8::from(phrase.dependency));
+        if let Some(noun) = phrase.noun {
+            match nouns.iter_mut().find(|(n, _)| *n == noun) {
+                Some((_, w)) => *w += weight,
+                None => nouns.push((noun, weight)),
+            }
+        }
         from += weight * f32::from(u8::from(phrase.from));
         v += weight * f32::from(u8::from(phrase.v));
         match verbs.iter_mut().find(|(verb, _)| *verb == phrase.verb) {
@@ -968,13 +993,16 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         .0;
     let phrase = BumpPhrase {
         verb,
-        dependency: dependency * 2.0 > total,
+        noun: nouns
+            .iter()
+            .find(|(_, w)| *w * 2.0 > total)
+            .map(|(noun, _)| *noun),
         from: from * 2.0 >= total,
         v: v * 2.0 > total,
     };
     let dependabot = BumpPhrase {
         verb: "bump",
-        dependency: false,
+        noun: None,
         from: true,
         v: false,
     };
@@ -1303,8 +1331,27 @@ mod tests {
         );
         let phrase = house_phrase(&renovate).unwrap();
         assert_eq!(
-            phrase.render(&postcss).as_deref(),
+            phrase.render(&postcss, false).as_deref(),
             Some("update dependency postcss to v8.5.22")
+        );
+        // Renovate's crates are `rust crate`s, its tools in CI `dependency`s (starship).
+        let crates = advice(
+            &[
+                "build(deps): update rust crate jiff to 0.2.34",
+                "build(deps): update rust crate rand to 0.10.2",
+                "build(deps): update dependency cargo-wix to v0.3.9",
+            ],
+            &[],
+        );
+        let phrase = house_phrase(&crates).unwrap();
+        let jiff = bump("jiff", "0.2.33", "0.2.34");
+        assert_eq!(
+            phrase.render(&jiff, true).as_deref(),
+            Some("update rust crate jiff to 0.2.34")
+        );
+        assert_eq!(
+            phrase.render(&jiff, false).as_deref(),
+            Some("update dependency jiff to 0.2.34")
         );
         // People's own bumps near the paths outweigh one bot.
         let people = advice(
@@ -1312,7 +1359,10 @@ mod tests {
             &["Update meriyah to v7.2 (#19702)", "Upgrade eslint to 9.1.0"],
         );
         assert_eq!(
-            house_phrase(&people).unwrap().render(&postcss).as_deref(),
+            house_phrase(&people)
+                .unwrap()
+                .render(&postcss, false)
+                .as_deref(),
             Some("update postcss to v8.5.22")
         );
         // Dependabot's phrasing is the default; one bot subject is too little to go by.

@@ -233,7 +233,13 @@ pub fn write_in(
     let house_bump_words = bump
         .then(|| deps::house_phrase(advice))
         .flatten()
-        .and_then(|p| p.render(&summary::single_bump(&analysis)?));
+        .and_then(|p| {
+            let from_crate = analysis
+                .files
+                .iter()
+                .any(|f| matches!(paths::file_name(&f.path), "Cargo.toml" | "Cargo.lock"));
+            p.render(&summary::single_bump(&analysis)?, from_crate)
+        });
     let words = |budget: usize| match (&phrase, &house_bump_words) {
         (Some(phrase), _) => truncate(phrase, budget),
         (None, Some(text)) if width(text) <= budget => text.clone(),
