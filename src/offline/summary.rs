@@ -252,6 +252,28 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
             return text;
         }
     }
+    // More of one family moved to one version: `bump nx packages to 21.2.3` for `nx` and
+    // four `@nx/…` packages.
+    let family = |name: &str| -> String {
+        match name.strip_prefix('@').and_then(|n| n.split_once('/')) {
+            Some((scope, _)) => scope.to_owned(),
+            None => name.split(['-', '_']).next().unwrap_or(name).to_owned(),
+        }
+    };
+    let to = deps[0].to.as_deref();
+    if verb == "bump"
+        && to.is_some()
+        && deps.iter().all(|d| d.to.as_deref() == to)
+        && deps
+            .iter()
+            .all(|d| family(&d.name) == family(&deps[0].name))
+        && let Some(to) = to
+    {
+        let text = format!("bump {} packages to {to}", family(&deps[0].name));
+        if width(&text) <= budget {
+            return text;
+        }
+    }
     let count = plural(deps.len(), "dependency", "dependencies");
     truncate(&format!("{verb} {count}"), budget)
 }

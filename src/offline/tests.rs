@@ -868,3 +868,18 @@ fn changelog_entries_and_removed_sections_are_named() {
         "{subject}"
     );
 }
+
+/// A family of more than three packages moved to one version is named as the family
+/// (typescript-eslint's `nx` and four `@nx/…` packages).
+#[test]
+fn a_large_family_moved_together_is_named() {
+    let lines: String = ["nx", "@nx/devkit", "@nx/js", "@nx/vite", "@nx/workspace"]
+        .iter()
+        .map(|n| format!("-    \"{n}\": \"21.0.3\",\n+    \"{n}\": \"21.2.3\",\n"))
+        .collect();
+    let patch = format!(
+        "diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n@@ -40,10 +40,10 @@\n{lines}"
+    );
+    let subject = message(&patch).subject;
+    assert!(subject.ends_with("bump nx packages to 21.2.3"), "{subject}");
+}
