@@ -271,6 +271,9 @@ pub(crate) struct Analysis {
     pub pins: Vec<super::deps::DepChange>,
     /// Every changed line of the CI files is an action pin.
     pub pins_only: bool,
+    /// Import lines the change removes from code (`use once_cell::sync::Lazy;`,
+    /// `require("please-upgrade-node")`), the first few: what the code stopped using.
+    pub removed_imports: Vec<String>,
     /// Lint levels set or dropped in a Cargo manifest's lint tables: `(added, lint, level)`
     /// (`-ref_option = "allow"` is `(false, "ref_option", "allow")`).
     pub lints: Vec<(bool, String, String)>,
@@ -1189,6 +1192,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if !added && !text.is_empty() {
                             if is_import(text) {
                                 facts.removed_imports += 1;
+                                if out.removed_imports.len() < 32 {
+                                    out.removed_imports.push(text.to_str_lossy().into_owned());
+                                }
                             } else {
                                 facts.removed_other += 1;
                             }

@@ -302,6 +302,10 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if a.files.iter().all(|f| f.is_pure_move()) || super::summary::is_module_move(a) {
         return &[Type::REFACTOR];
     }
+    // A package dropped, the code rewritten without it: housekeeping of the build.
+    if super::summary::dropped_dependency(a).is_some() {
+        return &[Type::BUILD, Type::CHORE, Type::REFACTOR];
+    }
     // Lints turned on or their allowances dropped, the code made to pass them: tidying.
     if super::summary::lint_change(a).is_some() {
         return &[Type::STYLE, Type::CHORE, Type::REFACTOR];

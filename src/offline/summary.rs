@@ -468,6 +468,34 @@ pub(crate) fn single_bump(a: &Analysis) -> Option<DepChange> {
     }
 }
 
+/// One package dropped from the manifests, and the code that used it rewritten without it:
+/// its imports went (wezterm's `remove once_cell in favor of std functionality`, prettier's
+/// `Remove please-upgrade-node`).
+pub(crate) fn dropped_dependency(a: &Analysis) -> Option<DepChange> {
+    let mut dropped = Names::default();
+    for dep in &a.manifest.deps {
+        dropped.push(&dep.name);
+    }
+    let [name] = dropped.into_list().try_into().ok()?;
+    let gone = a
+        .manifest
+        .deps
+        .iter()
+        .all(|dep| dep.from.is_some() && dep.to.is_none());
+    // A file deleted with it is the news (`remove jest-resolver`).
+    (gone
+        && a.files.iter().all(|f| f.status != Status::Deleted)
+        && a.manifest.release.is_none()
+        && a.code_added.lines + a.code_removed.lines <= 4 * ADAPTED_LINES
+        && a.files
+            .iter()
+            .all(|f| f.added_defs.iter().all(|d| !d.public))
+        && a.removed_imports
+            .iter()
+            .any(|line| line.contains(name.as_str()) || line.contains(&name.replace('-', "_"))))
+    .then(|| a.manifest.deps[0].clone())
+}
+
 /// The dependencies a change that only moves dependencies moves, and whether they are CI
 /// action pins; `None` for any other change.
 fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
@@ -515,6 +543,9 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
             .all(|f| f.added_defs.iter().all(|d| !d.public))
     {
         return Some((a.manifest.deps.clone(), false));
+    }
+    if let Some(dep) = dropped_dependency(a) {
+        return Some((vec![dep], false));
     }
     // The same for one package moved in the lockfile alone (a git dependency that follows
     // a branch moves by commit, its manifest line unchanged).

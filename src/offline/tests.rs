@@ -883,3 +883,20 @@ fn a_large_family_moved_together_is_named() {
     let subject = message(&patch).subject;
     assert!(subject.ends_with("bump nx packages to 21.2.3"), "{subject}");
 }
+
+/// A package dropped from a manifest, its imports gone from the code rewritten without it,
+/// is the package removed (wezterm's and clap's `once_cell`); a file deleted with it is
+/// the news instead.
+#[test]
+fn a_dependency_dropped_with_its_uses_is_removed() {
+    let manifest = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -20,3 +20,2 @@ [dependencies]\n log = \"0.4\"\n-once_cell = \"1.8\"\n serde = \"1\"\n";
+    let code = "diff --git a/src/blob.rs b/src/blob.rs\n--- a/src/blob.rs\n+++ b/src/blob.rs\n@@ -1,4 +1,4 @@\n-use once_cell::sync::Lazy;\n+use std::sync::LazyLock;\n \n-static BLACK: Lazy<Lease> = Lazy::new(|| Lease::new());\n+static BLACK: LazyLock<Lease> = LazyLock::new(|| Lease::new());\n";
+    let subject = message(&format!("{manifest}{code}")).subject;
+    assert!(
+        subject.ends_with(": remove once_cell dependency"),
+        "{subject}"
+    );
+    let deleted = "diff --git a/src/cell.rs b/src/cell.rs\ndeleted file mode 100644\n--- a/src/cell.rs\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-use once_cell::sync::OnceCell;\n-pub(crate) static CELL: OnceCell<u8> = OnceCell::new();\n";
+    let subject = message(&format!("{manifest}{deleted}")).subject;
+    assert!(!subject.contains("once_cell dependency"), "{subject}");
+}
