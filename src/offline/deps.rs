@@ -869,9 +869,10 @@ impl BumpPhrase {
     pub(crate) fn render(&self, dep: &DepChange, from_crate: bool) -> Option<String> {
         let to = dep.to.as_deref()?.trim_start_matches('v');
         let mut text = format!("{} ", self.verb);
-        let noun = match self.noun {
-            Some("rust crate" | "crate") if !from_crate => Some("dependency"),
-            noun => noun,
+        // Renovate writes a crate's version bare and others' with a `v` (`to v0.3.9`).
+        let (noun, v) = match self.noun {
+            Some("rust crate" | "crate") if !from_crate => (Some("dependency"), true),
+            noun => (noun, self.v),
         };
         if let Some(noun) = noun {
             text.push_str(noun);
@@ -881,7 +882,7 @@ impl BumpPhrase {
         if self.from {
             text.push_str(&format!(" from {}", dep.from.as_deref()?));
         }
-        let v = if self.v && to.starts_with(|c: char| c.is_ascii_digit()) {
+        let v = if v && to.starts_with(|c: char| c.is_ascii_digit()) {
             "v"
         } else {
             ""
@@ -1351,7 +1352,7 @@ mod tests {
         );
         assert_eq!(
             phrase.render(&jiff, false).as_deref(),
-            Some("update dependency jiff to 0.2.34")
+            Some("update dependency jiff to v0.2.34")
         );
         // People's own bumps near the paths outweigh one bot.
         let people = advice(
