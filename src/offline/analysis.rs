@@ -1025,6 +1025,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // The definition the changed lines sit in: the heading, then context lines.
             let mut pending = 0u32;
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
+            if let Some(reader) = manifest.as_mut() {
+                reader.context(&name, &hunk.section.to_str_lossy(), true);
+            }
             let section_bytes = hunk.section.as_bytes();
             count_words(section_bytes, &mut out.section_words);
             // The line above, when it is an attribute that makes the next function a test.
@@ -1104,6 +1107,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 match line.kind {
                     LineKind::Context => {
+                        if let Some(reader) = manifest.as_mut() {
+                            reader.context(&name, &text.to_str_lossy(), false);
+                        }
                         if let Some(d) = &def
                             && lang == Lang::Rust
                             && !(attrs_old.is_empty() && attrs_new.is_empty())

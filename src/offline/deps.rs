@@ -133,9 +133,41 @@ pub(crate) struct ManifestReader {
     removed: BTreeMap<String, String>,
     added: BTreeMap<String, String>,
     order: Vec<String>,
+    /// A Cargo manifest's lines above are dependencies: a bare `version` key there is a
+    /// dependency's (`[dependencies.schemars]` above the hunk), not the package's.
+    in_deps: bool,
+    /// The hunk showed a table header, which alone then says where its lines sit.
+    header_seen: bool,
+}
+
+/// Keys of a Cargo `[package]` table that carry versions but name no dependency.
+fn package_key(key: &str) -> bool {
+    matches!(key, "version" | "rust-version" | "edition")
 }
 
 impl ManifestReader {
+    /// Reads a line the hunk shows around its changes, or its heading (`start`: a new hunk,
+    /// whose heading is its first line), for where the changed lines sit.
+    pub(crate) fn context(&mut self, name: &str, text: &str, start: bool) {
+        if name != "Cargo.toml" {
+            return;
+        }
+        if start {
+            self.in_deps = false;
+            self.header_seen = false;
+        }
+        let text = text.trim();
+        if let Some(header) = text.strip_prefix('[') {
+            self.in_deps = header.contains("dependencies");
+            self.header_seen = true;
+        } else if let Some((key, _)) = toml_line(text)
+            && !package_key(&key)
+            && !self.header_seen
+        {
+            self.in_deps = true;
+        }
+    }
+
     /// Reads one changed line of the manifest called `name`.
     pub(crate) fn line(&mut self, name: &str, text: &str, added: bool) {
         let Some(parse) = parser(name) else {
@@ -147,6 +179,12 @@ impl ManifestReader {
         let Some((key, version)) = parse(text) else {
             return;
         };
+        if name == "Cargo.toml" {
+            if key == "version" && self.in_deps {
+                return;
+            }
+            self.in_deps |= !package_key(&key) && !self.header_seen;
+        }
         if !self.order.contains(&key) {
             self.order.push(key.clone());
         }
@@ -1099,6 +1137,33 @@ mod tests {
             reader.finish(path, &mut out);
         }
         assert_eq!(out.release.as_deref(), Some("0.12.5"));
+    }
+
+    /// A bare `version` key below dependency lines (a `[dependencies.schemars]` table whose
+    /// header is above the hunk) is that dependency's, not a release; under `[package]` it
+    /// is the package's.
+    #[test]
+    fn a_version_key_among_dependencies_is_no_release() {
+        let read = |context: &[&str]| {
+            let mut out = ManifestChanges::default();
+            let mut reader = ManifestReader::default();
+            for (i, line) in context.iter().enumerate() {
+                reader.context("Cargo.toml", line, i == 0);
+            }
+            reader.line("Cargo.toml", "version = \"1.2.1\"", false);
+            reader.line("Cargo.toml", "version = \"1.2.2\"", true);
+            reader.finish("Cargo.toml", &mut out);
+            out.release
+        };
+        let starship = [
+            "whoami = { version = \"2.1.2\", default-features = false }",
+            "",
+        ];
+        assert_eq!(read(&starship), None);
+        assert_eq!(read(&["[dependencies.schemars]"]), None);
+        let package = ["[package]", "name = \"starship\"", "edition = \"2021\""];
+        assert_eq!(read(&package).as_deref(), Some("1.2.2"));
+        assert_eq!(read(&["", "[package]"]).as_deref(), Some("1.2.2"));
     }
 
     fn lock(file: &str, lines: &[(Side, &str)]) -> Vec<DepChange> {
