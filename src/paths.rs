@@ -103,6 +103,13 @@ const SOURCE_EXTENSIONS: &[&str] = &[
     "html",
 ];
 
+/// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/changelog.rst`).
+pub fn is_changelog(path: &str) -> bool {
+    file_name(path)
+        .to_ascii_lowercase()
+        .starts_with("changelog")
+}
+
 /// Tells whether a path is a release-note fragment or a changelog.
 fn is_note(path: &str, name_lower: &str) -> bool {
     name_lower.starts_with("changelog")

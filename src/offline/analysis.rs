@@ -379,13 +379,6 @@ fn docstring_lines(hunk: &crate::diff::Hunk) -> Vec<bool> {
     out
 }
 
-/// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/CHANGELOG.md`).
-fn is_changelog(path: &str) -> bool {
-    paths::file_name(path)
-        .to_ascii_lowercase()
-        .starts_with("changelog")
-}
-
 /// Reads a lint table's entry (`ref_option = "allow"`, `needless_continue = { level =
 /// "warn", priority = 1 }`): the lint and its level.
 fn lint_level(text: &[u8]) -> Option<(String, String)> {
@@ -1294,11 +1287,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             note_line(note, &head.to_str_lossy());
                         }
                         match kind {
-                            Kind::Note if !added && !text.is_empty() && is_changelog(&name) => {
+                            Kind::Note
+                                if !added && !text.is_empty() && paths::is_changelog(&name) =>
+                            {
                                 out.changelog_removed += 1;
                             }
                             Kind::Note if added => {
-                                if is_changelog(&name)
+                                if paths::is_changelog(&name)
                                     && let Some(entry) = text
                                         .strip_prefix(b"- ")
                                         .or_else(|| text.strip_prefix(b"* "))
@@ -1557,12 +1552,10 @@ impl Analysis {
     /// requirements between its packages; that is no dependency bump).
     pub(crate) fn is_release(&self) -> bool {
         self.manifest.release.is_some()
-            && self.files.iter().any(|f| {
-                f.kind == Kind::Note
-                    || paths::file_name(&f.path)
-                        .to_lowercase()
-                        .starts_with("changelog")
-            })
+            && self
+                .files
+                .iter()
+                .any(|f| f.kind == Kind::Note || paths::is_changelog(&f.path))
     }
 
     /// Returns the locked packages that moved from one version to another, leaving out the

@@ -380,20 +380,7 @@ pub(crate) fn from_section(section: &str, lang: Lang) -> Option<Def> {
 /// number dropped (`Option 5. Lefthook`, `2. Install` → `Lefthook`, `Install`), so that a
 /// heading renumbered is the same heading.
 fn heading_title(title: &str) -> String {
-    let mut out = String::with_capacity(title.len());
-    let mut rest = title;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
-            break;
-        };
-        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(&rest[open + 1..close]);
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
+    let out = super::words::unlink(title);
     let mut words = out.split_whitespace().peekable();
     let numbered = |w: &str| {
         let w = w.trim_end_matches(['.', ':', ')']);

@@ -199,20 +199,7 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
 /// A changelog entry as words of a subject: links as their text, a trailing reference
 /// (`(#1234)`, `by @someone`) and end stop dropped, a plain first word lowered.
 fn entry_words(entry: &str) -> String {
-    let mut text = String::new();
-    let mut rest = entry;
-    while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
-            break;
-        };
-        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
-            break;
-        };
-        text.push_str(&rest[..open]);
-        text.push_str(&rest[open + 1..close]);
-        rest = &rest[end + 1..];
-    }
-    text.push_str(rest);
+    let text = super::words::unlink(entry);
     // A leading scope in emphasis (clap's `*(derive)* Process doc comments`, `**cli:**`).
     let text = text.trim();
     let text = ["*(", "**"]

@@ -390,15 +390,23 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     // A name defined in three files or more is a trait's or interface's method and its
     // implementations: what the change is about (ratatui's `save_cursor_position` in the
     // backend trait and each backend, before a test backend's public counter).
-    let spread = |name: &str, defs: fn(&FileFacts) -> &[super::defs::Def]| {
-        files
-            .iter()
-            .filter(|f| defs(f).iter().any(|d| d.name == name))
-            .count()
-            >= 3
+    // Counted once per file and name: a large change names thousands of definitions.
+    let spread = |defs: fn(&FileFacts) -> &[super::defs::Def]| {
+        let mut files_of: std::collections::HashMap<&str, usize> = Default::default();
+        for f in files {
+            let names: HashSet<&str> = defs(f).iter().map(|d| d.name.as_str()).collect();
+            for name in names {
+                *files_of.entry(name).or_default() += 1;
+            }
+        }
+        files_of
     };
-    added.sort_by_key(|n| !spread(n, |f| &f.added_defs));
-    touched.sort_by_key(|n| !spread(n, |f| &f.touched));
+    let (added_in, touched_in) = (spread(|f| &f.added_defs), spread(|f| &f.touched));
+    let widespread = |counts: &std::collections::HashMap<&str, usize>, name: &str| {
+        counts.get(name).is_some_and(|&n| n >= 3)
+    };
+    added.sort_by_key(|n| !widespread(&added_in, n));
+    touched.sort_by_key(|n| !widespread(&touched_in, n));
     // A `mod tests` is where the tests live, not what the change is about; constructors
     // and trait plumbing (`new`, `fmt`) come with the type they serve.
     const TRIVIAL: &[&str] = &[
@@ -588,11 +596,7 @@ fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> O
         .files
         .iter()
         .filter(|f| f.kind == Kind::Note && f.status == Status::Deleted)
-        .filter(|f| {
-            !paths::file_name(&f.path)
-                .to_lowercase()
-                .starts_with("changelog")
-        })
+        .filter(|f| !paths::is_changelog(&f.path))
         .count();
     let others = files.iter().filter(|f| f.kind != Kind::Note).count();
     // One fragment deleted alone is the same cleanup (prettier's `Clean released changelog`).

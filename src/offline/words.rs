@@ -555,7 +555,7 @@ fn count_listed(sentence: &str) -> String {
 
 /// Markdown links as their text: `[`noThisInStatic`](https://…)` → `` `noThisInStatic` ``,
 /// `[#11436](https://…)` → `#11436`.
-fn unlink(text: &str) -> String {
+pub(crate) fn unlink(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(open) = rest.find('[') {
