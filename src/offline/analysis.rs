@@ -246,11 +246,20 @@ pub(crate) struct Analysis {
     /// The list entries a changelog gained (`- Vi motions `*` and `#``), their marker left
     /// out, the first few; and how many lines it lost.
     pub changelog_entries: Vec<String>,
+    /// What the section the first entry was added under says was done (`### Fixed` →
+    /// `fix`, `### Added` → `add`), when the hunk shows its heading.
+    pub changelog_section: Option<&'static str>,
+    /// The first entry sits in a list under another entry (`  * \`AppSettings::X\``).
+    pub changelog_nested: bool,
     pub changelog_removed: u32,
     /// The prose of release-note fragments added with the change (`.changes/*.md`,
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
     pub notes: Vec<String>,
+    /// With no fragment, the entry a changelog gained beside the code it describes, as the
+    /// author's note for the change ([`entry_note`]); and whether it names a thing with no
+    /// verb (`Crash when …`), its section unseen: the change's type gives the verb.
+    pub entry_note: Option<(String, bool)>,
     /// The first explanatory comment the change adds to code (`// Searching is slow; cache
     /// results …`), as one sentence: the author's reason, said where the code is.
     pub why: Option<String>,
@@ -813,6 +822,140 @@ fn heading_version(t: &[u8]) -> Option<String> {
     (!version.is_empty()).then(|| version.to_owned())
 }
 
+/// What a changelog section heading says its entries did (`### Fixed` → `fix`, `### New
+/// features` → `add`, `### Removed` → `remove`); `None` for a version heading or a section
+/// that says no one thing (`### Changed`).
+fn changelog_section(heading: &str) -> Option<&'static str> {
+    let title = heading.trim_start_matches('#').trim().to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| title.contains(w));
+    if has(&["fix", "bug", "security"]) {
+        Some("fix")
+    } else if has(&["remov"]) {
+        Some("remove")
+    } else if has(&["deprecat"]) {
+        Some("deprecate")
+    } else if has(&["add", "new", "feature"]) {
+        Some("add")
+    } else if has(&["updat"]) {
+        Some("update")
+    } else {
+        None
+    }
+}
+
+/// With no release-note fragment, the entry a changelog gained beside the code it
+/// describes is the author's own note for the change (alacritty's `### Fixed` / `- Crashes
+/// on GPUs with partial robustness support`). An entry that names a thing, not what was
+/// done to it, takes its section's verb (`Fixed crashes on GPUs …`); one that is a sentence
+/// (`` `jj run` no longer runs … ``) or opens with a verb stays as written. A release or a
+/// batch of entries is left to the rules for those. The flag: the entry names a thing and
+/// no section heading was seen to give it a verb.
+fn entry_note(a: &Analysis) -> Option<(String, bool)> {
+    let entry = a.changelog_entries.first().filter(|e| !e.is_empty())?;
+    if a.changelog_entries.len() > 2
+        || a.changelog_nested
+        || a.changelog_removed > 2
+        || a.changelog_version
+        || a.manifest.release.is_some()
+        || a.files
+            .iter()
+            .all(|f| matches!(f.kind, Kind::Note | Kind::Docs))
+    {
+        return None;
+    }
+    let text = super::words::unlink(entry).replace("**", "");
+    // `macOS: toast notifications now use …`: the platform goes last, as a sentence says it.
+    let text = match text.split_once(": ") {
+        Some((lead, rest))
+            if !lead.contains([' ', '`'])
+                && rest.split_whitespace().count() >= 3
+                && lead.chars().next().is_some_and(char::is_alphabetic) =>
+        {
+            let platform = [
+                "macOS", "Windows", "Linux", "Wayland", "X11", "FreeBSD", "OpenBSD", "NetBSD",
+                "BSD", "Unix", "Android", "iOS",
+            ]
+            .iter()
+            .find(|p| p.eq_ignore_ascii_case(lead));
+            match platform {
+                Some(platform) => format!("{rest} on {platform}"),
+                None => rest.to_owned(),
+            }
+        }
+        _ => text,
+    };
+    if let Some(thing) = new_thing(&text) {
+        return Some((format!("Added {thing}"), false));
+    }
+    let first = text.split_whitespace().next()?;
+    let bare = super::words::imperative(first.trim_end_matches(':')).is_none()
+        && !super::words::opens_with_verb(first)
+        && !super::words::is_sentence(&text);
+    // A fault named (`Signal termination skipping resource cleanup`) was fixed, whatever
+    // the section.
+    let fault = super::words::names_fault(&text).then_some("fix");
+    let Some(verb) = a.changelog_section.or(fault).filter(|_| bare) else {
+        return Some((text.clone(), bare));
+    };
+    let done = match verb {
+        "fix" => "Fixed",
+        "update" => "Updated",
+        "remove" => "Removed",
+        "deprecate" => "Deprecated",
+        _ => "Added",
+    };
+    let rest = text[first.len()..].trim_start();
+    Some((
+        format!("{done} {} {rest}", super::words::lower_first(first)),
+        false,
+    ))
+}
+
+/// The thing an entry announces as new, by its name and what it is: `The new \`jj
+/// converge\` command attempts …` → `` `jj converge` command``.
+fn new_thing(text: &str) -> Option<String> {
+    const THINGS: &[&str] = &[
+        "command",
+        "subcommand",
+        "option",
+        "flag",
+        "setting",
+        "argument",
+        "function",
+        "method",
+        "template",
+        "revset",
+        "alias",
+        "keybinding",
+        "binding",
+        "action",
+        "manpage",
+        "page",
+        "module",
+        "widget",
+        "type",
+        "trait",
+        "macro",
+        "field",
+        "hook",
+        "event",
+        "variable",
+    ];
+    let rest = ["The new ", "A new ", "New "]
+        .iter()
+        .find_map(|lead| text.strip_prefix(lead))?;
+    let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+    let end = words.iter().position(|w| {
+        THINGS.contains(&w.trim_end_matches([',', '.', ':']).to_lowercase().as_str())
+    })?;
+    // A name goes before what it is (`` `jj converge` command ``), not after.
+    if end == 0 || !words[..end].iter().any(|w| w.contains('`')) {
+        return None;
+    }
+    let thing = words[..=end].join(" ");
+    Some(thing.trim_end_matches([',', '.', ':']).to_owned())
+}
+
 /// Tells whether a release note is a fragment of one change (`.changes/x.md`,
 /// `releasenotes/notes/x.yaml`), not a whole changelog.
 fn is_fragment(path: &str) -> bool {
@@ -960,6 +1103,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         let name = paths::file_name(&facts.path).to_owned();
         let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(String::new);
+        let changelog = kind == Kind::Note && paths::is_changelog(&name);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
         let (mut sync_removed, mut async_added): (Vec<String>, Vec<String>) = Default::default();
@@ -1041,6 +1185,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             } else {
                 Vec::new()
             };
+            // In a changelog: the section the lines below sit in, and whether the last line
+            // opened or went on with an added entry (its wrapped lines follow, indented).
+            let (mut entry_section, mut entry_open) = (None, false);
             for (index, line) in hunk.lines().enumerate() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
@@ -1097,6 +1244,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if !text.is_empty() {
                     test_attribute = lang == Lang::Rust && defs::is_test_attribute(text)
                         || test_attribute && text.starts_with(b"#[");
+                }
+                if changelog {
+                    if line.kind != LineKind::Added {
+                        entry_open = false;
+                    }
+                    if line.kind != LineKind::Removed && text.starts_with(b"#") {
+                        entry_section = changelog_section(&text.to_str_lossy());
+                    }
                 }
                 match line.kind {
                     LineKind::Context => {
@@ -1287,23 +1442,36 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             note_line(note, &head.to_str_lossy());
                         }
                         match kind {
-                            Kind::Note
-                                if !added && !text.is_empty() && paths::is_changelog(&name) =>
-                            {
+                            Kind::Note if !added && !text.is_empty() && changelog => {
                                 out.changelog_removed += 1;
                             }
                             Kind::Note if added => {
-                                if paths::is_changelog(&name)
-                                    && let Some(entry) = text
-                                        .strip_prefix(b"- ")
-                                        .or_else(|| text.strip_prefix(b"* "))
-                                {
+                                let entry = text
+                                    .strip_prefix(b"- ")
+                                    .or_else(|| text.strip_prefix(b"* "));
+                                if changelog && let Some(entry) = entry {
+                                    if out.changelog_entries.is_empty() {
+                                        out.changelog_section = entry_section;
+                                        out.changelog_nested = raw.starts_with(b" ");
+                                    }
                                     if out.changelog_entries.len() < 4 {
                                         out.changelog_entries
                                             .push(entry.to_str_lossy().trim().to_owned());
+                                        entry_open = true;
                                     } else {
                                         out.changelog_entries.push(String::new());
                                     }
+                                } else if changelog
+                                    && entry_open
+                                    && raw.starts_with(b" ")
+                                    && !text.is_empty()
+                                    && let Some(last) = out.changelog_entries.last_mut()
+                                {
+                                    // An entry wrapped onto the next line.
+                                    last.push(' ');
+                                    last.push_str(text.to_str_lossy().trim());
+                                } else {
+                                    entry_open = false;
                                 }
                                 count_words(text, &mut out.note_words);
                                 if is_version_heading(text) {
@@ -1524,6 +1692,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             out.notes.push(note);
         }
         out.files.push(facts);
+    }
+    if out.notes.is_empty() {
+        out.entry_note = entry_note(&out);
     }
     out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();

@@ -112,11 +112,17 @@ pub fn write_in(
             rules.spelling(t.name()).map(|name| (t, name))
         }
     };
+    // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
+    // and its words from the change, never from a past bump of another package.
+    let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
     // The author's own release note says what the change is (`Fixed …`, `Added …`); a
-    // note added alone, after the fact, is bookkeeping.
-    let noted = analysis
-        .notes
-        .first()
+    // note added alone, after the fact, is bookkeeping. A changelog entry beside a bump
+    // says what the bump brings; the bump is the change.
+    let entry = (analysis.entry_note.as_ref())
+        .filter(|_| !bump)
+        .map(|(text, _)| text);
+    let noted = (analysis.notes.first())
+        .or(entry)
         .filter(|_| analysis.files.iter().any(|f| f.kind != paths::Kind::Note))
         .and_then(|n| words::note_kind(n))
         .and_then(|kind| TYPES.iter().position(|t| *t == kind));
@@ -146,9 +152,6 @@ pub fn write_in(
         None
     };
     let (ty, name) = rule.unwrap_or((ty, name));
-    // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
-    // and its words from the change, never from a past bump of another package.
-    let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
     let house_bump = if bump {
         deps::house_prefix(advice).filter(|(kind, _)| {
             classify::TYPES
@@ -223,7 +226,10 @@ pub fn write_in(
         });
     // The branch's words, on its first commit, when the diff has nothing surer to say (a
     // release, a bump, the author's own release note).
-    let sure = analysis.manifest.release.is_some() || !analysis.notes.is_empty() || bump;
+    let sure = analysis.manifest.release.is_some()
+        || !analysis.notes.is_empty()
+        || entry.is_some()
+        || bump;
     let phrase = (hint.and_then(|h| h.phrase))
         .filter(|_| !sure)
         .map(|p| summary::untautology(&p, ty, style.conventional));

@@ -1306,7 +1306,23 @@ pub(crate) fn untautology(phrase: &str, ty: Type, typed: bool) -> String {
 /// The author's own words, when the change adds a release-note fragment: its first
 /// sentence, made imperative.
 fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<String> {
-    let phrase = a.notes.iter().find_map(|n| words::note_phrase(n))?;
+    let phrase = match a.notes.iter().find_map(|n| words::note_phrase(n)) {
+        Some(phrase) => phrase,
+        None => {
+            // A changelog entry that names a thing (`New \`alacritty-escapes(7)\` manpage`)
+            // in a feature is that thing added.
+            let (entry, bare) = a.entry_note.as_ref()?;
+            let phrase = words::note_phrase(entry)?;
+            let phrase = match ty {
+                Type::FEAT if *bare => format!("add {phrase}"),
+                _ => phrase,
+            };
+            // Changelog prose runs long (jj's wrapped paragraphs): cut short mid-clause,
+            // it says less than the code's own words.
+            let phrase = untautology(&phrase, ty, typed);
+            return clean_fit(&phrase, budget).or_else(|| whole_enough(&phrase, budget));
+        }
+    };
     // A fix noted as what went wrong (`A deadlock when …`) is that thing fixed: `fix:
     // deadlock when …`, or `Fix a deadlock when …` as a sentence. (`The parser no longer
     // crashes …` is a sentence already.)
@@ -1332,8 +1348,14 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
 /// \`--filter-prod\``, not `… \`--filter-prod\`, the full \`--filter\``), else as
 /// [`truncate`] cuts.
 fn fit_sentence(text: &str, budget: usize) -> String {
+    clean_fit(text, budget).unwrap_or_else(|| truncate(text, budget))
+}
+
+/// A sentence in `budget`: whole, or cut at the first place a reader can stop (see
+/// [`fit_sentence`]); `None` when there is no such place.
+fn clean_fit(text: &str, budget: usize) -> Option<String> {
     if width(text) <= budget {
-        return text.to_owned();
+        return Some(text.to_owned());
     }
     let stops = [
         ", ",
@@ -1372,10 +1394,26 @@ fn fit_sentence(text: &str, budget: usize) -> String {
             }
         }
     }
-    match best {
-        Some(at) => text[..at].trim_end_matches([',', ' ', ';', ':']).to_owned(),
-        None => truncate(text, budget),
-    }
+    best.map(|at| text[..at].trim_end_matches([',', ' ', ';', ':']).to_owned())
+}
+
+/// A sentence cut to `budget` at a word, when what is left still says something whole: its
+/// verb kept (`add the \`Open Alacritty here\` entry to the right-click context menu`), and
+/// no word left hanging at the end (`… now correctly`, `… of the`).
+fn whole_enough(text: &str, budget: usize) -> Option<String> {
+    const HANGING: &[&str] = &[
+        "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from", "at",
+        "as", "is", "are", "was", "were", "be", "been", "now", "will", "can", "not", "no", "that",
+        "which", "its", "their", "this", "these", "those", "into", "than", "but",
+    ];
+    let cut = truncate(text, budget);
+    let mut all = cut.split_whitespace();
+    let first = all.next()?;
+    let last = all.next_back()?.to_lowercase();
+    let verb = words::imperative(first).is_some()
+        || words::opens_with_verb(first)
+        || words::is_sentence(&cut);
+    (verb && !HANGING.contains(&last.as_str()) && !last.ends_with("ly")).then_some(cut)
 }
 
 /// The files other than release notes, when there are some and every one of them passes

@@ -900,3 +900,82 @@ fn a_dependency_dropped_with_its_uses_is_removed() {
     let subject = message(&format!("{manifest}{deleted}")).subject;
     assert!(!subject.contains("once_cell dependency"), "{subject}");
 }
+
+/// A changelog entry added beside the code it describes is the author's own words for the
+/// change (alacritty, jj): a fault under `### Fixed` is fixed, a new command is added by
+/// name, a sentence stays a sentence. A bump, a release, a docs-only change or an entry
+/// nested under another keeps its own rule.
+#[test]
+fn a_changelog_entry_beside_code_says_what_the_change_does() {
+    let code = "diff --git a/alacritty/src/renderer/platform.rs b/alacritty/src/renderer/platform.rs\n--- a/alacritty/src/renderer/platform.rs\n+++ b/alacritty/src/renderer/platform.rs\n@@ -120,7 +120,9 @@ pub fn create_gl_context(\n     let mut profiles = [\n-        (true, robustness),\n+        (true, Robustness::RobustLoseContextOnReset),\n+        (false, Robustness::NotRobust),\n     ];\n     for (robust, robustness) in profiles {\n-        let attrs = ContextAttributesBuilder::new().with_robustness(robustness);\n+        let attrs = ContextAttributesBuilder::new().with_robustness(robustness).with_debug(!robust);\n";
+    let changelog = |lines: &str| {
+        format!(
+            "diff --git a/CHANGELOG.md b/CHANGELOG.md\n--- a/CHANGELOG.md\n+++ b/CHANGELOG.md\n@@ -10,4 +10,5 @@ Notable changes\n \n{lines}\n ### Changed\n"
+        )
+    };
+    let plain = Style {
+        conventional: false,
+        ..Style::default()
+    };
+    let say = |lines: &str, style: &Style| {
+        let patch = changelog(lines) + code;
+        write(&entries(patch.as_bytes()), style).subject
+    };
+    let fixed = " ### Fixed\n \n+- Crashes on GPUs with partial robustness support";
+    assert_eq!(
+        say(fixed, &plain),
+        "Fix crashes on GPUs with partial robustness support"
+    );
+    let subject = say(fixed, &Style::default());
+    assert!(
+        subject.starts_with("fix")
+            && subject.ends_with(": crashes on GPUs with partial robustness support"),
+        "{subject}"
+    );
+    // No heading in sight: a fault named is fixed all the same.
+    assert_eq!(
+        say("+- Signal termination skipping resource cleanup", &plain),
+        "Fix signal termination skipping resource cleanup"
+    );
+    // A new thing, by its name; a sentence as written, its platform last; a wrapped
+    // entry read whole.
+    assert_eq!(
+        say(
+            " ### New features\n \n+* The new `jj converge` command attempts to automatically resolve divergence by\n+  creating a new commit that replaces the divergent commits.",
+            &plain
+        ),
+        "Add `jj converge` command"
+    );
+    assert_eq!(
+        say(
+            " ### Changed\n \n+- macOS: toast notifications now use UNUserNotificationCenter",
+            &plain
+        ),
+        "Toast notifications now use UNUserNotificationCenter on macOS"
+    );
+    // An entry that opens with a verb keeps it.
+    assert_eq!(
+        say(
+            " ### Added\n \n+- Require explicit tap to enable IME with touch input",
+            &plain
+        ),
+        "Require explicit tap to enable IME with touch input"
+    );
+    // Nested under another entry: part of a list, not the change's own words.
+    let nested = say(
+        " * **Removed Settings**\n+  * `AppSettings::ColoredHelp`: we are now relying on the `color` feature",
+        &plain,
+    );
+    assert!(!nested.contains("relying"), "{nested}");
+    // A release moves the whole changelog: the release rules speak.
+    let release = say(
+        "+## 0.16.1\n+\n+### Fixed\n+\n+- Crashes on GPUs with partial robustness support\n+",
+        &plain,
+    );
+    assert!(!release.contains("robustness support"), "{release}");
+    // Beside documentation only, the entry describes an earlier change.
+    let docs = changelog(" ### Added\n \n+- The `MACOS_FORCE_SQUARE_CORNERS` option")
+        + "diff --git a/docs/config/window_decorations.md b/docs/config/window_decorations.md\n--- a/docs/config/window_decorations.md\n+++ b/docs/config/window_decorations.md\n@@ -30,2 +30,4 @@ options\n * `RESIZE`\n+* `MACOS_FORCE_SQUARE_CORNERS` - force the window to have square corners\n+  rather than the default rounded corners\n";
+    let subject = write(&entries(docs.as_bytes()), &plain).subject;
+    assert!(!subject.contains("option"), "{subject}");
+}

@@ -715,9 +715,129 @@ pub(crate) fn pick_reason(reasons: Vec<(String, Option<String>)>) -> Option<Stri
     })
 }
 
+/// Tells whether a word is a verb an entry may open with in its bare form, beyond those
+/// [`imperative`] knows (`Require explicit tap …`, `Don't highlight …`).
+pub(crate) fn opens_with_verb(word: &str) -> bool {
+    const MORE: &[&str] = &[
+        "don't", "do", "never", "require", "let", "bind", "open", "close", "draw", "send",
+        "switch", "start", "launch", "prefer", "clear", "reset", "select", "scroll", "copy",
+        "paste", "reload", "retry", "wait", "block", "forward", "query", "fall", "default",
+        "redraw", "unset", "rework", "rewrite", "restrict", "relax", "increase", "decrease",
+        "lower", "raise", "bundle", "build", "ship", "install", "link", "map",
+    ];
+    MORE.contains(&word.to_lowercase().as_str())
+}
+
+/// Tells whether an entry names a fault (`Crash when …`, `Spurious warnings on X11`,
+/// `Signal termination skipping resource cleanup`): what was there was fixed.
+pub(crate) fn names_fault(text: &str) -> bool {
+    const FAULTS: &[&str] = &[
+        "crash",
+        "crashes",
+        "crashing",
+        "panic",
+        "panics",
+        "panicking",
+        "error",
+        "errors",
+        "broken",
+        "invalid",
+        "missing",
+        "skipping",
+        "spurious",
+        "wrong",
+        "incorrect",
+        "incorrectly",
+        "fail",
+        "fails",
+        "failure",
+        "failing",
+        "slowdown",
+        "slowdowns",
+        "leak",
+        "leaks",
+        "leaking",
+        "hang",
+        "hangs",
+        "freeze",
+        "freezes",
+        "regression",
+        "deadlock",
+        "glitch",
+        "glitches",
+        "flicker",
+        "flickering",
+        "lacking",
+        "unable",
+        "stuck",
+        "bug",
+        "segfault",
+        "overflow",
+        "underflow",
+        "unresponsive",
+        "corrupted",
+        "corruption",
+    ];
+    text.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        FAULTS.contains(&w.as_str())
+    })
+}
+
+/// Tells whether a changelog entry is a sentence (`` `jj run` no longer runs … ``, `IME is
+/// disabled on X11`, `Subprocesses on OpenBSD now run …`) rather than the name of a thing
+/// (`Crash when … is not present`): a verb among its words before the first that starts a
+/// clause (`when`, `if`, `that`, …). Words in code spans are names, never verbs.
+pub(crate) fn is_sentence(text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "when", "if", "while", "after", "before", "where", "that", "which", "because", "since",
+        "unless", "until", "whenever",
+    ];
+    const MARKERS: &[&str] = &[
+        "now", "no", "not", "can", "cannot", "will", "could", "should", "must", "may", "do",
+        "does", "has", "have", "had", "attempts", "works", "tries", "behaves", "honors", "honours",
+        "contains",
+    ];
+    let mut code = false;
+    for (i, word) in text.split_whitespace().enumerate() {
+        let ticks = word.matches('`').count();
+        let quoted = code || word.starts_with('`');
+        if ticks % 2 == 1 {
+            code = !code;
+        }
+        if quoted {
+            continue;
+        }
+        let lower = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if i > 0 && ENDS.contains(&lower.as_str()) {
+            return false;
+        }
+        if i > 0
+            && (MARKERS.contains(&lower.as_str())
+                || LINKING.contains(&lower.as_str())
+                || lower.ends_with('s')
+                    && unthird(&lower).is_some_and(|b| VERBS.contains(&b.as_str())))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// Lowers the first letter of a plain word (`The` → `the`), leaving names that carry case
 /// inside (`OpenAI`, `URL`, `Fill`) as written.
 pub(crate) fn lower_first(word: &str) -> String {
+    // Short words of the language, never names (`Vi` is one).
+    const SMALL: &[&str] = &[
+        "A", "An", "As", "At", "By", "If", "In", "It", "No", "On", "Or", "To",
+    ];
+    if SMALL.contains(&word) {
+        return word.to_lowercase();
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return String::new();
