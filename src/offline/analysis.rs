@@ -863,14 +863,34 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
     {
         return None;
     }
-    let text = super::words::unlink(entry).replace("**", "");
+    let mut text = super::words::unlink(entry).replace("**", "");
+    // A trailing reference says nothing to a reader: `… ([#3801])`, `… (#42)`.
+    for cut in [" ([#", " (#", " [#"] {
+        if let Some(at) = text.find(cut) {
+            text.truncate(at);
+        }
+    }
     // `macOS: toast notifications now use …`: the platform goes last, as a sentence says it.
+    // axum's `**fixed:** Make the extractor …`: a kind of change, as a section heading says.
+    let mut section = a.changelog_section;
     let text = match text.split_once(": ") {
         Some((lead, rest))
             if !lead.contains([' ', '`'])
-                && rest.split_whitespace().count() >= 3
+                && rest.split_whitespace().count() >= 2
                 && lead.chars().next().is_some_and(char::is_alphabetic) =>
         {
+            let kind = [
+                "fixed",
+                "added",
+                "changed",
+                "removed",
+                "deprecated",
+                "breaking",
+            ]
+            .contains(&lead.to_lowercase().as_str());
+            if kind {
+                section = changelog_section(lead);
+            }
             let platform = [
                 "macOS", "Windows", "Linux", "Wayland", "X11", "FreeBSD", "OpenBSD", "NetBSD",
                 "BSD", "Unix", "Android", "iOS",
@@ -888,13 +908,15 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
         return Some((format!("Added {thing}"), false));
     }
     let first = text.split_whitespace().next()?;
-    let bare = super::words::imperative(first.trim_end_matches(':')).is_none()
+    // `Report of Enter/Tab in kitty keyboard's report event`: a verb's spelling, a noun.
+    let noun = text.split_whitespace().nth(1) == Some("of");
+    let bare = (noun || super::words::imperative(first.trim_end_matches(':')).is_none())
         && !super::words::opens_with_verb(first)
         && !super::words::is_sentence(&text);
     // A fault named (`Signal termination skipping resource cleanup`) was fixed, whatever
     // the section.
     let fault = super::words::names_fault(&text).then_some("fix");
-    let Some(verb) = a.changelog_section.or(fault).filter(|_| bare) else {
+    let Some(verb) = section.or(fault).filter(|_| bare) else {
         return Some((text.clone(), bare));
     };
     let done = match verb {

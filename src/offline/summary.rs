@@ -1309,11 +1309,13 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
     let phrase = match a.notes.iter().find_map(|n| words::note_phrase(n)) {
         Some(phrase) => phrase,
         None => {
-            // A changelog entry that names a thing (`New \`alacritty-escapes(7)\` manpage`)
-            // in a feature is that thing added.
+            // A changelog entry that names a thing, its section unseen, is that thing fixed
+            // in a fix (`C0 and C1 codes being emitted in associated text`) and added in a
+            // feature (`New \`alacritty-escapes(7)\` manpage`).
             let (entry, bare) = a.entry_note.as_ref()?;
             let phrase = words::note_phrase(entry)?;
             let phrase = match ty {
+                Type::FIX if *bare => format!("fix {phrase}"),
                 Type::FEAT if *bare => format!("add {phrase}"),
                 _ => phrase,
             };
@@ -1404,7 +1406,8 @@ fn whole_enough(text: &str, budget: usize) -> Option<String> {
     const HANGING: &[&str] = &[
         "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from", "at",
         "as", "is", "are", "was", "were", "be", "been", "now", "will", "can", "not", "no", "that",
-        "which", "its", "their", "this", "these", "those", "into", "than", "but",
+        "which", "its", "their", "this", "these", "those", "into", "than", "but", "many", "some",
+        "all", "more", "multiple", "several", "any", "each", "every", "other",
     ];
     let cut = truncate(text, budget);
     let mut all = cut.split_whitespace();

@@ -953,6 +953,21 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         ),
         "Toast notifications now use UNUserNotificationCenter on macOS"
     );
+    // axum's kind of change as a lead, and its trailing reference, are not words.
+    assert_eq!(
+        say(
+            "+- **added:** Add `RouterExt::typed_query` ([#3801])",
+            &plain
+        ),
+        "Add `RouterExt::typed_query`"
+    );
+    assert_eq!(
+        say(
+            "+- **fixed:** Extractor rejections being logged twice ([#3811])",
+            &plain
+        ),
+        "Fix extractor rejections being logged twice"
+    );
     // An entry that opens with a verb keeps it.
     assert_eq!(
         say(

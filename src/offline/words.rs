@@ -723,7 +723,7 @@ pub(crate) fn opens_with_verb(word: &str) -> bool {
         "switch", "start", "launch", "prefer", "clear", "reset", "select", "scroll", "copy",
         "paste", "reload", "retry", "wait", "block", "forward", "query", "fall", "default",
         "redraw", "unset", "rework", "rewrite", "restrict", "relax", "increase", "decrease",
-        "lower", "raise", "bundle", "build", "ship", "install", "link", "map",
+        "lower", "raise", "bundle", "build", "ship", "install", "link", "map", "escape",
     ];
     MORE.contains(&word.to_lowercase().as_str())
 }
@@ -796,8 +796,8 @@ pub(crate) fn is_sentence(text: &str) -> bool {
         "unless", "until", "whenever",
     ];
     const MARKERS: &[&str] = &[
-        "now", "no", "not", "can", "cannot", "will", "could", "should", "must", "may", "do",
-        "does", "has", "have", "had", "attempts", "works", "tries", "behaves", "honors", "honours",
+        "now", "no", "can", "cannot", "will", "could", "should", "must", "may", "do", "does",
+        "has", "have", "had", "attempts", "works", "tries", "behaves", "honors", "honours",
         "contains",
     ];
     let mut code = false;
