@@ -908,11 +908,16 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
         return Some((format!("Added {thing}"), false));
     }
     let first = text.split_whitespace().next()?;
-    // `Report of Enter/Tab in kitty keyboard's report event`: a verb's spelling, a noun.
-    let noun = text.split_whitespace().nth(1) == Some("of");
-    let bare = (noun || super::words::imperative(first.trim_end_matches(':')).is_none())
-        && !super::words::opens_with_verb(first)
-        && !super::words::is_sentence(&text);
+    // `Report of Enter/Tab in kitty keyboard's report event`, `Support for kitty's
+    // keyboard protocol`: a verb's spelling, a noun.
+    let second = text.split_whitespace().nth(1);
+    let noun = second == Some("of")
+        || first.eq_ignore_ascii_case("support") && second == Some("for")
+        || first.eq_ignore_ascii_case("escape")
+            && second.is_some_and(|w| w.starts_with("sequence") || w.starts_with("code"));
+    let verb = super::words::imperative(first.trim_end_matches(':')).is_some()
+        || super::words::opens_with_verb(first);
+    let bare = (noun || !verb) && !super::words::is_sentence(&text);
     // A fault named (`Signal termination skipping resource cleanup`) was fixed, whatever
     // the section.
     let fault = super::words::names_fault(&text).then_some("fix");

@@ -718,12 +718,15 @@ pub(crate) fn pick_reason(reasons: Vec<(String, Option<String>)>) -> Option<Stri
 /// Tells whether a word is a verb an entry may open with in its bare form, beyond those
 /// [`imperative`] knows (`Require explicit tap …`, `Don't highlight …`).
 pub(crate) fn opens_with_verb(word: &str) -> bool {
+    // Not words that open noun phrases as often (`Block selection …`, `Default font size
+    // …`, `Escape sequences …`): those count as names.
     const MORE: &[&str] = &[
         "don't", "do", "never", "require", "let", "bind", "open", "close", "draw", "send",
-        "switch", "start", "launch", "prefer", "clear", "reset", "select", "scroll", "copy",
-        "paste", "reload", "retry", "wait", "block", "forward", "query", "fall", "default",
-        "redraw", "unset", "rework", "rewrite", "restrict", "relax", "increase", "decrease",
-        "lower", "raise", "bundle", "build", "ship", "install", "link", "map", "escape",
+        "switch", "start", "launch", "prefer", "clear", "reset", "select", "copy", "paste",
+        "reload", "retry", "wait", "forward", "fall", "redraw", "unset", "rework", "rewrite",
+        "restrict", "relax", "increase", "decrease", "lower", "raise", "bundle", "build", "ship",
+        "install", "strip", "yank", "reorder", "persist", "expand", "collapse", "spawn", "honor",
+        "honour", "tweak", "shorten", "lengthen", "escape",
     ];
     MORE.contains(&word.to_lowercase().as_str())
 }
