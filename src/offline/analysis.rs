@@ -983,6 +983,32 @@ fn new_thing(text: &str) -> Option<String> {
     Some(thing.trim_end_matches([',', '.', ':']).to_owned())
 }
 
+/// Tells whether a manifest key describes the package rather than building it: who wrote
+/// it, where it lives, what it is (`authors`, `homepage`, `repository`, `keywords`, …).
+fn is_package_metadata(key: &str) -> bool {
+    matches!(
+        key.trim_matches('"'),
+        "authors"
+            | "author"
+            | "contributors"
+            | "maintainers"
+            | "homepage"
+            | "repository"
+            | "documentation"
+            | "description"
+            | "readme"
+            | "keywords"
+            | "categories"
+            | "license"
+            | "license-file"
+            | "bugs"
+            | "funding"
+            | "edition"
+            | "rust-version"
+            | "publish"
+    )
+}
+
 /// Tells whether a release note is a fragment of one change (`.changes/x.md`,
 /// `releasenotes/notes/x.yaml`), not a whole changelog.
 fn is_fragment(path: &str) -> bool {
@@ -1166,7 +1192,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
 
         // Files of keys and values: configuration, build and CI files, and data files read
         // as settings (helix's `languages.toml`).
-        let settings_file = matches!(kind, Kind::Config | Kind::Build | Kind::Ci)
+        let settings_file = matches!(kind, Kind::Config | Kind::Build | Kind::Ci | Kind::Manifest)
             || kind == Kind::Other
                 && matches!(
                     paths::extension(&name),
@@ -1575,7 +1601,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         {
                             continue;
                         }
-                        match super::words::setting(text) {
+                        let parsed = super::words::setting(text).or_else(|| {
+                            (kind == Kind::Manifest)
+                                .then(|| super::words::quoted_setting(text))
+                                .flatten()
+                        });
+                        match parsed {
+                            // A manifest's settings are its package's metadata; its
+                            // dependencies and version have rules of their own.
+                            Some((k, _)) if kind == Kind::Manifest && !is_package_metadata(&k) => {
+                                facts.other_lines = true
+                            }
                             Some((k, v)) if facts.settings.len() < 16 => {
                                 facts.settings.push((added, k, v))
                             }

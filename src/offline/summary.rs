@@ -1071,8 +1071,12 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
                 format!("add {key}")
             }
             // An expression or a long value says less than the key: `set CARGO_HOME in
-            // fix-bug workflow`.
-            Some(v) if v.contains("${{") || width(v) > 30 => format!("set {key}"),
+            // fix-bug workflow`; one that was there is updated (`update homepage and
+            // repository in Cargo.toml`).
+            Some(v) if v.contains("${{") || width(v) > 30 && old.is_none() => {
+                format!("set {key}")
+            }
+            Some(v) if width(v) > 30 || v.contains("://") => format!("update {key}"),
             Some("false" | "off" | "no" | "") => format!("disable {key}"),
             Some("true" | "on" | "yes") => format!("enable {key}"),
             // A list of one (`["ES2021"]`) is its item.
@@ -1159,6 +1163,19 @@ fn setting_place(files: &[&FileFacts]) -> String {
             paths::stem(&b.path)
         ),
         _ if workflows => format!("{} workflows", files.len()),
+        // Every manifest of a workspace: `remove authors from 10 Cargo manifests`.
+        _ if files
+            .iter()
+            .all(|f| paths::file_name(&f.path) == "Cargo.toml") =>
+        {
+            format!("{} Cargo manifests", files.len())
+        }
+        _ if files
+            .iter()
+            .all(|f| paths::file_name(&f.path) == "package.json") =>
+        {
+            format!("{} package manifests", files.len())
+        }
         [a, b] => format!("{} and {}", config_name(&a.path), config_name(&b.path)),
         _ => format!("{} files", files.len()),
     }

@@ -994,3 +994,36 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
     let subject = write(&entries(docs.as_bytes()), &plain).subject;
     assert!(!subject.contains("option"), "{subject}");
 }
+
+/// Package metadata moved in manifests, and nothing else, is named by its keys: the
+/// issue's `authors` dropped from every member, alacritty's new homepage.
+#[test]
+fn package_metadata_in_manifests_is_named_by_its_keys() {
+    let member = |name: &str| {
+        format!(
+            "diff --git a/{name}/Cargo.toml b/{name}/Cargo.toml\n--- a/{name}/Cargo.toml\n+++ b/{name}/Cargo.toml\n@@ -2,5 +2,4 @@\n name = \"{name}\"\n version = \"0.1.0\"\n-authors = [\"Jane <j@x.org>\"]\n edition = \"2021\"\n"
+        )
+    };
+    let patch: String = ["acme-core", "acme-cli", "acme-web"]
+        .iter()
+        .map(|m| member(m))
+        .collect();
+    let subject = message(&patch).subject;
+    assert!(
+        subject.ends_with(": remove authors from 3 Cargo manifests"),
+        "{subject}"
+    );
+    let urls = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -2,6 +2,6 @@\n name = \"alacritty\"\n version = \"0.1.0\"\n-homepage = \"https://github.com/jwilm/alacritty\"\n-repository = \"https://github.com/jwilm/alacritty\"\n+homepage = \"https://alacritty.org\"\n+repository = \"https://github.com/alacritty/alacritty\"\n edition = \"2021\"\n";
+    let subject = message(urls).subject;
+    assert!(
+        subject.ends_with(": update homepage and repository in Cargo.toml"),
+        "{subject}"
+    );
+    // A dependency beside them is another change.
+    let mixed = urls.replace(
+        " edition = \"2021\"\n",
+        " edition = \"2021\"\n@@ -20,2 +20,2 @@ [dependencies]\n-log = \"0.4.20\"\n+log = \"0.4.21\"\n",
+    );
+    let subject = message(&mixed).subject;
+    assert!(!subject.contains("homepage and repository"), "{subject}");
+}

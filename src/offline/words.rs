@@ -906,6 +906,24 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
     (plain_key && (plain_value || expression || inline)).then(|| (key.to_owned(), value.to_owned()))
 }
 
+/// A key given a quoted string of any words, as a manifest gives its package's
+/// `description` or `homepage` (`repository = "https://github.com/x/y"`); `None` for
+/// anything else.
+pub(crate) fn quoted_setting(line: &str) -> Option<(String, String)> {
+    let line = line.trim().trim_end_matches(',');
+    let sep = line.find([':', '='])?;
+    let key = line[..sep].trim().trim_matches('"');
+    let value = line[sep + 1..].trim();
+    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+    let plain_key = !key.is_empty()
+        && key.len() <= 40
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+    (plain_key && inner.len() <= 200 && !inner.contains('"'))
+        .then(|| (key.to_owned(), inner.to_owned()))
+}
+
 /// Tells whether a line only opens a block of settings (YAML's `env:`, TOML's `[profile]`):
 /// it sets nothing itself, so it neither makes nor breaks a change of settings.
 pub(crate) fn opener(line: &str) -> bool {
