@@ -153,6 +153,9 @@ pub(crate) struct FileFacts {
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
+    /// In a document, the words put into lines otherwise kept (`apt install cmake g++
+    /// pkg-config`), `(added, words)`, when every changed hunk does only that.
+    pub inserted: Vec<(bool, String)>,
     /// The `key: value` lines of a configuration file, `(added, key, value)`, and whether
     /// any other line changed: one option set is said as such (`set pool to vmThreads`).
     pub settings: Vec<(bool, String, String)>,
@@ -1093,6 +1096,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             line_endings_only: false,
             swaps: Vec::new(),
             swap_only: false,
+            inserted: Vec::new(),
             settings: Vec::new(),
             other_lines: false,
             links: false,
@@ -1168,6 +1172,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut ending_hunks = 0u32;
         // Hunks that swap words in place, or only move whitespace.
         let mut swap_hunks = 0u32;
+        // Hunks that put words into a line or take them out, and those words.
+        let mut insert_hunks = 0u32;
+        let mut inserted: Vec<(bool, String)> = Vec::new();
         // Hunks that change only link targets (or only whitespace).
         let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
@@ -1682,6 +1689,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if super::words::only_links_differ(&old_lines, &new_lines) {
                     link_hunks += 1;
                     facts.link_changes += 1;
+                } else if kind == Kind::Docs
+                    && let Some(words) = super::words::words_inserted(&old_lines, &new_lines)
+                {
+                    insert_hunks += 1;
+                    if inserted.len() < 4 && !inserted.contains(&words) {
+                        inserted.push(words);
+                    }
                 } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
                 {
                     swap_hunks += 1;
@@ -1703,6 +1717,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
+        if changed_hunks > 0 && insert_hunks == changed_hunks {
+            facts.inserted = inserted;
+        }
         facts.links = facts.link_changes > 0 && link_hunks == changed_hunks;
         if export_hunks == changed_hunks {
             facts.exports = exports;

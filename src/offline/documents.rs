@@ -101,6 +101,30 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
             return Some(text);
         }
     }
+    // Words put into a line and nothing else: `add g++ to INSTALL` (alacritty's `Add g++
+    // dependency to Debian install docs`), `remove --locked from README`.
+    if let [file] = files
+        && file.kind == Kind::Docs
+        && file.status == Status::Modified
+        && let [(added, first), rest @ ..] = file.inserted.as_slice()
+        && rest.len() <= 1
+        && rest.iter().all(|(a, _)| a == added)
+    {
+        let place = super::summary::doc_name(&file.path);
+        let place = place.strip_suffix(".md").unwrap_or(&place);
+        let words = match rest {
+            [(_, second)] => format!("{first} and {second}"),
+            _ => first.clone(),
+        };
+        let text = if *added {
+            format!("add {words} to {place}")
+        } else {
+            format!("remove {words} from {place}")
+        };
+        if super::summary::width(&text) <= budget {
+            return Some(text);
+        }
+    }
     let file_name = |p: &str| paths::file_name(p).to_owned();
     // Only the mode changed: `chore: make build.sh executable`.
     if all(&|f| {

@@ -1027,3 +1027,36 @@ fn package_metadata_in_manifests_is_named_by_its_keys() {
     let subject = message(&mixed).subject;
     assert!(!subject.contains("homepage and repository"), "{subject}");
 }
+
+/// Words put into a document's line, or taken out, and nothing else: alacritty's `Add g++
+/// dependency to Debian install docs`, typescript-eslint's `remove \`@types/eslint__js\`
+/// from quickstart step`. A word swapped is a typo or a rename, not this.
+#[test]
+fn words_put_into_a_document_line_are_named() {
+    let doc = |old: &str, new: &str| {
+        format!(
+            "diff --git a/INSTALL.md b/INSTALL.md\n--- a/INSTALL.md\n+++ b/INSTALL.md\n@@ -84,5 +84,5 @@ to build Alacritty.\n \n ```sh\n-{old}\n+{new}\n ```\n"
+        )
+    };
+    let subject = message(&doc(
+        "apt install cmake pkg-config libfreetype6-dev python3",
+        "apt install cmake g++ pkg-config libfreetype6-dev python3",
+    ))
+    .subject;
+    assert!(subject.ends_with(": add g++ to INSTALL"), "{subject}");
+    let subject = message(&doc(
+        "npm install --save-dev eslint @eslint/js @types/eslint__js typescript",
+        "npm install --save-dev eslint @eslint/js typescript",
+    ))
+    .subject;
+    assert!(
+        subject.ends_with(": remove @types/eslint__js from INSTALL"),
+        "{subject}"
+    );
+    let subject = message(&doc(
+        "apt install cmake pkg-confg python3",
+        "apt install cmake pkg-config python3",
+    ))
+    .subject;
+    assert!(!subject.contains("add "), "{subject}");
+}

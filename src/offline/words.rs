@@ -996,6 +996,40 @@ fn tokens(line: &[u8]) -> Vec<&[u8]> {
     out
 }
 
+/// The words a one-line hunk puts into its line, the rest kept as it was (`apt install cmake
+/// pkg-config` → `apt install cmake g++ pkg-config` gives `(true, "g++")`), or takes out of
+/// it (`false`): one to three words in a row, split at spaces so a name keeps its marks.
+pub(crate) fn words_inserted(old: &[&[u8]], new: &[&[u8]]) -> Option<(bool, String)> {
+    let ([old], [new]) = (old, new) else {
+        return None;
+    };
+    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+    let (o, n): (Vec<&str>, Vec<&str>) = (
+        old.split_whitespace().collect(),
+        new.split_whitespace().collect(),
+    );
+    let (added, short, long) = if n.len() > o.len() {
+        (true, &o, &n)
+    } else {
+        (false, &n, &o)
+    };
+    let extra = long.len() - short.len();
+    if extra == 0 || extra > 3 || short.len() < 2 {
+        return None;
+    }
+    let at = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if short[at..] != long[at + extra..] {
+        return None;
+    }
+    let words = long[at..at + extra].join(" ");
+    // Words, not marks: a bullet, a table bar, a bare number say nothing by themselves.
+    (words.chars().any(char::is_alphabetic) && words.len() <= 40).then_some((added, words))
+}
+
 /// Returns the words a hunk changes when each removed line comes back as an added line with
 /// the same tokens except a few words (`teh` → `the`, `optimizeBindings` →
 /// `optimizeImports`), or `None` when the hunk does anything else (adds or removes lines,
