@@ -239,6 +239,10 @@ pub(crate) struct Analysis {
     pub note_words: [u32; GROUPS],
     pub hunks: u32,
     pub format_hunks: u32,
+    /// Hunks that change lines, and those among them that only re-format (a formatter's
+    /// run: lines joined or split, re-indented, trailing commas).
+    pub changed_hunks: u32,
+    pub reformat_hunks: u32,
     /// Removed code lines that reappear as added lines elsewhere (moved code).
     pub moved_lines: u32,
     pub manifest: ManifestChanges,
@@ -1708,6 +1712,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             }
         }
         out.format_hunks += format_hunks;
+        out.changed_hunks += changed_hunks;
+        out.reformat_hunks += reformat_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.reformat_only = changed_hunks > 0 && reformat_hunks == changed_hunks;
         facts.made_async = async_added

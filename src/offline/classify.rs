@@ -322,6 +322,16 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if !changed.is_empty() && changed.iter().all(|f| f.reformat_only) {
         return &[Type::STYLE];
     }
+    // Nearly every hunk re-formats, and nothing is added: a formatter's run that also
+    // did what a formatter may (rustfmt's braces around a closure), or a tidy-up.
+    if a.changed_hunks >= 4
+        && 5 * a.reformat_hunks >= 4 * a.changed_hunks
+        && a.files
+            .iter()
+            .all(|f| f.added_defs.is_empty() && f.status == Status::Modified)
+    {
+        return &[Type::STYLE];
+    }
     if all(&|k| k == Kind::Test) {
         return &[Type::TEST, Type::CHORE, Type::STYLE];
     }
