@@ -243,6 +243,8 @@ pub(crate) struct Analysis {
     /// run: lines joined or split, re-indented, trailing commas).
     pub changed_hunks: u32,
     pub reformat_hunks: u32,
+    /// Command-line flags the program's source gains (`--clean`), with their help.
+    pub flags: Vec<super::flags::Flag>,
     /// Removed code lines that reappear as added lines elsewhere (moved code).
     pub moved_lines: u32,
     pub manifest: ManifestChanges,
@@ -1211,6 +1213,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 );
         for hunk in &change.hunks {
             out.hunks += 1;
+            if kind == Kind::Source && matches!(lang, Lang::Rust | Lang::Go) && out.flags.len() < 8
+            {
+                let lines: Vec<(bool, String)> = hunk
+                    .lines()
+                    .filter(|l| l.kind != LineKind::Removed)
+                    .map(|l| {
+                        (
+                            l.kind == LineKind::Added,
+                            l.text.to_str_lossy().into_owned(),
+                        )
+                    })
+                    .collect();
+                let lines = lines.iter().map(|(added, text)| (*added, text.as_str()));
+                out.flags.extend(super::flags::added(lines, lang));
+            }
             // The hunk's removed and added lines, squeezed, run by run: a formatter's run
             // re-formats each run in place (a line moved past context is no re-format); the
             // runs together are the hunk's whole.

@@ -14,6 +14,7 @@ mod defs;
 mod deps;
 mod documents;
 mod exports;
+mod flags;
 mod house;
 mod scope;
 mod summary;
@@ -136,6 +137,12 @@ pub fn write_in(
         allowed(Type(i))
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
+    } else if matches!(ty, Type::FIX | Type::REFACTOR | Type::CHORE)
+        && analysis.notes.is_empty()
+        && summary::flags_summary(&analysis, usize::MAX).is_some()
+    {
+        // A flag added to the command line is a feature, whatever else moved for it.
+        allowed(Type::FEAT)
     } else if summary::directives_only(&analysis) {
         // Lint directives and nothing else change no behaviour.
         allowed(Type::STYLE)

@@ -722,6 +722,9 @@ pub(crate) fn summary(
     if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
+    if let Some(text) = flags_summary(a, budget) {
+        return text;
+    }
     if let Some(text) = exports_summary(&files, budget) {
         return text;
     }
@@ -1414,6 +1417,76 @@ fn clean_fit(text: &str, budget: usize) -> Option<String> {
         }
     }
     best.map(|at| text[..at].trim_end_matches([',', ' ', ';', ':']).to_owned())
+}
+
+/// Flags added to a program's command line, and no new public item beside them: `add
+/// --clean flag to delete each working copy before running the command` (its help, when
+/// it opens with a verb and fits), `add --clean flag`, `add --jobs and --quiet flags`.
+pub(crate) fn flags_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let public = a
+        .files
+        .iter()
+        .filter(|f| f.kind == Kind::Source)
+        .any(|f| f.added_defs.iter().any(|d| d.public));
+    if public || a.files.iter().any(|f| f.status == Status::Added) {
+        return None;
+    }
+    let text = match a.flags.as_slice() {
+        [one] => {
+            let plain = format!("add --{} flag", one.name);
+            // A help that opens with a verb says what the flag does (`Delete each working
+            // copy …`); one that names a thing (`Number of jobs`, `The revision to …`) or
+            // a condition (`Whether to …`) does not read after `to`.
+            let help = one.help.as_deref().and_then(|help| {
+                let mut all = help.split_whitespace();
+                let first = all.next()?;
+                let lower = first.to_lowercase();
+                const NOT_VERBS: &[&str] = &[
+                    "the",
+                    "a",
+                    "an",
+                    "number",
+                    "path",
+                    "name",
+                    "whether",
+                    "if",
+                    "when",
+                    "only",
+                    "deprecated",
+                    "alias",
+                    "list",
+                    "directory",
+                    "file",
+                    "maximum",
+                    "minimum",
+                    "default",
+                    "do",
+                    "this",
+                    "all",
+                    "optional",
+                    "comma-separated",
+                    "space-separated",
+                ];
+                if NOT_VERBS.contains(&lower.as_str())
+                    || all.next() == Some("of")
+                    || !first.chars().all(char::is_alphabetic)
+                    || words::unthird(&lower).is_some() && words::imperative(first).is_none()
+                {
+                    return None;
+                }
+                let verb = words::imperative(first).unwrap_or(lower);
+                let rest = help[first.len()..].trim_start();
+                Some(format!("{plain} to {verb} {rest}"))
+            });
+            match help.and_then(|long| clean_fit(&long, budget)) {
+                Some(long) => long,
+                None => plain,
+            }
+        }
+        [a1, b1] => format!("add --{} and --{} flags", a1.name, b1.name),
+        _ => return None,
+    };
+    Some(truncate(&text, budget))
 }
 
 /// A sentence cut to `budget` at a word, when what is left still says something whole: its

@@ -1060,3 +1060,33 @@ fn words_put_into_a_document_line_are_named() {
     .subject;
     assert!(!subject.contains("add "), "{subject}");
 }
+
+/// A flag added to a program's command line is the change (jj's `run: Add --clean flag
+/// to wipe working copies before each job`), named with its help when that says what it
+/// does and fits, and a feature.
+#[test]
+fn a_flag_added_to_the_command_line_is_named() {
+    let patch = |help: &str| {
+        format!(
+            "diff --git a/cli/src/commands/run.rs b/cli/src/commands/run.rs\n--- a/cli/src/commands/run.rs\n+++ b/cli/src/commands/run.rs\n@@ -586,6 +586,10 @@ pub struct RunArgs {{\n     #[arg(long)]\n     root: bool,\n+\n+    /// {help}\n+    #[arg(long)]\n+    clean: bool,\n }}\n@@ -214,7 +218,7 @@ impl WorkspacePool {{\n         let settings = default_tree_state_settings();\n-        let mut tree_state = if is_reused_workspace {{\n+        let mut tree_state = if !self.clean && is_reused_workspace {{\n"
+        )
+    };
+    let summary = |help: &str| {
+        let subject = message(&patch(help)).subject;
+        assert!(subject.starts_with("feat"), "{subject}");
+        subject.split_once(": ").unwrap().1.to_owned()
+    };
+    assert_eq!(
+        summary("Delete each working copy first"),
+        "add --clean flag to delete each working copy first"
+    );
+    // Too long to say whole, and no place to stop: the flag alone.
+    assert_eq!(
+        summary("Delete each of the working copies that the pool keeps under the repository"),
+        "add --clean flag"
+    );
+    assert_eq!(
+        summary("Whether to delete each working copy"),
+        "add --clean flag"
+    );
+}
