@@ -1069,6 +1069,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     let mut squeezed_new = Vec::new();
     let (mut block_old, mut block_new) = (Vec::new(), Vec::new());
     let mut pins = PinReader::default();
+    // The names of flags on removed lines: a flag there and on an added line was edited.
+    let mut old_flags: Vec<String> = Vec::new();
     // Comments the change adds to code, each with the item it documents, if any.
     let mut reasons: Vec<(String, Option<String>)> = Vec::new();
 
@@ -1215,18 +1217,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             out.hunks += 1;
             if kind == Kind::Source && matches!(lang, Lang::Rust | Lang::Go) && out.flags.len() < 8
             {
-                let lines: Vec<(bool, String)> = hunk
-                    .lines()
-                    .filter(|l| l.kind != LineKind::Removed)
-                    .map(|l| {
-                        (
-                            l.kind == LineKind::Added,
-                            l.text.to_str_lossy().into_owned(),
-                        )
-                    })
-                    .collect();
-                let lines = lines.iter().map(|(added, text)| (*added, text.as_str()));
-                out.flags.extend(super::flags::added(lines, lang));
+                // Each side read alone: a flag on a removed line too was only edited.
+                for side in [LineKind::Added, LineKind::Removed] {
+                    let lines: Vec<(bool, String)> = hunk
+                        .lines()
+                        .filter(|l| l.kind == side || l.kind == LineKind::Context)
+                        .map(|l| (l.kind == side, l.text.to_str_lossy().into_owned()))
+                        .collect();
+                    let lines = lines.iter().map(|(new, text)| (*new, text.as_str()));
+                    let found = super::flags::added(lines, lang);
+                    if side == LineKind::Added {
+                        out.flags.extend(found);
+                    } else {
+                        old_flags.extend(found.into_iter().map(|f| f.name));
+                    }
+                }
             }
             // The hunk's removed and added lines, squeezed, run by run: a formatter's run
             // re-formats each run in place (a line moved past context is no re-format); the
@@ -1799,6 +1804,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     if out.notes.is_empty() {
         out.entry_note = entry_note(&out);
     }
+    out.flags.retain(|f| !old_flags.contains(&f.name));
     out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;

@@ -1089,4 +1089,8 @@ fn a_flag_added_to_the_command_line_is_named() {
         summary("Whether to delete each working copy"),
         "add --clean flag"
     );
+    // A flag whose help was only reworded (cobra, gh's `Improve help docs`) is not new.
+    let go = "diff --git a/pkg/cmd/gist/list/list.go b/pkg/cmd/gist/list/list.go\n--- a/pkg/cmd/gist/list/list.go\n+++ b/pkg/cmd/gist/list/list.go\n@@ -80,3 +80,3 @@ func NewCmdList(f *cmdutil.Factory) *cobra.Command {\n \tcmd.Flags().BoolVar(&opts.Secret, \"secret\", false, \"Show only secret gists\")\n-\tcmd.Flags().StringVar(&opts.Filter, \"filter\", \"\", \"Filter gists by a regular expression\")\n+\tcmd.Flags().StringVar(&opts.Filter, \"filter\", \"\", \"Filter gists using a regular `expression`\")\n \treturn cmd\n";
+    let subject = message(go).subject;
+    assert!(!subject.contains("--filter"), "{subject}");
 }
