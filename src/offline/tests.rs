@@ -968,6 +968,12 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         ),
         "Fix extractor rejections being logged twice"
     );
+    // A sentence about what went wrong is no name of a fault to fix.
+    let said = say(
+        "+- Commands would sometimes incorrectly diagnose divergent changes",
+        &plain,
+    );
+    assert!(!said.starts_with("Fix commands"), "{said}");
     // An entry that opens with a verb keeps it.
     assert_eq!(
         say(

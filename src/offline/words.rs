@@ -801,7 +801,8 @@ pub(crate) fn is_sentence(text: &str) -> bool {
     const MARKERS: &[&str] = &[
         "now", "no", "can", "cannot", "will", "could", "should", "must", "may", "do", "does",
         "has", "have", "had", "attempts", "works", "tries", "behaves", "honors", "honours",
-        "contains",
+        "contains", "would", "might", "did", "didn't", "doesn't", "don't", "won't", "wouldn't",
+        "couldn't", "can't",
     ];
     let mut code = false;
     for (i, word) in text.split_whitespace().enumerate() {
