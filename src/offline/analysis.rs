@@ -1804,7 +1804,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     if out.notes.is_empty() {
         out.entry_note = entry_note(&out);
     }
-    out.flags.retain(|f| !old_flags.contains(&f.name));
+    // The same flag on two commands (goreleaser's `--clean` on build and release) is one.
+    let mut seen: Vec<String> = Vec::new();
+    out.flags.retain(|f| {
+        let new = !old_flags.contains(&f.name) && !seen.contains(&f.name);
+        seen.push(f.name.clone());
+        new
+    });
     out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;

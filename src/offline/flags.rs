@@ -184,6 +184,8 @@ mod tests {
 
     #[test]
     fn cobra_flag_calls_are_flags() {
+        // (The same name on two commands is deduplicated over the whole change, in
+        // `analysis`.)
         let flags = read(
             &[(
                 true,

@@ -1100,3 +1100,17 @@ fn a_flag_added_to_the_command_line_is_named() {
     let subject = message(go).subject;
     assert!(!subject.contains("--filter"), "{subject}");
 }
+
+/// One flag given to two commands (goreleaser's `--clean` on build and release) is one
+/// flag.
+#[test]
+fn a_flag_added_to_two_commands_is_named_once() {
+    let command = |name: &str| {
+        format!(
+            "diff --git a/cmd/{name}.go b/cmd/{name}.go\n--- a/cmd/{name}.go\n+++ b/cmd/{name}.go\n@@ -60,2 +60,3 @@ func new{name}Cmd() *{name}Cmd {{\n \tcmd.Flags().BoolVar(&root.opts.snapshot, \"snapshot\", false, \"Generate an unversioned snapshot build\")\n+\tcmd.Flags().BoolVar(&root.opts.clean, \"clean\", false, \"Removes the 'dist' directory\")\n \treturn root\n"
+        )
+    };
+    let subject = message(&(command("build") + &command("release"))).subject;
+    assert!(subject.contains("--clean flag"), "{subject}");
+    assert!(!subject.contains("--clean and"), "{subject}");
+}
