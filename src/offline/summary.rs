@@ -1341,8 +1341,12 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
             };
             // Changelog prose runs long (jj's wrapped paragraphs): cut short mid-clause,
             // it says less than the code's own words.
-            let phrase = untautology(&phrase, ty, typed);
-            return clean_fit(&phrase, budget).or_else(|| whole_enough(&phrase, budget));
+            // The type's own verb taken off (`fix: crashes on …`) is said by the type.
+            let said = untautology(&phrase, ty, typed);
+            let typed_verb = said != phrase;
+            return clean_fit(&said, budget)
+                .filter(|cut| typed_verb || *cut == said || keeps_verb(cut))
+                .or_else(|| whole_enough(&said, budget, typed_verb));
         }
     };
     // A fix noted as what went wrong (`A deadlock when …`) is that thing fixed: `fix:
@@ -1490,23 +1494,30 @@ pub(crate) fn flags_summary(a: &Analysis, budget: usize) -> Option<String> {
 }
 
 /// A sentence cut to `budget` at a word, when what is left still says something whole: its
-/// verb kept (`add the \`Open Alacritty here\` entry to the right-click context menu`), and
-/// no word left hanging at the end (`… now correctly`, `… of the`).
-fn whole_enough(text: &str, budget: usize) -> Option<String> {
+/// verb kept, or said by the header's type (`typed_verb`), as in ``add the `Open Alacritty
+/// here` entry to the right-click context menu``; and no word left hanging at the end (`…
+/// now correctly`, `… of the`).
+fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
     const HANGING: &[&str] = &[
         "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from", "at",
         "as", "is", "are", "was", "were", "be", "been", "now", "will", "can", "not", "no", "that",
         "which", "its", "their", "this", "these", "those", "into", "than", "but", "many", "some",
-        "all", "more", "multiple", "several", "any", "each", "every", "other",
+        "all", "more", "multiple", "several", "any", "each", "every", "other", "did", "didn't",
+        "does", "doesn't", "do", "don't", "would", "could", "should", "might", "has", "have",
+        "had", "won't", "wouldn't",
     ];
     let cut = truncate(text, budget);
-    let mut all = cut.split_whitespace();
-    let first = all.next()?;
-    let last = all.next_back()?.to_lowercase();
-    let verb = words::imperative(first).is_some()
-        || words::opens_with_verb(first)
-        || words::is_sentence(&cut);
+    let last = cut.split_whitespace().last()?.to_lowercase();
+    let verb = typed_verb || keeps_verb(&cut);
     (verb && !HANGING.contains(&last.as_str()) && !last.ends_with("ly")).then_some(cut)
+}
+
+/// Tells whether a phrase says what was done: it opens with a verb or is a sentence
+/// (`` `wezterm imgcat` and `wezterm set-working-directory` `` cut before its verb is
+/// neither).
+fn keeps_verb(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    words::imperative(first).is_some() || words::opens_with_verb(first) || words::is_sentence(text)
 }
 
 /// The files other than release notes, when there are some and every one of them passes

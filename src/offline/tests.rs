@@ -974,6 +974,12 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         &plain,
     );
     assert!(!said.starts_with("Fix commands"), "{said}");
+    // Cut before its verb's object, a sentence says nothing.
+    let said = say(
+        "+* `wezterm set-working-directory` and `wezterm imgcat` didn't correctly\n+  apply tmux passthrough escape encoding when running inside tmux sessions. #4940",
+        &plain,
+    );
+    assert!(!said.ends_with("didn't"), "{said}");
     // An entry that opens with a verb keeps it.
     assert_eq!(
         say(
@@ -1057,6 +1063,16 @@ fn words_put_into_a_document_line_are_named() {
     .subject;
     assert!(
         subject.ends_with(": remove @types/eslint__js from INSTALL"),
+        "{subject}"
+    );
+    // A link put in is named by its text.
+    let subject = message(&doc(
+        "The configuration file is written in Lua.",
+        "The configuration file is written in [TOML format](https://toml.io/en/) Lua.",
+    ))
+    .subject;
+    assert!(
+        subject.ends_with(": add TOML format to INSTALL"),
         "{subject}"
     );
     let subject = message(&doc(

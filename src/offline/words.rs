@@ -1026,7 +1026,8 @@ pub(crate) fn words_inserted(old: &[&[u8]], new: &[&[u8]]) -> Option<(bool, Stri
     if short[at..] != long[at + extra..] {
         return None;
     }
-    let words = long[at..at + extra].join(" ");
+    // A link put in is named by its text (`[TOML format](https://toml.io/en/)`).
+    let words = unlink(&long[at..at + extra].join(" "));
     // Words, not marks: a bullet, a table bar, a bare number say nothing by themselves.
     (words.chars().any(char::is_alphabetic) && words.len() <= 40).then_some((added, words))
 }
