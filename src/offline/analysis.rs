@@ -924,8 +924,9 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
         || first.eq_ignore_ascii_case("support") && second == Some("for")
         || first.eq_ignore_ascii_case("escape")
             && second.is_some_and(|w| w.starts_with("sequence") || w.starts_with("code"));
-    let verb = super::words::imperative(first.trim_end_matches(':')).is_some()
-        || super::words::opens_with_verb(first);
+    // (`Fixed:` is read as `Fixed`.)
+    let verb = super::words::opens_with_verb(first)
+        || super::words::imperative(first.trim_end_matches(':')).is_some();
     let bare = (noun || !verb) && !super::words::is_sentence(&text);
     // A fault named (`Signal termination skipping resource cleanup`) was fixed, whatever
     // the section.
@@ -1215,7 +1216,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 );
         for hunk in &change.hunks {
             out.hunks += 1;
-            if kind == Kind::Source && matches!(lang, Lang::Rust | Lang::Go) && out.flags.len() < 8
+            if kind == Kind::Source
+                && matches!(lang, Lang::Rust | Lang::Go)
+                && out.flags.len() < 8
+                && super::flags::may_declare(&hunk.body)
             {
                 // Each side read alone: a flag on a removed line too was only edited.
                 for side in [LineKind::Added, LineKind::Removed] {

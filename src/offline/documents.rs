@@ -87,43 +87,14 @@ fn entry_name(line: &str) -> Option<String> {
 /// Returns the summary when the change is one of the kinds this module names, else `None`.
 pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
-    // One entry added to a document's list, nothing else: `add pmandloi28 to
-    // paid_contributors`.
+    // One document edited in place: named by what went into it.
     if let [file] = files
         && file.kind == Kind::Docs
         && file.status == Status::Modified
-        && let Some(name) = file.sole_addition.as_deref().and_then(entry_name)
+        && let Some(text) = edited_document(file)
+        && super::summary::width(&text) <= budget
     {
-        let place = super::summary::doc_name(&file.path);
-        let place = place.strip_suffix(".md").unwrap_or(&place);
-        let text = format!("add {name} to {place}");
-        if super::summary::width(&text) <= budget {
-            return Some(text);
-        }
-    }
-    // Words put into a line and nothing else: `add g++ to INSTALL` (alacritty's `Add g++
-    // dependency to Debian install docs`), `remove --locked from README`.
-    if let [file] = files
-        && file.kind == Kind::Docs
-        && file.status == Status::Modified
-        && let [(added, first), rest @ ..] = file.inserted.as_slice()
-        && rest.len() <= 1
-        && rest.iter().all(|(a, _)| a == added)
-    {
-        let place = super::summary::doc_name(&file.path);
-        let place = place.strip_suffix(".md").unwrap_or(&place);
-        let words = match rest {
-            [(_, second)] => format!("{first} and {second}"),
-            _ => first.clone(),
-        };
-        let text = if *added {
-            format!("add {words} to {place}")
-        } else {
-            format!("remove {words} from {place}")
-        };
-        if super::summary::width(&text) <= budget {
-            return Some(text);
-        }
+        return Some(text);
     }
     let file_name = |p: &str| paths::file_name(p).to_owned();
     // Only the mode changed: `chore: make build.sh executable`.
@@ -218,6 +189,33 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         ));
     }
     None
+}
+
+/// One document's edit by what went into it: one entry added to its list (`add
+/// pmandloi28 to paid_contributors`), or words put into a line and nothing else (`add g++
+/// to INSTALL`, alacritty's `Add g++ dependency to Debian install docs`; `remove --locked
+/// from README`).
+fn edited_document(file: &FileFacts) -> Option<String> {
+    let place = super::summary::doc_name(&file.path);
+    let place = place.strip_suffix(".md").unwrap_or(&place);
+    if let Some(name) = file.sole_addition.as_deref().and_then(entry_name) {
+        return Some(format!("add {name} to {place}"));
+    }
+    let [(added, first), rest @ ..] = file.inserted.as_slice() else {
+        return None;
+    };
+    if rest.len() > 1 || rest.iter().any(|(a, _)| a != added) {
+        return None;
+    }
+    let words = match rest {
+        [(_, second)] => format!("{first} and {second}"),
+        _ => first.clone(),
+    };
+    Some(if *added {
+        format!("add {words} to {place}")
+    } else {
+        format!("remove {words} from {place}")
+    })
 }
 
 /// A changelog entry as words of a subject: links as their text, a trailing reference

@@ -12,8 +12,18 @@ pub(crate) struct Flag {
     pub help: Option<String>,
 }
 
-/// Reads the flags one hunk adds, from its lines in order (`true` for an added line).
-/// Only added lines count: a flag whose field was there before is not new.
+/// Tells whether a hunk's body holds anything [`added`] reads: a clap attribute or a cobra
+/// flag call. Most hunks hold neither, and are not copied out to be read.
+pub(crate) fn may_declare(body: &[u8]) -> bool {
+    use bstr::ByteSlice;
+    ["#[arg(", "#[clap(", "#[structopt(", "Flags()."]
+        .iter()
+        .any(|marker| body.contains_str(marker))
+}
+
+/// Reads the flags one side of a hunk declares, from its lines in order (`true` for a
+/// line of that side, `false` for context). Only that side's lines count: a flag whose
+/// field is context was there before.
 pub(crate) fn added<'a>(lines: impl Iterator<Item = (bool, &'a str)>, lang: Lang) -> Vec<Flag> {
     match lang {
         Lang::Rust => clap_flags(lines),

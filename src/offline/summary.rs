@@ -1517,7 +1517,7 @@ fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
 /// neither).
 fn keeps_verb(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
-    words::imperative(first).is_some() || words::opens_with_verb(first) || words::is_sentence(text)
+    words::opens_with_verb(first) || words::is_sentence(text)
 }
 
 /// The files other than release notes, when there are some and every one of them passes

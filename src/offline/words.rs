@@ -715,8 +715,9 @@ pub(crate) fn pick_reason(reasons: Vec<(String, Option<String>)>) -> Option<Stri
     })
 }
 
-/// Tells whether a word is a verb an entry may open with in its bare form, beyond those
-/// [`imperative`] knows (`Require explicit tap …`, `Don't highlight …`).
+/// Tells whether a word is a verb an entry may open with: one [`imperative`] knows, in
+/// any form (`Fixed`, `Adds`), or a few more in their bare form (`Require explicit tap …`,
+/// `Don't highlight …`).
 pub(crate) fn opens_with_verb(word: &str) -> bool {
     // Not words that open noun phrases as often (`Block selection …`, `Default font size
     // …`, `Escape sequences …`): those count as names.
@@ -728,7 +729,7 @@ pub(crate) fn opens_with_verb(word: &str) -> bool {
         "install", "strip", "yank", "reorder", "persist", "expand", "collapse", "spawn", "honor",
         "honour", "tweak", "shorten", "lengthen", "escape",
     ];
-    MORE.contains(&word.to_lowercase().as_str())
+    imperative(word).is_some() || MORE.contains(&word.to_lowercase().as_str())
 }
 
 /// Tells whether an entry names a fault (`Crash when …`, `Spurious warnings on X11`,
