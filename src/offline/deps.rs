@@ -20,8 +20,43 @@ pub(crate) struct ManifestChanges {
     /// manifest's, as a workspace's root names the release its members follow (uv's
     /// `0.12.5`, not an internal crate's `0.0.72`).
     pub release: Option<String>,
-    /// How deep the manifest that gave `release` lies (folders above it).
-    release_depth: usize,
+    /// The folder of the manifest that gave `release`, when it lies below the root and is
+    /// the only one, or when manifests as shallow as it moved to other versions: a
+    /// workspace releasing members at their own versions names the package (axum's `0.8.0`
+    /// beside axum-core's `0.5.0`, `axum-extra 0.12.5` alone).
+    pub release_package: Option<String>,
+    /// Each manifest that moved its own version: how deep it lies, its folder, the version.
+    releases: Vec<(usize, String, String)>,
+}
+
+impl ManifestChanges {
+    /// Keeps the shallowest manifest's new version. Among manifests as shallow, the package
+    /// whose folder names the others' family wins (`axum` over `axum-core`); a second
+    /// version among them, or one package alone below the root, makes the release name it.
+    fn note_release(&mut self, path: &str, depth: usize, to: String) {
+        let folder = path
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir.rsplit('/').next().unwrap_or(dir));
+        self.releases.push((depth, folder.to_owned(), to));
+        let shallowest = self.releases.iter().map(|r| r.0).min().unwrap_or(0);
+        let top: Vec<_> = self.releases.iter().filter(|r| r.0 == shallowest).collect();
+        let lead = top
+            .iter()
+            .min_by_key(|r| r.1.len())
+            .filter(|lead| top.iter().all(|r| r.1.starts_with(&lead.1)))
+            .unwrap_or(&top[0]);
+        let alone = self.releases.len() == 1 && shallowest > 0;
+        let differ = top.iter().any(|r| r.2 != lead.2);
+        self.release = Some(lead.2.clone());
+        self.release_package = (alone || differ)
+            .then(|| lead.1.clone())
+            .filter(|f| !f.is_empty());
+    }
+
+    /// Whether more than one manifest moved its own version.
+    pub(crate) fn several_released(&self) -> bool {
+        self.releases.len() > 1
+    }
 }
 
 fn unquote(s: &str) -> &str {
@@ -206,12 +241,8 @@ impl ManifestReader {
                 continue;
             }
             if key == "version" {
-                if from.is_some()
-                    && to.is_some()
-                    && (out.release.is_none() || depth < out.release_depth)
-                {
-                    out.release = to;
-                    out.release_depth = depth;
+                if let (Some(_), Some(to)) = (&from, to) {
+                    out.note_release(path, depth, to);
                 }
                 continue;
             }
@@ -1137,6 +1168,37 @@ mod tests {
             reader.finish(path, &mut out);
         }
         assert_eq!(out.release.as_deref(), Some("0.12.5"));
+    }
+
+    /// axum 0.8.0 released with axum-core and axum-macros at 0.5.0: the family's root
+    /// package names the release, and the release names it, as the versions differ.
+    #[test]
+    fn members_released_at_their_own_versions_name_the_package() {
+        let release = |manifests: &[(&str, &str, &str)]| {
+            let mut out = ManifestChanges::default();
+            for (path, from, to) in manifests {
+                let mut reader = ManifestReader::default();
+                reader.line("Cargo.toml", &format!("version = \"{from}\""), false);
+                reader.line("Cargo.toml", &format!("version = \"{to}\""), true);
+                reader.finish(path, &mut out);
+            }
+            (out.release, out.release_package)
+        };
+        let family = [
+            ("axum-core/Cargo.toml", "0.5.0-rc.1", "0.5.0"),
+            ("axum-macros/Cargo.toml", "0.5.0-rc.1", "0.5.0"),
+            ("axum/Cargo.toml", "0.8.0-rc.1", "0.8.0"),
+        ];
+        assert_eq!(
+            release(&family),
+            (Some("0.8.0".to_owned()), Some("axum".to_owned()))
+        );
+        // One version for all: the version alone.
+        let together = [
+            ("axum-core/Cargo.toml", "0.5.0", "0.5.1"),
+            ("axum/Cargo.toml", "0.5.0", "0.5.1"),
+        ];
+        assert_eq!(release(&together), (Some("0.5.1".to_owned()), None));
     }
 
     /// A bare `version` key below dependency lines (a `[dependencies.schemars]` table whose

@@ -589,6 +589,12 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     None
 }
 
+/// A version no release carries: `0.14.0-dev`, `1.2.0.dev0`, `2.0-SNAPSHOT`.
+fn is_development(version: &str) -> bool {
+    let lower = version.to_ascii_lowercase();
+    lower.ends_with("-dev") || lower.contains(".dev") || lower.ends_with("-snapshot")
+}
+
 /// Release-note fragments deleted by the dozen (a release consumed them) are the news,
 /// not the bookkeeping files edited beside them: `delete 59 change files`.
 fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
@@ -637,15 +643,30 @@ pub(crate) fn summary(
         return text;
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+    // A release, with the version also written into a packaging file or two (alacritty's
+    // `Info.plist` and `.wxs`).
     if let Some(version) = &a.manifest.release
         && all(&|f| {
             matches!(
                 f.kind,
                 Kind::Manifest | Kind::Lockfile | Kind::Docs | Kind::Note
-            )
+            ) || (!matches!(f.kind, Kind::Source | Kind::Test)
+                && f.additions <= 2
+                && f.deletions <= 2)
         })
     {
-        return truncate(&format!("release {version}"), budget);
+        let package = a.manifest.release_package.as_deref();
+        let text = match (package, is_development(version)) {
+            // Back to a development version after a release: alacritty's `Bump
+            // development version to 0.17.0-dev`, `Bump alacritty_terminal to 0.24.1-dev`.
+            (Some(package), true) if !a.manifest.several_released() => {
+                format!("bump {package} to {version}")
+            }
+            (_, true) => format!("bump development version to {version}"),
+            (Some(package), false) => format!("release {package} {version}"),
+            (None, false) => format!("release {version}"),
+        };
+        return truncate(&text, budget);
     }
     if let Some(text) = lints_summary(a, budget) {
         return text;
