@@ -1403,7 +1403,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
                         }
-                        if text.contains_str("async") || text.contains_str("await") {
+                        // A sync caller bridging to it counts as well (`.block_on()`).
+                        if text.contains_str("async")
+                            || text.contains_str("await")
+                            || text.contains_str("block_on")
+                        {
                             facts.async_lines += 1;
                         }
                         // `fn has_id(` taken out, `async fn has_id(` put in: made async.
@@ -1415,7 +1419,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 _ => None,
                             };
                             if let Some(list) = list
-                                && list.len() < 16
+                                && list.len() < 64
                                 && !list.contains(&d.name)
                             {
                                 list.push(d.name.clone());

@@ -1968,10 +1968,24 @@ fn async_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     // five such commits: 18% to 50%; a feature that made one helper async on the way: 5%).
     let changed: usize = files.iter().map(|f| f.additions + f.deletions).sum();
     let awaits: usize = files.iter().map(|f| f.async_lines).sum();
-    if names.is_empty() || names.len() > 2 || new_items || awaits * 6 < changed {
+    if names.is_empty() || new_items || awaits * 6 < changed {
         return None;
     }
-    Some(fit("make", &names, " async", budget))
+    if names.len() <= 2 {
+        return Some(fit("make", &names, " async", budget));
+    }
+    // More: how many, and the type whose methods they are when one file holds them
+    // (jj's `MutableRepo: convert functions to async`).
+    let home = files
+        .iter()
+        .max_by_key(|f| f.made_async.len())
+        .filter(|f| f.made_async.len() == names.len());
+    let owner = home.and_then(|f| f.touched.iter().find(|d| d.kind == DefKind::Type));
+    let text = match owner {
+        Some(owner) => format!("make {} {} methods async", names.len(), owner.name),
+        None => format!("make {} functions async", names.len()),
+    };
+    Some(truncate(&text, budget))
 }
 
 /// The example all these files belong to (its manifest too): the folder or file right under
