@@ -16,6 +16,7 @@ mod documents;
 mod exports;
 mod flags;
 mod house;
+mod moddocs;
 mod scope;
 mod summary;
 mod weights;

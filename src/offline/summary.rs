@@ -743,6 +743,9 @@ pub(crate) fn summary(
     if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
+    if let Some(text) = module_docs_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = flags_summary(a, budget) {
         return text;
     }
@@ -1946,6 +1949,62 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// A change to a Rust module's own docs (`//!`) alone, release notes aside: the
+/// sections it adds (`document cancellation in fs module docs`, as tokio's `fs: document
+/// cancellation behavior`), else the section it edits, else whose docs they are (`update
+/// crate docs`, not `update lib.rs`).
+fn module_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
+    let [file] = code.as_slice() else {
+        return None;
+    };
+    let docs = file.module_docs.as_ref()?;
+    let owner = match file.kind {
+        Kind::Example => {
+            // `examples/low-level-openssl/src/main.rs` is the low-level-openssl example.
+            let named = file
+                .path
+                .rsplit('/')
+                .find(|p| !matches!(paths::stem(p), "main" | "lib" | "mod" | "src" | "index"));
+            format!("{} example", named.map_or("the", paths::stem))
+        }
+        _ => super::moddocs::owner(&file.path),
+    };
+    let text = match docs.added.as_slice() {
+        [] => match &docs.section {
+            Some(section) => format!("update {section} section in {owner} docs"),
+            None => format!("update {owner} docs"),
+        },
+        [one]
+            if matches!(
+                one.to_lowercase().as_str(),
+                "example" | "examples" | "usage"
+            ) =>
+        {
+            format!("add {} to {owner} docs", one.to_lowercase())
+        }
+        headings => {
+            let titles: Vec<String> = headings.iter().take(2).map(|h| lower_first(h)).collect();
+            format!("document {} in {owner} docs", join(&titles))
+        }
+    };
+    Some(truncate(&text, budget))
+}
+
+/// A heading's title as words in a sentence: `Runtime compatibility` → `runtime
+/// compatibility`; names (`HTTP/2`, `Unix`-like words with more capitals, code) kept.
+fn lower_first(title: &str) -> String {
+    let mut chars = title.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second_upper = title.chars().nth(1).is_some_and(char::is_uppercase);
+    if !first.is_uppercase() || second_upper || title.contains('`') {
+        return title.to_owned();
+    }
+    first.to_lowercase().chain(chars).collect()
 }
 
 /// One or two functions made async, their callers taught to await them, nothing added or

@@ -1,0 +1,180 @@
+//! A Rust module's own documentation (`//!` lines): the sections a change adds to it or
+//! edits, so that a change to a crate's or module's docs alone is named by its sections
+//! (tokio's `fs: document cancellation behavior`) rather than by its file (`update mod.rs`).
+
+use crate::diff::{Hunk, LineKind};
+use bstr::ByteSlice;
+
+/// What the module docs of one file gained or had edited.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ModuleDocs {
+    /// Headings of the sections added (`//! # Cancellation` → `Cancellation`).
+    pub added: Vec<String>,
+    /// The heading of the section the first changed line sits in, when a hunk shows it.
+    pub section: Option<String>,
+}
+
+/// The words of a `//!` line, or `None` for any other line.
+fn doc_text(line: &[u8]) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix(b"//!")?;
+    Some(rest.to_str().ok()?.trim_end())
+}
+
+/// The title of a Markdown heading in a doc line (`# Runtime compatibility`); `None` for
+/// other lines and for rustdoc's hidden code lines, which start with `# ` too
+/// (`# #[tokio::main]`, `# let _ = app;`).
+fn heading(text: &str) -> Option<String> {
+    let text = text.trim();
+    let title = text.trim_start_matches('#');
+    let level = text.len() - title.len();
+    if !(1..=4).contains(&level) || !title.starts_with(' ') {
+        return None;
+    }
+    let title = super::words::unlink(title.trim());
+    let title = title.trim_end_matches([':', '.']).to_owned();
+    let code_like = title.is_empty()
+        || title.len() > 60
+        || title.contains([';', '{', '}', '='])
+        || title.starts_with(['#', '[', '.'])
+        || ["let ", "use ", "fn ", "async ", "struct ", "impl ", "mod "]
+            .iter()
+            .any(|w| title.starts_with(w));
+    (!code_like).then_some(title)
+}
+
+/// Reads a Rust file's hunks; `None` unless the changed lines are all module docs (blank
+/// lines aside) and there is at least one.
+pub(crate) fn read(hunks: &[Hunk]) -> Option<ModuleDocs> {
+    if !hunks.iter().any(|h| h.body.contains_str("//!")) {
+        return None;
+    }
+    let mut out = ModuleDocs::default();
+    let mut removed: Vec<String> = Vec::new();
+    let mut changed = 0;
+    for hunk in hunks {
+        let mut last_heading: Option<String> = None;
+        // A heading follows a blank doc line (or opens the hunk): rustdoc's hidden code
+        // lines inside an example (`# use tokio;`) seldom do, and a hunk may begin inside
+        // an example, so fences cannot be counted.
+        let mut after_blank = true;
+        for line in hunk.lines() {
+            let text = doc_text(line.text);
+            if line.kind != LineKind::Context && line.kind != LineKind::NoNewline {
+                if text.is_none() && !line.text.trim().is_empty() {
+                    return None;
+                }
+                if changed == 0 {
+                    out.section.clone_from(&last_heading);
+                }
+                changed += 1;
+            }
+            let Some(text) = text else {
+                after_blank = true;
+                continue;
+            };
+            let title = after_blank.then(|| heading(text)).flatten();
+            after_blank = text.trim().is_empty();
+            let Some(title) = title else { continue };
+            match line.kind {
+                LineKind::Added if !out.added.contains(&title) => out.added.push(title.clone()),
+                LineKind::Removed => removed.push(title.clone()),
+                _ => {}
+            }
+            if line.kind != LineKind::Removed {
+                last_heading = Some(title);
+            }
+        }
+    }
+    // A heading moved or re-levelled is no new section.
+    out.added.retain(|h| !removed.contains(h));
+    (changed > 0).then_some(out)
+}
+
+/// What the docs belong to, for a subject: the crate for `lib.rs` and `main.rs` at a
+/// crate's `src/`, else the module (`fs/mod.rs` → `fs`, `watch.rs` → `watch`).
+pub(crate) fn owner(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let file = parts.pop().unwrap_or(path);
+    let stem = file.strip_suffix(".rs").unwrap_or(file);
+    match stem {
+        "lib" | "main" => "crate".to_owned(),
+        "mod" => format!("{} module", parts.last().copied().unwrap_or("the")),
+        _ => format!("{stem} module"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bstr::BString;
+
+    fn hunk(body: &str) -> Hunk {
+        Hunk {
+            old_start: 1,
+            old_lines: 1,
+            new_start: 1,
+            new_lines: 1,
+            section: BString::from(""),
+            body: BString::from(body),
+        }
+    }
+
+    /// tokio `fs: document cancellation behavior of tokio::fs` (#8265), cut down.
+    #[test]
+    fn a_section_added_to_module_docs_is_named() {
+        let got = read(&[hunk(
+            " //! ```\n+//!\n+//! # Cancellation\n+//!\n+//! Dropping a future cancels it.\n+//!\n \n use std::io;\n",
+        )]);
+        assert_eq!(
+            got,
+            Some(ModuleDocs {
+                added: vec!["Cancellation".into()],
+                section: None,
+            })
+        );
+    }
+
+    #[test]
+    fn the_section_edited_is_read_from_context() {
+        let got = read(&[hunk(
+            " //! ## Cancel safety\n //!\n-//! completes is the way.\n+//! completes is the way. The protocol\n+//! in use changes it.\n",
+        )])
+        .unwrap();
+        assert!(got.added.is_empty());
+        assert_eq!(got.section.as_deref(), Some("Cancel safety"));
+    }
+
+    #[test]
+    fn hidden_code_lines_are_no_headings() {
+        let got = read(&[hunk(
+            " //! let app = 2;\n+//! # use tokio;\n+//! # #[tokio::main]\n+//! # Not a heading\n+//! ```\n+//!\n+//! # let app = 1;\n",
+        )])
+        .unwrap();
+        assert!(got.added.is_empty(), "{got:?}");
+    }
+
+    /// tokio `docs: fix nesting of next sections under examples` (#7159): headings moved
+    /// down a level are no new sections.
+    #[test]
+    fn a_heading_relevelled_is_not_added() {
+        let got = read(&[hunk(
+            " //! ## Examples\n //!\n-//! # Feature flags\n+//! ## Feature flags\n",
+        )])
+        .unwrap();
+        assert!(got.added.is_empty(), "{got:?}");
+        assert_eq!(got.section.as_deref(), Some("Examples"));
+    }
+
+    #[test]
+    fn any_other_changed_line_means_no_module_docs_change() {
+        assert_eq!(read(&[hunk("+//! # Usage\n+pub fn f() {}\n")]), None);
+        assert_eq!(read(&[hunk("+/// Item docs.\n")]), None);
+    }
+
+    #[test]
+    fn owners() {
+        assert_eq!(owner("tokio/src/lib.rs"), "crate");
+        assert_eq!(owner("tokio/src/fs/mod.rs"), "fs module");
+        assert_eq!(owner("tokio/src/sync/watch.rs"), "watch module");
+    }
+}
