@@ -1710,7 +1710,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 let moved = reads_tools
                     .then(|| super::deps::tool_versions(&old_lines, &new_lines, action.as_deref()))
-                    .flatten();
+                    .flatten()
+                    .or_else(|| {
+                        settings_file
+                            .then(|| super::deps::git_pins(&old_lines, &new_lines))
+                            .flatten()
+                    });
                 match moved {
                     Some(found) => {
                         tool_hunks += 1;

@@ -394,6 +394,57 @@ pub(crate) enum Side {
     Added,
 }
 
+/// A git repository pinned by commit in a data file, moved to another commit on a line
+/// otherwise kept: helix's `source = { git = "https://github.com/Isopod/tree-sitter-pascal",
+/// rev = "2fd40f4…" }` → `tree-sitter-pascal` from `2fd40f4` to `042119e`. `None` unless
+/// every changed line is such a move.
+pub(crate) fn git_pins(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
+    if old.is_empty() || old.len() != new.len() || old.len() > 8 {
+        return None;
+    }
+    // `rev = "…"`, `commit: …`, `"rev": "…"`: the key and the full commit after it.
+    fn pin(line: &str) -> Option<(&str, &str)> {
+        let at = ["rev", "commit", "sha"].iter().find_map(|key| {
+            line.match_indices(key).find_map(|(i, _)| {
+                let before = line[..i].chars().next_back();
+                let rest = line[i + key.len()..].trim_start_matches(['"', '\'', ' ']);
+                let rest = rest.strip_prefix(['=', ':'])?;
+                let value = rest.trim_start_matches([' ', '"', '\'']);
+                let end = value
+                    .find(|c: char| !c.is_ascii_hexdigit())
+                    .unwrap_or(value.len());
+                let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '_') && end >= 7;
+                ok.then(|| (&line[..i], &value[..end]))
+            })
+        })?;
+        Some(at)
+    }
+    let mut out = Vec::new();
+    for (o, n) in old.iter().zip(new) {
+        let (o, n) = (std::str::from_utf8(o).ok()?, std::str::from_utf8(n).ok()?);
+        let ((o_head, from), (n_head, to)) = (pin(o)?, pin(n)?);
+        if o_head != n_head || from == to {
+            return None;
+        }
+        // The repository the line names: the last part of its URL.
+        let url = n_head
+            .split(['"', '\'', ' '])
+            .find(|w| w.contains("://") || w.starts_with("git@"))?;
+        let name = url
+            .trim_end_matches('/')
+            .trim_end_matches(".git")
+            .rsplit(['/', ':'])
+            .next()
+            .filter(|n| is_name(n) && !n.is_empty())?;
+        out.push(DepChange {
+            name: name.to_owned(),
+            from: Some(from[..7].to_owned()),
+            to: Some(to[..7].to_owned()),
+        });
+    }
+    Some(out)
+}
+
 /// The short commit a lockfile's git source is pinned to: `"git+https://…?branch=main#60d99674…"`
 /// (Cargo), `{ git = "https://…#60d99674…" }` (uv) → `60d9967`.
 fn git_commit(source: &str) -> Option<&str> {
@@ -1506,6 +1557,23 @@ mod tests {
         // Not a bump of one package to a version.
         assert_eq!(BumpPhrase::read("Update GitHub Actions"), None);
         assert_eq!(BumpPhrase::read("update the docs to match"), None);
+    }
+
+    /// helix's `lang: Update pascal`: the grammar's pin moved.
+    #[test]
+    fn a_repository_pinned_by_commit_in_a_data_file_moves() {
+        let old = br#"source = { git = "https://github.com/Isopod/tree-sitter-pascal", rev = "2fd40f477d3e2794af152618ccfac8d92eb72a66" }"#;
+        let new = br#"source = { git = "https://github.com/Isopod/tree-sitter-pascal", rev = "042119eca2e18a60e56317fb06ee3ba5c32cb447" }"#;
+        assert_eq!(
+            git_pins(&[old], &[new]),
+            Some(vec![bump("tree-sitter-pascal", "2fd40f4", "042119e")])
+        );
+        // Another line changed, or no URL on it: no pin.
+        assert_eq!(git_pins(&[old], &[b"source = { path = \"x\" }"]), None);
+        assert_eq!(
+            git_pins(&[b"rev = \"2fd40f477d3e\""], &[b"rev = \"042119eca2e1\""]),
+            None
+        );
     }
 
     #[test]

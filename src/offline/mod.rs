@@ -144,6 +144,10 @@ pub fn write_in(
     {
         // A flag added to the command line is a feature, whatever else moved for it.
         allowed(Type::FEAT)
+    } else if bump && ty == Type::CI && !analysis.files.iter().any(|f| f.kind == paths::Kind::Ci) {
+        // A pin moved outside CI files (a grammar in helix's `languages.toml`) is a build
+        // dependency.
+        allowed(Type::BUILD)
     } else if summary::directives_only(&analysis) {
         // Lint directives and nothing else change no behaviour.
         allowed(Type::STYLE)

@@ -586,6 +586,23 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     if all(&|f| !f.tools.is_empty()) {
         return Some((a.tools(), false));
     }
+    // One repository pinned by commit, and files of its own adapted to it, whatever their
+    // size: helix's tree-sitter-pascal moved in `languages.toml`, its queries in
+    // `runtime/queries/pascal/` rewritten for it.
+    let tools = a.tools();
+    if let [tool] = tools.as_slice()
+        && files.iter().any(|f| !f.tools.is_empty())
+        && all(&|f| {
+            !f.tools.is_empty()
+                || f.status != Status::Deleted
+                    && f.path.split('/').rev().skip(1).any(|folder| {
+                        folder.len() >= 2
+                            && (tool.name == folder || tool.name.ends_with(&format!("-{folder}")))
+                    })
+        })
+    {
+        return Some((tools, false));
+    }
     None
 }
 
