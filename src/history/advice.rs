@@ -43,6 +43,10 @@ pub struct Advice {
     /// The past subjects most like this change (by paths touched), best first; the newest
     /// subjects when none is near.
     pub similar: Vec<String>,
+    /// The type and scope the house gives a lint fixed (`style(lib): remove ref_option
+    /// lint` in hyper, `refactor: …` in ratatui), when most of its subjects that name a lint
+    /// or clippy agree.
+    pub lints: Option<(&'static str, Option<String>)>,
     /// The newest subjects the house's bots wrote (Dependabot, Renovate): how its
     /// dependency updates are headed when no person's bump is near.
     pub bots: Vec<String>,
@@ -272,9 +276,51 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         types: ranked(types),
         same_paths,
         similar: similar(history, paths),
+        lints: lint_habit(commits),
         bots: history.bots.clone(),
         first_branch: None,
     }
+}
+
+/// The Conventional Commits type most of the newest dozen subjects naming a lint or clippy
+/// take, and the scope most of those take (or none); `None` with fewer than four such
+/// subjects or no majority.
+fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)> {
+    let mut kinds: HashMap<&'static str, u32> = HashMap::new();
+    let mut scopes: HashMap<(&'static str, Option<&str>), u32> = HashMap::new();
+    let mut total = 0;
+    for past in commits {
+        let Some(kind) = past.subject.kind else {
+            continue;
+        };
+        let names_lint = past
+            .line
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| {
+                w.eq_ignore_ascii_case("lint")
+                    || w.eq_ignore_ascii_case("lints")
+                    || w.eq_ignore_ascii_case("clippy")
+            });
+        // The newest dozen: a house's habit is what it does now.
+        if names_lint && total < 12 {
+            total += 1;
+            *kinds.entry(kind).or_default() += 1;
+            *scopes
+                .entry((kind, past.subject.prefix.as_deref()))
+                .or_default() += 1;
+        }
+    }
+    let (&kind, &count) = kinds
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))?;
+    if total < 4 || count * 2 <= total {
+        return None;
+    }
+    let scope = scopes
+        .iter()
+        .filter(|((k, _), n)| *k == kind && **n * 2 > count)
+        .find_map(|((_, scope), _)| scope.map(str::to_owned));
+    Some((kind, scope))
 }
 
 /// In a house that mixes forms, the prefixed form for a change whose neighbours write a

@@ -164,16 +164,20 @@ pub fn write_in(
         None
     };
     let (ty, name) = rule.unwrap_or((ty, name));
-    let house_bump = if bump {
-        deps::house_prefix(advice).filter(|(kind, _)| {
-            classify::TYPES
-                .iter()
-                .position(|t| t == kind)
-                .is_some_and(|i| allowed(Type(i)).is_some())
-        })
+    // A bump, or a lint fixed, takes the type and scope the house gives those.
+    let habit = if bump {
+        deps::house_prefix(advice)
+    } else if style.conventional && summary::lint_change(&analysis).is_some() {
+        advice.lints.clone()
     } else {
         None
     };
+    let house_bump = habit.filter(|(kind, _)| {
+        classify::TYPES
+            .iter()
+            .position(|t| t == kind)
+            .is_some_and(|i| allowed(Type(i)).is_some())
+    });
     let kind = house_bump
         .as_ref()
         .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind))

@@ -327,3 +327,45 @@ fn a_changeset_note_gives_the_type_and_the_words_without_its_links() {
             "fix(parser): the parser no longer crashes on incomplete `{let}`\n",
         ));
 }
+
+/// hyper writes its clippy campaign as `style(lib): remove ref_option lint`; a lint fixed
+/// takes that type and scope, as a bump takes the house's bump prefix.
+#[test]
+fn a_lint_fixed_takes_the_type_and_scope_the_house_gives_lint_fixes() {
+    let repo = TestRepo::new();
+    let manifest = |lints: &[&str]| {
+        let mut text =
+            String::from("[package]\nname = \"acme\"\nversion = \"0.1.0\"\n\n[lints.clippy]\n");
+        for lint in lints {
+            text.push_str(&format!("{lint} = \"allow\"\n"));
+        }
+        text
+    };
+    let mut lints = vec![
+        "ref_option",
+        "needless_continue",
+        "ptr_as_ptr",
+        "manual_assert_eq",
+    ];
+    repo.write("Cargo.toml", manifest(&lints));
+    repo.write("src/lib.rs", "pub fn f() {}\n");
+    repo.commit_all("feat(core): add f");
+    for i in 0..3 {
+        let gone = lints.remove(0);
+        repo.write("Cargo.toml", manifest(&lints));
+        repo.write("src/lib.rs", format!("pub fn f() {{}}\n// {i}\n"));
+        repo.add_all();
+        repo.commit(&format!("style(lib): remove {gone} lint"));
+    }
+    repo.write("README.md", "# acme\n");
+    repo.add_all();
+    repo.commit("docs: fix clippy badge");
+    // The last lint's `allow` dropped, the code made to pass it.
+    repo.write("Cargo.toml", manifest(&[]));
+    repo.write("src/lib.rs", "pub fn f() {}\n// passes manual_assert_eq\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("style(lib): fix manual_assert_eq lint\n"));
+}
