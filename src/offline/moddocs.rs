@@ -1,23 +1,37 @@
-//! A Rust module's own documentation (`//!` lines): the sections a change adds to it or
-//! edits, so that a change to a crate's or module's docs alone is named by its sections
-//! (tokio's `fs: document cancellation behavior`) rather than by its file (`update mod.rs`).
+//! Rust documentation changed alone: a module's own docs (`//!` lines) and items' docs
+//! (`///`), with the sections a change adds or edits and the items whose docs changed, so
+//! that such a change is named by what it documents (tokio's `fs: document cancellation
+//! behavior`, `sync: document memory ordering guarantees for Semaphore`) rather than by
+//! its file (`update mod.rs`) or the item above the hunk.
 
 use crate::diff::{Hunk, LineKind};
 use bstr::ByteSlice;
 
-/// What the module docs of one file gained or had edited.
+/// What the docs of one file gained or had edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct ModuleDocs {
     /// Headings of the sections added (`//! # Cancellation` → `Cancellation`).
     pub added: Vec<String>,
     /// The heading of the section the first changed line sits in, when a hunk shows it.
     pub section: Option<String>,
+    /// The items whose `///` docs changed, when the hunk shows the item below them.
+    pub items: Vec<String>,
+    /// Some changed line is a `//!` line: the module's own docs changed.
+    pub module: bool,
 }
 
-/// The words of a `//!` line, or `None` for any other line.
-fn doc_text(line: &[u8]) -> Option<&str> {
-    let rest = line.trim_start().strip_prefix(b"//!")?;
-    Some(rest.to_str().ok()?.trim_end())
+/// The words of a `//!` or `///` line and whether it is the module's (`//!`), or `None`
+/// for any other line (`////` is a plain comment).
+fn doc_text(line: &[u8]) -> Option<(&str, bool)> {
+    let line = line.trim_start();
+    let (rest, module) = match line.strip_prefix(b"//!") {
+        Some(rest) => (rest, true),
+        None => (
+            line.strip_prefix(b"///").filter(|r| !r.starts_with(b"/"))?,
+            false,
+        ),
+    };
+    Some((rest.to_str().ok()?.trim_end(), module))
 }
 
 /// The title of a Markdown heading in a doc line (`# Runtime compatibility`); `None` for
@@ -42,10 +56,13 @@ fn heading(text: &str) -> Option<String> {
     (!code_like).then_some(title)
 }
 
-/// Reads a Rust file's hunks; `None` unless the changed lines are all module docs (blank
-/// lines aside) and there is at least one.
+/// Reads a Rust file's hunks; `None` unless the changed lines are all docs (blank lines
+/// aside) and there is at least one.
 pub(crate) fn read(hunks: &[Hunk]) -> Option<ModuleDocs> {
-    if !hunks.iter().any(|h| h.body.contains_str("//!")) {
+    if !hunks
+        .iter()
+        .any(|h| h.body.contains_str("//!") || h.body.contains_str("///"))
+    {
         return None;
     }
     let mut out = ModuleDocs::default();
@@ -57,18 +74,39 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<ModuleDocs> {
         // lines inside an example (`# use tokio;`) seldom do, and a hunk may begin inside
         // an example, so fences cannot be counted.
         let mut after_blank = true;
+        // An item's docs changed above: the next line of code names the item.
+        let mut item_pending = false;
         for line in hunk.lines() {
-            let text = doc_text(line.text);
+            let doc = doc_text(line.text);
             if line.kind != LineKind::Context && line.kind != LineKind::NoNewline {
-                if text.is_none() && !line.text.trim().is_empty() {
+                if doc.is_none() && !line.text.trim().is_empty() {
                     return None;
                 }
                 if changed == 0 {
                     out.section.clone_from(&last_heading);
                 }
                 changed += 1;
+                match doc {
+                    Some((_, true)) => out.module = true,
+                    Some((_, false)) => item_pending = true,
+                    None => {}
+                }
             }
-            let Some(text) = text else {
+            let Some((text, module)) = doc else {
+                let code = line.text.trim();
+                if line.kind == LineKind::Context && !code.is_empty() && !code.starts_with(b"#[") {
+                    if item_pending
+                        && let Some(def) = code
+                            .to_str()
+                            .ok()
+                            .and_then(|c| super::defs::parse(c, crate::paths::Lang::Rust))
+                        && out.items.len() < 8
+                        && !out.items.contains(&def.name)
+                    {
+                        out.items.push(def.name);
+                    }
+                    item_pending = false;
+                }
                 after_blank = true;
                 continue;
             };
@@ -80,7 +118,7 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<ModuleDocs> {
                 LineKind::Removed => removed.push(title.clone()),
                 _ => {}
             }
-            if line.kind != LineKind::Removed {
+            if line.kind != LineKind::Removed && module {
                 last_heading = Some(title);
             }
         }
@@ -130,6 +168,8 @@ mod tests {
             Some(ModuleDocs {
                 added: vec!["Cancellation".into()],
                 section: None,
+                items: Vec::new(),
+                module: true,
             })
         );
     }
@@ -168,7 +208,20 @@ mod tests {
     #[test]
     fn any_other_changed_line_means_no_module_docs_change() {
         assert_eq!(read(&[hunk("+//! # Usage\n+pub fn f() {}\n")]), None);
-        assert_eq!(read(&[hunk("+/// Item docs.\n")]), None);
+        assert_eq!(read(&[hunk("+// A comment.\n")]), None);
+    }
+
+    /// tokio `sync: document memory ordering guarantees for Semaphore` (#8119), cut down:
+    /// the item is the one below the docs, not the one the hunk header names.
+    #[test]
+    fn item_docs_name_the_item_below_them() {
+        let got = read(&[hunk(
+            " /// permits.\n+///\n+/// # Memory ordering\n+///\n+/// Acquire and release.\n #[derive(Debug)]\n pub struct Semaphore {\n",
+        )])
+        .unwrap();
+        assert_eq!(got.items, vec!["Semaphore".to_owned()]);
+        assert_eq!(got.added, vec!["Memory ordering".to_owned()]);
+        assert!(!got.module);
     }
 
     #[test]

@@ -362,6 +362,26 @@ fn parent(path: &str) -> &str {
     path.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
+/// Constructors and trait plumbing (`new`, `fmt`): they come with the type they serve, and
+/// name a change only when nothing else does.
+const TRIVIAL: &[&str] = &[
+    "new",
+    "default",
+    "fmt",
+    "from",
+    "into",
+    "clone",
+    "eq",
+    "hash",
+    "drop",
+    "deref",
+    "deref_mut",
+    "as_ref",
+    "constructor",
+    "init",
+    "style",
+];
+
 /// Names of definitions across the given files, for a type.
 fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     let mut added = Names::default();
@@ -407,25 +427,7 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     };
     added.sort_by_key(|n| !widespread(&added_in, n));
     touched.sort_by_key(|n| !widespread(&touched_in, n));
-    // A `mod tests` is where the tests live, not what the change is about; constructors
-    // and trait plumbing (`new`, `fmt`) come with the type they serve.
-    const TRIVIAL: &[&str] = &[
-        "new",
-        "default",
-        "fmt",
-        "from",
-        "into",
-        "clone",
-        "eq",
-        "hash",
-        "drop",
-        "deref",
-        "deref_mut",
-        "as_ref",
-        "constructor",
-        "init",
-        "style",
-    ];
+    // A `mod tests` is where the tests live, not what the change is about.
     for list in [&mut added, &mut touched, &mut removed] {
         list.retain(|n| !matches!(n.as_str(), "tests" | "test"));
         if list.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
@@ -1978,6 +1980,46 @@ fn module_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         return None;
     };
     let docs = file.module_docs.as_ref()?;
+    if !docs.module {
+        // Items' docs: the items below them (`document Semaphore`, `document memory
+        // ordering of Semaphore`, `add examples to Peekable docs`).
+        // The item below may lie past the hunk: the file names the place then.
+        let mut found = docs.items.clone();
+        if found.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
+            found.retain(|n| !TRIVIAL.contains(&n.as_str()));
+        }
+        let items = match found.as_slice() {
+            [] => vec![file_subject(&file.path)],
+            found => found.to_vec(),
+        };
+        let text = match (docs.added.as_slice(), found.as_slice()) {
+            ([one], _) if matches!(one.to_lowercase().as_str(), "example" | "examples") => {
+                format!(
+                    "add examples to {} docs",
+                    join(&items[..items.len().min(2)])
+                )
+            }
+            ([one], _) if matches!(one.to_lowercase().as_str(), "warning" | "note" | "caution") => {
+                format!(
+                    "add {} to {} docs",
+                    one.to_lowercase(),
+                    join(&items[..items.len().min(2)])
+                )
+            }
+            ([one], [item]) => format!("document {} of {item}", lower_first(one)),
+            ([one], []) => format!("document {} in {}", lower_first(one), items[0]),
+            (_, []) => return None,
+            _ => {
+                return Some(fit(
+                    "document",
+                    &items,
+                    &where_tail(&[file], &items, "in"),
+                    budget,
+                ));
+            }
+        };
+        return Some(truncate(&text, budget));
+    }
     let owner = match file.kind {
         Kind::Example => {
             // `examples/low-level-openssl/src/main.rs` is the low-level-openssl example.
@@ -2002,10 +2044,12 @@ fn module_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         {
             format!("add {} to {owner} docs", one.to_lowercase())
         }
-        headings => {
-            let titles: Vec<String> = headings.iter().take(2).map(|h| lower_first(h)).collect();
-            format!("document {} in {owner} docs", join(&titles))
-        }
+        [one] if !one.ends_with('?') => format!("document {} in {owner} docs", lower_first(one)),
+        headings => format!(
+            "add {} {} to {owner} docs",
+            headings.len(),
+            noun(headings.len(), "section", "sections")
+        ),
     };
     Some(truncate(&text, budget))
 }
