@@ -897,7 +897,11 @@ pub(crate) fn summary(
                 fit(file_verb(&files, "update"), &names, " tests", budget)
             }
         }
-        Type::CI => {
+        // CI files alone are named as CI whatever type the house gives them (hyper's
+        // `chore(ci)`).
+        Type::CI | Type::BUILD | Type::CHORE
+            if ty == Type::CI || all(&|f| f.kind == Kind::Ci && f.path.starts_with(".github/")) =>
+        {
             // A small change whose added comment says what to do: those words (a new file
             // is news itself: `add dependabot.yml`).
             if let Some(text) = &a.instruction
@@ -948,6 +952,46 @@ pub(crate) fn summary(
                         // Every step named, or the count would say more than the words.
                         if text.ends_with(" workflow") && steps.iter().all(|s| text.contains(s)) {
                             return text;
+                        }
+                    }
+                }
+                // No named step came or went: the actions that did (their pins aside),
+                // `replace actions-rs/install with taiki-e/cache-cargo-install-action in CI
+                // workflow`, `add Swatinem/rust-cache to CI workflow`.
+                let came: Vec<String> = (a.actions_added.iter())
+                    .filter(|x| !a.actions_removed.contains(x))
+                    .cloned()
+                    .collect();
+                let went: Vec<String> = (a.actions_removed.iter())
+                    .filter(|x| !a.actions_added.contains(x))
+                    .cloned()
+                    .collect();
+                if files.iter().all(|f| f.status == Status::Modified) {
+                    let place = setting_place(&files);
+                    let text = match (came.as_slice(), went.as_slice()) {
+                        ([new], [old]) => Some(format!("replace {old} with {new} in {place}")),
+                        ([_, ..], []) => Some(fit("add", &came, &format!(" to {place}"), budget)),
+                        ([], [_, ..]) => {
+                            Some(fit("remove", &went, &format!(" from {place}"), budget))
+                        }
+                        _ => None,
+                    };
+                    if let Some(text) = text
+                        && text.ends_with(&place)
+                    {
+                        if width(&text) <= budget {
+                            return text;
+                        }
+                        // Too long with the place: the actions alone.
+                        let bare = text.trim_end_matches(&place);
+                        let bare = bare.trim_end_matches([' ']);
+                        let bare = bare
+                            .strip_suffix(" in")
+                            .or_else(|| bare.strip_suffix(" to"))
+                            .or_else(|| bare.strip_suffix(" from"))
+                            .unwrap_or(bare);
+                        if width(bare) <= budget {
+                            return bare.to_owned();
                         }
                     }
                 }

@@ -369,3 +369,33 @@ fn a_lint_fixed_takes_the_type_and_scope_the_house_gives_lint_fixes() {
         .success()
         .stdout(starts_with("style(lib): fix manual_assert_eq lint\n"));
 }
+
+/// hyper types its CI changes `chore(ci)`: a workflow change is still named as one (the
+/// action a job gained), not as the file (`update CI.yml`).
+#[test]
+fn a_workflow_change_in_a_chore_ci_house_names_the_action_it_adds() {
+    let repo = TestRepo::new();
+    let workflow = |extra: &str| {
+        format!(
+            "name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n{extra}      - name: Test\n        run: cargo test\n"
+        )
+    };
+    repo.write("src/lib.rs", "pub fn f() {}\n");
+    repo.commit_all("feat(core): add f");
+    for i in 0..24 {
+        repo.write(".github/workflows/CI.yml", workflow(&"#\n".repeat(i)));
+        repo.add_all();
+        repo.commit(&format!("chore(ci): tweak CI {i}"));
+    }
+    repo.write(
+        ".github/workflows/CI.yml",
+        workflow("      - uses: Swatinem/rust-cache@v2\n"),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "chore(ci): add Swatinem/rust-cache to CI workflow\n",
+        ));
+}
