@@ -231,6 +231,36 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     bumped.dedup();
     let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
         "bump"
+    } else if deps.iter().all(|d| d.from.is_some() && d.to.is_none()) {
+        // All taken out: `remove num_cpus and tokio-util dependencies`.
+        let text = format!(
+            "remove {} {}",
+            join(&bumped),
+            noun(bumped.len(), "dependency", "dependencies")
+        );
+        if bumped.len() <= 3 && width(&text) <= budget {
+            return text;
+        }
+        return truncate(
+            &format!(
+                "remove {}",
+                plural(deps.len(), "dependency", "dependencies")
+            ),
+            budget,
+        );
+    } else if deps.iter().all(|d| d.from.is_none() && d.to.is_some()) {
+        let text = format!(
+            "add {} {}",
+            join(&bumped),
+            noun(bumped.len(), "dependency", "dependencies")
+        );
+        if bumped.len() <= 3 && width(&text) <= budget {
+            return text;
+        }
+        return truncate(
+            &format!("add {}", plural(deps.len(), "dependency", "dependencies")),
+            budget,
+        );
     } else {
         "update"
     };
@@ -2317,6 +2347,32 @@ mod tests {
             dep("version", "0.12.1", "0.12.5"),
         ];
         assert_eq!(deps_summary(&twice, 72), "bump version to 0.12.5");
+    }
+
+    /// hyper's `Remove unused num_cpus and tokio-util dependencies` read `update num_cpus
+    /// and tokio-util`, its body saying `remove` twice.
+    #[test]
+    fn dependencies_all_taken_out_or_all_added_say_so() {
+        let gone = |name: &str| DepChange {
+            name: name.into(),
+            from: Some("1.0".into()),
+            to: None,
+        };
+        let new = |name: &str| DepChange {
+            name: name.into(),
+            from: None,
+            to: Some("1.0".into()),
+        };
+        assert_eq!(
+            deps_summary(&[gone("num_cpus"), gone("tokio-util")], 72),
+            "remove num_cpus and tokio-util dependencies"
+        );
+        assert_eq!(
+            deps_summary(&[new("a"), new("b"), new("c"), new("d")], 72),
+            "add 4 dependencies"
+        );
+        let mixed = [gone("a"), new("b")];
+        assert_eq!(deps_summary(&mixed, 72), "update a and b");
     }
 
     #[test]
