@@ -25,6 +25,8 @@ pub(crate) struct ManifestChanges {
     /// workspace releasing members at their own versions names the package (axum's `0.8.0`
     /// beside axum-core's `0.5.0`, `axum-extra 0.12.5` alone).
     pub release_package: Option<String>,
+    /// Dependencies taken out of one manifest and put into another at the same version.
+    pub moved: Vec<String>,
     /// Each manifest that moved its own version: how deep it lies, its folder, the version.
     releases: Vec<(usize, String, String)>,
 }
@@ -253,7 +255,18 @@ impl ManifestReader {
             ) {
                 continue;
             }
-            if !out.deps.iter().any(|d| d.name == key) {
+            // Taken out of one manifest and put into another at the same version: moved
+            // (jj's `mimalloc = "0.1.50"` from `cli/` into the workspace's dependencies).
+            if let Some(at) = out.deps.iter().position(|d| {
+                d.name == key
+                    && (d.from.is_none() && d.to.is_some() && d.to == from && to.is_none()
+                        || d.to.is_none() && d.from.is_some() && d.from == to && from.is_none())
+            }) {
+                let moved = out.deps.remove(at);
+                out.moved.push(moved.name);
+                continue;
+            }
+            if !out.deps.iter().any(|d| d.name == key) && !out.moved.contains(&key) {
                 out.deps.push(DepChange {
                     name: key,
                     from,
@@ -1557,6 +1570,25 @@ mod tests {
         // Not a bump of one package to a version.
         assert_eq!(BumpPhrase::read("Update GitHub Actions"), None);
         assert_eq!(BumpPhrase::read("update the docs to match"), None);
+    }
+
+    /// jj's `cargo: make dependency usage consistent`: `mimalloc = "0.1.50"` left
+    /// `cli/Cargo.toml` for the workspace's dependencies (the member's line now says
+    /// `{ workspace = true }`, no version).
+    #[test]
+    fn a_dependency_moved_between_manifests_is_no_addition() {
+        let mut out = ManifestChanges::default();
+        for (path, line, added) in [
+            ("Cargo.toml", "mimalloc = \"0.1.50\"", true),
+            ("cli/Cargo.toml", "mimalloc = \"0.1.50\"", false),
+        ] {
+            let mut reader = ManifestReader::default();
+            reader.line("Cargo.toml", "[dependencies]", false);
+            reader.line("Cargo.toml", line, added);
+            reader.finish(path, &mut out);
+        }
+        assert!(out.deps.is_empty(), "{:?}", out.deps);
+        assert_eq!(out.moved, vec!["mimalloc".to_owned()]);
     }
 
     /// helix's `lang: Update pascal`: the grammar's pin moved.

@@ -688,6 +688,23 @@ pub(crate) fn summary(
     if let Some(text) = dependency_summary(a, budget) {
         return text;
     }
+    // Dependencies moved between manifests and nothing else: `move mimalloc to workspace
+    // dependencies` (a member's line now says `{ workspace = true }`).
+    if !a.manifest.moved.is_empty()
+        && a.manifest.deps.is_empty()
+        && files
+            .iter()
+            .all(|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile))
+    {
+        let names = a.manifest.moved.clone();
+        let shared = files.iter().any(|f| !f.path.contains('/'));
+        let tail = if shared {
+            " to workspace dependencies"
+        } else {
+            ""
+        };
+        return fit("move", &names, tail, budget);
+    }
     if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
     }
