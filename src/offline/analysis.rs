@@ -1212,6 +1212,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let package_init = name == "__init__.py";
         // In a document, the lines added and removed (blank ones aside) and the first added,
         // for `sole_addition`.
+        // Lists of people (`MAINTAINERS.md`, `AUTHORS.md`) are housekeeping, yet prose.
+        let document = kind == Kind::Docs || kind == Kind::Config && lang == Lang::Markdown;
         let (mut solid_added, mut solid_removed) = (0u32, 0u32);
         let mut first_added: Option<String> = None;
         // Hunks that only move a tool's version, or touch only comments and blank lines.
@@ -1407,7 +1409,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
-                        if kind == Kind::Docs && !text.is_empty() {
+                        if document && !text.is_empty() {
                             if added {
                                 solid_added += 1;
                                 if first_added.is_none() {
@@ -1809,7 +1811,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if tool_hunks == changed_hunks {
             facts.tools = tools;
         }
-        if kind == Kind::Docs && solid_added == 1 && solid_removed == 0 {
+        if document && solid_added == 1 && solid_removed == 0 {
             facts.sole_addition = first_added;
         }
         // A definition on both sides was edited in place, not added or removed.

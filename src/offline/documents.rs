@@ -89,7 +89,7 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     // One document edited in place: named by what went into it.
     if let [file] = files
-        && file.kind == Kind::Docs
+        && (file.kind == Kind::Docs || file.sole_addition.is_some())
         && file.status == Status::Modified
         && let Some(text) = edited_document(file)
         && super::summary::width(&text) <= budget
