@@ -159,6 +159,9 @@ pub(crate) struct FileFacts {
     /// The `key: value` lines of a configuration file, `(added, key, value)`, and whether
     /// any other line changed: one option set is said as such (`set pool to vmThreads`).
     pub settings: Vec<(bool, String, String)>,
+    /// TOML table headers on added and removed lines, their dotted parts unquoted
+    /// (`[tasks."build:gen-protos"]` → `tasks`, `build:gen-protos`).
+    pub tables: Vec<(bool, Vec<String>)>,
     pub other_lines: bool,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
@@ -451,6 +454,44 @@ fn step_name(t: &[u8]) -> Option<String> {
         .trim_matches(['"', '\''])
         .trim();
     (!name.is_empty() && name.len() <= 40 && !name.contains("${{")).then(|| name.to_owned())
+}
+
+/// The dotted parts of a TOML table header (`[tasks."build:gen-protos"]`, `[profile.dev]`),
+/// quotes dropped; `None` for other lines and for arrays of tables (`[[grammar]]`).
+fn toml_table(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('[')?.strip_suffix(']')?;
+    if inner.starts_with('[') || inner.is_empty() || inner.len() > 80 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut rest = inner.trim();
+    while !rest.is_empty() {
+        let (part, after) = match rest.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted.find('"')?;
+                (&quoted[..end], &quoted[end + 1..])
+            }
+            None => match rest.find('.') {
+                Some(dot) => (&rest[..dot], &rest[dot..]),
+                None => (rest, ""),
+            },
+        };
+        let part = part.trim();
+        let bare = part
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '/' | '@' | ' '));
+        if part.is_empty() || !bare {
+            return None;
+        }
+        parts.push(part.to_owned());
+        rest = after.trim_start();
+        rest = match rest.strip_prefix('.') {
+            Some(r) => r.trim_start(),
+            None if rest.is_empty() => rest,
+            None => return None,
+        };
+    }
+    Some(parts)
 }
 
 /// The action a workflow line uses, without its pin (`- uses: actions/checkout@v4` →
@@ -1128,6 +1169,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             swap_only: false,
             inserted: Vec::new(),
             settings: Vec::new(),
+            tables: Vec::new(),
             other_lines: false,
             links: false,
             link_changes: 0,
@@ -1673,6 +1715,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     for line in lines.iter() {
                         let text = line.to_str_lossy();
                         let text = text.trim();
+                        // A TOML table's header: the table is named by it.
+                        if let Some(table) = toml_table(text) {
+                            if facts.tables.len() < 8 {
+                                facts.tables.push((added, table));
+                            }
+                            continue;
+                        }
                         if text.is_empty()
                             || is_comment(text.as_bytes())
                             || super::words::opener(text)

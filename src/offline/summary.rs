@@ -790,6 +790,9 @@ pub(crate) fn summary(
     if let Some(text) = swap_summary(a, &files, ty, budget) {
         return text;
     }
+    if let Some(text) = tables_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = setting_summary(&files, budget) {
         return text;
     }
@@ -1154,6 +1157,51 @@ fn lints_summary(a: &Analysis, budget: usize) -> Option<String> {
 /// One or two options set, added or dropped, in one configuration file or the same in
 /// several, and nothing else changed: `set pool to vmThreads in vitest config`, `remove
 /// sourcemap from rollup config`, `disable sccache and cache in 4 workflows`.
+/// One or two TOML tables of a collection added to one file and nothing taken out: `add
+/// build:gen-protos task to mise.toml` (jj's `mise: add task to generate protobuf
+/// definitions`), `add dev and test profiles to Cargo.toml`, `add ruff config to
+/// pyproject.toml`.
+fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    if file.status != Status::Modified || file.deletions > 0 || file.tables.is_empty() {
+        return None;
+    }
+    let added: Vec<&Vec<String>> = file.tables.iter().map(|(_, parts)| parts).collect();
+    let parent = |parts: &[String]| match parts {
+        [.., up, _] => Some(up.clone()),
+        _ => None,
+    };
+    let first = parent(added[0]);
+    if added.len() > 2 || added.iter().any(|t| parent(t) != first) {
+        return None;
+    }
+    let names: Vec<String> = added.iter().filter_map(|t| t.last().cloned()).collect();
+    // What the parent table holds, as a noun: a plural's singular (`tasks` → `task`),
+    // Cargo's `profile`, pyproject's `tool` as its config. Another parent may be a
+    // setting of an array's last table (helix's `[language.auto-pairs]`): left alone.
+    let one = match first.as_deref()? {
+        "profile" => "profile".to_owned(),
+        "tool" => "config".to_owned(),
+        up => up
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 3 && !s.ends_with('s'))?
+            .to_owned(),
+    };
+    let what = match names.len() {
+        1 => one,
+        _ if one == "config" => one,
+        _ => format!("{one}s"),
+    };
+    let text = format!(
+        "add {} {what} to {}",
+        join(&names),
+        paths::file_name(&file.path)
+    );
+    (width(&text) <= budget).then_some(text)
+}
+
 fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if files.is_empty()
         || files.len() > 12

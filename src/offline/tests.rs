@@ -1130,3 +1130,42 @@ fn a_flag_added_to_two_commands_is_named_once() {
     assert!(subject.contains("--clean flag"), "{subject}");
     assert!(!subject.contains("--clean and"), "{subject}");
 }
+
+/// jj's `mise: add task to generate protobuf definitions`: a table of a collection added
+/// is named by its key; a table under a singular parent (helix's `[language.auto-pairs]`,
+/// a setting of the last `[[language]]`) is not.
+#[test]
+fn a_new_table_of_a_collection_is_named() {
+    let patch = |path: &str, body: &str| {
+        let lines = body.lines().count();
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -63,2 +63,{} @@\n run = \"cargo build --release\"\n \n{body}",
+            2 + lines
+        )
+    };
+    let subject = |patch: &str| {
+        let subject = message(patch).subject;
+        subject
+            .split_once(": ")
+            .map_or(subject.clone(), |(_, s)| s.to_owned())
+    };
+    let mise = patch(
+        ".config/mise.toml",
+        "+[tasks.\"build:gen-protos\"]\n+description = \"Generate Protocol Buffers definitions\"\n+run = \"cargo run --bin gen-protos\"\n+\n",
+    );
+    assert_eq!(subject(&mise), "add build:gen-protos task to mise.toml");
+    let profiles = patch(
+        "Cargo.toml",
+        "+[profile.dev]\n+opt-level = 1\n+\n+[profile.test]\n+opt-level = 1\n",
+    );
+    assert_eq!(
+        subject(&profiles),
+        "add dev and test profiles to Cargo.toml"
+    );
+    let setting = patch("languages.toml", "+[language.auto-pairs]\n+'(' = ')'\n");
+    assert!(
+        !subject(&setting).contains("auto-pairs language"),
+        "{}",
+        subject(&setting)
+    );
+}
