@@ -27,6 +27,11 @@ pub(crate) struct ManifestChanges {
     pub release_package: Option<String>,
     /// Dependencies taken out of one manifest and put into another at the same version.
     pub moved: Vec<String>,
+    /// Whether every dependency moved went into the root manifest (a workspace's shared
+    /// dependencies), not out of it.
+    pub moved_to_root: bool,
+    /// The manifest each entry of `deps` was read from.
+    dep_paths: Vec<(String, String)>,
     /// Each manifest that moved its own version: how deep it lies, its folder, the version.
     releases: Vec<(usize, String, String)>,
 }
@@ -257,16 +262,33 @@ impl ManifestReader {
             }
             // Taken out of one manifest and put into another at the same version: moved
             // (jj's `mimalloc = "0.1.50"` from `cli/` into the workspace's dependencies).
+            if package_key(&key) {
+                continue;
+            }
             if let Some(at) = out.deps.iter().position(|d| {
                 d.name == key
                     && (d.from.is_none() && d.to.is_some() && d.to == from && to.is_none()
                         || d.to.is_none() && d.from.is_some() && d.from == to && from.is_none())
             }) {
                 let moved = out.deps.remove(at);
-                out.moved.push(moved.name);
+                // Where it went: this manifest, or the one it was read from before.
+                let other = out
+                    .dep_paths
+                    .iter()
+                    .find(|(name, _)| *name == moved.name)
+                    .map_or("", |(_, p)| p.as_str());
+                let into = if to.is_some() { path } else { other };
+                let root = !into.contains('/');
+                out.moved_to_root = root && (out.moved.is_empty() || out.moved_to_root);
+                if !out.moved.contains(&moved.name) {
+                    out.moved.push(moved.name);
+                }
                 continue;
             }
             if !out.deps.iter().any(|d| d.name == key) && !out.moved.contains(&key) {
+                if out.dep_paths.len() < 512 {
+                    out.dep_paths.push((key.clone(), path.to_owned()));
+                }
                 out.deps.push(DepChange {
                     name: key,
                     from,
@@ -1589,6 +1611,18 @@ mod tests {
         }
         assert!(out.deps.is_empty(), "{:?}", out.deps);
         assert_eq!(out.moved, vec!["mimalloc".to_owned()]);
+        assert!(out.moved_to_root);
+        // Out of the root into a member (a crate moved into a folder of its own): moved,
+        // but not into the workspace's shared dependencies.
+        let mut out = ManifestChanges::default();
+        for (path, added) in [("Cargo.toml", false), ("ratatui/Cargo.toml", true)] {
+            let mut reader = ManifestReader::default();
+            reader.line("Cargo.toml", "[dependencies]", false);
+            reader.line("Cargo.toml", "bitflags = \"2.3\"", added);
+            reader.finish(path, &mut out);
+        }
+        assert_eq!(out.moved, vec!["bitflags".to_owned()]);
+        assert!(!out.moved_to_root);
     }
 
     /// helix's `lang: Update pascal`: the grammar's pin moved.

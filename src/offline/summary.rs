@@ -492,7 +492,42 @@ const MAINTENANCE_LINES: u32 = 4;
 /// Returns the summary of a change that only moves dependencies (manifest lines,
 /// lockfile versions or CI action pins), naming them; `None` for any other change.
 pub(crate) fn dependency_summary(a: &Analysis, budget: usize) -> Option<String> {
+    if let Some(text) = moved_summary(a, budget) {
+        return Some(text);
+    }
     dependency_changes(a).map(|(deps, _)| deps_summary(&deps, budget))
+}
+
+/// Dependencies moved between manifests, more of them than other dependency changes, and
+/// little code beside: `move mimalloc to workspace dependencies` (a member's line now says
+/// `{ workspace = true }`), `move 38 dependencies to workspace dependencies` (wezterm's
+/// `workspace-ify the deps`).
+fn moved_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let moved = &a.manifest.moved;
+    if moved.is_empty() || moved.len() < a.manifest.deps.len() {
+        return None;
+    }
+    let files = a.substantive();
+    let beside: usize = files
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Manifest | Kind::Lockfile))
+        .map(|f| f.additions + f.deletions)
+        .sum();
+    let manifests =
+        files.iter().any(|f| matches!(f.kind, Kind::Manifest)) && beside <= ADAPTED_LINES as usize;
+    if !manifests {
+        return None;
+    }
+    // Into the workspace's shared dependencies; out of the root is a package moving
+    // (ratatui's `move ratatui crate into workspace folder`), for other rules.
+    if !manifests || !a.manifest.moved_to_root {
+        return None;
+    }
+    let tail = " to workspace dependencies";
+    Some(match moved.len() {
+        1..=3 => fit("move", moved, tail, budget),
+        n => truncate(&format!("move {n} dependencies{tail}"), budget),
+    })
 }
 
 /// The one package a dependency bump moves to a higher version (from a manifest, a
@@ -687,23 +722,6 @@ pub(crate) fn summary(
     }
     if let Some(text) = dependency_summary(a, budget) {
         return text;
-    }
-    // Dependencies moved between manifests and nothing else: `move mimalloc to workspace
-    // dependencies` (a member's line now says `{ workspace = true }`).
-    if !a.manifest.moved.is_empty()
-        && a.manifest.deps.is_empty()
-        && files
-            .iter()
-            .all(|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile))
-    {
-        let names = a.manifest.moved.clone();
-        let shared = files.iter().any(|f| !f.path.contains('/'));
-        let tail = if shared {
-            " to workspace dependencies"
-        } else {
-            ""
-        };
-        return fit("move", &names, tail, budget);
     }
     if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
