@@ -200,9 +200,9 @@ pub(crate) struct FileFacts {
     /// Functions whose signature gained `async` (`fn has_id(` → `async fn has_id(`), and the
     /// changed lines that say `async` or `await`.
     pub made_async: Vec<String>,
-    /// What a Rust file's module docs (`//!`) gained, when they are all that changed in it.
-    pub module_docs: Option<super::moddocs::ModuleDocs>,
     pub async_lines: usize,
+    /// What a Rust file's docs (`//!`, `///`) gained, when they are all that changed in it.
+    pub doc_change: Option<super::rustdocs::DocChange>,
 }
 
 impl FileFacts {
@@ -1182,7 +1182,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             attributes: Vec::new(),
             not_attributes: 0,
             made_async: Vec::new(),
-            module_docs: None,
+            doc_change: None,
             async_lines: 0,
             sole_addition: None,
             tools: Vec::new(),
@@ -1281,7 +1281,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     "toml" | "yaml" | "yml" | "json" | "ini" | "cfg" | "conf"
                 );
         if lang == Lang::Rust && kind != Kind::Test {
-            facts.module_docs = super::moddocs::read(&change.hunks);
+            facts.doc_change = super::rustdocs::read(&change.hunks);
         }
         for hunk in &change.hunks {
             out.hunks += 1;

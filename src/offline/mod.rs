@@ -16,7 +16,7 @@ mod documents;
 mod exports;
 mod flags;
 mod house;
-mod moddocs;
+mod rustdocs;
 mod scope;
 mod summary;
 mod weights;

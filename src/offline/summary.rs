@@ -830,7 +830,7 @@ pub(crate) fn summary(
     if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
-    if let Some(text) = module_docs_summary(&files, budget) {
+    if let Some(text) = rust_docs_summary(&files, budget) {
         return text;
     }
     if let Some(text) = flags_summary(a, budget) {
@@ -2131,12 +2131,12 @@ fn code_summary(
 /// sections it adds (`document cancellation in fs module docs`, as tokio's `fs: document
 /// cancellation behavior`), else the section it edits, else whose docs they are (`update
 /// crate docs`, not `update lib.rs`).
-fn module_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
     let [file] = code.as_slice() else {
         return None;
     };
-    let docs = file.module_docs.as_ref()?;
+    let docs = file.doc_change.as_ref()?;
     if !docs.module {
         // Items' docs: the items below them (`document Semaphore`, `document memory
         // ordering of Semaphore`, `add examples to Peekable docs`).
@@ -2186,7 +2186,7 @@ fn module_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
                 .find(|p| !matches!(paths::stem(p), "main" | "lib" | "mod" | "src" | "index"));
             format!("{} example", named.map_or("the", paths::stem))
         }
-        _ => super::moddocs::owner(&file.path),
+        _ => super::rustdocs::owner(&file.path),
     };
     let text = match docs.added.as_slice() {
         [] => match &docs.section {

@@ -9,7 +9,7 @@ use bstr::ByteSlice;
 
 /// What the docs of one file gained or had edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct ModuleDocs {
+pub(crate) struct DocChange {
     /// Headings of the sections added (`//! # Cancellation` → `Cancellation`).
     pub added: Vec<String>,
     /// The heading of the section the first changed line sits in, when a hunk shows it.
@@ -58,14 +58,14 @@ fn heading(text: &str) -> Option<String> {
 
 /// Reads a Rust file's hunks; `None` unless the changed lines are all docs (blank lines
 /// aside) and there is at least one.
-pub(crate) fn read(hunks: &[Hunk]) -> Option<ModuleDocs> {
+pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
     if !hunks
         .iter()
         .any(|h| h.body.contains_str("//!") || h.body.contains_str("///"))
     {
         return None;
     }
-    let mut out = ModuleDocs::default();
+    let mut out = DocChange::default();
     let mut removed: Vec<String> = Vec::new();
     let mut changed = 0;
     for hunk in hunks {
@@ -165,7 +165,7 @@ mod tests {
         )]);
         assert_eq!(
             got,
-            Some(ModuleDocs {
+            Some(DocChange {
                 added: vec!["Cancellation".into()],
                 section: None,
                 items: Vec::new(),
@@ -206,7 +206,7 @@ mod tests {
     }
 
     #[test]
-    fn any_other_changed_line_means_no_module_docs_change() {
+    fn any_other_changed_line_means_no_docs_change() {
         assert_eq!(read(&[hunk("+//! # Usage\n+pub fn f() {}\n")]), None);
         assert_eq!(read(&[hunk("+// A comment.\n")]), None);
     }
