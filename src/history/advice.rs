@@ -290,6 +290,10 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
     let mut scopes: HashMap<(&'static str, Option<&str>), u32> = HashMap::new();
     let mut total = 0;
     for past in commits {
+        // The newest dozen: a house's habit is what it does now.
+        if total == 12 {
+            break;
+        }
         let Some(kind) = past.subject.kind else {
             continue;
         };
@@ -301,8 +305,7 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
                     || w.eq_ignore_ascii_case("lints")
                     || w.eq_ignore_ascii_case("clippy")
             });
-        // The newest dozen: a house's habit is what it does now.
-        if names_lint && total < 12 {
+        if names_lint {
             total += 1;
             *kinds.entry(kind).or_default() += 1;
             *scopes

@@ -283,10 +283,10 @@ pub(crate) struct Analysis {
     /// Names of CI steps on added and on removed lines (`- name: Set up Go`).
     pub steps_added: Vec<String>,
     pub steps_removed: Vec<String>,
-    /// Actions CI files use on added and on removed lines (`uses: Swatinem/rust-cache@v2`
-    /// → `Swatinem/rust-cache`), whatever their pins.
-    pub actions_added: Vec<String>,
-    pub actions_removed: Vec<String>,
+    /// Actions CI files gained and lost (`uses: Swatinem/rust-cache@v2` added →
+    /// `Swatinem/rust-cache`), whatever their pins ([`PinReader::came_and_went`]).
+    pub actions_came: Vec<String>,
+    pub actions_went: Vec<String>,
     /// Names of the CI steps whose lines changed, a step named above them in the hunk.
     pub steps_changed: Vec<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
@@ -492,21 +492,6 @@ fn toml_table(line: &str) -> Option<Vec<String>> {
         };
     }
     Some(parts)
-}
-
-/// The action a workflow line uses, without its pin (`- uses: actions/checkout@v4` →
-/// `actions/checkout`); `None` for local (`./`) and Docker actions and other lines.
-fn action_used(t: &[u8]) -> Option<String> {
-    let t = t.to_str_lossy();
-    let rest = t.trim_start_matches(['-', ' ']).strip_prefix("uses:")?;
-    let name = rest.trim().trim_matches(['"', '\'']);
-    let name = name.split('@').next()?.trim();
-    let ok = name.contains('/')
-        && !name.starts_with('.')
-        && !name.contains("://")
-        && name.len() <= 80
-        && !name.contains(char::is_whitespace);
-    ok.then(|| name.to_owned())
 }
 
 /// The words of a comment line without its markers (`//`, `#`, `/*`, `*`, `*/`).
@@ -1588,16 +1573,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if kind == Kind::Ci {
                             pins.line(&head.to_str_lossy(), added);
-                            if let Some(action) = action_used(head) {
-                                let actions = if added {
-                                    &mut out.actions_added
-                                } else {
-                                    &mut out.actions_removed
-                                };
-                                if actions.len() < 16 && !actions.contains(&action) {
-                                    actions.push(action);
-                                }
-                            }
                             if let Some(step) = named.clone() {
                                 let steps = if added {
                                     &mut out.steps_added
@@ -1912,6 +1887,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
     });
     out.why = super::words::pick_reason(reasons);
     out.pins = pins.finish();
+    (out.actions_came, out.actions_went) = pins.came_and_went();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;
     out.moved_lines = removed_code
         .iter()

@@ -253,18 +253,16 @@ impl ManifestReader {
                 }
                 continue;
             }
-            // The `name` and `rust-version` keys carry versions but are not dependencies.
+            // The `name`, `rust-version` and `edition` keys carry versions but are not
+            // dependencies.
             if matches!(
                 key.as_str(),
-                "rust-version" | "requires-python" | "python" | "node"
+                "rust-version" | "edition" | "requires-python" | "python" | "node"
             ) {
                 continue;
             }
             // Taken out of one manifest and put into another at the same version: moved
             // (jj's `mimalloc = "0.1.50"` from `cli/` into the workspace's dependencies).
-            if package_key(&key) {
-                continue;
-            }
             if let Some(at) = out.deps.iter().position(|d| {
                 d.name == key
                     && (d.from.is_none() && d.to.is_some() && d.to == from && to.is_none()
@@ -439,7 +437,7 @@ pub(crate) fn git_pins(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
     }
     // `rev = "…"`, `commit: …`, `"rev": "…"`: the key and the full commit after it.
     fn pin(line: &str) -> Option<(&str, &str)> {
-        let at = ["rev", "commit", "sha"].iter().find_map(|key| {
+        ["rev", "commit", "sha"].iter().find_map(|key| {
             line.match_indices(key).find_map(|(i, _)| {
                 let before = line[..i].chars().next_back();
                 let rest = line[i + key.len()..].trim_start_matches(['"', '\'', ' ']);
@@ -451,8 +449,7 @@ pub(crate) fn git_pins(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
                 let ok = before.is_none_or(|c| !c.is_alphanumeric() && c != '_') && end >= 7;
                 ok.then(|| (&line[..i], &value[..end]))
             })
-        })?;
-        Some(at)
+        })
     }
     let mut out = Vec::new();
     for (o, n) in old.iter().zip(new) {
@@ -935,6 +932,23 @@ impl PinReader {
         if !versions.contains(&version) {
             versions.push(version);
         }
+    }
+
+    /// The actions used on added lines and not on removed ones, and the reverse, whatever
+    /// their pins, the first sixteen of each: what a workflow gained and lost (`add
+    /// Swatinem/rust-cache`, `replace actions-rs/install with …`).
+    pub(crate) fn came_and_went(&self) -> (Vec<String>, Vec<String>) {
+        let only = |on: &BTreeMap<String, Vec<String>>, off: &BTreeMap<String, Vec<String>>| {
+            (self.order.iter())
+                .filter(|name| on.contains_key(*name) && !off.contains_key(*name))
+                .take(16)
+                .cloned()
+                .collect()
+        };
+        (
+            only(&self.added, &self.removed),
+            only(&self.removed, &self.added),
+        )
     }
 
     /// Returns the actions whose pin changed (bumps only: a step added or removed is a

@@ -231,10 +231,17 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     bumped.dedup();
     let verb = if deps.iter().all(|d| d.from.is_some() && d.to.is_some()) {
         "bump"
-    } else if deps.iter().all(|d| d.from.is_some() && d.to.is_none()) {
-        // All taken out: `remove num_cpus and tokio-util dependencies`.
+    } else if let Some(verb) = [("remove", false), ("add", true)]
+        .into_iter()
+        .find(|&(_, added)| {
+            deps.iter()
+                .all(|d| d.from.is_some() != added && d.to.is_some() == added)
+        })
+        .map(|(verb, _)| verb)
+    {
+        // All taken out, or all new: `remove num_cpus and tokio-util dependencies`.
         let text = format!(
-            "remove {} {}",
+            "{verb} {} {}",
             join(&bumped),
             noun(bumped.len(), "dependency", "dependencies")
         );
@@ -243,22 +250,9 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         }
         return truncate(
             &format!(
-                "remove {}",
+                "{verb} {}",
                 plural(deps.len(), "dependency", "dependencies")
             ),
-            budget,
-        );
-    } else if deps.iter().all(|d| d.from.is_none() && d.to.is_some()) {
-        let text = format!(
-            "add {} {}",
-            join(&bumped),
-            noun(bumped.len(), "dependency", "dependencies")
-        );
-        if bumped.len() <= 3 && width(&text) <= budget {
-            return text;
-        }
-        return truncate(
-            &format!("add {}", plural(deps.len(), "dependency", "dependencies")),
             budget,
         );
     } else {
@@ -515,9 +509,6 @@ fn moved_summary(a: &Analysis, budget: usize) -> Option<String> {
         .sum();
     let manifests =
         files.iter().any(|f| matches!(f.kind, Kind::Manifest)) && beside <= ADAPTED_LINES as usize;
-    if !manifests {
-        return None;
-    }
     // Into the workspace's shared dependencies; out of the root is a package moving
     // (ratatui's `move ratatui crate into workspace folder`), for other rules.
     if !manifests || !a.manifest.moved_to_root {
@@ -650,13 +641,13 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
         return Some((a.pins.clone(), true));
     }
     // Versions of tools moved in CI or build files (`cargo install --version 0.3.9 …`).
+    let tools = a.tools();
     if all(&|f| !f.tools.is_empty()) {
-        return Some((a.tools(), false));
+        return Some((tools, false));
     }
     // One repository pinned by commit, and files of its own adapted to it, whatever their
     // size: helix's tree-sitter-pascal moved in `languages.toml`, its queries in
     // `runtime/queries/pascal/` rewritten for it.
-    let tools = a.tools();
     if let [tool] = tools.as_slice()
         && files.iter().any(|f| !f.tools.is_empty())
         && all(&|f| {
@@ -1026,40 +1017,32 @@ pub(crate) fn summary(
                 // No named step came or went: the actions that did (their pins aside),
                 // `replace actions-rs/install with taiki-e/cache-cargo-install-action in CI
                 // workflow`, `add Swatinem/rust-cache to CI workflow`.
-                let came: Vec<String> = (a.actions_added.iter())
-                    .filter(|x| !a.actions_removed.contains(x))
-                    .cloned()
-                    .collect();
-                let went: Vec<String> = (a.actions_removed.iter())
-                    .filter(|x| !a.actions_added.contains(x))
-                    .cloned()
-                    .collect();
                 if files.iter().all(|f| f.status == Status::Modified) {
+                    let (came, went) = (&a.actions_came, &a.actions_went);
                     let place = setting_place(&files);
-                    let text = match (came.as_slice(), went.as_slice()) {
-                        ([new], [old]) => Some(format!("replace {old} with {new} in {place}")),
-                        ([_, ..], []) => Some(fit("add", &came, &format!(" to {place}"), budget)),
-                        ([], [_, ..]) => {
-                            Some(fit("remove", &went, &format!(" from {place}"), budget))
+                    // With the place, then (too long with it) the actions alone.
+                    let texts = match (came.as_slice(), went.as_slice()) {
+                        ([new], [old]) => {
+                            let core = format!("replace {old} with {new}");
+                            Some((format!("{core} in {place}"), core))
                         }
+                        ([_, ..], []) => Some((
+                            fit("add", came, &format!(" to {place}"), budget),
+                            fit("add", came, "", budget),
+                        )),
+                        ([], [_, ..]) => Some((
+                            fit("remove", went, &format!(" from {place}"), budget),
+                            fit("remove", went, "", budget),
+                        )),
                         _ => None,
                     };
-                    if let Some(text) = text
+                    if let Some((text, core)) = texts
                         && text.ends_with(&place)
                     {
-                        if width(&text) <= budget {
-                            return text;
-                        }
-                        // Too long with the place: the actions alone.
-                        let bare = text.trim_end_matches(&place);
-                        let bare = bare.trim_end_matches([' ']);
-                        let bare = bare
-                            .strip_suffix(" in")
-                            .or_else(|| bare.strip_suffix(" to"))
-                            .or_else(|| bare.strip_suffix(" from"))
-                            .unwrap_or(bare);
-                        if width(bare) <= budget {
-                            return bare.to_owned();
+                        for text in [text, core] {
+                            if width(&text) <= budget {
+                                return text;
+                            }
                         }
                     }
                 }
@@ -1172,9 +1155,6 @@ fn lints_summary(a: &Analysis, budget: usize) -> Option<String> {
     Some(fit(verb, &names, tail, budget))
 }
 
-/// One or two options set, added or dropped, in one configuration file or the same in
-/// several, and nothing else changed: `set pool to vmThreads in vitest config`, `remove
-/// sourcemap from rollup config`, `disable sccache and cache in 4 workflows`.
 /// One or two TOML tables of a collection added to one file and nothing taken out: `add
 /// build:gen-protos task to mise.toml` (jj's `mise: add task to generate protobuf
 /// definitions`), `add dev and test profiles to Cargo.toml`, `add ruff config to
@@ -1220,6 +1200,9 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     (width(&text) <= budget).then_some(text)
 }
 
+/// One or two options set, added or dropped, in one configuration file or the same in
+/// several, and nothing else changed: `set pool to vmThreads in vitest config`, `remove
+/// sourcemap from rollup config`, `disable sccache and cache in 4 workflows`.
 fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if files.is_empty()
         || files.len() > 12
@@ -2127,10 +2110,11 @@ fn code_summary(
     fit(verb, &names, &tail, budget)
 }
 
-/// A change to a Rust module's own docs (`//!`) alone, release notes aside: the
-/// sections it adds (`document cancellation in fs module docs`, as tokio's `fs: document
-/// cancellation behavior`), else the section it edits, else whose docs they are (`update
-/// crate docs`, not `update lib.rs`).
+/// A change to a Rust file's docs alone, release notes aside. Items' docs (`///`) by the
+/// items below them (`document Semaphore`, `add examples to Line docs`); a module's own
+/// docs (`//!`) by the sections they gain (`document cancellation in fs module docs`, as
+/// tokio's `fs: document cancellation behavior`), else the section edited, else whose docs
+/// they are (`update crate docs`, not `update lib.rs`).
 fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
     let [file] = code.as_slice() else {
@@ -2138,8 +2122,6 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     };
     let docs = file.doc_change.as_ref()?;
     if !docs.module {
-        // Items' docs: the items below them (`document Semaphore`, `document memory
-        // ordering of Semaphore`, `add examples to Peekable docs`).
         // The item below may lie past the hunk: the file names the place then.
         let mut found = docs.items.clone();
         if found.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
@@ -2163,8 +2145,8 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
                     join(&items[..items.len().min(2)])
                 )
             }
-            ([one], [item]) => format!("document {} of {item}", lower_first(one)),
-            ([one], []) => format!("document {} in {}", lower_first(one), items[0]),
+            ([one], [item]) => format!("document {} of {item}", lower_title(one)),
+            ([one], []) => format!("document {} in {}", lower_title(one), items[0]),
             (_, []) => return None,
             _ => {
                 return Some(fit(
@@ -2201,7 +2183,7 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         {
             format!("add {} to {owner} docs", one.to_lowercase())
         }
-        [one] if !one.ends_with('?') => format!("document {} in {owner} docs", lower_first(one)),
+        [one] if !one.ends_with('?') => format!("document {} in {owner} docs", lower_title(one)),
         headings => format!(
             "add {} {} to {owner} docs",
             headings.len(),
@@ -2211,18 +2193,15 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     Some(truncate(&text, budget))
 }
 
-/// A heading's title as words in a sentence: `Runtime compatibility` → `runtime
-/// compatibility`; names (`HTTP/2`, `Unix`-like words with more capitals, code) kept.
-fn lower_first(title: &str) -> String {
-    let mut chars = title.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let second_upper = title.chars().nth(1).is_some_and(char::is_uppercase);
-    if !first.is_uppercase() || second_upper || title.contains('`') {
-        return title.to_owned();
+/// A heading's title as words in a sentence: its first word lowered as
+/// [`words::lower_first`] lowers one (`Runtime compatibility` → `runtime compatibility`,
+/// `HTTP/2 support` kept); a title with code in it is kept whole (`Unix `fork``).
+fn lower_title(title: &str) -> String {
+    match title.split_once(' ') {
+        _ if title.contains('`') => title.to_owned(),
+        Some((first, rest)) => format!("{} {rest}", words::lower_first(first)),
+        None => words::lower_first(title),
     }
-    first.to_lowercase().chain(chars).collect()
 }
 
 /// One or two functions made async, their callers taught to await them, nothing added or
