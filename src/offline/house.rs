@@ -134,35 +134,62 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
             .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
         return again.then(|| last.to_owned());
     }
-    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    // Versions moved, and where a hunk's removed and added lines hold as many versions,
+    // which one each became (`1.97.1` → `1.98.0` beside `0.1.11` → `0.1.13`).
+    let (mut added, mut removed, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
     for file in files {
         for hunk in &file.change.hunks {
+            let (mut hunk_added, mut hunk_removed) = (Vec::new(), Vec::new());
             for line in hunk.lines() {
                 let text = line.text.to_str_lossy();
                 let into = match line.kind {
-                    crate::diff::LineKind::Added => &mut added,
-                    crate::diff::LineKind::Removed => &mut removed,
+                    crate::diff::LineKind::Added => &mut hunk_added,
+                    crate::diff::LineKind::Removed => &mut hunk_removed,
                     _ => continue,
                 };
                 into.extend(versions(&text).into_iter().map(str::to_owned));
             }
+            if hunk_added.len() == hunk_removed.len() {
+                pairs.extend(hunk_removed.iter().cloned().zip(hunk_added.iter().cloned()));
+            }
+            added.extend(hunk_added);
+            removed.extend(hunk_removed);
         }
     }
     let moved: Vec<&String> = added.iter().filter(|v| !removed.contains(v)).collect();
+    let bare = |v: &str| v.trim_start_matches('v').to_owned();
+    // First the template's versions the diff moved itself, then the others by shape, each
+    // new version used once, one with the same leading number first.
+    let mut chosen: Vec<Option<String>> = found
+        .iter()
+        .map(|old| {
+            (pairs.iter())
+                .find(|(from, to)| bare(from) == bare(old) && moved.contains(&to))
+                .map(|(_, to)| to.clone())
+        })
+        .collect();
+    let shape = |v: &str| v.matches(['.', '-']).count();
+    let major = |v: &str| bare(v).split(['.', '-']).next().map(str::to_owned);
+    for (i, old) in found.iter().enumerate() {
+        if chosen[i].is_some() {
+            continue;
+        }
+        let free: Vec<&&String> = (moved.iter())
+            .filter(|n| shape(n) == shape(old) && !chosen.contains(&Some((**n).clone())))
+            .collect();
+        chosen[i] = (free.iter())
+            .find(|n| major(n) == major(old))
+            .or(free.first())
+            .map(|n| (**n).clone());
+    }
     let mut out = last.to_owned();
     let mut changed = false;
-    for old in found {
-        let shape = |v: &str| (v.starts_with('v'), v.matches(['.', '-']).count());
-        let Some(new) = moved
-            .iter()
-            .find(|n| shape(n.trim_start_matches('v')) == shape(old.trim_start_matches('v')))
-        else {
-            continue;
-        };
+    for (old, new) in found.into_iter().zip(chosen) {
+        let Some(new) = new else { continue };
         let new = match (old.starts_with('v'), new.starts_with('v')) {
             (true, false) => format!("v{new}"),
             (false, true) => new.trim_start_matches('v').to_owned(),
-            _ => (*new).clone(),
+            _ => new,
         };
         if new != old {
             out = out.replacen(old, &new, 1);

@@ -225,6 +225,32 @@ fn a_version_bump_reuses_the_last_subject() {
     assert_eq!(subject, "docs(changelog): update changelog for 0.30.3");
 }
 
+/// uv's `Bump Hawk to 0.1.9 and Rust to 1.97.1`: each version in the reused subject takes
+/// the version its own line moved to, not the first one moved.
+#[test]
+fn a_reused_subject_moves_each_version_to_its_own() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("Fix case {i}"))
+    });
+    let lint = |hawk: &str, rust: &str| {
+        format!(
+            "env:\n  HAWK_VERSION: {hawk}\njobs:\n  lint:\n    steps:\n      \
+             - run: rustup toolchain install {rust}\n      \
+             - run: cargo +{rust} hawk check\n"
+        )
+    };
+    for (hawk, rust) in [("0.1.8", "1.96.0"), ("0.1.9", "1.97.1")] {
+        repo.write(".github/workflows/lint.yml", lint(hawk, rust));
+        repo.add([".github/workflows/lint.yml"]);
+        repo.commit(&format!("Bump Hawk to {hawk} and Rust to {rust}"));
+    }
+    repo.write(".github/workflows/lint.yml", lint("0.1.13", "1.98.0"));
+    repo.add([".github/workflows/lint.yml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "Bump Hawk to 0.1.13 and Rust to 1.98.0");
+}
+
 /// A Conventional Commits history: 24 fixes.
 fn cc_house(repo: &TestRepo) {
     history(repo, 24, |i| {
