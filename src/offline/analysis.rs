@@ -298,6 +298,8 @@ pub(crate) struct Analysis {
     pub pins: Vec<super::deps::DepChange>,
     /// Every changed line of the CI files is an action pin.
     pub pins_only: bool,
+    /// The Rust toolchain or MSRV the change moved (`rust-toolchain.toml`, `rust-version`).
+    pub toolchain: Option<super::toolchain::Toolchain>,
     /// Import lines the change removes from code (`use once_cell::sync::Lazy;`,
     /// `require("please-upgrade-node")`), the first few: what the code stopped using.
     pub removed_imports: Vec<String>,
@@ -1703,11 +1705,18 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         {
                             continue;
                         }
-                        let parsed = super::words::setting(text).or_else(|| {
-                            (kind == Kind::Manifest)
-                                .then(|| super::words::quoted_setting(text))
-                                .flatten()
-                        });
+                        let parsed = super::words::setting(text)
+                            .or_else(|| {
+                                (kind == Kind::Manifest)
+                                    .then(|| super::words::quoted_setting(text))
+                                    .flatten()
+                            })
+                            .or_else(|| {
+                                // The plain `rust-toolchain` file is its channel alone.
+                                (paths::file_name(&facts.path) == "rust-toolchain"
+                                    && !text.contains(char::is_whitespace))
+                                .then(|| ("channel".to_owned(), text.to_owned()))
+                            });
                         match parsed {
                             // A manifest's settings are its package's metadata; its
                             // dependencies and version have rules of their own.
@@ -1770,6 +1779,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         settings_file
                             .then(|| super::deps::git_pins(&old_lines, &new_lines))
                             .flatten()
+                    })
+                    .map(|mut found| {
+                        // `channel = "1.98.0"` in `rust-toolchain.toml` is the toolchain's.
+                        if super::toolchain::is_toolchain_file(&facts.path) {
+                            for change in found.iter_mut().filter(|c| c.name == "channel") {
+                                change.name = "Rust toolchain".to_owned();
+                            }
+                        }
+                        found
                     });
                 match moved {
                     Some(found) => {
@@ -1893,6 +1911,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         .iter()
         .filter(|line| added_code.contains(*line))
         .count() as u32;
+    out.toolchain = super::toolchain::read(&out.files);
     out
 }
 

@@ -19,6 +19,7 @@ mod house;
 mod rustdocs;
 mod scope;
 mod summary;
+mod toolchain;
 mod weights;
 mod words;
 mod workspace;
@@ -116,7 +117,8 @@ pub fn write_in(
     };
     // A dependency bump takes the type and scope the house gives its bumps (`build(deps)`),
     // and its words from the change, never from a past bump of another package.
-    let bump = summary::dependency_summary(&analysis, style.max_subject).is_some();
+    let bump = analysis.toolchain.is_none()
+        && summary::dependency_summary(&analysis, style.max_subject).is_some();
     // The author's own release note says what the change is (`Fixed …`, `Added …`); a
     // note added alone, after the fact, is bookkeeping. A changelog entry beside a bump
     // says what the bump brings; the bump is the change.
@@ -136,8 +138,14 @@ pub fn write_in(
     // A fix with its regression test is a fix, whatever the new test adds (issue 13).
     let rule = if let Some(i) = noted.or(hinted) {
         allowed(Type(i))
+    } else if analysis.toolchain.is_some() && !matches!(ty, Type::CHORE | Type::BUILD | Type::CI) {
+        // A toolchain or MSRV bump is upkeep, whatever code moved with it.
+        allowed(Type::CHORE)
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
+    } else if ty == Type::DOCS && summary::adds_public_item(&analysis) {
+        // A public item added with its docs is new API, however long the docs.
+        allowed(Type::FEAT)
     } else if matches!(ty, Type::FIX | Type::REFACTOR | Type::CHORE)
         && analysis.notes.is_empty()
         && summary::flags_summary(&analysis, usize::MAX).is_some()
@@ -243,6 +251,7 @@ pub fn write_in(
     // The branch's words, on its first commit, when the diff has nothing surer to say (a
     // release, a bump, the author's own release note).
     let sure = analysis.manifest.release.is_some()
+        || analysis.toolchain.is_some()
         || !analysis.notes.is_empty()
         || entry.is_some()
         || bump;
@@ -393,7 +402,8 @@ fn subject(
         {
             let prefix = format!("{area}: ");
             let budget = max.saturating_sub(width(&prefix));
-            let text = format!("{prefix}{}", case(summary(budget)));
+            let words = summary::without_place(summary(budget), Some(area));
+            let text = format!("{prefix}{}", case(words));
             return truncate(&text, max);
         }
         let text = case(summary(max));

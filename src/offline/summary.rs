@@ -711,6 +711,10 @@ pub(crate) fn summary(
     if files.is_empty() {
         return truncate("record an empty change", budget);
     }
+    // The toolchain or MSRV moved: that is the change, whatever code moved with it.
+    if let Some(toolchain) = &a.toolchain {
+        return truncate(&toolchain.subject(), budget);
+    }
     if let Some(text) = dependency_summary(a, budget) {
         return text;
     }
@@ -1966,6 +1970,19 @@ fn added_tests(a: &Analysis) -> Vec<&str> {
         .filter(|d| d.kind == DefKind::Test)
         .map(|d| d.name.as_str())
         .collect()
+}
+
+/// Tells whether the change adds a public item with code of its own (tokio's
+/// `Command::into_std`, five lines of docs over three of code): new API, whatever share of
+/// it is documentation. Nothing removed beside it, bar a line or two.
+pub(crate) fn adds_public_item(a: &Analysis) -> bool {
+    let code_lines = |s: &super::analysis::Side| s.lines - s.comment - s.blank;
+    code_lines(&a.code_added) > 0
+        && code_lines(&a.code_removed) <= 2
+        && a.files.iter().any(|f| {
+            f.kind == Kind::Source
+                && (f.added_defs.iter()).any(|d| d.public && d.kind != DefKind::Test)
+        })
 }
 
 /// Tells whether the change reads as a fix with its regression test: code edited in place

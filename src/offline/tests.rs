@@ -7,7 +7,7 @@ use crate::diff::{self, FileChange, Hunk, Status};
 use crate::filter::{Attributes, Filter, FilterOptions};
 use std::path::PathBuf;
 
-fn entries(patch: &[u8]) -> Vec<FileEntry> {
+pub(super) fn entries(patch: &[u8]) -> Vec<FileEntry> {
     let filter = Filter::new(&FilterOptions::default()).unwrap();
     diff::parse(patch)
         .into_iter()

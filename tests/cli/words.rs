@@ -399,3 +399,57 @@ fn a_workflow_change_in_a_chore_ci_house_names_the_action_it_adds() {
             "chore(ci): add Swatinem/rust-cache to CI workflow\n",
         ));
 }
+
+/// tokio's `process: add Command::into_std()`: five lines of docs over three of code, in a
+/// file whose history is mostly docs commits. New API, named under the area alone (not
+/// `process: document into_std in process`).
+#[test]
+fn a_public_item_added_with_long_docs_in_an_area_house_is_added() {
+    let repo = TestRepo::new();
+    let base = "pub struct Command {\n    std: u32,\n}\n\nimpl Command {\n    /// Borrows the std command.\n    pub fn as_std(&self) -> &u32 {\n        &self.std\n    }\n}\n";
+    repo.write("src/process/mod.rs", base);
+    repo.write("src/sync/mod.rs", "pub fn s() {}\n");
+    repo.commit_all("process: add Command");
+    for i in 0..12 {
+        repo.write("src/process/mod.rs", format!("//! Processes, take {i}.\n{base}"));
+        repo.add_all();
+        repo.commit(&format!("process: clarify docs, take {i}"));
+        repo.write("src/sync/mod.rs", format!("pub fn s() {{}}\n// {i}\n"));
+        repo.add_all();
+        repo.commit(&format!("sync: tidy s, take {i}"));
+    }
+    let added = base.replace(
+        "    /// Borrows the std command.",
+        "    /// Cheaply converts into a std command.\n    ///\n    /// Options of this crate are lost.\n    ///\n    /// See also [`as_std`].\n    pub fn into_std(self) -> u32 {\n        self.std\n    }\n\n    /// Borrows the std command.",
+    );
+    repo.write("src/process/mod.rs", format!("//! Processes, take 11.\n{added}"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("process: add into_std\n"));
+}
+
+/// uv's `Update Rust to 1.98 and MSRV to 1.96`: the toolchain file and the manifest's
+/// `rust-version` moved, with code fixed for the new compiler beside them.
+#[test]
+fn a_toolchain_and_msrv_bump_is_named_by_its_versions() {
+    let repo = TestRepo::new();
+    let manifest = |msrv: &str| {
+        format!("[package]\nname = \"acme\"\nversion = \"0.1.0\"\nrust-version = \"{msrv}\"\n")
+    };
+    repo.write("Cargo.toml", manifest("1.95.0"));
+    repo.write("rust-toolchain.toml", "[toolchain]\nchannel = \"1.97.1\"\n");
+    repo.write("src/lib.rs", "pub fn f(x: Option<u32>) -> u32 {\n    x.map_or(0, |x| x)\n}\n");
+    repo.commit_all("feat: add f");
+    repo.write("Cargo.toml", manifest("1.96.0"));
+    repo.write("rust-toolchain.toml", "[toolchain]\nchannel = \"1.98.0\"\n");
+    repo.write("src/lib.rs", "pub fn f(x: Option<u32>) -> u32 {\n    x.unwrap_or_default()\n}\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "chore: bump Rust toolchain to 1.98.0 and MSRV to 1.96.0\n",
+        ));
+}

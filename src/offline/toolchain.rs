@@ -1,0 +1,239 @@
+//! A Rust toolchain or minimum supported Rust version moved: `rust-toolchain.toml`'s
+//! `channel`, a manifest's `rust-version`, an `MSRV` setting in CI or `clippy.toml`. Authors
+//! name such a change by the version (`Bump MSRV to 1.85`, `Update Rust toolchain to
+//! 1.97.1`), whatever code moved with it to please the new compiler.
+
+use super::analysis::FileFacts;
+use crate::diff::Status;
+use crate::paths::{self, Kind};
+
+/// The versions a change moved, each as (from, to).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Toolchain {
+    /// The pinned toolchain: `rust-toolchain.toml`'s `channel`, or the plain file's line.
+    pub channel: Option<(String, String)>,
+    /// The minimum supported Rust version.
+    pub msrv: Option<(String, String)>,
+    /// The one package whose MSRV moved, when it is not the repository's root manifest.
+    pub package: Option<String>,
+}
+
+/// Keys that hold a minimum supported Rust version outside a manifest: `MSRV: "1.90"` in a
+/// workflow's `env`, `msrv = "1.70"` in `clippy.toml`.
+fn msrv_key(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "msrv" | "rust_msrv" | "rust-msrv" | "min_rust_version" | "minimum_rust_version"
+    )
+}
+
+pub(crate) fn is_toolchain_file(path: &str) -> bool {
+    matches!(
+        paths::file_name(path),
+        "rust-toolchain" | "rust-toolchain.toml"
+    )
+}
+
+/// A version as written, or a channel name: `1.97.1`, `nightly-2024-05-01`, `stable`.
+fn version(value: &str) -> Option<String> {
+    let v = value.trim().trim_matches(['"', '\'']).trim();
+    let numeric = v.split('.').count() >= 2
+        && v.split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let channel = ["stable", "beta", "nightly"]
+        .iter()
+        .any(|c| v == *c || v.strip_prefix(c).is_some_and(|rest| rest.starts_with('-')));
+    (numeric || channel).then(|| v.to_owned())
+}
+
+/// The value a file's settings give `key` on one side, when they give exactly one.
+fn moved(file: &FileFacts, pick: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let side = |added: bool| {
+        let mut values = (file.settings.iter())
+            .filter(|(a, k, _)| *a == added && pick(k.trim_matches('"')))
+            .map(|(_, _, v)| version(v));
+        let first = values.next()??;
+        values.next().is_none().then_some(first)
+    };
+    let (from, to) = (side(false)?, side(true)?);
+    (from != to).then_some((from, to))
+}
+
+/// Reads the toolchain and MSRV moves out of a change's files; `None` when neither moved,
+/// or when the change brings new source files (a feature that needs a newer compiler is
+/// the feature).
+pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
+    if files
+        .iter()
+        .any(|f| f.status == Status::Added && matches!(f.kind, Kind::Source | Kind::Manifest))
+    {
+        return None;
+    }
+    let mut out = Toolchain::default();
+    let mut manifests: Vec<(&str, (String, String))> = Vec::new();
+    let mut elsewhere = None;
+    for f in files {
+        if is_toolchain_file(&f.path) {
+            out.channel = out.channel.or_else(|| moved(f, &|k| k == "channel"));
+        } else if f.kind == Kind::Manifest && paths::file_name(&f.path) == "Cargo.toml" {
+            if let Some(pair) = moved(f, &|k| k == "rust-version") {
+                manifests.push((f.path.as_str(), pair));
+            }
+        } else if matches!(f.kind, Kind::Ci | Kind::Config) {
+            elsewhere = elsewhere.or_else(|| moved(f, &msrv_key));
+        }
+    }
+    // The root manifest's move, else the one the most manifests make.
+    let root = manifests.iter().find(|(path, _)| *path == "Cargo.toml");
+    let common = || {
+        (manifests.iter())
+            .max_by_key(|(_, pair)| manifests.iter().filter(|(_, p)| p == pair).count())
+    };
+    if let Some((path, pair)) = root.or_else(common) {
+        out.msrv = Some(pair.clone());
+        if manifests.len() == 1 && *path != "Cargo.toml" {
+            out.package = (path.rsplit_once('/')).map(|(dir, _)| paths::file_name(dir).to_owned());
+        }
+    }
+    out.msrv = out.msrv.or(elsewhere);
+    (out.channel.is_some() || out.msrv.is_some()).then_some(out)
+}
+
+/// `1.90` and `1.90.0` are one version.
+fn same(a: &str, b: &str) -> bool {
+    a.trim_end_matches(".0") == b.trim_end_matches(".0")
+}
+
+/// Whether `to` is older than `from`, both numeric.
+fn lower(from: &str, to: &str) -> bool {
+    let parse = |v: &str| -> Option<Vec<u64>> { v.split('.').map(|p| p.parse().ok()).collect() };
+    matches!((parse(from), parse(to)), (Some(f), Some(t)) if t < f)
+}
+
+impl Toolchain {
+    /// The subject: `bump MSRV to 1.85`, `bump Rust toolchain to 1.98.0 and MSRV to 1.96.0`,
+    /// `bump MSRV and Rust toolchain to 1.90`, `lower MSRV to 1.77.2`, `bump bevy_reflect
+    /// MSRV to 1.95.0`.
+    pub(crate) fn subject(&self) -> String {
+        let verb = |(from, to): &(String, String)| if lower(from, to) { "lower" } else { "bump" };
+        let msrv = match &self.package {
+            Some(package) => format!("{package} MSRV"),
+            None => "MSRV".to_owned(),
+        };
+        match (&self.channel, &self.msrv) {
+            (Some(channel), Some(m)) if same(&channel.1, &m.1) => {
+                format!("{} {msrv} and Rust toolchain to {}", verb(m), m.1)
+            }
+            (Some(channel), Some(m)) => format!(
+                "{} Rust toolchain to {} and {msrv} to {}",
+                verb(channel),
+                channel.1,
+                m.1
+            ),
+            (Some(channel), None) => format!("{} Rust toolchain to {}", verb(channel), channel.1),
+            (None, Some(m)) => format!("{} {msrv} to {}", verb(m), m.1),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::analysis::analyse;
+    use crate::offline::tests::entries;
+
+    fn toolchain(patch: &str) -> Option<Toolchain> {
+        read(&analyse(&entries(patch.as_bytes())).files)
+    }
+
+    fn change(path: &str, old: &str, new: &str) -> String {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -1,1 +1,1 @@\n-{old}\n+{new}\n"
+        )
+    }
+
+    #[test]
+    fn toolchain_and_msrv_moves_are_named_by_version() {
+        let channel = change(
+            "rust-toolchain.toml",
+            "channel = \"1.97.1\"",
+            "channel = \"1.98.0\"",
+        );
+        let msrv = change(
+            "Cargo.toml",
+            "rust-version = \"1.95.0\"",
+            "rust-version = \"1.96.0\"",
+        );
+        let both = toolchain(&format!("{msrv}{channel}")).unwrap();
+        assert_eq!(
+            both.subject(),
+            "bump Rust toolchain to 1.98.0 and MSRV to 1.96.0"
+        );
+        assert_eq!(
+            toolchain(&channel).unwrap().subject(),
+            "bump Rust toolchain to 1.98.0"
+        );
+        assert_eq!(toolchain(&msrv).unwrap().subject(), "bump MSRV to 1.96.0");
+        let plain = change("rust-toolchain", "1.70.0", "1.72.1");
+        assert_eq!(
+            toolchain(&plain).unwrap().subject(),
+            "bump Rust toolchain to 1.72.1"
+        );
+    }
+
+    #[test]
+    fn one_version_for_both_a_lower_one_and_a_member_crate() {
+        let same = format!(
+            "{}{}{}",
+            change(
+                ".github/workflows/build.yml",
+                "  MSRV: \"1.87\"",
+                "  MSRV: \"1.90\""
+            ),
+            change(
+                "Cargo.toml",
+                "rust-version = \"1.87\"",
+                "rust-version = \"1.90\""
+            ),
+            change(
+                "rust-toolchain.toml",
+                "channel = \"1.87.0\"",
+                "channel = \"1.90.0\""
+            ),
+        );
+        assert_eq!(
+            toolchain(&same).unwrap().subject(),
+            "bump MSRV and Rust toolchain to 1.90"
+        );
+        let down = change(
+            "Cargo.toml",
+            "rust-version = \"1.78\"",
+            "rust-version = \"1.77.2\"",
+        );
+        assert_eq!(toolchain(&down).unwrap().subject(), "lower MSRV to 1.77.2");
+        let member = change(
+            "crates/bevy_reflect/Cargo.toml",
+            "rust-version = \"1.93.0\"",
+            "rust-version = \"1.95.0\"",
+        );
+        assert_eq!(
+            toolchain(&member).unwrap().subject(),
+            "bump bevy_reflect MSRV to 1.95.0"
+        );
+    }
+
+    #[test]
+    fn other_settings_and_new_crates_are_no_toolchain_move() {
+        assert!(
+            toolchain(&change(
+                "Cargo.toml",
+                "version = \"1.0.0\"",
+                "version = \"1.1.0\""
+            ))
+            .is_none()
+        );
+        let new_crate = "diff --git a/crates/x/Cargo.toml b/crates/x/Cargo.toml\nnew file mode 100644\n--- /dev/null\n+++ b/crates/x/Cargo.toml\n@@ -0,0 +1,2 @@\n+[package]\n+rust-version = \"1.90\"\n";
+        assert!(toolchain(new_crate).is_none());
+    }
+}
