@@ -47,6 +47,9 @@ pub struct Advice {
     /// lint` in hyper, `refactor: …` in ratatui), when most of its subjects that name a lint
     /// or clippy agree.
     pub lints: Option<(&'static str, Option<String>)>,
+    /// The area an `area: summary` house gives a lint fixed (`clippy: fix ref_option lint`
+    /// in jj), when most of its newest such subjects that name a lint or clippy agree.
+    pub lint_area: Option<String>,
     /// The newest subjects the house's bots wrote (Dependabot, Renovate): how its
     /// dependency updates are headed when no person's bump is near.
     pub bots: Vec<String>,
@@ -277,9 +280,46 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         same_paths,
         similar: similar(history, paths),
         lints: lint_habit(commits),
+        lint_area: lint_area(commits),
         bots: history.bots.clone(),
         first_branch: None,
     }
+}
+
+/// Whether a subject names a lint or clippy.
+fn names_lint(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+        w.eq_ignore_ascii_case("lint")
+            || w.eq_ignore_ascii_case("lints")
+            || w.eq_ignore_ascii_case("clippy")
+    })
+}
+
+/// The area most of the newest dozen `area: summary` subjects naming a lint or clippy give
+/// it (`clippy:` in jj); `None` with fewer than four such subjects or no clear lead.
+fn lint_area(commits: &[super::Past]) -> Option<String> {
+    let mut areas: HashMap<&str, u32> = HashMap::new();
+    let mut total = 0;
+    for past in commits {
+        if total == 12 {
+            break;
+        }
+        if past.subject.form != Form::Area || !names_lint(&past.line) {
+            continue;
+        }
+        let Some(area) = past.subject.prefix.as_deref() else {
+            continue;
+        };
+        total += 1;
+        *areas.entry(area).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, u32)> = areas.into_iter().collect();
+    ranked.sort_by_key(|(a, n)| (std::cmp::Reverse(*n), *a));
+    let (area, count) = *ranked.first()?;
+    let second = ranked.get(1).map_or(0, |(_, n)| *n);
+    // A majority, or a clear lead (jj's five `clippy:` beside three `rustc_lint:`).
+    let leads = count * 2 > total || (count >= 4 && count * 2 >= second * 3);
+    (total >= 4 && leads).then(|| area.to_owned())
 }
 
 /// The Conventional Commits type most of the newest dozen subjects naming a lint or clippy
@@ -297,15 +337,7 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
         let Some(kind) = past.subject.kind else {
             continue;
         };
-        let names_lint = past
-            .line
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| {
-                w.eq_ignore_ascii_case("lint")
-                    || w.eq_ignore_ascii_case("lints")
-                    || w.eq_ignore_ascii_case("clippy")
-            });
-        if names_lint {
+        if names_lint(&past.line) {
             total += 1;
             *kinds.entry(kind).or_default() += 1;
             *scopes

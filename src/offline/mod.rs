@@ -276,9 +276,20 @@ pub fn write_in(
         (None, Some(text)) if width(text) <= budget => text.clone(),
         (None, _) => summary::summary(&analysis, ty, breaking, budget, style.conventional),
     };
+    // A lint fixed, in an `area:` house, takes the area the house gives lint fixes.
+    let lint_area = (advice.lint_area.as_deref())
+        .filter(|_| !style.conventional && summary::lint_change(&analysis).is_some());
     let mut subject = match &reused {
         Some(reused) => reused.clone(),
-        None => subject(&words, &name, scope.as_deref(), breaking, &room, advice),
+        None => subject(
+            &words,
+            &name,
+            scope.as_deref(),
+            breaking,
+            &room,
+            advice,
+            lint_area,
+        ),
     };
     if style.conventional {
         subject = rules.conform(&subject);
@@ -390,6 +401,7 @@ fn subject(
     breaking: bool,
     style: &Style,
     advice: &Advice,
+    lint_area: Option<&str>,
 ) -> String {
     let max = style.max_subject;
     if !style.conventional {
@@ -397,8 +409,9 @@ fn subject(
         // else a sentence, capitalised as the house writes them (capitalised with no house).
         let capital = advice.house.is_none() || advice.capitalised;
         let case = |text: String| if capital { capitalise(&text) } else { text };
+        let voted = advice.prefix.as_ref().and_then(|p| p.as_deref());
         if advice.form == Some(history::Form::Area)
-            && let Some(Some(area)) = &advice.prefix
+            && let Some(area) = lint_area.or(voted)
         {
             let prefix = format!("{area}: ");
             let budget = max.saturating_sub(width(&prefix));

@@ -411,7 +411,10 @@ fn a_public_item_added_with_long_docs_in_an_area_house_is_added() {
     repo.write("src/sync/mod.rs", "pub fn s() {}\n");
     repo.commit_all("process: add Command");
     for i in 0..12 {
-        repo.write("src/process/mod.rs", format!("//! Processes, take {i}.\n{base}"));
+        repo.write(
+            "src/process/mod.rs",
+            format!("//! Processes, take {i}.\n{base}"),
+        );
         repo.add_all();
         repo.commit(&format!("process: clarify docs, take {i}"));
         repo.write("src/sync/mod.rs", format!("pub fn s() {{}}\n// {i}\n"));
@@ -422,7 +425,10 @@ fn a_public_item_added_with_long_docs_in_an_area_house_is_added() {
         "    /// Borrows the std command.",
         "    /// Cheaply converts into a std command.\n    ///\n    /// Options of this crate are lost.\n    ///\n    /// See also [`as_std`].\n    pub fn into_std(self) -> u32 {\n        self.std\n    }\n\n    /// Borrows the std command.",
     );
-    repo.write("src/process/mod.rs", format!("//! Processes, take 11.\n{added}"));
+    repo.write(
+        "src/process/mod.rs",
+        format!("//! Processes, take 11.\n{added}"),
+    );
     repo.add_all();
     repo.herald(["--offline"])
         .assert()
@@ -440,11 +446,17 @@ fn a_toolchain_and_msrv_bump_is_named_by_its_versions() {
     };
     repo.write("Cargo.toml", manifest("1.95.0"));
     repo.write("rust-toolchain.toml", "[toolchain]\nchannel = \"1.97.1\"\n");
-    repo.write("src/lib.rs", "pub fn f(x: Option<u32>) -> u32 {\n    x.map_or(0, |x| x)\n}\n");
+    repo.write(
+        "src/lib.rs",
+        "pub fn f(x: Option<u32>) -> u32 {\n    x.map_or(0, |x| x)\n}\n",
+    );
     repo.commit_all("feat: add f");
     repo.write("Cargo.toml", manifest("1.96.0"));
     repo.write("rust-toolchain.toml", "[toolchain]\nchannel = \"1.98.0\"\n");
-    repo.write("src/lib.rs", "pub fn f(x: Option<u32>) -> u32 {\n    x.unwrap_or_default()\n}\n");
+    repo.write(
+        "src/lib.rs",
+        "pub fn f(x: Option<u32>) -> u32 {\n    x.unwrap_or_default()\n}\n",
+    );
     repo.add_all();
     repo.herald(["--offline"])
         .assert()
@@ -452,4 +464,61 @@ fn a_toolchain_and_msrv_bump_is_named_by_its_versions() {
         .stdout(starts_with(
             "chore: bump Rust toolchain to 1.98.0 and MSRV to 1.96.0\n",
         ));
+}
+
+/// jj heads its lint fixes `clippy: …` whatever file they touch: a lint enabled, with the
+/// code made to pass it, takes that area, not the area the files' neighbours name
+/// (`index: …`, `cargo: …`).
+#[test]
+fn a_lint_fixed_in_an_area_house_takes_the_area_the_house_gives_lint_fixes() {
+    let repo = TestRepo::new();
+    let manifest = |lints: &[&str], note: &str| {
+        let mut text = format!(
+            "[package]\nname = \"acme\"\nversion = \"0.1.0\"\n# {note}\n\n[lints.clippy]\n"
+        );
+        for lint in lints {
+            text.push_str(&format!("{lint} = \"warn\"\n"));
+        }
+        text
+    };
+    repo.write("Cargo.toml", manifest(&[], ""));
+    repo.write("src/index.rs", "pub fn f() {}\n");
+    repo.commit_all("index: add f");
+    for i in 0..16 {
+        repo.write("src/sync.rs", format!("pub fn s() {{}}\n// {i}\n"));
+        repo.add_all();
+        repo.commit(&format!("sync: tidy s, take {i}"));
+    }
+    let mut lints = Vec::new();
+    for (i, lint) in [
+        "ref_option",
+        "ptr_as_ptr",
+        "cast_lossless",
+        "needless_continue",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        lints.push(lint);
+        repo.write("Cargo.toml", manifest(&lints, ""));
+        repo.write(format!("src/m{i}.rs"), "pub fn m() {}\n");
+        repo.add_all();
+        repo.commit(&format!("clippy: fix {lint} lint"));
+    }
+    for i in 0..6 {
+        repo.write("Cargo.toml", manifest(&lints, &format!("take {i}")));
+        repo.add_all();
+        repo.commit(&format!("cargo: tidy manifest, take {i}"));
+        repo.write("src/index.rs", format!("pub fn f() {{}}\n// {i}\n"));
+        repo.add_all();
+        repo.commit(&format!("index: tidy f, take {i}"));
+    }
+    lints.push("stable_sort_primitive");
+    repo.write("Cargo.toml", manifest(&lints, "take 5"));
+    repo.write("src/index.rs", "pub fn f() {}\n// sorted unstably\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("clippy: enable stable_sort_primitive lint\n"));
 }
