@@ -400,7 +400,11 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
 /// otherwise.
 fn reworded(sentence: &str) -> Option<String> {
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    if imperative(words.first()?).is_some() {
+    // `Deprecated \`x\` setting has been removed`: a participle before a noun, then the
+    // clause's own verb, is no verb of the note's.
+    let adjective = words.first()?.ends_with("ed")
+        && (words.iter().take(8).skip(2)).any(|w| matches!(*w, "has" | "have" | "was" | "were"));
+    if imperative(words[0]).is_some() && !adjective {
         return None;
     }
     let subject = |end: usize| {
@@ -468,6 +472,17 @@ fn reworded(sentence: &str) -> Option<String> {
                 return Some(format!(
                     "{}{verb} {}{}",
                     adverb.unwrap_or_default(),
+                    subject(k),
+                    tail.unwrap_or_default()
+                ));
+            }
+            // `completion no longer attempts to resolve aliases` → `make completion no
+            // longer attempt to resolve aliases`.
+            "no" if words.get(k + 1) == Some(&"longer") => {
+                let verb = unthird(words.get(k + 2)?)?;
+                let tail = rest(k + 3).map(|r| format!(" {}", r.join(" ")));
+                return Some(format!(
+                    "make {} no longer {verb}{}",
                     subject(k),
                     tail.unwrap_or_default()
                 ));
@@ -1377,6 +1392,14 @@ mod tests {
             (
                 "The DOCXToDocument component now skips comment blocks.",
                 "make the DOCXToDocument component skip comment blocks",
+            ),
+            (
+                "Deprecated `ui.always-allow-large-revsets` setting has been removed.",
+                "remove deprecated `ui.always-allow-large-revsets` setting",
+            ),
+            (
+                "Dynamic shell completion no longer attempts to resolve aliases.",
+                "make dynamic shell completion no longer attempt to resolve aliases",
             ),
             (
                 "Fixed a crash when x is empty.",
