@@ -956,6 +956,8 @@ pub(crate) fn summary(
                 } else {
                     fit("add tests for", &names, "", budget)
                 }
+            } else if let Some(text) = one_test_extended(&files, budget) {
+                text
             } else {
                 fit(file_verb(&files, "update"), &names, " tests", budget)
             }
@@ -1865,6 +1867,34 @@ fn test_summary(
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
     Some(truncate(&untautology(&phrase, ty, typed), budget))
+}
+
+/// Cases added inside one existing test and nothing else: `extend git push changes test`
+/// (jj's `tests: exercise git push --change creating duplicate bookmarks`), where `update
+/// git_push tests` named only the file.
+fn one_test_extended(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    let [test] = file.touched.as_slice() else {
+        return None;
+    };
+    if file.status != Status::Modified
+        || !file.added_defs.is_empty()
+        || !file.removed_defs.is_empty()
+        || file.additions < 2 * file.deletions.max(1)
+        || !(test.kind == DefKind::Test || test.name.starts_with("test"))
+    {
+        return None;
+    }
+    let words = words::test_words(&test.name).to_lowercase();
+    let count = words.split_whitespace().count();
+    let text = if (2..=6).contains(&count) {
+        format!("extend {words} test")
+    } else {
+        format!("extend {} test", test.name)
+    };
+    (width(&text) <= budget).then_some(text)
 }
 
 /// The names of the tests the change removes, when removing tests is all it does: no

@@ -1169,3 +1169,30 @@ fn a_new_table_of_a_collection_is_named() {
         subject(&setting)
     );
 }
+
+/// jj `tests: exercise git push --change creating duplicate bookmarks …`, cut down: a case
+/// added inside one existing test names that test, not the file.
+#[test]
+fn a_case_added_to_one_test_names_the_test() {
+    let patch = "diff --git a/cli/tests/test_git_push.rs b/cli/tests/test_git_push.rs
+--- a/cli/tests/test_git_push.rs
++++ b/cli/tests/test_git_push.rs
+@@ -1014,6 +1014,12 @@ fn test_git_push_changes() {
+     [EOF]
+     \");
+ 
++    // FIXME: generating duplicate bookmarks should not be allowed
++    let output = work_dir.run_jj([\"git\", \"push\", \"--change=(@|root()+)\"]);
++    insta::assert_snapshot!(output, @\"
++    Creating bookmark dupe-bookmark for revision yostqsxwqrlt
++    [EOF]
++    \");
+     // Bad `git_push_bookmark` templates
+     let output = work_dir.run_jj([
+         \"git\",
+";
+    assert_eq!(
+        message(patch).subject,
+        "test(cli): extend git push changes test"
+    );
+}
