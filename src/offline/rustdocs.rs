@@ -16,8 +16,23 @@ pub(crate) struct DocChange {
     pub section: Option<String>,
     /// The items whose `///` docs changed, when the hunk shows the item below them.
     pub items: Vec<String>,
+    /// The items a hunk's header names (`impl LocalRuntime {`) when the item below its
+    /// changed docs lies past the hunk: the docs are of something in there.
+    pub within: Vec<String>,
+    /// The rustdoc and Markdown links (`[x][Runtime]`, `[x](url)`) on the removed and the
+    /// added doc lines.
+    pub links: (u32, u32),
     /// Some changed line is a `//!` line: the module's own docs changed.
     pub module: bool,
+}
+
+/// How many links a doc line holds: `[text][name]`, `[text](url)`, intra-doc links to
+/// code (`` [`Runtime`] ``).
+fn links(text: &str) -> u32 {
+    ["][", "](", "[`"]
+        .iter()
+        .map(|m| text.matches(m).count() as u32)
+        .sum()
 }
 
 /// The words of a `//!` or `///` line and whether it is the module's (`//!`), or `None`
@@ -91,6 +106,12 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                     Some((_, false)) => item_pending = true,
                     None => {}
                 }
+                if let Some((text, _)) = doc {
+                    match line.kind {
+                        LineKind::Added => out.links.1 += links(text),
+                        _ => out.links.0 += links(text),
+                    }
+                }
             }
             let Some((text, module)) = doc else {
                 let code = line.text.trim();
@@ -121,6 +142,15 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
             if line.kind != LineKind::Removed && module {
                 last_heading = Some(title);
             }
+        }
+        // The item lies past the hunk: the one the hunk's header names holds it.
+        if item_pending
+            && let Some(def) = (hunk.section.to_str().ok())
+                .and_then(|c| super::defs::parse(c, crate::paths::Lang::Rust))
+            && out.within.len() < 4
+            && !out.within.contains(&def.name)
+        {
+            out.within.push(def.name);
         }
     }
     // A heading moved or re-levelled is no new section.
@@ -170,6 +200,7 @@ mod tests {
                 section: None,
                 items: Vec::new(),
                 module: true,
+                ..DocChange::default()
             })
         );
     }
@@ -222,6 +253,20 @@ mod tests {
         assert_eq!(got.items, vec!["Semaphore".to_owned()]);
         assert_eq!(got.added, vec!["Memory ordering".to_owned()]);
         assert!(!got.module);
+    }
+
+    /// tokio `runtime: fix LocalRuntime doc links` (#7074), cut down: the method the docs
+    /// are of lies past the hunk; the hunk's header names its type.
+    #[test]
+    fn docs_of_an_item_past_the_hunk_are_within_the_header_item() {
+        let mut h = hunk(
+            "     ///\n-    /// See the documentation for [the equivalent method] for more.\n+    /// See the documentation for [the equivalent method][Runtime]\n+    /// for more.\n     ///\n",
+        );
+        h.section = BString::from("impl LocalRuntime {");
+        let got = read(&[h]).unwrap();
+        assert!(got.items.is_empty());
+        assert_eq!(got.within, vec!["LocalRuntime".to_owned()]);
+        assert_eq!(got.links, (0, 1));
     }
 
     #[test]

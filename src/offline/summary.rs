@@ -1373,6 +1373,25 @@ fn setting_place(files: &[&FileFacts]) -> String {
     }
 }
 
+/// Where a change to a file's words sits, for a subject: the Rust docs it changed when
+/// they name their item (`TcpStream docs`, `fs module docs`), else the document
+/// (`README`, `guide.md`).
+fn docs_place(f: &FileFacts) -> String {
+    let Some(docs) = f.doc_change.as_ref().filter(|_| f.kind == Kind::Source) else {
+        return doc_name(&f.path);
+    };
+    if docs.module {
+        return format!("{} docs", super::rustdocs::owner(&f.path));
+    }
+    let named = (docs.items.iter())
+        .find(|n| !TRIVIAL.contains(&n.as_str()))
+        .or(docs.within.first());
+    match named {
+        Some(name) => format!("{name} docs"),
+        None => doc_name(&f.path),
+    }
+}
+
 /// The words swapped in place, when that is all the change does: misspellings corrected
 /// (`fix typos in README and guide.md`), or one name put in place of another (`rename
 /// optimizeBindings to optimizeImports`, `use ShellCompleter instead of Completer`).
@@ -1386,7 +1405,7 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     let swaps: Vec<&words::Swap> = files.iter().flat_map(|f| f.swaps.iter()).collect();
     let mut names = Names::default();
     for f in files {
-        names.push(&doc_name(&f.path));
+        names.push(&docs_place(f));
     }
     let names = names.into_list();
     // Never the type again as the verb (`fix: fix typo`).
@@ -2194,6 +2213,15 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             }
             ([one], [item]) => format!("document {} of {item}", lower_title(one)),
             ([one], []) => format!("document {} in {}", lower_title(one), items[0]),
+            // The item lies past the hunk, inside the one its header names: `add links to
+            // LocalRuntime docs`, `update UnixDatagram docs`.
+            ([], []) if !docs.within.is_empty() => {
+                let within = join(&docs.within[..docs.within.len().min(2)]);
+                match docs.links {
+                    (0, added) if added > 0 => format!("add links to {within} docs"),
+                    _ => format!("update {within} docs"),
+                }
+            }
             (_, []) => return None,
             _ => {
                 return Some(fit(
