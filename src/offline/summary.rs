@@ -1908,7 +1908,10 @@ fn one_test_extended(files: &[&FileFacts], budget: usize) -> Option<String> {
     }
     let words = words::test_words(&test.name).to_lowercase();
     let count = words.split_whitespace().count();
-    let text = if (2..=6).contains(&count) {
+    // `TestGitLabReleaseURLTemplate` split is `git lab release urltemplate`: a camel-case
+    // name is kept whole.
+    let snake = test.name.contains('_') || test.name.contains(' ');
+    let text = if snake && (2..=6).contains(&count) {
         format!("extend {words} test")
     } else {
         format!("extend {} test", test.name)
