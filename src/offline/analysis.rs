@@ -298,6 +298,9 @@ pub(crate) struct Analysis {
     pub pins: Vec<super::deps::DepChange>,
     /// Every changed line of the CI files is an action pin.
     pub pins_only: bool,
+    /// Flags changed on CI command lines (`run: cargo hack check --each-feature` →
+    /// `--feature-powerset --depth 2`), the first few.
+    pub run_flags: Vec<super::deps::RunFlags>,
     /// The Rust toolchain or MSRV the change moved (`rust-toolchain.toml`, `rust-version`).
     pub toolchain: Option<super::toolchain::Toolchain>,
     /// Import lines the change removes from code (`use once_cell::sync::Lazy;`,
@@ -1800,6 +1803,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     None if quiet => tool_hunks += 1,
                     None => {}
+                }
+                if kind == Kind::Ci
+                    && let Some(found) = super::deps::run_flags(&old_lines, &new_lines)
+                {
+                    for change in found {
+                        if out.run_flags.len() < 4 && !out.run_flags.contains(&change) {
+                            out.run_flags.push(change);
+                        }
+                    }
                 }
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;

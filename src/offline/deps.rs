@@ -829,6 +829,87 @@ pub(crate) fn tool_versions(
     (!out.is_empty()).then_some(out)
 }
 
+/// Flags changed on a CI command line, nothing else on it: `run: cargo hack check
+/// --each-feature` → `run: cargo hack check --feature-powerset --depth 2`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RunFlags {
+    /// The command the flags are given to, its leading words: `cargo hack check`.
+    pub command: String,
+    /// The flags (with their values) put on, and those taken off.
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// Reads the `run:` lines a hunk changed in place, paired in order, into the flags each
+/// gained or lost; `None` unless each pair keeps its command and differs only in a few
+/// flags and their values.
+pub(crate) fn run_flags(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<RunFlags>> {
+    let run = |line: &[u8]| -> Option<String> {
+        let line = std::str::from_utf8(line).ok()?.trim();
+        let rest = line.trim_start_matches("- ").strip_prefix("run:")?.trim();
+        (!rest.is_empty() && !rest.starts_with(['|', '>'])).then(|| rest.to_owned())
+    };
+    let old: Vec<String> = old.iter().filter_map(|l| run(l)).collect();
+    let new: Vec<String> = new.iter().filter_map(|l| run(l)).collect();
+    if old.is_empty() || old.len() != new.len() || old.len() > 4 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (o, n) in old.iter().zip(&new) {
+        let (to, tn): (Vec<&str>, Vec<&str>) = (
+            o.split_whitespace().collect(),
+            n.split_whitespace().collect(),
+        );
+        let minus = |a: &[&str], b: &[&str]| -> Vec<String> {
+            let mut left: Vec<&str> = b.to_vec();
+            let mut out = Vec::new();
+            for t in a {
+                match left.iter().position(|x| x == t) {
+                    Some(i) => {
+                        left.remove(i);
+                    }
+                    None => out.push((*t).to_owned()),
+                }
+            }
+            out
+        };
+        let (added, removed) = (minus(&tn, &to), minus(&to, &tn));
+        // Flags first, then at most their values; code, quotes and expressions are no flags.
+        let flags = |side: &[String]| {
+            side.len() <= 4
+                && side.first().is_none_or(|t| t.starts_with('-'))
+                && side.iter().all(|t| {
+                    !t.contains(['$', '"', '\'', '`', '|', ';', '&']) && t.chars().count() <= 40
+                })
+        };
+        if (added.is_empty() && removed.is_empty()) || !flags(&added) || !flags(&removed) {
+            return None;
+        }
+        // The command: the old line's leading words, so long as the new line keeps them.
+        // A toolchain named for one run (`cargo +1.97.0 hawk`) is no part of it.
+        let command: Vec<&str> = (to.iter())
+            .filter(|t| !t.starts_with('+'))
+            .take_while(|t| {
+                !t.starts_with('-') && !t.contains(['=', '$', '"', '\'']) && tn.contains(t)
+            })
+            .take(3)
+            .copied()
+            .collect();
+        if command.is_empty() {
+            return None;
+        }
+        let change = RunFlags {
+            command: command.join(" "),
+            added,
+            removed,
+        };
+        if !out.contains(&change) {
+            out.push(change);
+        }
+    }
+    Some(out)
+}
+
 /// The packages a lockfile bump is about: those no other moved package depends on (as far as
 /// the diff shows), and not a member of another's family (`time-macros` beside `time`,
 /// `clap_derive` beside `clap`). `clap`, `clap_builder` and `clap_derive` moving together
@@ -1416,6 +1497,35 @@ mod tests {
             bump("lru", "0.18.0", "0.18.1"),
         ];
         assert_eq!(roots(&two, &[]), two.to_vec());
+    }
+
+    #[test]
+    fn flags_changed_on_a_run_line_are_read_with_their_command() {
+        let read = |old: &str, new: &str| run_flags(&[old.as_bytes()], &[new.as_bytes()]);
+        assert_eq!(
+            read(
+                "        run: cargo hack check --each-feature --skip ffi -Z avoid-dev-deps",
+                "        run: cargo hack check --feature-powerset --depth 2 --skip ffi -Z avoid-dev-deps",
+            ),
+            Some(vec![RunFlags {
+                command: "cargo hack check".into(),
+                added: vec!["--feature-powerset".into(), "--depth".into(), "2".into()],
+                removed: vec!["--each-feature".into()],
+            }])
+        );
+        let toolchain = read(
+            "  run: cargo +stable check --workspace",
+            "  run: cargo +stable check --workspace --exclude clap_bench",
+        )
+        .unwrap();
+        assert_eq!(toolchain[0].command, "cargo check");
+        assert_eq!(toolchain[0].added, ["--exclude", "clap_bench"]);
+        // Anything but flags moved: no flag change.
+        assert_eq!(read("  run: cargo test", "  run: cargo nextest run"), None);
+        let quoted = read("  run: make \"$X\"", "  run: make \"$X\" --debug").unwrap();
+        assert_eq!(quoted[0].command, "make");
+        assert_eq!(read("  run: make", "  run: make \"$X\""), None);
+        assert_eq!(read("  name: Test", "  name: Check"), None);
     }
 
     #[test]

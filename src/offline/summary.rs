@@ -1052,6 +1052,9 @@ pub(crate) fn summary(
                         }
                     }
                 }
+                if let Some(text) = run_flags_summary(a, &files, budget) {
+                    return text;
+                }
                 // No step came or went, and the lines that changed sit in one step: name it
                 // (`update "setup-snapcraft" step in build and release workflows`).
                 if new.is_empty()
@@ -1104,6 +1107,35 @@ pub(crate) fn summary(
         }
         _ => code_summary(a, &files, ty, breaking, budget),
     }
+}
+
+/// Flags changed on one CI command, in a small change: `use --feature-powerset --depth 2
+/// in cargo hack check` (hyper's `use --feature-powerset --depth 2 in features check`),
+/// `use --no-dev-deps instead of -Z avoid-dev-deps in cargo hack check`, `add --locked to
+/// cargo install`, `drop --all-features from cargo test`.
+fn run_flags_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [change] = a.run_flags.as_slice() else {
+        return None;
+    };
+    let lines: usize = files.iter().map(|f| f.additions + f.deletions).sum();
+    if lines > 8 || files.iter().any(|f| f.status != Status::Modified) {
+        return None;
+    }
+    let (added, removed, command) = (
+        change.added.join(" "),
+        change.removed.join(" "),
+        &change.command,
+    );
+    let texts = match (added.is_empty(), removed.is_empty()) {
+        (false, false) => vec![
+            format!("use {added} instead of {removed} in {command}"),
+            format!("use {added} in {command}"),
+        ],
+        (false, true) => vec![format!("add {added} to {command}")],
+        (true, false) => vec![format!("drop {removed} from {command}")],
+        (true, true) => return None,
+    };
+    texts.into_iter().find(|t| width(t) <= budget)
 }
 
 /// The name a configuration file goes by: `vitest.config.ts` → `vitest config`,
