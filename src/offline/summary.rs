@@ -1606,15 +1606,39 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
         }
         _ => phrase,
     };
-    Some(fit_sentence(&untautology(&phrase, ty, typed), budget))
+    fit_sentence(&untautology(&phrase, ty, typed), budget)
+}
+
+/// A cut phrase without the words left hanging at its end (`… no longer`, `… such`).
+fn without_hanging(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let lower = last.to_lowercase();
+        if HANGING.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "longer" | "such" | "only" | "also" | "just" | "where"
+            )
+        {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
 }
 
 /// A sentence too long for `budget`, cut where a reader can stop: at the first comma or
 /// clause word that leaves enough words and fits (`\`pnpm sbom\` now honours
 /// \`--filter-prod\``, not `… \`--filter-prod\`, the full \`--filter\``), else as
-/// [`truncate`] cuts.
-fn fit_sentence(text: &str, budget: usize) -> String {
-    clean_fit(text, budget).unwrap_or_else(|| truncate(text, budget))
+/// [`truncate`] cuts, with no word left dangling (`GritQL snippets such`, `… no longer`);
+/// `None` when nothing is left, or only `make X` of `make X do Y`.
+fn fit_sentence(text: &str, budget: usize) -> Option<String> {
+    clean_fit(text, budget).or_else(|| {
+        let cut = without_hanging(&truncate(text, budget));
+        let bare_make = cut.starts_with("make ") && cut.split_whitespace().count() <= 2;
+        (!cut.is_empty() && !bare_make).then_some(cut)
+    })
 }
 
 /// A sentence in `budget`: whole, or cut at the first place a reader can stop (see
@@ -1634,6 +1658,7 @@ fn clean_fit(text: &str, budget: usize) -> Option<String> {
         " unless ",
         " until ",
         " which ",
+        " where ",
         " instead of ",
     ];
     // The first place to stop: what comes before it is the sentence's main part.
@@ -1733,19 +1758,20 @@ pub(crate) fn flags_summary(a: &Analysis, budget: usize) -> Option<String> {
     Some(truncate(&text, budget))
 }
 
+/// Words a phrase cut short must not end on.
+const HANGING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from", "at", "as",
+    "is", "are", "was", "were", "be", "been", "now", "will", "can", "not", "no", "that", "which",
+    "its", "their", "this", "these", "those", "into", "than", "but", "many", "some", "all", "more",
+    "multiple", "several", "any", "each", "every", "other", "did", "didn't", "does", "doesn't",
+    "do", "don't", "would", "could", "should", "might", "has", "have", "had", "won't", "wouldn't",
+];
+
 /// A sentence cut to `budget` at a word, when what is left still says something whole: its
 /// verb kept, or said by the header's type (`typed_verb`), as in ``add the `Open Alacritty
 /// here` entry to the right-click context menu``; and no word left hanging at the end (`…
 /// now correctly`, `… of the`).
 fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
-    const HANGING: &[&str] = &[
-        "the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from", "at",
-        "as", "is", "are", "was", "were", "be", "been", "now", "will", "can", "not", "no", "that",
-        "which", "its", "their", "this", "these", "those", "into", "than", "but", "many", "some",
-        "all", "more", "multiple", "several", "any", "each", "every", "other", "did", "didn't",
-        "does", "doesn't", "do", "don't", "would", "could", "should", "might", "has", "have",
-        "had", "won't", "wouldn't",
-    ];
     let cut = truncate(text, budget);
     let last = cut.split_whitespace().last()?.to_lowercase();
     let verb = typed_verb || keeps_verb(&cut);
@@ -2572,23 +2598,43 @@ mod tests {
         let note = "`pnpm sbom` now honours `--filter-prod`, the full `--filter` syntax and \
                     `--fail-if-no-match` when run in a workspace";
         assert_eq!(
-            fit_sentence(note, 60),
+            fit_sentence(note, 60).unwrap(),
             "`pnpm sbom` now honours `--filter-prod`"
         );
         let note = "`PNPM_CONFIG_NODE_VERSION` being ignored when setting the Node.js version \
                     from the environment";
         assert_eq!(
-            fit_sentence(note, 60),
+            fit_sentence(note, 60).unwrap(),
             "`PNPM_CONFIG_NODE_VERSION` being ignored"
         );
         // A list's commas are no place to stop.
         let note = "add support for `provides`, `conflicts` and `replaces` to the Debian \
                     bundle of the application";
-        assert_eq!(fit_sentence(note, 50), truncate(note, 50));
+        assert_eq!(fit_sentence(note, 50).unwrap(), truncate(note, 50));
         // Nothing to stop at: cut as any summary is.
         let note = "keep the exact specifiers of no-save updates in the lockfile on every run";
-        assert_eq!(fit_sentence(note, 40), truncate(note, 40));
-        assert_eq!(fit_sentence("short enough", 40), "short enough");
+        assert_eq!(fit_sentence(note, 40).unwrap(), truncate(note, 40));
+        assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
+    }
+
+    /// biome's notes cut with nothing to stop at left `… snippets such` and `… is no
+    /// longer`; a `where` clause is a place to stop.
+    #[test]
+    fn a_note_cut_short_leaves_no_word_hanging() {
+        assert_eq!(
+            without_hanging("Astro expression holding only a comment is no longer"),
+            "Astro expression holding only a comment"
+        );
+        assert_eq!(without_hanging("GritQL snippets such"), "GritQL snippets");
+        let note = "a memory leak in the LSP server where memory usage kept growing on every edit";
+        assert_eq!(
+            fit_sentence(note, 50).as_deref(),
+            Some("a memory leak in the LSP server")
+        );
+        assert_eq!(
+            fit_sentence("make `useVueHyphenated` no longer report x", 30),
+            None
+        );
     }
 
     /// What the blind reviews marked down: headers cut mid-clause (`… settles so`, `… hmr
