@@ -476,17 +476,6 @@ fn reworded(sentence: &str) -> Option<String> {
                     tail.unwrap_or_default()
                 ));
             }
-            // `completion no longer attempts to resolve aliases` → `make completion no
-            // longer attempt to resolve aliases`.
-            "no" if words.get(k + 1) == Some(&"longer") => {
-                let verb = unthird(words.get(k + 2)?)?;
-                let tail = rest(k + 3).map(|r| format!(" {}", r.join(" ")));
-                return Some(format!(
-                    "make {} no longer {verb}{}",
-                    subject(k),
-                    tail.unwrap_or_default()
-                ));
-            }
             _ if words[k].ends_with([',', ':', ';']) => return None,
             _ => {}
         }
@@ -1397,9 +1386,10 @@ mod tests {
                 "Deprecated `ui.always-allow-large-revsets` setting has been removed.",
                 "remove deprecated `ui.always-allow-large-revsets` setting",
             ),
+            // What a thing no longer does reads as it is (`the parser no longer crashes`).
             (
                 "Dynamic shell completion no longer attempts to resolve aliases.",
-                "make dynamic shell completion no longer attempt to resolve aliases",
+                "dynamic shell completion no longer attempts to resolve aliases",
             ),
             (
                 "Fixed a crash when x is empty.",
