@@ -162,6 +162,9 @@ pub(crate) struct FileFacts {
     /// TOML table headers on added and removed lines, their dotted parts unquoted
     /// (`[tasks."build:gen-protos"]` → `tasks`, `build:gen-protos`).
     pub tables: Vec<(bool, Vec<String>)>,
+    /// Entries added to TOML arrays of tables, by the name their first key gives them:
+    /// `[[language]]` then `name = "flatbuffers"` → (`language`, `flatbuffers`).
+    pub entries: Vec<(String, String)>,
     pub other_lines: bool,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
@@ -1159,6 +1162,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             swap_only: false,
             inserted: Vec::new(),
             settings: Vec::new(),
+            entries: Vec::new(),
             tables: Vec::new(),
             other_lines: false,
             links: false,
@@ -1692,9 +1696,34 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     facts.other_lines = true;
                 }
                 for (added, lines) in [(false, &old_lines), (true, &new_lines)] {
-                    for line in lines.iter() {
+                    // The array of tables an added `[[name]]` line opened, until its first key.
+                    let mut array: Option<String> = None;
+                    // A diff may show a new entry shifted by one: its `name` key first, the
+                    // header of the entry after it last (`[[language]]` is on both sides).
+                    let mut shifted: Option<String> = None;
+                    let mut last_header: Option<String> = None;
+                    let first_entry = facts.entries.len();
+                    for (i, line) in lines.iter().enumerate() {
                         let text = line.to_str_lossy();
                         let text = text.trim();
+                        let name = (super::words::setting(text))
+                            .filter(|(k, _)| k == "name")
+                            .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned());
+                        if let Some(table) = array.take()
+                            && let Some(value) = &name
+                            && facts.entries.len() < 8
+                        {
+                            facts.entries.push((table, value.clone()));
+                        } else if i == 0 && added {
+                            shifted = name;
+                        }
+                        let header = text.strip_prefix("[[").and_then(|t| t.strip_suffix("]]"));
+                        if added && let Some(header) = header {
+                            array = Some(header.trim().to_owned());
+                        }
+                        if !text.is_empty() {
+                            last_header = header.map(|h| h.trim().to_owned());
+                        }
                         // A TOML table's header: the table is named by it.
                         if let Some(table) = toml_table(text) {
                             if facts.tables.len() < 8 {
@@ -1731,6 +1760,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             }
                             _ => facts.other_lines = true,
                         }
+                    }
+                    if let (Some(value), Some(table)) = (shifted, last_header)
+                        && facts.entries.len() < 8
+                    {
+                        facts.entries.insert(first_entry, (table, value));
                     }
                 }
             }

@@ -143,6 +143,11 @@ pub fn write_in(
         allowed(Type::CHORE)
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
+    } else if matches!(ty, Type::DOCS | Type::CHORE | Type::CI)
+        && summary::entries_summary(&analysis.substantive(), usize::MAX).is_some()
+    {
+        // A language (or any named entry) registered, with the files it came with.
+        allowed(Type::FEAT)
     } else if ty == Type::DOCS && summary::adds_public_item(&analysis) {
         // A public item added with its docs is new API, however long the docs.
         allowed(Type::FEAT)

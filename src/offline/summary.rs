@@ -155,6 +155,31 @@ fn file_subjects(files: &[&FileFacts]) -> Vec<String> {
 
 pub(crate) fn file_subject(path: &str) -> String {
     let mut stem = paths::stem(path).to_owned();
+    // Tree-sitter queries are named by their kind, in a folder named for the language:
+    // `queries/lua/rainbows.scm` is `lua rainbows`.
+    if paths::extension(path) == "scm"
+        && matches!(
+            stem.as_str(),
+            "highlights"
+                | "injections"
+                | "indents"
+                | "rainbows"
+                | "tags"
+                | "textobjects"
+                | "folds"
+                | "locals"
+                | "context"
+                | "outline"
+                | "brackets"
+                | "overrides"
+        )
+        && let Some((dir, _)) = path.rsplit_once('/')
+    {
+        let lang = paths::file_name(dir);
+        if !lang.is_empty() && lang != "queries" {
+            return format!("{lang} {stem}");
+        }
+    }
     let generic = matches!(
         stem.as_str(),
         "mod" | "index" | "__init__" | "lib" | "main" | "init" | "__main__" | "package"
@@ -747,6 +772,9 @@ pub(crate) fn summary(
         };
         return truncate(&text, budget);
     }
+    if let Some(text) = entries_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = lints_summary(a, budget) {
         return text;
     }
@@ -1235,6 +1263,42 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         join(&names),
         paths::file_name(&file.path)
     );
+    (width(&text) <= budget).then_some(text)
+}
+
+/// One thing added to a TOML registry as entries of its arrays of tables, with the files
+/// that came for it: helix's `[[language]]` and `[[grammar]]` named `flatbuffers`, with
+/// `runtime/queries/flatbuffers/highlights.scm`, is `add flatbuffers language and grammar`.
+/// Other files may only be new ones under a folder of that name, or a few lines of docs.
+pub(crate) fn entries_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let entries: Vec<&(String, String)> = files.iter().flat_map(|f| &f.entries).collect();
+    let (_, name) = entries.first()?;
+    if entries.len() > 3 {
+        return None;
+    }
+    let belongs = |f: &&FileFacts| {
+        !f.entries.is_empty()
+            || f.status == Status::Added
+                && (entries.iter()).any(|(_, n)| f.path.contains(&format!("/{n}/")))
+            || f.kind == Kind::Docs && f.additions + f.deletions <= 4
+    };
+    if !files.iter().all(belongs) {
+        return None;
+    }
+    // `flatbuffers language and grammar`; with names of their own, `pip-requirements
+    // language and requirements grammar`.
+    let mut said = Names::default();
+    if entries.iter().all(|(_, n)| n == name) {
+        for (table, _) in &entries {
+            said.push(table);
+        }
+        let text = format!("add {name} {}", join(&said.into_list()));
+        return (width(&text) <= budget).then_some(text);
+    }
+    for (table, n) in &entries {
+        said.push(&format!("{n} {table}"));
+    }
+    let text = format!("add {}", join(&said.into_list()));
     (width(&text) <= budget).then_some(text)
 }
 

@@ -1196,3 +1196,48 @@ fn a_case_added_to_one_test_names_the_test() {
         "test(cli): extend git push changes test"
     );
 }
+
+/// helix's `Add rainbows for Lua`: a tree-sitter query is named by its language and kind.
+#[test]
+fn a_query_file_is_named_by_its_language_and_kind() {
+    use super::summary::file_subject;
+    assert_eq!(
+        file_subject("runtime/queries/lua/rainbows.scm"),
+        "lua rainbows"
+    );
+    assert_eq!(
+        file_subject("runtime/queries/python/injections.scm"),
+        "python injections"
+    );
+    // Only query files: another `highlights` keeps its name.
+    assert_eq!(file_subject("src/highlights.rs"), "highlights");
+}
+
+/// An entry added to an array of tables, its header on both sides of the diff (the diff
+/// shows the new entry's `name` first and the next entry's header last).
+#[test]
+fn an_entry_shifted_by_the_diff_is_still_named() {
+    let patch = "diff --git a/languages.toml b/languages.toml
+--- a/languages.toml
++++ b/languages.toml
+@@ -10,6 +10,10 @@ source = { git = \"https://example.com/a\", rev = \"1\" }
+ 
+ [[language]]
++name = \"kconfig\"
++scope = \"source.kconfig\"
++file-types = [\"Kconfig\"]
++
++[[language]]
+ name = \"mint\"
+ scope = \"source.mint\"
+ file-types = [\"mint\"]
+diff --git a/runtime/queries/kconfig/highlights.scm b/runtime/queries/kconfig/highlights.scm
+new file mode 100644
+--- /dev/null
++++ b/runtime/queries/kconfig/highlights.scm
+@@ -0,0 +1,2 @@
++(comment) @comment
++(string) @string
+";
+    assert_eq!(message(patch).subject, "feat: add kconfig language");
+}
