@@ -1269,20 +1269,24 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// One thing added to a TOML registry as entries of its arrays of tables, with the files
 /// that came for it: helix's `[[language]]` and `[[grammar]]` named `flatbuffers`, with
 /// `runtime/queries/flatbuffers/highlights.scm`, is `add flatbuffers language and grammar`.
-/// Other files may only be new ones under a folder of that name, or a few lines of docs.
+/// Other files may only be new ones under a folder of that name (one at least), or a few
+/// lines of docs.
 pub(crate) fn entries_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let entries: Vec<&(String, String)> = files.iter().flat_map(|f| &f.entries).collect();
     let (_, name) = entries.first()?;
     if entries.len() > 3 {
         return None;
     }
-    let belongs = |f: &&FileFacts| {
-        !f.entries.is_empty()
-            || f.status == Status::Added
-                && (entries.iter()).any(|(_, n)| f.path.contains(&format!("/{n}/")))
-            || f.kind == Kind::Docs && f.additions + f.deletions <= 4
+    let came = |f: &&FileFacts| {
+        f.status == Status::Added
+            && (entries.iter()).any(|(_, n)| f.path.contains(&format!("/{n}/")))
     };
-    if !files.iter().all(belongs) {
+    let belongs = |f: &&FileFacts| {
+        !f.entries.is_empty() || came(f) || f.kind == Kind::Docs && f.additions + f.deletions <= 4
+    };
+    // Files came for it: an entry alone may only configure what was there (Cargo's
+    // `[[example]]` for an example that exists).
+    if !files.iter().all(belongs) || !files.iter().any(came) {
         return None;
     }
     // `flatbuffers language and grammar`; with names of their own, `pip-requirements
