@@ -2181,6 +2181,72 @@ pub(crate) fn is_regression_fix(a: &Analysis) -> bool {
         && a.code_added.lines <= 30
 }
 
+/// A new member of a family of source files, the folder naming the family: starship's
+/// `src/modules/jj_bookmark.rs` is `add jj_bookmark module`, ratatui's
+/// `src/widgets/fill.rs` defining `Fill` is `add Fill widget`. One such file among those
+/// added, whatever else was registered or added for it.
+fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
+    const NOT_FAMILIES: &[&str] = &[
+        "tests",
+        "utils",
+        "helpers",
+        "internals",
+        "fixtures",
+        "examples",
+        "benches",
+        "bins",
+        "scripts",
+        "configs",
+        "docs",
+        "assets",
+        "types",
+        "specs",
+        "mocks",
+        "snapshots",
+        "tools",
+        "deps",
+        "libs",
+        "packages",
+        "apps",
+        "crates",
+        "modules_test",
+        "vendors",
+    ];
+    let family = |f: &&&FileFacts| -> Option<(String, String)> {
+        if f.status != Status::Added || f.kind != Kind::Source {
+            return None;
+        }
+        let (dir, _) = f.path.rsplit_once('/')?;
+        let folder = paths::file_name(dir);
+        let one = folder
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
+        let stem = paths::stem(&f.path);
+        if NOT_FAMILIES.contains(&folder)
+            || is_generic(stem)
+            || stem.len() < 3
+            || stem.starts_with("test")
+            || !one
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        // The public type the file is named for, as written (`Fill`), else its name.
+        let plain = |s: &str| s.replace(['_', '-'], "").to_lowercase();
+        let name = (f.added_defs.iter())
+            .find(|d| d.public && plain(&d.name) == plain(stem))
+            .map_or_else(|| stem.to_owned(), |d| d.name.clone());
+        Some((name, one.to_owned()))
+    };
+    let found: Vec<(String, String)> = code.iter().filter_map(|f| family(&f)).collect();
+    let [(name, one)] = found.as_slice() else {
+        return None;
+    };
+    let text = format!("add {name} {one}");
+    (width(&text) <= budget).then_some(text)
+}
+
 fn code_summary(
     a: &Analysis,
     files: &[&FileFacts],
@@ -2204,6 +2270,11 @@ fn code_summary(
         code
     };
     let subjects = file_subjects(&code);
+    if ty == Type::FEAT
+        && let Some(text) = new_member_summary(&code, budget)
+    {
+        return text;
+    }
     if code.iter().all(|f| f.status == Status::Added) {
         return fit("add", &subjects, "", budget);
     }

@@ -1241,3 +1241,35 @@ new file mode 100644
 ";
     assert_eq!(message(patch).subject, "feat: add kconfig language");
 }
+
+/// ratatui's `feat(widgets): add Fill widget` came out as `feat: add Fill, new and style`: a
+/// new file in a folder that names a family is a new member of it.
+#[test]
+fn a_new_file_in_a_family_folder_is_a_new_member() {
+    let patch = "diff --git a/src/widgets.rs b/src/widgets.rs
+--- a/src/widgets.rs
++++ b/src/widgets.rs
+@@ -1,2 +1,3 @@
+ mod block;
++mod fill;
+ mod gauge;
+diff --git a/src/widgets/fill.rs b/src/widgets/fill.rs
+new file mode 100644
+--- /dev/null
++++ b/src/widgets/fill.rs
+@@ -0,0 +1,12 @@
++/// Fills an area with a symbol.
++pub struct Fill {
++    symbol: char,
++}
++
++impl Fill {
++    pub fn new(symbol: char) -> Self {
++        Self { symbol }
++    }
++
++    pub fn style(self) -> Self { self }
++}
+";
+    assert_eq!(message(patch).subject, "feat: add Fill widget");
+}
