@@ -155,6 +155,13 @@ fn file_subjects(files: &[&FileFacts]) -> Vec<String> {
 
 pub(crate) fn file_subject(path: &str) -> String {
     let mut stem = paths::stem(path).to_owned();
+    // A package's manifest is its package: `tests/tracing-instrumentation/Cargo.toml` is
+    // `tracing-instrumentation`, never `Cargo`.
+    if paths::is_manifest(paths::file_name(path))
+        && let Some((dir, _)) = path.rsplit_once('/')
+    {
+        return paths::file_name(dir).to_owned();
+    }
     // Tree-sitter queries are named by their kind, in a folder named for the language:
     // `queries/lua/rainbows.scm` is `lua rainbows`.
     if paths::extension(path) == "scm"
@@ -2217,7 +2224,12 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
             return None;
         }
         let (dir, _) = f.path.rsplit_once('/')?;
-        let folder = paths::file_name(dir);
+        let mut folder = paths::file_name(dir);
+        // A crate of them: `ratatui-widgets/src/fill.rs`.
+        if folder == "src" {
+            let krate = paths::file_name(dir.rsplit_once('/')?.0);
+            folder = krate.rsplit(['-', '_']).next().unwrap_or(krate);
+        }
         let one = folder
             .strip_suffix('s')
             .filter(|s| s.len() >= 3 && !s.ends_with('s'))?;

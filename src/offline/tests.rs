@@ -1272,4 +1272,18 @@ new file mode 100644
 +}
 ";
     assert_eq!(message(patch).subject, "feat: add Fill widget");
+    // A crate of them, as ratatui's `ratatui-widgets/src/fill.rs`.
+    let in_crate = patch.replace("src/widgets/fill.rs", "ratatui-widgets/src/fill.rs");
+    assert_eq!(message(&in_crate).subject, "feat: add Fill widget");
+}
+
+/// A package's manifest deleted is its package, never `Cargo`.
+#[test]
+fn a_manifest_is_named_by_its_package_folder() {
+    use super::summary::file_subject;
+    assert_eq!(
+        file_subject("tokio/tests/tracing-instrumentation/Cargo.toml"),
+        "tracing-instrumentation"
+    );
+    assert_eq!(file_subject("packages/web/package.json"), "web");
 }
