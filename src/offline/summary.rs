@@ -679,7 +679,8 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     }
     // One repository pinned by commit, and files of its own adapted to it, whatever their
     // size: helix's tree-sitter-pascal moved in `languages.toml`, its queries in
-    // `runtime/queries/pascal/` rewritten for it.
+    // `runtime/queries/pascal/` rewritten for it (and a line of its generated support table
+    // in the book).
     if let [tool] = tools.as_slice()
         && files.iter().any(|f| !f.tools.is_empty())
         && all(&|f| {
@@ -689,6 +690,8 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
                         folder.len() >= 2
                             && (tool.name == folder || tool.name.ends_with(&format!("-{folder}")))
                     })
+                // A generated table of what is supported, a line or two of it.
+                || f.kind == Kind::Docs && f.additions + f.deletions <= 4
         })
     {
         return Some((tools, false));

@@ -1287,3 +1287,42 @@ fn a_manifest_is_named_by_its_package_folder() {
     );
     assert_eq!(file_subject("packages/web/package.json"), "web");
 }
+
+/// helix's `just: bump grammar support …`: a grammar pinned by commit moved, its queries
+/// adapted, and a line of the book's generated support table beside them.
+#[test]
+fn a_pin_bumped_with_its_generated_support_table_is_a_bump() {
+    let patch = "diff --git a/book/src/generated/lang-support.md b/book/src/generated/lang-support.md
+--- a/book/src/generated/lang-support.md
++++ b/book/src/generated/lang-support.md
+@@ -1,3 +1,3 @@
+ | Language | Syntax Highlighting | Tags |
+-| just | ✓ | |
++| just | ✓ | ✓ |
+ | kdl | ✓ | |
+diff --git a/languages.toml b/languages.toml
+--- a/languages.toml
++++ b/languages.toml
+@@ -3468,7 +3468,7 @@ language-servers = [\"just-lsp\"]
+ 
+ [[grammar]]
+ name = \"just\"
+-source = { git = \"https://github.com/poliorcetics/tree-sitter-just\", rev = \"0f84211c637813bcf1eb32c9e35847cdaea8760d\" }
++source = { git = \"https://github.com/poliorcetics/tree-sitter-just\", rev = \"b75dace757e5d122d25c1a1a7772cb87b560f829\" }
+ 
+ [[language]]
+ name = \"gn\"
+diff --git a/runtime/queries/just/tags.scm b/runtime/queries/just/tags.scm
+new file mode 100644
+--- /dev/null
++++ b/runtime/queries/just/tags.scm
+@@ -0,0 +1,2 @@
++(alias_definition name: (identifier) @definition.alias)
++(recipe name: (identifier) @definition.function)
+";
+    let subject = message(patch).subject;
+    assert!(
+        subject.ends_with(": bump tree-sitter-just from 0f84211 to b75dace"),
+        "{subject}"
+    );
+}
