@@ -206,6 +206,27 @@ pub(crate) struct FileFacts {
     pub async_lines: usize,
     /// What a Rust file's docs (`//!`, `///`) gained, when they are all that changed in it.
     pub doc_change: Option<super::rustdocs::DocChange>,
+    /// The name a new Rust file's command gives itself (nushell's `impl Command for ULn`
+    /// with `fn name(&self) -> &str { "ln" }`).
+    pub command: Option<String>,
+}
+
+/// The name a new Rust file's `Command` implementation returns from `fn name`: `"ln"` in
+/// nushell's `impl Command for ULn { fn name(&self) -> &str { "ln" } … }`.
+fn command_name(hunks: &[crate::diff::Hunk]) -> Option<String> {
+    let hunk = hunks.first()?;
+    let body = hunk.body.to_str().ok()?;
+    if !body.contains("impl Command for ") {
+        return None;
+    }
+    let at = body.find("fn name(&self) -> &")?;
+    let rest = &body[at..];
+    let open = rest.find('{')?;
+    let after = rest[open + 1..].trim_start_matches(|c: char| c.is_whitespace() || c == '+');
+    let name = after.strip_prefix('"')?;
+    let name = &name[..name.find('"')?];
+    let plain = |c: char| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.');
+    (!name.is_empty() && name.len() <= 40 && name.chars().all(plain)).then(|| name.to_owned())
 }
 
 impl FileFacts {
@@ -1177,6 +1198,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             not_attributes: 0,
             made_async: Vec::new(),
             doc_change: None,
+            command: None,
             async_lines: 0,
             sole_addition: None,
             tools: Vec::new(),
@@ -1276,6 +1298,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 );
         if lang == Lang::Rust && kind != Kind::Test {
             facts.doc_change = super::rustdocs::read(&change.hunks);
+            if facts.status == Status::Added {
+                facts.command = command_name(&change.hunks);
+            }
         }
         for hunk in &change.hunks {
             out.hunks += 1;

@@ -2196,6 +2196,30 @@ pub(crate) fn is_regression_fix(a: &Analysis) -> bool {
 /// `src/widgets/fill.rs` defining `Fill` is `add Fill widget`. One such file among those
 /// added, whatever else was registered or added for it.
 fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
+    // A command named by what it calls itself: nushell's `uln.rs` is `add \`ln\` command`.
+    let commands: Vec<&String> = code.iter().filter_map(|f| f.command.as_ref()).collect();
+    match commands.as_slice() {
+        [one] => {
+            let text = format!("add `{one}` command");
+            return (width(&text) <= budget).then_some(text);
+        }
+        [a, b] => {
+            let text = format!("add `{a}` and `{b}` commands");
+            return (width(&text) <= budget).then_some(text);
+        }
+        // Three or more: by the word they share (`add \`matrix\` commands`), else counted.
+        [first, ..] => {
+            let head = first.split(' ').next().unwrap_or(first);
+            let shared = commands.iter().all(|c| c.split(' ').next() == Some(head));
+            let text = if shared {
+                format!("add `{head}` commands")
+            } else {
+                format!("add {} commands", commands.len())
+            };
+            return (width(&text) <= budget).then_some(text);
+        }
+        [] => {}
+    }
     const NOT_FAMILIES: &[&str] = &[
         "tests",
         "utils",

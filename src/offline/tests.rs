@@ -1326,3 +1326,28 @@ new file mode 100644
         "{subject}"
     );
 }
+
+/// nushell's `Add uutils \`ln\` command` came out as `Add ULn and name`: a new command is
+/// named by the name it gives itself.
+#[test]
+fn a_new_command_is_named_by_what_it_calls_itself() {
+    let patch = "diff --git a/crates/nu-command/src/filesystem/uln.rs b/crates/nu-command/src/filesystem/uln.rs
+new file mode 100644
+--- /dev/null
++++ b/crates/nu-command/src/filesystem/uln.rs
+@@ -0,0 +1,12 @@
++use nu_engine::command_prelude::*;
++
++#[derive(Clone)]
++pub struct ULn;
++
++impl Command for ULn {
++    fn name(&self) -> &str {
++        \"ln\"
++    }
++
++    fn signature(&self) -> Signature { Signature::build(\"ln\") }
++}
+";
+    assert_eq!(message(patch).subject, "feat(nu-command): add `ln` command");
+}
