@@ -1104,7 +1104,8 @@ pub(super) fn house_prefix(
 pub(crate) struct BumpPhrase {
     /// `bump`, `update` or `upgrade`.
     pub verb: &'static str,
-    /// The word before the name: Renovate's `dependency`, or `rust crate` for a crate.
+    /// The word before the name: Renovate's `dependency`, or `Rust crate` (as the house
+    /// cases it) for a crate.
     pub noun: Option<&'static str>,
     /// `from <old version>`.
     pub from: bool,
@@ -1121,7 +1122,9 @@ impl BumpPhrase {
         let mut text = format!("{} ", self.verb);
         // Renovate writes a crate's version bare and others' with a `v` (`to v0.3.9`).
         let (noun, v) = match self.noun {
-            Some("rust crate" | "crate") if !from_crate => (Some("dependency"), true),
+            Some("rust crate" | "Rust crate" | "crate") if !from_crate => {
+                (Some("dependency"), true)
+            }
             noun => (noun, self.v),
         };
         if let Some(noun) = noun {
@@ -1168,7 +1171,12 @@ impl BumpPhrase {
                 if parts.next()? != "crate" {
                     return None;
                 }
-                Some("rust crate")
+                // Renovate's own `Rust crate`; lowered in a Conventional Commits house.
+                if words.split_whitespace().nth(1) == Some("Rust") {
+                    Some("Rust crate")
+                } else {
+                    Some("rust crate")
+                }
             }
             _ => None,
         };
@@ -1690,6 +1698,21 @@ mod tests {
         assert_eq!(
             phrase.render(&jiff, false).as_deref(),
             Some("update dependency jiff to v0.2.34")
+        );
+        // uv's Renovate writes sentences, `Rust` capitalised.
+        let sentences = advice(
+            &[
+                "Update Rust crate clap to v4.6.2 (#21001)",
+                "Update Rust crate serde to v1.0.228 (#21002)",
+            ],
+            &[],
+        );
+        assert_eq!(
+            house_phrase(&sentences)
+                .unwrap()
+                .render(&jiff, true)
+                .as_deref(),
+            Some("update Rust crate jiff to v0.2.34")
         );
         // People's own bumps near the paths outweigh one bot.
         let people = advice(
