@@ -1111,6 +1111,8 @@ pub(crate) struct BumpPhrase {
     pub from: bool,
     /// `v` before the new version.
     pub v: bool,
+    /// Actions worded as Renovate words them: `Update astral-sh/setup-uv action to v9`.
+    pub action: bool,
 }
 
 impl BumpPhrase {
@@ -1142,6 +1144,17 @@ impl BumpPhrase {
         };
         text.push_str(&format!(" to {v}{to}"));
         Some(text)
+    }
+
+    /// `update astral-sh/setup-uv action to v9.0.0`, for an action pin moved, when the house
+    /// words its actions so; `None` otherwise.
+    pub(crate) fn render_pin(&self, pin: &DepChange) -> Option<String> {
+        let to = pin.to.as_deref()?;
+        (self.action
+            && to
+                .trim_start_matches('v')
+                .starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| format!("{} {} action to {to}", self.verb, pin.name))
     }
 
     /// Reads one subject's bump phrasing: `None` when it is not a bump of one package to a
@@ -1187,6 +1200,10 @@ impl BumpPhrase {
             return None;
         }
         let mut next = parts.next()?;
+        let action = next == "action";
+        if action {
+            next = parts.next()?;
+        }
         let from = next == "from";
         if from {
             parts.next()?;
@@ -1205,6 +1222,7 @@ impl BumpPhrase {
                 noun,
                 from,
                 v,
+                action,
             })
     }
 }
@@ -1219,7 +1237,7 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         .chain(&advice.similar)
         .map(|l| (l, 1.0f32));
     let bots = advice.bots.iter().map(|l| (l, 0.5f32));
-    let (mut total, mut from, mut v) = (0f32, 0f32, 0f32);
+    let (mut total, mut from, mut v, mut action) = (0f32, 0f32, 0f32, 0f32);
     let mut verbs: Vec<(&'static str, f32)> = Vec::new();
     let mut nouns: Vec<(&'static str, f32)> = Vec::new();
     for (line, weight) in people.chain(bots) {
@@ -1234,6 +1252,7 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
             }
         }
         from += weight * f32::from(u8::from(phrase.from));
+        action += weight * f32::from(u8::from(phrase.action));
         v += weight * f32::from(u8::from(phrase.v));
         match verbs.iter_mut().find(|(verb, _)| *verb == phrase.verb) {
             Some((_, w)) => *w += weight,
@@ -1258,12 +1277,15 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
             .map(|(noun, _)| *noun),
         from: from * 2.0 >= total,
         v: v * 2.0 > total,
+        // Two bots' or one person's worth of actions so worded.
+        action: action >= 1.0,
     };
     let dependabot = BumpPhrase {
         verb: "bump",
         noun: None,
         from: true,
         v: false,
+        action: false,
     };
     (phrase != dependabot).then_some(phrase)
 }
@@ -1698,6 +1720,20 @@ mod tests {
         assert_eq!(
             phrase.render(&jiff, false).as_deref(),
             Some("update dependency jiff to v0.2.34")
+        );
+        // Renovate's actions: `Update astral-sh/setup-uv action to v9`.
+        let actions = advice(
+            &[],
+            &[
+                "Update actions/checkout action to v5 (#20001)",
+                "Update taiki-e/install-action action to v2.83.2 (#20002)",
+                "Update Rust crate serde to v1.0.228 (#20003)",
+            ],
+        );
+        let pin = bump("astral-sh/setup-uv", "v8.3.2", "v9.0.0");
+        assert_eq!(
+            house_phrase(&actions).unwrap().render_pin(&pin).as_deref(),
+            Some("update astral-sh/setup-uv action to v9.0.0")
         );
         // uv's Renovate writes sentences, `Rust` capitalised.
         let sentences = advice(

@@ -274,7 +274,10 @@ pub fn write_in(
                 .files
                 .iter()
                 .any(|f| matches!(paths::file_name(&f.path), "Cargo.toml" | "Cargo.lock"));
-            p.render(&summary::single_bump(&analysis)?, from_crate)
+            match summary::single_bump(&analysis) {
+                Some(dep) => p.render(&dep, from_crate),
+                None => p.render_pin(&summary::single_pin(&analysis)?),
+            }
         });
     let words = |budget: usize| match (&phrase, &house_bump_words) {
         (Some(phrase), _) => truncate(phrase, budget),

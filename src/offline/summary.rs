@@ -553,6 +553,19 @@ fn moved_summary(a: &Analysis, budget: usize) -> Option<String> {
     })
 }
 
+/// The one action pin a bump moves, when that is all it moves.
+pub(crate) fn single_pin(a: &Analysis) -> Option<DepChange> {
+    match dependency_changes(a)? {
+        (deps, true) => match deps.as_slice() {
+            [pin] if pin.from.is_some() && pin.to.is_some() && pin.verb() == "bump" => {
+                Some(pin.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The one package a dependency bump moves to a higher version (from a manifest, a
 /// lockfile or a tool's version line; not an action pin): what a house's own phrasing of
 /// bumps can name (`Update dependency postcss to v8.5.22`).
