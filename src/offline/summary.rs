@@ -2177,7 +2177,7 @@ fn added_tests(a: &Analysis) -> Vec<&str> {
 /// `Command::into_std`, five lines of docs over three of code): new API, whatever share of
 /// it is documentation. Nothing removed beside it, bar a line or two.
 pub(crate) fn adds_public_item(a: &Analysis) -> bool {
-    let code_lines = |s: &super::analysis::Side| s.lines - s.comment - s.blank;
+    let code_lines = |s: &super::analysis::Side| s.lines.saturating_sub(s.comment + s.blank);
     code_lines(&a.code_added) > 0
         && code_lines(&a.code_removed) <= 2
         && a.files.iter().any(|f| {
@@ -2256,7 +2256,6 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
         "packages",
         "apps",
         "crates",
-        "modules_test",
         "vendors",
     ];
     let family = |f: &&&FileFacts| -> Option<(String, String)> {
