@@ -286,6 +286,10 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     }
 }
 
+/// How many of the newest subjects naming a lint the lint habits read: a house's habit is
+/// what it does now.
+const LINT_SUBJECTS: usize = 12;
+
 /// Whether a subject names a lint or clippy.
 fn names_lint(line: &str) -> bool {
     line.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
@@ -300,16 +304,13 @@ fn names_lint(line: &str) -> bool {
 fn lint_area(commits: &[super::Past]) -> Option<String> {
     let mut areas: HashMap<&str, u32> = HashMap::new();
     let mut total = 0;
-    for past in commits {
-        if total == 12 {
-            break;
-        }
-        if past.subject.form != Form::Area || !names_lint(&past.line) {
-            continue;
-        }
-        let Some(area) = past.subject.prefix.as_deref() else {
-            continue;
-        };
+    let areas_named = commits.iter().filter_map(|past| {
+        (past.subject.form == Form::Area)
+            .then_some(past.subject.prefix.as_deref())
+            .flatten()
+            .filter(|_| names_lint(&past.line))
+    });
+    for area in areas_named.take(LINT_SUBJECTS) {
         total += 1;
         *areas.entry(area).or_default() += 1;
     }
@@ -329,21 +330,15 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
     let mut kinds: HashMap<&'static str, u32> = HashMap::new();
     let mut scopes: HashMap<(&'static str, Option<&str>), u32> = HashMap::new();
     let mut total = 0;
-    for past in commits {
-        // The newest dozen: a house's habit is what it does now.
-        if total == 12 {
-            break;
-        }
-        let Some(kind) = past.subject.kind else {
-            continue;
-        };
-        if names_lint(&past.line) {
-            total += 1;
-            *kinds.entry(kind).or_default() += 1;
-            *scopes
-                .entry((kind, past.subject.prefix.as_deref()))
-                .or_default() += 1;
-        }
+    let typed = (commits.iter())
+        .filter_map(|past| Some((past.subject.kind?, past)))
+        .filter(|(_, past)| names_lint(&past.line));
+    for (kind, past) in typed.take(LINT_SUBJECTS) {
+        total += 1;
+        *kinds.entry(kind).or_default() += 1;
+        *scopes
+            .entry((kind, past.subject.prefix.as_deref()))
+            .or_default() += 1;
     }
     let (&kind, &count) = kinds
         .iter()

@@ -1731,7 +1731,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     for (i, line) in lines.iter().enumerate() {
                         let text = line.to_str_lossy();
                         let text = text.trim();
-                        let name = (super::words::setting(text))
+                        let setting = super::words::setting(text);
+                        let name = (setting.as_ref())
                             .filter(|(k, _)| k == "name")
                             .map(|(_, v)| v.trim_matches(['"', '\'']).to_owned());
                         if let Some(table) = array.take()
@@ -1762,7 +1763,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         {
                             continue;
                         }
-                        let parsed = super::words::setting(text)
+                        let parsed = setting
                             .or_else(|| {
                                 (kind == Kind::Manifest)
                                     .then(|| super::words::quoted_setting(text))

@@ -177,10 +177,12 @@ pub fn write_in(
         None
     };
     let (ty, name) = rule.unwrap_or((ty, name));
-    // A bump, or a lint fixed, takes the type and scope the house gives those.
+    // A bump, or a lint fixed, takes the type and scope the house gives those (an `area:`
+    // house, the area it gives lint fixes).
+    let lint_fixed = summary::lint_change(&analysis).is_some();
     let habit = if bump {
         deps::house_prefix(advice)
-    } else if style.conventional && summary::lint_change(&analysis).is_some() {
+    } else if style.conventional && lint_fixed {
         advice.lints.clone()
     } else {
         None
@@ -284,9 +286,7 @@ pub fn write_in(
         (None, Some(text)) if width(text) <= budget => text.clone(),
         (None, _) => summary::summary(&analysis, ty, breaking, budget, style.conventional),
     };
-    // A lint fixed, in an `area:` house, takes the area the house gives lint fixes.
-    let lint_area = (advice.lint_area.as_deref())
-        .filter(|_| !style.conventional && summary::lint_change(&analysis).is_some());
+    let lint_area = (advice.lint_area.as_deref()).filter(|_| !style.conventional && lint_fixed);
     let mut subject = match &reused {
         Some(reused) => reused.clone(),
         None => subject(

@@ -438,6 +438,13 @@ const TRIVIAL: &[&str] = &[
     "style",
 ];
 
+/// Drops the [`TRIVIAL`] names from a list, unless nothing else would be left.
+fn without_trivial(names: &mut Vec<String>) {
+    if names.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
+        names.retain(|n| !TRIVIAL.contains(&n.as_str()));
+    }
+}
+
 /// Names of definitions across the given files, for a type.
 fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     let mut added = Names::default();
@@ -486,9 +493,7 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     // A `mod tests` is where the tests live, not what the change is about.
     for list in [&mut added, &mut touched, &mut removed] {
         list.retain(|n| !matches!(n.as_str(), "tests" | "test"));
-        if list.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
-            list.retain(|n| !TRIVIAL.contains(&n.as_str()));
-        }
+        without_trivial(list);
     }
     // Dunder methods (`__init__`) say less than the methods around them.
     for list in [&mut added, &mut touched, &mut removed] {
@@ -1271,10 +1276,7 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let one = match first.as_deref()? {
         "profile" => "profile".to_owned(),
         "tool" => "config".to_owned(),
-        up => up
-            .strip_suffix('s')
-            .filter(|s| s.len() >= 3 && !s.ends_with('s'))?
-            .to_owned(),
+        up => singular(up)?.to_owned(),
     };
     let what = match names.len() {
         1 => one,
@@ -1287,6 +1289,13 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         paths::file_name(&file.path)
     );
     (width(&text) <= budget).then_some(text)
+}
+
+/// A plural's singular, for the simple plurals that name a collection (`tasks` → `task`,
+/// `widgets` → `widget`); `None` for other words (`ps`, `class`, `news` …).
+fn singular(word: &str) -> Option<&str> {
+    word.strip_suffix('s')
+        .filter(|s| s.len() >= 3 && !s.ends_with('s'))
 }
 
 /// One thing added to a TOML registry as entries of its arrays of tables, with the files
@@ -2269,9 +2278,7 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
             let krate = paths::file_name(dir.rsplit_once('/')?.0);
             folder = krate.rsplit(['-', '_']).next().unwrap_or(krate);
         }
-        let one = folder
-            .strip_suffix('s')
-            .filter(|s| s.len() >= 3 && !s.ends_with('s'))?;
+        let one = singular(folder)?;
         let stem = paths::stem(&f.path);
         if NOT_FAMILIES.contains(&folder)
             || is_generic(stem)
@@ -2441,9 +2448,7 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if !docs.module {
         // The item below may lie past the hunk: the file names the place then.
         let mut found = docs.items.clone();
-        if found.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
-            found.retain(|n| !TRIVIAL.contains(&n.as_str()));
-        }
+        without_trivial(&mut found);
         let items = match found.as_slice() {
             [] => vec![file_subject(&file.path)],
             found => found.to_vec(),

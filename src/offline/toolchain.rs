@@ -92,7 +92,8 @@ pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
     if let Some((path, pair)) = root.or_else(common) {
         out.msrv = Some(pair.clone());
         if manifests.len() == 1 && *path != "Cargo.toml" {
-            out.package = (path.rsplit_once('/')).map(|(dir, _)| paths::file_name(dir).to_owned());
+            // The package a member's manifest is for (`crates/bevy_reflect/Cargo.toml`).
+            out.package = Some(super::summary::file_subject(path));
         }
     }
     out.msrv = out.msrv.or(elsewhere);
