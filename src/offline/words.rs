@@ -219,6 +219,18 @@ const VERBS: &[&str] = &[
     "release",
     "publish",
     "revert",
+    "fail",
+    "work",
+    "close",
+    "wait",
+    "retry",
+    "send",
+    "start",
+    "restart",
+    "clear",
+    "reset",
+    "recover",
+    "respond",
 ];
 
 /// Returns the bare form of `word` when it is a verb in the past or third person that a
@@ -240,6 +252,44 @@ const LINKING: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "stays", "stay", "remains", "remain", "gets", "get",
     "becomes", "become", "keeps", "keep",
 ];
+
+/// Participles that name a state a thing is in, never an action done to it.
+const STATES: &[&str] = &[
+    "undefined",
+    "defined",
+    "expected",
+    "required",
+    "needed",
+    "allowed",
+    "supported",
+    "detected",
+    "installed",
+    "unchanged",
+    "unused",
+    "used",
+    "called",
+];
+
+/// Adverbs that may follow a passive and still leave it an action (`is parsed correctly`).
+const MANNER: &[&str] = &[
+    "correctly",
+    "properly",
+    "again",
+    "instead",
+    "once",
+    "twice",
+    "first",
+    "last",
+    "only",
+    "lazily",
+    "eagerly",
+    "immediately",
+];
+
+fn linked_or_modal(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    LINKING.contains(&lower.as_str()) || matches!(lower.as_str(), "should" | "must" | "can" | "not")
+}
 
 pub(crate) fn test_words(name: &str) -> String {
     let words = if name.contains(' ') {
@@ -290,6 +340,46 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
         return None;
     }
     let mut words: Vec<String> = words.to_vec();
+    // `does not throw on a missing tsconfig` → `don't throw on a missing tsconfig`.
+    let negations: [&[&str]; 5] = [
+        &["does", "not"],
+        &["doesn't"],
+        &["do", "not"],
+        &["should", "not"],
+        &["shouldn't"],
+    ];
+    if let Some(negation) = negations.iter().find(|n| {
+        words.len() > n.len() + 1
+            && words
+                .iter()
+                .zip(n.iter())
+                .all(|(w, n)| w.eq_ignore_ascii_case(n))
+    }) {
+        let rest = &words[negation.len()..];
+        let verb = imperative(&rest[0]).unwrap_or_else(|| rest[0].clone());
+        return Some(format!("don't {verb} {}", rest[1..].join(" ")));
+    }
+    // `concurrent restarts are coalesced instead of overlapping` → `coalesce concurrent
+    // restarts instead of overlapping`: a passive that says what the code now does to a
+    // thing. `stays closed` and `is undefined` say how a thing is, and stay as written.
+    let passive_aux = (1..words.len().min(6)).find(|&k| {
+        matches!(
+            words[k].to_lowercase().as_str(),
+            "is" | "are" | "gets" | "get"
+        ) && words[..k].iter().all(|w| !linked_or_modal(w))
+            && words.get(k + 1).is_some_and(|p| {
+                p.len() > 4 && !STATES.contains(&p.to_lowercase().as_str()) && unpast(p).is_some()
+            })
+            && words.get(k + 2).is_none_or(|next| {
+                PREPOSITIONS.contains(&next.as_str()) || MANNER.contains(&next.as_str())
+            })
+    });
+    if let Some(k) = passive_aux {
+        let verb = unpast(&words[k + 1].to_lowercase()).expect("checked above");
+        let thing = words[..k].join(" ");
+        let rest = words[k + 2..].join(" ");
+        return Some(format!("{verb} {thing} {rest}").trim_end().to_owned());
+    }
     // `label_centered_by_width` → `center label by width`.
     // ... but `session stays closed after …` says how a thing stays, not what was done.
     let linked = |w: &String| LINKING.contains(&w.to_lowercase().as_str());
@@ -1268,6 +1358,32 @@ mod tests {
         assert_eq!(
             test_intent("Session stays closed after connection reopens").as_deref(),
             Some("session stays closed after connection reopens")
+        );
+        // vitest's and jest's titles: a passive and a negation, said as the change.
+        assert_eq!(
+            test_intent("concurrent restarts are coalesced instead of overlapping").as_deref(),
+            Some("coalesce concurrent restarts instead of overlapping")
+        );
+        assert_eq!(
+            test_intent("project is parsed correctly").as_deref(),
+            Some("parse project correctly")
+        );
+        assert_eq!(
+            test_intent("does not throw an error on a missing tsconfig").as_deref(),
+            Some("don't throw an error on a missing tsconfig")
+        );
+        assert_eq!(
+            test_intent("fails with a non-zero exit code when teardown throws").as_deref(),
+            Some("fail with a non-zero exit code when teardown throws")
+        );
+        // A state stays a state; a passive with more after it than a manner stays too.
+        assert_eq!(
+            test_intent("value is undefined after reset").as_deref(),
+            Some("value is undefined after reset")
+        );
+        assert_eq!(
+            test_intent("cache is cleared and rebuilt").as_deref(),
+            Some("cache is cleared and rebuilt")
         );
     }
 
