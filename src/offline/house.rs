@@ -108,16 +108,21 @@ fn versions(text: &str) -> Vec<&str> {
 /// (`release: v8.2.1`, `release: v8.2.0` in a Conventional Commits house), to keep when
 /// reusing their subject.
 pub(super) fn habit(advice: &Advice) -> bool {
-    let heads: Vec<(crate::history::Form, Option<String>)> = (advice.same_paths.iter())
+    let lines: Vec<&str> = (advice.same_paths.iter())
         .take(3)
+        .map(|line| crate::text::strip_pull_request(line).trim())
+        .collect();
+    let heads: Vec<(crate::history::Form, Option<String>)> = (lines.iter())
         .map(|line| {
             let subject = crate::history::parse_subject(line);
             (subject.form, subject.prefix)
         })
         .collect();
+    // A release headed by its version alone (`4.12.25`, as `npm version` writes it).
+    let bare_version = |line: &&str| versions(line) == [*line];
     heads.len() >= 2
-        && heads[0].0 == crate::history::Form::Area
         && heads.iter().all(|h| *h == heads[0])
+        && (heads[0].0 == crate::history::Form::Area || lines.iter().all(bare_version))
 }
 
 /// Reuses the subject of the last commit that touched exactly these files, when the change

@@ -294,6 +294,31 @@ fn a_release_keeps_the_heading_the_house_gives_releases() {
     assert!(subject.starts_with("chore"), "{subject}");
 }
 
+/// Hono writes Conventional Commits but heads each release with its version alone, as
+/// `npm version` does: `4.12.25`, then `4.12.26`.
+#[test]
+fn a_release_headed_by_its_version_alone_keeps_that_heading() {
+    let repo = TestRepo::with_commit();
+    cc_house(&repo);
+    for v in ["4.12.24", "4.12.25"] {
+        stage_release(&repo, v);
+        repo.commit(v);
+    }
+    stage_release(&repo, "4.12.26");
+    assert_eq!(subject_of(&repo, &["--offline"]), "4.12.26");
+
+    // A plain sentence twice is no such habit: the house's form wins.
+    let repo = TestRepo::with_commit();
+    cc_house(&repo);
+    for v in ["4.12.24", "4.12.25"] {
+        stage_release(&repo, v);
+        repo.commit(&format!("Release {v}"));
+    }
+    stage_release(&repo, "4.12.26");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("chore"), "{subject}");
+}
+
 #[test]
 fn a_rewritten_history_rebuilds_the_index() {
     let repo = TestRepo::with_commit();
