@@ -930,6 +930,9 @@ pub(crate) fn summary(
             if !code.is_empty() && !names.is_empty() {
                 return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }
+            if let Some(text) = new_pages_summary(&files, budget) {
+                return text;
+            }
             // A page and its copies (Docusaurus's `versioned_docs/`) changed alike are one.
             let mirrored = files.len() <= 4
                 && files.iter().all(|f| {
@@ -2432,6 +2435,70 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// Headings that open a page without naming what it documents.
+const GENERIC_HEADINGS: &[&str] = &[
+    "overview",
+    "introduction",
+    "usage",
+    "getting started",
+    "installation",
+    "summary",
+    "description",
+    "contents",
+    "table of contents",
+];
+
+/// New pages, beside the edits that list them (a sidebar, an index, a page that links
+/// them) or their versioned copies: the pages are the news, named by their titles (`add
+/// KreuzbergConverter docs`, where `update converters.mdx and kreuzbergconverter.mdx` named
+/// files).
+fn new_pages_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let page = |f: &FileFacts| {
+        f.status == Status::Added
+            && matches!(paths::extension(&f.path), "md" | "mdx" | "rst" | "adoc")
+            && !paths::file_name(&f.path).eq_ignore_ascii_case("README.md")
+    };
+    let pages: Vec<&&FileFacts> = files.iter().filter(|f| page(f)).collect();
+    if pages.is_empty() || pages.len() == files.len() && pages.len() == 1 {
+        return None;
+    }
+    // What else changed only lists or links the pages: small edits to docs, or a sidebar.
+    let listing = files.iter().filter(|f| !page(f)).all(|f| {
+        f.status == Status::Modified
+            && f.additions <= 12
+            && (f.kind == Kind::Docs
+                || paths::file_name(&f.path).to_lowercase().contains("sidebar"))
+    });
+    if !listing {
+        return None;
+    }
+    let mut titles = Names::default();
+    for f in &pages {
+        let heading = (f.added_defs.iter())
+            .filter(|d| d.kind == DefKind::Module)
+            .map(|d| d.name.as_str())
+            .next()
+            .filter(|h| {
+                !GENERIC_HEADINGS.contains(&h.to_lowercase().as_str())
+                    && h.split_whitespace().count() <= 4
+            });
+        match heading {
+            Some(h) => titles.push(h),
+            None => titles.push(paths::stem(&f.path)),
+        }
+    }
+    let titles = titles.into_list();
+    if titles.len() > MAX_NAMED {
+        return None;
+    }
+    let tail = match titles.last() {
+        Some(t) if t.to_lowercase().ends_with("docs") || t.to_lowercase().ends_with("guide") => "",
+        _ => " docs",
+    };
+    let text = fit("add", &titles, tail, budget);
+    (text.len() > 4 && text.ends_with(tail)).then_some(text)
 }
 
 /// A change to a Rust file's docs alone, release notes aside. Items' docs (`///`) by the

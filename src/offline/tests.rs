@@ -1351,3 +1351,23 @@ new file mode 100644
 ";
     assert_eq!(message(patch).subject, "feat(nu-command): add `ln` command");
 }
+
+#[test]
+fn a_new_page_beside_the_lists_that_link_it_is_named_by_its_title() {
+    let page = "diff --git a/docs/converters/pdfminer.mdx b/docs/converters/pdfminer.mdx\nnew file mode 100644\n--- /dev/null\n+++ b/docs/converters/pdfminer.mdx\n@@ -0,0 +1,9 @@\n+---\n+title: \"PDFMinerConverter\"\n+---\n+\n+# PDFMinerConverter\n+\n+## Overview\n+\n+Reads text from PDF files.\n";
+    let index = "diff --git a/docs/converters.mdx b/docs/converters.mdx\n--- a/docs/converters.mdx\n+++ b/docs/converters.mdx\n@@ -3,2 +3,3 @@\n | [CSVConverter](converters/csv.mdx) | Reads CSV files. |\n+| [PDFMinerConverter](converters/pdfminer.mdx) | Reads PDF files. |\n | [TextConverter](converters/text.mdx) | Reads text files. |\n";
+    let sidebar = "diff --git a/website/sidebars.js b/website/sidebars.js\n--- a/website/sidebars.js\n+++ b/website/sidebars.js\n@@ -5,2 +5,3 @@ module.exports = {\n         'converters/csv',\n+        'converters/pdfminer',\n         'converters/text',\n";
+    let subject = message(&format!("{page}{index}{sidebar}")).subject;
+    assert_eq!(subject, "docs: add PDFMinerConverter docs");
+    // A page that opens on a generic heading goes by its file's name.
+    let generic = page.replace("# PDFMinerConverter\n+\n+", "");
+    let subject = message(&format!("{generic}{index}")).subject;
+    assert_eq!(subject, "docs: add pdfminer docs");
+    // More than a listing changed beside it: the files are named as before.
+    let big_edit = format!(
+        "diff --git a/docs/guide.md b/docs/guide.md\n--- a/docs/guide.md\n+++ b/docs/guide.md\n@@ -1,1 +1,15 @@\n # Guide\n{}",
+        (0..14).map(|i| format!("+line {i}\n")).collect::<String>()
+    );
+    let subject = message(&format!("{page}{big_edit}")).subject;
+    assert!(!subject.contains("PDFMinerConverter"), "{subject}");
+}
