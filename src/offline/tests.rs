@@ -937,7 +937,7 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         say("+- Signal termination skipping resource cleanup", &plain),
         "Fix signal termination skipping resource cleanup"
     );
-    // A new thing, by its name; a sentence as written, its platform last; a wrapped
+    // A new thing, by its name; what things now do, as the change, its platform last; a wrapped
     // entry read whole.
     assert_eq!(
         say(
@@ -951,7 +951,7 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
             " ### Changed\n \n+- macOS: toast notifications now use UNUserNotificationCenter",
             &plain
         ),
-        "Toast notifications now use UNUserNotificationCenter on macOS"
+        "Make toast notifications use UNUserNotificationCenter on macOS"
     );
     // axum's kind of change as a lead, and its trailing reference, are not words.
     assert_eq!(

@@ -508,6 +508,20 @@ fn reworded(sentence: &str) -> Option<String> {
         }
         out
     };
+    // `Changing a catalog entry … no longer re-resolves the graph` → `don't re-resolve the
+    // graph when changing a catalog entry …`: what an action no longer sets off.
+    if words[0].ends_with("ing")
+        && let Some(k) = (1..words.len().min(16))
+            .find(|&k| words[k] == "no" && words.get(k + 1) == Some(&"longer"))
+    {
+        let verb = unthird(words.get(k + 2)?)?;
+        let rest = words.get(k + 3..).filter(|r| !r.is_empty())?;
+        return Some(format!(
+            "don't {verb} {} when {}",
+            rest.join(" "),
+            subject(k)
+        ));
+    }
     // The subject is a few words, none of them ending a clause.
     for k in 1..words.len().min(8) {
         let word = words[k].to_lowercase();
@@ -533,7 +547,24 @@ fn reworded(sentence: &str) -> Option<String> {
                     .get(k + 1)
                     .is_some_and(|w| *w == "also" || w.len() > 4 && w.ends_with("ly"));
                 let at = k + 1 + usize::from(also);
-                let verb = unthird(words.get(at)?)?;
+                // `shims now follow`: after a plural the verb is already bare.
+                let next = words.get(at)?;
+                let plain_subject = k <= 4
+                    && words[..k]
+                        .iter()
+                        .all(|w| !w.contains('`') && !matches!(*w, "such" | "as" | "and"));
+                let verb = unthird(next).or_else(|| {
+                    let modal = [*next, words[k - 1]].iter().any(|w| {
+                        matches!(
+                            *w,
+                            "can" | "will" | "may" | "must" | "should" | "could" | "would"
+                        )
+                    });
+                    (plain_subject
+                        && !modal
+                        && next.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+                    .then(|| (*next).to_owned())
+                })?;
                 let rest = rest(at + 1)?;
                 let also = if also {
                     format!("{} ", words[k + 1])
@@ -1412,6 +1443,32 @@ mod tests {
             pick_reason(vec![incidental, doc]).as_deref(),
             Some("parse: Parses `90s` into a duration.")
         );
+    }
+
+    #[test]
+    fn notes_that_say_what_now_happens_become_the_change() {
+        // pnpm's changesets: a plural subject keeps its bare verb after `now`.
+        assert_eq!(
+            note_phrase("POSIX shell shims now follow symbolic links before computing `basedir`.")
+                .as_deref(),
+            Some("make POSIX shell shims follow symbolic links before computing `basedir`")
+        );
+        // What an action no longer does is what the change stops.
+        assert_eq!(
+            note_phrase(
+                "Changing a catalog entry to a different exact version no longer re-resolves the dependency graph. More."
+            )
+            .as_deref(),
+            Some(
+                "don't re-resolve the dependency graph when changing a catalog entry to a different exact version"
+            )
+        );
+        assert_eq!(
+            reworded("The server now 404s on unknown routes"),
+            Some("make the server 404 on unknown routes".to_owned())
+        );
+        // `can` after `now` is no verb to make anyone do.
+        assert_eq!(reworded("users can now work with dates"), None);
     }
 
     #[test]
