@@ -1111,12 +1111,41 @@ fn is_fragment(path: &str) -> bool {
     .any(|p| name.starts_with(p))
 }
 
+/// Marks a note whose prose ended at a code block: what follows is an example.
+const NOTE_END: char = '\u{0}';
+
 /// Adds one added line of a release-note fragment to its prose, leaving out front matter
-/// (`---`, `"tauri": patch:bug`), YAML keys (`fixes:`, `- |`) and headings.
+/// (`---`, `"tauri": patch:bug`), YAML keys (`fixes:`, `- |`), HTML comments and headings.
+/// A heading that opens the note is its title (prettier's `#### Support directives on
+/// directive definitions (#19171 by @YBJ0000)`), a sentence of its own; a code block ends
+/// the prose.
 fn note_line(note: &mut String, line: &str) {
+    if note.ends_with(NOTE_END) {
+        return;
+    }
     let t = line.trim();
+    if t.starts_with("```") {
+        note.push(NOTE_END);
+        return;
+    }
+    if note.is_empty()
+        && let Some(title) = t.strip_prefix('#')
+    {
+        let title = title.trim_start_matches('#').trim();
+        // `(#19171 by @someone)`, `(#123)`: who and where, not what.
+        let title = match title.rfind(" (#") {
+            Some(at) if title.ends_with(')') => &title[..at],
+            _ => title,
+        };
+        if title.split_whitespace().count() >= 2 {
+            note.push_str(title.trim_end_matches('.'));
+            note.push('.');
+        }
+        return;
+    }
     let t = t.strip_prefix("- ").unwrap_or(t).trim();
     let markup = t.is_empty()
+        || t.starts_with("<!--")
         || t.starts_with("---")
         || t.starts_with('#')
         || t == "|"
@@ -1958,7 +1987,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if let Some(reader) = manifest {
             reader.finish(&facts.path, &mut out.manifest);
         }
-        if let Some(note) = note.filter(|n| !n.is_empty())
+        if let Some(note) =
+            (note.map(|n| n.trim_end_matches(NOTE_END).to_owned())).filter(|n| !n.is_empty())
             && out.notes.len() < 16
         {
             out.notes.push(note);

@@ -1371,3 +1371,27 @@ fn a_new_page_beside_the_lists_that_link_it_is_named_by_its_title() {
     let subject = message(&format!("{page}{big_edit}")).subject;
     assert!(!subject.contains("PDFMinerConverter"), "{subject}");
 }
+
+/// prettier's fragments open with a heading that says what changed, then show it in a code
+/// block: the heading is the note, without its `(#123 by @someone)`; the example is not.
+#[test]
+fn a_note_titled_by_its_heading_is_said_by_it() {
+    let note = "diff --git a/changelog_unreleased/graphql/19171.md b/changelog_unreleased/graphql/19171.md\nnew file mode 100644\n--- /dev/null\n+++ b/changelog_unreleased/graphql/19171.md\n@@ -0,0 +1,9 @@\n+#### Support directives on directive definitions (#19171 by @someone)\n+\n+Directives on directive definitions are now supported.\n+\n+<!-- prettier-ignore -->\n+```gql\n+# Input\n+directive @a @b on QUERY\n+```\n";
+    let code = "diff --git a/src/printer.js b/src/printer.js\n--- a/src/printer.js\n+++ b/src/printer.js\n@@ -10,3 +10,4 @@ function printDirectives(path) {\n   const parts = [];\n+  parts.push(printDirective(path));\n   return parts;\n";
+    let message = message(&format!("{note}{code}"));
+    assert_eq!(
+        message.subject,
+        "feat: support directives on directive definitions"
+    );
+    // A note that is only a heading and an example: the heading, never the example.
+    let bare = note.replace(
+        "+Directives on directive definitions are now supported.\n+\n",
+        "",
+    );
+    let subject = self::message(&format!("{bare}{code}")).subject;
+    assert!(
+        subject.ends_with("support directives on directive definitions"),
+        "{subject}"
+    );
+    assert!(!subject.contains("prettier-ignore"), "{subject}");
+}
