@@ -183,6 +183,25 @@ pub(crate) struct ManifestReader {
 }
 
 /// Keys of a Cargo `[package]` table that carry versions but name no dependency.
+/// The package managers a `package.json` pins with `packageManager` (corepack).
+pub(crate) const PACKAGE_MANAGERS: &[&str] = &["yarn", "pnpm", "npm", "bun"];
+
+/// `"packageManager": "yarn@4.15.0+sha512.…"` in a `package.json`, as the manager's name
+/// and version: corepack's pin moves like a dependency (prettier's `Update yarn to v4.15`).
+fn package_manager_line(name: &str, line: &str) -> Option<(String, String)> {
+    if name != "package.json" {
+        return None;
+    }
+    let (key, value) = line.split_once("\":")?;
+    if key.trim().trim_start_matches('"') != "packageManager" {
+        return None;
+    }
+    let (tool, version) = unquote(value).split_once('@')?;
+    let version = version.split('+').next()?;
+    (PACKAGE_MANAGERS.contains(&tool) && looks_like_version(version))
+        .then(|| (tool.to_owned(), version.to_owned()))
+}
+
 fn package_key(key: &str) -> bool {
     matches!(key, "version" | "rust-version" | "edition")
 }
@@ -218,7 +237,7 @@ impl ManifestReader {
         if text.len() > 300 {
             return;
         }
-        let Some((key, version)) = parse(text) else {
+        let Some((key, version)) = package_manager_line(name, text).or_else(|| parse(text)) else {
             return;
         };
         if name == "Cargo.toml" {

@@ -621,6 +621,29 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     let deps_only = all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile));
+    // The package manager corepack pins moved, with its own files (yarn's release under
+    // `.yarn/releases/`, `.yarnrc.yml`) and a line or two of CI: `bump yarn from 4.14.1 to
+    // 4.15.0`, where the files' names said nothing.
+    let managers = &a.manifest.deps;
+    if !managers.is_empty()
+        && managers.iter().all(|d| {
+            super::deps::PACKAGE_MANAGERS.contains(&d.name.as_str())
+                && d.from.is_some()
+                && d.to.is_some()
+        })
+        && !a.is_release()
+        && all(&|f| {
+            matches!(f.kind, Kind::Manifest | Kind::Lockfile)
+                || f.path.starts_with(".yarn/")
+                || matches!(
+                    paths::file_name(&f.path),
+                    ".yarnrc.yml" | ".yarnrc" | ".npmrc" | "pnpm-workspace.yaml"
+                )
+                || f.kind == Kind::Ci && f.additions + f.deletions <= 4
+        })
+    {
+        return Some((managers.clone(), false));
+    }
     // A release moves its packages' versions and the requirements between them: not a bump.
     if !a.manifest.deps.is_empty() && deps_only && !a.is_release() {
         return Some((a.manifest.deps.clone(), false));

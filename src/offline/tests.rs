@@ -1395,3 +1395,23 @@ fn a_note_titled_by_its_heading_is_said_by_it() {
     );
     assert!(!subject.contains("prettier-ignore"), "{subject}");
 }
+
+/// corepack's `packageManager` pin moved with yarn's own files: a bump of yarn, where the
+/// files' names (`yarn-4`, `yarnrc`) said nothing (prettier's `Update yarn to v4.15`).
+#[test]
+fn the_package_manager_pin_moved_is_a_bump_of_it() {
+    let manifest = "diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n@@ -262,4 +262,4 @@\n   \"preferUnplugged\": true,\n-  \"packageManager\": \"yarn@4.14.1\",\n+  \"packageManager\": \"yarn@4.15.0+sha512.abc123\",\n   \"sideEffects\": false\n";
+    let rc = "diff --git a/.yarnrc.yml b/.yarnrc.yml\n--- a/.yarnrc.yml\n+++ b/.yarnrc.yml\n@@ -10,3 +10,3 @@ enableScripts: true\n nodeLinker: node-modules\n-yarnPath: .yarn/releases/yarn-4.14.1.cjs\n+yarnPath: .yarn/releases/yarn-4.15.0.cjs\n";
+    let subject = message(&format!("{manifest}{rc}")).subject;
+    assert!(
+        subject.ends_with(": bump yarn from 4.14.1 to 4.15.0"),
+        "{subject}"
+    );
+    // A new module beside it is a change of its own.
+    let body: String = (0..30).map(|i| format!("+  check{i}(ast);\n")).collect();
+    let code = format!(
+        "diff --git a/src/validate.js b/src/validate.js\nnew file mode 100644\n--- /dev/null\n+++ b/src/validate.js\n@@ -0,0 +1,32 @@\n+export function validate(ast) {{\n{body}+}}\n"
+    );
+    let subject = message(&format!("{manifest}{rc}{code}")).subject;
+    assert!(!subject.contains("bump yarn"), "{subject}");
+}
