@@ -1761,10 +1761,73 @@ fn without_hanging(text: &str) -> String {
 /// `None` when nothing is left, or only `make X` of `make X do Y`.
 fn fit_sentence(text: &str, budget: usize) -> Option<String> {
     clean_fit(text, budget).or_else(|| {
-        let cut = without_hanging(&truncate(text, budget));
+        // Asides first: what is in parentheses, examples (`such as \`x\``).
+        let lean = without_asides(text);
+        if lean != text
+            && let Some(fit) = clean_fit(&lean, budget)
+        {
+            return Some(fit);
+        }
+        let cut = without_hanging(&truncate(&lean, budget));
         let bare_make = cut.starts_with("make ") && cut.split_whitespace().count() <= 2;
         (!cut.is_empty() && !bare_make).then_some(cut)
     })
+}
+
+/// `text` without its asides: parenthesised parts and examples after `such as` or `e.g.`
+/// (a code span or one word).
+fn without_asides(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut ticks = 0usize;
+    for c in text.chars() {
+        match c {
+            '`' => ticks += 1,
+            '(' if ticks.is_multiple_of(2) => {
+                depth += 1;
+                continue;
+            }
+            ')' if ticks.is_multiple_of(2) && depth > 0 => {
+                depth -= 1;
+                continue;
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            out.push(c);
+        }
+    }
+    let mut words: Vec<&str> = out.split_whitespace().collect();
+    let mut i = 0;
+    while i + 1 < words.len() {
+        let lead = match (words[i].trim_start_matches(','), words.get(i + 1)) {
+            ("such", Some(&"as")) => 2,
+            ("e.g.", _) | ("e.g.,", _) => 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // The example: one code span (however many words) or one word.
+        let mut end = i + lead;
+        if words.get(end).is_some_and(|w| w.starts_with('`')) {
+            while end < words.len()
+                && !(words[end].len() > 1 && words[end].trim_end_matches(',').ends_with('`'))
+            {
+                end += 1;
+            }
+        }
+        end += 1;
+        if end > words.len() || end - i > 8 {
+            break;
+        }
+        words.drain(i..end);
+    }
+    words
+        .join(" ")
+        .replace(" ,", ",")
+        .trim_end_matches(',')
+        .to_owned()
 }
 
 /// A sentence in `budget`: whole, or cut at the first place a reader can stop (see
@@ -2900,6 +2963,18 @@ mod tests {
         let note = "keep the exact specifiers of no-save updates in the lockfile on every run";
         assert_eq!(fit_sentence(note, 40).unwrap(), truncate(note, 40));
         assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
+        // Asides go before any word of the sentence's own.
+        let note = "GritQL snippets such as `export { $specifiers } from $source` now match \
+                    named re-exports";
+        assert_eq!(
+            fit_sentence(note, 50).unwrap(),
+            "GritQL snippets now match named re-exports"
+        );
+        let note = "remove `skip_webview_install` (`skipWebviewInstall`) option from config";
+        assert_eq!(
+            fit_sentence(note, 50).unwrap(),
+            "remove `skip_webview_install` option from config"
+        );
     }
 
     /// biome's notes cut with nothing to stop at left `… snippets such` and `… is no
