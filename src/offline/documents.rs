@@ -168,15 +168,22 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
             budget,
         ));
     }
-    // Translations: `locales/fr.json`, `i18n/de/messages.po`.
+    // Translations: `locales/fr.json`, `i18n/de/messages.po`, and pages under a folder named
+    // for their locale (starship's Crowdin updates to `docs/ar-SA/`, `docs/zh-CN/`).
     let translation = |f: &FileFacts| {
         paths::has_dir(
             &f.path,
             &["i18n", "l10n", "locales", "locale", "translations", "lang"],
         ) || matches!(paths::extension(&f.path), "po" | "pot" | "xliff" | "ftl")
+            || f.kind == Kind::Docs && locale_dir(&f.path).is_some()
     };
     if all(&translation) {
-        let names = names(files, |p| paths::stem(p).to_owned());
+        let by_locale = all(&|f| locale_dir(&f.path).is_some());
+        let names = if by_locale {
+            names(files, |p| locale_dir(p).unwrap_or_default().to_owned())
+        } else {
+            names(files, |p| paths::stem(p).to_owned())
+        };
         let verb = if all(&|f| f.status == Status::Added) {
             "add"
         } else {
@@ -189,6 +196,29 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         ));
     }
     None
+}
+
+/// The folder of a path named for a locale with its region (`de-DE`, `pt_BR`, `ckb-IR`,
+/// `zh-Hans`):
+/// a bare two-letter folder says too little (`io`, `ui`).
+pub(crate) fn locale_dir(path: &str) -> Option<&str> {
+    let mut folders = path.split('/');
+    folders.next_back();
+    folders.find(|dir| {
+        let Some(at) = dir.find(['-', '_']) else {
+            return false;
+        };
+        let (lang, b) = (&dir.as_bytes()[..at], &dir.as_bytes()[at..]);
+        (2..=3).contains(&lang.len())
+            && lang.iter().all(u8::is_ascii_lowercase)
+            && match &b[1..] {
+                [x, y] => x.is_ascii_uppercase() && y.is_ascii_uppercase(),
+                [first, rest @ ..] if rest.len() == 3 => {
+                    first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase)
+                }
+                _ => false,
+            }
+    })
 }
 
 /// One document's edit by what went into it: one entry added to its list (`add
@@ -249,7 +279,20 @@ fn entry_words(entry: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::entry_name;
+    use super::{entry_name, locale_dir};
+
+    #[test]
+    fn locale_folders_carry_a_region_or_a_script() {
+        assert_eq!(locale_dir("docs/de-DE/config/README.md"), Some("de-DE"));
+        assert_eq!(locale_dir("docs/ckb-IR/README.md"), Some("ckb-IR"));
+        assert_eq!(locale_dir("site/pt_BR/index.md"), Some("pt_BR"));
+        assert_eq!(locale_dir("docs/zh-Hans/guide.md"), Some("zh-Hans"));
+        // A bare language code, a word with a dash, or the file itself: no locale.
+        assert_eq!(locale_dir("docs/de/README.md"), None);
+        assert_eq!(locale_dir("src/io-UTIL/mod.rs"), None);
+        assert_eq!(locale_dir("docs/guide/getting-started.md"), None);
+        assert_eq!(locale_dir("de-DE.md"), None);
+    }
 
     #[test]
     fn list_entries_go_by_the_name_they_add() {

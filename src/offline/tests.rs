@@ -1415,3 +1415,31 @@ fn the_package_manager_pin_moved_is_a_bump_of_it() {
     let subject = message(&format!("{manifest}{rc}{code}")).subject;
     assert!(!subject.contains("bump yarn"), "{subject}");
 }
+
+/// Crowdin's pull requests to starship touch pages under a folder per locale
+/// (`docs/ar-SA/`, `docs/ckb-IR/`): translations, counted by locale, not `update README`.
+#[test]
+fn pages_under_locale_folders_are_translations() {
+    let page = |locale: &str| {
+        format!(
+            "diff --git a/docs/{locale}/config/README.md b/docs/{locale}/config/README.md\n--- a/docs/{locale}/config/README.md\n+++ b/docs/{locale}/config/README.md\n@@ -3,3 +3,3 @@\n ## Prompt\n-Old words\n+New words\n \n"
+        )
+    };
+    let two = format!("{}{}", page("de-DE"), page("ckb-IR"));
+    assert_eq!(
+        message(&two).subject,
+        "docs: update de-DE and ckb-IR translations"
+    );
+    let many: String = ["ar-SA", "bn-BD", "de-DE", "fr-FR", "zh-CN"]
+        .iter()
+        .map(|l| page(l))
+        .collect();
+    assert_eq!(message(&many).subject, "docs: update 5 translations");
+    // The English page beside them is more than a translation.
+    let with_source = format!("{}{}", many, page("x").replace("docs/x/", "docs/"));
+    assert!(
+        !message(&with_source).subject.contains("translations"),
+        "{}",
+        message(&with_source).subject
+    );
+}
