@@ -1908,6 +1908,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if super::words::only_links_differ(&old_lines, &new_lines) {
                     link_hunks += 1;
                     facts.link_changes += 1;
+                } else if let Some(swap) = super::words::doubled_word(&old_lines, &new_lines) {
+                    swap_hunks += 1;
+                    if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {
+                        facts.swaps.push(swap);
+                    }
                 } else if kind == Kind::Docs
                     && let Some(words) = super::words::words_inserted(&old_lines, &new_lines)
                 {

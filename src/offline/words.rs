@@ -1158,6 +1158,35 @@ pub(crate) fn words_inserted(old: &[&[u8]], new: &[&[u8]]) -> Option<(bool, Stri
     (words.chars().any(char::is_alphabetic) && words.len() <= 40).then_some((added, words))
 }
 
+/// The word a hunk takes out where it stood twice in a row (`See the the [Examples]` →
+/// `See the [Examples]`), as the swap of the pair for the word: a typo fixed.
+pub(crate) fn doubled_word(old: &[&[u8]], new: &[&[u8]]) -> Option<Swap> {
+    let ([old], [new]) = (old, new) else {
+        return None;
+    };
+    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+    let (o, n): (Vec<&str>, Vec<&str>) = (
+        old.split_whitespace().collect(),
+        new.split_whitespace().collect(),
+    );
+    if o.len() != n.len() + 1 || n.len() < 2 {
+        return None;
+    }
+    let at = n.iter().zip(&o).take_while(|(a, b)| a == b).count();
+    if n[at..] != o[at + 1..] {
+        return None;
+    }
+    let word = o[at];
+    let twin = (at > 0 && o[at - 1].eq_ignore_ascii_case(word))
+        || o.get(at + 1).is_some_and(|w| w.eq_ignore_ascii_case(word));
+    (twin && word.chars().all(char::is_alphabetic)).then(|| Swap {
+        old: format!("{word} {word}"),
+        new: word.to_owned(),
+        prose: true,
+        key: None,
+    })
+}
+
 /// Returns the words a hunk changes when each removed line comes back as an added line with
 /// the same tokens except a few words (`teh` → `the`, `optimizeBindings` →
 /// `optimizeImports`), or `None` when the hunk does anything else (adds or removes lines,
@@ -1301,6 +1330,10 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 /// meaning.
 pub(crate) fn is_typo(swap: &Swap) -> bool {
     let (old, new) = (swap.old.to_lowercase(), swap.new.to_lowercase());
+    // A word written twice, once taken out (`the the` → `the`).
+    if swap.prose && old == format!("{new} {new}") {
+        return true;
+    }
     let shorter = old.chars().count().min(new.chars().count());
     if old == new || shorter < 3 || (!swap.prose && shorter < 6) {
         return false;
@@ -1442,6 +1475,21 @@ mod tests {
         assert_eq!(
             pick_reason(vec![incidental, doc]).as_deref(),
             Some("parse: Parses `90s` into a duration.")
+        );
+    }
+
+    #[test]
+    fn a_word_written_twice_and_taken_out_is_a_typo() {
+        let swap = doubled_word(
+            &[b"/// See the the [Examples] directory."],
+            &[b"/// See the [Examples] directory."],
+        )
+        .unwrap();
+        assert!(is_typo(&swap));
+        // A word taken out that did not stand twice is an edit of its own.
+        assert_eq!(
+            doubled_word(&[b"/// See all the docs."], &[b"/// See the docs."]),
+            None
         );
     }
 
