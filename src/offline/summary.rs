@@ -2132,7 +2132,39 @@ fn test_summary(
         return None;
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
+    // Without a type in front, the words need a verb of their own: `versionless egg info
+    // file` is `fix versionless egg info file` (uv's `Fix versionless egg-info file
+    // handling`), `workspace list reuses settings discovery` is `make workspace list reuse
+    // settings discovery`.
+    let phrase = if typed || opens_with_verb_word(&phrase) {
+        phrase
+    } else {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let third = (1..words.len().min(5)).find(|&k| {
+            words::unthird(words[k]).is_some_and(|b| words::imperative(&b) == Some(b.clone()))
+                && words[..k].iter().all(|w| words::imperative(w).is_none())
+        });
+        match third {
+            Some(k) => {
+                let verb = words::unthird(words[k]).expect("checked above");
+                format!(
+                    "make {} {verb} {}",
+                    words[..k].join(" "),
+                    words[k + 1..].join(" ")
+                )
+                .trim_end()
+                .to_owned()
+            }
+            None => format!("fix {phrase}"),
+        }
+    };
     Some(truncate(&untautology(&phrase, ty, typed), budget))
+}
+
+/// Tells whether a phrase opens with a verb (`handle …`, `don't …`).
+fn opens_with_verb_word(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or_default();
+    first == "don't" || words::imperative(first).is_some_and(|v| v == first.to_lowercase())
 }
 
 /// Cases added inside one existing test and nothing else: `extend git push changes test`

@@ -1443,3 +1443,42 @@ fn pages_under_locale_folders_are_translations() {
         message(&with_source).subject
     );
 }
+
+/// In a house that writes sentences, a fix named by its test needs a verb of its own: the
+/// type is not there to give one (uv's `Fix versionless egg-info file handling`).
+#[test]
+fn a_fix_named_by_its_test_gets_a_verb_in_a_plain_house() {
+    let plain = Style {
+        conventional: false,
+        ..Style::default()
+    };
+    let patch = |test: &str| {
+        format!(
+            "diff --git a/src/egg.rs b/src/egg.rs\n--- a/src/egg.rs\n+++ b/src/egg.rs\n@@ -20,3 +20,3 @@ fn read_egg_info(path: &Path) -> Result<Metadata> {{\n     let name = path.file_stem();\n-    let version = parse_version(name)?;\n+    let version = parse_version(name).ok();\n     Ok(Metadata {{ name, version }})\n@@ -80,2 +80,8 @@ mod tests {{\n     }}\n+\n+    #[test]\n+    fn {test}() {{\n+        let meta = read_egg_info(Path::new(\"foo.egg-info\")).unwrap();\n+        assert_eq!(meta.version, None);\n+    }}\n }}\n"
+        )
+    };
+    let say = |test: &str| write(&entries(patch(test).as_bytes()), &plain).subject;
+    assert_eq!(
+        say("versionless_egg_info_file"),
+        "Fix versionless egg info file"
+    );
+    assert_eq!(
+        say("workspace_list_reuses_settings_discovery"),
+        "Make workspace list reuse settings discovery"
+    );
+    assert_eq!(
+        say("pep_751_prefers_path_over_url"),
+        "Make PEP 751 prefer path over URL"
+    );
+    // A name that opens with a verb keeps it; with a type in front, the words stand.
+    assert_eq!(
+        say("handles_versionless_egg_info"),
+        "Handle versionless egg info"
+    );
+    let typed = write(
+        &entries(patch("versionless_egg_info_file").as_bytes()),
+        &Style::default(),
+    )
+    .subject;
+    assert_eq!(typed, "fix: versionless egg info file");
+}

@@ -231,6 +231,7 @@ const VERBS: &[&str] = &[
     "reset",
     "recover",
     "respond",
+    "prefer",
 ];
 
 /// Returns the bare form of `word` when it is a verb in the past or third person that a
@@ -251,6 +252,13 @@ pub(crate) fn imperative(word: &str) -> Option<String> {
 const LINKING: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "stays", "stay", "remains", "remain", "gets", "get",
     "becomes", "become", "keeps", "keep",
+];
+
+/// Acronyms a test's identifier writes in lower case, given back their capitals.
+const ACRONYMS: &[&str] = &[
+    "PEP", "URL", "URLs", "URI", "HTTP", "HTTPS", "API", "JSON", "TOML", "YAML", "CLI", "TLS",
+    "SSL", "SSH", "CSV", "HTML", "CSS", "SQL", "UTF", "ASCII", "PyPI", "OSV", "LSP", "DAP", "MSRV",
+    "CI", "IPv4", "IPv6", "TCP", "UDP", "DNS", "OIDC", "JWT", "JWK",
 ];
 
 /// Participles that name a state a thing is in, never an action done to it.
@@ -322,7 +330,16 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
         // Names inside keep their case (`shallowRef`); only the opening word is lowered.
         name.split_whitespace().map(lower_first).collect()
     } else {
+        // An identifier lost its acronyms' capitals (`pep_751_prefers_path_over_url`).
         split_ident(name)
+            .into_iter()
+            .map(
+                |w| match ACRONYMS.iter().find(|a| a.eq_ignore_ascii_case(&w)) {
+                    Some(acronym) => (*acronym).to_owned(),
+                    None => w,
+                },
+            )
+            .collect()
     };
     let mut words: &[String] = &words;
     while let Some((first, rest)) = words.split_first() {
@@ -1406,6 +1423,10 @@ mod tests {
         assert_eq!(
             test_intent("TestRunPipeWithoutRegistry").as_deref(),
             Some("run pipe without registry")
+        );
+        assert_eq!(
+            test_intent("pep_751_prefers_path_over_url").as_deref(),
+            Some("PEP 751 prefers path over URL")
         );
         assert_eq!(test_intent("test_parse"), None);
         assert_eq!(test_intent("TestRun"), None);
