@@ -440,10 +440,16 @@ const TRIVIAL: &[&str] = &[
 
 /// Drops the [`TRIVIAL`] names from a list, unless nothing else would be left.
 fn without_trivial(names: &mut Vec<String>) {
+    // Placeholders name no item of the project: they come from examples and tests.
+    names.retain(|n| !PLACEHOLDERS.contains(&n.to_lowercase().as_str()));
     if names.iter().any(|n| !TRIVIAL.contains(&n.as_str())) {
         names.retain(|n| !TRIVIAL.contains(&n.as_str()));
     }
 }
+
+/// Names examples and tests use for anything at all (`async function foo()` in a test).
+/// Not `bar`: ratatui's `symbols::bar` is real.
+const PLACEHOLDERS: &[&str] = &["foo", "baz", "qux", "quux", "foobar", "dummy"];
 
 /// Names of definitions across the given files, for a type.
 fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
@@ -2136,7 +2142,27 @@ fn test_summary(
     // file` is `fix versionless egg info file` (uv's `Fix versionless egg-info file
     // handling`), `workspace list reuses settings discovery` is `make workspace list reuse
     // settings discovery`.
-    let phrase = if typed || opens_with_verb_word(&phrase) {
+    // A name that says what must not happen (`try_wont_run_twice`) would read as the
+    // fault after `fix`: it stands as written.
+    let negated = phrase.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "not"
+                | "no"
+                | "never"
+                | "wont"
+                | "won't"
+                | "dont"
+                | "don't"
+                | "doesnt"
+                | "doesn't"
+                | "cant"
+                | "can't"
+                | "cannot"
+                | "without"
+        )
+    });
+    let phrase = if typed || negated || opens_with_verb_word(&phrase) {
         phrase
     } else {
         let words: Vec<&str> = phrase.split_whitespace().collect();
@@ -2971,6 +2997,21 @@ mod tests {
         }
         assert_eq!(truncate(text, 30), "refactor the parser");
         assert_eq!(truncate("ééééé", 3), "ééé");
+    }
+
+    #[test]
+    fn placeholders_are_never_named() {
+        let mut names = vec!["foo".to_owned(), "render".to_owned()];
+        without_trivial(&mut names);
+        assert_eq!(names, ["render"]);
+        // Even alone: the files will name the change instead.
+        let mut names = vec!["Foo".to_owned(), "baz".to_owned()];
+        without_trivial(&mut names);
+        assert!(names.is_empty());
+        // `bar` is too often a real name (a bar chart, `symbols::bar`).
+        let mut names = vec!["block".to_owned(), "bar".to_owned()];
+        without_trivial(&mut names);
+        assert_eq!(names, ["block", "bar"]);
     }
 
     #[test]

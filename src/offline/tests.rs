@@ -1475,6 +1475,11 @@ fn a_fix_named_by_its_test_gets_a_verb_in_a_plain_house() {
         say("handles_versionless_egg_info"),
         "Handle versionless egg info"
     );
+    // What must not happen would read as the fault after `Fix`: it stands as written.
+    assert_eq!(
+        say("egg_info_wont_load_twice_without_version"),
+        "Egg info wont load twice without version"
+    );
     let typed = write(
         &entries(patch("versionless_egg_info_file").as_bytes()),
         &Style::default(),
