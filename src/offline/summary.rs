@@ -2138,10 +2138,10 @@ fn test_summary(
         return None;
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
-    // Without a type in front, the words need a verb of their own: `versionless egg info
-    // file` is `fix versionless egg info file` (uv's `Fix versionless egg-info file
-    // handling`), `workspace list reuses settings discovery` is `make workspace list reuse
-    // settings discovery`.
+    // Without a type in front, a fact needs a verb of its own: `workspace list reuses
+    // settings discovery` is `make workspace list reuse settings discovery`. A noun phrase
+    // stays as it is: `Fix` before it read as the fault in fresh reviews (`Fix motors map
+    // to their own effects`).
     // A name that says what must not happen (`try_wont_run_twice`) would read as the
     // fault after `fix`: it stands as written.
     let negated = phrase.split_whitespace().any(|w| {
@@ -2181,7 +2181,7 @@ fn test_summary(
                 .trim_end()
                 .to_owned()
             }
-            None => format!("fix {phrase}"),
+            None => phrase,
         }
     };
     Some(truncate(&untautology(&phrase, ty, typed), budget))

@@ -1444,8 +1444,8 @@ fn pages_under_locale_folders_are_translations() {
     );
 }
 
-/// In a house that writes sentences, a fix named by its test needs a verb of its own: the
-/// type is not there to give one (uv's `Fix versionless egg-info file handling`).
+/// In a house that writes sentences, a fact a test's name states needs a verb of its own:
+/// the type is not there to give one.
 #[test]
 fn a_fix_named_by_its_test_gets_a_verb_in_a_plain_house() {
     let plain = Style {
@@ -1458,9 +1458,11 @@ fn a_fix_named_by_its_test_gets_a_verb_in_a_plain_house() {
         )
     };
     let say = |test: &str| write(&entries(patch(test).as_bytes()), &plain).subject;
+    // A noun phrase stays one: `Fix` before it read as the fault in a fresh review
+    // (bevy's `Fix motors map to their own effects`).
     assert_eq!(
         say("versionless_egg_info_file"),
-        "Fix versionless egg info file"
+        "Versionless egg info file"
     );
     assert_eq!(
         say("workspace_list_reuses_settings_discovery"),
