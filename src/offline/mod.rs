@@ -440,7 +440,18 @@ fn subject(
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
-    let words = summary::without_place(summary(budget), scope);
+    let mut words = summary::without_place(summary(budget), scope);
+    // A long scope can leave room for nothing but itself again (biome's
+    // `fix(useVueHyphenatedAttributes): \`useVueHyphenatedAttributes\``): the words need
+    // the room more.
+    let bare = |s: &str| s.trim_matches('`').to_lowercase();
+    if let Some(scope) = scope
+        && bare(&words) == bare(scope)
+        && !style.conventions.requires_scope()
+    {
+        prefix = format!("{name}{bang}: ");
+        words = summary(max.saturating_sub(width(&prefix)));
+    }
     let text = format!("{prefix}{words}");
     truncate(&text, max)
 }

@@ -1489,3 +1489,31 @@ fn a_fix_named_by_its_test_gets_a_verb_in_a_plain_house() {
     .subject;
     assert_eq!(typed, "fix: versionless egg info file");
 }
+
+/// A scope so long that the words left beside it are the scope again gives its room to
+/// the words (biome's `fix(useVueHyphenatedAttributes): \`useVueHyphenatedAttributes\``).
+#[test]
+fn a_scope_that_leaves_room_only_for_itself_gives_way() {
+    let words = |budget: usize| {
+        if budget >= 50 {
+            "`useVueHyphenatedAttributes` no longer reports names".to_owned()
+        } else {
+            "`useVueHyphenatedAttributes`".to_owned()
+        }
+    };
+    let style = Style::default();
+    let advice = crate::history::Advice::default();
+    let scope = Some("useVueHyphenatedAttributes");
+    let subject = super::subject(&words, "fix", scope, false, &style, &advice, None);
+    assert_eq!(
+        subject,
+        "fix: `useVueHyphenatedAttributes` no longer reports names"
+    );
+    // Words of their own beside the scope keep it.
+    let other = |_: usize| "report names with punctuation".to_owned();
+    let subject = super::subject(&other, "fix", scope, false, &style, &advice, None);
+    assert_eq!(
+        subject,
+        "fix(useVueHyphenatedAttributes): report names with punctuation"
+    );
+}
