@@ -1111,55 +1111,60 @@ fn is_fragment(path: &str) -> bool {
     .any(|p| name.starts_with(p))
 }
 
-/// Marks a note whose prose ended at a code block: what follows is an example.
-const NOTE_END: char = '\u{0}';
+/// The prose of one release-note fragment, read line by line.
+#[derive(Default)]
+struct NoteProse {
+    text: String,
+    /// A code block began: what follows is an example, not prose.
+    ended: bool,
+}
 
-/// Adds one added line of a release-note fragment to its prose, leaving out front matter
-/// (`---`, `"tauri": patch:bug`), YAML keys (`fixes:`, `- |`), HTML comments and headings.
-/// A heading that opens the note is its title (prettier's `#### Support directives on
-/// directive definitions (#19171 by @YBJ0000)`), a sentence of its own; a code block ends
-/// the prose.
-fn note_line(note: &mut String, line: &str) {
-    if note.ends_with(NOTE_END) {
-        return;
-    }
-    let t = line.trim();
-    if t.starts_with("```") {
-        note.push(NOTE_END);
-        return;
-    }
-    if note.is_empty()
-        && let Some(title) = t.strip_prefix('#')
-    {
-        let title = title.trim_start_matches('#').trim();
-        // `(#19171 by @someone)`, `(#123)`: who and where, not what.
-        let title = match title.rfind(" (#") {
-            Some(at) if title.ends_with(')') => &title[..at],
-            _ => title,
-        };
-        if title.split_whitespace().count() >= 2 {
-            note.push_str(title.trim_end_matches('.'));
-            note.push('.');
+impl NoteProse {
+    /// Adds one added line of the fragment, leaving out front matter (`---`, `"tauri":
+    /// patch:bug`), YAML keys (`fixes:`, `- |`), HTML comments and headings. A heading that
+    /// opens the note is its title (prettier's `#### Support directives on directive
+    /// definitions (#19171 by @YBJ0000)`), a sentence of its own; a code block ends the
+    /// prose.
+    fn line(&mut self, line: &str) {
+        let note = &mut self.text;
+        let t = line.trim();
+        if self.ended || t.starts_with("```") {
+            self.ended = true;
+            return;
         }
-        return;
+        if note.is_empty()
+            && let Some(title) = t.strip_prefix('#')
+        {
+            let title = title.trim_start_matches('#').trim();
+            // `(#19171 by @someone)`, `(#123)`: who and where, not what.
+            let title = match title.rfind(" (#") {
+                Some(at) if title.ends_with(')') => &title[..at],
+                _ => title,
+            };
+            if title.split_whitespace().count() >= 2 {
+                note.push_str(title.trim_end_matches('.'));
+                note.push('.');
+            }
+            return;
+        }
+        let t = t.strip_prefix("- ").unwrap_or(t).trim();
+        let markup = t.is_empty()
+            || t.starts_with("<!--")
+            || t.starts_with("---")
+            || t.starts_with('#')
+            || t == "|"
+            || t == ">"
+            || t.ends_with(':') && !t.contains(' ')
+            || t.starts_with('"') && t.contains("\":")
+            || t.starts_with('\'') && t.contains("':");
+        if markup || note.len() > 600 {
+            return;
+        }
+        if !note.is_empty() {
+            note.push(' ');
+        }
+        note.push_str(t);
     }
-    let t = t.strip_prefix("- ").unwrap_or(t).trim();
-    let markup = t.is_empty()
-        || t.starts_with("<!--")
-        || t.starts_with("---")
-        || t.starts_with('#')
-        || t == "|"
-        || t == ">"
-        || t.ends_with(':') && !t.contains(' ')
-        || t.starts_with('"') && t.contains("\":")
-        || t.starts_with('\'') && t.contains("':");
-    if markup || note.len() > 600 {
-        return;
-    }
-    if !note.is_empty() {
-        note.push(' ');
-    }
-    note.push_str(t);
 }
 
 /// Runs the pass.
@@ -1277,7 +1282,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             continue;
         }
         let name = paths::file_name(&facts.path).to_owned();
-        let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(String::new);
+        let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(NoteProse::default);
         let changelog = kind == Kind::Note && paths::is_changelog(&name);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
@@ -1650,7 +1655,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if let Some(note) = note.as_mut()
                             && added
                         {
-                            note_line(note, &head.to_str_lossy());
+                            note.line(&head.to_str_lossy());
                         }
                         match kind {
                             Kind::Note if !added && !text.is_empty() && changelog => {
@@ -1902,19 +1907,22 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                     }
                 }
+                // Words put into or taken out of a one-line hunk, read once for the rules
+                // below that look at them.
+                let run = super::words::WordRun::read(&old_lines, &new_lines);
                 if plus > 0 && minus > 0 && squeezed_old == squeezed_new {
                     swap_hunks += 1;
                     link_hunks += 1;
                 } else if super::words::only_links_differ(&old_lines, &new_lines) {
                     link_hunks += 1;
                     facts.link_changes += 1;
-                } else if let Some(swap) = super::words::doubled_word(&old_lines, &new_lines) {
+                } else if let Some(swap) = (run.as_ref()).and_then(super::words::WordRun::doubled) {
                     swap_hunks += 1;
                     if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {
                         facts.swaps.push(swap);
                     }
                 } else if kind == Kind::Docs
-                    && let Some(words) = super::words::words_inserted(&old_lines, &new_lines)
+                    && let Some(words) = (run.as_ref()).and_then(super::words::WordRun::inserted)
                 {
                     insert_hunks += 1;
                     if inserted.len() < 4 && !inserted.contains(&words) {
@@ -1992,8 +2000,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if let Some(reader) = manifest {
             reader.finish(&facts.path, &mut out.manifest);
         }
-        if let Some(note) =
-            (note.map(|n| n.trim_end_matches(NOTE_END).to_owned())).filter(|n| !n.is_empty())
+        if let Some(note) = note.map(|n| n.text).filter(|n| !n.is_empty())
             && out.notes.len() < 16
         {
             out.notes.push(note);

@@ -182,7 +182,6 @@ pub(crate) struct ManifestReader {
     header_seen: bool,
 }
 
-/// Keys of a Cargo `[package]` table that carry versions but name no dependency.
 /// The package managers a `package.json` pins with `packageManager` (corepack).
 pub(crate) const PACKAGE_MANAGERS: &[&str] = &["yarn", "pnpm", "npm", "bun"];
 
@@ -202,6 +201,7 @@ fn package_manager_line(name: &str, line: &str) -> Option<(String, String)> {
         .then(|| (tool.to_owned(), version.to_owned()))
 }
 
+/// Keys of a Cargo `[package]` table that carry versions but name no dependency.
 fn package_key(key: &str) -> bool {
     matches!(key, "version" | "rust-version" | "edition")
 }

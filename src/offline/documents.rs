@@ -198,9 +198,8 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
     None
 }
 
-/// The folder of a path named for a locale with its region (`de-DE`, `pt_BR`, `ckb-IR`,
-/// `zh-Hans`):
-/// a bare two-letter folder says too little (`io`, `ui`).
+/// The folder of a path named for a locale with its region or script (`de-DE`, `pt_BR`,
+/// `ckb-IR`, `zh-Hans`): a bare two-letter folder says too little (`io`, `ui`).
 pub(crate) fn locale_dir(path: &str) -> Option<&str> {
     let mut folders = path.split('/');
     folders.next_back();

@@ -2138,12 +2138,14 @@ fn test_summary(
         return None;
     }
     let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
+    if typed || opens_with_verb_word(&phrase) {
+        return Some(truncate(&untautology(&phrase, ty, typed), budget));
+    }
     // Without a type in front, a fact needs a verb of its own: `workspace list reuses
     // settings discovery` is `make workspace list reuse settings discovery`. A noun phrase
     // stays as it is: `Fix` before it read as the fault in fresh reviews (`Fix motors map
-    // to their own effects`).
-    // A name that says what must not happen (`try_wont_run_twice`) would read as the
-    // fault after `fix`: it stands as written.
+    // to their own effects`), and so does a name that says what must not happen
+    // (`try_wont_run_twice`).
     let negated = phrase.split_whitespace().any(|w| {
         matches!(
             w.to_lowercase().as_str(),
@@ -2162,29 +2164,23 @@ fn test_summary(
                 | "without"
         )
     });
-    let phrase = if typed || negated || opens_with_verb_word(&phrase) {
-        phrase
-    } else {
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        let third = (1..words.len().min(5)).find(|&k| {
-            words::unthird(words[k]).is_some_and(|b| words::imperative(&b) == Some(b.clone()))
-                && words[..k].iter().all(|w| words::imperative(w).is_none())
-        });
-        match third {
-            Some(k) => {
-                let verb = words::unthird(words[k]).expect("checked above");
-                format!(
-                    "make {} {verb} {}",
-                    words[..k].join(" "),
-                    words[k + 1..].join(" ")
-                )
-                .trim_end()
-                .to_owned()
-            }
-            None => phrase,
-        }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let third = (1..words.len().min(5)).find_map(|k| {
+        let verb = words::unthird(words[k]).filter(|b| words::imperative(b).as_ref() == Some(b))?;
+        (words[..k].iter().all(|w| words::imperative(w).is_none())).then_some((k, verb))
+    });
+    let phrase = match third {
+        Some((k, verb)) if !negated => format!(
+            "make {} {verb} {}",
+            words[..k].join(" "),
+            words[k + 1..].join(" ")
+        )
+        .trim_end()
+        .to_owned(),
+        _ => phrase,
     };
-    Some(truncate(&untautology(&phrase, ty, typed), budget))
+    // Untyped: nothing to take off the front.
+    Some(truncate(&phrase, budget))
 }
 
 /// Tells whether a phrase opens with a verb (`handle …`, `don't …`).

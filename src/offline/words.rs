@@ -1140,68 +1140,82 @@ fn tokens(line: &[u8]) -> Vec<&[u8]> {
     out
 }
 
-/// The words a one-line hunk puts into its line, the rest kept as it was (`apt install cmake
-/// pkg-config` → `apt install cmake g++ pkg-config` gives `(true, "g++")`), or takes out of
-/// it (`false`): one to three words in a row, split at spaces so a name keeps its marks.
-pub(crate) fn words_inserted(old: &[&[u8]], new: &[&[u8]]) -> Option<(bool, String)> {
-    let ([old], [new]) = (old, new) else {
-        return None;
-    };
-    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
-    let (o, n): (Vec<&str>, Vec<&str>) = (
-        old.split_whitespace().collect(),
-        new.split_whitespace().collect(),
-    );
-    let (added, short, long) = if n.len() > o.len() {
-        (true, &o, &n)
-    } else {
-        (false, &n, &o)
-    };
-    let extra = long.len() - short.len();
-    if extra == 0 || extra > 3 || short.len() < 2 {
-        return None;
-    }
-    let at = short
-        .iter()
-        .zip(long.iter())
-        .take_while(|(a, b)| a == b)
-        .count();
-    if short[at..] != long[at + extra..] {
-        return None;
-    }
-    // A link put in is named by its text (`[TOML format](https://toml.io/en/)`).
-    let words = unlink(&long[at..at + extra].join(" "));
-    // Words, not marks: a bullet, a table bar, a bare number say nothing by themselves.
-    (words.chars().any(char::is_alphabetic) && words.len() <= 40).then_some((added, words))
+/// A one-line hunk whose line gains or loses one to three words in a row, the rest kept as
+/// it was, split at spaces so a name keeps its marks: what [`WordRun::inserted`] and
+/// [`WordRun::doubled`] read.
+pub(crate) struct WordRun {
+    /// The words came in (`true`) or went out.
+    added: bool,
+    /// The words of the longer line.
+    long: Vec<String>,
+    /// Where the run starts in `long`, and how many words it holds.
+    at: usize,
+    extra: usize,
 }
 
-/// The word a hunk takes out where it stood twice in a row (`See the the [Examples]` →
-/// `See the [Examples]`), as the swap of the pair for the word: a typo fixed.
-pub(crate) fn doubled_word(old: &[&[u8]], new: &[&[u8]]) -> Option<Swap> {
-    let ([old], [new]) = (old, new) else {
-        return None;
-    };
-    let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
-    let (o, n): (Vec<&str>, Vec<&str>) = (
-        old.split_whitespace().collect(),
-        new.split_whitespace().collect(),
-    );
-    if o.len() != n.len() + 1 || n.len() < 2 {
-        return None;
+impl WordRun {
+    /// Reads the hunk's removed and added lines; `None` unless there is one of each and they
+    /// differ by such a run.
+    pub(crate) fn read(old: &[&[u8]], new: &[&[u8]]) -> Option<WordRun> {
+        let ([old], [new]) = (old, new) else {
+            return None;
+        };
+        let (old, new) = (String::from_utf8_lossy(old), String::from_utf8_lossy(new));
+        let (o, n): (Vec<&str>, Vec<&str>) = (
+            old.split_whitespace().collect(),
+            new.split_whitespace().collect(),
+        );
+        let (added, short, long) = if n.len() > o.len() {
+            (true, &o, &n)
+        } else {
+            (false, &n, &o)
+        };
+        let extra = long.len() - short.len();
+        if extra == 0 || extra > 3 || short.len() < 2 {
+            return None;
+        }
+        let at = short
+            .iter()
+            .zip(long.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
+        if short[at..] != long[at + extra..] {
+            return None;
+        }
+        Some(WordRun {
+            added,
+            long: long.iter().map(|w| (*w).to_owned()).collect(),
+            at,
+            extra,
+        })
     }
-    let at = n.iter().zip(&o).take_while(|(a, b)| a == b).count();
-    if n[at..] != o[at + 1..] {
-        return None;
+
+    /// The words put in (`apt install cmake pkg-config` → `apt install cmake g++
+    /// pkg-config` gives `(true, "g++")`) or taken out (`false`).
+    pub(crate) fn inserted(&self) -> Option<(bool, String)> {
+        // A link put in is named by its text (`[TOML format](https://toml.io/en/)`).
+        let words = unlink(&self.long[self.at..self.at + self.extra].join(" "));
+        // Words, not marks: a bullet, a table bar, a bare number say nothing by themselves.
+        (words.chars().any(char::is_alphabetic) && words.len() <= 40).then_some((self.added, words))
     }
-    let word = o[at];
-    let twin = (at > 0 && o[at - 1].eq_ignore_ascii_case(word))
-        || o.get(at + 1).is_some_and(|w| w.eq_ignore_ascii_case(word));
-    (twin && word.chars().all(char::is_alphabetic)).then(|| Swap {
-        old: format!("{word} {word}"),
-        new: word.to_owned(),
-        prose: true,
-        key: None,
-    })
+
+    /// The word taken out where it stood twice in a row (`See the the [Examples]` → `See
+    /// the [Examples]`), as the swap of the pair for the word: a typo fixed.
+    pub(crate) fn doubled(&self) -> Option<Swap> {
+        if self.added || self.extra != 1 {
+            return None;
+        }
+        let (o, at) = (&self.long, self.at);
+        let word = o[at].as_str();
+        let twin = (at > 0 && o[at - 1].eq_ignore_ascii_case(word))
+            || o.get(at + 1).is_some_and(|w| w.eq_ignore_ascii_case(word));
+        (twin && word.chars().all(char::is_alphabetic)).then(|| Swap {
+            old: format!("{word} {word}"),
+            new: word.to_owned(),
+            prose: true,
+            key: None,
+        })
+    }
 }
 
 /// Returns the words a hunk changes when each removed line comes back as an added line with
@@ -1501,15 +1515,21 @@ mod tests {
 
     #[test]
     fn a_word_written_twice_and_taken_out_is_a_typo() {
-        let swap = doubled_word(
-            &[b"/// See the the [Examples] directory."],
-            &[b"/// See the [Examples] directory."],
+        let doubled = |old: &[u8], new: &[u8]| WordRun::read(&[old], &[new])?.doubled();
+        let swap = doubled(
+            b"/// See the the [Examples] directory.",
+            b"/// See the [Examples] directory.",
         )
         .unwrap();
         assert!(is_typo(&swap));
         // A word taken out that did not stand twice is an edit of its own.
         assert_eq!(
-            doubled_word(&[b"/// See all the docs."], &[b"/// See the docs."]),
+            doubled(b"/// See all the docs.", b"/// See the docs."),
+            None
+        );
+        // Nor is one put in beside its like.
+        assert_eq!(
+            doubled(b"/// See the docs.", b"/// See the the docs."),
             None
         );
     }
