@@ -276,6 +276,9 @@ pub fn house_check(
             Form::Area => "`area: summary`",
             Form::Plain => "a plain sentence",
         });
+        if let Some(own) = &advice.own {
+            details.push(own.clone());
+        }
         details.push(format!(
             "staged paths: {}; written as {form}",
             if known.is_empty() {

@@ -360,6 +360,17 @@ impl Repo {
         self.config_string(key).filter(|v| !v.is_empty())
     }
 
+    /// Returns the email the next commit will be authored with, found as git finds it:
+    /// `GIT_AUTHOR_EMAIL` (git sets it for its hooks), `author.email`, `user.email`, then
+    /// `EMAIL`. `None` when none is set.
+    pub fn author_email(&self) -> Option<String> {
+        let env = |key: &str| std::env::var(key).ok().filter(|v| !v.trim().is_empty());
+        env("GIT_AUTHOR_EMAIL")
+            .or_else(|| self.config_path("author.email"))
+            .or_else(|| self.config_path("user.email"))
+            .or_else(|| env("EMAIL"))
+    }
+
     /// Returns the character that starts comment lines in messages (`core.commentChar`).
     pub fn comment_char(&self) -> String {
         match self

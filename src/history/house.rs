@@ -238,6 +238,7 @@ mod tests {
                 line: (*l).to_owned(),
                 subject: super::super::subject::parse(l),
                 paths: Vec::new(),
+                author: "-".to_owned(),
             })
             .collect()
     }

@@ -4,13 +4,16 @@
 //! One line per commit, newest first:
 //!
 //! ```text
-//! git-herald history v1
+//! git-herald history v2
 //! head <id> <complete 0|1>
-//! c <id> <parent,parent> <time> <subject>\t<path>\x1f<path>…
-//! m <id> <parents> <time>                  (a merge: a link only)
-//! b <id> <parents> <time> <subject>        (a bot's commit: its subject, no paths)
+//! c <id> <parent,parent> <time> <author> <subject>\t<path>\x1f<path>…
+//! m <id> <parents> <time> -                (a merge: a link only)
+//! b <id> <parents> <time> - <subject>      (a bot's commit: its subject, no paths)
 //! end <lines>
 //! ```
+//!
+//! `<author>` is a key for the author's email ([`author_key`]), not the email itself: it only
+//! tells whose commits are whose, so that a person's own habits can count (`advice`).
 //!
 //! A file that does not parse to its `end` line is ignored (and rebuilt); a new file is
 //! written to a temporary name and renamed over the old one, so a reader sees the old file
@@ -22,7 +25,13 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-const MAGIC: &str = "git-herald history v1";
+const MAGIC: &str = "git-herald history v2";
+
+/// The file name; the version moves with the format, and an older file is removed.
+const NAME: &str = "history-v2";
+
+/// Files older versions wrote.
+const OLD_NAMES: [&str; 1] = ["history-v1"];
 
 /// A commit that touches more paths than this is a sweep (an import, a reformat, a
 /// licence header everywhere): its paths say nothing about any one file's habits, and
@@ -30,9 +39,32 @@ const MAGIC: &str = "git-herald history v1";
 /// is most of a young repository's index). Such a commit is kept with no paths.
 pub const MAX_PATHS: usize = 1000;
 
-/// The file's name, under the repository's git dir (`.git/herald/history-v1`).
+/// The file's name, under the repository's git dir (`.git/herald/history-v2`).
 pub fn file(repo: &Repo) -> PathBuf {
-    repo.git_dir().join("herald").join("history-v1")
+    repo.git_dir().join("herald").join(NAME)
+}
+
+/// A short key for an author's email: the same for `Ann@Example.com` and `ann@example.com`,
+/// 16 hex digits (FNV-1a), and `-` for none. The index keeps this rather than the email.
+pub fn author_key(email: &str) -> String {
+    let email = email.trim();
+    if email.is_empty() {
+        return "-".to_owned();
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in email.bytes().map(|b| b.to_ascii_lowercase()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The email in `Name <email>`; the whole text when it has no `<…>`.
+fn email_of(author: &str) -> &str {
+    match (author.rfind('<'), author.rfind('>')) {
+        (Some(open), Some(close)) if open < close => &author[open + 1..close],
+        _ => author,
+    }
 }
 
 /// What a line of the index records.
@@ -50,6 +82,8 @@ pub struct Entry {
     pub parents: Vec<String>,
     pub time: i64,
     pub kind: Kind,
+    /// [`author_key`] of a person's commit; `-` for merges and bots.
+    pub author: String,
     pub subject: String,
     pub paths: Vec<String>,
 }
@@ -93,6 +127,11 @@ impl Entry {
             parents: commit.parents,
             time: commit.time,
             kind,
+            author: if keep {
+                author_key(email_of(&commit.author))
+            } else {
+                "-".to_owned()
+            },
             // A bot's subject says how the house's tools write dependency updates.
             subject: if keep || kind == Kind::Bot {
                 commit.subject.replace(['\t', '\n', '\r'], " ")
@@ -180,12 +219,17 @@ fn parse(text: &str) -> Option<Index> {
             return None;
         }
         let (parents, fields) = cut(fields?, b' ');
-        let (time, subject) = cut(fields?, b' ');
+        let (time, fields) = cut(fields?, b' ');
+        let (author, subject) = cut(fields?, b' ');
+        if author != "-" && (author.len() != 16 || !author.bytes().all(|b| b.is_ascii_hexdigit())) {
+            return None;
+        }
         entries.push(Entry {
             id: id.to_owned(),
             parents: parts(parents, b','),
             time: time.parse().ok()?,
             kind,
+            author: author.to_owned(),
             subject: subject.unwrap_or("").to_owned(),
             // An index written before sweeps were left out may still hold one.
             paths: paths
@@ -213,10 +257,11 @@ fn render(index: &Index) -> String {
             Kind::Bot => 'b',
         };
         out.push_str(&format!(
-            "{tag} {} {} {} {}\t{}\n",
+            "{tag} {} {} {} {} {}\t{}\n",
             e.id,
             e.parents.join(","),
             e.time,
+            e.author,
             e.subject,
             e.paths.join("\x1f")
         ));
@@ -230,14 +275,18 @@ pub fn save(path: &Path, index: &Index) -> std::io::Result<()> {
     let dir = path.parent().expect("the index file lives in a directory");
     std::fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(
-        ".history-v1.{}.{}.tmp",
+        ".{NAME}.{}.{}.tmp",
         std::process::id(),
         fastrand::u64(..)
     ));
     std::fs::write(&tmp, render(index))?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
-    })
+    })?;
+    for old in OLD_NAMES {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
+    Ok(())
 }
 
 /// How long building may take.
@@ -346,6 +395,11 @@ mod tests {
             parents: parents.iter().map(|p| p.to_string().repeat(40)).collect(),
             time: 1,
             kind,
+            author: if kind == Kind::Commit {
+                author_key(&format!("{id}@example.com"))
+            } else {
+                "-".to_owned()
+            },
             subject: if kind == Kind::Commit {
                 format!("fix: {id}")
             } else {
@@ -420,6 +474,46 @@ mod tests {
         let read = parse(&render(&index)).unwrap();
         assert_eq!(read.entries[0].paths.len(), 2);
         assert!(read.entries[1].paths.is_empty());
+    }
+
+    #[test]
+    fn authors_are_kept_as_keys_and_an_older_file_goes() {
+        // One key for one email in any case; none for none; never the email itself.
+        assert_eq!(
+            author_key("Ann@Example.com"),
+            author_key(" ann@example.com")
+        );
+        assert_ne!(author_key("ann@example.com"), author_key("bo@example.com"));
+        assert_eq!(author_key(""), "-");
+        assert_eq!(email_of("Ann <ann@example.com>"), "ann@example.com");
+        let logged = LoggedCommit {
+            id: "d".repeat(40),
+            parents: vec![],
+            time: 1,
+            author: "Ann <ann@example.com>".to_owned(),
+            subject: "fix: x".to_owned(),
+            paths: vec!["src/x.rs".into()],
+        };
+        let entry = Entry::from_logged(logged);
+        assert_eq!(entry.author, author_key("ann@example.com"));
+        let text = render(&Index {
+            head: "d".repeat(40),
+            complete: true,
+            entries: vec![entry],
+        });
+        assert!(!text.contains("example.com"), "{text}");
+        // A key that is not one (a file from another build) makes the file damaged.
+        let key = author_key("ann@example.com");
+        assert_eq!(parse(&text.replace(&key, "835922c4")), None);
+        assert_eq!(parse(&text.replace("history v2", "history v1")), None);
+
+        // Saving removes the file of the older format.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("history-v1"), "git-herald history v1\n").unwrap();
+        let path = dir.path().join(NAME);
+        save(&path, &parse(&text).unwrap()).unwrap();
+        assert!(load(&path).is_some());
+        assert!(!dir.path().join("history-v1").exists());
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Past {
     pub line: String,
     pub subject: Subject,
     pub paths: Vec<String>,
+    /// The author's key (`index::author_key`).
+    pub author: String,
 }
 
 /// How the index was found.
@@ -66,6 +68,9 @@ pub struct History {
     /// The window was read to its end (or to the first commit); `false` when the budget ran
     /// out first.
     pub complete: bool,
+    /// The key of the person about to commit (`index::author_key`), when known: their own
+    /// past subjects say which form they write in a house that mixes them.
+    pub me: Option<String>,
 }
 
 impl History {
@@ -76,6 +81,7 @@ impl History {
             bots: Vec::new(),
             origin: Origin::Empty,
             complete: true,
+            me: None,
         }
     }
 
@@ -91,6 +97,12 @@ impl History {
         budget: Budget,
         progress: &mut dyn FnMut(usize),
     ) -> History {
+        let mut history = Self::read(repo, budget, progress);
+        history.me = repo.author_email().map(|e| index::author_key(&e));
+        history
+    }
+
+    fn read(repo: &Repo, budget: Budget, progress: &mut dyn FnMut(usize)) -> History {
         let Some(head) = repo.head_id() else {
             return History::empty();
         };
@@ -113,6 +125,7 @@ impl History {
                     bots,
                     origin: Origin::Stored,
                     complete: stored.complete,
+                    me: None,
                 };
             }
             // New commits on top: read them alone.
@@ -140,6 +153,7 @@ impl History {
                         bots,
                         origin: Origin::Updated(added),
                         complete: false,
+                        me: None,
                     };
                 }
             }
@@ -161,6 +175,7 @@ impl History {
             bots,
             origin,
             complete,
+            me: None,
         }
     }
 
@@ -202,5 +217,6 @@ fn into_past(entry: index::Entry) -> Past {
         time: entry.time,
         line: entry.subject,
         paths: entry.paths,
+        author: entry.author,
     }
 }

@@ -19,6 +19,42 @@ fn history(repo: &TestRepo, n: usize, each: impl Fn(usize) -> (String, String)) 
     }
 }
 
+/// [`history`], with each commit's author's email given too.
+fn history_by(repo: &TestRepo, n: usize, each: impl Fn(usize) -> (String, String, &'static str)) {
+    for i in 0..n {
+        let (path, subject, email) = each(i);
+        repo.write(&path, format!("line {i}\n"));
+        repo.add([path.as_str()]);
+        let mut cmd = repo.git_cmd(["commit", "-q", "-m", &subject]);
+        let date = format!("2024-01-02T04:{:02}:{:02}+00:00", i / 60, i % 60);
+        cmd.env("GIT_HERALD_SKIP", "1")
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_AUTHOR_EMAIL", email);
+        let out = run(&mut cmd);
+        assert!(out.status.success(), "git commit failed:\n{}", show(&out));
+    }
+}
+
+/// The subject written for the person with this email, as git tells the hook who commits.
+fn subject_as(repo: &TestRepo, email: &str) -> String {
+    let out = repo
+        .herald(["--offline"])
+        .env("GIT_AUTHOR_EMAIL", email)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 fn subject_of(repo: &TestRepo, args: &[&str]) -> String {
     let out = repo.herald(args).output().unwrap();
     assert!(
@@ -35,14 +71,14 @@ fn subject_of(repo: &TestRepo, args: &[&str]) -> String {
 }
 
 fn index_file(repo: &TestRepo) -> PathBuf {
-    repo.join(".git/herald/history-v1")
+    repo.join(".git/herald/history-v2")
 }
 
 /// Reads the index file and checks it is whole: its first line, and an `end` line counting
 /// the commits.
 fn index_text(repo: &TestRepo) -> String {
     let text = std::fs::read_to_string(index_file(repo)).expect("the index is written");
-    assert!(text.starts_with("git-herald history v1\nhead "), "{text}");
+    assert!(text.starts_with("git-herald history v2\nhead "), "{text}");
     let lines: Vec<&str> = text.lines().collect();
     let last = lines.last().unwrap();
     assert_eq!(*last, format!("end {}", lines.len() - 3), "{text}");
@@ -93,6 +129,49 @@ fn a_plain_house_gets_plain_sentences() {
     stage_change(&fresh, "src/lib.rs");
     let subject = subject_of(&fresh, &["--offline"]);
     assert!(subject.contains(": "), "{subject}");
+}
+
+/// In a house of two minds each person keeps to their own form and case; a newcomer gets
+/// the house's.
+#[test]
+fn each_person_keeps_their_own_form_in_a_mixed_house() {
+    let repo = TestRepo::with_commit();
+    // Bo writes lower-case `area:` subjects, Ada capitalised sentences, Cy (most of the
+    // newest) Conventional Commits: the house reads as Conventional Commits.
+    history_by(&repo, 60, |i| match i % 5 {
+        0 => (
+            format!("term/src/f{i}.rs"),
+            format!("term: handle case {i}"),
+            "bo@example.com",
+        ),
+        1 => (
+            format!("term/src/f{i}.rs"),
+            format!("Fix the thing number {i}"),
+            "ada@example.com",
+        ),
+        _ => (
+            format!("term/src/f{i}.rs"),
+            format!("fix(term): handle flag {i}"),
+            "cy@example.com",
+        ),
+    });
+    stage_change(&repo, "term/src/f7.rs");
+    let bo = subject_as(&repo, "bo@example.com");
+    assert!(bo.starts_with("term: "), "{bo}");
+    assert!(bo["term: ".len()..].starts_with(char::is_lowercase), "{bo}");
+    let ada = subject_as(&repo, "Ada@Example.com");
+    assert!(!ada.contains(": "), "{ada}");
+    assert!(ada.starts_with(char::is_uppercase), "{ada}");
+    let cy = subject_as(&repo, "cy@example.com");
+    assert!(
+        cy.starts_with("fix(term): ") || cy.contains("(term): "),
+        "{cy}"
+    );
+    let newcomer = subject_as(&repo, "new@example.com");
+    assert!(newcomer.contains("(term): "), "{newcomer}");
+    // The index keeps a key for each author, never the email.
+    let text = index_text(&repo);
+    assert!(!text.contains("example.com"), "{text}");
 }
 
 /// A house that moved to Conventional Commits writes them, though most of its last subjects
@@ -364,7 +443,7 @@ fn a_corrupt_index_is_ignored() {
     std::fs::create_dir_all(repo.join(".git/herald")).unwrap();
     std::fs::write(
         index_file(&repo),
-        "git-herald history v1\nhead zzz\n\u{0}garbage",
+        "git-herald history v2\nhead zzz\n\u{0}garbage",
     )
     .unwrap();
     stage_change(&repo, "b.rs");
