@@ -2017,7 +2017,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         seen.push(f.name.clone());
         new
     });
-    out.why = super::words::pick_reason(reasons);
+    // A comment whose words were only mended (`its` → `it's`) is the text fixed, not a
+    // reason for the change.
+    let mended = |f: &FileFacts| f.swap_only || f.line_endings_only;
+    if !out.files.iter().all(mended) {
+        out.why = super::words::pick_reason(reasons);
+    }
     out.pins = pins.finish();
     (out.actions_came, out.actions_went) = pins.came_and_went();
     out.pins_only = !out.pins.is_empty() && pins.other_lines == 0;

@@ -1560,9 +1560,18 @@ fn docs_place(f: &FileFacts) -> String {
 /// (`fix typos in README and guide.md`), or one name put in place of another (`rename
 /// optimizeBindings to optimizeImports`, `use ShellCompleter instead of Completer`).
 fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
-    if !files
+    // A file whose lines only gained or lost their endings (a newline put at the end) goes
+    // along with the swaps beside it without a say.
+    let files: Vec<&FileFacts> = files
         .iter()
-        .all(|f| f.swap_only && f.status == Status::Modified)
+        .copied()
+        .filter(|f| !f.line_endings_only)
+        .collect();
+    let files = files.as_slice();
+    if files.is_empty()
+        || !files
+            .iter()
+            .all(|f| f.swap_only && f.status == Status::Modified)
     {
         return None;
     }

@@ -1116,12 +1116,17 @@ fn key_of(line: &[u8], at: usize) -> Option<String> {
 }
 
 /// Splits a line into tokens for [`word_swaps`]: runs of letters, digits and `_` as words,
-/// every other visible character on its own; whitespace dropped.
-fn tokens(line: &[u8]) -> Vec<&[u8]> {
+/// every other visible character on its own; whitespace dropped. In prose an apostrophe
+/// between letters belongs to its word (`it's`, `don't`), so `its` → `it's` is one swap.
+fn tokens(line: &[u8], prose: bool) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, &b) in line.iter().enumerate() {
-        let word = b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+        let inside = prose
+            && b == b'\''
+            && start.is_some()
+            && line.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        let word = b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 || inside;
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -1228,11 +1233,11 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
     }
     let mut out: Vec<Swap> = Vec::new();
     for (o, n) in old.iter().zip(new) {
-        let (to, tn) = (tokens(o), tokens(n));
+        let comment = prose || is_comment_line(o);
+        let (to, tn) = (tokens(o, comment), tokens(n, comment));
         if to.len() != tn.len() {
             return None;
         }
-        let comment = prose || is_comment_line(o);
         for (a, b) in to.iter().zip(&tn) {
             if a == b {
                 continue;
@@ -1751,6 +1756,26 @@ mod tests {
             &[b"Read [the guide](https://old.example/guide)."]
         ));
         assert!(!only_links_differ(&[b"same"], &[b"same"]));
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_word_of_prose_is_part_of_it() {
+        // `its` → `it's` in a comment: one swap, a typo.
+        let swaps = word_swaps(
+            &[b"    // its often easiest to call other implementations"],
+            &[b"    // it's often easiest to call other implementations"],
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            (swaps[0].old.as_str(), swaps[0].new.as_str()),
+            ("its", "it's")
+        );
+        assert!(is_typo(&swaps[0]));
+        // In code a quote stays a mark of its own (`b'x'`, lifetimes).
+        assert_eq!(tokens(b"let c = b'x';", false).len(), 8);
+        assert_eq!(tokens(b"don't stop", true), [&b"don't"[..], b"stop"]);
+        assert_eq!(tokens(b"'quoted'", true).len(), 3);
     }
 
     #[test]
