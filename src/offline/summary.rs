@@ -956,6 +956,14 @@ pub(crate) fn summary(
                 return removed_summary(&code, budget);
             }
             let (names, _) = def_names(&code, ty);
+            // An example's `main` changed, or nothing named in it, is the example updated
+            // (`update auto-reload example`), not `main` documented (`document main in
+            // auto-reload`) or its file (`update 15_custom_validator.rs`).
+            if names.iter().all(|n| n == "main")
+                && let Some(example) = one_example(&code)
+            {
+                return example_summary(&code, &example, budget);
+            }
             if !code.is_empty() && !names.is_empty() {
                 return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }
