@@ -206,6 +206,10 @@ pub(crate) struct FileFacts {
     pub async_lines: usize,
     /// What a Rust file's docs (`//!`, `///`) gained, when they are all that changed in it.
     pub doc_change: Option<super::rustdocs::DocChange>,
+    /// The words of its changed lines of code (lower case, `-` as `_`), up to
+    /// [`MENTIONS`] of them: a dependency bumped beside code that names it is what the code
+    /// was adapted to.
+    pub mentions: Vec<String>,
     /// The name a new Rust file's command gives itself (nushell's `impl Command for ULn`
     /// with `fn name(&self) -> &str { "ln" }`).
     pub command: Option<String>,
@@ -575,6 +579,25 @@ fn is_early_exit(t: &[u8]) -> bool {
         || t.starts_with(b"break")
         || ERR.any_in(t)
         || t.ends_with(b"?;")
+}
+
+/// How many distinct words of its changed code a file keeps in `mentions`.
+const MENTIONS: usize = 400;
+
+/// Adds the words of a line of code that could name a package (`wax::Glob` gives `wax`,
+/// `glob`), lower case, to `out`, each once; `out` stays sorted.
+fn mention_words(text: &[u8], out: &mut Vec<String>) {
+    for word in text.split(|b| !(b.is_ascii_alphanumeric() || *b == b'_')) {
+        if word.len() < 2 || word.len() > 40 || !word[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let word = String::from_utf8_lossy(word).to_ascii_lowercase();
+        if let Err(at) = out.binary_search(&word)
+            && out.len() < MENTIONS
+        {
+            out.insert(at, word);
+        }
+    }
 }
 
 fn is_import(t: &[u8]) -> bool {
@@ -1213,6 +1236,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             new_mode: change.new_mode,
             submodule: change.is_submodule(),
             line_endings_only: false,
+            mentions: Vec::new(),
             swaps: Vec::new(),
             swap_only: false,
             inserted: Vec::new(),
@@ -1524,6 +1548,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         );
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
+                        }
+                        if code_like && !comment && facts.mentions.len() < MENTIONS {
+                            mention_words(text, &mut facts.mentions);
                         }
                         // A sync caller bridging to it counts as well (`.block_on()`).
                         if text.contains_str("async")

@@ -522,6 +522,27 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
 /// Most lines of code a dependency bump may change beside it and still be the bump.
 const ADAPTED_LINES: u32 = 30;
 
+/// The same when each file of code changed names a package bumped.
+const ADAPTED_NAMED_LINES: u32 = 150;
+
+/// Tells whether every file of code the change touches names, in its changed lines, one of
+/// the packages the manifests bump (`wax`, `serde_json` for `serde-json`).
+fn names_bumped(a: &Analysis, files: &[&FileFacts]) -> bool {
+    let bumped: Vec<String> = (a.manifest.deps.iter())
+        .filter(|d| d.from.is_some() && d.to.is_some())
+        .map(|d| d.name.to_ascii_lowercase().replace('-', "_"))
+        .collect();
+    let code: Vec<&&FileFacts> = files
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Source | Kind::Example | Kind::Test))
+        .collect();
+    !bumped.is_empty()
+        && !code.is_empty()
+        && code
+            .iter()
+            .all(|f| bumped.iter().any(|b| f.mentions.binary_search(b).is_ok()))
+}
+
 /// Most lines of code beside a lockfile that moved many packages for the change to be that
 /// refresh.
 const MAINTENANCE_LINES: u32 = 4;
@@ -676,13 +697,20 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
         .count() as u32;
     // A package added or dropped on the way (alacritty's `rustix` among 16 bumps) is part
     // of the bump; more than a few are a change of their own.
+    // Code that names a package bumped (`use wax::Glob`) was adapted to it, in as many lines
+    // as that took (nushell's `wax` 0.6 → 0.7 and the 65 lines of `glob.rs` it asked for).
+    let adapted = (ADAPTED_LINES + 10 * deps.saturating_sub(1)).min(4 * ADAPTED_LINES);
+    let adapted = if names_bumped(a, &files) {
+        adapted.max(ADAPTED_NAMED_LINES)
+    } else {
+        adapted
+    };
     if bumps > 0
         && 3 * (deps - bumps) <= bumps
         && a.manifest.release.is_none()
         && a.notes.is_empty()
         && all(&|f| f.status == Status::Modified && !matches!(f.kind, Kind::Docs | Kind::Ci))
-        && a.code_added.lines + a.code_removed.lines
-            <= (ADAPTED_LINES + 10 * (deps - 1)).min(4 * ADAPTED_LINES)
+        && a.code_added.lines + a.code_removed.lines <= adapted
         && a.files
             .iter()
             .all(|f| f.added_defs.iter().all(|d| !d.public))
@@ -2838,9 +2866,20 @@ fn one_example(files: &[&FileFacts]) -> Option<String> {
                 .collect(),
         });
     }
+    let same_stem = stems.iter().all(|s| *s == stems[0]);
+    // One file of its own, outside a package, is the example (bevy's
+    // `examples/ui/layout/ghost_nodes.rs`, in a folder of a kind of examples); a generic
+    // stem (`main.rs`, `index.html`) is its folder's.
+    let generic = ["main", "index", "mod", "lib", "app", "readme", "example"];
     let name = match common?.last() {
+        _ if packages.is_empty()
+            && same_stem
+            && !generic.contains(&stems[0].to_ascii_lowercase().as_str()) =>
+        {
+            stems[0]
+        }
         Some(folder) => *folder,
-        None if stems.iter().all(|s| *s == stems[0]) => stems[0],
+        None if same_stem => stems[0],
         None => return None,
     };
     // Two packages side by side are two examples, not the folder that holds them.

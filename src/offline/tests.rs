@@ -819,15 +819,35 @@ fn many_bumps_with_code_adapted_are_the_bump() {
         subject.ends_with(" 4 dependencies") || subject.ends_with(" 5 dependencies"),
         "{subject}"
     );
-    // Too much code for the bumps it came with: the code is the news.
+    // Code that names a package bumped (`xdg::`) was adapted to it, in up to 150 lines:
+    // 108 here.
     let more: String = code
         .replace("dir_", "other_")
         .replace("@@ -20,18 +20,18", "@@ -80,18 +80,18");
-    let many = more.clone()
-        + &more
-            .replace("other_", "third_")
-            .replace("@@ -80,18 +80,18", "@@ -120,18 +120,18");
-    let patch = manifest("") + &code + &many.replace("diff --git a/app/src/config.rs b/app/src/config.rs\n--- a/app/src/config.rs\n+++ b/app/src/config.rs\n", "");
+    let hunks = |n: usize| -> String {
+        (0..n)
+            .map(|k| {
+                more.replace("other_", &format!("more{k}_")).replace(
+                    "@@ -80,18 +80,18",
+                    &format!("@@ -{0},18 +{0},18", 80 + 40 * k),
+                )
+            })
+            .collect::<String>()
+            .replace(
+                "diff --git a/app/src/config.rs b/app/src/config.rs\n--- a/app/src/config.rs\n+++ b/app/src/config.rs\n",
+                "",
+            )
+    };
+    let patch = manifest("") + &code + &hunks(2);
+    let subject = message(&patch).subject;
+    assert!(subject.ends_with(" 4 dependencies"), "{subject}");
+    // Too much code for the bumps it came with: the code is the news.
+    let patch = manifest("") + &code + &hunks(4);
+    let subject = message(&patch).subject;
+    assert!(!subject.contains("dependencies"), "{subject}");
+    // So is less of it that never names them.
+    let patch =
+        manifest("") + &code.replace("xdg::", "paths::") + &hunks(2).replace("xdg::", "paths::");
     let subject = message(&patch).subject;
     assert!(!subject.contains("dependencies"), "{subject}");
 }
