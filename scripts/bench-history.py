@@ -98,7 +98,7 @@ def main() -> None:
         path.write_text(git(repo, env, "show", f"HEAD:{target}") + "\n// one-line change\n")
         git(repo, env, "add", "--", target)
         herald_dir = repo / ".git" / "herald"
-        index = herald_dir / "history-v1"
+        index = herald_dir / "history-v2"
 
         def drop_index() -> None:
             shutil.rmtree(herald_dir, ignore_errors=True)
