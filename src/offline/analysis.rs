@@ -166,6 +166,10 @@ pub(crate) struct FileFacts {
     /// `[[language]]` then `name = "flatbuffers"` → (`language`, `flatbuffers`).
     pub entries: Vec<(String, String)>,
     pub other_lines: bool,
+    /// Items put into a list of a configuration file, `(key, item)`, from hunks that do
+    /// nothing else: `{ glob = ".kube/kuberc" },` under `file-types = [` (helix's
+    /// `languages.toml`), or `file-types = ["pl"]` become `["pl", "t"]` over several lines.
+    pub list_items: Vec<(String, String)>,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -579,6 +583,150 @@ fn is_early_exit(t: &[u8]) -> bool {
         || t.starts_with(b"break")
         || ERR.any_in(t)
         || t.ends_with(b"?;")
+}
+
+/// The items a hunk of a configuration file puts into lists, `(key, item)`, when that is
+/// all it does: each changed line is an item of a list (`"fodt",`, `{ glob = ".x" }, #
+/// note`), opens one (`file-types = [`, also with its items on the line) or closes one; each
+/// list keeps all it had, in order, and gains at least one. The list a hunk starts inside is
+/// named by the hunk's heading (`@@ … @@ file-types = [`) or by a line above the change.
+fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
+    // Per key: the items on the old side and on the new side.
+    let mut lists: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    let section = hunk.section.to_str_lossy();
+    let mut open: [Option<String>; 2] = [list_opener(&section).map(|(k, _)| k), None];
+    open[1] = open[0].clone();
+    let mut changed = false;
+    for line in hunk.lines() {
+        let text = line.text.to_str_lossy();
+        let text = text.trim();
+        let sides: &[usize] = match line.kind {
+            LineKind::Context => &[0, 1],
+            LineKind::Removed => &[0],
+            LineKind::Added => &[1],
+            LineKind::NoNewline => continue,
+        };
+        let edit = line.kind != LineKind::Context;
+        changed |= edit;
+        for &side in sides {
+            if let Some((key, items)) = list_opener(text) {
+                let closed = items.is_some();
+                let entry = match lists.iter().position(|l| l.0 == key) {
+                    Some(at) => at,
+                    None => {
+                        lists.push((key.clone(), Vec::new(), Vec::new()));
+                        lists.len() - 1
+                    }
+                };
+                let list = &mut lists[entry];
+                let have = if side == 0 { &mut list.1 } else { &mut list.2 };
+                have.extend(items.unwrap_or_default());
+                open[side] = (!closed).then_some(key);
+                continue;
+            }
+            if text.starts_with(']') {
+                open[side] = None;
+                continue;
+            }
+            match (&open[side], list_item(text)) {
+                (Some(key), Some(item)) => {
+                    let key = key.clone();
+                    let entry = match lists.iter().position(|l| l.0 == key) {
+                        Some(at) => at,
+                        None => {
+                            lists.push((key, Vec::new(), Vec::new()));
+                            lists.len() - 1
+                        }
+                    };
+                    // Context inside a list counts on both sides; only changes matter.
+                    if edit {
+                        let list = &mut lists[entry];
+                        if side == 0 { &mut list.1 } else { &mut list.2 }.push(item);
+                    }
+                }
+                _ if edit && !text.is_empty() => return None,
+                _ => {}
+            }
+        }
+    }
+    if !changed {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (key, old, new) in lists {
+        // The old items, in order, at the start of the new ones: the rest were appended.
+        let kept = new.iter().take(old.len()).eq(old.iter());
+        if !kept {
+            // Or put anywhere (`"fodt"` before the list's last `"gpx"` was kept).
+            if old.iter().any(|o| !new.contains(o)) {
+                return None;
+            }
+        }
+        out.extend(
+            new.into_iter()
+                .filter(|n| !old.contains(n))
+                .map(|item| (key.clone(), item)),
+        );
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A line that opens a list, `key = [` (or `key: [`), as its key, and its items when it
+/// closes the list on the same line (`file-types = ["pl", "pm"]`).
+fn list_opener(text: &str) -> Option<(String, Option<Vec<String>>)> {
+    let (key, rest) = text.split_once(['=', ':'])?;
+    let key = key.trim().trim_matches('"');
+    let rest = rest.trim_start();
+    let inner = rest.strip_prefix('[')?;
+    if key.is_empty()
+        || key.len() > 40
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return None;
+    }
+    let inner = inner.trim();
+    let Some(body) = inner
+        .strip_suffix(',')
+        .unwrap_or(inner)
+        .trim_end()
+        .strip_suffix(']')
+    else {
+        return inner.is_empty().then(|| (key.to_owned(), None));
+    };
+    let items: Option<Vec<String>> = body
+        .split(',')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .map(|i| quoted(i).map(str::to_owned))
+        .collect();
+    Some((key.to_owned(), Some(items?)))
+}
+
+/// An item of a list on a line of its own: `"fodt",`, `{ glob = ".kube/kuberc" },`, with a
+/// trailing `# comment`; its text.
+fn list_item(text: &str) -> Option<String> {
+    let text = match text.find(" #") {
+        Some(at) if text[..at].trim_end().ends_with([',', '"', '}']) => text[..at].trim_end(),
+        _ => text,
+    };
+    let text = text.strip_suffix(',').unwrap_or(text).trim();
+    if let Some(table) = text.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+        // One key given one string: `{ glob = "x" }`.
+        let (_, value) = table.split_once('=')?;
+        return quoted(value.trim()).map(str::to_owned);
+    }
+    quoted(text).map(str::to_owned)
+}
+
+/// The text of a string literal that is the whole of `text`.
+fn quoted(text: &str) -> Option<&str> {
+    let inner = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .or_else(|| text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')))?;
+    (!inner.is_empty() && !inner.contains(['"', '\''])).then_some(inner)
 }
 
 /// How many distinct words of its changed code a file keeps in `mentions`.
@@ -1237,6 +1385,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             submodule: change.is_submodule(),
             line_endings_only: false,
             mentions: Vec::new(),
+            list_items: Vec::new(),
             swaps: Vec::new(),
             swap_only: false,
             inserted: Vec::new(),
@@ -1777,7 +1926,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
             }
-            if plus + minus > 0 && settings_file {
+            let appended = (plus + minus > 0 && settings_file)
+                .then(|| list_appends(hunk))
+                .flatten();
+            if let Some(items) = appended {
+                for item in items {
+                    if facts.list_items.len() < 16 && !facts.list_items.contains(&item) {
+                        facts.list_items.push(item);
+                    }
+                }
+            } else if plus + minus > 0 && settings_file {
                 if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
                     facts.other_lines = true;
                 }

@@ -919,6 +919,9 @@ pub(crate) fn summary(
     if let Some(text) = tables_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = list_items_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = setting_summary(&files, budget) {
         return text;
     }
@@ -1404,6 +1407,39 @@ pub(crate) fn entries_summary(files: &[&FileFacts], budget: usize) -> Option<Str
     }
     let text = format!("add {}", join(&said.into_list()));
     (width(&text) <= budget).then_some(text)
+}
+
+/// Items put into one list of configuration and nothing else: `add fodt and fods to
+/// file-types` (helix's `languages.toml`), `add 4 items to file-types` when their names
+/// do not fit.
+fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let plain = |f: &&FileFacts| {
+        f.status == Status::Modified
+            && !f.list_items.is_empty()
+            && !f.other_lines
+            && f.settings.is_empty()
+            && f.tables.is_empty()
+            && f.entries.is_empty()
+    };
+    if files.is_empty() || !files.iter().all(plain) {
+        return None;
+    }
+    let key = &files[0].list_items[0].0;
+    let mut items = Names::default();
+    for (k, item) in files.iter().flat_map(|f| &f.list_items) {
+        if k != key {
+            return None;
+        }
+        items.push(item);
+    }
+    let items = items.into_list();
+    let tail = format!(" to {key}");
+    let all = format!("add {}{tail}", join(&items));
+    if items.len() <= MAX_NAMED && width(&all) <= budget {
+        return Some(all);
+    }
+    let counted = format!("add {} items{tail}", items.len());
+    (width(&counted) <= budget).then_some(counted)
 }
 
 /// One or two options set, added or dropped, in one configuration file or the same in

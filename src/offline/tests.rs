@@ -1537,3 +1537,45 @@ fn a_scope_that_leaves_room_only_for_itself_gives_way() {
         "fix(useVueHyphenatedAttributes): report names with punctuation"
     );
 }
+
+/// Items put into a list of a configuration file, and nothing else, are named with the
+/// list's key (helix's `languages.toml`): under a list the hunk's heading opens, a list
+/// rewritten from one line to many, and too many to name; an item taken out is no append.
+#[test]
+fn items_put_into_a_list_are_named_with_its_key() {
+    let words = |patch: &str| {
+        let subject = message(patch).subject;
+        subject
+            .split_once(": ")
+            .map_or(subject.clone(), |(_, w)| w.to_owned())
+    };
+    let toml = |hunk: &str| {
+        format!(
+            "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n{hunk}"
+        )
+    };
+    let under = toml(
+        "@@ -1518,6 +1518,7 @@ file-types = [\n   { glob = \".gem/credentials\" },\n   { glob = \".kube/config\" },\n+  { glob = \".kube/kuberc\" }, # kubectl's own\n   \"sublime-syntax\"\n ]\n comment-token = \"#\"\n",
+    );
+    assert_eq!(words(&under), "add .kube/kuberc to file-types");
+
+    let rewritten = toml(
+        "@@ -1702,4 +1702,9 @@\n [[language]]\n name = \"perl\"\n-file-types = [\"pl\", \"pm\", \"t\"]\n+file-types =[\n+  \"pl\",\n+  \"pm\",\n+  \"t\",\n+  {glob = \"latexmkrc\"},\n+]\n shebangs = [\"perl\"]\n",
+    );
+    assert_eq!(words(&rewritten), "add latexmkrc to file-types");
+
+    let many = toml(
+        "@@ -1157,6 +1157,10 @@ file-types = [\n   { glob = \".hushlogin\" },\n+  { glob = \".xinitrc\" },\n+  { glob = \"xinitrc\" },\n+  { glob = \".xserverrc\" },\n+  { glob = \"xserverrc\" },\n ]\n",
+    );
+    assert_eq!(words(&many), "add 4 items to file-types");
+
+    // One taken out, or a line that is no item: not an append.
+    let dropped = toml(
+        "@@ -3011,5 +3011,5 @@ file-types = [\n   \"mpd\",\n-  \"smil\",\n+  \"fodt\",\n   \"gpx\",\n ]\n",
+    );
+    assert!(!words(&dropped).contains("add fodt"), "{}", words(&dropped));
+    let other = toml(
+        "@@ -3011,4 +3011,5 @@ file-types = [\n   \"gpx\",\n+  \"fodt\",\n ]\n-indent = { tab-width = 2 }\n+indent = { tab-width = 4 }\n",
+    );
+    assert!(!words(&other).contains("add fodt"), "{}", words(&other));
+}
