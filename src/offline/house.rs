@@ -125,6 +125,21 @@ pub(super) fn habit(advice: &Advice) -> bool {
         && (heads[0].0 == crate::history::Form::Area || lines.iter().all(bare_version))
 }
 
+/// Tells whether the last three commits that touched exactly these files said the very same
+/// few words, with no version in them: a routine the house names its own way every time
+/// (wezterm's `cargo update` for a lockfile refreshed, 89 times). Such a subject may head a
+/// dependency bump: it names no other package.
+pub(super) fn routine(advice: &Advice) -> bool {
+    let lines: Vec<&str> = (advice.same_paths.iter())
+        .take(3)
+        .map(|line| crate::text::strip_pull_request(line).trim())
+        .collect();
+    lines.len() == 3
+        && lines.iter().all(|l| *l == lines[0])
+        && versions(lines[0]).is_empty()
+        && lines[0].split_whitespace().count() <= 3
+}
+
 /// Reuses the subject of the last commit that touched exactly these files, when the change
 /// has the same shape: a version or date in it moved (`… for 0.30.1` → `… for 0.30.2`), or
 /// the last two such commits said the very same thing (`Update CHANGELOG`).

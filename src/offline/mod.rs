@@ -246,7 +246,7 @@ pub fn write_in(
         ..style.clone()
     };
     let reused = house::reuse(files, advice)
-        .filter(|_| !bump)
+        .filter(|_| !bump || house::routine(advice))
         .filter(|s| width(s) <= room.max_subject)
         .filter(|s| {
             // A reused subject keeps the form the run writes, unless the house heads these

@@ -304,6 +304,46 @@ fn a_version_bump_reuses_the_last_subject() {
     assert_eq!(subject, "docs(changelog): update changelog for 0.30.3");
 }
 
+/// wezterm heads a lockfile refreshed `cargo update`, every time: a bump keeps that routine,
+/// but never another bump's words.
+#[test]
+fn a_lockfile_routine_keeps_its_words() {
+    let lock = |version: &str| {
+        format!(
+            "version = 4\n\n[[package]]\nname = \"anstream\"\nversion = \"{version}\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+        )
+    };
+    let bump_to = |repo: &TestRepo, version: &str, subject: Option<&str>| {
+        repo.write("Cargo.lock", lock(version));
+        repo.add(["Cargo.lock"]);
+        if let Some(subject) = subject {
+            repo.commit(subject);
+        }
+    };
+    for (routine, expect_routine) in [("cargo update", true), ("bump anstream", false)] {
+        let repo = TestRepo::with_commit();
+        history(&repo, 24, |i| {
+            (format!("src/f{i}.rs"), format!("Fix case {i}"))
+        });
+        for (n, version) in ["0.6.1", "0.6.2", "0.6.3"].iter().enumerate() {
+            // `bump anstream` only twice: no routine of three.
+            let subject = if expect_routine || n > 0 {
+                routine.to_owned()
+            } else {
+                "Refresh the lockfile".to_owned()
+            };
+            bump_to(&repo, version, Some(&subject));
+        }
+        bump_to(&repo, "0.6.5", None);
+        let subject = subject_of(&repo, &["--offline"]);
+        if expect_routine {
+            assert_eq!(subject, "cargo update");
+        } else {
+            assert!(subject.contains("0.6.5"), "{subject}");
+        }
+    }
+}
+
 /// uv's `Bump Hawk to 0.1.9 and Rust to 1.97.1`: each version in the reused subject takes
 /// the version its own line moved to, not the first one moved.
 #[test]
