@@ -922,6 +922,9 @@ pub(crate) fn summary(
     if let Some(text) = list_items_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = new_data_member_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = setting_summary(&files, budget) {
         return text;
     }
@@ -2437,6 +2440,33 @@ pub(crate) fn is_regression_fix(a: &Analysis) -> bool {
         && a.code_added.lines <= 30
 }
 
+/// Folders whose names are plural but hold no family of things (`tests`, `docs`).
+const NOT_FAMILIES: &[&str] = &[
+    "tests",
+    "utils",
+    "helpers",
+    "internals",
+    "fixtures",
+    "examples",
+    "benches",
+    "bins",
+    "scripts",
+    "configs",
+    "docs",
+    "assets",
+    "types",
+    "specs",
+    "mocks",
+    "snapshots",
+    "tools",
+    "deps",
+    "libs",
+    "packages",
+    "apps",
+    "crates",
+    "vendors",
+];
+
 /// A new member of a family of source files, the folder naming the family: starship's
 /// `src/modules/jj_bookmark.rs` is `add jj_bookmark module`, ratatui's
 /// `src/widgets/fill.rs` defining `Fill` is `add Fill widget`. One such file among those
@@ -2466,31 +2496,6 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
         }
         [] => {}
     }
-    const NOT_FAMILIES: &[&str] = &[
-        "tests",
-        "utils",
-        "helpers",
-        "internals",
-        "fixtures",
-        "examples",
-        "benches",
-        "bins",
-        "scripts",
-        "configs",
-        "docs",
-        "assets",
-        "types",
-        "specs",
-        "mocks",
-        "snapshots",
-        "tools",
-        "deps",
-        "libs",
-        "packages",
-        "apps",
-        "crates",
-        "vendors",
-    ];
     let family = |f: &&&FileFacts| -> Option<(String, String)> {
         if f.status != Status::Added || f.kind != Kind::Source {
             return None;
@@ -2526,6 +2531,37 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
         return None;
     };
     let text = format!("add {name} {one}");
+    (width(&text) <= budget).then_some(text)
+}
+
+/// One data file added alone to a folder that names a family: helix's
+/// `runtime/themes/nvim-dark.toml` is `add nvim-dark theme` (its author: `Add new theme:
+/// Nvim-dark`), never `add nvim-dark.toml`.
+fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    let data = matches!(
+        paths::extension(&file.path),
+        "toml" | "json" | "yaml" | "yml" | "xml" | "css" | "ini" | "conf" | "theme" | "tmTheme"
+    );
+    if file.status != Status::Added || !data || matches!(file.kind, Kind::Ci | Kind::Manifest) {
+        return None;
+    }
+    let (dir, _) = file.path.rsplit_once('/')?;
+    let folder = paths::file_name(dir);
+    let one = singular(folder)?;
+    let stem = paths::stem(&file.path);
+    if NOT_FAMILIES.contains(&folder)
+        || is_generic(stem)
+        || stem.len() < 3
+        || !one
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    let text = format!("add {stem} {one}");
     (width(&text) <= budget).then_some(text)
 }
 

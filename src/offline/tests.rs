@@ -1579,3 +1579,27 @@ fn items_put_into_a_list_are_named_with_its_key() {
     );
     assert!(!words(&other).contains("add fodt"), "{}", words(&other));
 }
+
+/// A data file added alone to a folder named for its family is a new member of it: helix's
+/// `runtime/themes/nvim-dark.toml` is the nvim-dark theme; a generic name or a folder of no
+/// family is not.
+#[test]
+fn a_data_file_added_to_a_family_folder_is_a_new_member() {
+    let added = |path: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,2 @@\n+\"ui.background\" = {{ bg = \"black\" }}\n+\"ui.text\" = \"white\"\n"
+        )
+    };
+    let words = |patch: &str| {
+        let subject = message(patch).subject;
+        subject
+            .split_once(": ")
+            .map_or(subject.clone(), |(_, w)| w.to_owned())
+    };
+    assert_eq!(
+        words(&added("runtime/themes/nvim-dark.toml")),
+        "add nvim-dark theme"
+    );
+    assert!(!words(&added("runtime/themes/index.toml")).ends_with(" theme"));
+    assert!(!words(&added("docs/nvim-dark.toml")).ends_with(" doc"));
+}
