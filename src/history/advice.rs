@@ -457,10 +457,11 @@ fn prefixed(
     (Some(form), Some(Some(written)))
 }
 
-/// Prefixes that say how far the work got, not where it is (`wip: big refactor`): never
-/// written as an area.
-const NOT_AREAS: [&str; 8] = [
-    "wip", "todo", "fixme", "fixup", "squash", "draft", "tmp", "temp",
+/// Prefixes that say how far the work got or how much it weighs, not where it is (`wip: big
+/// refactor`, `minor: …`): never written as an area.
+const NOT_AREAS: [&str; 13] = [
+    "wip", "todo", "fixme", "fixup", "squash", "draft", "tmp", "temp", "minor", "misc", "nit",
+    "nits", "trivial",
 ];
 
 /// The forms the author's own newest subjects take, as shares, and how sure they are.
