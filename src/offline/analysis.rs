@@ -210,9 +210,9 @@ pub(crate) struct FileFacts {
     pub async_lines: usize,
     /// What a Rust file's docs (`//!`, `///`) gained, when they are all that changed in it.
     pub doc_change: Option<super::rustdocs::DocChange>,
-    /// The words of its changed lines of code (lower case, `-` as `_`), up to
-    /// [`MENTIONS`] of them: a dependency bumped beside code that names it is what the code
-    /// was adapted to.
+    /// The words of its changed lines of code (runs of letters, digits and `_`, lower case,
+    /// sorted), up to [`MENTIONS`] of them: a dependency bumped beside code that names it is
+    /// what the code was adapted to.
     pub mentions: Vec<String>,
     /// The name a new Rust file's command gives itself (nushell's `impl Command for ULn`
     /// with `fn name(&self) -> &str { "ln" }`).
@@ -591,11 +591,21 @@ fn is_early_exit(t: &[u8]) -> bool {
 /// list keeps all it had, in order, and gains at least one. The list a hunk starts inside is
 /// named by the hunk's heading (`@@ … @@ file-types = [`) or by a line above the change.
 fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
-    // Per key: the items on the old side and on the new side.
-    let mut lists: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
-    let section = hunk.section.to_str_lossy();
-    let mut open: [Option<String>; 2] = [list_opener(&section).map(|(k, _)| k), None];
-    open[1] = open[0].clone();
+    // Per key: the items on the old side (0) and on the new side (1).
+    type Lists = Vec<(String, [Vec<String>; 2])>;
+    fn sides_of<'l>(lists: &'l mut Lists, key: &str) -> &'l mut [Vec<String>; 2] {
+        let at = match lists.iter().position(|l| l.0 == key) {
+            Some(at) => at,
+            None => {
+                lists.push((key.to_owned(), Default::default()));
+                lists.len() - 1
+            }
+        };
+        &mut lists[at].1
+    }
+    let mut lists: Lists = Vec::new();
+    let start = list_opener(&hunk.section.to_str_lossy()).map(|(k, _)| k);
+    let mut open: [Option<String>; 2] = [start.clone(), start];
     let mut changed = false;
     for line in hunk.lines() {
         let text = line.text.to_str_lossy();
@@ -611,16 +621,7 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
         for &side in sides {
             if let Some((key, items)) = list_opener(text) {
                 let closed = items.is_some();
-                let entry = match lists.iter().position(|l| l.0 == key) {
-                    Some(at) => at,
-                    None => {
-                        lists.push((key.clone(), Vec::new(), Vec::new()));
-                        lists.len() - 1
-                    }
-                };
-                let list = &mut lists[entry];
-                let have = if side == 0 { &mut list.1 } else { &mut list.2 };
-                have.extend(items.unwrap_or_default());
+                sides_of(&mut lists, &key)[side].extend(items.unwrap_or_default());
                 open[side] = (!closed).then_some(key);
                 continue;
             }
@@ -629,21 +630,9 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
                 continue;
             }
             match (&open[side], list_item(text)) {
-                (Some(key), Some(item)) => {
-                    let key = key.clone();
-                    let entry = match lists.iter().position(|l| l.0 == key) {
-                        Some(at) => at,
-                        None => {
-                            lists.push((key, Vec::new(), Vec::new()));
-                            lists.len() - 1
-                        }
-                    };
-                    // Context inside a list counts on both sides; only changes matter.
-                    if edit {
-                        let list = &mut lists[entry];
-                        if side == 0 { &mut list.1 } else { &mut list.2 }.push(item);
-                    }
-                }
+                // Context inside a list counts on both sides; only changes matter.
+                (Some(key), Some(item)) if edit => sides_of(&mut lists, key)[side].push(item),
+                (Some(_), Some(_)) => {}
                 _ if edit && !text.is_empty() => return None,
                 _ => {}
             }
@@ -653,14 +642,11 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
         return None;
     }
     let mut out = Vec::new();
-    for (key, old, new) in lists {
-        // The old items, in order, at the start of the new ones: the rest were appended.
-        let kept = new.iter().take(old.len()).eq(old.iter());
-        if !kept {
-            // Or put anywhere (`"fodt"` before the list's last `"gpx"` was kept).
-            if old.iter().any(|o| !new.contains(o)) {
-                return None;
-            }
+    for (key, [old, new]) in lists {
+        // Every old item kept, wherever the new ones went (`"fodt"` before the list's last
+        // `"gpx"`).
+        if old.iter().any(|o| !new.contains(o)) {
+            return None;
         }
         out.extend(
             new.into_iter()
@@ -733,17 +719,22 @@ fn quoted(text: &str) -> Option<&str> {
 const MENTIONS: usize = 400;
 
 /// Adds the words of a line of code that could name a package (`wax::Glob` gives `wax`,
-/// `glob`), lower case, to `out`, each once; `out` stays sorted.
+/// `glob`), lower case, to `out`, each once; `out` stays sorted. A word is lowered on the
+/// stack and allocated only when it is new: this runs over every changed line of code.
 fn mention_words(text: &[u8], out: &mut Vec<String>) {
+    let mut lower = [0u8; 40];
     for word in text.split(|b| !(b.is_ascii_alphanumeric() || *b == b'_')) {
-        if word.len() < 2 || word.len() > 40 || !word[0].is_ascii_alphabetic() {
+        if word.len() < 2 || word.len() > lower.len() || !word[0].is_ascii_alphabetic() {
             continue;
         }
-        let word = String::from_utf8_lossy(word).to_ascii_lowercase();
-        if let Err(at) = out.binary_search(&word)
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        if let Err(at) = out.binary_search_by(|w| w.as_bytes().cmp(lower))
             && out.len() < MENTIONS
         {
-            out.insert(at, word);
+            // ASCII letters, digits and `_` only: valid UTF-8.
+            out.insert(at, String::from_utf8_lossy(lower).into_owned());
         }
     }
 }

@@ -103,15 +103,21 @@ fn versions(text: &str) -> Vec<&str> {
     out
 }
 
+/// The subjects of the last three commits that touched exactly these files, newest first,
+/// without their pull-request numbers.
+fn last_three(advice: &Advice) -> Vec<&str> {
+    (advice.same_paths.iter())
+        .take(3)
+        .map(|line| crate::text::strip_pull_request(line).trim())
+        .collect()
+}
+
 /// Tells whether the last commits that touched exactly these files (two or three of them)
 /// were all headed `word: …` with one word: a habit of the house for such commits
 /// (`release: v8.2.1`, `release: v8.2.0` in a Conventional Commits house), to keep when
 /// reusing their subject.
 pub(super) fn habit(advice: &Advice) -> bool {
-    let lines: Vec<&str> = (advice.same_paths.iter())
-        .take(3)
-        .map(|line| crate::text::strip_pull_request(line).trim())
-        .collect();
+    let lines = last_three(advice);
     let heads: Vec<(crate::history::Form, Option<String>)> = (lines.iter())
         .map(|line| {
             let subject = crate::history::parse_subject(line);
@@ -130,10 +136,7 @@ pub(super) fn habit(advice: &Advice) -> bool {
 /// (wezterm's `cargo update` for a lockfile refreshed, 89 times). Such a subject may head a
 /// dependency bump: it names no other package.
 pub(super) fn routine(advice: &Advice) -> bool {
-    let lines: Vec<&str> = (advice.same_paths.iter())
-        .take(3)
-        .map(|line| crate::text::strip_pull_request(line).trim())
-        .collect();
+    let lines = last_three(advice);
     lines.len() == 3
         && lines.iter().all(|l| *l == lines[0])
         && versions(lines[0]).is_empty()

@@ -2507,18 +2507,8 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
             let krate = paths::file_name(dir.rsplit_once('/')?.0);
             folder = krate.rsplit(['-', '_']).next().unwrap_or(krate);
         }
-        let one = singular(folder)?;
         let stem = paths::stem(&f.path);
-        if NOT_FAMILIES.contains(&folder)
-            || is_generic(stem)
-            || stem.len() < 3
-            || stem.starts_with("test")
-            || !one
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
-        {
-            return None;
-        }
+        let one = family_member(folder, stem).filter(|_| !stem.starts_with("test"))?;
         // The public type the file is named for, as written (`Fill`), else its name.
         let plain = |s: &str| s.replace(['_', '-'], "").to_lowercase();
         let name = (f.added_defs.iter())
@@ -2532,6 +2522,18 @@ fn new_member_summary(code: &[&FileFacts], budget: usize) -> Option<String> {
     };
     let text = format!("add {name} {one}");
     (width(&text) <= budget).then_some(text)
+}
+
+/// What a file named `stem` in `folder` is a member of, when the folder names a family
+/// (`themes` gives `theme`, `widgets` gives `widget`) and the stem can name a member (not
+/// `mod`, not two letters); `None` otherwise.
+fn family_member<'f>(folder: &'f str, stem: &str) -> Option<&'f str> {
+    let one = singular(folder)?;
+    let named = one
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-');
+    (named && !NOT_FAMILIES.contains(&folder) && !is_generic(stem) && stem.len() >= 3)
+        .then_some(one)
 }
 
 /// One data file added alone to a folder that names a family: helix's
@@ -2549,18 +2551,8 @@ fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String
         return None;
     }
     let (dir, _) = file.path.rsplit_once('/')?;
-    let folder = paths::file_name(dir);
-    let one = singular(folder)?;
     let stem = paths::stem(&file.path);
-    if NOT_FAMILIES.contains(&folder)
-        || is_generic(stem)
-        || stem.len() < 3
-        || !one
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '-')
-    {
-        return None;
-    }
+    let one = family_member(paths::file_name(dir), stem)?;
     let text = format!("add {stem} {one}");
     (width(&text) <= budget).then_some(text)
 }

@@ -22,6 +22,14 @@ fn message(patch: &str) -> Message {
     write(&entries(patch.as_bytes()), &Style::default())
 }
 
+/// The subject's words, after its type and scope when it has them.
+fn words_of(patch: &str) -> String {
+    let subject = message(patch).subject;
+    subject
+        .split_once(": ")
+        .map_or(subject.clone(), |(_, w)| w.to_owned())
+}
+
 fn fixtures() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/offline");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
@@ -742,12 +750,7 @@ fn keys_added_to_a_data_file_are_named() {
             1 + lines
         )
     };
-    let subject = |patch: &str| {
-        let subject = message(patch).subject;
-        subject
-            .split_once(": ")
-            .map_or(subject.clone(), |(_, s)| s.to_owned())
-    };
+    let subject = words_of;
     let patch = toml("+vtsls = { command = \"vtsls\", args = [\"--stdio\"] }\n");
     assert_eq!(subject(&patch), "add vtsls to languages.toml");
     let patch = toml(
@@ -1163,12 +1166,7 @@ fn a_new_table_of_a_collection_is_named() {
             2 + lines
         )
     };
-    let subject = |patch: &str| {
-        let subject = message(patch).subject;
-        subject
-            .split_once(": ")
-            .map_or(subject.clone(), |(_, s)| s.to_owned())
-    };
+    let subject = words_of;
     let mise = patch(
         ".config/mise.toml",
         "+[tasks.\"build:gen-protos\"]\n+description = \"Generate Protocol Buffers definitions\"\n+run = \"cargo run --bin gen-protos\"\n+\n",
@@ -1543,12 +1541,7 @@ fn a_scope_that_leaves_room_only_for_itself_gives_way() {
 /// rewritten from one line to many, and too many to name; an item taken out is no append.
 #[test]
 fn items_put_into_a_list_are_named_with_its_key() {
-    let words = |patch: &str| {
-        let subject = message(patch).subject;
-        subject
-            .split_once(": ")
-            .map_or(subject.clone(), |(_, w)| w.to_owned())
-    };
+    let words = words_of;
     let toml = |hunk: &str| {
         format!(
             "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n{hunk}"
@@ -1590,12 +1583,7 @@ fn a_data_file_added_to_a_family_folder_is_a_new_member() {
             "diff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,2 @@\n+\"ui.background\" = {{ bg = \"black\" }}\n+\"ui.text\" = \"white\"\n"
         )
     };
-    let words = |patch: &str| {
-        let subject = message(patch).subject;
-        subject
-            .split_once(": ")
-            .map_or(subject.clone(), |(_, w)| w.to_owned())
-    };
+    let words = words_of;
     assert_eq!(
         words(&added("runtime/themes/nvim-dark.toml")),
         "add nvim-dark theme"

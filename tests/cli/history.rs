@@ -30,26 +30,16 @@ fn history_by(repo: &TestRepo, n: usize, each: impl Fn(usize) -> (String, String
 
 /// The subject written for the person with this email, as git tells the hook who commits.
 fn subject_as(repo: &TestRepo, email: &str) -> String {
-    let out = repo
-        .herald(["--offline"])
-        .env("GIT_AUTHOR_EMAIL", email)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_owned()
+    first_line(repo.herald(["--offline"]).env("GIT_AUTHOR_EMAIL", email))
 }
 
 fn subject_of(repo: &TestRepo, args: &[&str]) -> String {
-    let out = repo.herald(args).output().unwrap();
+    first_line(&mut repo.herald(args))
+}
+
+/// Runs the command, which must succeed, and returns the first line it printed.
+fn first_line(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
