@@ -196,6 +196,7 @@ fn one_line_entry() -> Vec<FileEntry> {
         new_lines: 1,
         section: "fn total()".into(),
         body: "-    let total = items.iter().map(|i| i.price).sum();\n+    let total: u64 = items.iter().map(|i| i.price).sum();\n".into(),
+        above: Default::default(),
     });
     change.recount();
     vec![FileEntry {

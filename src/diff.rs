@@ -68,6 +68,11 @@ pub struct Hunk {
     pub section: BString,
     /// Body lines, each starting with ` `, `+`, `-` or `\` and ending in `\n`.
     pub body: BString,
+    /// Where the hunk sits, read from the whole new file when the repository has it (empty
+    /// otherwise): for a TOML file, the table headers in force at its first line and the
+    /// `name` key of the array entry they open (`[[language]]` then `name = "cpp"`), one per
+    /// line. Only for the offline engine: never rendered, never sent.
+    pub above: BString,
 }
 
 /// What one line of a hunk body is.
@@ -496,6 +501,7 @@ fn parse_hunk_header(line: &[u8]) -> Option<Hunk> {
         new_lines,
         section: after.strip_prefix(b" ").unwrap_or(after).into(),
         body: BString::default(),
+        above: BString::default(),
     })
 }
 

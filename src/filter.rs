@@ -416,6 +416,7 @@ mod tests {
             new_lines: 1,
             section: "".into(),
             body: format!("+{}\n", "x".repeat(5_000)).into(),
+            above: Default::default(),
         });
         assert_eq!(
             f.decide(&one_line, Attributes::default()).reason,

@@ -711,6 +711,7 @@ impl Repo {
                 Patch::from_diff(diff, idx).map_err(git("load a file's diff"))?
             {
                 fill_hunks(&mut change, &patch)?;
+                self.place_toml_hunks(&mut change);
                 if matches!(change.status, Status::Renamed | Status::Copied) {
                     change.similarity = similarity_of(&mut patch);
                 }
@@ -731,6 +732,34 @@ impl Repo {
             entries.push(FileEntry { change, decision });
         }
         Ok(entries)
+    }
+
+    /// Tells each hunk of a changed TOML file which table it sits in (see [`Hunk::above`]),
+    /// read from the file's new blob. Best effort: a file that is not there, too large or
+    /// not UTF-8 keeps its hunks as they are.
+    fn place_toml_hunks(&self, change: &mut FileChange) {
+        const MAX_BYTES: usize = 2 << 20;
+        if change.hunks.is_empty() || !change.path.ends_with(b".toml") || change.new_id.is_empty() {
+            return;
+        }
+        let Some(repo) = &self.inner else { return };
+        let Ok(blob) = git2::Oid::from_str(&change.new_id).and_then(|id| repo.find_blob(id)) else {
+            return;
+        };
+        let Some(text) = Some(blob.content())
+            .filter(|c| c.len() <= MAX_BYTES)
+            .and_then(|c| std::str::from_utf8(c).ok())
+        else {
+            return;
+        };
+        let starts: Vec<u32> = change.hunks.iter().map(|h| h.new_start).collect();
+        if !starts.is_sorted() {
+            return;
+        }
+        let places = crate::toml_table::places_above(text, &starts);
+        for (hunk, above) in change.hunks.iter_mut().zip(places) {
+            hunk.above = above.into();
+        }
     }
 
     /// Works out which paths can have an attribute the filter reads (`-diff`, `binary`,
@@ -983,6 +1012,7 @@ fn fill_hunks(change: &mut FileChange, patch: &Patch<'_>) -> Result<(), GitError
             new_lines: hunk.new_lines(),
             section: section_of(header),
             body,
+            above: BString::default(),
         });
     }
     Ok(())

@@ -29,5 +29,6 @@ pub mod prompt;
 pub mod redact;
 pub mod text;
 pub mod tokens;
+pub mod toml_table;
 pub mod usage;
 pub mod workspace_members;

@@ -459,9 +459,29 @@ fn prefixed(
 
 /// Prefixes that say how far the work got or how much it weighs, not where it is (`wip: big
 /// refactor`, `minor: …`): never written as an area.
-const NOT_AREAS: [&str; 13] = [
-    "wip", "todo", "fixme", "fixup", "squash", "draft", "tmp", "temp", "minor", "misc", "nit",
-    "nits", "trivial",
+const NOT_AREAS: [&str; 22] = [
+    "wip",
+    "todo",
+    "fixme",
+    "fixup",
+    "squash",
+    "draft",
+    "tmp",
+    "temp",
+    "minor",
+    "misc",
+    "nit",
+    "nits",
+    "trivial",
+    "feature",
+    "features",
+    "bugfix",
+    "hotfix",
+    "improvement",
+    "improvements",
+    "enhancement",
+    "update",
+    "updates",
 ];
 
 /// The forms the author's own newest subjects take, as shares, and how sure they are.

@@ -130,6 +130,8 @@ pub(crate) struct FileFacts {
     pub added_defs: Vec<Def>,
     /// Definitions on removed lines that no added line defines.
     pub removed_defs: Vec<Def>,
+    /// Rust trait implementations begun on changed lines, `(added, trait, type)`, at most 8.
+    pub impls: Vec<(bool, String, String)>,
     /// Definitions named by hunk headings or changed in place, most-changed first.
     pub touched: Vec<Def>,
     /// Every changed hunk only moves whitespace or re-wraps lines.
@@ -156,9 +158,13 @@ pub(crate) struct FileFacts {
     /// In a document, the words put into lines otherwise kept (`apt install cmake g++
     /// pkg-config`), `(added, words)`, when every changed hunk does only that.
     pub inserted: Vec<(bool, String)>,
-    /// The `key: value` lines of a configuration file, `(added, key, value)`, and whether
-    /// any other line changed: one option set is said as such (`set pool to vmThreads`).
-    pub settings: Vec<(bool, String, String)>,
+    /// The `key: value` lines of a configuration file, and whether any other line changed:
+    /// one option set is said as such (`set pool to vmThreads`).
+    pub settings: Vec<Setting>,
+    /// In a TOML file, the tables its changed lines sit in, each once (at most 8), and
+    /// whether a changed line sits where no header was seen.
+    pub places: Vec<super::tables::Place>,
+    pub unplaced: bool,
     /// TOML table headers on added and removed lines, their dotted parts unquoted
     /// (`[tasks."build:gen-protos"]` → `tasks`, `build:gen-protos`).
     pub tables: Vec<(bool, Vec<String>)>,
@@ -491,6 +497,17 @@ fn step_name(t: &[u8]) -> Option<String> {
         .trim_matches(['"', '\''])
         .trim();
     (!name.is_empty() && name.len() <= 40 && !name.contains("${{")).then(|| name.to_owned())
+}
+
+/// One `key = value` (or `key: value`) line of a configuration file.
+#[derive(Debug, Clone)]
+pub(crate) struct Setting {
+    /// On the new side (else the old).
+    pub added: bool,
+    pub key: String,
+    pub value: String,
+    /// In a TOML file, the table the line sits in, when a header says it.
+    pub place: Option<super::tables::Place>,
 }
 
 /// The dotted parts of a TOML table header (`[tasks."build:gen-protos"]`, `[profile.dev]`),
@@ -1366,6 +1383,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             additions: change.additions,
             deletions: change.deletions,
             added_defs: Vec::new(),
+            impls: Vec::new(),
             removed_defs: Vec::new(),
             touched: Vec::new(),
             format_only: false,
@@ -1381,6 +1399,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             swap_only: false,
             inserted: Vec::new(),
             settings: Vec::new(),
+            places: Vec::new(),
+            unplaced: false,
             entries: Vec::new(),
             tables: Vec::new(),
             other_lines: false,
@@ -1788,6 +1808,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if let Some(d) = def {
                             pending = 0;
+                            if lang == Lang::Rust
+                                && d.kind == DefKind::Type
+                                && facts.impls.len() < 8
+                                && let Some((t, ty)) = defs::rust_impl(&text.to_str_lossy())
+                            {
+                                facts.impls.push((added, t, ty));
+                            }
                             if lang != Lang::Markdown {
                                 current = Some(d.clone());
                             }
@@ -1917,6 +1944,22 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));
             }
+            // Where a TOML file's changed lines sit, on each side.
+            let placed = (plus + minus > 0 && settings_file && paths::extension(&name) == "toml")
+                .then(|| super::tables::places(hunk));
+            for place in placed.iter().flatten().flatten() {
+                match place {
+                    Some(place) if !facts.places.contains(place) => {
+                        if facts.places.len() < 8 {
+                            facts.places.push(place.clone());
+                        } else {
+                            facts.unplaced = true;
+                        }
+                    }
+                    Some(_) => {}
+                    None => facts.unplaced = true,
+                }
+            }
             let appended = (plus + minus > 0 && settings_file)
                 .then(|| list_appends(hunk))
                 .flatten();
@@ -1940,7 +1983,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     let first_entry = facts.entries.len();
                     for (i, line) in lines.iter().enumerate() {
                         let text = line.to_str_lossy();
-                        let text = text.trim();
+                        let mut text = text.trim();
+                        if placed.is_some() {
+                            text = crate::toml_table::without_comment(text);
+                        }
                         let setting = super::words::setting(text);
                         let name = (setting.as_ref())
                             .filter(|(k, _)| k == "name")
@@ -1991,8 +2037,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             Some((k, _)) if kind == Kind::Manifest && !is_package_metadata(&k) => {
                                 facts.other_lines = true
                             }
-                            Some((k, v)) if facts.settings.len() < 16 => {
-                                facts.settings.push((added, k, v))
+                            Some((key, value)) if facts.settings.len() < 16 => {
+                                let place = (placed.as_ref())
+                                    .and_then(|p| p[usize::from(added)].get(i).cloned().flatten());
+                                facts.settings.push(Setting {
+                                    added,
+                                    key,
+                                    value,
+                                    place,
+                                })
                             }
                             _ => facts.other_lines = true,
                         }
@@ -2320,6 +2373,7 @@ mod tests {
                 new_lines: 0,
                 section: "".into(),
                 body: body.into(),
+                above: "".into(),
             };
             docstring_lines(&hunk)
         };

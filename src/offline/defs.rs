@@ -102,6 +102,65 @@ fn rust(line: &str) -> Option<Def> {
     None
 }
 
+/// A path's last segment, its arguments kept: `fmt::Display` → `Display`.
+fn last_segment(t: &str) -> &str {
+    let args = t.find('<').unwrap_or(t.len());
+    t[..args].rfind("::").map_or(t, |i| &t[i + 2..])
+}
+
+/// The trait and the type of a Rust trait implementation's first line: `impl<S: Scene, const
+/// N: usize> SceneList for SmallVec<[S; N]> {` → (`SceneList`, `SmallVec`). A type short
+/// enough keeps its arguments (`Option<P>`, `()`); `None` for inherent and negative impls.
+pub(crate) fn rust_impl(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("impl")?;
+    let mut rest = rest.trim_start();
+    if rest.starts_with('<') {
+        let mut depth = 0i32;
+        let end = rest.char_indices().find_map(|(i, c)| {
+            match c {
+                '<' => depth += 1,
+                '>' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0).then_some(i)
+        })?;
+        rest = rest[end + 1..].trim_start();
+    } else if !rest.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+        return None;
+    }
+    let rest = rest
+        .split(" where")
+        .next()?
+        .trim_end()
+        .trim_end_matches('{')
+        .trim_end();
+    let (trait_, ty) = rest.split_once(" for ")?;
+    let trait_ = trait_.trim();
+    ident(trait_)?;
+    let ty = ty.trim().trim_start_matches('&').trim_start();
+    let ty = ty
+        .strip_prefix("'")
+        .map_or(ty, |r| r.split_once(' ').map_or(r, |(_, t)| t));
+    let ty = ty.strip_prefix("mut ").unwrap_or(ty).trim();
+    // Paths go (`fmt::Display` is `Display`); arguments stay when short and not lifetimes.
+    let short = |t: &str| t.len() <= 16 && !t.contains([' ', '\'']);
+    let (trait_, ty) = (last_segment(trait_), last_segment(ty));
+    let ty = match () {
+        _ if short(ty) => ty,
+        _ => ident(ty.trim_start_matches("dyn "))?,
+    };
+    let trait_ = if short(trait_) {
+        trait_
+    } else {
+        ident(trait_)?
+    };
+    // A macro's placeholder (`$impl_type`) names nothing.
+    if ty.contains('$') || trait_.contains('$') {
+        return None;
+    }
+    Some((trait_.to_owned(), ty.to_owned()))
+}
+
 fn python(line: &str) -> Option<Def> {
     let (s, _) = strip_words(line, &["async"]);
     if let Some(rest) = s.strip_prefix("def ") {
@@ -407,6 +466,34 @@ mod tests {
 
     fn name(line: &str, lang: Lang) -> Option<(String, bool)> {
         parse(line, lang).map(|d| (d.name, d.public))
+    }
+
+    #[test]
+    fn reads_the_trait_and_type_of_an_impl() {
+        let pair = |t: &str, ty: &str| Some((t.to_owned(), ty.to_owned()));
+        assert_eq!(
+            rust_impl("impl<S: Scene, const N: usize> SceneList for SmallVec<[S; N]> {"),
+            pair("SceneList", "SmallVec")
+        );
+        assert_eq!(
+            rust_impl("impl<P> Scene for Option<P>"),
+            pair("Scene", "Option<P>")
+        );
+        assert_eq!(
+            rust_impl("impl IntoResponseParts for () {"),
+            pair("IntoResponseParts", "()")
+        );
+        assert_eq!(
+            rust_impl("impl<'a> From<&'a str> for Name<'a> where Self: Sized {"),
+            pair("From", "Name")
+        );
+        assert_eq!(
+            rust_impl("impl fmt::Display for http::Position {"),
+            pair("Display", "Position")
+        );
+        assert_eq!(rust_impl("impl Styled for $impl_type {"), None);
+        assert_eq!(rust_impl("impl Parser {"), None);
+        assert_eq!(rust_impl("impl !Send for Guard {}"), None);
     }
 
     #[test]

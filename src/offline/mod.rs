@@ -19,6 +19,7 @@ mod house;
 mod rustdocs;
 mod scope;
 mod summary;
+mod tables;
 mod toolchain;
 mod weights;
 mod words;
@@ -144,9 +145,16 @@ pub fn write_in(
     } else if ty == Type::FEAT && summary::is_regression_fix(&analysis) {
         allowed(Type::FIX)
     } else if matches!(ty, Type::DOCS | Type::CHORE | Type::CI)
-        && summary::entries_summary(&analysis.substantive(), usize::MAX).is_some()
+        && (summary::entries_summary(&analysis.substantive(), usize::MAX).is_some()
+            || summary::named_additions_summary(&analysis.substantive(), usize::MAX).is_some())
     {
-        // A language (or any named entry) registered, with the files it came with.
+        // A language (or any named entry) registered, with the files it came with; a
+        // language server added to a registry of them.
+        allowed(Type::FEAT)
+    } else if matches!(ty, Type::FIX | Type::REFACTOR | Type::CHORE | Type::DOCS)
+        && summary::impls_summary(&analysis, &analysis.substantive(), usize::MAX).is_some()
+    {
+        // A trait implemented for a type is new API.
         allowed(Type::FEAT)
     } else if ty == Type::DOCS && summary::adds_public_item(&analysis) {
         // A public item added with its docs is new API, however long the docs.

@@ -184,6 +184,7 @@ mod tests {
             new_lines: 1,
             section: BString::from(""),
             body: BString::from(body),
+            above: BString::default(),
         }
     }
 

@@ -1,7 +1,7 @@
 //! The summary after `type(scope): `: an imperative phrase that names what changed (the
 //! functions, types, sections or files), fitted to a character budget.
 
-use super::analysis::{Analysis, FileFacts};
+use super::analysis::{Analysis, FileFacts, Setting};
 use super::classify::Type;
 use super::defs::DefKind;
 use super::deps::{DepChange, short_name};
@@ -162,30 +162,8 @@ pub(crate) fn file_subject(path: &str) -> String {
     {
         return paths::file_name(dir).to_owned();
     }
-    // Tree-sitter queries are named by their kind, in a folder named for the language:
-    // `queries/lua/rainbows.scm` is `lua rainbows`.
-    if paths::extension(path) == "scm"
-        && matches!(
-            stem.as_str(),
-            "highlights"
-                | "injections"
-                | "indents"
-                | "rainbows"
-                | "tags"
-                | "textobjects"
-                | "folds"
-                | "locals"
-                | "context"
-                | "outline"
-                | "brackets"
-                | "overrides"
-        )
-        && let Some((dir, _)) = path.rsplit_once('/')
-    {
-        let lang = paths::file_name(dir);
-        if !lang.is_empty() && lang != "queries" {
-            return format!("{lang} {stem}");
-        }
+    if let Some(name) = query_name(path) {
+        return name;
     }
     let generic = matches!(
         stem.as_str(),
@@ -210,8 +188,47 @@ pub(crate) fn file_subject(path: &str) -> String {
     stem.to_owned()
 }
 
+/// The name a data or configuration file goes by: its file name, a query by its language
+/// and kind (`go injections`).
+fn data_name(path: &str) -> String {
+    query_name(path).unwrap_or_else(|| paths::file_name(path).to_owned())
+}
+
+/// Tree-sitter queries are named by their kind, in a folder named for the language:
+/// `queries/lua/rainbows.scm` is `lua rainbows`.
+fn query_name(path: &str) -> Option<String> {
+    let stem = paths::stem(path);
+    if paths::extension(path) == "scm"
+        && matches!(
+            stem,
+            "highlights"
+                | "injections"
+                | "indents"
+                | "rainbows"
+                | "tags"
+                | "textobjects"
+                | "folds"
+                | "locals"
+                | "context"
+                | "outline"
+                | "brackets"
+                | "overrides"
+        )
+        && let Some((dir, _)) = path.rsplit_once('/')
+    {
+        let lang = paths::file_name(dir);
+        if !lang.is_empty() && lang != "queries" {
+            return Some(format!("{lang} {stem}"));
+        }
+    }
+    None
+}
+
 /// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
 pub(crate) fn doc_name(path: &str) -> String {
+    if let Some(name) = query_name(path) {
+        return name;
+    }
     let name = paths::file_name(path);
     // Only the `.md` goes: `CHANGELOG-3.0.md` is `CHANGELOG-3.0`, not `CHANGELOG-3`.
     let stem = name.strip_suffix(".md").unwrap_or(name);
@@ -919,6 +936,9 @@ pub(crate) fn summary(
     if let Some(text) = tables_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = named_additions_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = list_items_summary(&files, budget) {
         return text;
     }
@@ -926,6 +946,9 @@ pub(crate) fn summary(
         return text;
     }
     if let Some(text) = setting_summary(&files, budget) {
+        return text;
+    }
+    if let Some(text) = data_members_summary(&files, budget) {
         return text;
     }
     if files
@@ -957,6 +980,9 @@ pub(crate) fn summary(
         return text;
     }
     if let Some(text) = directives_summary(&files, budget) {
+        return text;
+    }
+    if let Some(text) = impls_summary(a, &files, budget) {
         return text;
     }
     if let Some(text) = test_summary(a, &files, ty, budget, typed) {
@@ -1210,14 +1236,14 @@ pub(crate) fn summary(
                 }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);
             }
-            let names = file_names(|p| paths::file_name(p).to_owned());
+            let names = file_names(data_name);
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
             if let Some(example) = one_example(&files) {
                 return example_summary(&files, &example, budget);
             }
-            let names = file_names(|p| paths::file_name(p).to_owned());
+            let names = file_names(data_name);
             // A manifest with its lockfile is one thing: the dependencies of that package.
             if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {
                 let dir = parent(&files[0].path);
@@ -1365,6 +1391,111 @@ fn tables_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     (width(&text) <= budget).then_some(text)
 }
 
+/// Things added by name to one table of a TOML file that collects them, with what takes
+/// them up: helix's `ghostty-ls = { command = "ghostty-ls" }` under `[language-server]` (or
+/// a new `[language-server.millet]` table), and `language-servers = ["ghostty-ls"]` set in
+/// the `ghostty` entry of `[[language]]`, is `add ghostty-ls language server for ghostty`.
+/// Anything else changed must be settings of that one entry, or a few lines of docs (helix's
+/// generated table of languages).
+pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (docs, files): (Vec<&FileFacts>, Vec<&FileFacts>) =
+        (files.iter()).partition(|f| f.kind == Kind::Docs && f.additions + f.deletions <= 4);
+    let [file] = files.as_slice() else {
+        return None;
+    };
+    if docs.len() > 1
+        || file.status != Status::Modified
+        || file.unplaced
+        || file.other_lines
+        || file.deletions > 2
+    {
+        return None;
+    }
+    // A setting dropped and put back only re-spaced is no change (`{command = "oxlint"}`).
+    let squeeze = |v: &str| v.split_whitespace().collect::<String>();
+    let respaced = |s: &Setting| {
+        (file.settings.iter())
+            .any(|o| o.added != s.added && o.key == s.key && squeeze(&o.value) == squeeze(&s.value))
+    };
+    // The collecting table and the names put in it.
+    let mut table: Option<&str> = None;
+    let mut names = Names::default();
+    for (added, parts) in &file.tables {
+        match parts.as_slice() {
+            [t, name] if *added && table.is_none_or(|x| x == t) => {
+                table = Some(t.as_str());
+                names.push(name);
+            }
+            _ => return None,
+        }
+    }
+    // The one entry whatever else changed sits in (its settings and its lists).
+    let mut entry: Option<&str> = None;
+    for place in &file.places {
+        match &place.entry {
+            Some(e) if !place.table.contains('.') && entry.is_none_or(|x| x == e) => {
+                entry = Some(e);
+            }
+            Some(_) => return None,
+            None => {}
+        }
+    }
+    for s in file.settings.iter().filter(|s| !respaced(s)) {
+        let place = s.place.as_ref()?;
+        let new_table =
+            table.is_some_and(|t| names.list.iter().any(|n| place.table == format!("{t}.{n}")));
+        if new_table && place.entry.is_none() {
+            continue;
+        }
+        match &place.entry {
+            // A setting of the entry: it takes the new thing up (or goes with it).
+            Some(_) => {}
+            None if s.added
+                && s.value.starts_with('{')
+                && !place.table.contains('.')
+                && table.is_none_or(|t| t == place.table)
+                && !file.settings.iter().any(|o| !o.added && o.key == s.key) =>
+            {
+                table = Some(&place.table);
+                names.push(&s.key);
+            }
+            _ => return None,
+        }
+    }
+    let table = table?;
+    let names = names.into_list();
+    if names.is_empty() || names.len() > MAX_NAMED || !collects_by_name(table) {
+        return None;
+    }
+    // A plural's tables are `tables_summary`'s (`add build:gen-protos task to mise.toml`).
+    if singular(table).is_some() {
+        return None;
+    }
+    let one = table.replace(['-', '_'], " ");
+    let what = match names.len() {
+        // A name that says what it is already: `add nginx-language-server`.
+        1 if names[0].replace(['-', '_'], " ").ends_with(&one) => String::new(),
+        1 => format!(" {one}"),
+        _ => format!(" {}", crate::text::plural_of(&one)),
+    };
+    let mut text = format!("add {}{what}", join(&names));
+    if let Some(entry) = entry {
+        text.push_str(" for ");
+        text.push_str(entry);
+    }
+    (width(&text) <= budget).then_some(text)
+}
+
+/// Tells whether a TOML table whose keys are names of things may be read as a collection
+/// of them (`language-server`, `tasks`); not the manifest tables that other rules read.
+fn collects_by_name(table: &str) -> bool {
+    !table.contains("dependencies")
+        && !matches!(
+            table,
+            "package" | "workspace" | "features" | "patch" | "profile" | "tool" | "lints" | "env"
+        )
+}
+
 /// A plural's singular, for the simple plurals that name a collection (`tasks` → `task`,
 /// `widgets` → `widget`); `None` for other words (`ps`, `class`, `news` …).
 fn singular(word: &str) -> Option<&str> {
@@ -1436,7 +1567,11 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         items.push(item);
     }
     let items = items.into_list();
-    let tail = format!(" to {key}");
+    // The entry whose list it is: `to ruby file-types`.
+    let tail = match files {
+        [file] if let Some((_, entry)) = entry_of(file) => format!(" to {entry} {key}"),
+        _ => format!(" to {key}"),
+    };
     let all = format!("add {}{tail}", join(&items));
     if items.len() <= MAX_NAMED && width(&all) <= budget {
         return Some(all);
@@ -1462,13 +1597,13 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     type Change<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
     let mut keys: Vec<Change> = Vec::new();
     for file in files {
-        for (_, key, _) in &file.settings {
+        for Setting { key, .. } in &file.settings {
             let value = |side: bool| {
                 file.settings
                     .iter()
                     .rev()
-                    .find(|(added, k, _)| *added == side && k == key)
-                    .map(|(_, _, v)| v.as_str())
+                    .find(|s| s.added == side && s.key == *key)
+                    .map(|s| s.value.as_str())
             };
             let (old, new) = (value(false), value(true));
             match keys.iter().find(|(k, _, _)| k == key) {
@@ -1489,17 +1624,33 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     {
         return None;
     }
-    let place = setting_place(files);
+    // One entry of an array of tables holds them all: `cpp language`.
+    let entry = match files {
+        [file] => entry_of(file),
+        _ => None,
+    };
+    let place = match entry {
+        Some((table, entry)) => format!("{entry} {table}"),
+        None => setting_place(files),
+    };
     let said: Vec<String> = keys
         .iter()
         .map(|&(key, old, value)| match value {
-            // Items put at the end of a list: `add .lfsconfig to file-types`.
-            Some(v) if let Some(items) = old.and_then(|old| appended(old, v)) => {
-                format!("add {items} to {key}")
-            }
-            // A new key whose value is a table or long says itself: `add vtsls`.
+            // Items put at the end of a list: `add .lfsconfig to file-types`, `add
+            // .lfsconfig to git-config file-types` in an entry.
+            Some(v) if let Some(items) = old.and_then(|old| appended(old, v)) => match entry {
+                Some((_, entry)) if keys.len() == 1 => {
+                    format!("add {items} to {entry} {key}")
+                }
+                _ => format!("add {items} to {key}"),
+            },
+            // A new key whose value is a table or long says itself: `add vtsls`; a table
+            // that runs a command is that command's (`add clang-format formatter`).
             Some(v) if old.is_none() && (v.starts_with(['{', '[']) || width(v) > 30) => {
-                format!("add {key}")
+                match command_of(v) {
+                    Some(command) if !key.contains(command) => format!("add {command} {key}"),
+                    _ => format!("add {key}"),
+                }
             }
             // An expression or a long value says less than the key: `set CARGO_HOME in
             // fix-bug workflow`; one that was there is updated (`update homepage and
@@ -1507,7 +1658,10 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             Some(v) if v.contains("${{") || width(v) > 30 && old.is_none() => {
                 format!("set {key}")
             }
-            Some(v) if width(v) > 30 || v.contains("://") => format!("update {key}"),
+            // A table's value (`{ fg = "blue" }`) is no word for a subject.
+            Some(v) if width(v) > 30 || v.contains("://") || v.starts_with('{') => {
+                format!("update {key}")
+            }
             Some("false" | "off" | "no" | "") => format!("disable {key}"),
             Some("true" | "on" | "yes") => format!("enable {key}"),
             // A list of one (`["ES2021"]`) is its item.
@@ -1523,6 +1677,15 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         .collect();
     let text = match said.as_slice() {
         [one] if one.starts_with("remove ") => format!("{one} from {place}"),
+        [one]
+            if let Some((_, entry)) = entry
+                && one.starts_with("add ") =>
+        {
+            match one.contains(" to ") {
+                true => one.clone(),
+                false => format!("{one} for {entry}"),
+            }
+        }
         [one] if one.starts_with("add ") && one.contains(" to ") => format!("{one} in {place}"),
         [one] if one.starts_with("add ") => format!("{one} to {place}"),
         [one] => {
@@ -1551,7 +1714,36 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         }
         _ => return None,
     };
+    // Two keys that do not fit leave the place to the rules after (`update adwaita-dark and
+    // adwaita-light themes`) rather than lose it.
+    if said.len() == 2 && width(&text) > budget {
+        return None;
+    }
     Some(truncate(&text, budget))
+}
+
+/// The array of tables and the name of its one entry that every setting of `file` sits in
+/// (`language`, `cpp`), when a header says so for each.
+fn entry_of(file: &FileFacts) -> Option<(&str, &str)> {
+    let [place] = file.places.as_slice() else {
+        return None;
+    };
+    let entry = place.entry.as_deref()?;
+    (!file.unplaced && !place.table.contains('.')).then_some((place.table.as_str(), entry))
+}
+
+/// The command an inline table runs: `{ command = "clang-format", args = [] }` →
+/// `clang-format`.
+fn command_of(value: &str) -> Option<&str> {
+    let at = value.find("command")?;
+    let rest = value[at + "command".len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let command = &rest[..rest.find('"')?];
+    (!command.is_empty() && command.len() <= 40 && !command.contains(char::is_whitespace))
+        .then_some(command)
 }
 
 /// The items a list value gained at its end, its other items kept (`[a, b]` → `[a, b, c]`
@@ -1582,6 +1774,9 @@ fn appended(old: &str, new: &str) -> Option<String> {
 /// Where settings were changed: `vitest config`, `ci workflow`, `ci and release
 /// workflows`, `4 workflows`, `Cargo.toml and deny.toml`.
 fn setting_place(files: &[&FileFacts]) -> String {
+    if let Some(members) = members_place(files) {
+        return members;
+    }
     let workflows = files
         .iter()
         .all(|f| f.path.starts_with(".github/workflows/"));
@@ -2543,18 +2738,50 @@ fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String
     let [file] = files else {
         return None;
     };
-    let data = matches!(
-        paths::extension(&file.path),
-        "toml" | "json" | "yaml" | "yml" | "xml" | "css" | "ini" | "conf" | "theme" | "tmTheme"
-    );
-    if file.status != Status::Added || !data || matches!(file.kind, Kind::Ci | Kind::Manifest) {
+    if file.status != Status::Added {
         return None;
     }
-    let (dir, _) = file.path.rsplit_once('/')?;
-    let stem = paths::stem(&file.path);
-    let one = family_member(paths::file_name(dir), stem)?;
-    let text = format!("add {stem} {one}");
+    let text = format!("add {}", members_place(files)?);
     (width(&text) <= budget).then_some(text)
+}
+
+/// Data files of one family's folder changed alike, named as its members: `update
+/// tokyonight theme`, `update adwaita-dark and adwaita-light themes` (helix's
+/// `runtime/themes/`), never `update tokyonight.toml`.
+fn data_members_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let place = members_place(files)?;
+    let text = format!("{} {place}", file_verb(files, "update"));
+    (width(&text) <= budget).then_some(text)
+}
+
+/// The members of a family that `files`, data files all in one folder that names the
+/// family, are: `tokyonight theme`, `adwaita-dark and adwaita-light themes`, `4 themes`.
+fn members_place(files: &[&FileFacts]) -> Option<String> {
+    let (dir, _) = files.first()?.path.rsplit_once('/')?;
+    let folder = paths::file_name(dir);
+    let mut names = Names::default();
+    let mut one = None;
+    for f in files {
+        let data = matches!(
+            paths::extension(&f.path),
+            "toml" | "json" | "yaml" | "yml" | "xml" | "css" | "ini" | "conf" | "theme" | "tmTheme"
+        );
+        if !data
+            || matches!(f.kind, Kind::Ci | Kind::Manifest)
+            || f.path.rsplit_once('/').map(|(d, _)| d) != Some(dir)
+        {
+            return None;
+        }
+        let stem = paths::stem(&f.path);
+        one = Some(family_member(folder, stem)?);
+        names.push(stem);
+    }
+    let (one, names) = (one?, names.into_list());
+    Some(match names.as_slice() {
+        [name] => format!("{name} {one}"),
+        [_, _] => format!("{} {}", join(&names), crate::text::plural_of(one)),
+        _ => format!("{} {}", names.len(), crate::text::plural_of(one)),
+    })
 }
 
 fn code_summary(
@@ -2849,6 +3076,70 @@ fn lower_title(title: &str) -> String {
         Some((first, rest)) => format!("{} {rest}", words::lower_first(first)),
         None => words::lower_first(title),
     }
+}
+
+/// Implementations of one trait added, with their tests and what they need, and nothing
+/// else defined or taken away: `implement Scene for Option<P>`, `implement SceneList for
+/// SmallVec` (bevy's `Impl SceneList for SmallVec`), `implement From for 3 types`.
+pub(crate) fn impls_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let mut trait_: Option<&str> = None;
+    let mut types = Names::default();
+    // A test's own helpers (`impl Widget for Filled` in a test file) are the test's; a new
+    // file is a new thing, named by rules of its own (nushell's `add ln command`).
+    for f in files.iter().filter(|f| f.kind == Kind::Source) {
+        if f.status != Status::Modified && !f.impls.is_empty() {
+            return None;
+        }
+        for (added, t, ty) in &f.impls {
+            let other_side =
+                (f.impls.iter()).any(|(x, t2, ty2)| x != added && t2 == t && ty2 == ty);
+            match (added, other_side) {
+                (_, true) => {}
+                // An implementation taken away: a rework, not an addition.
+                (false, false) => return None,
+                (true, false) if trait_.is_none_or(|x| x == t) => {
+                    trait_ = Some(t);
+                    types.push(ty);
+                }
+                (true, false) => return None,
+            }
+        }
+    }
+    let trait_ = trait_?;
+    let types = types.into_list();
+    // Nothing else defined, nothing else gone: the implementations' own methods aside.
+    let targets: Vec<&str> = (files.iter())
+        .flat_map(|f| f.impls.iter().filter_map(|(_, _, ty)| defs_ident(ty)))
+        .collect();
+    let alone = files.iter().all(|f| {
+        // A private type a new test declares for itself (`struct Foo;`) is the test's.
+        let tested = f.added_defs.iter().any(|d| d.kind == DefKind::Test);
+        matches!(
+            f.kind,
+            Kind::Source | Kind::Test | Kind::Manifest | Kind::Lockfile | Kind::Note
+        ) && f.removed_defs.is_empty()
+            && f.added_defs.iter().all(|d| match d.kind {
+                DefKind::Type => targets.contains(&d.name.as_str()) || tested && !d.public,
+                DefKind::Test => true,
+                _ => !d.public,
+            })
+    });
+    if !alone || a.code_removed.lines > 4 {
+        return None;
+    }
+    let text = match types.len() {
+        1 | 2 => format!("implement {trait_} for {}", join(&types)),
+        n => format!("implement {trait_} for {n} types"),
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
+/// The name a type goes by without its arguments: `Option<P>` → `Option`.
+fn defs_ident(ty: &str) -> Option<&str> {
+    let end = ty
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(ty.len());
+    (end > 0).then_some(&ty[..end])
 }
 
 /// One or two functions made async, their callers taught to await them, nothing added or

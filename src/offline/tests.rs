@@ -84,6 +84,7 @@ fn change_with(path: &str, status: Status, body: String) -> FileChange {
         new_lines: lines,
         section: "".into(),
         body: body.into(),
+        above: "".into(),
     });
     change.recount();
     change
@@ -769,6 +770,33 @@ fn keys_added_to_a_data_file_are_named() {
         subject(tsconfig),
         "set target and lib to ES2021 in tsconfig.base.json"
     );
+}
+
+/// A TOML registry's entry named in the hunk's own context lines names the change: the
+/// list of that entry, the tool a new key of it runs.
+#[test]
+fn an_entry_seen_in_the_hunk_names_its_settings() {
+    let entry = |lines: &str| {
+        let (old, new) = (
+            lines.lines().filter(|l| !l.starts_with('+')).count(),
+            lines.lines().filter(|l| !l.starts_with('-')).count(),
+        );
+        format!(
+            "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -20,{} +20,{} @@ source = {{ git = \"x\" }}\n [[language]]\n name = \"git-config\"\n scope = \"source.gitconfig\"\n{lines}",
+            3 + old,
+            3 + new
+        )
+    };
+    let patch = entry(
+        "-file-types = [\"gitconfig\", { glob = \".gitconfig\" }]\n+file-types = [\"gitconfig\", { glob = \".gitconfig\" }, { glob = \".lfsconfig\" }]\n",
+    );
+    assert_eq!(words_of(&patch), "add .lfsconfig to git-config file-types");
+    let patch = entry("+formatter = { command = \"taplo\", args = [\"fmt\"] }\n");
+    assert_eq!(words_of(&patch), "add taplo formatter for git-config");
+    // With no header in sight, the file is the place.
+    let patch =
+        entry("+formatter = { command = \"taplo\" }\n").replace(" [[language]]\n", " [language]\n");
+    assert!(!words_of(&patch).contains("for git-config"), "{patch}");
 }
 
 /// A lint's allowance dropped from a Cargo manifest's lint table, with the code made to
@@ -1555,7 +1583,8 @@ fn items_put_into_a_list_are_named_with_its_key() {
     let rewritten = toml(
         "@@ -1702,4 +1702,9 @@\n [[language]]\n name = \"perl\"\n-file-types = [\"pl\", \"pm\", \"t\"]\n+file-types =[\n+  \"pl\",\n+  \"pm\",\n+  \"t\",\n+  {glob = \"latexmkrc\"},\n+]\n shebangs = [\"perl\"]\n",
     );
-    assert_eq!(words(&rewritten), "add latexmkrc to file-types");
+    // The entry named in the hunk's context owns the list (helix's own words).
+    assert_eq!(words(&rewritten), "add latexmkrc to perl file-types");
 
     let many = toml(
         "@@ -1157,6 +1157,10 @@ file-types = [\n   { glob = \".hushlogin\" },\n+  { glob = \".xinitrc\" },\n+  { glob = \"xinitrc\" },\n+  { glob = \".xserverrc\" },\n+  { glob = \"xserverrc\" },\n ]\n",
@@ -1590,4 +1619,57 @@ fn a_data_file_added_to_a_family_folder_is_a_new_member() {
     );
     assert!(!words(&added("runtime/themes/index.toml")).ends_with(" theme"));
     assert!(!words(&added("docs/nvim-dark.toml")).ends_with(" doc"));
+}
+
+/// Members of a family changed are named as members, a key given to them by that key, and a
+/// tree-sitter query by its language and kind: never `update tokyonight.toml` or `update
+/// injections.scm`.
+#[test]
+fn changed_members_and_queries_are_named_for_what_they_are() {
+    let changed = |path: &str, lines: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -10,2 +10,2 @@\n \"ui.text\" = \"white\"\n{lines}"
+        )
+    };
+    let recolour = "-\"ui.cursor\" = { fg = \"red\" }\n+\"ui.cursor\" = { fg = \"blue\", modifiers = [\"bold\"] }\n";
+    let words = words_of;
+    assert_eq!(
+        words(&changed("runtime/themes/tokyonight.toml", recolour)),
+        "update ui.cursor in tokyonight theme"
+    );
+    let other = "-\"ui.menu\" = { fg = \"red\" }\n+\"ui.menu\" = { fg = \"blue\" }\n";
+    let both = changed("runtime/themes/adwaita-dark.toml", recolour)
+        + &changed("runtime/themes/adwaita-light.toml", other);
+    assert_eq!(words(&both), "update adwaita-dark and adwaita-light themes");
+    let help = "+\"ui.help\" = { fg = \"white\", bg = \"black\" }\n";
+    let both = changed("runtime/themes/poimandres.toml", help)
+        + &changed("runtime/themes/poimandres_storm.toml", help);
+    assert_eq!(
+        words(&both),
+        "add ui.help to poimandres and poimandres_storm themes"
+    );
+    let query = changed(
+        "runtime/queries/nix/injections.scm",
+        "-((comment) @injection.content)\n+((comment) @injection.content\n+ (#set! injection.language \"comment\"))\n",
+    );
+    assert!(
+        words(&query).ends_with(" nix injections"),
+        "{}",
+        words(&query)
+    );
+}
+
+/// A trait implemented for a type, with a test of it, is said as such; not its type and
+/// method as new items (bevy's `Implement Scene for Option<P>`). One taken away is not.
+#[test]
+fn a_new_trait_implementation_is_said_as_one() {
+    let patch = "diff --git a/crates/bevy_scene/src/scene.rs b/crates/bevy_scene/src/scene.rs\n--- a/crates/bevy_scene/src/scene.rs\n+++ b/crates/bevy_scene/src/scene.rs\n@@ -40,3 +40,14 @@ pub trait Scene {\n     fn resolve(self, context: &mut Context) -> Result<(), Error>;\n }\n \n+impl<P> Scene for Option<P>\n+where\n+    P: Scene,\n+{\n+    fn resolve(self, context: &mut Context) -> Result<(), Error> {\n+        self.map(|scene| scene.resolve(context)).unwrap_or(Ok(()))\n+    }\n+}\n+\n+#[test]\n+fn scene_with_optional_components() {\n+    #[derive(Clone)]\n+    struct Foo;\n+    assert!(Some(Foo).resolve(&mut Context::new()).is_ok());\n+}\n";
+    assert_eq!(words_of(patch), "implement Scene for Option<P>");
+    let two = "diff --git a/src/layout.rs b/src/layout.rs\n--- a/src/layout.rs\n+++ b/src/layout.rs\n@@ -10,3 +10,15 @@ pub struct Size {\n     pub height: u16,\n }\n \n+impl fmt::Display for Position {\n+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n+        write!(f, \"({}, {})\", self.x, self.y)\n+    }\n+}\n+\n+impl fmt::Display for Size {\n+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n+        write!(f, \"{}x{}\", self.width, self.height)\n+    }\n+}\n+\n";
+    assert_eq!(words_of(two), "implement Display for Position and Size");
+    let swapped = two.replace(
+        "+impl fmt::Display for Size {",
+        "-impl fmt::Display for Size {",
+    );
+    assert!(!words_of(&swapped).starts_with("implement"), "{swapped}");
 }

@@ -50,8 +50,8 @@ fn version(value: &str) -> Option<String> {
 fn moved(file: &FileFacts, pick: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
     let side = |added: bool| {
         let mut values = (file.settings.iter())
-            .filter(|(a, k, _)| *a == added && pick(k.trim_matches('"')))
-            .map(|(_, _, v)| version(v));
+            .filter(|s| s.added == added && pick(s.key.trim_matches('"')))
+            .map(|s| version(&s.value));
         let first = values.next()??;
         values.next().is_none().then_some(first)
     };

@@ -52,6 +52,7 @@ fn entry(file: &str, body: &str) -> FileEntry {
         new_lines: new,
         section: BString::default(),
         body: body.into(),
+        above: BString::default(),
     });
     change.recount();
     FileEntry {

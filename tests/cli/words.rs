@@ -522,3 +522,86 @@ fn a_lint_fixed_in_an_area_house_takes_the_area_the_house_gives_lint_fixes() {
         .success()
         .stdout(starts_with("clippy: enable stable_sort_primitive lint\n"));
 }
+
+/// helix's `languages.toml`: a long registry whose entries are named far above the lines a
+/// change touches. The table and the entry come from the staged file, not the hunk.
+const LANGUAGES: &str = r##"[language-server]
+fsharp-ls = { command = "fsautocomplete" }
+gleam = { command = "gleam", args = ["lsp"] }
+nil = { command = "nil" }
+
+[[language]]
+name = "cpp"
+scope = "source.cpp"
+injection-regex = "cpp"
+file-types = ["cc", "hh", "cpp"]
+comment-token = "//"
+indent = { tab-width = 2, unit = "  " }
+
+[[language]]
+name = "git-config"
+scope = "source.gitconfig"
+injection-regex = "git-config"
+comment-token = "#"
+file-types = ["gitconfig", { glob = ".gitmodules" }]
+indent = { tab-width = 4, unit = "\t" }
+
+[[language]]
+name = "ghostty"
+scope = "source.ghostty"
+injection-regex = "ghostty"
+comment-token = "#"
+file-types = ["ghostty"]
+indent = { tab-width = 2, unit = "  " }
+
+[[grammar]]
+name = "ghostty"
+source = { git = "https://github.com/bezhermoso/tree-sitter-ghostty", rev = "8438a93" }
+"##;
+
+#[test]
+fn registry_changes_are_named_by_the_entry_they_sit_in() {
+    let repo = TestRepo::new();
+    repo.write("languages.toml", LANGUAGES);
+    repo.commit_all("base");
+    let subject = |changed: String| {
+        repo.write("languages.toml", changed);
+        repo.add_all();
+        let out = repo.herald(["--offline"]).output().expect("runs");
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        text.lines().next().unwrap_or_default().to_owned()
+    };
+    // A language server added, and taken up by one language.
+    let server = LANGUAGES
+        .replace(
+            "gleam = {",
+            "ghostty-ls = { command = \"ghostty-ls\" } # https://github.com/MKindberg/ghostty-ls\ngleam = {",
+        )
+        .replace(
+            "file-types = [\"ghostty\"]\nindent = { tab-width = 2, unit = \"  \" }\n",
+            "file-types = [\"ghostty\"]\nindent = { tab-width = 2, unit = \"  \" }\nlanguage-servers = [\"ghostty-ls\"]\n",
+        );
+    assert_eq!(
+        subject(server),
+        "feat: add ghostty-ls language server for ghostty"
+    );
+    // A glob put into one language's file types.
+    let glob = LANGUAGES.replace(
+        "{ glob = \".gitmodules\" }]",
+        "{ glob = \".gitmodules\" }, { glob = \".lfsconfig\" }]",
+    );
+    assert!(
+        subject(glob).ends_with("add .lfsconfig to git-config file-types"),
+        "the entry's name is five lines above the change"
+    );
+    // A formatter given to one language.
+    let formatter = LANGUAGES.replace(
+        "indent = { tab-width = 2, unit = \"  \" }\n\n[[language]]\nname = \"git-config\"",
+        "indent = { tab-width = 2, unit = \"  \" }\nformatter = { command = \"clang-format\" }\n\n[[language]]\nname = \"git-config\"",
+    );
+    assert!(
+        subject(formatter).ends_with("add clang-format formatter for cpp"),
+        "a table that runs a command is named by it"
+    );
+}
