@@ -2102,9 +2102,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .then(|| super::deps::tool_versions(&old_lines, &new_lines, action.as_deref()))
                     .flatten()
                     .or_else(|| {
-                        settings_file
+                        let mut pins = settings_file
                             .then(|| super::deps::git_pins(&old_lines, &new_lines))
-                            .flatten()
+                            .flatten()?;
+                        // A pin in an entry of a TOML array of tables is that entry's: helix's
+                        // `[[grammar]]` named `fortran` is the fortran grammar, updated (its
+                        // commits say nothing to a reader).
+                        for (pin, place) in pins.iter_mut().zip(placed.iter().flat_map(|p| &p[1])) {
+                            if let Some(place) = place
+                                && let Some(entry) = &place.entry
+                                && !place.table.contains('.')
+                            {
+                                pin.name = format!("{entry} {}", place.table);
+                            }
+                        }
+                        Some(pins)
                     })
                     .map(|mut found| {
                         // `channel = "1.98.0"` in `rust-toolchain.toml` is the toolchain's.

@@ -350,6 +350,16 @@ fn pair(
 }
 
 impl DepChange {
+    /// Tells whether this is an entry of a registry pinned by commit (helix's `fortran
+    /// grammar`, named by its entry): updated, its commits saying nothing in a subject.
+    pub(crate) fn is_entry_pin(&self) -> bool {
+        let commit = |v: &Option<String>| {
+            v.as_deref()
+                .is_some_and(|v| v.len() == 7 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        };
+        self.name.contains(' ') && commit(&self.from) && commit(&self.to)
+    }
+
     /// The newest alternative of a range that kept every old one and added it (`^0.4.0` →
     /// `^0.4.0 || ^0.5.0`: `0.5.0`).
     pub(crate) fn widened(&self) -> Option<&str> {

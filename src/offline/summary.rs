@@ -255,6 +255,7 @@ fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
 fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     if let [dep] = deps {
         let text = match (&dep.from, &dep.to) {
+            _ if dep.is_entry_pin() => format!("update {}", dep.name),
             _ if let Some(text) = dep.widening() => text,
             (Some(from), Some(to)) => format!("{} {} from {from} to {to}", dep.verb(), dep.name),
             (None, Some(_)) => format!("add {} dependency", dep.name),
@@ -271,6 +272,28 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
             }
         }
         return truncate(&format!("bump {}", dep.name), budget);
+    }
+    // Entries of one registry (`markdown grammar`, `markdown_inline grammar`) are named
+    // once as what they are: `update markdown and markdown_inline grammars`, `update 8
+    // grammars`.
+    let kind = deps[0].name.rsplit_once(' ').map(|(_, k)| k);
+    if let Some(kind) = kind
+        && deps.iter().all(DepChange::is_entry_pin)
+        && let Some(names) = (deps.iter())
+            .map(|d| {
+                d.name
+                    .strip_suffix(kind)?
+                    .strip_suffix(' ')
+                    .map(str::to_owned)
+            })
+            .collect::<Option<Vec<String>>>()
+    {
+        let kinds = crate::text::plural_of(kind);
+        let text = format!("update {} {kinds}", join(&names));
+        if names.len() <= MAX_NAMED && width(&text) <= budget {
+            return text;
+        }
+        return truncate(&format!("update {} {kinds}", names.len()), budget);
     }
     let mut bumped: Vec<String> = deps
         .iter()
@@ -780,7 +803,9 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
                 || f.status != Status::Deleted
                     && f.path.split('/').rev().skip(1).any(|folder| {
                         folder.len() >= 2
-                            && (tool.name == folder || tool.name.ends_with(&format!("-{folder}")))
+                            && (tool.name == folder
+                                || tool.name.ends_with(&format!("-{folder}"))
+                                || tool.name.starts_with(&format!("{folder} ")))
                     })
                 // A generated table of what is supported, a line or two of it.
                 || f.kind == Kind::Docs && f.additions + f.deletions <= 4

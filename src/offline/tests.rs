@@ -1367,10 +1367,8 @@ new file mode 100644
 +(recipe name: (identifier) @definition.function)
 ";
     let subject = message(patch).subject;
-    assert!(
-        subject.ends_with(": bump tree-sitter-just from 0f84211 to b75dace"),
-        "{subject}"
-    );
+    // The pin sits in the `[[grammar]]` entry named `just`: that grammar, updated.
+    assert!(subject.ends_with(": update just grammar"), "{subject}");
 }
 
 /// nushell's `Add uutils \`ln\` command` came out as `Add ULn and name`: a new command is
@@ -1672,4 +1670,23 @@ fn a_new_trait_implementation_is_said_as_one() {
         "-impl fmt::Display for Size {",
     );
     assert!(!words_of(&swapped).starts_with("implement"), "{swapped}");
+}
+
+/// Two entries of one registry pinned by commit are named once as what they are.
+#[test]
+fn grammars_pinned_by_commit_are_updated_by_name() {
+    let pin = |name: &str, from: &str, to: &str| {
+        format!(
+            " [[grammar]]\n name = \"{name}\"\n-source = {{ git = \"https://github.com/x/tree-sitter-{name}\", rev = \"{from}\" }}\n+source = {{ git = \"https://github.com/x/tree-sitter-{name}\", rev = \"{to}\" }}\n"
+        )
+    };
+    let patch = format!(
+        "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -10,3 +10,3 @@\n{}@@ -20,3 +20,3 @@\n{}",
+        pin("markdown", "2dfd57f1", "f969cd3a"),
+        pin("markdown_inline", "2dfd57f1", "f969cd3a")
+    );
+    assert_eq!(
+        words_of(&patch),
+        "update markdown and markdown_inline grammars"
+    );
 }
