@@ -188,32 +188,56 @@ pub(crate) fn file_subject(path: &str) -> String {
     stem.to_owned()
 }
 
+/// Queries of one language named once: `janet highlights` and `janet injections` are
+/// `janet highlights and injections`; more kinds are `janet queries`.
+fn one_language(names: Vec<String>) -> Vec<String> {
+    let split: Vec<(&str, &str)> = names.iter().filter_map(|n| n.split_once(' ')).collect();
+    let lang = split.first().map(|(l, _)| *l);
+    let kinds: Vec<String> = split.iter().map(|(_, k)| (*k).to_owned()).collect();
+    match lang {
+        Some(lang)
+            if names.len() >= 2
+                && split.len() == names.len()
+                && split.iter().all(|(l, _)| *l == lang)
+                && kinds.iter().all(|k| QUERY_KINDS.contains(&k.as_str())) =>
+        {
+            match kinds.len() {
+                2 => vec![format!("{lang} {}", join(&kinds))],
+                _ => vec![format!("{lang} queries")],
+            }
+        }
+        _ => names,
+    }
+}
+
 /// The name a data or configuration file goes by: its file name, a query by its language
 /// and kind (`go injections`).
 fn data_name(path: &str) -> String {
     query_name(path).unwrap_or_else(|| paths::file_name(path).to_owned())
 }
 
+/// The kinds of tree-sitter queries, each a file of its own.
+const QUERY_KINDS: &[&str] = &[
+    "highlights",
+    "injections",
+    "indents",
+    "rainbows",
+    "tags",
+    "textobjects",
+    "folds",
+    "locals",
+    "context",
+    "outline",
+    "brackets",
+    "overrides",
+];
+
 /// Tree-sitter queries are named by their kind, in a folder named for the language:
 /// `queries/lua/rainbows.scm` is `lua rainbows`.
 fn query_name(path: &str) -> Option<String> {
     let stem = paths::stem(path);
     if paths::extension(path) == "scm"
-        && matches!(
-            stem,
-            "highlights"
-                | "injections"
-                | "indents"
-                | "rainbows"
-                | "tags"
-                | "textobjects"
-                | "folds"
-                | "locals"
-                | "context"
-                | "outline"
-                | "brackets"
-                | "overrides"
-        )
+        && QUERY_KINDS.contains(&stem)
         && let Some((dir, _)) = path.rsplit_once('/')
     {
         let lang = paths::file_name(dir);
@@ -1261,14 +1285,14 @@ pub(crate) fn summary(
                 }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);
             }
-            let names = file_names(data_name);
+            let names = one_language(file_names(data_name));
             fit(file_verb(&files, "update"), &names, "", budget)
         }
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
             if let Some(example) = one_example(&files) {
                 return example_summary(&files, &example, budget);
             }
-            let names = file_names(data_name);
+            let names = one_language(file_names(data_name));
             // A manifest with its lockfile is one thing: the dependencies of that package.
             if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {
                 let dir = parent(&files[0].path);
@@ -2802,9 +2826,17 @@ fn members_place(files: &[&FileFacts]) -> Option<String> {
         names.push(stem);
     }
     let (one, names) = (one?, names.into_list());
-    Some(match names.as_slice() {
-        [name] => format!("{name} {one}"),
-        [_, _] => format!("{} {}", join(&names), crate::text::plural_of(one)),
+    // More than two of one line share its name: `4 nyxvamp themes`.
+    let line = names[0].split(['-', '_']).next().filter(|first| {
+        first.len() >= 3
+            && names
+                .iter()
+                .all(|n| n.split(['-', '_']).next() == Some(first))
+    });
+    Some(match (names.as_slice(), line) {
+        ([name], _) => format!("{name} {one}"),
+        ([_, _], _) => format!("{} {}", join(&names), crate::text::plural_of(one)),
+        (_, Some(line)) => format!("{} {line} {}", names.len(), crate::text::plural_of(one)),
         _ => format!("{} {}", names.len(), crate::text::plural_of(one)),
     })
 }

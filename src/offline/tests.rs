@@ -1655,6 +1655,23 @@ fn changed_members_and_queries_are_named_for_what_they_are() {
         "{}",
         words(&query)
     );
+    // Two kinds of one language's queries are that language's; three of a line's themes
+    // are counted by the line they share.
+    let highlights = changed(
+        "runtime/queries/nix/highlights.scm",
+        "-(comment) @comment\n+(comment) @comment.line\n",
+    );
+    let both = query.clone() + &highlights;
+    assert!(
+        words(&both).ends_with(" nix injections and highlights"),
+        "{}",
+        words(&both)
+    );
+    let line: String = ["nyxvamp-obsidian", "nyxvamp-radiance", "nyxvamp-veil"]
+        .iter()
+        .map(|t| changed(&format!("runtime/themes/{t}.toml"), recolour))
+        .collect();
+    assert_eq!(words(&line), "update ui.cursor in 3 nyxvamp themes");
 }
 
 /// A trait implemented for a type, with a test of it, is said as such; not its type and
