@@ -132,6 +132,8 @@ pub(crate) struct FileFacts {
     pub removed_defs: Vec<Def>,
     /// Rust trait implementations begun on changed lines, `(added, trait, type)`, at most 8.
     pub impls: Vec<(bool, String, String)>,
+    /// Rust types declared on added lines (`struct`, `enum`, `trait`, `type`), at most 16.
+    pub declared: Vec<String>,
     /// Definitions named by hunk headings or changed in place, most-changed first.
     pub touched: Vec<Def>,
     /// Every changed hunk only moves whitespace or re-wraps lines.
@@ -1384,6 +1386,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             deletions: change.deletions,
             added_defs: Vec::new(),
             impls: Vec::new(),
+            declared: Vec::new(),
             removed_defs: Vec::new(),
             touched: Vec::new(),
             format_only: false,
@@ -1808,12 +1811,18 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if let Some(d) = def {
                             pending = 0;
-                            if lang == Lang::Rust
-                                && d.kind == DefKind::Type
-                                && facts.impls.len() < 8
-                                && let Some((t, ty)) = defs::rust_impl(&text.to_str_lossy())
-                            {
-                                facts.impls.push((added, t, ty));
+                            if lang == Lang::Rust && d.kind == DefKind::Type {
+                                let line = text.to_str_lossy();
+                                if let Some((t, ty)) = defs::rust_impl(&line) {
+                                    if facts.impls.len() < 8 {
+                                        facts.impls.push((added, t, ty));
+                                    }
+                                } else if added
+                                    && !line.trim_start().starts_with("impl")
+                                    && facts.declared.len() < 16
+                                {
+                                    facts.declared.push(d.name.clone());
+                                }
                             }
                             if lang != Lang::Markdown {
                                 current = Some(d.clone());

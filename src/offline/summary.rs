@@ -3169,6 +3169,11 @@ pub(crate) fn impls_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -
         .flat_map(|f| f.impls.iter().filter_map(|(_, _, ty)| defs_ident(ty)))
         .collect();
     let alone = files.iter().all(|f| {
+        // A type declared here is new: its implementations come with it (`struct
+        // DragAndDrop` and its `impl Default`), the type is the news.
+        if targets.iter().any(|t| f.declared.iter().any(|d| d == t)) {
+            return false;
+        }
         // A private type a new test declares for itself (`struct Foo;`) is the test's.
         let tested = f.added_defs.iter().any(|d| d.kind == DefKind::Test);
         matches!(

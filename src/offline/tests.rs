@@ -1687,6 +1687,12 @@ fn a_new_trait_implementation_is_said_as_one() {
         "-impl fmt::Display for Size {",
     );
     assert!(!words_of(&swapped).starts_with("implement"), "{swapped}");
+    // A type that comes with its implementation is the news (wezterm's `DragAndDrop`).
+    let new_type = two.replace(
+        "+impl fmt::Display for Size {",
+        "+pub struct Size {\n+    pub width: u16,\n+}\n+\n+impl fmt::Display for Size {",
+    );
+    assert!(!words_of(&new_type).starts_with("implement"), "{new_type}");
 }
 
 /// Two entries of one registry pinned by commit are named once as what they are.
