@@ -1805,10 +1805,14 @@ fn appended(old: &str, new: &str) -> Option<String> {
             .map(|s| s.trim().trim_end_matches(',').trim().to_owned())
     };
     let (old, new) = (inner(old)?, inner(new)?);
-    let added = new
-        .strip_prefix(old.as_str())?
-        .trim_start_matches([',', ' ']);
-    if added.is_empty() || old.is_empty() {
+    if old.is_empty() {
+        return None;
+    }
+    let Some(added) = new.strip_prefix(old.as_str()) else {
+        return inserted(&old, &new);
+    };
+    let added = added.trim_start_matches([',', ' ']);
+    if added.is_empty() {
         return None;
     }
     let quoted: Vec<&str> = added.split(['"', '\'']).skip(1).step_by(2).collect();
@@ -1818,6 +1822,25 @@ fn appended(old: &str, new: &str) -> Option<String> {
         _ => return None,
     };
     Some(items)
+}
+
+/// The one or two strings a list gained anywhere, every old one kept: `["gitignore",
+/// ".gitignore"]` → `["gitignore", ".git/info/exclude", ".gitignore"]` gives
+/// `.git/info/exclude`.
+fn inserted(old: &str, new: &str) -> Option<String> {
+    let strings = |v: &str| -> Vec<String> {
+        v.split(['"', '\''])
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let (old, new) = (strings(old), strings(new));
+    if old.is_empty() || old.iter().any(|o| !new.contains(o)) {
+        return None;
+    }
+    let added: Vec<String> = new.into_iter().filter(|n| !old.contains(n)).collect();
+    (!added.is_empty() && added.len() <= MAX_NAMED).then(|| join(&added))
 }
 
 /// Where settings were changed: `vitest config`, `ci workflow`, `ci and release

@@ -791,6 +791,14 @@ fn an_entry_seen_in_the_hunk_names_its_settings() {
         "-file-types = [\"gitconfig\", { glob = \".gitconfig\" }]\n+file-types = [\"gitconfig\", { glob = \".gitconfig\" }, { glob = \".lfsconfig\" }]\n",
     );
     assert_eq!(words_of(&patch), "add .lfsconfig to git-config file-types");
+    // Put in the middle of the list, the others kept: added all the same.
+    let patch = entry(
+        "-file-types = [\"gitconfig\", { glob = \".gitconfig\" }]\n+file-types = [\"gitconfig\", { glob = \".git/info/config\" }, { glob = \".gitconfig\" }]\n",
+    );
+    assert_eq!(
+        words_of(&patch),
+        "add .git/info/config to git-config file-types"
+    );
     let patch = entry("+formatter = { command = \"taplo\", args = [\"fmt\"] }\n");
     assert_eq!(words_of(&patch), "add taplo formatter for git-config");
     // With no header in sight, the file is the place.
