@@ -1667,6 +1667,20 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if keys.len() > 1 {
         keys.retain(|(_, old, new)| old.is_none() || squeeze(*old) != squeeze(*new));
     }
+    // New keys that share their first word are one thing added: `rainbow_gold`,
+    // `rainbow_blue` … (the colours helix's darcula theme gives its new `rainbow`) are
+    // `rainbow` added.
+    let first = |k: &str| k.split(['_', '-', '.']).next().unwrap_or(k).len();
+    // (Not in CI files: `MACOS_TARGET` and `MACOS_SDK` are two settings.)
+    if keys.len() > 2
+        && files.iter().all(|f| f.kind != Kind::Ci)
+        && keys.iter().all(|(_, old, _)| old.is_none())
+        && let Some(head) = keys.first().map(|(k, _, _)| &k[..first(k)])
+        && head.len() >= 3
+        && keys.iter().all(|(k, _, _)| &k[..first(k)] == head)
+    {
+        keys = vec![(head, None, Some("[…]"))];
+    }
     if keys.is_empty()
         || keys.len() > 2
         || files.len() > 1 && keys.len() > 1 && keys.iter().any(|k| k.2.is_none())

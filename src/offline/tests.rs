@@ -1680,6 +1680,12 @@ fn changed_members_and_queries_are_named_for_what_they_are() {
         .map(|t| changed(&format!("runtime/themes/{t}.toml"), recolour))
         .collect();
     assert_eq!(words(&line), "update ui.cursor in 3 nyxvamp themes");
+    // Colours named for one new thing are that thing added.
+    let colours = changed(
+        "runtime/themes/darcula.toml",
+        "+rainbow_gold = \"#FFD700\"\n+rainbow_blue = \"#1E90FF\"\n+rainbow_khaki = \"#F0E68C\" \n",
+    );
+    assert_eq!(words(&colours), "add rainbow to darcula theme");
 }
 
 /// A trait implemented for a type, with a test of it, is said as such; not its type and

@@ -1035,9 +1035,12 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
     let plain_value = quoted && value.is_empty()
         || !value.is_empty()
             && value.len() <= 40
-            && value
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | ' '))
+            && value.chars().all(|c| {
+                c.is_alphanumeric()
+                        || matches!(c, '-' | '_' | '.' | '/' | '@' | ' ')
+                        // A colour, quoted (`"#FFD700"`).
+                        || c == '#' && quoted
+            })
             && (quoted || !value.contains(' '));
     // A CI expression (`${{ runner.temp }}/cargo-home`) is a value too; it is named by its key.
     let expression = value.starts_with("${{") && value.len() <= 80;
