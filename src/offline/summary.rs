@@ -1536,7 +1536,7 @@ pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Op
 }
 
 /// Tells whether a TOML table whose keys are names of things may be read as a collection
-/// of them (`language-server`, `tasks`); not the manifest tables that other rules read.
+/// of them (`language-server`); not the manifest tables that other rules read.
 fn collects_by_name(table: &str) -> bool {
     !table.contains("dependencies")
         && !matches!(
