@@ -61,21 +61,13 @@ impl State {
         if !self.known {
             return None;
         }
-        match (&self.table, &self.array) {
-            (Some(table), Some((_, entry))) => Some(Place {
-                table: table.clone(),
-                entry: entry.clone(),
-            }),
-            (Some(table), None) => Some(Place {
-                table: table.clone(),
-                entry: None,
-            }),
-            (None, Some((array, entry))) => Some(Place {
-                table: array.clone(),
-                entry: entry.clone(),
-            }),
-            (None, None) => None,
-        }
+        // A table under the entry (`[language.auto-pairs]`) is still the entry's.
+        let table = (self.table.as_ref()).or(self.array.as_ref().map(|(array, _)| array))?;
+        let entry = self.array.as_ref().and_then(|(_, entry)| entry.clone());
+        Some(Place {
+            table: table.clone(),
+            entry,
+        })
     }
 }
 

@@ -21,7 +21,8 @@ pub(crate) struct Def {
     pub public: bool,
 }
 
-fn ident(s: &str) -> Option<&str> {
+/// The identifier `s` starts with: `Option<P>` → `Option`.
+pub(crate) fn ident(s: &str) -> Option<&str> {
     let end = s
         .char_indices()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '_' || c == '$'))

@@ -1461,7 +1461,6 @@ pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Op
         return None;
     }
     // A setting dropped and put back only re-spaced is no change (`{command = "oxlint"}`).
-    let squeeze = |v: &str| v.split_whitespace().collect::<String>();
     let respaced = |s: &Setting| {
         (file.settings.iter())
             .any(|o| o.added != s.added && o.key == s.key && squeeze(&o.value) == squeeze(&s.value))
@@ -1533,6 +1532,12 @@ pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Op
         text.push_str(entry);
     }
     (width(&text) <= budget).then_some(text)
+}
+
+/// A value without its spaces: one only re-spaced (`{command = "oxlint"}` → `{ command =
+/// "oxlint" }`) is the same value.
+fn squeeze(value: &str) -> String {
+    value.split_whitespace().collect()
 }
 
 /// Tells whether a TOML table whose keys are names of things may be read as a collection
@@ -1663,9 +1668,8 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         }
     }
     // A value only re-spaced is no change (`{command = "oxlint"}` → `{ command = "oxlint" }`).
-    let squeeze = |v: Option<&str>| v.map(|v| v.split_whitespace().collect::<String>());
     if keys.len() > 1 {
-        keys.retain(|(_, old, new)| old.is_none() || squeeze(*old) != squeeze(*new));
+        keys.retain(|(_, old, new)| old.is_none() || old.map(squeeze) != new.map(squeeze));
     }
     // New keys that share their first word are one thing added: `rainbow_gold`,
     // `rainbow_blue` … (the colours helix's darcula theme gives its new `rainbow`) are
@@ -2821,14 +2825,10 @@ fn family_member<'f>(folder: &'f str, stem: &str) -> Option<&'f str> {
 /// `runtime/themes/nvim-dark.toml` is `add nvim-dark theme` (its author: `Add new theme:
 /// Nvim-dark`), never `add nvim-dark.toml`.
 fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let [file] = files else {
-        return None;
-    };
-    if file.status != Status::Added {
-        return None;
+    match files {
+        [file] if file.status == Status::Added => data_members_summary(files, budget),
+        _ => None,
     }
-    let text = format!("add {}", members_place(files)?);
-    (width(&text) <= budget).then_some(text)
 }
 
 /// Data files of one family's folder changed alike, named as its members: `update
@@ -3203,7 +3203,11 @@ pub(crate) fn impls_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -
     let types = types.into_list();
     // Nothing else defined, nothing else gone: the implementations' own methods aside.
     let targets: Vec<&str> = (files.iter())
-        .flat_map(|f| f.impls.iter().filter_map(|(_, _, ty)| defs_ident(ty)))
+        .flat_map(|f| {
+            f.impls
+                .iter()
+                .filter_map(|(_, _, ty)| super::defs::ident(ty))
+        })
         .collect();
     let alone = files.iter().all(|f| {
         // A type declared here is new: its implementations come with it (`struct
@@ -3231,14 +3235,6 @@ pub(crate) fn impls_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -
         n => format!("implement {trait_} for {n} types"),
     };
     (width(&text) <= budget).then_some(text)
-}
-
-/// The name a type goes by without its arguments: `Option<P>` → `Option`.
-fn defs_ident(ty: &str) -> Option<&str> {
-    let end = ty
-        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .unwrap_or(ty.len());
-    (end > 0).then_some(&ty[..end])
 }
 
 /// One or two functions made async, their callers taught to await them, nothing added or
