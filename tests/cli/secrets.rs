@@ -4,7 +4,7 @@
 
 use crate::common::TestRepo;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -37,30 +37,57 @@ fn sides(text: &str) -> (String, String) {
     (before, after)
 }
 
-/// A fragment of `secret` that the output holds more often than the input does outside the
-/// secret (a variable named after a token's prefix is not a leak; markers are not either).
-fn leaked<'s>(secret: &'s str, input: &str, output: &str) -> Option<&'s str> {
-    let mut cleaned = String::new();
-    let mut rest = output;
-    while let Some(at) = rest.find("[REDACTED:") {
-        cleaned.push_str(&rest[..at]);
-        let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
-        cleaned.push('\u{0}');
-        rest = &rest[end..];
+/// A request body as the model reads it, markers blanked, with every 8-byte window indexed:
+/// asking whether a secret's fragment was sent costs a look-up, not a scan of the body.
+struct Sent {
+    text: String,
+    windows: HashSet<u64>,
+}
+
+impl Sent {
+    fn new(output: &str) -> Self {
+        let mut text = String::new();
+        let mut rest = output;
+        while let Some(at) = rest.find("[REDACTED:") {
+            text.push_str(&rest[..at]);
+            let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
+            text.push('\u{0}');
+            rest = &rest[end..];
+        }
+        text.push_str(rest);
+        let windows = text
+            .as_bytes()
+            .windows(8)
+            .map(|w| u64::from_le_bytes(w.try_into().unwrap()))
+            .collect();
+        Sent { text, windows }
     }
-    cleaned.push_str(rest);
-    let baseline = input.replace(secret, "\u{0}");
-    let bytes = secret.as_bytes();
-    let windows: Vec<&str> = if bytes.len() <= 8 {
-        vec![secret]
-    } else {
-        (0..=bytes.len() - 8)
-            .filter_map(|i| secret.get(i..i + 8))
-            .collect()
-    };
-    windows
-        .into_iter()
-        .find(|f| cleaned.matches(f).count() > baseline.matches(f).count())
+
+    /// A fragment of `secret` sent more often than the input holds it outside the secret (a
+    /// variable named after a token's prefix is not a leak; markers are not either).
+    fn leaked<'s>(&self, secret: &'s str, input: &str) -> Option<&'s str> {
+        let bytes = secret.as_bytes();
+        let windows: Vec<&str> = if bytes.len() <= 8 {
+            vec![secret]
+        } else {
+            (0..=bytes.len() - 8)
+                .filter_map(|i| secret.get(i..i + 8))
+                .collect()
+        };
+        let held: Vec<&str> = windows
+            .into_iter()
+            .filter(|f| match <[u8; 8]>::try_from(f.as_bytes()) {
+                Ok(w) => self.windows.contains(&u64::from_le_bytes(w)),
+                Err(_) => self.text.contains(f),
+            })
+            .collect();
+        if held.is_empty() {
+            return None;
+        }
+        let baseline = input.replace(secret, "\u{0}");
+        held.into_iter()
+            .find(|f| self.text.matches(f).count() > baseline.matches(f).count())
+    }
 }
 
 #[test]
@@ -148,10 +175,11 @@ fn no_secret_or_fragment_of_one_reaches_the_model() {
         .collect();
     let sent = bodies.join("\n");
     assert!(sent.contains("[REDACTED:"), "redactions are marked");
+    let sent_text = Sent::new(&sent);
     let mut leaks = Vec::new();
     for (path, (_, _, secrets)) in &files {
         for secret in secrets {
-            if let Some(fragment) = leaked(secret, &staged, &sent) {
+            if let Some(fragment) = sent_text.leaked(secret, &staged) {
                 leaks.push(format!("{path}: {fragment:?}"));
             }
         }
