@@ -198,12 +198,23 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
             continue;
         }
         let free: Vec<&&String> = (moved.iter())
+            .filter(|n| bare(n) != bare(old))
             .filter(|n| shape(n) == shape(old) && !chosen.contains(&Some((**n).clone())))
             .collect();
+        // A patch release of the template's version has one part more: `25.01` → `25.01.1`
+        // (helix's `Add changelog notes for 25.01.1`).
+        let patch = || {
+            (moved.iter()).find(|n| {
+                n.strip_prefix(old)
+                    .is_some_and(|rest| rest.starts_with('.') && shape(rest) == 1)
+            })
+        };
         chosen[i] = (free.iter())
             .find(|n| major(n) == major(old))
-            .or(free.first())
-            .map(|n| (**n).clone());
+            .copied()
+            .or_else(patch)
+            .or(free.first().copied())
+            .map(|n| (*n).clone());
     }
     let mut out = last.to_owned();
     let mut changed = false;

@@ -899,14 +899,14 @@ pub(crate) fn summary(
     }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     // A release, with the version also written into a packaging file or two (alacritty's
-    // `Info.plist` and `.wxs`).
+    // `Info.plist` and `.wxs`, helix's three-line `<release>` in its appdata).
     if let Some(version) = &a.manifest.release
         && all(&|f| {
             matches!(
                 f.kind,
                 Kind::Manifest | Kind::Lockfile | Kind::Docs | Kind::Note
             ) || (!matches!(f.kind, Kind::Source | Kind::Test)
-                && f.additions <= 2
+                && f.additions <= 3
                 && f.deletions <= 2)
         })
     {
@@ -1477,12 +1477,19 @@ pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Op
             _ => return None,
         }
     }
-    // The one entry whatever else changed sits in (its settings and its lists).
-    let mut entry: Option<&str> = None;
+    // The entries whatever else changed sits in (their settings and their lists), all of one
+    // array of tables: `nasm` and `gas`, two `language`s taking up one new server.
+    let mut entries: Vec<&str> = Vec::new();
+    let mut entry_table: Option<&str> = None;
     for place in &file.places {
         match &place.entry {
-            Some(e) if !place.table.contains('.') && entry.is_none_or(|x| x == e) => {
-                entry = Some(e);
+            Some(e)
+                if !place.table.contains('.') && entry_table.is_none_or(|t| t == place.table) =>
+            {
+                entry_table = Some(&place.table);
+                if !entries.contains(&e.as_str()) {
+                    entries.push(e);
+                }
             }
             Some(_) => return None,
             None => {}
@@ -1527,9 +1534,15 @@ pub(crate) fn named_additions_summary(files: &[&FileFacts], budget: usize) -> Op
         _ => format!(" {}", crate::text::plural_of(&one)),
     };
     let mut text = format!("add {}{what}", join(&names));
-    if let Some(entry) = entry {
-        text.push_str(" for ");
-        text.push_str(entry);
+    match (entries.as_slice(), entry_table) {
+        ([], _) | (_, None) => {}
+        ([one], _) => text.push_str(&format!(" for {one}")),
+        ([a, b], _) => text.push_str(&format!(" for {a} and {b}")),
+        (many, Some(t)) => text.push_str(&format!(
+            " for {} {}",
+            many.len(),
+            crate::text::plural_of(t)
+        )),
     }
     (width(&text) <= budget).then_some(text)
 }
@@ -1601,11 +1614,14 @@ pub(crate) fn entries_summary(files: &[&FileFacts], budget: usize) -> Option<Str
 /// file-types` (helix's `languages.toml`), `add 4 items to file-types` when their names
 /// do not fit.
 fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    // A grammar's pin moved beside them goes with them: helix's `Add ghostty/config and hgrc
+    // file types` also bumps tree-sitter-ini to parse them.
+    let pin = |s: &Setting| s.key == "source" && s.value.contains("rev");
     let plain = |f: &&FileFacts| {
         f.status == Status::Modified
             && !f.list_items.is_empty()
             && !f.other_lines
-            && f.settings.is_empty()
+            && f.settings.iter().all(pin)
             && f.tables.is_empty()
             && f.entries.is_empty()
     };
@@ -1621,9 +1637,19 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         items.push(item);
     }
     let items = items.into_list();
-    // The entry whose list it is: `to ruby file-types`.
+    // The entry whose list it is: `to ruby file-types` (its grammar, of the same name, may
+    // have moved too).
+    let named = |file: &FileFacts| -> Option<String> {
+        let first = file.places.first()?.entry.as_deref()?;
+        (!file.unplaced
+            && file
+                .places
+                .iter()
+                .all(|p| p.entry.as_deref() == Some(first)))
+        .then(|| first.to_owned())
+    };
     let tail = match files {
-        [file] if let Some((_, entry)) = entry_of(file) => format!(" to {entry} {key}"),
+        [file] if let Some(entry) = named(file) => format!(" to {entry} {key}"),
         _ => format!(" to {key}"),
     };
     let all = format!("add {}{tail}", join(&items));
@@ -1781,12 +1807,50 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         }
         _ => return None,
     };
-    // Two keys that do not fit leave the place to the rules after (`update adwaita-dark and
-    // adwaita-light themes`) rather than lose it.
+    // Two keys that do not fit are said shorter: as the one thing both name, then without
+    // their values. If neither fits, the place goes to the rules after (`update adwaita-dark
+    // and adwaita-light themes`) rather than be lost.
     if said.len() == 2 && width(&text) > budget {
-        return None;
+        let [(a, _, _), (b, _, _)] = keys[..] else {
+            return None;
+        };
+        let added = keys.iter().all(|(_, old, _)| old.is_none());
+        let shorter = [
+            shared_words(a, b)
+                .filter(|_| added)
+                .map(|thing| format!("add {thing} to {place}")),
+            Some(match (added, said.iter().all(|s| s.starts_with("set "))) {
+                (true, false) => format!("add {a} and {b} to {place}"),
+                (_, true) => format!("set {a} and {b} in {place}"),
+                _ => format!("update {a} and {b} in {place}"),
+            }),
+        ];
+        return shorter.into_iter().flatten().find(|t| width(t) <= budget);
     }
     Some(truncate(&text, budget))
+}
+
+/// The words two keys share, in the first key's order, as one thing in the plural, when
+/// they share at least two: `comment-token` and `block-comment-tokens` → `comment tokens`.
+fn shared_words(a: &str, b: &str) -> Option<String> {
+    let words = |k: &str| -> Vec<String> {
+        k.split(['_', '-', '.'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let stem = |w: &str| w.strip_suffix('s').unwrap_or(w).to_owned();
+    let theirs: Vec<String> = words(b).iter().map(|w| stem(w)).collect();
+    let shared: Vec<String> = words(a)
+        .into_iter()
+        .filter(|w| w.len() >= 3 && theirs.contains(&stem(w)))
+        .collect();
+    let (last, rest) = shared.split_last()?;
+    let plural = match last.ends_with('s') {
+        true => last.clone(),
+        false => format!("{last}s"),
+    };
+    (!rest.is_empty()).then(|| format!("{} {plural}", rest.join(" ")))
 }
 
 /// The array of tables and the name of its one entry that every setting of `file` sits in
@@ -1991,7 +2055,14 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
             join(&names[..1])
         )
     } else if old.to_lowercase() == new.to_lowercase() || defined(old) || ty == Type::REFACTOR {
-        format!("rename {old} to {new}")
+        // A new name too long to fit is left out, not cut inside (`rename after_the_final_char
+        // test`, not `… to search_selection_detect_word_boundaries_a`).
+        let text = format!("rename {old} to {new}");
+        match width(&text) > budget {
+            true if files.iter().all(|f| f.kind == Kind::Test) => format!("rename {old} test"),
+            true => format!("rename {old}"),
+            false => text,
+        }
     } else {
         format!("use {new} instead of {old}")
     };

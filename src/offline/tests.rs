@@ -805,6 +805,22 @@ fn an_entry_seen_in_the_hunk_names_its_settings() {
     let patch =
         entry("+formatter = { command = \"taplo\" }\n").replace(" [[language]]\n", " [language]\n");
     assert!(!words_of(&patch).contains("for git-config"), "{patch}");
+    // Two new keys that do not fit with their values: the thing both name (helix's `add
+    // comment tokens to svelte`), else the keys alone.
+    let patch = entry(
+        "+comment-token = \"//\"\n+block-comment-tokens = { start = \"/*\", end = \"*/\" }\n",
+    );
+    assert_eq!(
+        words_of(&patch),
+        "add comment tokens to git-config language"
+    );
+    let patch = entry(
+        "+indent-heuristic = \"tree-sitter\"\n+workspace-lsp-roots = [\"Cargo.toml\", \"x\"]\n",
+    );
+    assert_eq!(
+        words_of(&patch),
+        "add indent-heuristic and workspace-lsp-roots to git-config language"
+    );
 }
 
 /// A lint's allowance dropped from a Cargo manifest's lint table, with the code made to
@@ -1726,4 +1742,27 @@ fn grammars_pinned_by_commit_are_updated_by_name() {
         words_of(&patch),
         "update markdown and markdown_inline grammars"
     );
+}
+
+/// A rename whose new name does not fit is said without it (the body keeps both), never
+/// cut inside a name (helix's `after_the_final_char` test).
+#[test]
+fn a_rename_too_long_keeps_its_old_name_whole() {
+    let patch = "diff --git a/helix-term/tests/test/commands.rs b/helix-term/tests/test/commands.rs\n--- a/helix-term/tests/test/commands.rs\n+++ b/helix-term/tests/test/commands.rs\n@@ -7,7 +7,7 @@\n mod write;\n \n #[tokio::test(flavor = \"multi_thread\")]\n-async fn after_the_final_char() -> anyhow::Result<()> {\n+async fn search_selection_detect_word_boundaries_at_eof() -> anyhow::Result<()> {\n     // <https://github.com/helix-editor/helix/issues/12609>\n     test((\n         indoc! {\"\\\n";
+    let m = message(patch);
+    assert_eq!(words_of(patch), "rename after_the_final_char test");
+    assert!(
+        m.body
+            .contains("search_selection_detect_word_boundaries_at_eof"),
+        "{}",
+        m.body
+    );
+}
+
+/// Items put into a list written one per line, with the grammar's pin moved beside them to
+/// parse them (helix's `Add ghostty/config and hgrc file types`): the items are the change.
+#[test]
+fn list_items_with_their_grammar_pin_are_the_items_added() {
+    let patch = "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -2828,6 +2828,8 @@ file-types = [\n   \"network\",\n   { glob = \".editorconfig\" },\n   { glob = \".npmrc\" },\n+  { glob = \"ghostty/config\" },\n+  { glob = \"hgrc\" },\n   { glob = \"npmrc\" },\n   { glob = \"rclone.conf\" },\n   \"properties\",\n@@ -2840,7 +2842,7 @@ indent = { tab-width = 4, unit = \"\\t\" }\n \n [[grammar]]\n name = \"ini\"\n-source = { git = \"https://github.com/justinmk/tree-sitter-ini\", rev = \"4d247fb876b4ae6b347687de4a179511bf67fcbc\" }\n+source = { git = \"https://github.com/justinmk/tree-sitter-ini\", rev = \"1b0498a89a1a4c0a3705846699f0b0bad887dd04\" }\n \n [[language]]\n name = \"inko\"\n";
+    assert_eq!(words_of(patch), "add ghostty/config and hgrc to file-types");
 }

@@ -396,6 +396,60 @@ fn a_release_keeps_the_heading_the_house_gives_releases() {
     assert!(subject.starts_with("chore"), "{subject}");
 }
 
+/// Helix heads its releases `Add changelog notes for 25.01`; its patch release 25.01.1 has
+/// one part more, and the changelog also names the release it patches. The version the
+/// house wrote is the one that moved to its patch, not the one the notes mention again.
+#[test]
+fn a_patch_release_reuses_the_house_heading_with_its_version() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (
+            format!("src/f{i}.rs"),
+            format!("Fix case {i} in the parser"),
+        )
+    });
+    let stage = |heading: &str, version: &str, notes: &str| {
+        let mut log = std::fs::read_to_string(repo.join("CHANGELOG.md")).unwrap_or_default();
+        log.insert_str(0, &format!("# {heading} (2025-01-19)\n\n{notes}\n\n"));
+        repo.write("CHANGELOG.md", log);
+        repo.write(
+            "Cargo.toml",
+            format!("[workspace]\nmembers = []\n\n[workspace.package]\nversion = \"{version}\"\nedition = \"2021\"\n"),
+        );
+        let mut appdata = std::fs::read_to_string(repo.join("contrib/app.appdata.xml"))
+            .unwrap_or_else(|_| "<releases>\n</releases>\n".into());
+        appdata = appdata.replacen(
+            "<releases>\n",
+            &format!("<releases>\n  <release version=\"{heading}\">\n    <url>https://example.com/{heading}</url>\n  </release>\n"),
+            1,
+        );
+        repo.write("contrib/app.appdata.xml", appdata);
+        repo.add(["CHANGELOG.md", "Cargo.toml", "contrib/app.appdata.xml"]);
+    };
+    // Each release after the history, in order (the test's commits otherwise share a date).
+    for (heading, version, date) in [
+        ("24.07", "24.7.0", "2024-07-15T10:00:00+00:00"),
+        ("25.01", "25.1.0", "2025-01-03T10:00:00+00:00"),
+    ] {
+        stage(heading, version, "Many fixes.");
+        let subject = format!("Add changelog notes for {heading} (#1)");
+        let mut cmd = repo.git_cmd(["commit", "-q", "-m", &subject]);
+        cmd.env("GIT_HERALD_SKIP", "1")
+            .env("GIT_COMMITTER_DATE", date)
+            .env("GIT_AUTHOR_DATE", date);
+        assert!(run(&mut cmd).status.success());
+    }
+    stage(
+        "25.01.1",
+        "25.1.1",
+        "25.01.1 is a patch release fixing panics from changes in 25.01.",
+    );
+    assert_eq!(
+        subject_of(&repo, &["--offline"]),
+        "Add changelog notes for 25.01.1"
+    );
+}
+
 /// Hono writes Conventional Commits but heads each release with its version alone, as
 /// `npm version` does: `4.12.25`, then `4.12.26`.
 #[test]

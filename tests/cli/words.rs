@@ -586,6 +586,21 @@ fn registry_changes_are_named_by_the_entry_they_sit_in() {
         subject(server),
         "feat: add ghostty-ls language server for ghostty"
     );
+    // Taken up by two (helix's `asm-lsp` for `nasm` and `gas`).
+    let two = LANGUAGES
+        .replace("gleam = {", "ghostty-ls = { command = \"ghostty-ls\" }\ngleam = {")
+        .replace(
+            "indent = { tab-width = 4, unit = \"\\t\" }\n",
+            "indent = { tab-width = 4, unit = \"\\t\" }\nlanguage-servers = [\"ghostty-ls\"]\n",
+        )
+        .replace(
+            "file-types = [\"ghostty\"]\nindent = { tab-width = 2, unit = \"  \" }\n",
+            "file-types = [\"ghostty\"]\nindent = { tab-width = 2, unit = \"  \" }\nlanguage-servers = [\"ghostty-ls\"]\n",
+        );
+    assert_eq!(
+        subject(two),
+        "feat: add ghostty-ls language server for git-config and ghostty"
+    );
     // A glob put into one language's file types.
     let glob = LANGUAGES.replace(
         "{ glob = \".gitmodules\" }]",
