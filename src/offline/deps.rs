@@ -779,6 +779,15 @@ pub(crate) fn tool_versions(
     let mut out: Vec<DepChange> = Vec::new();
     for (o, n) in old.iter().zip(new) {
         let (o, n) = (std::str::from_utf8(o).ok()?, std::str::from_utf8(n).ok()?);
+        // A version in a comment moves no tool (nushell's `# 1. git checkout 0.86.0` in the
+        // steps a script's header describes); a Dockerfile's `# syntax=` line is no comment.
+        let comment = |t: &str| {
+            let t = t.trim_start();
+            (t.starts_with('#') && !t.starts_with("# syntax=")) || t.starts_with("//")
+        };
+        if comment(o) || comment(n) {
+            return None;
+        }
         let (to, tn): (Vec<&str>, Vec<&str>) = (
             o.split_whitespace().collect(),
             n.split_whitespace().collect(),
@@ -1617,6 +1626,12 @@ mod tests {
             Some(vec![bump("node", "20-alpine", "22-alpine")])
         );
         assert_eq!(read("  timeout-minutes: 10", "  timeout-minutes: 20"), None);
+        // A version in a comment is no tool's.
+        assert_eq!(
+            read("# 1. git checkout 0.86.0", "# 1. git checkout 0.103.0"),
+            None
+        );
+        assert_eq!(read("// uses node:20", "// uses node:22"), None);
         // A bare `version:` is the tool's the step uses, else nobody's.
         assert_eq!(read("  version: 0.12.4", "  version: 0.12.5"), None);
         assert_eq!(
