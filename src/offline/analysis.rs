@@ -1010,6 +1010,26 @@ fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
             .collect();
         return Some(format!("add {}", short.join(" ")));
     }
+    // One attribute given more arguments, none taken away: `#[serde(default)]` →
+    // `#[serde(default, deny_unknown_fields)]` adds `#[serde(deny_unknown_fields)]`.
+    if let ([old], [new]) = (old, new) {
+        let args = |a: &str| -> Option<(String, Vec<String>)> {
+            let inner = a.strip_prefix("#[")?.strip_suffix(")]")?;
+            let (name, list) = inner.split_once('(')?;
+            (!list.contains(['(', ')']) && !name.contains(char::is_whitespace)).then(|| {
+                let list = list.split(',').map(|t| t.trim().to_owned());
+                (name.to_owned(), list.filter(|t| !t.is_empty()).collect())
+            })
+        };
+        let ((name, was), (same, now)) = (args(old)?, args(new)?);
+        let gained: Vec<&str> = (now.iter())
+            .filter(|t| !was.contains(t))
+            .map(String::as_str)
+            .collect();
+        if name == same && !gained.is_empty() && was.iter().all(|t| now.contains(t)) {
+            return Some(format!("add #[{name}({})]", gained.join(", ")));
+        }
+    }
     None
 }
 

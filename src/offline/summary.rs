@@ -970,6 +970,25 @@ pub(crate) fn summary(
             budget,
         );
     }
+    // Comments rewritten in scripts and configuration and nothing else: `update comments in
+    // release-pkg workflow` (nushell's notes on building the MSI, whose `git checkout
+    // 0.86.0` is no tool's version).
+    if !directives_only(a)
+        && all(&|f| {
+            f.comment_only
+                && f.additions > 0
+                && f.deletions > 0
+                && matches!(f.kind, Kind::Ci | Kind::Build | Kind::Other)
+        })
+    {
+        let what = if a.hunks > 1 { "comments" } else { "comment" };
+        return fit(
+            &format!("update {what} in"),
+            &file_subjects(&files),
+            "",
+            budget,
+        );
+    }
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
     }

@@ -303,6 +303,14 @@ fn attributes_on_items_are_named_with_their_items() {
         subject.ends_with("add #[must_use] to Notified"),
         "{subject}"
     );
+    // Helix's `Deny unknown fields in [editor.smart-tab]`: an argument given to one
+    // attribute, the others kept in another order.
+    let serde = "diff --git a/helix-view/src/editor.rs b/helix-view/src/editor.rs\n--- a/helix-view/src/editor.rs\n+++ b/helix-view/src/editor.rs\n@@ -363,7 +363,7 @@ pub struct Config {\n }\n \n #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Eq, PartialOrd, Ord)]\n-#[serde(rename_all = \"kebab-case\", default)]\n+#[serde(default, rename_all = \"kebab-case\", deny_unknown_fields)]\n pub struct SmartTabConfig {\n     pub enable: bool,\n     pub supersede_menu: bool,\n";
+    let subject = message(serde).subject;
+    assert!(
+        subject.ends_with("add #[serde(deny_unknown_fields)] to SmartTabConfig"),
+        "{subject}"
+    );
     // Code changed beside the attribute: the code is the change.
     let more = must_use
         .replace("@@ -10,3 +10,4 @@", "@@ -10,3 +10,5 @@")
@@ -1765,4 +1773,13 @@ fn a_rename_too_long_keeps_its_old_name_whole() {
 fn list_items_with_their_grammar_pin_are_the_items_added() {
     let patch = "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -2828,6 +2828,8 @@ file-types = [\n   \"network\",\n   { glob = \".editorconfig\" },\n   { glob = \".npmrc\" },\n+  { glob = \"ghostty/config\" },\n+  { glob = \"hgrc\" },\n   { glob = \"npmrc\" },\n   { glob = \"rclone.conf\" },\n   \"properties\",\n@@ -2840,7 +2842,7 @@ indent = { tab-width = 4, unit = \"\\t\" }\n \n [[grammar]]\n name = \"ini\"\n-source = { git = \"https://github.com/justinmk/tree-sitter-ini\", rev = \"4d247fb876b4ae6b347687de4a179511bf67fcbc\" }\n+source = { git = \"https://github.com/justinmk/tree-sitter-ini\", rev = \"1b0498a89a1a4c0a3705846699f0b0bad887dd04\" }\n \n [[language]]\n name = \"inko\"\n";
     assert_eq!(words_of(patch), "add ghostty/config and hgrc to file-types");
+}
+
+/// Comments rewritten in a CI script, a version among them: the comments are the change,
+/// and a version in a comment is no tool bumped (nushell's notes on building its MSI).
+#[test]
+fn comments_rewritten_in_a_script_are_updated_comments() {
+    let patch = "diff --git a/.github/workflows/release-pkg.nu b/.github/workflows/release-pkg.nu\n--- a/.github/workflows/release-pkg.nu\n+++ b/.github/workflows/release-pkg.nu\n@@ -11,7 +11,7 @@\n # Updated again on 2023-02-23 because MSIs are still failing validation\n # To run this manual for windows here are the steps I take\n # checkout the release you want to publish\n-# 1. git checkout 0.86.0\n+# 1. git checkout 0.103.0\n # unset CARGO_TARGET_DIR if set\n # 2. $env:CARGO_TARGET_DIR = \"\"\n # 2. hide-env CARGO_TARGET_DIR\n@@ -23,5 +23,3 @@\n # 8. $env.Path = ($env.Path | append 'c:\\path\\to\\aria2c')\n-# make sure you have the wixtools installed https://wixtoolset.org/\n-# 9. $env.Path = ($env.Path | append 'C:\\WixTools')\n-# 10. source .github\\workflows\\release-pkg.nu\n+# make sure you have the wix 6.0 installed: dotnet tool install --global wix --version 6.0.0\n+# 9. source .github\\workflows\\release-pkg.nu\n # After msi is generated, you have to update winget-pkgs repo\n";
+    let words = words_of(patch);
+    assert_eq!(words, "update comments in release-pkg");
 }
