@@ -185,6 +185,11 @@ pub(crate) fn file_subject(path: &str) -> String {
         .or_else(|| stem.strip_suffix("-test"))
         .or_else(|| stem.strip_suffix("Test"))
         .unwrap_or(&stem);
+    // A name escaped from a keyword is the keyword: nushell's `match_.rs` holds `match`.
+    let stem = match stem.strip_suffix('_') {
+        Some(word) if word.len() >= 2 && !word.contains('_') => word,
+        _ => stem,
+    };
     stem.to_owned()
 }
 
@@ -3701,5 +3706,10 @@ mod tests {
         assert_eq!(file_subject("pkg/config/config_test.go"), "config");
         assert_eq!(file_subject("packages/x/__tests__/foo.spec.ts"), "foo");
         assert_eq!(file_subject("src/index.ts"), "index");
+        assert_eq!(
+            file_subject("crates/nu-cmd-lang/src/core_commands/match_.rs"),
+            "match"
+        );
+        assert_eq!(file_subject("src/snake_case_.rs"), "snake_case_");
     }
 }
