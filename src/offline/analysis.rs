@@ -1033,6 +1033,14 @@ fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
     None
 }
 
+/// A line of a tree-sitter query that is one word to match and nothing else: `"tool"`.
+fn query_word(line: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(line).ok()?.trim();
+    let word = text.strip_prefix('"')?.strip_suffix('"')?;
+    (!word.is_empty() && word.len() <= 30 && !word.contains(['"', '\\', ' ']))
+        .then(|| word.to_owned())
+}
+
 /// Tells whether two squeezed sides differ in commas alone.
 fn same_but_commas(old: &[u8], new: &[u8]) -> bool {
     let keep = |b: &&u8| **b != b',';
@@ -1537,6 +1545,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     paths::extension(&name),
                     "toml" | "yaml" | "yml" | "json" | "ini" | "cfg" | "conf"
                 );
+        // A tree-sitter query file (`gomod highlights`), and whether every hunk so far only
+        // put words into it.
+        let query = super::summary::query_name(&facts.path);
+        let mut query_words = Some(());
+        // The changed lines kept per hunk side for the line rules. A TOML registry's new entry
+        // runs to twenty lines or more, and a diff may show it shifted, its `[[language]]`
+        // header last (helix's `htmldjango`): keep enough of those to see it.
+        let keep = match settings_file && paths::extension(&name) == "toml" {
+            true => 40,
+            false => 12,
+        };
         if lang == Lang::Rust && kind != Kind::Test {
             facts.doc_change = super::rustdocs::read(&change.hunks);
             if facts.status == Status::Added {
@@ -1786,7 +1805,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             minus += 1;
                             &mut old_lines
                         };
-                        if lines.len() <= 12 {
+                        if lines.len() <= keep {
                             lines.push(head);
                         }
                         if text.is_empty() || comment {
@@ -1987,6 +2006,26 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     Some(_) => {}
                     None => facts.unplaced = true,
+                }
+            }
+            // A tree-sitter query given words to match and nothing else: `"toolchain"` and
+            // `"tool"` put into gomod's keywords are items added to `gomod highlights`.
+            if let Some(query) = &query
+                && plus + minus > 0
+            {
+                let words: Option<Vec<String>> = (minus == 0 && new_lines.len() == plus as usize)
+                    .then(|| new_lines.iter().map(|l| query_word(l)).collect())
+                    .flatten();
+                match words {
+                    Some(words) if query_words.is_some() => {
+                        for word in words {
+                            let item = (query.clone(), word);
+                            if facts.list_items.len() < 16 && !facts.list_items.contains(&item) {
+                                facts.list_items.push(item);
+                            }
+                        }
+                    }
+                    _ => query_words = None,
                 }
             }
             let appended = (plus + minus > 0 && settings_file)
@@ -2219,6 +2258,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|name| sync_removed.contains(name))
             .collect();
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
+        if query.is_some() && query_words.is_none() {
+            facts.list_items.clear();
+        }
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
         if changed_hunks > 0 && insert_hunks == changed_hunks {

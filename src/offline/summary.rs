@@ -239,7 +239,7 @@ const QUERY_KINDS: &[&str] = &[
 
 /// Tree-sitter queries are named by their kind, in a folder named for the language:
 /// `queries/lua/rainbows.scm` is `lua rainbows`.
-fn query_name(path: &str) -> Option<String> {
+pub(crate) fn query_name(path: &str) -> Option<String> {
     let stem = paths::stem(path);
     if paths::extension(path) == "scm"
         && QUERY_KINDS.contains(&stem)
@@ -2125,10 +2125,14 @@ pub(crate) fn is_rename(a: &Analysis) -> bool {
 /// Drops a closing ` in {place}`, ` to {place}` or ` from {place}` that only repeats the scope (`fix(parser): correct x in
 /// parser`).
 pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
+    // In any case: helix's area `LSP` is its `lsp` file (`LSP: Correct goto_reference`).
     let place = |scope: &str| {
-        text.strip_suffix(&format!(" in {scope}"))
-            .or_else(|| text.strip_suffix(&format!(" to {scope}")))
-            .or_else(|| text.strip_suffix(&format!(" from {scope}")))
+        ["in", "to", "from"].iter().find_map(|prep| {
+            let tail = format!(" {prep} {scope}");
+            let at = text.len().checked_sub(tail.len())?;
+            (text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(&tail))
+                .then(|| &text[..at])
+        })
     };
     match scope.and_then(place) {
         Some(short) if short.contains(' ') => short.to_owned(),
@@ -3711,5 +3715,24 @@ mod tests {
             "match"
         );
         assert_eq!(file_subject("src/snake_case_.rs"), "snake_case_");
+    }
+
+    #[test]
+    fn the_place_the_prefix_names_is_not_said_again() {
+        let cut = |text: &str, scope| without_place(text.to_owned(), Some(scope));
+        assert_eq!(
+            cut("Correct goto_reference in lsp", "LSP"),
+            "Correct goto_reference"
+        );
+        assert_eq!(
+            cut("add Initialized and StoppedBody to dap", "DAP"),
+            "add Initialized and StoppedBody"
+        );
+        assert_eq!(
+            cut("correct parse in lexer", "parser"),
+            "correct parse in lexer"
+        );
+        // One word left says nothing: the place stays.
+        assert_eq!(cut("update lsp", "lsp"), "update lsp");
     }
 }

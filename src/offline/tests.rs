@@ -1783,3 +1783,47 @@ fn comments_rewritten_in_a_script_are_updated_comments() {
     let words = words_of(patch);
     assert_eq!(words, "update comments in release-pkg");
 }
+
+/// Words put into a tree-sitter query and nothing else are items added to it (helix's
+/// `queries/gomod: add "tool", "toolchain" to keywords`); any other line changed is not.
+#[test]
+fn words_put_into_a_query_are_named() {
+    let patch = "diff --git a/runtime/queries/gomod/highlights.scm b/runtime/queries/gomod/highlights.scm\n--- a/runtime/queries/gomod/highlights.scm\n+++ b/runtime/queries/gomod/highlights.scm\n@@ -2,6 +2,8 @@\n   \"require\"\n   \"replace\"\n   \"go\"\n+  \"toolchain\"\n+  \"tool\"\n   \"exclude\"\n   \"retract\"\n   \"module\"\n";
+    assert_eq!(
+        words_of(patch),
+        "add toolchain and tool to gomod highlights"
+    );
+    let more = patch
+        .replace("@@ -2,6 +2,8 @@", "@@ -2,6 +2,9 @@")
+        .replace("+  \"tool\"\n", "+  \"tool\"\n+(identifier) @variable\n");
+    assert!(
+        !words_of(&more).contains("toolchain"),
+        "{}",
+        words_of(&more)
+    );
+}
+
+/// A new registry entry of twenty lines, shown shifted as libgit2 shows it (its `name`
+/// first, the `[[language]]` header of the entry after it last), with the query files that
+/// came for it: the language and its grammar (helix's `Add Django language support`).
+#[test]
+fn a_long_entry_shown_shifted_is_still_a_language_added() {
+    let pairs: String = [
+        "'\"' = '\"'",
+        "'(' = ')'",
+        "'[' = ']'",
+        "'{' = '}'",
+        "'%' = '%'",
+        "'<' = '>'",
+    ]
+    .iter()
+    .map(|p| format!("+{p}\n"))
+    .collect();
+    let added = format!(
+        "+name = \"htmldjango\"\n+scope = \"source.htmldjango\"\n+injection-regex = \"htmldjango\"\n+language-servers = [\"djlsp\", \"superhtml\"]\n+file-types = []\n+\n+[language.auto-pairs]\n{pairs}+\n+[[grammar]]\n+name = \"htmldjango\"\n+source = {{ git = \"https://github.com/x/tree-sitter-htmldjango\", rev = \"3a643167ad9afac5d61e092f08ff5b054576fadf\" }}\n+\n+[[language]]\n"
+    );
+    let patch = format!(
+        "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -957,6 +958,25 @@ name = \"html\"\n source = {{ git = \"https://github.com/tree-sitter/tree-sitter-html\", rev = \"cbb91a0\" }}\n \n [[language]]\n{added} name = \"python\"\n scope = \"source.python\"\n injection-regex = \"py(thon)?\"\ndiff --git a/runtime/queries/htmldjango/highlights.scm b/runtime/queries/htmldjango/highlights.scm\nnew file mode 100644\n--- /dev/null\n+++ b/runtime/queries/htmldjango/highlights.scm\n@@ -0,0 +1,2 @@\n+(comment) @comment\n+(keyword) @keyword\n"
+    );
+    assert_eq!(words_of(&patch), "add htmldjango language and grammar");
+}
