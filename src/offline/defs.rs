@@ -98,7 +98,9 @@ fn rust(line: &str) -> Option<Def> {
             rest
         };
         let target = rest.split(" for ").last().unwrap_or(rest).trim_start();
-        return def(DefKind::Type, ident(target)?, false);
+        // By its last segment: wezterm's `impl crate::TermWindow {` is `TermWindow`, never
+        // `crate` (nor `super`).
+        return def(DefKind::Type, ident(last_segment(target))?, false);
     }
     None
 }
@@ -590,6 +592,15 @@ mod tests {
 
     #[test]
     fn reads_section_headings() {
+        for path in ["impl crate::TermWindow {", "impl super::TermWindow {"] {
+            assert_eq!(from_section(path, Lang::Rust).unwrap().name, "TermWindow");
+        }
+        assert_eq!(
+            from_section("impl fmt::Display for http::Position {", Lang::Rust)
+                .unwrap()
+                .name,
+            "Position"
+        );
         let d = from_section("impl Parser {", Lang::Rust).unwrap();
         assert_eq!(d.name, "Parser");
         let d = from_section("## Installation", Lang::Markdown).unwrap();
