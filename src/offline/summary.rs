@@ -1024,6 +1024,9 @@ pub(crate) fn summary(
     if let Some(text) = data_members_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = entry_summary(&files, budget) {
+        return text;
+    }
     if files
         .iter()
         .all(|f| f.links && f.status == Status::Modified)
@@ -1875,6 +1878,30 @@ fn shared_words(a: &str, b: &str) -> Option<String> {
         false => format!("{last}s"),
     };
     (!rest.is_empty()).then(|| format!("{} {plural}", rest.join(" ")))
+}
+
+/// A data file's changes all in one entry of an array of tables, which no rule before could
+/// say more of: `update sml language` (helix's `Remove auto-pair for single quote in SML`,
+/// an `[language.auto-pairs]` table given to it), never `extend languages`.
+fn entry_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    let first = file.places.first()?;
+    let entry = first.entry.as_deref()?;
+    let array = first.table.split('.').next()?;
+    let alike = (file.places.iter())
+        .all(|p| p.entry.as_deref() == Some(entry) && p.table.split('.').next() == Some(array));
+    if file.status != Status::Modified
+        || file.unplaced
+        || !alike
+        || !file.entries.is_empty()
+        || matches!(file.kind, Kind::Ci | Kind::Manifest)
+    {
+        return None;
+    }
+    let text = format!("update {entry} {array}");
+    (width(&text) <= budget).then_some(text)
 }
 
 /// The array of tables and the name of its one entry that every setting of `file` sits in
@@ -2924,8 +2951,17 @@ fn family_member<'f>(folder: &'f str, stem: &str) -> Option<&'f str> {
 /// `runtime/themes/nvim-dark.toml` is `add nvim-dark theme` (its author: `Add new theme:
 /// Nvim-dark`), never `add nvim-dark.toml`.
 fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    // Its licence beside it goes with it: helix's `runtime/themes/licenses/carbonfox.license`.
+    let licence = |file: &FileFacts, of: &FileFacts| {
+        let stem = paths::stem(&of.path);
+        file.status == Status::Added
+            && paths::stem(&file.path) == stem
+            && (file.path.contains("/licenses/") || file.path.contains("/licences/"))
+    };
     match files {
         [file] if file.status == Status::Added => data_members_summary(files, budget),
+        [a, b] if a.status == Status::Added && licence(b, a) => data_members_summary(&[a], budget),
+        [a, b] if b.status == Status::Added && licence(a, b) => data_members_summary(&[b], budget),
         _ => None,
     }
 }

@@ -822,6 +822,10 @@ fn an_entry_seen_in_the_hunk_names_its_settings() {
         words_of(&patch),
         "add comment tokens to git-config language"
     );
+    // A change no rule says more of, all in the entry: the entry updated (helix's `Remove
+    // auto-pair for single quote in SML`, its own pairs given to it).
+    let patch = entry("+[language.auto-pairs]\n+'(' = ')'\n+'{' = '}'\n+'\"' = '\"'\n");
+    assert_eq!(words_of(&patch), "update git-config language");
     let patch = entry(
         "+indent-heuristic = \"tree-sitter\"\n+workspace-lsp-roots = [\"Cargo.toml\", \"x\"]\n",
     );
@@ -1646,6 +1650,12 @@ fn a_data_file_added_to_a_family_folder_is_a_new_member() {
     assert_eq!(
         words(&added("runtime/themes/nvim-dark.toml")),
         "add nvim-dark theme"
+    );
+    // Its licence beside it goes with it (helix's `Add Carbonfox theme`).
+    let licence = "diff --git a/runtime/themes/licenses/carbonfox.license b/runtime/themes/licenses/carbonfox.license\nnew file mode 100644\n--- /dev/null\n+++ b/runtime/themes/licenses/carbonfox.license\n@@ -0,0 +1,2 @@\n+MIT License\n+Copyright (c) 2021 EdenEast\n";
+    assert_eq!(
+        words(&(added("runtime/themes/carbonfox.toml") + licence)),
+        "add carbonfox theme"
     );
     assert!(!words(&added("runtime/themes/index.toml")).ends_with(" theme"));
     assert!(!words(&added("docs/nvim-dark.toml")).ends_with(" doc"));
