@@ -1079,8 +1079,14 @@ fn is_version_heading(t: &[u8]) -> bool {
         return false;
     }
     let rest = rest.trim_start_with(|c| c == '[' || c == 'v' || c == 'V');
-    rest.first().is_some_and(u8::is_ascii_digit)
-        && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
+    // A dated build names one too: wezterm's `### 20240127-113634-bbcac864`.
+    let dated = rest.len() > 16
+        && rest[..8].iter().all(u8::is_ascii_digit)
+        && rest[8] == b'-'
+        && rest[9..15].iter().all(u8::is_ascii_digit);
+    dated
+        || rest.first().is_some_and(u8::is_ascii_digit)
+            && rest.iter().take(8).filter(|&&b| b == b'.').count() >= 1
 }
 
 /// Tells whether a hunk's removed and added lines are the same text, one side ending in
@@ -2440,6 +2446,8 @@ mod tests {
     fn version_headings_are_recognised() {
         assert!(is_version_heading(b"## [1.2.0] - 2024-01-01"));
         assert!(is_version_heading(b"# v0.3.1"));
+        assert!(is_version_heading(b"### 20240127-113634-bbcac864"));
+        assert!(!is_version_heading(b"### 20240127 notes"));
         assert!(!is_version_heading(b"## Features"));
         assert!(!is_version_heading(b"1.2.3"));
     }

@@ -253,8 +253,12 @@ pub fn write_in(
             .saturating_sub(style.gitmoji.width(ty.name(), breaking)),
         ..style.clone()
     };
+    // A typo fixed twice in these files says nothing of a change that is no typo fix
+    // (wezterm's changelog cut for a release read `docs: fix typo`).
+    let swaps_only = analysis.files.iter().all(|f| f.swap_only);
     let reused = house::reuse(files, advice)
         .filter(|_| !bump || house::routine(advice))
+        .filter(|s| swaps_only || !s.to_lowercase().contains("typo"))
         .filter(|s| width(s) <= room.max_subject)
         .filter(|s| {
             // A reused subject keeps the form the run writes, unless the house heads these

@@ -450,6 +450,40 @@ fn a_patch_release_reuses_the_house_heading_with_its_version() {
     );
 }
 
+/// Two typo fixes in a changelog are no template for a section added to it (wezterm's
+/// changelog cut for a release read `docs: fix typo`); another typo fix takes it up.
+#[test]
+fn a_typo_fixed_twice_is_reused_only_for_a_typo() {
+    let repo = TestRepo::with_commit();
+    cc_house(&repo);
+    let mut log =
+        String::from("# Changelog\n\n## Nightly\n\n* Teh first change\n* A secnod change\n");
+    repo.write("CHANGELOG.md", &log);
+    repo.add(["CHANGELOG.md"]);
+    repo.commit("docs: add changelog");
+    for (typo, fixed) in [("Teh", "The"), ("secnod", "second")] {
+        log = log.replace(typo, fixed);
+        repo.write("CHANGELOG.md", &log);
+        repo.add(["CHANGELOG.md"]);
+        repo.commit("docs: fix typo");
+    }
+    let cut = log.replace(
+        "## Nightly\n\n",
+        "## Nightly\n\n* Not yet!\n\n## 20240127-113634-bbcac864\n\n",
+    );
+    repo.write("CHANGELOG.md", &cut);
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("typo"), "{subject}");
+    repo.write("CHANGELOG.md", log.replace("first", "frist"));
+    repo.add(["CHANGELOG.md"]);
+    repo.commit("docs: add a typo");
+    repo.write("CHANGELOG.md", &log);
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.contains("typo"), "{subject}");
+}
+
 /// Hono writes Conventional Commits but heads each release with its version alone, as
 /// `npm version` does: `4.12.25`, then `4.12.26`.
 #[test]
