@@ -1554,7 +1554,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // A tree-sitter query file (`gomod highlights`), and whether every hunk so far only
         // put words into it.
         let query = super::summary::query_name(&facts.path);
-        let mut query_words = Some(());
+        let mut only_words = true;
         // The changed lines kept per hunk side for the line rules. A TOML registry's new entry
         // runs to twenty lines or more, and a diff may show it shifted, its `[[language]]`
         // header last (helix's `htmldjango`): keep enough of those to see it.
@@ -2023,7 +2023,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .then(|| new_lines.iter().map(|l| query_word(l)).collect())
                     .flatten();
                 match words {
-                    Some(words) if query_words.is_some() => {
+                    Some(words) if only_words => {
                         for word in words {
                             let item = (query.clone(), word);
                             if facts.list_items.len() < 16 && !facts.list_items.contains(&item) {
@@ -2031,7 +2031,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             }
                         }
                     }
-                    _ => query_words = None,
+                    _ => only_words = false,
                 }
             }
             let appended = (plus + minus > 0 && settings_file)
@@ -2264,7 +2264,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|name| sync_removed.contains(name))
             .collect();
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
-        if query.is_some() && query_words.is_none() {
+        if query.is_some() && !only_words {
             facts.list_items.clear();
         }
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;

@@ -1666,17 +1666,8 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let items = items.into_list();
     // The entry whose list it is: `to ruby file-types` (its grammar, of the same name, may
     // have moved too).
-    let named = |file: &FileFacts| -> Option<String> {
-        let first = file.places.first()?.entry.as_deref()?;
-        (!file.unplaced
-            && file
-                .places
-                .iter()
-                .all(|p| p.entry.as_deref() == Some(first)))
-        .then(|| first.to_owned())
-    };
     let tail = match files {
-        [file] if let Some(entry) = named(file) => format!(" to {entry} {key}"),
+        [file] if let Some(entry) = sole_entry(file) => format!(" to {entry} {key}"),
         _ => format!(" to {key}"),
     };
     let all = format!("add {}{tail}", join(&items));
@@ -1887,13 +1878,10 @@ fn entry_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let [file] = files else {
         return None;
     };
-    let first = file.places.first()?;
-    let entry = first.entry.as_deref()?;
-    let array = first.table.split('.').next()?;
-    let alike = (file.places.iter())
-        .all(|p| p.entry.as_deref() == Some(entry) && p.table.split('.').next() == Some(array));
+    let entry = sole_entry(file)?;
+    let array = file.places.first()?.table.split('.').next()?;
+    let alike = (file.places.iter()).all(|p| p.table.split('.').next() == Some(array));
     if file.status != Status::Modified
-        || file.unplaced
         || !alike
         || !file.entries.is_empty()
         || matches!(file.kind, Kind::Ci | Kind::Manifest)
@@ -1902,6 +1890,14 @@ fn entry_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     }
     let text = format!("update {entry} {array}");
     (width(&text) <= budget).then_some(text)
+}
+
+/// The name of the one entry every change of `file` sits in, whatever its array of tables
+/// (helix's `ini` language and `ini` grammar): `None` when a change sits elsewhere.
+fn sole_entry(file: &FileFacts) -> Option<&str> {
+    let entry = file.places.first()?.entry.as_deref()?;
+    (!file.unplaced && (file.places.iter()).all(|p| p.entry.as_deref() == Some(entry)))
+        .then_some(entry)
 }
 
 /// The array of tables and the name of its one entry that every setting of `file` sits in
@@ -2958,12 +2954,15 @@ fn new_data_member_summary(files: &[&FileFacts], budget: usize) -> Option<String
             && paths::stem(&file.path) == stem
             && (file.path.contains("/licenses/") || file.path.contains("/licences/"))
     };
-    match files {
-        [file] if file.status == Status::Added => data_members_summary(files, budget),
-        [a, b] if a.status == Status::Added && licence(b, a) => data_members_summary(&[a], budget),
-        [a, b] if b.status == Status::Added && licence(a, b) => data_members_summary(&[b], budget),
-        _ => None,
-    }
+    let member = match files {
+        [file] => file,
+        [a, b] if licence(b, a) => a,
+        [a, b] if licence(a, b) => b,
+        _ => return None,
+    };
+    (member.status == Status::Added)
+        .then(|| data_members_summary(&[member], budget))
+        .flatten()
 }
 
 /// Data files of one family's folder changed alike, named as its members: `update
@@ -3769,6 +3768,6 @@ mod tests {
             "correct parse in lexer"
         );
         // One word left says nothing: the place stays.
-        assert_eq!(cut("update lsp", "lsp"), "update lsp");
+        assert_eq!(cut("update in lsp", "lsp"), "update in lsp");
     }
 }
