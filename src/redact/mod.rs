@@ -13,6 +13,8 @@
 
 mod doc;
 mod generic;
+#[cfg(test)]
+mod leaks;
 mod redacted;
 mod redactor;
 mod rules;

@@ -1,6 +1,7 @@
 //! Tests of the redactor as a whole: the fixture corpus (recall on every positive, no change
 //! to any hard negative, no 8-byte fragment of a secret left), diffs, policies and the API.
 
+use super::leaks::Sent;
 use super::redactor::compile;
 use super::rules::Kind;
 use super::*;
@@ -61,73 +62,6 @@ fn entry(file: &str, body: &str) -> FileEntry {
             treatment: Treatment::Text,
             reason: Reason::Default,
         },
-    }
-}
-
-/// Every 8-byte window of a secret (the whole secret if shorter).
-fn fragments(secret: &str) -> Vec<&str> {
-    let b = secret.as_bytes();
-    if b.len() <= 8 {
-        return vec![secret];
-    }
-    (0..=b.len() - 8)
-        .filter_map(|i| secret.get(i..i + 8))
-        .collect()
-}
-
-/// Removes every `[REDACTED:<rule>]` marker (rule ids may repeat a token's prefix).
-fn without_markers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("[REDACTED:") {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
-        out.push('\u{0}');
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A text as sent, markers blanked, with every 8-byte window indexed: asking whether a
-/// secret's fragment is in it costs a look-up, not a scan (a scan per fragment per secret
-/// took most of this suite's time).
-struct Sent {
-    text: String,
-    windows: std::collections::HashSet<u64>,
-}
-
-impl Sent {
-    fn new(output: &str) -> Self {
-        let text = without_markers(output);
-        let windows = text
-            .as_bytes()
-            .windows(8)
-            .map(|w| u64::from_le_bytes(w.try_into().unwrap()))
-            .collect();
-        Sent { text, windows }
-    }
-
-    fn may_hold(&self, fragment: &str) -> bool {
-        match <[u8; 8]>::try_from(fragment.as_bytes()) {
-            Ok(w) => self.windows.contains(&u64::from_le_bytes(w)),
-            Err(_) => self.text.contains(fragment),
-        }
-    }
-
-    /// A fragment of `secret` sent that the input held only inside the secret (a variable
-    /// named `CLOJARS_TOKEN` next to a `CLOJARS_…` token is not a leak).
-    fn leaked<'s>(&self, secret: &'s str, input: &str) -> Option<&'s str> {
-        let held: Vec<&str> = fragments(secret)
-            .into_iter()
-            .filter(|f| self.may_hold(f))
-            .collect();
-        if held.is_empty() {
-            return None;
-        }
-        let baseline = input.replace(secret, "\u{0}");
-        held.into_iter()
-            .find(|f| self.text.matches(f).count() > baseline.matches(f).count())
     }
 }
 

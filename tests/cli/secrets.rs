@@ -2,9 +2,13 @@
 //! real binary against a local server that records every request body. No secret, nor any
 //! 8-character fragment of one, may reach the server; the message is still written.
 
+#[path = "../../src/redact/leaks.rs"]
+mod leaks;
+
 use crate::common::TestRepo;
+use leaks::Sent;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -35,59 +39,6 @@ fn sides(text: &str) -> (String, String) {
         }
     }
     (before, after)
-}
-
-/// A request body as the model reads it, markers blanked, with every 8-byte window indexed:
-/// asking whether a secret's fragment was sent costs a look-up, not a scan of the body.
-struct Sent {
-    text: String,
-    windows: HashSet<u64>,
-}
-
-impl Sent {
-    fn new(output: &str) -> Self {
-        let mut text = String::new();
-        let mut rest = output;
-        while let Some(at) = rest.find("[REDACTED:") {
-            text.push_str(&rest[..at]);
-            let end = rest[at..].find(']').map_or(rest.len(), |e| at + e + 1);
-            text.push('\u{0}');
-            rest = &rest[end..];
-        }
-        text.push_str(rest);
-        let windows = text
-            .as_bytes()
-            .windows(8)
-            .map(|w| u64::from_le_bytes(w.try_into().unwrap()))
-            .collect();
-        Sent { text, windows }
-    }
-
-    /// A fragment of `secret` sent more often than the input holds it outside the secret (a
-    /// variable named after a token's prefix is not a leak; markers are not either).
-    fn leaked<'s>(&self, secret: &'s str, input: &str) -> Option<&'s str> {
-        let bytes = secret.as_bytes();
-        let windows: Vec<&str> = if bytes.len() <= 8 {
-            vec![secret]
-        } else {
-            (0..=bytes.len() - 8)
-                .filter_map(|i| secret.get(i..i + 8))
-                .collect()
-        };
-        let held: Vec<&str> = windows
-            .into_iter()
-            .filter(|f| match <[u8; 8]>::try_from(f.as_bytes()) {
-                Ok(w) => self.windows.contains(&u64::from_le_bytes(w)),
-                Err(_) => self.text.contains(f),
-            })
-            .collect();
-        if held.is_empty() {
-            return None;
-        }
-        let baseline = input.replace(secret, "\u{0}");
-        held.into_iter()
-            .find(|f| self.text.matches(f).count() > baseline.matches(f).count())
-    }
 }
 
 #[test]
