@@ -955,6 +955,16 @@ pub(crate) fn summary(
         };
         return fit(what, &file_subjects(&files), "", budget);
     }
+    // `remove comments from logout`, `update comment in release-pkg`: one hunk is a comment.
+    let comments = |files: &[&FileFacts], verb: &str, place: &str| {
+        let what = if a.hunks > 1 { "comments" } else { "comment" };
+        fit(
+            &format!("{verb} {what} {place}"),
+            &file_subjects(files),
+            "",
+            budget,
+        )
+    };
     // Comments taken out of code and nothing else: `remove comment from logout` (lint
     // directives have their own words).
     if !directives_only(a)
@@ -967,13 +977,7 @@ pub(crate) fn summary(
                 )
         })
     {
-        let what = if a.hunks > 1 { "comments" } else { "comment" };
-        return fit(
-            &format!("remove {what} from"),
-            &file_subjects(&files),
-            "",
-            budget,
-        );
+        return comments(&files, "remove", "from");
     }
     // Comments rewritten in scripts and configuration and nothing else: `update comments in
     // release-pkg workflow` (nushell's notes on building the MSI, whose `git checkout
@@ -986,13 +990,7 @@ pub(crate) fn summary(
                 && matches!(f.kind, Kind::Ci | Kind::Build | Kind::Other)
         })
     {
-        let what = if a.hunks > 1 { "comments" } else { "comment" };
-        return fit(
-            &format!("update {what} in"),
-            &file_subjects(&files),
-            "",
-            budget,
-        );
+        return comments(&files, "update", "in");
     }
     if all(&|f| f.is_pure_move()) {
         return moves_summary(&files, budget);
