@@ -83,6 +83,10 @@ pub struct Advice {
     /// The branch's name, when this is its first commit (`Repo::first_on_branch`): the
     /// offline engine reads a type and words from it (`fix/empty-config-crash`).
     pub first_branch: Option<String>,
+    /// The bracketed label the house opens a summary with for the file these paths are
+    /// about (`no-type-alias` in typescript-eslint's `fix(eslint-plugin): [no-type-alias]
+    /// handle keyof`), when most past commits about one such file wrote one.
+    pub label: Option<String>,
 }
 
 /// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
@@ -332,7 +336,102 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         bots: history.bots.clone(),
         own: mine.describe(),
         first_branch: None,
+        label: label(commits, paths),
     }
+}
+
+/// How many past commits about one file of the folder [`label`] reads, newest first.
+const LABEL_COMMITS: usize = 40;
+
+/// What a file is called in a bracketed label: its name up to the first dot
+/// (`tests/rules/no-type-alias.test.ts` → `no-type-alias`).
+pub fn label_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.split('.').next().unwrap_or(name)
+}
+
+/// The bracketed label that opens a subject's summary, after its header if any:
+/// `no-type-alias` in `fix(eslint-plugin): [no-type-alias] handle keyof`.
+fn written_label(line: &str) -> Option<&str> {
+    let rest = match line.split_once(": ") {
+        Some((head, rest)) if !head.contains(' ') => rest,
+        _ => line,
+    };
+    let (label, _) = rest.strip_prefix('[')?.split_once(']')?;
+    Some(label)
+}
+
+/// The label the house gives a change about one file (see [`Advice::label`]): the name most
+/// staged paths share (a rule's source, its tests and its docs), when most of the newest
+/// past commits about one file of the same folders opened their summary with that file's
+/// name in brackets. Names too generic to label (`index`, `mod`) are none.
+fn label(commits: &[super::Past], paths: &[&str]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for path in paths {
+        let stem = label_stem(path);
+        match counts.iter_mut().find(|(s, _)| *s == stem) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((stem, 1)),
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    // A rule's tests beside a helper it uses: each name shared by half the paths is tried.
+    counts
+        .iter()
+        .filter(|(stem, count)| {
+            let generic = matches!(
+                stem.to_lowercase().as_str(),
+                "index"
+                    | "mod"
+                    | "lib"
+                    | "main"
+                    | "readme"
+                    | "changelog"
+                    | "package"
+                    | "cargo"
+                    | "init"
+            );
+            !generic && stem.len() >= 3 && count * 2 >= paths.len()
+        })
+        .take(3)
+        .find(|(stem, _)| house_labels(commits, paths, stem))
+        .map(|(stem, _)| (*stem).to_owned())
+}
+
+/// Tells whether most of the newest past commits about one file of the folders holding
+/// `stem`'s staged files opened their summary with that file's name in brackets.
+fn house_labels(commits: &[super::Past], paths: &[&str], stem: &str) -> bool {
+    fn folder(path: &str) -> &str {
+        path.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+    let folders: Vec<&str> = paths
+        .iter()
+        .filter(|p| label_stem(p) == stem)
+        .map(|p| folder(p))
+        .collect();
+    // Past commits about one file of these folders (whatever else they touched), and how
+    // many of them wrote its name as the label.
+    let (mut about, mut labelled) = (0usize, 0usize);
+    for past in commits {
+        let mut one: Option<&str> = None;
+        let mut several = false;
+        for p in past.paths.iter().filter(|p| folders.contains(&folder(p))) {
+            match one {
+                None => one = Some(label_stem(p)),
+                Some(s) if s != label_stem(p) => several = true,
+                Some(_) => {}
+            }
+        }
+        let Some(file) = one.filter(|_| !several) else {
+            continue;
+        };
+        about += 1;
+        labelled += usize::from(written_label(&past.line) == Some(file));
+        if about == LABEL_COMMITS {
+            break;
+        }
+    }
+    about >= 4 && labelled * 2 > about
 }
 
 /// How many of the newest subjects naming a lint the lint habits read: a house's habit is

@@ -12,7 +12,7 @@ mod house;
 pub mod index;
 mod subject;
 
-pub use advice::Advice;
+pub use advice::{Advice, label_stem};
 pub use house::House;
 pub use index::Budget;
 pub use subject::{Form, Subject, parse as parse_subject};

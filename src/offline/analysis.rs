@@ -276,6 +276,11 @@ pub(crate) struct Analysis {
     pub code_removed: Side,
     pub test_added: u32,
     pub test_removed: u32,
+    /// Test lines added that open a lint rule's case (`code: …`), and those that list the
+    /// errors an invalid case reports (`errors: […]`, `messageId: …`): cases with no error
+    /// added are code the rule must now accept.
+    pub rule_cases_added: u32,
+    pub rule_errors_added: u32,
     pub docs_added: u32,
     pub docs_removed: u32,
     /// Keyword groups in hunk headings, in paths, and in added release-note lines.
@@ -1955,6 +1960,25 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             Kind::Test => {
                                 if added {
                                     out.test_added += 1;
+                                    // A lint rule's test cases (ESLint's `RuleTester`): a
+                                    // case opens with its code, an invalid one lists the
+                                    // errors it must report.
+                                    // A case may be its code alone, one quoted line.
+                                    let quoted = text.len() > 3
+                                        && matches!(text[0], b'\'' | b'"' | b'`')
+                                        && text.ends_with(&[text[0], b',']);
+                                    if text.starts_with(b"code:")
+                                        || text.starts_with(b"{ code:")
+                                        || quoted
+                                    {
+                                        out.rule_cases_added += 1;
+                                    }
+                                    if text.starts_with(b"errors:")
+                                        || text.starts_with(b"messageId:")
+                                        || text.starts_with(b"{ messageId:")
+                                    {
+                                        out.rule_errors_added += 1;
+                                    }
                                 } else {
                                     out.test_removed += 1;
                                 }

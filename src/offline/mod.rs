@@ -293,10 +293,40 @@ pub fn write_in(
                 None => p.render_pin(&summary::single_pin(&analysis)?),
             }
         });
-    let words = |budget: usize| match (&phrase, &house_bump_words) {
+    let plain_words = |budget: usize| match (&phrase, &house_bump_words) {
         (Some(phrase), _) => truncate(phrase, budget),
         (None, Some(text)) if width(text) <= budget => text.clone(),
         (None, _) => summary::summary(&analysis, ty, breaking, budget, style.conventional),
+    };
+    // The house's label for the file the change is about goes first (`[no-type-alias]`).
+    let label = advice
+        .label
+        .as_deref()
+        .filter(|_| !bump && takes_label(&analysis));
+    let words = |budget: usize| match label {
+        Some(label) => {
+            // The words as they would be without the label, unless the label leaves them
+            // too little room: the name the label says may be all there is to drop.
+            let room = budget.saturating_sub(width(label) + 3);
+            let said = labelled(plain_words(budget), label, ty, &analysis);
+            let said = if width(&said) <= room {
+                said
+            } else {
+                // A name cut short says less than the label's own thing (`correct rule`,
+                // not `correct isOptionableExpre`).
+                let short = labelled(plain_words(room), label, ty, &analysis);
+                let last = short.split_whitespace().last().unwrap_or("");
+                match label_thing(label, &analysis) {
+                    Some(thing) if !said.split_whitespace().any(|w| w == last) => {
+                        let verb = said.split_whitespace().next().unwrap_or("update");
+                        format!("{verb} {thing}")
+                    }
+                    _ => short,
+                }
+            };
+            format!("[{label}] {said}")
+        }
+        None => plain_words(budget),
     };
     let lint_area = (advice.lint_area.as_deref()).filter(|_| !style.conventional && lint_fixed);
     let mut subject = match &reused {
@@ -412,6 +442,55 @@ fn capitalise(s: &str) -> String {
 pub fn kind(files: &[FileEntry]) -> &'static str {
     let analysis = analysis::analyse(files);
     classify::classify(&analysis, &classify::features(&analysis)).name()
+}
+
+/// Tells whether the change may take a label: a release or a toolchain moved is about no
+/// one file.
+fn takes_label(a: &Analysis) -> bool {
+    a.manifest.release.is_none() && a.toolchain.is_none()
+}
+
+/// The words after a house's label (`[no-type-alias]`, see [`Advice::label`]), without the
+/// name the label says already: `correct no-type-alias` is `correct rule` (the folder's
+/// thing), and a fix whose new rule tests only add code the rule must accept is `avoid
+/// false positive`; `update no-type-alias docs` is `update docs`; a closing `in
+/// no-type-alias` goes.
+fn labelled(words: String, label: &str, ty: Type, a: &Analysis) -> String {
+    let lower = label.to_lowercase();
+    let words = summary::without_place(words, Some(label));
+    let mut parts = words.splitn(2, ' ');
+    let (verb, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let named = |rest: &str| {
+        let rest = rest.to_lowercase();
+        rest == lower || rest.split('.').next() == Some(lower.as_str())
+    };
+    if rest.strip_suffix(" docs").is_some_and(named) {
+        return format!("{verb} docs");
+    }
+    if !named(rest) {
+        return words;
+    }
+    if ty == Type::DOCS {
+        return format!("{verb} docs");
+    }
+    if ty == Type::FIX && a.rule_errors_added == 0 && a.rule_cases_added > 0 {
+        return "avoid false positive".to_owned();
+    }
+    match label_thing(label, a) {
+        Some(thing) => format!("{verb} {thing}"),
+        None => words,
+    }
+}
+
+/// The thing a label names, by the folder of its files (`src/rules/` holds rules).
+fn label_thing<'a>(label: &str, a: &'a Analysis) -> Option<&'a str> {
+    a.files
+        .iter()
+        .filter(|f| history::label_stem(&f.path) == label)
+        .find_map(|f| {
+            let (dir, _) = f.path.rsplit_once('/')?;
+            summary::singular(paths::file_name(dir))
+        })
 }
 
 fn subject(

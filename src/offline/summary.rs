@@ -1590,7 +1590,7 @@ fn collects_by_name(table: &str) -> bool {
 
 /// A plural's singular, for the simple plurals that name a collection (`tasks` → `task`,
 /// `widgets` → `widget`); `None` for other words (`ps`, `class`, `news` …).
-fn singular(word: &str) -> Option<&str> {
+pub(crate) fn singular(word: &str) -> Option<&str> {
     word.strip_suffix('s')
         .filter(|s| s.len() >= 3 && !s.ends_with('s'))
 }

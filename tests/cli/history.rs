@@ -692,3 +692,69 @@ fn a_branch_first_commit_takes_the_branch_words() {
     let subject = subject_of(&repo, &["--offline"]);
     assert!(!subject.contains("retry on timeouts"), "{subject}");
 }
+
+/// typescript-eslint opens the summary of a change to one rule with the rule's name in
+/// brackets (`fix(eslint-plugin): [no-type-alias] handle keyof`): a change to a rule and
+/// its tests gets the label, not the name again, and a fix whose new tests only add code
+/// the rule must accept avoids a false positive.
+#[test]
+fn a_house_that_labels_its_rules_gets_the_label() {
+    let repo = TestRepo::with_commit();
+    let rules = ["no-shadow", "array-type", "no-type-alias", "prefer-for-of"];
+    history(&repo, 24, |i| {
+        let rule = rules[i % rules.len()];
+        (
+            format!("packages/plugin/src/rules/{rule}.ts"),
+            format!("fix(plugin): [{rule}] handle case {i}"),
+        )
+    });
+    repo.write(
+        "packages/plugin/src/rules/no-type-alias.ts",
+        "line 2\nif (operator === 'keyof') {\n  return;\n}\n",
+    );
+    repo.write(
+        "packages/plugin/tests/rules/no-type-alias.test.ts",
+        "ruleTester.run('no-type-alias', rule, {\n  valid: [\n    {\n      code: 'type K = keyof typeof X;',\n    },\n  ],\n  invalid: [],\n});\n",
+    );
+    repo.add(["packages"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "fix(plugin): [no-type-alias] avoid false positive");
+    // A test case that must report errors is no false positive avoided; the name is still
+    // said once.
+    repo.write(
+        "packages/plugin/tests/rules/no-type-alias.test.ts",
+        "ruleTester.run('no-type-alias', rule, {\n  valid: [],\n  invalid: [\n    {\n      code: 'type K = keyof typeof X;',\n      errors: [{ messageId: 'noTypeAlias' }],\n    },\n  ],\n});\n",
+    );
+    repo.add(["packages"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.contains(": [no-type-alias] "), "{subject}");
+    assert!(!subject.contains("false positive"), "{subject}");
+    assert_eq!(
+        subject.matches("no-type-alias").count(),
+        1,
+        "the name is said once: {subject}"
+    );
+    // Elsewhere in the same repository, no label.
+    repo.git(["reset", "-q"]);
+    repo.write("packages/plugin/src/util/ast.ts", "export const x = 1;\n");
+    repo.add(["packages/plugin/src/util/ast.ts"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains('['), "{subject}");
+}
+
+/// A house that writes its rule changes without labels gets none.
+#[test]
+fn a_house_without_labels_gets_none() {
+    let repo = TestRepo::with_commit();
+    let rules = ["no-shadow", "array-type", "no-type-alias", "prefer-for-of"];
+    history(&repo, 24, |i| {
+        let rule = rules[i % rules.len()];
+        (
+            format!("src/rules/{rule}.ts"),
+            format!("fix(rules): handle case {i} in {rule}"),
+        )
+    });
+    stage_change(&repo, "src/rules/no-type-alias.ts");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains('['), "{subject}");
+}
