@@ -32,6 +32,67 @@ fn listed(names: &[String], one: &str, many: &str) -> String {
     }
 }
 
+/// The version a Docusaurus versioned-docs path belongs to:
+/// `docs-website/versioned_docs/version-2.18/intro.md` and
+/// `reference_versioned_sidebars/version-2.18-sidebars.json` are `2.18`.
+fn docs_version(path: &str) -> Option<&str> {
+    let mut parts = path.split('/');
+    while let Some(dir) = parts.next() {
+        if dir.ends_with("versioned_docs") || dir.ends_with("versioned_sidebars") {
+            let version = parts.next()?.strip_prefix("version-")?;
+            let version = version.strip_suffix("-sidebars.json").unwrap_or(version);
+            return (!version.is_empty() && version.len() <= 20).then_some(version);
+        }
+    }
+    None
+}
+
+/// A documentation site's copy of one or more versions added or taken out whole
+/// (haystack's `docs: remove versioned 2.18 docs and api reference`, 393 files): whether
+/// they came, and the versions. The other files may only list the versions
+/// (`versions.json`) or be documents edited for it.
+pub(crate) fn versioned_docs(a: &Analysis) -> Option<(bool, Vec<String>)> {
+    let mut versions: Vec<String> = Vec::new();
+    let (mut came, mut went, mut others) = (0usize, 0usize, 0usize);
+    for f in &a.files {
+        match docs_version(&f.path) {
+            Some(version) => {
+                match f.status {
+                    Status::Added => came += 1,
+                    Status::Deleted => went += 1,
+                    _ => return None,
+                }
+                if !versions.iter().any(|v| v == version) {
+                    versions.push(version.to_owned());
+                }
+            }
+            None if paths::file_name(&f.path).ends_with("versions.json")
+                || (f.kind == Kind::Docs && f.status == Status::Modified) =>
+            {
+                others += 1
+            }
+            None => return None,
+        }
+    }
+    let whole = came + went;
+    if whole < 3 || others * 4 > whole || came * went != 0 || versions.len() > 3 {
+        return None;
+    }
+    versions.sort();
+    Some((came > 0, versions))
+}
+
+/// `remove versioned 2.18 docs`, `add versioned 2.20 and 2.21 docs` (see
+/// [`versioned_docs`]).
+pub(crate) fn versioned_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let (came, versions) = versioned_docs(a)?;
+    let verb = if came { "add" } else { "remove" };
+    Some(truncate(
+        &format!("{verb} versioned {} docs", join(&versions)),
+        budget,
+    ))
+}
+
 /// Tells whether the change is housekeeping whatever the paths say: only file modes
 /// changed, or only submodules moved (issue 13: `chore: make … executable`,
 /// `chore: update … submodule`).
@@ -87,6 +148,7 @@ fn entry_name(line: &str) -> Option<String> {
 /// Returns the summary when the change is one of the kinds this module names, else `None`.
 pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
+
     // One document edited in place: named by what went into it.
     if let [file] = files
         && (file.kind == Kind::Docs || file.sole_addition.is_some())

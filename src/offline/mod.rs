@@ -175,6 +175,12 @@ pub fn write_in(
     } else if summary::removed_tests_only(&analysis).is_some() {
         // Tests deleted and nothing else: a change to the tests, wherever they live.
         allowed(Type::TEST)
+    } else if documents::versioned_docs(&analysis).is_some() {
+        // A documentation site's copy of a version, added or taken out.
+        allowed(Type::DOCS)
+    } else if matches!(ty, Type::REFACTOR | Type::STYLE) && summary::is_toggle(&analysis) {
+        // A switch flipped changes what the program does (tauri's `SkipDevTools::Yes`).
+        allowed(Type::FEAT)
     } else if summary::is_rename(&analysis) {
         allowed(Type::REFACTOR)
     } else if documents::is_housekeeping(&analysis)

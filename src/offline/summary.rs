@@ -902,6 +902,9 @@ pub(crate) fn summary(
     if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
     }
+    if let Some(text) = super::documents::versioned_summary(a, budget) {
+        return text;
+    }
     let all = |pred: &dyn Fn(&FileFacts) -> bool| files.iter().all(|f| pred(f));
     // A release, with the version also written into a packaging file or two (alacritty's
     // `Info.plist` and `.wxs`, helix's three-line `<release>` in its appdata).
@@ -2092,7 +2095,20 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
                 .any(|d| d.name == name)
         })
     };
-    let text = if let Some(key) = &first.key {
+    // A switch flipped: what it now does (`skip dev tools in mobile`, not `rename No to
+    // Yes`).
+    let toggle = (first.qualifier.as_deref())
+        .filter(|_| swaps.iter().all(|s| s.qualifier == first.qualifier))
+        .and_then(|q| words::toggle_phrase(q, old, new));
+    let text = if let Some(phrase) = toggle {
+        let place = file_subject(&files[0].path);
+        match files {
+            [_] if !is_generic(&place) && width(&format!("{phrase} in {place}")) <= budget => {
+                format!("{phrase} in {place}")
+            }
+            _ => phrase,
+        }
+    } else if let Some(key) = &first.key {
         format!("set {key} to {new}")
     } else if prose {
         format!(
@@ -2121,6 +2137,22 @@ fn same_swap(s: &words::Swap, main: &words::Swap) -> bool {
         || s.old.contains(main.old.as_str()) && s.old.replace(&main.old, &main.new) == s.new
 }
 
+/// Tells whether the change only flips switches in code (`SkipDevTools::No` →
+/// `SkipDevTools::Yes`, see [`words::toggle_phrase`]): what the program does changes, so
+/// it is never a refactor.
+pub(crate) fn is_toggle(a: &Analysis) -> bool {
+    let files = a.substantive();
+    let mut swaps = files.iter().flat_map(|f| f.swaps.iter()).peekable();
+    swaps.peek().is_some()
+        && files
+            .iter()
+            .all(|f| f.swap_only && f.status == Status::Modified && f.kind == Kind::Source)
+        && swaps.all(|s| {
+            (s.qualifier.as_deref())
+                .is_some_and(|q| words::toggle_phrase(q, &s.old, &s.new).is_some())
+        })
+}
+
 /// Tells whether the change only renames one function or type in the code (its definition
 /// and every use, nothing else): a refactor, whatever words the names hold.
 pub(crate) fn is_rename(a: &Analysis) -> bool {
@@ -2137,6 +2169,7 @@ pub(crate) fn is_rename(a: &Analysis) -> bool {
         // A misspelt name put right is a typo fixed, not a new name.
         && !words::is_typo(first)
         && first.old.to_lowercase() != first.new.to_lowercase()
+        && !is_toggle(a)
         && swaps.iter().all(|s| same_swap(s, first))
         && a.files
             .iter()
@@ -2264,9 +2297,52 @@ fn fit_sentence(text: &str, budget: usize) -> Option<String> {
             return Some(fit);
         }
         let cut = without_hanging(&truncate(&lean, budget));
+        // A cut that drops more than the last word ends mid-phrase: before the last
+        // preposition that leaves a whole one instead (`document the input ordering
+        // behavior`, not `… of auto-promoted lazy`).
+        let dropped = lean.split_whitespace().count() - cut.split_whitespace().count();
+        if dropped >= 2
+            && let Some(head) = phrase_before_preposition(&lean, budget)
+        {
+            return Some(head);
+        }
         let bare_make = cut.starts_with("make ") && cut.split_whitespace().count() <= 2;
         (!cut.is_empty() && !bare_make).then_some(cut)
     })
+}
+
+/// `text` cut before the last preposition (`of`, `in`, `for`, …) where the words before it
+/// fit `budget` and say enough (four words or more, code spans and parentheses closed);
+/// `None` when there is no such place.
+fn phrase_before_preposition(text: &str, budget: usize) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (4..words.len())
+        .rev()
+        .filter(|&k| {
+            matches!(
+                words[k],
+                "of" | "in"
+                    | "for"
+                    | "on"
+                    | "with"
+                    | "from"
+                    | "at"
+                    | "into"
+                    | "across"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "via"
+            )
+        })
+        .map(|k| words[..k].join(" "))
+        .find(|head| {
+            width(head) <= budget
+                && head.matches('`').count().is_multiple_of(2)
+                && head.matches('(').count() == head.matches(')').count()
+                && without_hanging(head) == *head
+                && !head.ends_with(',')
+        })
 }
 
 /// `text` without its asides: parenthesised parts and examples after `such as` or `e.g.`
@@ -3666,9 +3742,19 @@ mod tests {
         let note = "add support for `provides`, `conflicts` and `replaces` to the Debian \
                     bundle of the application";
         assert_eq!(fit_sentence(note, 50).unwrap(), truncate(note, 50));
-        // Nothing to stop at: cut as any summary is.
+        // No clause to stop at: before the last preposition that leaves a whole phrase
+        // (haystack's `document the input ordering behavior of auto-promoted lazy` cut
+        // inside the noun), else cut as any summary is.
         let note = "keep the exact specifiers of no-save updates in the lockfile on every run";
-        assert_eq!(fit_sentence(note, 40).unwrap(), truncate(note, 40));
+        assert_eq!(fit_sentence(note, 40).unwrap(), "keep the exact specifiers");
+        let note = "document the input ordering behavior of auto-promoted lazy variadic sockets \
+                    in `Pipeline.connect()`";
+        assert_eq!(
+            fit_sentence(note, 66).unwrap(),
+            "document the input ordering behavior"
+        );
+        let note = "keep exact specifiers of no-save updates";
+        assert_eq!(fit_sentence(note, 30).unwrap(), truncate(note, 30));
         assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
         // Asides go before any word of the sentence's own.
         let note = "GritQL snippets such as `export { $specifiers } from $source` now match \

@@ -213,6 +213,9 @@ const VERBS: &[&str] = &[
     "document",
     "generate",
     "migrate",
+    "install",
+    "reinstall",
+    "open",
     "unify",
     "merge",
     "split",
@@ -243,6 +246,46 @@ pub(crate) fn imperative(word: &str) -> Option<String> {
     }
     let bare = unpast(&lower).or_else(|| unthird(&lower))?;
     VERBS.contains(&bare.as_str()).then_some(bare)
+}
+
+/// A switch named by a type and flipped to its other value, in words: `SkipDevTools::No`
+/// → `SkipDevTools::Yes` is `skip dev tools`, `ReinstallDeps::No` is `don't reinstall
+/// deps`, `Vsync::Off` is `disable vsync`; `None` unless the two values are opposites.
+pub(crate) fn toggle_phrase(qualifier: &str, old: &str, new: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("yes", "no"),
+        ("true", "false"),
+        ("on", "off"),
+        ("enabled", "disabled"),
+        ("enable", "disable"),
+        ("always", "never"),
+        ("allow", "deny"),
+        ("show", "hide"),
+        ("visible", "hidden"),
+    ];
+    let (old, new) = (old.to_lowercase(), new.to_lowercase());
+    let on = PAIRS.iter().find_map(|&(yes, no)| {
+        if (old.as_str(), new.as_str()) == (no, yes) {
+            Some(true)
+        } else if (old.as_str(), new.as_str()) == (yes, no) {
+            Some(false)
+        } else {
+            None
+        }
+    })?;
+    let words = split_ident(qualifier);
+    if words.is_empty() || words.len() > 5 || !qualifier.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let said = words.join(" ");
+    Some(
+        match (imperative(&words[0]).is_some() && words.len() > 1, on) {
+            (true, true) => said,
+            (true, false) => format!("don't {said}"),
+            (false, true) => format!("enable {said}"),
+            (false, false) => format!("disable {said}"),
+        },
+    )
 }
 
 /// Returns a test's name as plain words, without `test_`/`it_`/`should_`
@@ -356,7 +399,31 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
     if words.len() < 3 || numbered || words.iter().any(|w| w.len() > 30) {
         return None;
     }
-    let mut words: Vec<String> = words.to_vec();
+    let words_in = words;
+    // Shorthand spelt out (`w/ complex expression`), a word doubled by it dropped (`work
+    // with w/ …`).
+    let mut words: Vec<String> = Vec::with_capacity(words.len());
+    for w in words_in {
+        let w = match w.as_str() {
+            "w/" => "with".to_owned(),
+            "w/o" => "without".to_owned(),
+            _ => w.clone(),
+        };
+        if words
+            .last()
+            .is_none_or(|last| !last.eq_ignore_ascii_case(&w))
+        {
+            words.push(w);
+        }
+    }
+    // `should work with complex expression` → `support complex expression`: what the code
+    // now copes with.
+    if words.len() >= 3
+        && matches!(words[0].to_lowercase().as_str(), "work" | "works")
+        && words[1] == "with"
+    {
+        words.splice(..2, ["support".to_owned()]);
+    }
     // `does not throw on a missing tsconfig` → `don't throw on a missing tsconfig`.
     let negations: [&[&str]; 5] = [
         &["does", "not"],
@@ -1006,6 +1073,8 @@ pub(crate) struct Swap {
     pub prose: bool,
     /// The key the new word is the value of (`"no-console": "error"`, `level = "debug"`).
     pub key: Option<String>,
+    /// The path the new word is named through (`SkipDevTools` in `SkipDevTools::Yes`).
+    pub qualifier: Option<String>,
 }
 
 /// Reads a line of configuration that sets one option to a plain value (`pool: 'vmThreads',`,
@@ -1222,6 +1291,7 @@ impl WordRun {
             new: word.to_owned(),
             prose: true,
             key: None,
+            qualifier: None,
         })
     }
 }
@@ -1241,7 +1311,7 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
         if to.len() != tn.len() {
             return None;
         }
-        for (a, b) in to.iter().zip(&tn) {
+        for (i, (a, b)) in to.iter().zip(&tn).enumerate() {
             if a == b {
                 continue;
             }
@@ -1258,6 +1328,8 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
                 new: String::from_utf8_lossy(b).into_owned(),
                 prose: comment,
                 key: if comment { None } else { key_of(n, at) },
+                qualifier: (!comment && i >= 3 && tn[i - 1] == b":" && tn[i - 2] == b":")
+                    .then(|| String::from_utf8_lossy(tn[i - 3]).into_owned()),
             };
             if !out.contains(&swap) {
                 out.push(swap);
@@ -1449,6 +1521,15 @@ mod tests {
         assert_eq!(
             test_intent("pep_751_prefers_path_over_url").as_deref(),
             Some("PEP 751 prefers path over URL")
+        );
+        // Shorthand spelt out, the doubled word dropped, `work with` said as support.
+        assert_eq!(
+            test_intent("should work with w/ complex expression").as_deref(),
+            Some("support complex expression")
+        );
+        assert_eq!(
+            test_intent("renders w/o a key").as_deref(),
+            Some("render without a key")
         );
         assert_eq!(test_intent("test_parse"), None);
         assert_eq!(test_intent("TestRun"), None);
@@ -1781,6 +1862,38 @@ mod tests {
         assert_eq!(tokens(b"'quoted'", true).len(), 3);
     }
 
+    /// tauri's `SkipDevTools::No` → `SkipDevTools::Yes` read `rename No to Yes`.
+    #[test]
+    fn a_switch_flipped_is_said_in_words() {
+        let old: &[&[u8]] = &[b"    SkipDevTools::No,"];
+        let new: &[&[u8]] = &[b"    SkipDevTools::Yes,"];
+        let swaps = word_swaps(old, new, false).unwrap();
+        assert_eq!(swaps[0].qualifier.as_deref(), Some("SkipDevTools"));
+        let phrase = |q: &str, o: &str, n: &str| toggle_phrase(q, o, n);
+        assert_eq!(
+            phrase("SkipDevTools", "No", "Yes").as_deref(),
+            Some("skip dev tools")
+        );
+        assert_eq!(
+            phrase("ReinstallDeps", "Yes", "No").as_deref(),
+            Some("don't reinstall deps")
+        );
+        assert_eq!(
+            phrase("Vsync", "On", "Off").as_deref(),
+            Some("disable vsync")
+        );
+        assert_eq!(
+            phrase("DevTools", "Disabled", "Enabled").as_deref(),
+            Some("enable dev tools")
+        );
+        // Not opposites, or no type to name the switch: no phrase.
+        assert_eq!(phrase("Mode", "Light", "Dark"), None);
+        assert_eq!(phrase("self", "No", "Yes"), None);
+        // A plain word in its place has no qualifier.
+        let swaps = word_swaps(&[b"let x = No;"], &[b"let x = Yes;"], false).unwrap();
+        assert_eq!(swaps[0].qualifier, None);
+    }
+
     #[test]
     fn typos_are_close_spellings_not_new_forms() {
         let swap = |old: &str, new: &str, prose: bool| Swap {
@@ -1788,6 +1901,7 @@ mod tests {
             new: new.into(),
             prose,
             key: None,
+            qualifier: None,
         };
         assert!(is_typo(&swap("teh", "the", true)));
         assert!(is_typo(&swap("stringiySymbol", "stringifySymbol", false)));

@@ -620,3 +620,56 @@ fn registry_changes_are_named_by_the_entry_they_sit_in() {
         "a table that runs a command is named by it"
     );
 }
+
+/// tauri's `SkipDevTools::No` → `SkipDevTools::Yes` read `refactor: rename No to Yes`: a
+/// switch flipped is what the code now does, and a behaviour changed.
+#[test]
+fn a_switch_flipped_says_what_the_code_now_does() {
+    let repo = TestRepo::new();
+    let call = |skip: &str| {
+        format!(
+            "pub fn command() {{\n    setup(\n        target,\n        SkipDevTools::{skip},\n        ReinstallDeps::Yes,\n    );\n}}\n"
+        )
+    };
+    repo.write("cli/src/mobile/setup.rs", call("No"));
+    repo.commit_all("base");
+    repo.write("cli/src/mobile/setup.rs", call("Yes"));
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let header = text.lines().next().unwrap_or_default();
+    assert!(header.ends_with(": skip dev tools in setup"), "{header}");
+    assert!(!header.starts_with("refactor"), "{header}");
+}
+
+/// haystack's `docs: remove versioned 2.18 docs and api reference` (393 files deleted) read
+/// `chore: update faq.mdx and experimental_agents_api.md`.
+#[test]
+fn a_documentation_version_taken_out_is_said_as_such() {
+    let repo = TestRepo::new();
+    repo.write("site/versions.json", "[\"2.19\", \"2.18\"]\n");
+    for page in ["intro", "install", "agents"] {
+        repo.write(
+            format!("site/versioned_docs/version-2.18/{page}.md"),
+            format!("# {page}\n\nSome words.\n"),
+        );
+    }
+    repo.write(
+        "site/versioned_sidebars/version-2.18-sidebars.json",
+        "{\"docs\": []}\n",
+    );
+    repo.commit_all("base");
+    repo.write("site/versions.json", "[\"2.19\"]\n");
+    repo.git([
+        "rm",
+        "-q",
+        "-r",
+        "site/versioned_docs",
+        "site/versioned_sidebars",
+    ]);
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("docs: remove versioned 2.18 docs\n"));
+}
