@@ -2300,8 +2300,19 @@ fn fit_sentence(text: &str, budget: usize) -> Option<String> {
         // A cut that drops more than the last word ends mid-phrase: before the last
         // preposition that leaves a whole one instead (`document the input ordering
         // behavior`, not `… of auto-promoted lazy`).
-        let dropped = lean.split_whitespace().count() - cut.split_whitespace().count();
+        // A cut that ends on a name (`from \`cli.rs\``, `in the AppImage`) ends a phrase.
+        // Words kept whole (`understandabl` is not).
+        let whole = (lean.split_whitespace())
+            .zip(cut.split_whitespace())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let dropped = lean.split_whitespace().count() - whole;
+        let on_name = cut
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.ends_with('`') || w.chars().any(char::is_uppercase));
         if dropped >= 2
+            && !on_name
             && let Some(head) = phrase_before_preposition(&lean, budget)
         {
             return Some(head);
@@ -2329,6 +2340,7 @@ fn phrase_before_preposition(text: &str, budget: usize) -> Option<String> {
                     | "at"
                     | "into"
                     | "across"
+                    | "to"
                     | "after"
                     | "before"
                     | "during"
@@ -3755,6 +3767,18 @@ mod tests {
         );
         let note = "keep exact specifiers of no-save updates";
         assert_eq!(fit_sentence(note, 30).unwrap(), truncate(note, 30));
+        // A word cut in two is dropped; an infinitive's `to` is a place to stop.
+        let note = "update the doc strings of the BranchJoiner to more understandable and \
+                    better highlight where it's useful";
+        assert_eq!(
+            fit_sentence(note, 66).unwrap(),
+            "update the doc strings of the BranchJoiner"
+        );
+        // A cut that ends on a name ends a phrase: kept as cut.
+        let note = "move the copying of resources and sidecars from `cli.rs` to the bundler \
+                    crate";
+        assert_eq!(fit_sentence(note, 60).unwrap(), truncate(note, 60));
+        assert!(truncate(note, 60).ends_with("`cli.rs`"));
         assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
         // Asides go before any word of the sentence's own.
         let note = "GritQL snippets such as `export { $specifiers } from $source` now match \
