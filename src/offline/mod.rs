@@ -305,10 +305,12 @@ pub fn write_in(
         (None, _) => summary::summary(&analysis, ty, breaking, budget, style.conventional),
     };
     // The house's label for the file the change is about goes first (`[no-type-alias]`).
+    // A label that leaves the words too little room is left out rather than cut.
     let label = advice
         .label
         .as_deref()
-        .filter(|_| !bump && takes_label(&analysis));
+        .filter(|_| !bump && takes_label(&analysis))
+        .filter(|label| width(label) + 3 + 32 <= room.max_subject);
     let words = |budget: usize| match label {
         Some(label) => {
             // The words as they would be without the label, unless the label leaves them
@@ -322,7 +324,11 @@ pub fn write_in(
                 // not `correct isOptionableExpre`).
                 let short = labelled(plain_words(room), label, ty, &analysis);
                 let last = short.split_whitespace().last().unwrap_or("");
-                match label_thing(label, &analysis) {
+                let thing = match ty {
+                    Type::DOCS => Some("docs"),
+                    _ => label_thing(label, &analysis),
+                };
+                match thing {
                     Some(thing) if !said.split_whitespace().any(|w| w == last) => {
                         let verb = said.split_whitespace().next().unwrap_or("update");
                         format!("{verb} {thing}")
@@ -464,6 +470,19 @@ fn takes_label(a: &Analysis) -> bool {
 fn labelled(words: String, label: &str, ty: Type, a: &Analysis) -> String {
     let lower = label.to_lowercase();
     let words = summary::without_place(words, Some(label));
+    // The label's own file as the place (`fix typo in no-restricted-types.mdx`) goes too.
+    let words = match words.rsplit_once(' ') {
+        Some((head, file))
+            if file.to_lowercase().split('.').next() == Some(lower.as_str())
+                && file.contains('.')
+                && ["in", "to", "from", "for"]
+                    .iter()
+                    .any(|prep| head.ends_with(&format!(" {prep}"))) =>
+        {
+            head.rsplit_once(' ').map_or(head, |(h, _)| h).to_owned()
+        }
+        _ => words,
+    };
     let mut parts = words.splitn(2, ' ');
     let (verb, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let named = |rest: &str| {

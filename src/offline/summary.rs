@@ -2347,6 +2347,12 @@ fn phrase_before_preposition(text: &str, budget: usize) -> Option<String> {
                     | "via"
             )
         })
+        // `trying to close`, `able to read`: that `to` belongs to what comes before it.
+        .filter(|&k| {
+            words[k] != "to"
+                || !(words[k - 1].ends_with("ing")
+                    || matches!(words[k - 1], "able" | "unable" | "how" | "want" | "need"))
+        })
         .map(|k| words[..k].join(" "))
         .find(|head| {
             width(head) <= budget
@@ -3773,6 +3779,12 @@ mod tests {
         assert_eq!(
             fit_sentence(note, 66).unwrap(),
             "update the doc strings of the BranchJoiner"
+        );
+        // A `to` that completes the word before it is no place to stop.
+        let note = "internal crash when trying to close the same window twice from a menu";
+        assert_ne!(
+            fit_sentence(note, 50).unwrap(),
+            "internal crash when trying"
         );
         // A cut that ends on a name ends a phrase: kept as cut.
         let note = "move the copying of resources and sidecars from `cli.rs` to the bundler \

@@ -703,11 +703,30 @@ fn a_house_that_labels_its_rules_gets_the_label() {
     let rules = ["no-shadow", "array-type", "no-type-alias", "prefer-for-of"];
     history(&repo, 24, |i| {
         let rule = rules[i % rules.len()];
-        (
-            format!("packages/plugin/src/rules/{rule}.ts"),
-            format!("fix(plugin): [{rule}] handle case {i}"),
-        )
+        match i % 3 {
+            0 => (
+                format!("packages/plugin/docs/rules/{rule}.mdx"),
+                format!("docs(plugin): [{rule}] clarify case {i}"),
+            ),
+            _ => (
+                format!("packages/plugin/src/rules/{rule}.ts"),
+                format!("fix(plugin): [{rule}] handle case {i}"),
+            ),
+        }
     });
+    // A typo fixed in the rule's page: the page is not named again.
+    repo.write(
+        "packages/plugin/docs/rules/no-type-alias.mdx",
+        "# no-type-alias\n\nTeh rule reports type aliases.\n",
+    );
+    repo.commit_all("docs(plugin): [no-type-alias] add page");
+    repo.write(
+        "packages/plugin/docs/rules/no-type-alias.mdx",
+        "# no-type-alias\n\nThe rule reports type aliases.\n",
+    );
+    repo.add(["packages"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "docs(plugin): [no-type-alias] fix typo");
     repo.write(
         "packages/plugin/src/rules/no-type-alias.ts",
         "line 2\nif (operator === 'keyof') {\n  return;\n}\n",
