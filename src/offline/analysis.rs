@@ -2414,7 +2414,7 @@ impl Analysis {
     /// bumps, else the CI action pins, else the tools whose versions moved in place.
     pub(crate) fn dependency_changes(&self) -> Vec<super::deps::DepChange> {
         if !self.manifest.deps.is_empty() {
-            return self.manifest.deps.clone();
+            return self.resolved_manifest_deps();
         }
         let locked = self.bumped_locks();
         if !locked.is_empty() {
@@ -2424,6 +2424,28 @@ impl Analysis {
             return self.pins.clone();
         }
         self.tools()
+    }
+
+    /// The manifests' dependency changes, a requirement loosened to what the lockfile then
+    /// resolves (`"1.21.1"` → `"1"` while the lock moves to 1.21.2) said by the locked
+    /// versions: tauri's `bump tokio from 1.21.1 to 1.21.2`, not `… to 1`.
+    pub(crate) fn resolved_manifest_deps(&self) -> Vec<super::deps::DepChange> {
+        let locked = self.bumped_locks();
+        (self.manifest.deps.iter())
+            .map(|dep| {
+                let lock = locked.iter().find(|l| l.name == dep.name);
+                let loosened = |lock: &super::deps::DepChange| {
+                    let (Some(to), Some(resolved)) = (&dep.to, &lock.to) else {
+                        return false;
+                    };
+                    resolved.starts_with(&format!("{to}."))
+                };
+                match lock {
+                    Some(lock) if loosened(lock) => lock.clone(),
+                    _ => dep.clone(),
+                }
+            })
+            .collect()
     }
 
     /// The tools whose versions moved in place, across the files, each once.

@@ -494,7 +494,8 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
 pub(crate) fn note_phrase(text: &str) -> Option<String> {
     // A note written as a header (`perf: optimize …`): the type is not part of the words.
     let text = note_header(text).map_or(text, |(_, rest)| rest);
-    let text = unlink(&text.replace("``", "`"));
+    // `` `tauri::webview_version` , to get …``: a space before a comma is a slip.
+    let text = unlink(&text.replace("``", "`")).replace(" ,", ",");
     // `Fixed #10776: Biome no longer …`: the issue number says nothing a reader can use.
     let text = text.trim();
     let text = match text.split_once(": ") {
@@ -796,6 +797,8 @@ pub(crate) fn note_kind(text: &str) -> Option<&'static str> {
         "add" | "introduce" | "support" => Some("feat"),
         "improve" | "speed" | "optimize" | "optimise" if second.starts_with("perf") => Some("perf"),
         "optimize" | "optimise" | "speed" => Some("perf"),
+        // `Document the input ordering behavior of …`: the author says it is docs.
+        "document" => Some("docs"),
         _ => None,
     }
 }
@@ -1660,6 +1663,11 @@ mod tests {
                 .as_deref(),
             Some("add `accelerator` method to the `CustomMenuItem` struct")
         );
+        // tauri's `` `tauri::webview_version` , to get `` lost the space before its comma.
+        assert_eq!(
+            note_phrase("Added `tauri::webview_version` , to get webview version.").as_deref(),
+            Some("add `tauri::webview_version`, to get webview version")
+        );
         assert_eq!(
             note_phrase("Fixed a bug where ``Pipeline.run`` hung").as_deref(),
             Some("fix `Pipeline.run` hung")
@@ -1768,6 +1776,10 @@ mod tests {
         assert_eq!(note_kind("Added a new nursery rule `x`."), Some("feat"));
         assert_eq!(note_kind("Improved performance of `x`."), Some("perf"));
         assert_eq!(note_kind("Improved the docs of `x`."), None);
+        assert_eq!(
+            note_kind("Document the input ordering of `Pipeline.connect()`."),
+            Some("docs")
+        );
         assert_eq!(note_kind("The parser now accepts `!`."), None);
         // Svelte's changesets are headers already: their type, and no type in the words.
         assert_eq!(note_kind("perf: optimize destructuring"), Some("perf"));
