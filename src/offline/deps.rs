@@ -257,8 +257,42 @@ impl ManifestReader {
         map.entry(key).or_insert(version);
     }
 
+    /// A Go module moved to a new major version changes its path (`go-github/v64` →
+    /// `go-github/v65`): the two are one module, bumped, under the path without the major.
+    fn join_go_majors(&mut self) {
+        fn base(module: &str) -> Option<&str> {
+            let (base, major) = module.rsplit_once("/v")?;
+            (base.contains('/') && !major.is_empty() && major.bytes().all(|b| b.is_ascii_digit()))
+                .then_some(base)
+        }
+        let gone: Vec<String> = (self.removed.keys())
+            .filter(|k| !self.added.contains_key(*k) && base(k).is_some())
+            .cloned()
+            .collect();
+        for old in gone {
+            let Some(root) = base(&old).map(str::to_owned) else {
+                continue;
+            };
+            let new = (self.added.keys())
+                .find(|k| **k != old && !self.removed.contains_key(*k) && base(k) == Some(&root))
+                .cloned();
+            let Some(new) = new else {
+                continue;
+            };
+            if let (Some(from), Some(to)) = (self.removed.remove(&old), self.added.remove(&new)) {
+                self.removed.insert(root.clone(), from);
+                self.added.insert(root.clone(), to);
+                self.order.retain(|k| *k != old && *k != new);
+                self.order.push(root);
+            }
+        }
+    }
+
     /// Adds what was read from the manifest at `path` to `out`.
-    pub(crate) fn finish(self, path: &str, out: &mut ManifestChanges) {
+    pub(crate) fn finish(mut self, path: &str, out: &mut ManifestChanges) {
+        if path.ends_with("go.mod") {
+            self.join_go_majors();
+        }
         let depth = path.matches('/').count();
         for key in self.order {
             let from = self.removed.get(&key).cloned();
@@ -1967,6 +2001,32 @@ mod tests {
             lock("go.sum", &go),
             vec![bump("github.com/spf13/cobra", "v1.7.0", "v1.8.0")]
         );
+    }
+
+    /// goreleaser's `chore(deps): update go-github to v65` read `update github`.
+    #[test]
+    fn a_go_module_moved_to_a_new_major_version_is_bumped() {
+        let mut reader = ManifestReader::default();
+        reader.line("go.mod", "\tgithub.com/google/go-github/v64 v64.0.0", false);
+        reader.line("go.mod", "\tgithub.com/google/go-github/v65 v65.0.0", true);
+        reader.line("go.mod", "\tgithub.com/go-git/go-git/v5 v5.19.1", false);
+        reader.line("go.mod", "\tgithub.com/go-git/go-git/v5 v5.19.2", true);
+        let mut out = ManifestChanges::default();
+        reader.finish("go.mod", &mut out);
+        let said: Vec<(&str, Option<&str>, Option<&str>)> = (out.deps.iter())
+            .map(|d| (d.name.as_str(), d.from.as_deref(), d.to.as_deref()))
+            .collect();
+        assert!(said.contains(&(
+            "github.com/google/go-github",
+            Some("v64.0.0"),
+            Some("v65.0.0")
+        )));
+        // Within a major version the path stays as written (Dependabot's `go-git/v5`).
+        assert!(said.contains(&(
+            "github.com/go-git/go-git/v5",
+            Some("v5.19.1"),
+            Some("v5.19.2")
+        )));
     }
 
     #[test]
