@@ -1074,6 +1074,26 @@ pub(crate) fn summary(
     if let Some(text) = async_summary(&files, budget) {
         return text;
     }
+    // Comments only, in code, typed as anything but documentation (which names the items
+    // documented): `add comments to watch`, not `update watch` (vue's `chore: comments
+    // regarding Readonly usage`).
+    if ty != Type::DOCS
+        && !directives_only(a)
+        && all(&|f| {
+            f.comment_only
+                && f.additions > 0
+                && f.status == Status::Modified
+                && matches!(f.kind, Kind::Source | Kind::Test | Kind::Example)
+        })
+    {
+        let verb = if all(&|f| f.deletions == 0) {
+            "add"
+        } else {
+            "update"
+        };
+        let place = if verb == "add" { "to" } else { "in" };
+        return comments(&files, verb, place);
+    }
     let file_names = |name: fn(&str) -> String| {
         let mut names = Names::default();
         for f in &files {

@@ -1837,3 +1837,19 @@ fn a_long_entry_shown_shifted_is_still_a_language_added() {
     );
     assert_eq!(words_of(&patch), "add htmldjango language and grammar");
 }
+
+/// vue's `chore: comments regarding Readonly usage` read `chore: update watch`: comments
+/// added to code, typed as anything but documentation, say so; typed as documentation
+/// they name the item (`document watch`, the fixture's expected message).
+#[test]
+fn comments_added_to_code_say_so() {
+    let a = analysis::analyse(&entries(&fixture("comments-added-ts")));
+    assert_eq!(
+        summary::summary(&a, Type::CHORE, false, 72, true),
+        "add comment to apiWatch"
+    );
+    assert_eq!(
+        summary::summary(&a, Type::DOCS, false, 72, true),
+        "document watch"
+    );
+}
