@@ -2434,11 +2434,15 @@ impl Analysis {
         (self.manifest.deps.iter())
             .map(|dep| {
                 let lock = locked.iter().find(|l| l.name == dep.name);
+                // Fewer parts than before (`1.21.1` → `1`), and the lock within them; a
+                // requirement moved as written (`0.18` → `0.20`) is said as written.
                 let loosened = |lock: &super::deps::DepChange| {
-                    let (Some(to), Some(resolved)) = (&dep.to, &lock.to) else {
+                    let (Some(from), Some(to), Some(resolved)) = (&dep.from, &dep.to, &lock.to)
+                    else {
                         return false;
                     };
-                    resolved.starts_with(&format!("{to}."))
+                    to.split('.').count() < from.split('.').count()
+                        && resolved.starts_with(&format!("{to}."))
                 };
                 match lock {
                     Some(lock) if loosened(lock) => lock.clone(),
