@@ -310,34 +310,9 @@ pub fn write_in(
         .label
         .as_deref()
         .filter(|_| !bump && takes_label(&analysis))
-        .filter(|label| width(label) + 3 + 32 <= room.max_subject);
+        .filter(|label| width(label) + 3 + LABEL_ROOM <= room.max_subject);
     let words = |budget: usize| match label {
-        Some(label) => {
-            // The words as they would be without the label, unless the label leaves them
-            // too little room: the name the label says may be all there is to drop.
-            let room = budget.saturating_sub(width(label) + 3);
-            let said = labelled(plain_words(budget), label, ty, &analysis);
-            let said = if width(&said) <= room {
-                said
-            } else {
-                // A name cut short says less than the label's own thing (`correct rule`,
-                // not `correct isOptionableExpre`).
-                let short = labelled(plain_words(room), label, ty, &analysis);
-                let last = short.split_whitespace().last().unwrap_or("");
-                let thing = match ty {
-                    Type::DOCS => Some("docs"),
-                    _ => label_thing(label, &analysis),
-                };
-                match thing {
-                    Some(thing) if !said.split_whitespace().any(|w| w == last) => {
-                        let verb = said.split_whitespace().next().unwrap_or("update");
-                        format!("{verb} {thing}")
-                    }
-                    _ => short,
-                }
-            };
-            format!("[{label}] {said}")
-        }
+        Some(label) => label_words(label, budget, &plain_words, ty, &analysis),
         None => plain_words(budget),
     };
     let lint_area = (advice.lint_area.as_deref()).filter(|_| !style.conventional && lint_fixed);
@@ -456,10 +431,49 @@ pub fn kind(files: &[FileEntry]) -> &'static str {
     classify::classify(&analysis, &classify::features(&analysis)).name()
 }
 
+/// The characters of the subject a house's label must leave for the rest (the header
+/// included): typescript-eslint's `no-unnecessary-parameter-property-assignment` leaves
+/// too few and goes unsaid rather than cut.
+const LABEL_ROOM: usize = 32;
+
 /// Tells whether the change may take a label: a release or a toolchain moved is about no
 /// one file.
 fn takes_label(a: &Analysis) -> bool {
     a.manifest.release.is_none() && a.toolchain.is_none()
+}
+
+/// `[label] words` in `budget`: the words as they would be without the label (see
+/// [`labelled`]), unless the label leaves them too little room, for the name the label
+/// says may be all there is to drop; then the words shortened, or the label's own thing
+/// when they would end on a name cut short (`correct rule`, not `correct
+/// isOptionableExpre`).
+fn label_words(
+    label: &str,
+    budget: usize,
+    words: &dyn Fn(usize) -> String,
+    ty: Type,
+    a: &Analysis,
+) -> String {
+    let room = budget.saturating_sub(width(label) + 3);
+    let said = labelled(words(budget), label, ty, a);
+    let said = if width(&said) <= room {
+        said
+    } else {
+        let short = labelled(words(room), label, ty, a);
+        let last = short.split_whitespace().last().unwrap_or("");
+        let thing = match ty {
+            Type::DOCS => Some("docs"),
+            _ => label_thing(label, a),
+        };
+        match thing {
+            Some(thing) if !said.split_whitespace().any(|w| w == last) => {
+                let verb = said.split_whitespace().next().unwrap_or("update");
+                format!("{verb} {thing}")
+            }
+            _ => short,
+        }
+    };
+    format!("[{label}] {said}")
 }
 
 /// The words after a house's label (`[no-type-alias]`, see [`Advice::label`]), without the
