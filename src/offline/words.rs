@@ -1881,7 +1881,7 @@ mod tests {
         let new: &[&[u8]] = &[b"    SkipDevTools::Yes,"];
         let swaps = word_swaps(old, new, false).unwrap();
         assert_eq!(swaps[0].qualifier.as_deref(), Some("SkipDevTools"));
-        let phrase = |q: &str, o: &str, n: &str| toggle_phrase(q, o, n);
+        let phrase = toggle_phrase;
         assert_eq!(
             phrase("SkipDevTools", "No", "Yes").as_deref(),
             Some("skip dev tools")
