@@ -197,6 +197,13 @@ pub(crate) struct FileFacts {
     /// The print and log calls the file loses (`println!`, `logger.info`), when every
     /// changed hunk only removes such calls (or touches only comments and blank lines).
     pub logs_removed: Vec<String>,
+    /// The log calls the file gains (`log.Debugf`, `tracing::warn!`), when every changed
+    /// hunk only adds such calls, imports, comments or blank lines.
+    pub logs_added: Vec<String>,
+    /// The messages reworded in place: `(error, count)`, when every changed hunk only
+    /// changes the text of string literals on lines that raise an error (`error` true) or
+    /// log, the rest of each line kept.
+    pub reworded: Option<(bool, u32)>,
     /// The lint and type-checker directives the file gains (`+eslint-disable`) and loses
     /// (`-@ts-ignore`), when every changed line is one (or blank).
     pub directives: Vec<String>,
@@ -868,6 +875,167 @@ fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Opti
     (!calls.is_empty() && open == 0).then_some(calls)
 }
 
+/// The log calls one hunk adds, when adding them is all it does: every added line is a
+/// call to a logger's level (`log.Debugf(…)`, `tracing::warn!(…)`, `logger.info(…)`) or the
+/// rest of one, an import (Go's `"github.com/apex/log"` in its block), a comment or blank;
+/// nothing removed. Prints (`println!`, `console.log`) are output, not logging: `None`. A
+/// hunk of imports alone counts, naming no call.
+fn added_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
+    if old.len() != minus as usize || new.len() != plus as usize || minus > 0 || plus == 0 {
+        return None;
+    }
+    let quiet = |t: &[u8]| t.is_empty() || is_comment(t);
+    let go_import = |t: &[u8]| {
+        t.len() > 2
+            && t.starts_with(b"\"")
+            && t.ends_with(b"\"")
+            && !t.contains(&b' ')
+            && t.contains(&b'/')
+    };
+    let mut calls = Vec::new();
+    let mut imports = 0;
+    let mut open = 0i32;
+    let depth = |t: &[u8]| {
+        t.iter().fold(0i32, |d, b| match b {
+            b'(' => d + 1,
+            b')' => d - 1,
+            _ => d,
+        })
+    };
+    for line in new {
+        let t = trim(line);
+        if open > 0 {
+            open += depth(t);
+            continue;
+        }
+        if quiet(t) {
+            continue;
+        }
+        if is_import(t) || go_import(t) {
+            imports += 1;
+            continue;
+        }
+        let call = log_call(t)?;
+        if !calls.contains(&call) {
+            calls.push(call);
+        }
+        open = depth(t).max(0);
+    }
+    (open == 0 && (!calls.is_empty() || imports > 0)).then_some(calls)
+}
+
+/// The logger call a line opens with, by what it calls (`log.Debugf`, `warn!`), when the
+/// last part of that name is a log level; `None` for prints and any other line.
+fn log_call(t: &[u8]) -> Option<String> {
+    let t = t.strip_prefix(b"await ").unwrap_or(t);
+    let open = t.iter().position(|&b| b == b'(')?;
+    let call = std::str::from_utf8(&t[..open]).ok()?.trim();
+    if call.is_empty()
+        || !call
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.:!$".contains(c))
+    {
+        return None;
+    }
+    let level = log_level(call)?;
+    // A bare `error(…)` or `warn(…)` is some function of the program, not a logger.
+    (call.contains(['.', ':', '!']) || level == "debug").then(|| call.to_owned())
+}
+
+/// The level a logger call logs at: `debug` (for trace too), `warning`, `error` or `info`.
+pub(crate) fn log_level(call: &str) -> Option<&'static str> {
+    let last = call
+        .trim_end_matches('!')
+        .rsplit(['.', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let last = last.strip_suffix('f').unwrap_or(&last);
+    let last = last.strip_suffix("ln").unwrap_or(last);
+    match last {
+        "debug" | "trace" => Some("debug"),
+        "warn" | "warning" => Some("warning"),
+        "error" | "err" => Some("error"),
+        "info" => Some("info"),
+        _ => None,
+    }
+}
+
+/// Tells whether a line raises an error or builds one: `fmt.Errorf(`, `errors.New(`,
+/// `bail!(`, `anyhow!(`, `panic!(`, `throw new …Error(`, `raise …(`, `.expect(`.
+fn raises(t: &[u8]) -> bool {
+    static NEEDLES: Needles = Needles::new(&[
+        b"Errorf(",
+        b"errors.New(",
+        b"bail!(",
+        b"anyhow!(",
+        b"panic!(",
+        b"Error(",
+        b"Error::new(",
+        b".expect(",
+        b"Exception(",
+        b"unreachable!(",
+        b"err_msg(",
+    ]);
+    t.starts_with(b"raise ") || t.starts_with(b"throw ") || NEEDLES.any_in(t)
+}
+
+/// The line with the text of its string literals taken out (the quotes kept), for telling
+/// whether two lines differ only in what they say. Single quotes delimit strings except in
+/// Rust, where they open lifetimes and characters.
+fn without_strings(t: &[u8], lang: Lang) -> Vec<u8> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for &b in t {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == q {
+                    out.push(b);
+                    quote = None;
+                }
+            }
+            None => {
+                out.push(b);
+                if b == b'"' || b == b'`' || b == b'\'' && lang != Lang::Rust {
+                    quote = Some(b);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The messages one hunk rewords, `(error, count)`, when that is all it does: each removed
+/// line is followed by its added twin, the two the same outside their string literals, and
+/// each raises an error or logs (`error` when one raises). `None` for any other hunk.
+fn reworded_messages(
+    old: &[&[u8]],
+    new: &[&[u8]],
+    (minus, plus): (u32, u32),
+    lang: Lang,
+) -> Option<(bool, u32)> {
+    if old.len() != minus as usize || new.len() != plus as usize || minus == 0 || minus != plus {
+        return None;
+    }
+    let mut error = false;
+    for (o, n) in old.iter().zip(new) {
+        let (o, n) = (trim(o), trim(n));
+        if o == n || without_strings(o, lang) != without_strings(n, lang) {
+            return None;
+        }
+        if raises(n) {
+            error = true;
+        } else if !is_log(n) {
+            return None;
+        }
+    }
+    Some((error, minus))
+}
+
 /// The lint and type-checker directives a hunk adds (`+eslint-disable`) and removes
 /// (`-@ts-ignore`), when every changed line is one or blank; `None` otherwise, or when the
 /// hunk's lines were not all kept.
@@ -1450,6 +1618,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             link_changes: 0,
             exports: Vec::new(),
             logs_removed: Vec::new(),
+            logs_added: Vec::new(),
+            reworded: None,
             directives: Vec::new(),
             deprecated_removed: false,
             removed_imports: 0,
@@ -1544,6 +1714,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
         let mut logs_removed: Vec<String> = Vec::new();
+        // Hunks that only add log calls (or imports), and those that only reword messages.
+        let mut added_log_hunks = 0u32;
+        let mut logs_added: Vec<String> = Vec::new();
+        let mut reworded_hunks = 0u32;
+        let mut reworded: (bool, u32) = (false, 0);
         // Hunks whose every changed line is a lint directive.
         let mut directive_hunks = 0u32;
         let mut directives: Vec<String> = Vec::new();
@@ -2190,6 +2365,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
                 tally(logs, quiet, &mut log_hunks, &mut logs_removed, 8);
+                let logs = code_like
+                    .then(|| added_logs(&old_lines, &new_lines, (minus, plus)))
+                    .flatten();
+                tally(logs, quiet, &mut added_log_hunks, &mut logs_added, 8);
+                match code_like
+                    .then(|| reworded_messages(&old_lines, &new_lines, (minus, plus), lang))
+                    .flatten()
+                {
+                    Some((error, count)) => {
+                        reworded_hunks += 1;
+                        reworded = (reworded.0 || error, reworded.1 + count);
+                    }
+                    None if quiet => reworded_hunks += 1,
+                    None => {}
+                }
                 if let Some(found) = code_like
                     .then(|| lint_directives(&old_lines, &new_lines, (minus, plus)))
                     .flatten()
@@ -2302,6 +2492,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;
+        }
+        if added_log_hunks == changed_hunks {
+            facts.logs_added = logs_added;
+        }
+        if reworded_hunks == changed_hunks && reworded.1 > 0 {
+            facts.reworded = Some(reworded);
         }
         if changed_hunks > 0 && directive_hunks == changed_hunks {
             facts.directives = directives;

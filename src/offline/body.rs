@@ -79,7 +79,8 @@ fn file_line(f: &FileFacts) -> Option<String> {
             let old = f.old_path.as_deref().unwrap_or("?");
             Some(format!("{verb} {old} to {}", f.path))
         }
-        // Names made public, or print and log calls removed, and nothing else: say that.
+        // Names made public, or print and log calls removed (log calls added), and nothing
+        // else: say that.
         Status::Modified if !f.exports.is_empty() => {
             let mut exported = names(f.exports.iter().map(String::as_str));
             let more = f.exports.len() - exported.len();
@@ -88,14 +89,19 @@ fn file_line(f: &FileFacts) -> Option<String> {
             }
             Some(format!("{}: export {}", f.path, join(&exported)))
         }
-        Status::Modified if !f.logs_removed.is_empty() => {
-            let calls: Vec<String> = f.logs_removed.iter().map(|c| format!("`{c}`")).collect();
+        Status::Modified if !f.logs_removed.is_empty() || !f.logs_added.is_empty() => {
+            let (verb, calls, to) = if f.logs_removed.is_empty() {
+                ("add", &f.logs_added, "to")
+            } else {
+                ("remove", &f.logs_removed, "from")
+            };
+            let calls: Vec<String> = calls.iter().map(|c| format!("`{c}`")).collect();
             let changed = if changed.is_empty() {
                 String::new()
             } else {
-                format!(" from {}", join(&changed))
+                format!(" {to} {}", join(&changed))
             };
-            Some(format!("{}: remove {}{changed}", f.path, join(&calls)))
+            Some(format!("{}: {verb} {}{changed}", f.path, join(&calls)))
         }
         Status::Modified | Status::TypeChange => {
             let mut parts = Vec::new();

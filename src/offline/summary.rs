@@ -1056,6 +1056,12 @@ pub(crate) fn summary(
     if let Some(text) = logs_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = logs_added_summary(&files, budget) {
+        return text;
+    }
+    if let Some(text) = reworded_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = directives_summary(&files, budget) {
         return text;
     }
@@ -2716,6 +2722,70 @@ fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         format!("remove {what}")
     } else {
         format!("remove {what} from {place}")
+    };
+    Some(truncate(&text, budget))
+}
+
+/// Where a change to one file of code happened: the one function its hunks touch, else the
+/// file (`ExtractRepoFromConfig`, `docker`); `None` for several files or a generic name.
+fn one_place(code: &[&FileFacts]) -> Option<String> {
+    let [f] = code else {
+        return None;
+    };
+    let mut functions = Names::default();
+    for d in f.touched.iter().filter(|d| d.kind == DefKind::Function) {
+        functions.push(&d.name);
+    }
+    if let [one] = functions.into_list().as_slice() {
+        return Some(one.clone());
+    }
+    let place = file_subject(&f.path);
+    (place.chars().count() >= 3 && !is_generic(&place)).then_some(place)
+}
+
+/// Log calls added and nothing else: `add debug logging to ExtractRepoFromConfig`
+/// (goreleaser's `add a debug log on git config`), `log a warning in loader`.
+fn logs_added_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code = all_but_notes(files, |f| !f.logs_added.is_empty())?;
+    let mut levels: Vec<&str> = code
+        .iter()
+        .flat_map(|f| &f.logs_added)
+        .filter_map(|c| super::analysis::log_level(c))
+        .collect();
+    let calls = levels.len();
+    levels.dedup();
+    let text = match levels.as_slice() {
+        ["debug"] => "add debug logging".to_owned(),
+        ["warning"] if calls == 1 => "log a warning".to_owned(),
+        ["warning"] => "log warnings".to_owned(),
+        ["error"] => "log errors".to_owned(),
+        _ => "add logging".to_owned(),
+    };
+    let text = match one_place(&code) {
+        Some(place) if text.starts_with("add") => format!("{text} to {place}"),
+        Some(place) => format!("{text} in {place}"),
+        None => text,
+    };
+    Some(truncate(&text, budget))
+}
+
+/// Messages reworded in place and nothing else: `reword error message in docker`
+/// (goreleaser's `improve error msg`), `reword log messages in sync`.
+fn reworded_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code = all_but_notes(files, |f| f.reworded.is_some())?;
+    let (error, count) = code
+        .iter()
+        .filter_map(|f| f.reworded)
+        .fold((false, 0), |(e, n), (error, count)| (e || error, n + count));
+    let what = match (error, count) {
+        (true, 1) => "error message",
+        (true, _) => "error messages",
+        (false, 1) => "log message",
+        (false, _) => "log messages",
+    };
+    let text = match one_place(&code) {
+        Some(place) => format!("reword {what} in {place}"),
+        None => format!("reword {what}"),
     };
     Some(truncate(&text, budget))
 }

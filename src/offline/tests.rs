@@ -1853,3 +1853,64 @@ fn comments_added_to_code_say_so() {
         "document watch"
     );
 }
+
+/// goreleaser's `add a debug log on git config` read `fix: correct ExtractRepoFromConfig`
+/// (the fixture `fix-go-debug-log-added`): log calls added, with their import, are said as
+/// logging. A print is output, not logging, and a bare `error(…)` is the program's own
+/// function: neither is.
+#[test]
+fn log_calls_added_are_said_as_logging() {
+    let patch = |line: &str| {
+        format!(
+            "diff --git a/src/sync.rs b/src/sync.rs\n--- a/src/sync.rs\n+++ b/src/sync.rs\n\
+             @@ -10,3 +10,4 @@ fn pull_remote(remote: &str) -> Result<()> {{\n     let refs = list(remote)?;\n\
+             +    {line}\n     apply(refs)\n }}\n"
+        )
+    };
+    assert_eq!(
+        words_of(&patch("tracing::warn!(\"no refs on {remote}\");")),
+        "log a warning in pull_remote"
+    );
+    assert_eq!(
+        words_of(&patch("log::debug!(\"refs: {refs:?}\");")),
+        "add debug logging to pull_remote"
+    );
+    for other in ["println!(\"refs: {refs:?}\");", "error(\"no refs\");"] {
+        let words = words_of(&patch(other));
+        assert!(!words.contains("log"), "{other}: {words}");
+    }
+}
+
+/// goreleaser's `improve error msg` read `fix: correct docker` (the fixture
+/// `fix-go-error-message-reworded`): only the text of an error or log message changed is a
+/// message reworded; the same change to any other string is not.
+#[test]
+fn a_message_reworded_in_place_says_so() {
+    let patch = |old: &str, new: &str| {
+        format!(
+            "diff --git a/lib/loader.py b/lib/loader.py\n--- a/lib/loader.py\n+++ b/lib/loader.py\n\
+             @@ -4,3 +4,3 @@ def load(path):\n     if not path:\n-        {old}\n+        {new}\n     return read(path)\n"
+        )
+    };
+    let raise = patch(
+        "raise ValueError(\"no path\")",
+        "raise ValueError(\"load() needs a path to a config file\")",
+    );
+    assert_eq!(words_of(&raise), "reword error message in load");
+    let log = patch(
+        "logger.info(\"loading %s\", path)",
+        "logger.info(\"reading config from %s\", path)",
+    );
+    assert_eq!(words_of(&log), "reword log message in load");
+    // The same words in a plain assignment, or the call changed too: not a rewording.
+    for (old, new) in [
+        ("name = \"no path\"", "name = \"load() needs a path\""),
+        (
+            "raise ValueError(\"no path\")",
+            "raise TypeError(\"needs a path\")",
+        ),
+    ] {
+        let words = words_of(&patch(old, new));
+        assert!(!words.starts_with("reword"), "{new}: {words}");
+    }
+}
