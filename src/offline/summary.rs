@@ -2081,8 +2081,13 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     let names = names.into_list();
     // Never the type again as the verb (`fix: fix typo`).
     let verb = if ty == Type::FIX { "correct" } else { "fix" };
-    if swaps.iter().all(|s| words::is_typo(s)) {
-        let what = noun(swaps.len(), "typo", "typos");
+    // A name's capitals put right beside misspellings (`goreleaser` → `GoReleaser`) is part
+    // of the same proofreading.
+    let recased =
+        |s: &words::Swap| s.prose && s.old != s.new && s.old.to_lowercase() == s.new.to_lowercase();
+    let typos = swaps.iter().filter(|s| words::is_typo(s)).count();
+    if typos > 0 && swaps.iter().all(|s| words::is_typo(s) || recased(s)) {
+        let what = noun(typos, "typo", "typos");
         return Some(fit(&format!("{verb} {what} in"), &names, "", budget));
     }
     // `a` → `an`, `the` → `to`: the sentence was mended, not its meaning changed.

@@ -1914,3 +1914,26 @@ fn a_message_reworded_in_place_says_so() {
         assert!(!words.starts_with("reword"), "{new}: {words}");
     }
 }
+
+/// goreleaser's `correct typos in contrib doc` read `update Create a commit and
+/// Contributors sections in CONTRIBUTING`: a name's capitals put right beside the
+/// misspellings is the same proofreading. Capitals alone are not typos.
+#[test]
+fn capitals_put_right_beside_typos_are_typos_fixed() {
+    let patch = |old: &str, new: &str| {
+        format!(
+            "diff --git a/CONTRIBUTING.md b/CONTRIBUTING.md\n--- a/CONTRIBUTING.md\n+++ b/CONTRIBUTING.md\n\
+             @@ -1,3 +1,3 @@\n ## Create a commit\n-{old}\n+{new}\n \n"
+        )
+    };
+    let both = patch(
+        "We are using Convetional Commits, thanks to everyone at goreleaser.",
+        "We are using Conventional Commits, thanks to everyone at GoReleaser.",
+    );
+    assert_eq!(words_of(&both), "fix typo in CONTRIBUTING");
+    let capitals = patch(
+        "Thanks to everyone at goreleaser.",
+        "Thanks to everyone at GoReleaser.",
+    );
+    assert!(!words_of(&capitals).contains("typo"));
+}
