@@ -851,6 +851,23 @@ fn is_development(version: &str) -> bool {
     lower.ends_with("-dev") || lower.contains(".dev") || lower.ends_with("-snapshot")
 }
 
+/// A small change whose added comment says what to do: those words (a new file is news
+/// itself: `add dependabot.yml`).
+fn instruction_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    let text = a.instruction.as_deref()?;
+    let lines: usize = files.iter().map(|f| f.additions + f.deletions).sum();
+    if files.iter().any(|f| f.status == Status::Added) || lines > 10 {
+        return None;
+    }
+    let text = text.trim_end_matches('.');
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+    Some(truncate(
+        &format!("{}{}", first.unwrap_or_default(), chars.as_str()),
+        budget,
+    ))
+}
+
 /// Release-note fragments deleted by the dozen (a release consumed them) are the news,
 /// not the bookkeeping files edited beside them: `delete 59 change files`.
 fn deleted_notes_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
@@ -1100,6 +1117,13 @@ pub(crate) fn summary(
         let place = if verb == "add" { "to" } else { "in" };
         return comments(&files, verb, place);
     }
+    // The same in build and configuration files, whatever the type (haystack's Dockerfile:
+    // `upgrade setuptools due to CVE-2022-40897`).
+    if all(&|f| matches!(f.kind, Kind::Build | Kind::Config))
+        && let Some(text) = instruction_summary(a, &files, budget)
+    {
+        return text;
+    }
     let file_names = |name: fn(&str) -> String| {
         let mut names = Names::default();
         for f in &files {
@@ -1226,23 +1250,8 @@ pub(crate) fn summary(
         Type::CI | Type::BUILD | Type::CHORE
             if ty == Type::CI || all(&|f| f.kind == Kind::Ci && f.path.starts_with(".github/")) =>
         {
-            // A small change whose added comment says what to do: those words (a new file
-            // is news itself: `add dependabot.yml`).
-            if let Some(text) = &a.instruction
-                && files.iter().all(|f| f.status != Status::Added)
-                && files
-                    .iter()
-                    .map(|f| f.additions + f.deletions)
-                    .sum::<usize>()
-                    <= 10
-            {
-                let text = text.trim_end_matches('.');
-                let mut chars = text.chars();
-                let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
-                return truncate(
-                    &format!("{}{}", first.unwrap_or_default(), chars.as_str()),
-                    budget,
-                );
+            if let Some(text) = instruction_summary(a, &files, budget) {
+                return text;
             }
             let workflows = all(&|f| f.path.starts_with(".github/workflows/"));
             if workflows {

@@ -1937,3 +1937,21 @@ fn capitals_put_right_beside_typos_are_typos_fixed() {
     );
     assert!(!words_of(&capitals).contains("typo"));
 }
+
+/// haystack's `fix CVE-2022-40897` read `build: update Dockerfile.base`: a small change to a
+/// build file whose added comment says what to do is those words, the advisory's link said
+/// by its identifier.
+#[test]
+fn an_instruction_in_a_build_file_is_its_subject() {
+    let patch = "diff --git a/docker/Dockerfile.base b/docker/Dockerfile.base\n\
+                 --- a/docker/Dockerfile.base\n+++ b/docker/Dockerfile.base\n\
+                 @@ -19,7 +19,9 @@ WORKDIR /opt/haystack\n ENV PATH=\"/opt/venv/bin:$PATH\"\n \n\
+                 +# Upgrade setuptools due to https://nvd.nist.gov/vuln/detail/CVE-2022-40897\n\
+                 \x20RUN pip install --upgrade pip && \\\n\
+                 +    pip install --no-cache-dir -U setuptools && \\\n\
+                 \x20    pip install --no-cache-dir .\n";
+    assert_eq!(
+        message(patch).subject,
+        "build: upgrade setuptools due to CVE-2022-40897"
+    );
+}

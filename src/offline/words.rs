@@ -817,7 +817,7 @@ fn note_header(text: &str) -> Option<(&'static str, &str)> {
 /// prose (four words or more, no code, no tool directive such as `TODO`, `eslint-disable`,
 /// `SAFETY:` or a licence header), its first letter raised and a period closing it.
 pub(crate) fn reason(block: &str) -> Option<String> {
-    let text = block.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = links_out(block);
     let end = text
         .char_indices()
         .find(|&(i, c)| matches!(c, '.' | '!' | '?') && text[i + 1..].starts_with(' '))
@@ -870,6 +870,38 @@ pub(crate) fn reason(block: &str) -> Option<String> {
     let mut chars = sentence.chars();
     let first = chars.next()?;
     Some(format!("{}{}.", first.to_uppercase(), chars.as_str()))
+}
+
+/// The words of a comment with its links taken out, whitespace squeezed: a link to an
+/// advisory is its identifier (`due to https://nvd.nist.gov/vuln/detail/CVE-2022-40897` →
+/// `due to CVE-2022-40897`); any other goes with the word that points at it (`see`, `at`).
+fn links_out(block: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for word in block.split_whitespace() {
+        let Some(at) = word.find("https://").or_else(|| word.find("http://")) else {
+            words.push(word.to_owned());
+            continue;
+        };
+        let url = word[at..].trim_end_matches(['/', ')', '.', ',', ';', ':']);
+        let last = url.rsplit('/').next().unwrap_or("");
+        let upper = last.to_ascii_uppercase();
+        if ["CVE-", "GHSA-", "RUSTSEC-"]
+            .iter()
+            .any(|p| upper.starts_with(p))
+        {
+            words.push(format!("{}{upper}", &word[..at]));
+            continue;
+        }
+        if words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().trim_start_matches('('),
+                "see" | "at" | "in" | "from" | "on" | "via" | "per"
+            )
+        }) {
+            words.pop();
+        }
+    }
+    words.join(" ")
 }
 
 /// Picks the comment that says why: the first that gives a cause (`because`, `so that`,
@@ -1588,6 +1620,16 @@ mod tests {
         assert_eq!(reason(" eslint-disable-next-line no-console"), None);
         assert_eq!(reason(" let x = f(a, b); g(x);"), None);
         assert_eq!(reason(" unset old ref"), None);
+        assert_eq!(
+            reason(" Upgrade setuptools due to https://nvd.nist.gov/vuln/detail/CVE-2022-40897")
+                .as_deref(),
+            Some("Upgrade setuptools due to CVE-2022-40897.")
+        );
+        assert_eq!(
+            reason(" Pin the runner image, see https://github.com/actions/runner-images/issues/1")
+                .as_deref(),
+            Some("Pin the runner image.")
+        );
         let incidental = ("Parse arguments into enums.".to_owned(), None);
         let cause = ("Searching is slow; cache the results.".to_owned(), None);
         let doc = (
