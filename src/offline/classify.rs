@@ -302,6 +302,14 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if a.files.iter().all(|f| f.is_pure_move()) || super::summary::is_module_move(a) {
         return &[Type::REFACTOR];
     }
+    // A folder of code renamed or moved, with the references to it.
+    if super::summary::folder_move(&substantive).is_some()
+        && substantive
+            .iter()
+            .any(|f| f.status == crate::diff::Status::Renamed && f.kind == Kind::Source)
+    {
+        return &[Type::REFACTOR];
+    }
     // A package dropped, the code rewritten without it: housekeeping of the build.
     if super::summary::dropped_dependency(a).is_some() {
         return &[Type::BUILD, Type::CHORE, Type::REFACTOR];

@@ -431,6 +431,55 @@ fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
     truncate(&format!("rename {count}"), budget)
 }
 
+/// The folder most of the change renames, `(old, new)`: the paths of the renamed files
+/// before the part they keep (`tooling/cli.rs/src/main.rs` → `tooling/cli/src/main.rs` is
+/// `tooling/cli.rs` → `tooling/cli`), when three files or more share it and they are two
+/// thirds of the change or more (the rest the references to the old path put right).
+pub(crate) fn folder_move(files: &[&FileFacts]) -> Option<(String, String)> {
+    let mut pairs: Vec<((String, String), usize)> = Vec::new();
+    let mut renamed = 0;
+    for f in files.iter().filter(|f| f.status == Status::Renamed) {
+        let Some(old) = f.old_path.as_deref() else {
+            continue;
+        };
+        renamed += 1;
+        let (mut old_parts, mut new_parts): (Vec<&str>, Vec<&str>) =
+            (old.split('/').collect(), f.path.split('/').collect());
+        while old_parts.len() > 1 && new_parts.len() > 1 && old_parts.last() == new_parts.last() {
+            old_parts.pop();
+            new_parts.pop();
+        }
+        // A file renamed in its folder is no folder moved.
+        if old_parts.len() == 1 && new_parts.len() == 1 {
+            continue;
+        }
+        let pair = (old_parts.join("/"), new_parts.join("/"));
+        match pairs.iter_mut().find(|(p, _)| *p == pair) {
+            Some((_, n)) => *n += 1,
+            None => pairs.push((pair, 1)),
+        }
+    }
+    let (pair, count) = pairs.into_iter().max_by_key(|(_, n)| *n)?;
+    (count >= 3 && count * 5 >= renamed * 4 && count * 3 >= files.len() * 2).then_some(pair)
+}
+
+/// A folder renamed or moved, with the references to it: `rename tooling/cli.rs to
+/// tooling/cli` (tauri's 176 files), `move widgets to src/widgets`.
+fn folder_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (old, new) = folder_move(files)?;
+    let text = if parent(&old) == parent(&new) {
+        format!("rename {old} to {new}")
+    } else if paths::file_name(&old) == paths::file_name(&new) {
+        match parent(&new) {
+            "" => format!("move {old} to the top folder"),
+            to => format!("move {old} to {to}/"),
+        }
+    } else {
+        format!("move {old} to {new}")
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
 /// Source files moved whole from one package to another, with the few lines that declare
 /// and re-export them: `move dag_walk and dag_walk_async from lib to core` (jj), not `add
 /// dag_walk` for the new `pub mod` lines.
@@ -1012,7 +1061,13 @@ pub(crate) fn summary(
     {
         return comments(&files, "update", "in");
     }
-    if all(&|f| f.is_pure_move()) {
+    if let Some(text) = folder_move_summary(&files, budget) {
+        return text;
+    }
+    // Files renamed, a line or two of each edited with the name (a page's title): the
+    // rename is the news (goreleaser's `nightly.md` → `nightlies.md`, `# Nightly` →
+    // `# Nightlies`).
+    if all(&|f| f.is_pure_move() || f.status == Status::Renamed && f.additions + f.deletions <= 4) {
         return moves_summary(&files, budget);
     }
     if let Some(text) = moved_modules_summary(&files, budget) {

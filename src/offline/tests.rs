@@ -1955,3 +1955,41 @@ fn an_instruction_in_a_build_file_is_its_subject() {
         "build: upgrade setuptools due to CVE-2022-40897"
     );
 }
+
+/// tauri's `rename tooling/cli.rs folder to tooling/cli` (176 files renamed, 33 references
+/// put right) read `feat: extend config and sync-cli-metadata`: a folder renamed leads,
+/// and a folder of code renamed is a refactor. Files renamed each in its own folder are not
+/// a folder renamed.
+#[test]
+fn a_folder_renamed_with_its_references_says_so() {
+    let rename = |old: &str, new: &str| {
+        format!(
+            "diff --git a/{old} b/{new}\nsimilarity index 100%\nrename from {old}\nrename to {new}\n"
+        )
+    };
+    let mut patch = String::new();
+    for file in ["src/main.rs", "src/build.rs", "src/dev.rs", "Cargo.toml"] {
+        patch.push_str(&rename(
+            &format!("tooling/cli.rs/{file}"),
+            &format!("tooling/cli/{file}"),
+        ));
+    }
+    patch.push_str(
+        "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n\
+         @@ -1,3 +1,3 @@\n [workspace]\n-members = [\"tooling/cli.rs\"]\n+members = [\"tooling/cli\"]\n \n",
+    );
+    assert_eq!(
+        message(&patch).subject,
+        "refactor: rename tooling/cli.rs to tooling/cli"
+    );
+    let mut apart = String::new();
+    for (old, new) in [
+        ("a/x.rs", "a/y.rs"),
+        ("b/x.rs", "b/y.rs"),
+        ("c/x.rs", "c/y.rs"),
+    ] {
+        apart.push_str(&rename(old, new));
+    }
+    assert!(!message(&apart).subject.contains("folder"));
+    assert!(!words_of(&apart).starts_with("rename a"));
+}
