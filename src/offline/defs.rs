@@ -203,10 +203,20 @@ fn script(line: &str) -> Option<Def> {
         if let Some(rest) = s.strip_prefix(prefix) {
             let name = ident(rest)?;
             let after = rest[name.len()..].trim_start();
+            let typed = after.starts_with(':');
             let after = after
                 .strip_prefix(':')
                 .map_or(after, |t| t.find('=').map_or("", |i| &t[i..]));
-            let value = after.strip_prefix('=')?.trim_start();
+            // An export whose type runs on to the next lines (`export const vModelText:
+            // ModelDirective<`) is still a name of the module.
+            let Some(value) = after.strip_prefix('=') else {
+                return if exported && typed && after.is_empty() {
+                    def(DefKind::Constant, name, true)
+                } else {
+                    None
+                };
+            };
+            let value = value.trim_start();
             let is_fn = value.starts_with("(")
                 || value.starts_with("async")
                 || value.starts_with("function")
@@ -536,6 +546,11 @@ mod tests {
             some("run", true)
         );
         assert_eq!(name("const x = 5", Lang::Script), None);
+        assert_eq!(
+            name("export const vModelText: ModelDirective<", Lang::Script),
+            some("vModelText", true)
+        );
+        assert_eq!(name("const x: Map<", Lang::Script), None);
         assert_eq!(
             name("it('handles empty input', () => {", Lang::Script),
             some("handles empty input", false)

@@ -628,6 +628,11 @@ fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     if ty == Type::FEAT && !added.is_empty() {
         return (added, true);
     }
+    // Anything but a feature is about the code that was there: a helper it adds is not
+    // what it corrects (vue's `castValue`, new, called from the `vModelText` it fixed).
+    if touched.iter().any(|n| !added.contains(n)) {
+        touched.retain(|n| !added.contains(n));
+    }
     if !touched.is_empty() {
         return (touched, false);
     }

@@ -1993,3 +1993,29 @@ fn a_folder_renamed_with_its_references_says_so() {
     assert!(!message(&apart).subject.contains("folder"));
     assert!(!words_of(&apart).starts_with("rename a"));
 }
+
+/// vue's `handle number modifier on change` read `fix(runtime-dom): correct castValue in
+/// vModel`, a helper the fix adds: a fix is about the code that was there (`vModelText`,
+/// whose type runs on to the next line), not the helper it calls now.
+#[test]
+fn a_fix_names_the_code_it_corrects_not_its_new_helper() {
+    let patch = "diff --git a/src/directives/vModel.ts b/src/directives/vModel.ts\n\
+                 --- a/src/directives/vModel.ts\n+++ b/src/directives/vModel.ts\n\
+                 @@ -45,6 +45,12 @@ type ModelDirective<T> = ObjectDirective<\n\
+                 \x20 Modifiers\n >\n \n\
+                 +function castValue(value: string, trim?: boolean) {\n\
+                 +  if (trim) value = value.trim()\n\
+                 +  return value\n\
+                 +}\n\
+                 +\n\
+                 \x20// v-model runtime\n\
+                 @@ -57,7 +63,7 @@ export const vModelText: ModelDirective<\n\
+                 \x20   if (trim) {\n\
+                 \x20     addEventListener(el, 'change', () => {\n\
+                 -        el.value = el.value.trim()\n\
+                 +        el.value = castValue(el.value, trim)\n\
+                 \x20     })\n";
+    let words = words_of(patch);
+    assert!(words.contains("vModelText"), "{words}");
+    assert!(!words.contains("castValue"), "{words}");
+}
