@@ -673,3 +673,62 @@ fn a_documentation_version_taken_out_is_said_as_such() {
         .success()
         .stdout(starts_with("docs: remove versioned 2.18 docs\n"));
 }
+
+/// tauri's `rename tooling/cli.rs folder to tooling/cli` read `feat: extend config and
+/// sync-cli-metadata`: the staged renames (found by libgit2, as the hook reads them) and
+/// the manifest line that points at the new path are one folder renamed.
+#[test]
+fn a_folder_renamed_with_its_references_is_said_as_the_rename() {
+    let repo = TestRepo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"tooling/cli.rs\"]\n",
+    );
+    for (file, body) in [
+        ("src/main.rs", "fn main() {\n    cli::run();\n}\n"),
+        ("src/build.rs", "pub fn build() -> bool {\n    true\n}\n"),
+        ("src/dev.rs", "pub fn dev() -> u32 {\n    42\n}\n"),
+        ("Cargo.toml", "[package]\nname = \"tauri-cli\"\n"),
+    ] {
+        repo.write(format!("tooling/cli.rs/{file}"), body);
+    }
+    repo.commit_all("base");
+    repo.git(["mv", "tooling/cli.rs", "tooling/cli"]);
+    repo.write("Cargo.toml", "[workspace]\nmembers = [\"tooling/cli\"]\n");
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "refactor: rename tooling/cli.rs to tooling/cli\n",
+        ));
+}
+
+/// goreleaser's `add a debug log on git config` read `fix: correct ExtractRepoFromConfig`:
+/// a logger call added, with its import, is logging added to the function.
+#[test]
+fn a_log_call_added_is_said_as_logging() {
+    let repo = TestRepo::new();
+    let code = |import: &str, log: &str| {
+        format!(
+            "package git\n\nimport (\n\t\"fmt\"\n{import})\n\n// ExtractRepoFromConfig reads the origin.\nfunc ExtractRepoFromConfig() (string, error) {{\n\tout, err := run(\"remote\")\n\tif err != nil {{\n\t\treturn \"\", fmt.Errorf(\"no remote\")\n\t}}\n{log}\treturn out, nil\n}}\n"
+        )
+    };
+    repo.write("internal/git/config.go", code("", ""));
+    repo.commit_all("base");
+    repo.write(
+        "internal/git/config.go",
+        code(
+            "\t\"github.com/apex/log\"\n",
+            "\tlog.Debugf(\"got raw git url: %q\", out)\n",
+        ),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        header.ends_with(": add debug logging to ExtractRepoFromConfig"),
+        "{header}"
+    );
+}
