@@ -2610,7 +2610,7 @@ impl Analysis {
     /// bumps, else the CI action pins, else the tools whose versions moved in place.
     pub(crate) fn dependency_changes(&self) -> Vec<super::deps::DepChange> {
         if !self.manifest.deps.is_empty() {
-            return self.resolved_manifest_deps();
+            return self.manifest_deps();
         }
         let locked = self.bumped_locks();
         if !locked.is_empty() {
@@ -2620,6 +2620,26 @@ impl Analysis {
             return self.pins.clone();
         }
         self.tools()
+    }
+
+    /// The manifests' dependency changes ([`resolved_manifest_deps`]), and the lockfile's
+    /// refresh beside them (`cargo update`) when it moved three packages or more that no
+    /// manifest line names: clap's `Update dependencies`, one requirement loosened and 14
+    /// packages moved, read `bump snapbox from 0.2.9 to 0.2`.
+    ///
+    /// [`resolved_manifest_deps`]: Self::resolved_manifest_deps
+    pub(crate) fn manifest_deps(&self) -> Vec<super::deps::DepChange> {
+        let mut deps = self.resolved_manifest_deps();
+        let others: Vec<super::deps::DepChange> =
+            super::deps::roots(&self.bumped_locks(), &self.lock_edges)
+                .into_iter()
+                .filter(|l| !deps.iter().any(|d| d.name == l.name))
+                .collect();
+        // A release moves its own packages in the lock: those are the release.
+        if others.len() >= 3 && self.manifest.release.is_none() && !self.is_release() {
+            deps.extend(others);
+        }
+        deps
     }
 
     /// The manifests' dependency changes, a requirement loosened to what the lockfile then

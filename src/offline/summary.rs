@@ -796,7 +796,7 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     }
     // A release moves its packages' versions and the requirements between them: not a bump.
     if !a.manifest.deps.is_empty() && deps_only && !a.is_release() {
-        return Some((a.resolved_manifest_deps(), false));
+        return Some((a.manifest_deps(), false));
     }
     // Only lockfiles (and manifests whose dependency lines did not change): the locked
     // versions, unless the manifest's own version moved (a release).

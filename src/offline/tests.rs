@@ -2019,3 +2019,31 @@ fn a_fix_names_the_code_it_corrects_not_its_new_helper() {
     assert!(words.contains("vModelText"), "{words}");
     assert!(!words.contains("castValue"), "{words}");
 }
+
+/// clap's `Update dependencies` (a requirement loosened, `snapbox = "0.2.9"` → `"0.2"`, and
+/// the lockfile refreshed: 11 more packages moved) read `bump snapbox from 0.2.9 to 0.2`.
+/// Three packages or more the lock moves beside a manifest's lines are part of the change;
+/// one or two are the lines' own dependencies.
+#[test]
+fn a_lockfile_refreshed_beside_a_manifest_line_counts_its_packages() {
+    let lock = |names: &[&str]| {
+        let mut patch = String::from(
+            "diff --git a/Cargo.lock b/Cargo.lock\n--- a/Cargo.lock\n+++ b/Cargo.lock\n",
+        );
+        for (i, name) in names.iter().enumerate() {
+            let at = 10 + i * 10;
+            patch.push_str(&format!(
+                "@@ -{at},5 +{at},5 @@\n \n [[package]]\n name = \"{name}\"\n-version = \"1.2.0\"\n+version = \"1.2.1\"\n source = \"registry+https://github.com/rust-lang/crates.io-index\"\n"
+            ));
+        }
+        patch
+    };
+    let manifest = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n\
+                    @@ -10,3 +10,3 @@\n humantime = \"2\"\n-snapbox = \"0.2.9\"\n+snapbox = \"0.2\"\n shlex = \"1.1.0\"\n";
+    let refreshed = format!("{manifest}{}", lock(&["bytes", "combine", "libc"]));
+    assert_eq!(words_of(&refreshed), "bump 4 dependencies");
+    let body = message(&refreshed).body;
+    assert!(body.contains("bump libc from 1.2.0 to 1.2.1"), "{body}");
+    let beside = format!("{manifest}{}", lock(&["bytes", "combine"]));
+    assert_eq!(words_of(&beside), "bump snapbox from 0.2.9 to 0.2");
+}
