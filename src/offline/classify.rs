@@ -310,8 +310,8 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     {
         return &[Type::REFACTOR];
     }
-    // A package dropped, the code rewritten without it: housekeeping of the build.
-    if super::summary::dropped_dependency(a).is_some() {
+    // Packages dropped, the code rewritten without them: housekeeping of the build.
+    if super::summary::dropped_dependencies(a).is_some() {
         return &[Type::BUILD, Type::CHORE, Type::REFACTOR];
     }
     // Lints turned on or their allowances dropped, the code made to pass them: tidying.

@@ -734,32 +734,49 @@ pub(crate) fn single_bump(a: &Analysis) -> Option<DepChange> {
     }
 }
 
-/// One package dropped from the manifests, and the code that used it rewritten without it:
-/// its imports went (wezterm's `remove once_cell in favor of std functionality`, prettier's
-/// `Remove please-upgrade-node`).
-pub(crate) fn dropped_dependency(a: &Analysis) -> Option<DepChange> {
+/// Packages dropped from the manifests (up to three), and the code that used them rewritten
+/// without them: their imports went (wezterm's `remove once_cell in favor of std
+/// functionality`, prettier's `Remove please-upgrade-node`, vue's scripts moved off
+/// `execa` and `minimist`). A package's `@types/` beside it goes unnamed.
+pub(crate) fn dropped_dependencies(a: &Analysis) -> Option<Vec<DepChange>> {
     let mut dropped = Names::default();
     for dep in &a.manifest.deps {
         dropped.push(&dep.name);
     }
-    let [name] = dropped.into_list().try_into().ok()?;
+    let names = dropped.into_list();
+    let typed = |name: &str| {
+        name.strip_prefix("@types/")
+            .is_some_and(|bare| names.iter().any(|n| n == bare))
+    };
+    let named: Vec<&String> = names.iter().filter(|n| !typed(n)).collect();
+    if named.is_empty() || named.len() > 3 {
+        return None;
+    }
     let gone = a
         .manifest
         .deps
         .iter()
         .all(|dep| dep.from.is_some() && dep.to.is_none());
-    // A file deleted with it is the news (`remove jest-resolver`).
+    let imported = |name: &str| {
+        a.removed_imports
+            .iter()
+            .any(|line| line.contains(name) || line.contains(&name.replace('-', "_")))
+    };
+    // A file deleted with them is the news (`remove jest-resolver`).
     (gone
         && a.files.iter().all(|f| f.status != Status::Deleted)
         && a.manifest.release.is_none()
-        && a.code_added.lines + a.code_removed.lines <= 4 * ADAPTED_LINES
+        && a.code_added.lines + a.code_removed.lines <= 4 * ADAPTED_LINES * named.len() as u32
         && a.files
             .iter()
             .all(|f| f.added_defs.iter().all(|d| !d.public))
-        && a.removed_imports
-            .iter()
-            .any(|line| line.contains(name.as_str()) || line.contains(&name.replace('-', "_"))))
-    .then(|| a.manifest.deps[0].clone())
+        && named.iter().all(|name| imported(name)))
+    .then(|| {
+        (a.manifest.deps.iter())
+            .filter(|d| named.contains(&&d.name))
+            .cloned()
+            .collect()
+    })
 }
 
 /// The dependencies a change that only moves dependencies moves, and whether they are CI
@@ -840,8 +857,8 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     {
         return Some((a.manifest.deps.clone(), false));
     }
-    if let Some(dep) = dropped_dependency(a) {
-        return Some((vec![dep], false));
+    if let Some(deps) = dropped_dependencies(a) {
+        return Some((deps, false));
     }
     // The same for one package moved in the lockfile alone (a git dependency that follows
     // a branch moves by commit, its manifest line unchanged).

@@ -2047,3 +2047,32 @@ fn a_lockfile_refreshed_beside_a_manifest_line_counts_its_packages() {
     let beside = format!("{manifest}{}", lock(&["bytes", "combine"]));
     assert_eq!(words_of(&beside), "bump snapbox from 0.2.9 to 0.2");
 }
+
+/// Two packages dropped (and one's `@types/`), the scripts that imported them rewritten
+/// without them: `remove execa and minimist dependencies`, as one package dropped already
+/// was. A package still imported somewhere is not dropped for the code.
+#[test]
+fn packages_dropped_with_their_imports_are_named() {
+    let manifest = "diff --git a/package.json b/package.json\n--- a/package.json\n+++ b/package.json\n\
+                    @@ -10,6 +10,3 @@\n     \"@types/hash-sum\": \"^1.0.2\",\n\
+                    -    \"@types/minimist\": \"^1.2.5\",\n\
+                    -    \"execa\": \"^9.3.0\",\n\
+                    -    \"minimist\": \"^1.2.8\",\n\
+                    \x20    \"jsdom\": \"^24.1.0\",\n";
+    let script = |imports: &str| {
+        format!(
+            "diff --git a/scripts/dev.js b/scripts/dev.js\n--- a/scripts/dev.js\n+++ b/scripts/dev.js\n\
+             @@ -1,5 +1,5 @@\n{imports}+import {{ parseArgs }} from 'node:util'\n+import {{ spawnSync }} from 'node:child_process'\n\
+             \x20import {{ targets }} from './utils.js'\n\
+             -const args = minimist(process.argv.slice(2))\n\
+             +const {{ values: args }} = parseArgs({{ allowPositionals: true }})\n"
+        )
+    };
+    let both = format!(
+        "{manifest}{}",
+        script("-import minimist from 'minimist'\n-import { execa } from 'execa'\n")
+    );
+    assert_eq!(words_of(&both), "remove execa and minimist dependencies");
+    let one = format!("{manifest}{}", script("-import minimist from 'minimist'\n"));
+    assert!(!words_of(&one).contains("execa"), "{}", words_of(&one));
+}
