@@ -108,8 +108,9 @@ fn toml_line(line: &str) -> Option<(String, String)> {
     if let Some(inner) = value.strip_prefix('{') {
         let at = inner.find("version")?;
         let rest = inner[at + 7..].trim_start().strip_prefix('=')?;
-        let version = rest.trim_start().split(['"', '\'']).nth(1)?;
-        return looks_like_version(version).then(|| (key.to_owned(), clean_version(version)));
+        // Cleaned before it is judged: `version = "=0.2.0"` is a version too.
+        let version = clean_version(rest.trim_start().split(['"', '\'']).nth(1)?);
+        return looks_like_version(&version).then(|| (key.to_owned(), version));
     }
     let version = value.strip_prefix(['"', '\''])?;
     let version = version.split(['"', '\'']).next()?;
@@ -1397,6 +1398,13 @@ mod tests {
             &["tokio = { version = \"1.21\", features = [\"full\"] }"],
         );
         assert_eq!(got.deps, vec![bump("tokio", "1.20", "1.21")]);
+        // An exact requirement in a table (clap's `bumps term_size version`).
+        let got = read(
+            "Cargo.toml",
+            &["term_size = { version = \"=0.2.0\",  optional = true }"],
+            &["term_size = { version = \"=0.2.1\",  optional = true }"],
+        );
+        assert_eq!(got.deps, vec![bump("term_size", "0.2.0", "0.2.1")]);
         let got = read(
             "package.json",
             &["    \"vite\": \"^5.0.0\","],
