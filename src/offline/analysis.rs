@@ -2623,8 +2623,8 @@ impl Analysis {
     }
 
     /// The manifests' dependency changes ([`resolved_manifest_deps`]), and the lockfile's
-    /// refresh beside them (`cargo update`) when it moved three packages or more that no
-    /// manifest line names: clap's `Update dependencies`, one requirement loosened and 14
+    /// refresh beside one or two of them (`cargo update`) when it moved three packages or
+    /// more that no manifest line names: clap's `Update dependencies`, one requirement loosened and 14
     /// packages moved, read `bump snapbox from 0.2.9 to 0.2`.
     ///
     /// [`resolved_manifest_deps`]: Self::resolved_manifest_deps
@@ -2635,8 +2635,14 @@ impl Analysis {
                 .into_iter()
                 .filter(|l| !deps.iter().any(|d| d.name == l.name))
                 .collect();
-        // A release moves its own packages in the lock: those are the release.
-        if others.len() >= 3 && self.manifest.release.is_none() && !self.is_release() {
+        // A release moves its own packages in the lock: those are the release. Beside
+        // three requirements or more, the lock's moves are theirs (napi's packages, jest's
+        // and babel's): a lockfile read without its edges cannot tell.
+        if others.len() >= 3
+            && deps.len() <= 2
+            && self.manifest.release.is_none()
+            && !self.is_release()
+        {
             deps.extend(others);
         }
         deps
