@@ -434,8 +434,9 @@ fn moves_summary(files: &[&FileFacts], budget: usize) -> String {
 /// The folder most of the change renames, `(old, new)`: the paths of the renamed files
 /// before the part they keep (`tooling/cli.rs/src/main.rs` → `tooling/cli/src/main.rs` is
 /// `tooling/cli.rs` → `tooling/cli`), when three files or more share it and they are two
-/// thirds of the change or more (the rest the references to the old path put right).
-pub(crate) fn folder_move(files: &[&FileFacts]) -> Option<(String, String)> {
+/// thirds of the change or more (the rest the references to the old path put right); and
+/// how many files it moves.
+pub(crate) fn folder_move(files: &[&FileFacts]) -> Option<(String, String, usize)> {
     let mut pairs: Vec<((String, String), usize)> = Vec::new();
     let mut renamed = 0;
     for f in files.iter().filter(|f| f.status == Status::Renamed) {
@@ -459,15 +460,23 @@ pub(crate) fn folder_move(files: &[&FileFacts]) -> Option<(String, String)> {
             None => pairs.push((pair, 1)),
         }
     }
-    let (pair, count) = pairs.into_iter().max_by_key(|(_, n)| *n)?;
-    (count >= 3 && count * 5 >= renamed * 4 && count * 3 >= files.len() * 2).then_some(pair)
+    let ((old, new), count) = pairs.into_iter().max_by_key(|(_, n)| *n)?;
+    (count >= 3 && count * 5 >= renamed * 4 && count * 3 >= files.len() * 2)
+        .then_some((old, new, count))
 }
 
+/// Files renamed together from one folder that make it the folder itself: the diff shows
+/// no file left behind, so a few could be some of its files; ten or more are the folder.
+const WHOLE_FOLDER: usize = 10;
+
 /// A folder renamed or moved, with the references to it: `rename tooling/cli.rs to
-/// tooling/cli` (tauri's 176 files), `move widgets to src/widgets`.
+/// tooling/cli` (tauri's 176 files), `move widgets to src/`; fewer files than a whole
+/// folder surely is as `move 4 files from widgets to src/widgets`.
 fn folder_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let (old, new) = folder_move(files)?;
-    let text = if parent(&old) == parent(&new) {
+    let (old, new, count) = folder_move(files)?;
+    let text = if count < WHOLE_FOLDER {
+        format!("move {count} files from {old} to {new}")
+    } else if parent(&old) == parent(&new) {
         format!("rename {old} to {new}")
     } else if paths::file_name(&old) == paths::file_name(&new) {
         match parent(&new) {

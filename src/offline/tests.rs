@@ -1957,8 +1957,9 @@ fn an_instruction_in_a_build_file_is_its_subject() {
 }
 
 /// tauri's `rename tooling/cli.rs folder to tooling/cli` (176 files renamed, 33 references
-/// put right) read `feat: extend config and sync-cli-metadata`: a folder renamed leads,
-/// and a folder of code renamed is a refactor. Files renamed each in its own folder are not
+/// put right) read `feat: extend config and sync-cli-metadata`: a folder renamed leads
+/// (ten files or more are the folder; fewer are said as files), and a folder of code
+/// renamed is a refactor. Files renamed each in its own folder are not
 /// a folder renamed.
 #[test]
 fn a_folder_renamed_with_its_references_says_so() {
@@ -1967,20 +1968,28 @@ fn a_folder_renamed_with_its_references_says_so() {
             "diff --git a/{old} b/{new}\nsimilarity index 100%\nrename from {old}\nrename to {new}\n"
         )
     };
-    let mut patch = String::new();
-    for file in ["src/main.rs", "src/build.rs", "src/dev.rs", "Cargo.toml"] {
-        patch.push_str(&rename(
-            &format!("tooling/cli.rs/{file}"),
-            &format!("tooling/cli/{file}"),
-        ));
-    }
-    patch.push_str(
-        "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n\
-         @@ -1,3 +1,3 @@\n [workspace]\n-members = [\"tooling/cli.rs\"]\n+members = [\"tooling/cli\"]\n \n",
-    );
+    let moved = |count: usize| {
+        let mut patch = String::new();
+        for i in 0..count {
+            patch.push_str(&rename(
+                &format!("tooling/cli.rs/src/part{i}.rs"),
+                &format!("tooling/cli/src/part{i}.rs"),
+            ));
+        }
+        patch.push_str(
+            "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n\
+             @@ -1,3 +1,3 @@\n [workspace]\n-members = [\"tooling/cli.rs\"]\n+members = [\"tooling/cli\"]\n \n",
+        );
+        patch
+    };
     assert_eq!(
-        message(&patch).subject,
+        message(&moved(12)).subject,
         "refactor: rename tooling/cli.rs to tooling/cli"
+    );
+    // A few files could be some of the folder's: the diff shows none left behind.
+    assert_eq!(
+        message(&moved(4)).subject,
+        "refactor: move 4 files from tooling/cli.rs to tooling/cli"
     );
     let mut apart = String::new();
     for (old, new) in [

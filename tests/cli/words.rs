@@ -684,13 +684,15 @@ fn a_folder_renamed_with_its_references_is_said_as_the_rename() {
         "Cargo.toml",
         "[workspace]\nmembers = [\"tooling/cli.rs\"]\n",
     );
-    for (file, body) in [
-        ("src/main.rs", "fn main() {\n    cli::run();\n}\n"),
-        ("src/build.rs", "pub fn build() -> bool {\n    true\n}\n"),
-        ("src/dev.rs", "pub fn dev() -> u32 {\n    42\n}\n"),
-        ("Cargo.toml", "[package]\nname = \"tauri-cli\"\n"),
-    ] {
-        repo.write(format!("tooling/cli.rs/{file}"), body);
+    repo.write(
+        "tooling/cli.rs/Cargo.toml",
+        "[package]\nname = \"tauri-cli\"\n",
+    );
+    for i in 0..11 {
+        repo.write(
+            format!("tooling/cli.rs/src/part{i}.rs"),
+            format!("pub fn part{i}() -> u32 {{\n    {i}\n}}\n"),
+        );
     }
     repo.commit_all("base");
     repo.git(["mv", "tooling/cli.rs", "tooling/cli"]);
