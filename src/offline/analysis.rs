@@ -302,8 +302,13 @@ pub(crate) struct Analysis {
     pub reformat_hunks: u32,
     /// Command-line flags the program's source gains (`--clean`), with their help.
     pub flags: Vec<super::flags::Flag>,
-    /// Removed code lines that reappear as added lines elsewhere (moved code).
+    /// Removed code lines that reappear as added lines elsewhere (moved code), and the
+    /// removed code lines long enough to be compared (twelve bytes or more, no comment).
     pub moved_lines: u32,
+    pub compared_lines: u32,
+    /// When the change defines one new thing, the added lines of code that call it
+    /// (`isReservedPrefix(key[0])`), its own definition aside.
+    pub new_def_calls: u32,
     pub manifest: ManifestChanges,
     /// A changelog gained a version heading (`## [1.2.0]`, `## v1.2.0`).
     pub changelog_version: bool,
@@ -2568,6 +2573,23 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         .iter()
         .filter(|line| added_code.contains(*line))
         .count() as u32;
+    out.compared_lines = removed_code.len() as u32;
+    let mut new_defs = out.files.iter().flat_map(|f| &f.added_defs);
+    if let (Some(def), None) = (new_defs.next(), new_defs.next())
+        && def.name.len() >= 4
+    {
+        let call = format!("{}(", def.name);
+        let defines = |line: &str| {
+            ["fn ", "def ", "function ", "func "]
+                .iter()
+                .any(|k| line.contains(&format!("{k}{call}")))
+        };
+        out.new_def_calls = added_code
+            .iter()
+            .filter_map(|line| std::str::from_utf8(line).ok())
+            .filter(|line| line.contains(&call) && !defines(line))
+            .count() as u32;
+    }
     out.toolchain = super::toolchain::read(&out.files);
     out
 }

@@ -489,6 +489,55 @@ fn folder_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     (width(&text) <= budget).then_some(text)
 }
 
+/// A function extracted: the one definition a change adds is code taken out of another
+/// function (seven in ten of the removed lines of code come back in it: tauri's
+/// `inject_features_table` out of `write_features`), or code written out in several places
+/// that now calls it (vue's `isReservedPrefix(key[0])` for `key[0] === '$' || key[0] ===
+/// '_'`, three times), and nothing else changed much: `(new, from)`. No test came with it:
+/// a test says the behaviour changed.
+pub(crate) fn extracted(a: &Analysis) -> Option<(String, Option<String>)> {
+    let files = a.substantive();
+    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
+    if code.is_empty()
+        || a.test_added > 0
+        || code
+            .iter()
+            .any(|f| f.kind != Kind::Source || f.status != Status::Modified)
+        || code.iter().any(|f| !f.removed_defs.is_empty())
+    {
+        return None;
+    }
+    let added: Vec<&super::defs::Def> = code.iter().flat_map(|f| &f.added_defs).collect();
+    let [new] = added.as_slice() else {
+        return None;
+    };
+    let (plus, minus) = (a.code_added.lines, a.code_removed.lines);
+    let moved = a.moved_lines >= 3 && a.moved_lines * 10 >= a.compared_lines * 7;
+    // Each call replaced a line or a few: no more lines came than went, but the helper's.
+    let called = a.new_def_calls >= 3 && plus <= minus + 12;
+    if new.kind != DefKind::Function || !(moved || called) || plus > minus + minus / 2 + 10 {
+        return None;
+    }
+    if !moved {
+        return Some((new.name.clone(), None));
+    }
+    let from = (code.iter())
+        .flat_map(|f| &f.touched)
+        .find(|d| matches!(d.kind, DefKind::Function | DefKind::Constant) && d.name != new.name)
+        .map(|d| d.name.clone());
+    Some((new.name.clone(), from))
+}
+
+/// `extract getValue from PublicInstanceProxyHandlers` (see [`extracted`]).
+fn extracted_summary(a: &Analysis, budget: usize) -> Option<String> {
+    let (new, from) = extracted(a)?;
+    let text = match from {
+        Some(from) => format!("extract {new} from {from}"),
+        None => format!("extract {new}"),
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
 /// Source files moved whole from one package to another, with the few lines that declare
 /// and re-export them: `move dag_walk and dag_walk_async from lib to core` (jj), not `add
 /// dag_walk` for the new `pub mod` lines.
@@ -1108,6 +1157,9 @@ pub(crate) fn summary(
         return text;
     }
     if let Some(text) = swap_summary(a, &files, ty, budget) {
+        return text;
+    }
+    if let Some(text) = extracted_summary(a, budget) {
         return text;
     }
     if let Some(text) = tables_summary(&files, budget) {

@@ -2085,3 +2085,64 @@ fn packages_dropped_with_their_imports_are_named() {
     let one = format!("{manifest}{}", script("-import minimist from 'minimist'\n"));
     assert!(!words_of(&one).contains("execa"), "{}", words_of(&one));
 }
+
+/// vue's `extract function isReservedPrefix` read `fix(runtime-core): correct
+/// PublicInstanceProxyHandlers`: one helper added and called where its code was written
+/// out is a refactor that extracts it. The same helper beside a new test is not (the test
+/// says the behaviour changed).
+#[test]
+fn a_helper_called_where_its_code_was_is_extracted() {
+    let patch = "diff --git a/src/instance.ts b/src/instance.ts\n--- a/src/instance.ts\n+++ b/src/instance.ts\n\
+                 @@ -274,6 +274,8 @@ export interface ComponentRenderContext {\n   _: ComponentInternalInstance\n }\n \n\
+                 +export const isReservedPrefix = (key: string) => key === '_' || key === '$'\n+\n\
+                 \x20export const PublicInstanceProxyHandlers: ProxyHandler<any> = {\n\
+                 @@ -385,3 +387,3 @@ export const PublicInstanceProxyHandlers: ProxyHandler<any> = {\n\
+                 -      if (data !== EMPTY_OBJ && (key[0] === '$' || key[0] === '_') && hasOwn(data, key)) {\n\
+                 +      if (data !== EMPTY_OBJ && isReservedPrefix(key[0]) && hasOwn(data, key)) {\n\
+                 \x20        warn(`Property ${key} must be accessed via $data`)\n\
+                 @@ -571,3 +569,3 @@ export function exposeSetupStateOnRenderContext(\n\
+                 -      if (key[0] === '$' || key[0] === '_') {\n\
+                 +      if (isReservedPrefix(key[0])) {\n\
+                 \x20        warn(`setup() return property ${key} should not start with $ or _`)\n\
+                 @@ -681,3 +679,3 @@ export function applyOptions(instance) {\n\
+                 -          if (key[0] !== '$' && key[0] !== '_') {\n\
+                 +          if (!isReservedPrefix(key[0])) {\n\
+                 \x20            Object.defineProperty(ctx, key, {\n";
+    assert_eq!(message(patch).subject, "refactor: extract isReservedPrefix");
+    let tested = format!(
+        "{patch}diff --git a/src/instance.spec.ts b/src/instance.spec.ts\n--- a/src/instance.spec.ts\n+++ b/src/instance.spec.ts\n\
+         @@ -1,2 +1,5 @@\n describe('instance', () => {{\n+  test('warns on a reserved prefix', () => {{\n+    expect(isReservedPrefix('$')).toBe(true)\n+  }})\n }})\n"
+    );
+    assert!(!message(&tested).subject.contains("extract"));
+}
+
+/// tauri's `use rewrite manifest logic on table` read `perf(cli): optimize write_features
+/// and rewrite_manifest`: a function's lines moved into a new one it now calls is that
+/// function extracted from it.
+#[test]
+fn code_moved_into_a_new_function_is_extracted_from_its_old_place() {
+    let patch = "diff --git a/cli/src/manifest.rs b/cli/src/manifest.rs\n--- a/cli/src/manifest.rs\n+++ b/cli/src/manifest.rs\n\
+                 @@ -10,12 +10,17 @@ fn write_features(manifest: &mut Document, features: &[String]) -> bool {\n\
+                 \x20    let deps = manifest.as_table_mut().entry(\"dependencies\");\n\
+                 -    let table = deps.as_table_mut().expect(\"dependencies table\");\n\
+                 -    let entry = table.entry(\"tauri\").or_insert(toml_edit::table());\n\
+                 -    let features_array = entry[\"features\"].or_insert(toml_edit::array());\n\
+                 -    for feature in features {\n\
+                 -        features_array.as_array_mut().unwrap().push(feature.as_str());\n\
+                 -    }\n\
+                 +    inject_features_table(deps, features)\n\
+                 +}\n\
+                 +\n\
+                 +fn inject_features_table(deps: &mut Item, features: &[String]) -> bool {\n\
+                 +    let table = deps.as_table_mut().expect(\"dependencies table\");\n\
+                 +    let entry = table.entry(\"tauri\").or_insert(toml_edit::table());\n\
+                 +    let features_array = entry[\"features\"].or_insert(toml_edit::array());\n\
+                 +    for feature in features {\n\
+                 +        features_array.as_array_mut().unwrap().push(feature.as_str());\n\
+                 +    }\n\
+                 \x20    true\n";
+    assert_eq!(
+        message(patch).subject,
+        "refactor(cli): extract inject_features_table from write_features"
+    );
+}
