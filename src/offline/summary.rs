@@ -528,7 +528,8 @@ pub(crate) fn extracted(a: &Analysis) -> Option<(String, Option<String>)> {
     Some((new.name.clone(), from))
 }
 
-/// `extract getValue from PublicInstanceProxyHandlers` (see [`extracted`]).
+/// `extract inject_features_table from write_features`, `extract isReservedPrefix` (see
+/// [`extracted`]).
 fn extracted_summary(a: &Analysis, budget: usize) -> Option<String> {
     let (new, from) = extracted(a)?;
     let text = match from {
@@ -2905,6 +2906,7 @@ fn logs_added_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         .filter_map(|c| super::analysis::log_level(c))
         .collect();
     let calls = levels.len();
+    levels.sort_unstable();
     levels.dedup();
     let text = match levels.as_slice() {
         ["debug"] => "add debug logging".to_owned(),
