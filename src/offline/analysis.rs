@@ -831,6 +831,16 @@ fn tally(
     }
 }
 
+/// How many parentheses a line opens and leaves open (negative when it closes more): a
+/// call whose arguments run on to the next lines.
+fn paren_depth(t: &[u8]) -> i32 {
+    t.iter().fold(0i32, |d, b| match b {
+        b'(' => d + 1,
+        b')' => d - 1,
+        _ => d,
+    })
+}
+
 /// The calls one hunk removes, when removing print or log calls is all it does: every
 /// removed line is such a call or the rest of one (its arguments on the lines below), every
 /// other changed line blank or a comment. Each call is named by what it calls
@@ -849,15 +859,8 @@ fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Opti
     let mut open = 0i32;
     for line in old {
         let t = trim(line);
-        let depth = |t: &[u8]| {
-            t.iter().fold(0i32, |d, b| match b {
-                b'(' => d + 1,
-                b')' => d - 1,
-                _ => d,
-            })
-        };
         if open > 0 {
-            open += depth(t);
+            open += paren_depth(t);
             continue;
         }
         if quiet(t) {
@@ -875,7 +878,7 @@ fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Opti
         if !calls.contains(&call) {
             calls.push(call);
         }
-        open = depth(t).max(0);
+        open = paren_depth(t).max(0);
     }
     (!calls.is_empty() && open == 0).then_some(calls)
 }
@@ -900,17 +903,10 @@ fn added_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option
     let mut calls = Vec::new();
     let mut imports = 0;
     let mut open = 0i32;
-    let depth = |t: &[u8]| {
-        t.iter().fold(0i32, |d, b| match b {
-            b'(' => d + 1,
-            b')' => d - 1,
-            _ => d,
-        })
-    };
     for line in new {
         let t = trim(line);
         if open > 0 {
-            open += depth(t);
+            open += paren_depth(t);
             continue;
         }
         if quiet(t) {
@@ -924,7 +920,7 @@ fn added_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option
         if !calls.contains(&call) {
             calls.push(call);
         }
-        open = depth(t).max(0);
+        open = paren_depth(t).max(0);
     }
     (open == 0 && (!calls.is_empty() || imports > 0)).then_some(calls)
 }
