@@ -157,6 +157,11 @@ pub(crate) struct FileFacts {
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
+    /// The hunks that change lines, and those among them that only correct misspellings
+    /// (a word or two put right, a name's capitals with them): a proofreading run that
+    /// also rewords a phrase here and there.
+    pub hunks_changed: u32,
+    pub typo_hunks: u32,
     /// In a document, the words put into lines otherwise kept (`apt install cmake g++
     /// pkg-config`), `(added, words)`, when every changed hunk does only that.
     pub inserted: Vec<(bool, String)>,
@@ -1608,6 +1613,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             list_items: Vec::new(),
             swaps: Vec::new(),
             swap_only: false,
+            hunks_changed: 0,
+            typo_hunks: 0,
             inserted: Vec::new(),
             settings: Vec::new(),
             places: Vec::new(),
@@ -2461,6 +2468,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
                 {
                     swap_hunks += 1;
+                    if super::words::all_typos(&swaps) {
+                        facts.typo_hunks += 1;
+                    }
                     for swap in swaps {
                         if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {
                             facts.swaps.push(swap);
@@ -2484,6 +2494,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
+        facts.hunks_changed = changed_hunks;
         if changed_hunks > 0 && insert_hunks == changed_hunks {
             facts.inserted = inserted;
         }

@@ -1160,6 +1160,9 @@ pub(crate) fn summary(
     if let Some(text) = swap_summary(a, &files, ty, budget) {
         return text;
     }
+    if let Some(text) = typos_summary(&files, ty, budget) {
+        return text;
+    }
     if let Some(text) = extracted_summary(a, budget) {
         return text;
     }
@@ -2231,10 +2234,9 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     let verb = if ty == Type::FIX { "correct" } else { "fix" };
     // A name's capitals put right beside misspellings (`goreleaser` → `GoReleaser`) is part
     // of the same proofreading.
-    let recased =
-        |s: &words::Swap| s.prose && s.old != s.new && s.old.to_lowercase() == s.new.to_lowercase();
-    let typos = swaps.iter().filter(|s| words::is_typo(s)).count();
-    if typos > 0 && swaps.iter().all(|s| words::is_typo(s) || recased(s)) {
+    let owned: Vec<words::Swap> = swaps.iter().map(|s| (*s).clone()).collect();
+    if words::all_typos(&owned) {
+        let typos = swaps.iter().filter(|s| words::is_typo(s)).count();
         let what = noun(typos, "typo", "typos");
         return Some(fit(&format!("{verb} {what} in"), &names, "", budget));
     }
@@ -2875,6 +2877,31 @@ fn logs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         format!("remove {what}")
     } else {
         format!("remove {what} from {place}")
+    };
+    Some(truncate(&text, budget))
+}
+
+/// Most of the change corrects misspellings, a phrase reworded here and there beside
+/// them: `fix typos` (alacritty's 21 files, where `during droping` became `when
+/// dropping`), named by place when one or two files hold them. Four hunks or more, six in
+/// ten of those that change lines.
+fn typos_summary(files: &[&FileFacts], ty: Type, budget: usize) -> Option<String> {
+    if files.iter().any(|f| f.status != Status::Modified) {
+        return None;
+    }
+    let typos: u32 = files.iter().map(|f| f.typo_hunks).sum();
+    let changed: u32 = files.iter().map(|f| f.hunks_changed).sum();
+    if typos < 4 || typos * 10 < changed * 6 {
+        return None;
+    }
+    let verb = if ty == Type::FIX { "correct" } else { "fix" };
+    let mut names = Names::default();
+    for f in files.iter().filter(|f| f.typo_hunks > 0) {
+        names.push(&docs_place(f));
+    }
+    let text = match names.into_list().as_slice() {
+        few @ ([_] | [_, _]) => fit(&format!("{verb} typos in"), few, "", budget),
+        _ => format!("{verb} typos"),
     };
     Some(truncate(&text, budget))
 }

@@ -2146,3 +2146,54 @@ fn code_moved_into_a_new_function_is_extracted_from_its_old_place() {
         "refactor(cli): extract inject_features_table from write_features"
     );
 }
+
+/// alacritty's `Fix typos` (21 files) read `Tidy colors_with_error and Canvas`: a phrase
+/// reworded among the misspellings kept the change from being all swaps. Six hunks in ten
+/// that only correct misspellings are a typo fix; fewer are not.
+#[test]
+fn a_proofreading_run_with_a_phrase_reworded_is_typos_fixed() {
+    let file = |path: &str, old: &str, new: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n\
+             @@ -10,3 +10,3 @@ impl Window {{\n     let x = 1;\n-    {old}\n+    {new}\n     let y = 2;\n"
+        )
+    };
+    let typos = [
+        (
+            "src/a.rs",
+            "// Select the nineth tab.",
+            "// Select the ninth tab.",
+        ),
+        (
+            "src/b.rs",
+            "// Resolve symbolink links.",
+            "// Resolve symbolic links.",
+        ),
+        (
+            "src/c.rs",
+            "// Requst a new frame.",
+            "// Request a new frame.",
+        ),
+        (
+            "src/d.rs",
+            "// Perferm the search.",
+            "// Perform the search.",
+        ),
+    ];
+    let mut patch: String = typos.iter().map(|(p, o, n)| file(p, o, n)).collect();
+    patch.push_str(&file(
+        "src/e.rs",
+        "// contexts might be deleted during droping renderer.",
+        "// contexts might be deleted when dropping renderer.",
+    ));
+    assert_eq!(words_of(&patch), "fix typos");
+    let mut code: String = typos[..2].iter().map(|(p, o, n)| file(p, o, n)).collect();
+    for (i, path) in ["src/f.rs", "src/g.rs", "src/h.rs"].iter().enumerate() {
+        code.push_str(&file(
+            path,
+            &format!("let limit = {i};"),
+            &format!("let limit = compute_limit({i}, window.scale());"),
+        ));
+    }
+    assert!(!words_of(&code).contains("typo"), "{}", words_of(&code));
+}

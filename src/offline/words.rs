@@ -1470,11 +1470,29 @@ pub(crate) fn is_function_word(word: &str) -> bool {
     WORDS.contains(&word.to_lowercase().as_str())
 }
 
+/// Tells whether swaps are misspellings put right, a name's capitals fixed beside them
+/// (`goreleaser` → `GoReleaser`) going along; at least one a misspelling.
+pub(crate) fn all_typos(swaps: &[Swap]) -> bool {
+    let recased =
+        |s: &Swap| s.prose && s.old != s.new && s.old.to_lowercase() == s.new.to_lowercase();
+    swaps.iter().any(is_typo) && swaps.iter().all(|s| is_typo(s) || recased(s))
+}
+
 /// Tells whether a swap corrects a misspelling: close in spelling, not only in case, and not
 /// a change of form (`field` → `fields`, `parse` → `parsed`), which code makes on purpose.
 /// In code (not a comment) only longer names count, where a slip is more likely than a new
 /// meaning.
 pub(crate) fn is_typo(swap: &Swap) -> bool {
+    // In code a misspelt name keeps its capitals and digits: `fBpositional` → `fIpositional`
+    // (roff's bold to italic) is markup changed, not a typo.
+    let marks = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_uppercase() || c.is_ascii_digit())
+            .collect::<String>()
+    };
+    if !swap.prose && marks(&swap.old) != marks(&swap.new) {
+        return false;
+    }
     let (old, new) = (swap.old.to_lowercase(), swap.new.to_lowercase());
     // A word written twice, once taken out (`the the` → `the`).
     if swap.prose && old == format!("{new} {new}") {
@@ -1964,6 +1982,10 @@ mod tests {
         assert!(!is_typo(&swap("Foo", "foo", true)));
         assert!(!is_typo(&swap("sane", "sensible", true)));
         assert!(!is_typo(&swap("cat", "cut", false)));
+        // A name in code keeps its capitals and digits when misspelt.
+        assert!(is_typo(&swap("accumulted_len", "accumulated_len", false)));
+        assert!(!is_typo(&swap("fBpositional", "fIpositional", false)));
+        assert!(!is_typo(&swap("utf8_bytes", "utf16_bytes", false)));
     }
 
     #[test]
