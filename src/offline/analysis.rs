@@ -2468,7 +2468,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
                 {
                     swap_hunks += 1;
-                    if super::words::all_typos(&swaps) {
+                    if super::words::all_typos(swaps.iter()) {
                         facts.typo_hunks += 1;
                     }
                     for swap in swaps {

@@ -2234,8 +2234,7 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     let verb = if ty == Type::FIX { "correct" } else { "fix" };
     // A name's capitals put right beside misspellings (`goreleaser` → `GoReleaser`) is part
     // of the same proofreading.
-    let owned: Vec<words::Swap> = swaps.iter().map(|s| (*s).clone()).collect();
-    if words::all_typos(&owned) {
+    if words::all_typos(swaps.iter().copied()) {
         let typos = swaps.iter().filter(|s| words::is_typo(s)).count();
         let what = noun(typos, "typo", "typos");
         return Some(fit(&format!("{verb} {what} in"), &names, "", budget));

@@ -1472,10 +1472,10 @@ pub(crate) fn is_function_word(word: &str) -> bool {
 
 /// Tells whether swaps are misspellings put right, a name's capitals fixed beside them
 /// (`goreleaser` → `GoReleaser`) going along; at least one a misspelling.
-pub(crate) fn all_typos(swaps: &[Swap]) -> bool {
+pub(crate) fn all_typos<'a>(mut swaps: impl Iterator<Item = &'a Swap> + Clone) -> bool {
     let recased =
         |s: &Swap| s.prose && s.old != s.new && s.old.to_lowercase() == s.new.to_lowercase();
-    swaps.iter().any(is_typo) && swaps.iter().all(|s| is_typo(s) || recased(s))
+    swaps.clone().any(is_typo) && swaps.all(|s| is_typo(s) || recased(s))
 }
 
 /// Tells whether a swap corrects a misspelling: close in spelling, not only in case, and not
