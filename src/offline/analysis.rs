@@ -846,6 +846,37 @@ fn paren_depth(t: &[u8]) -> i32 {
     })
 }
 
+/// Reads one side's changed lines as a run of calls: the lines a call's arguments run on to
+/// are skipped, and so are blank lines and comments; `each` reads every other line and gives
+/// the call it opens (`Some(Some(name))`), `Some(None)` for a line that may stand beside the
+/// calls (an import), or `None` for a line that breaks the run. The calls, each once in
+/// order, and whether every call closed; `None` when a line broke the run.
+fn calls_on(
+    lines: &[&[u8]],
+    mut each: impl FnMut(&[u8]) -> Option<Option<String>>,
+) -> Option<(Vec<String>, bool)> {
+    let mut calls = Vec::new();
+    // Parentheses a call opened and has not closed yet.
+    let mut open = 0i32;
+    for line in lines {
+        let t = trim(line);
+        if open > 0 {
+            open += paren_depth(t);
+            continue;
+        }
+        if t.is_empty() || is_comment(t) {
+            continue;
+        }
+        if let Some(call) = each(t)? {
+            if !calls.contains(&call) {
+                calls.push(call);
+            }
+            open = paren_depth(t).max(0);
+        }
+    }
+    Some((calls, open == 0))
+}
+
 /// The calls one hunk removes, when removing print or log calls is all it does: every
 /// removed line is such a call or the rest of one (its arguments on the lines below), every
 /// other changed line blank or a comment. Each call is named by what it calls
@@ -855,37 +886,22 @@ fn removed_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Opti
     if old.len() != minus as usize || new.len() != plus as usize || minus == 0 {
         return None;
     }
-    let quiet = |t: &[u8]| t.is_empty() || is_comment(t);
-    if !new.iter().all(|l| quiet(trim(l))) {
+    if !new.iter().all(|l| {
+        let t = trim(l);
+        t.is_empty() || is_comment(t)
+    }) {
         return None;
     }
-    let mut calls = Vec::new();
-    // Parentheses a call opened and has not closed yet.
-    let mut open = 0i32;
-    for line in old {
-        let t = trim(line);
-        if open > 0 {
-            open += paren_depth(t);
-            continue;
-        }
-        if quiet(t) {
-            continue;
-        }
+    let (calls, closed) = calls_on(old, |t| {
         if !(is_log(t) || t.starts_with(b"dbg!(")) {
             return None;
         }
         let call = t.split(|&b| b == b'(').next().unwrap_or(t);
         let call = call.strip_prefix(b"await ").unwrap_or(call);
         let call = String::from_utf8_lossy(call).trim().to_owned();
-        if call.is_empty() || call.contains(' ') || call.contains('=') {
-            return None;
-        }
-        if !calls.contains(&call) {
-            calls.push(call);
-        }
-        open = paren_depth(t).max(0);
-    }
-    (!calls.is_empty() && open == 0).then_some(calls)
+        (!call.is_empty() && !call.contains(' ') && !call.contains('=')).then_some(Some(call))
+    })?;
+    (!calls.is_empty() && closed).then_some(calls)
 }
 
 /// The log calls one hunk adds, when adding them is all it does: every added line is a
@@ -897,7 +913,6 @@ fn added_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option
     if old.len() != minus as usize || new.len() != plus as usize || minus > 0 || plus == 0 {
         return None;
     }
-    let quiet = |t: &[u8]| t.is_empty() || is_comment(t);
     let go_import = |t: &[u8]| {
         t.len() > 2
             && t.starts_with(b"\"")
@@ -905,29 +920,15 @@ fn added_logs(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option
             && !t.contains(&b' ')
             && t.contains(&b'/')
     };
-    let mut calls = Vec::new();
     let mut imports = 0;
-    let mut open = 0i32;
-    for line in new {
-        let t = trim(line);
-        if open > 0 {
-            open += paren_depth(t);
-            continue;
-        }
-        if quiet(t) {
-            continue;
-        }
+    let (calls, closed) = calls_on(new, |t| {
         if is_import(t) || go_import(t) {
             imports += 1;
-            continue;
+            return Some(None);
         }
-        let call = log_call(t)?;
-        if !calls.contains(&call) {
-            calls.push(call);
-        }
-        open = paren_depth(t).max(0);
-    }
-    (open == 0 && (!calls.is_empty() || imports > 0)).then_some(calls)
+        log_call(t).map(Some)
+    })?;
+    (closed && (!calls.is_empty() || imports > 0)).then_some(calls)
 }
 
 /// The logger call a line opens with, by what it calls (`log.Debugf`, `warn!`), when the
