@@ -103,19 +103,23 @@ const SOURCE_EXTENSIONS: &[&str] = &[
     "html",
 ];
 
-/// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/changelog.rst`).
+/// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/changelog.rst`); code
+/// named for one (goreleaser's `changelog/changelog.go`) is code.
 pub fn is_changelog(path: &str) -> bool {
     file_name(path)
         .to_ascii_lowercase()
         .starts_with("changelog")
+        && !SOURCE_EXTENSIONS.contains(&extension(path))
 }
 
-/// Tells whether a path is a release-note fragment or a changelog.
+/// Tells whether a path is a release-note fragment or a changelog. A file of code is
+/// neither, whatever its name (`history.rs`, `changes.go`).
 fn is_note(path: &str, name_lower: &str) -> bool {
-    name_lower.starts_with("changelog")
+    let named = name_lower.starts_with("changelog")
         || name_lower.starts_with("changes.")
         || name_lower.starts_with("history.")
-        || name_lower.starts_with("release-notes")
+        || name_lower.starts_with("release-notes");
+    named && !SOURCE_EXTENSIONS.contains(&extension(path))
         || name_lower == "news.md"
         || path.starts_with(".changes/") && path.ends_with(".md")
         || path.starts_with(".changeset/") && path.ends_with(".md")
@@ -609,6 +613,9 @@ mod tests {
             (".changes/fix-x.md", Kind::Note),
             ("releasenotes/notes/a-1234.yaml", Kind::Note),
             ("changelog_unreleased/typescript/19621.md", Kind::Note),
+            ("internal/pipe/changelog/changelog.go", Kind::Source),
+            ("internal/pipe/changelog/changelog_test.go", Kind::Test),
+            ("src/history.rs", Kind::Source),
             (".github/workflows/ci.yml", Kind::Ci),
             ("Cargo.lock", Kind::Lockfile),
             ("crates/a/Cargo.toml", Kind::Manifest),
