@@ -286,6 +286,12 @@ pub(crate) struct Analysis {
     /// Lines of source and other code (not tests, docs or notes).
     pub code_added: Side,
     pub code_removed: Side,
+    /// The calls the changed lines of source make, by side, each once (see
+    /// [`super::calls::on_line`]), at most [`MAX_CALLS`] a side; `calls_overflow` when more
+    /// were left out.
+    pub calls_added: Vec<String>,
+    pub calls_removed: Vec<String>,
+    pub calls_overflow: bool,
     pub test_added: u32,
     pub test_removed: u32,
     /// Test lines added that open a lint rule's case (`code: …`), and those that list the
@@ -374,6 +380,9 @@ pub(crate) struct Analysis {
 }
 
 const MAX_LINE: usize = 400;
+
+/// The most calls [`Analysis::calls_added`] and [`Analysis::calls_removed`] keep.
+pub(crate) const MAX_CALLS: usize = 64;
 
 fn trim(text: &[u8]) -> &[u8] {
     text[..text.len().min(MAX_LINE)].trim_ascii()
@@ -2187,6 +2196,23 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 side.log += u32::from(is_log(text));
                                 side.string += u32::from(text.contains(&b'"'));
                                 side.assert += u32::from(is_assert(text));
+                                if kind == Kind::Source {
+                                    let stripped = without_strings(text, lang);
+                                    let calls = match added {
+                                        true => &mut out.calls_added,
+                                        false => &mut out.calls_removed,
+                                    };
+                                    for call in super::calls::on_line(&stripped, lang) {
+                                        if calls.contains(&call) {
+                                            continue;
+                                        }
+                                        if calls.len() < MAX_CALLS {
+                                            calls.push(call);
+                                        } else {
+                                            out.calls_overflow = true;
+                                        }
+                                    }
+                                }
                             }
                             count_words(text, &mut side.words);
                             if text.len() >= 12 && !comment {

@@ -9,6 +9,7 @@
 mod analysis;
 mod body;
 mod branch;
+mod calls;
 mod classify;
 mod defs;
 mod deps;
@@ -467,7 +468,9 @@ fn label_words(
         };
         match thing {
             Some(thing) if !said.split_whitespace().any(|w| w == last) => {
-                let verb = said.split_whitespace().next().unwrap_or("update");
+                // The verb of the words that fit: the longer ones may say another thing
+                // (`use ASTUtils.findVariable in …` is no `use rule`).
+                let verb = short.split_whitespace().next().unwrap_or("update");
                 format!("{verb} {thing}")
             }
             _ => short,

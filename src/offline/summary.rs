@@ -3478,6 +3478,9 @@ fn code_summary(
     {
         return example_summary(&code, &example, budget);
     }
+    if !from_added && let Some(text) = swapped_call_summary(a, &code, &names, ty, budget) {
+        return text;
+    }
     let names_empty = names.is_empty();
     let names = if names_empty { subjects } else { names };
     let verb = match ty {
@@ -3501,6 +3504,82 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// One call put in place of another in a small change to source (`use file_stem instead
+/// of file_name in App`, clap's Windows multicall fix; `use italic instead of bold in
+/// synopsis`), or, in a change that is no feature, one new call to a well-named function
+/// (`use total_seconds in pipeline_running`): how the code now works, where `correct App`
+/// said only where. Nothing defined or taken out, forty changed lines of code at most, and
+/// no more than two calls new; a plain call (`get`, `map`) never tells the change, nor says
+/// what a call replaced (`use getNonNullableType`, not `… instead of get`).
+fn swapped_call_summary(
+    a: &Analysis,
+    code: &[&FileFacts],
+    names: &[String],
+    ty: Type,
+    budget: usize,
+) -> Option<String> {
+    let source = |f: &&&FileFacts| f.kind == Kind::Source;
+    if a.calls_overflow
+        || a.code_added.lines + a.code_removed.lines > 40
+        || code
+            .iter()
+            .any(|f| f.status != Status::Modified || !matches!(f.kind, Kind::Source | Kind::Test))
+        || (code.iter().filter(source))
+            .any(|f| !f.added_defs.is_empty() || !f.removed_defs.is_empty())
+    {
+        return None;
+    }
+    let new: Vec<&String> = (a.calls_added.iter())
+        .filter(|c| !a.calls_removed.contains(c))
+        .collect();
+    let gone: Vec<&String> = (a.calls_removed.iter())
+        .filter(|c| !a.calls_added.contains(c))
+        .collect();
+    let plain = |call: &str| {
+        let own = call.rsplit(['.', ':']).next().unwrap_or(call);
+        super::calls::PLAIN.contains(&own)
+            || own.len() < 3
+            || !own.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    let telling: Vec<&&String> = new.iter().filter(|c| !plain(c)).collect();
+    let ([call], true) = (telling.as_slice(), new.len() <= 2) else {
+        return None;
+    };
+    let own = |c: &str| c.rsplit(['.', ':']).next().unwrap_or(c).to_owned();
+    // A function that now calls itself, or another owner's function of the same name
+    // (`arch.Format` for `Format`), is no call put in place of another.
+    let defined = (code.iter())
+        .flat_map(|f| &f.touched)
+        .any(|d| d.name == own(call));
+    let text = match gone.as_slice() {
+        _ if defined => return None,
+        [old] if own(old) == own(call) => return None,
+        [old] if !plain(old) => format!("use {call} instead of {old}"),
+        [] | [_] if ty != Type::FEAT && well_named(call) => format!("use {call}"),
+        _ => return None,
+    };
+    let source: Vec<&FileFacts> = code.iter().copied().filter(|f| source(&f)).collect();
+    let place = match names {
+        [one] => Some(one.clone()),
+        _ => one_place(&source),
+    };
+    let text = match place {
+        Some(place) if width(&format!("{text} in {place}")) <= budget => {
+            format!("{text} in {place}")
+        }
+        _ => text,
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
+/// Tells whether a call's name says what it does on its own: a path (`strings.ReplaceAll`)
+/// or words run together (`total_seconds`, `toTypeString`), six letters or more.
+fn well_named(call: &str) -> bool {
+    let own = call.rsplit(['.', ':']).next().unwrap_or(call);
+    let humps = own.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+    call.len() >= 6 && (call.contains(['.', ':', '_']) || humps)
 }
 
 /// Headings that open a page without naming what it documents.

@@ -2197,3 +2197,74 @@ fn a_proofreading_run_with_a_phrase_reworded_is_typos_fixed() {
     }
     assert!(!words_of(&code).contains("typo"), "{}", words_of(&code));
 }
+
+/// clap's Windows multicall fix read `fix: correct App`, its man-page fix `correct synopsis
+/// and options in render`: one call put in place of another is how the code now works.
+#[test]
+fn a_call_put_in_place_of_another_is_said() {
+    let docs = "diff --git a/examples/multicall_busybox.md b/examples/multicall_busybox.md\n--- a/examples/multicall_busybox.md\n+++ b/examples/multicall_busybox.md\n\
+                @@ -6,7 +6,7 @@ See the documentation for clap::AppSettings::Multicall for rationale.\n\
+                \x20which are the most trivial to implement,\n\
+                -```bash,ignore\n\
+                +```bash\n\
+                \x20$ busybox true\n";
+    let stem = "diff --git a/src/build/app/mod.rs b/src/build/app/mod.rs\n--- a/src/build/app/mod.rs\n+++ b/src/build/app/mod.rs\n\
+                @@ -607,7 +607,7 @@ impl<'help> App<'help> {\n\
+                \x20        if self.settings.is_set(AppSettings::Multicall) {\n\
+                \x20            if let Some((argv0, _)) = it.next() {\n\
+                \x20                let argv0 = Path::new(&argv0);\n\
+                -                if let Some(command) = argv0.file_name().and_then(|f| f.to_str()) {\n\
+                +                if let Some(command) = argv0.file_stem().and_then(|f| f.to_str()) {\n\
+                \x20                    // Stop borrowing command so we can get another mut ref to it.\n\
+                \x20                    let command = command.to_owned();\n";
+    // The example's page edited beside it kept this from being a word swapped in place.
+    let stem = format!("{docs}{stem}");
+    assert_eq!(words_of(&stem), "use file_stem instead of file_name in App");
+    let italic = "diff --git a/clap_mangen/src/render.rs b/clap_mangen/src/render.rs\n--- a/clap_mangen/src/render.rs\n+++ b/clap_mangen/src/render.rs\n\
+                  @@ -62,9 +62,9 @@ pub(crate) fn synopsis(roff: &mut Roff, cmd: &clap::Command) {\n\
+                  \x20        if let Some(value) = arg.get_value_names() {\n\
+                  -            line.push(bold(value.join(\" \")));\n\
+                  +            line.push(italic(value.join(\" \")));\n\
+                  \x20        } else {\n\
+                  -            line.push(bold(arg.get_id()));\n\
+                  +            line.push(italic(arg.get_id()));\n\
+                  \x20        }\n\
+                  diff --git a/clap_mangen/tests/snapshots/aliases.bash.roff b/clap_mangen/tests/snapshots/aliases.bash.roff\n--- a/clap_mangen/tests/snapshots/aliases.bash.roff\n+++ b/clap_mangen/tests/snapshots/aliases.bash.roff\n\
+                  @@ -21,7 +21,7 @@ cmd flag\n\
+                  \x20.TP\n\
+                  -[/fBpositional/fR]\n\
+                  +[/fIpositional/fR]\n";
+    assert_eq!(words_of(italic), "use italic instead of bold in synopsis");
+    // A plain call says nothing: `get` for `lookup` is no news worth a subject.
+    let plain = "diff --git a/src/cache.rs b/src/cache.rs\n--- a/src/cache.rs\n+++ b/src/cache.rs\n\
+                 @@ -10,4 +10,3 @@ fn entry(map: &Map, key: &str) -> Option<u32> {\n\
+                 -    let found = map.lookup(key);\n\
+                 -    found.copied()\n\
+                 +    map.get(key).copied()\n\
+                 \x20}\n";
+    assert!(!words_of(plain).starts_with("use"), "{}", words_of(plain));
+}
+
+/// haystack's `use total_seconds() in telemetry rate limiting check` read `correct
+/// pipeline_running in _telemetry`: one new call to a function whose name says what it does
+/// tells the fix; a feature is never told by a call.
+#[test]
+fn one_well_named_call_added_tells_a_fix() {
+    let patch = "diff --git a/haystack/telemetry/_telemetry.py b/haystack/telemetry/_telemetry.py\n--- a/haystack/telemetry/_telemetry.py\n+++ b/haystack/telemetry/_telemetry.py\n\
+                 @@ -149,7 +149,7 @@ def pipeline_running(pipeline: Union[\"Pipeline\", \"AsyncPipeline\"]) -> tuple[str,\n\
+                 \x20    pipeline._telemetry_runs += 1\n\
+                 \x20    if (\n\
+                 \x20        pipeline._last_telemetry_sent\n\
+                 -        and (datetime.datetime.now() - pipeline._last_telemetry_sent).seconds < MIN_SECONDS_BETWEEN_EVENTS\n\
+                 +        and (datetime.datetime.now() - pipeline._last_telemetry_sent).total_seconds() < MIN_SECONDS_BETWEEN_EVENTS\n\
+                 \x20    ):\n\
+                 \x20        return None\n";
+    let msg = message(patch);
+    assert_eq!(msg.subject, "fix: use total_seconds in pipeline_running");
+    // Many calls new: no one of them is the change.
+    let many = patch.replace(
+        "+        and (datetime.datetime.now() - pipeline._last_telemetry_sent).total_seconds() < MIN_SECONDS_BETWEEN_EVENTS\n",
+        "+        and elapsed_since(pipeline.last_sent_at()).total_seconds() < MIN_SECONDS_BETWEEN_EVENTS\n",
+    );
+    assert!(!words_of(&many).starts_with("use"), "{}", words_of(&many));
+}
