@@ -302,8 +302,8 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if a.files.iter().all(|f| f.is_pure_move()) || super::summary::is_module_move(a) {
         return &[Type::REFACTOR];
     }
-    // A function extracted from another, nothing else done: a refactor.
-    if super::summary::extracted(a).is_some() {
+    // A function extracted from another or inlined, nothing else done: a refactor.
+    if super::summary::extracted(a).is_some() || super::summary::inlined(a).is_some() {
         return &[Type::REFACTOR];
     }
     // A folder of code renamed or moved, with the references to it.

@@ -528,13 +528,67 @@ pub(crate) fn extracted(a: &Analysis) -> Option<(String, Option<String>)> {
     Some((new.name.clone(), from))
 }
 
+/// A function inlined, the inverse of [`extracted`]: the one definition a change removes is
+/// a function no longer called anywhere, whose callers now do its work themselves (vue's
+/// `recordEffectScope(this)` written out in `ReactiveEffect`): every call the added code
+/// makes was made by the removed code, nothing more added than taken out (a few lines
+/// aside), no new function, no test added: `(gone, into)`.
+pub(crate) fn inlined(a: &Analysis) -> Option<(String, Option<String>)> {
+    let files = a.substantive();
+    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
+    if code.is_empty()
+        || a.test_added > 0
+        || a.calls_overflow
+        || code
+            .iter()
+            .any(|f| f.kind != Kind::Source || f.status != Status::Modified)
+        || (code.iter().flat_map(|f| &f.added_defs)).any(|d| d.kind != DefKind::Constant)
+    {
+        return None;
+    }
+    let removed: Vec<&super::defs::Def> = code.iter().flat_map(|f| &f.removed_defs).collect();
+    let [gone] = removed.as_slice() else {
+        return None;
+    };
+    let (plus, minus) = (a.code_added.lines, a.code_removed.lines);
+    let calls = |calls: &[String]| {
+        calls
+            .iter()
+            .any(|c| c.rsplit(['.', ':']).next() == Some(gone.name.as_str()))
+    };
+    let nothing_new = (a.calls_added.iter()).all(|c| a.calls_removed.contains(c));
+    if gone.kind != DefKind::Function
+        || !calls(&a.calls_removed)
+        || calls(&a.calls_added)
+        || !nothing_new
+        || plus == 0
+        || plus > minus + 4
+        || minus > 60
+    {
+        return None;
+    }
+    let mut into = Names::default();
+    for d in code.iter().flat_map(|f| &f.touched) {
+        if matches!(d.kind, DefKind::Function | DefKind::Type) && d.name != gone.name {
+            into.push(&d.name);
+        }
+    }
+    let into = match into.into_list().as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    Some((gone.name.clone(), into))
+}
+
 /// `extract inject_features_table from write_features`, `extract isReservedPrefix` (see
-/// [`extracted`]).
+/// [`extracted`]); `inline comparePair into Log` (see [`inlined`]).
 fn extracted_summary(a: &Analysis, budget: usize) -> Option<String> {
-    let (new, from) = extracted(a)?;
-    let text = match from {
-        Some(from) => format!("extract {new} from {from}"),
-        None => format!("extract {new}"),
+    let text = match (extracted(a), inlined(a)) {
+        (Some((new, Some(from))), _) => format!("extract {new} from {from}"),
+        (Some((new, None)), _) => format!("extract {new}"),
+        (None, Some((gone, Some(into)))) => format!("inline {gone} into {into}"),
+        (None, Some((gone, None))) => format!("inline {gone}"),
+        (None, None) => return None,
     };
     (width(&text) <= budget).then_some(text)
 }

@@ -2268,3 +2268,50 @@ fn one_well_named_call_added_tells_a_fix() {
     );
     assert!(!words_of(&many).starts_with("use"), "{}", words_of(&many));
 }
+
+/// vue's `refactor: inline recordEffectScope` read `simplify ReactiveEffect in
+/// effectScope`: a function gone, its one caller doing its work itself.
+#[test]
+fn a_function_written_out_in_its_caller_is_inlined() {
+    let patch = "diff --git a/packages/reactivity/src/effect.ts b/packages/reactivity/src/effect.ts\n--- a/packages/reactivity/src/effect.ts\n+++ b/packages/reactivity/src/effect.ts\n\
+                 @@ -2,7 +2,7 @@ import { extend, hasChanged } from '@vue/shared'\n\
+                 \x20import type { ComputedRefImpl } from './computed'\n\
+                 -import { recordEffectScope } from './effectScope'\n\
+                 +import { activeEffectScope } from './effectScope'\n\
+                 \x20import { warn } from './warning'\n\
+                 @@ -137,7 +137,9 @@ export class ReactiveEffect<T = any>\n\
+                 \x20  constructor(public fn: () => T) {\n\
+                 -    recordEffectScope(this)\n\
+                 +    if (activeEffectScope && activeEffectScope.active) {\n\
+                 +      activeEffectScope.effects.push(this)\n\
+                 +    }\n\
+                 \x20  }\n\
+                 diff --git a/packages/reactivity/src/effectScope.ts b/packages/reactivity/src/effectScope.ts\n--- a/packages/reactivity/src/effectScope.ts\n+++ b/packages/reactivity/src/effectScope.ts\n\
+                 @@ -1,7 +1,7 @@\n\
+                 \x20import type { ReactiveEffect } from './effect'\n\
+                 -let activeEffectScope: EffectScope | undefined\n\
+                 +export let activeEffectScope: EffectScope | undefined\n\
+                 \x20export class EffectScope {\n\
+                 @@ -120,15 +120,6 @@ export function effectScope(detached?: boolean) {\n\
+                 \x20  return new EffectScope(detached)\n\
+                 \x20}\n\
+                 -export function recordEffectScope(\n\
+                 -  effect: ReactiveEffect,\n\
+                 -  scope: EffectScope | undefined = activeEffectScope,\n\
+                 -) {\n\
+                 -  if (scope && scope.active) {\n\
+                 -    scope.effects.push(effect)\n\
+                 -  }\n\
+                 -}\n\
+                 -\n";
+    assert_eq!(
+        message(patch).subject,
+        "refactor(reactivity): inline recordEffectScope into ReactiveEffect"
+    );
+    // The function gone with its call and something new called in its place: no inlining.
+    let replaced = patch.replace(
+        "+      activeEffectScope.effects.push(this)\n",
+        "+      registerEffect(activeEffectScope, this)\n",
+    );
+    assert!(!message(&replaced).subject.contains("inline"));
+}
