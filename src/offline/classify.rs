@@ -3,6 +3,7 @@
 //! paths leave no doubt.
 
 use super::analysis::{self as an, Analysis, Side};
+use super::defs::DefKind;
 use super::weights;
 use crate::diff::Status;
 use crate::filter::Treatment;
@@ -313,6 +314,21 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
             .any(|f| f.status == crate::diff::Status::Renamed && f.kind == Kind::Source)
     {
         return &[Type::REFACTOR];
+    }
+    // Code changed beside a benchmark that comes with it (Go's `BenchmarkSortEntries`),
+    // nothing new offered: the change is made to be faster.
+    let benchmark = (a.files.iter())
+        .flat_map(|f| &f.added_defs)
+        .any(|d| d.kind == DefKind::Test && d.name.starts_with("Benchmark"));
+    if benchmark
+        && substantive
+            .iter()
+            .any(|f| f.kind == Kind::Source && f.status == Status::Modified)
+        && !(substantive.iter())
+            .filter(|f| f.kind == Kind::Source)
+            .any(|f| f.added_defs.iter().any(|d| d.public))
+    {
+        return &[Type::PERF];
     }
     // Packages dropped, the code rewritten without them: housekeeping of the build.
     if super::summary::dropped_dependencies(a).is_some() {

@@ -2315,3 +2315,38 @@ fn a_function_written_out_in_its_caller_is_inlined() {
     );
     assert!(!message(&replaced).subject.contains("inline"));
 }
+
+/// goreleaser's `perf(changelog): improve changelog sort performance` came with a benchmark:
+/// code changed beside a new benchmark, nothing new offered, is made to be faster. Its
+/// `changelog.go` is code, not a changelog.
+#[test]
+fn code_changed_beside_a_new_benchmark_is_perf() {
+    let patch = "diff --git a/internal/pipe/changelog/changelog.go b/internal/pipe/changelog/changelog.go\n--- a/internal/pipe/changelog/changelog.go\n+++ b/internal/pipe/changelog/changelog.go\n\
+                 @@ -211,7 +212,7 @@ func formatChangelog(ctx *context.Context, entries []string) (string, error) {\n\
+                 \x20\t\t}\n\
+                 \x20\t}\n\
+                 -\tsort.Slice(groups, groupSort(groups))\n\
+                 +\tslices.SortFunc(groups, groupSort)\n\
+                 \x20\tfor _, group := range groups {\n\
+                 diff --git a/internal/pipe/changelog/changelog_test.go b/internal/pipe/changelog/changelog_test.go\n--- a/internal/pipe/changelog/changelog_test.go\n+++ b/internal/pipe/changelog/changelog_test.go\n\
+                 @@ -900,3 +900,12 @@ func TestGroup(t *testing.T) {\n\
+                 \x20\t})\n\
+                 \x20}\n\
+                 +\n\
+                 +func BenchmarkSortEntries(b *testing.B) {\n\
+                 +\tctx := testctx.New()\n\
+                 +\tentries := []string{\"a\", \"b\"}\n\
+                 +\tfor b.Loop() {\n\
+                 +\t\tsortEntries(ctx, entries)\n\
+                 +\t}\n\
+                 +}\n";
+    let subject = message(patch).subject;
+    assert!(subject.starts_with("perf"), "{subject}");
+    assert!(!subject.contains("benchmark sort entries"), "{subject}");
+    // The same change with a test instead of the benchmark is no perf.
+    let tested = patch.replace(
+        "BenchmarkSortEntries(b *testing.B)",
+        "TestSortEntries(t *testing.T)",
+    );
+    assert!(!message(&tested).subject.starts_with("perf"));
+}
