@@ -103,6 +103,17 @@ const SOURCE_EXTENSIONS: &[&str] = &[
     "html",
 ];
 
+/// Tells whether a file name is a tool's list of paths to leave alone (`.gitignore`,
+/// `.dockerignore`, `.prettierignore`).
+pub fn is_ignore_file(name: &str) -> bool {
+    name.len() > ".ignore".len()
+        && name.starts_with('.')
+        && name.ends_with("ignore")
+        && name[1..name.len() - "ignore".len()]
+            .bytes()
+            .all(|b| b.is_ascii_lowercase())
+}
+
 /// Tells whether a path is a changelog (`CHANGELOG.md`, `crates/x/changelog.rst`); code
 /// named for one (goreleaser's `changelog/changelog.go`) is code.
 pub fn is_changelog(path: &str) -> bool {
@@ -603,6 +614,27 @@ pub fn prompt_rank(path: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ignore_files_are_told_by_name() {
+        for name in [
+            ".gitignore",
+            ".dockerignore",
+            ".prettierignore",
+            ".eslintignore",
+        ] {
+            assert!(is_ignore_file(name), "{name}");
+        }
+        for name in [
+            "gitignore",
+            ".ignore",
+            "ignore",
+            ".gitignore.bak",
+            "README.md",
+        ] {
+            assert!(!is_ignore_file(name), "{name}");
+        }
+    }
 
     #[test]
     fn kinds_follow_common_layouts() {

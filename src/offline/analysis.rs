@@ -237,6 +237,10 @@ pub(crate) struct FileFacts {
     /// The name a new Rust file's command gives itself (nushell's `impl Command for ULn`
     /// with `fn name(&self) -> &str { "ln" }`).
     pub command: Option<String>,
+    /// In an ignore file (`.gitignore`, `.dockerignore`), the patterns the change adds
+    /// (`true`) and removes, the first [`MAX_PATTERNS`], and how many there were.
+    pub patterns: Vec<(bool, String)>,
+    pub pattern_count: u32,
 }
 
 /// The name a new Rust file's `Command` implementation returns from `fn name`: `"ln"` in
@@ -380,6 +384,9 @@ pub(crate) struct Analysis {
 }
 
 const MAX_LINE: usize = 400;
+
+/// The most patterns [`FileFacts::patterns`] keeps.
+pub(crate) const MAX_PATTERNS: usize = 8;
 
 /// The most calls [`Analysis::calls_added`] and [`Analysis::calls_removed`] keep.
 pub(crate) const MAX_CALLS: usize = 64;
@@ -1647,6 +1654,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             made_async: Vec::new(),
             doc_change: None,
             command: None,
+            patterns: Vec::new(),
+            pattern_count: 0,
             async_lines: 0,
             sole_addition: None,
             tools: Vec::new(),
@@ -1716,6 +1725,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut link_hunks = 0u32;
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
         let package_init = name == "__init__.py";
+        let ignores = paths::is_ignore_file(&name);
         // In a document, the lines added and removed (blank ones aside) and the first added,
         // for `sole_addition`.
         // Lists of people (`MAINTAINERS.md`, `AUTHORS.md`) are housekeeping, yet prose.
@@ -1934,6 +1944,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::Added | LineKind::Removed => {
                         let added = line.kind == LineKind::Added;
+                        if ignores && !text.is_empty() && !text.starts_with(b"#") {
+                            facts.pattern_count += 1;
+                            if facts.patterns.len() < MAX_PATTERNS {
+                                facts
+                                    .patterns
+                                    .push((added, text.to_str_lossy().into_owned()));
+                            }
+                        }
                         if document && !text.is_empty() {
                             if added {
                                 solid_added += 1;

@@ -341,6 +341,11 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     if all(&|k| k == Kind::Docs) {
         return &[Type::DOCS, Type::CHORE];
     }
+    // What git or a tool leaves alone, wherever the list lives (a test's data folder).
+    if (substantive.iter()).all(|f| crate::paths::is_ignore_file(crate::paths::file_name(&f.path)))
+    {
+        return &[Type::CHORE];
+    }
     // Every changed hunk re-formats (a formatter's run), in code, tests or CI files alike.
     let changed: Vec<_> = a
         .files

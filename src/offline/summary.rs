@@ -1103,6 +1103,9 @@ pub(crate) fn summary(
     if let Some(text) = deleted_notes_summary(a, &files, budget) {
         return text;
     }
+    if let Some(text) = ignored_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = super::documents::versioned_summary(a, budget) {
         return text;
     }
@@ -3559,6 +3562,38 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// Ignore files (`.gitignore`, `.dockerignore`) only gaining or only losing patterns: what
+/// is now ignored (`ignore yarn-error.log`, goreleaser's `ignore random_seed in
+/// pipeline/sign/testdata/gnupg`) or no longer (`stop ignoring dist`). Patterns both added
+/// and removed, or more than two, are left to the file's name.
+fn ignored_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    if !files.iter().all(|f| {
+        paths::is_ignore_file(paths::file_name(&f.path))
+            && f.status != Status::Deleted
+            && f.pattern_count as usize == f.patterns.len()
+    }) {
+        return None;
+    }
+    let patterns: Vec<&(bool, String)> = files.iter().flat_map(|f| &f.patterns).collect();
+    let added = patterns.first()?.0;
+    if patterns.len() > MAX_NAMED || patterns.iter().any(|(a, _)| *a != added) {
+        return None;
+    }
+    let mut names = Names::default();
+    for (_, pattern) in &patterns {
+        names.push(pattern.trim_matches('/'));
+    }
+    let names = names.into_list();
+    let folders: Vec<&str> = files.iter().map(|f| parent(&f.path)).collect();
+    let tail = match folders.as_slice() {
+        [folder] if !folder.is_empty() => format!(" in {folder}"),
+        _ => String::new(),
+    };
+    let verb = if added { "ignore" } else { "stop ignoring" };
+    let text = fit(verb, &names, &tail, budget);
+    (text.starts_with(verb) && !text.ends_with('…')).then_some(text)
 }
 
 /// One call put in place of another in a small change to source (`use file_stem instead

@@ -2350,3 +2350,30 @@ fn code_changed_beside_a_new_benchmark_is_perf() {
     );
     assert!(!message(&tested).subject.starts_with("perf"));
 }
+
+/// goreleaser's `chore: fixed gitignore` read `test: add gitignore tests` (the list sits in
+/// a test's data folder), vue's `add the yarn error log file to git ignore` `chore: update
+/// .gitignore`: an ignore file gaining patterns says what is now ignored.
+#[test]
+fn patterns_added_to_an_ignore_file_are_ignored() {
+    let seed = "diff --git a/pipeline/sign/testdata/gnupg/.gitignore b/pipeline/sign/testdata/gnupg/.gitignore\nnew file mode 100644\n--- /dev/null\n+++ b/pipeline/sign/testdata/gnupg/.gitignore\n\
+                @@ -0,0 +1 @@\n+random_seed\n";
+    assert_eq!(
+        message(seed).subject,
+        "chore: ignore random_seed in pipeline/sign/testdata/gnupg"
+    );
+    let logs = "diff --git a/.gitignore b/.gitignore\n--- a/.gitignore\n+++ b/.gitignore\n\
+                @@ -5,3 +5,5 @@ coverage\n temp\n explorations\n TODOs.md\n+# yarn\n+*.log\n";
+    assert_eq!(message(logs).subject, "chore: ignore *.log");
+    let gone = "diff --git a/.dockerignore b/.dockerignore\n--- a/.dockerignore\n+++ b/.dockerignore\n\
+                @@ -1,3 +1,2 @@\n target\n-/dist/\n .git\n";
+    assert_eq!(message(gone).subject, "chore: stop ignoring dist");
+    // Patterns both added and removed are no news of what is ignored.
+    let both = "diff --git a/.gitignore b/.gitignore\n--- a/.gitignore\n+++ b/.gitignore\n\
+                @@ -1,4 +1,4 @@\n target\n-/dist/\n-*.tmp\n+/build/\n .git\n";
+    let subject = message(both).subject;
+    assert!(
+        !subject.contains(": ignore") && !subject.contains("stop ignoring"),
+        "{subject}"
+    );
+}
