@@ -373,6 +373,10 @@ pub(crate) struct Analysis {
     /// Flags changed on CI command lines (`run: cargo hack check --each-feature` →
     /// `--feature-powerset --depth 2`), the first few.
     pub run_flags: Vec<super::deps::RunFlags>,
+    /// Packages that CI files install, changed in place
+    /// (`apt-get install … libfuse2`), with whether any of their hunks changed anything else.
+    pub installs: Vec<super::deps::Installs>,
+    pub installs_other: bool,
     /// The Rust toolchain or MSRV the change moved (`rust-toolchain.toml`, `rust-version`).
     pub toolchain: Option<super::toolchain::Toolchain>,
     /// Import lines the change removes from code (`use once_cell::sync::Lazy;`,
@@ -2487,6 +2491,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if out.run_flags.len() < 4 && !out.run_flags.contains(&change) {
                             out.run_flags.push(change);
                         }
+                    }
+                }
+                if kind == Kind::Ci && plus + minus > 0 {
+                    match super::deps::installs(&old_lines, &new_lines) {
+                        Some(found) if out.installs.len() < 4 => out.installs.push(found),
+                        _ => out.installs_other = true,
                     }
                 }
                 // Words put into or taken out of a one-line hunk, read once for the rules

@@ -913,6 +913,86 @@ pub(crate) struct RunFlags {
     pub removed: Vec<String>,
 }
 
+/// Packages an install command gained or lost on a line changed in place: `sudo apt-get
+/// install -y webkit2gtk-4.0 libfuse2` for `… webkit2gtk-4.0`, `cargo install trunk` for
+/// `cargo install cargo-web`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Installs {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// The install commands read (the words that open one, a package manager's own).
+const INSTALLERS: &[&str] = &[
+    "apt-get install",
+    "apt install",
+    "brew install",
+    "apk add",
+    "yum install",
+    "dnf install",
+    "choco install",
+    "pip install",
+    "pip3 install",
+    "npm install -g",
+    "npm i -g",
+    "pnpm add -g",
+    "yarn global add",
+    "cargo install",
+    "cargo binstall",
+    "gem install",
+    "go install",
+    "rustup component add",
+    "rustup target add",
+];
+
+/// Reads the lines a hunk changed in place, paired in order, as packages installed: each
+/// pair the same install command whose packages (its words that are no flags, no
+/// variables, no shell) differ; `None` for a hunk that changes anything else.
+pub(crate) fn installs(old: &[&[u8]], new: &[&[u8]]) -> Option<Installs> {
+    if old.is_empty() || old.len() != new.len() || old.len() > 4 {
+        return None;
+    }
+    let packages = |line: &[u8]| -> Option<(&'static str, Vec<String>)> {
+        let line = std::str::from_utf8(line).ok()?.trim();
+        let line = line
+            .trim_start_matches("- ")
+            .trim_start_matches("run:")
+            .trim();
+        let line = line.trim_end_matches('\\').trim_end_matches("&&").trim();
+        let (installer, at) = INSTALLERS
+            .iter()
+            .find_map(|i| line.find(&format!("{i} ")).map(|at| (*i, at + i.len())))?;
+        let words: Vec<String> = line[at..]
+            .split_whitespace()
+            .take_while(|w| !matches!(*w, "&&" | "||" | ";" | "|" | "\\"))
+            .filter(|w| !w.starts_with('-'))
+            .map(str::to_owned)
+            .collect();
+        words
+            .iter()
+            .all(|w| !w.contains(['$', '"', '\'', '`', '(', ')', '<', '>']) && w.len() <= 60)
+            .then_some((installer, words))
+    };
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    for (o, n) in old.iter().zip(new) {
+        let ((io, po), (in_, pn)) = (packages(o)?, packages(n)?);
+        if io != in_ {
+            return None;
+        }
+        for p in pn.iter().filter(|p| !po.contains(p)) {
+            if !added.contains(p) {
+                added.push(p.clone());
+            }
+        }
+        for p in po.iter().filter(|p| !pn.contains(p)) {
+            if !removed.contains(p) {
+                removed.push(p.clone());
+            }
+        }
+    }
+    (!added.is_empty() || !removed.is_empty()).then_some(Installs { added, removed })
+}
+
 /// Reads the `run:` lines a hunk changed in place, paired in order, into the flags each
 /// gained or lost; `None` unless each pair keeps its command and differs only in a few
 /// flags and their values.
@@ -2093,5 +2173,34 @@ mod tests {
             (Side::Added, "  version \"1.0.0-beta.7\""),
         ];
         assert!(lock("yarn.lock", &yarn).is_empty());
+    }
+
+    fn read_installs(old: &[&str], new: &[&str]) -> Option<Installs> {
+        let old: Vec<&[u8]> = old.iter().map(|l| l.as_bytes()).collect();
+        let new: Vec<&[u8]> = new.iter().map(|l| l.as_bytes()).collect();
+        installs(&old, &new)
+    }
+
+    #[test]
+    fn packages_are_the_install_command_words_that_are_no_flags() {
+        let found = read_installs(
+            &["  sudo apt-get install -y libgtk-3-dev \\"],
+            &["  sudo apt-get install -y libgtk-3-dev libfuse2 \\"],
+        )
+        .unwrap();
+        assert_eq!(found.added, ["libfuse2"]);
+        assert!(found.removed.is_empty());
+        let found = read_installs(
+            &["- run: pip install -U setuptools wheel && make"],
+            &["- run: pip install -U setuptools && make"],
+        )
+        .unwrap();
+        assert_eq!(found.removed, ["wheel"]);
+        // Another command, a variable, or another installer: no packages read.
+        assert!(read_installs(&["cargo build"], &["cargo build --release"]).is_none());
+        assert!(read_installs(&["npm install -g $TOOL"], &["npm install -g $TOOL foo"]).is_none());
+        assert!(read_installs(&["brew install jq"], &["apt-get install jq"]).is_none());
+        // Flags alone changed: nothing installed or dropped.
+        assert!(read_installs(&["apt-get install jq"], &["apt-get install -y jq"]).is_none());
     }
 }

@@ -1522,6 +1522,9 @@ pub(crate) fn summary(
                 if let Some(text) = run_flags_summary(a, &files, budget) {
                     return text;
                 }
+                if let Some(text) = installs_summary(a, &files, budget) {
+                    return text;
+                }
                 // No step came or went, and the lines that changed sit in one step: name it
                 // (`update "setup-snapcraft" step in build and release workflows`).
                 if new.is_empty()
@@ -1574,6 +1577,34 @@ pub(crate) fn summary(
         }
         _ => code_summary(a, &files, ty, breaking, budget),
     }
+}
+
+/// Packages installed in CI or a build file, changed in place and nothing else: `install
+/// libfuse2 in covector-version-or-publish workflow` (tauri's `install libfuse2 to run
+/// integration tests`), `install trunk instead of cargo-web`, `stop installing
+/// libappindicator3-dev`.
+fn installs_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Option<String> {
+    if a.installs_other || a.installs.is_empty() {
+        return None;
+    }
+    let (mut added, mut removed) = (Names::default(), Names::default());
+    for i in &a.installs {
+        i.added.iter().for_each(|p| added.push(p));
+        i.removed.iter().for_each(|p| removed.push(p));
+    }
+    let (added, removed) = (added.into_list(), removed.into_list());
+    let core = match (added.as_slice(), removed.as_slice()) {
+        ([new], [old]) => format!("install {new} instead of {old}"),
+        ([_, ..], []) if added.len() <= MAX_NAMED => format!("install {}", join(&added)),
+        ([], [_, ..]) if removed.len() <= MAX_NAMED => {
+            format!("stop installing {}", join(&removed))
+        }
+        _ => return None,
+    };
+    let place = setting_place(files);
+    [format!("{core} in {place}"), core]
+        .into_iter()
+        .find(|t| width(t) <= budget)
 }
 
 /// Flags changed on one CI command, in a small change: `use --feature-powerset --depth 2

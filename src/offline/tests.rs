@@ -2377,3 +2377,42 @@ fn patterns_added_to_an_ignore_file_are_ignored() {
         "{subject}"
     );
 }
+
+/// tauri's `fix(ci): install libfuse2 to run integration tests` read `ci: update
+/// covector-version-or-publish workflow`: a package put on an install line is the news.
+#[test]
+fn a_package_put_on_a_ci_install_line_is_installed() {
+    let patch = "diff --git a/.github/workflows/covector-version-or-publish.yml b/.github/workflows/covector-version-or-publish.yml\n--- a/.github/workflows/covector-version-or-publish.yml\n+++ b/.github/workflows/covector-version-or-publish.yml\n\
+                 @@ -30,7 +30,7 @@ jobs:\n\
+                 \x20        if: matrix.platform == 'ubuntu-latest'\n\
+                 \x20        run: |\n\
+                 \x20          sudo apt-get update\n\
+                 -          sudo apt-get install -y webkit2gtk-4.0 libayatana-appindicator3-dev\n\
+                 +          sudo apt-get install -y webkit2gtk-4.0 libayatana-appindicator3-dev libfuse2\n\
+                 \x20\n\
+                 \x20      - uses: Swatinem/rust-cache@v2\n";
+    assert_eq!(
+        message(patch).subject,
+        "ci: install libfuse2 in covector-version-or-publish workflow"
+    );
+    let swapped = patch
+        .replace(
+            "-          sudo apt-get install -y webkit2gtk-4.0 libayatana-appindicator3-dev\n",
+            "-          cargo install cargo-web\n",
+        )
+        .replace(
+            "+          sudo apt-get install -y webkit2gtk-4.0 libayatana-appindicator3-dev libfuse2\n",
+            "+          cargo install --locked trunk\n",
+        );
+    assert_eq!(words_of(&swapped), "install trunk instead of cargo-web");
+    // Anything else changed beside it: no longer only packages installed.
+    let more = patch.replace(
+        "\x20          sudo apt-get update\n",
+        "-          sudo apt-get update\n+          sudo apt-get update -q\n",
+    );
+    assert!(
+        !words_of(&more).starts_with("install"),
+        "{}",
+        words_of(&more)
+    );
+}
