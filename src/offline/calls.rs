@@ -100,7 +100,6 @@ pub(crate) const PLAIN: &[&str] = &[
     "int",
     "list",
     "dict",
-    "len",
     "vec!",
     "format!",
     "make",
@@ -177,6 +176,11 @@ pub(crate) const PLAIN: &[&str] = &[
     "copy",
 ];
 
+/// The name a call goes by without its owner: `Body.Close` → `Close`, `Path::new` → `new`.
+pub(crate) fn own_name(call: &str) -> &str {
+    call.rsplit(['.', ':']).next().unwrap_or(call)
+}
+
 fn ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
 }
@@ -238,7 +242,7 @@ pub(crate) fn on_line(t: &[u8], lang: Lang) -> Vec<String> {
             continue;
         }
         if let Some(call) = qualified(t, start, name)
-            && !defines(t, start, end)
+            && !defines(t, start)
             && !out.contains(&call)
         {
             out.push(call);
@@ -273,10 +277,10 @@ fn qualified(t: &[u8], start: usize, name: &str) -> Option<String> {
     }
 }
 
-/// Tells whether the name at `start..end` is being defined, not called: after `fn`, `def`,
+/// Tells whether the name at `start` is being defined, not called: after `fn`, `def`,
 /// `function`, Go's `func (r *T)`, or a method that opens its body on the same line at the
 /// start of the line (`render(h) {`).
-fn defines(t: &[u8], start: usize, end: usize) -> bool {
+fn defines(t: &[u8], start: usize) -> bool {
     if let Some((_, word)) = word_before(t, start)
         && DEFINES.contains(&word)
     {
@@ -304,7 +308,6 @@ fn defines(t: &[u8], start: usize, end: usize) -> bool {
         && head
             .split(|&b| b == b' ')
             .all(|w| modifiers.iter().any(|m| m.as_bytes() == w))
-        && end > start
 }
 
 #[cfg(test)]

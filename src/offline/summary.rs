@@ -2,6 +2,7 @@
 //! functions, types, sections or files), fitted to a character budget.
 
 use super::analysis::{Analysis, FileFacts, Setting};
+use super::calls::own_name;
 use super::classify::Type;
 use super::defs::DefKind;
 use super::deps::{DepChange, short_name};
@@ -551,15 +552,11 @@ pub(crate) fn inlined(a: &Analysis) -> Option<(String, Option<String>)> {
         return None;
     };
     let (plus, minus) = (a.code_added.lines, a.code_removed.lines);
-    let calls = |calls: &[String]| {
-        calls
-            .iter()
-            .any(|c| c.rsplit(['.', ':']).next() == Some(gone.name.as_str()))
-    };
+    let calls_it = |calls: &[String]| calls.iter().any(|c| own_name(c) == gone.name);
     let nothing_new = (a.calls_added.iter()).all(|c| a.calls_removed.contains(c));
     if gone.kind != DefKind::Function
-        || !calls(&a.calls_removed)
-        || calls(&a.calls_added)
+        || !calls_it(&a.calls_removed)
+        || calls_it(&a.calls_added)
         || !nothing_new
         || plus == 0
         || plus > minus + 4
@@ -1579,7 +1576,7 @@ pub(crate) fn summary(
     }
 }
 
-/// Packages installed in CI or a build file, changed in place and nothing else: `install
+/// Packages installed in CI, changed in place and nothing else: `install
 /// libfuse2 in covector-version-or-publish workflow` (tauri's `install libfuse2 to run
 /// integration tests`), `install trunk instead of cargo-web`, `stop installing
 /// libappindicator3-dev`.
@@ -3617,9 +3614,8 @@ fn ignored_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         names.push(pattern.trim_matches('/'));
     }
     let names = names.into_list();
-    let folders: Vec<&str> = files.iter().map(|f| parent(&f.path)).collect();
-    let tail = match folders.as_slice() {
-        [folder] if !folder.is_empty() => format!(" in {folder}"),
+    let tail = match files {
+        [f] if !parent(&f.path).is_empty() => format!(" in {}", parent(&f.path)),
         _ => String::new(),
     };
     let verb = if added { "ignore" } else { "stop ignoring" };
@@ -3641,14 +3637,15 @@ fn swapped_call_summary(
     ty: Type,
     budget: usize,
 ) -> Option<String> {
-    let source = |f: &&&FileFacts| f.kind == Kind::Source;
+    let source: Vec<&FileFacts> = (code.iter().copied())
+        .filter(|f| f.kind == Kind::Source)
+        .collect();
     if a.calls_overflow
         || a.code_added.lines + a.code_removed.lines > 40
         || code
             .iter()
             .any(|f| f.status != Status::Modified || !matches!(f.kind, Kind::Source | Kind::Test))
-        || (code.iter().filter(source))
-            .any(|f| !f.added_defs.is_empty() || !f.removed_defs.is_empty())
+        || (source.iter()).any(|f| !f.added_defs.is_empty() || !f.removed_defs.is_empty())
     {
         return None;
     }
@@ -3659,7 +3656,7 @@ fn swapped_call_summary(
         .filter(|c| !a.calls_added.contains(c))
         .collect();
     let plain = |call: &str| {
-        let own = call.rsplit(['.', ':']).next().unwrap_or(call);
+        let own = own_name(call);
         super::calls::PLAIN.contains(&own)
             || own.len() < 3
             || !own.bytes().any(|b| b.is_ascii_lowercase())
@@ -3668,20 +3665,18 @@ fn swapped_call_summary(
     let ([call], true) = (telling.as_slice(), new.len() <= 2) else {
         return None;
     };
-    let own = |c: &str| c.rsplit(['.', ':']).next().unwrap_or(c).to_owned();
     // A function that now calls itself, or another owner's function of the same name
     // (`arch.Format` for `Format`), is no call put in place of another.
     let defined = (code.iter())
         .flat_map(|f| &f.touched)
-        .any(|d| d.name == own(call));
+        .any(|d| d.name == own_name(call));
     let text = match gone.as_slice() {
         _ if defined => return None,
-        [old] if own(old) == own(call) => return None,
+        [old] if own_name(old) == own_name(call) => return None,
         [old] if !plain(old) => format!("use {call} instead of {old}"),
         [] | [_] if ty != Type::FEAT && well_named(call) => format!("use {call}"),
         _ => return None,
     };
-    let source: Vec<&FileFacts> = code.iter().copied().filter(|f| source(&f)).collect();
     let place = match names {
         [one] => Some(one.clone()),
         _ => one_place(&source),
@@ -3698,7 +3693,7 @@ fn swapped_call_summary(
 /// Tells whether a call's name says what it does on its own: a path (`strings.ReplaceAll`)
 /// or words run together (`total_seconds`, `toTypeString`), six letters or more.
 fn well_named(call: &str) -> bool {
-    let own = call.rsplit(['.', ':']).next().unwrap_or(call);
+    let own = own_name(call);
     let humps = own.bytes().skip(1).any(|b| b.is_ascii_uppercase());
     call.len() >= 6 && (call.contains(['.', ':', '_']) || humps)
 }
