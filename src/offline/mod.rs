@@ -456,18 +456,19 @@ fn label_words(
     a: &Analysis,
 ) -> String {
     let room = budget.saturating_sub(width(label) + 3);
-    let said = labelled(words(budget), label, ty, a);
+    let (said, _) = labelled(words(budget), label, ty, a);
     let said = if width(&said) <= room {
         said
     } else {
-        let short = labelled(words(room), label, ty, a);
+        let (short, whole) = labelled(words(room), label, ty, a);
         let last = short.split_whitespace().last().unwrap_or("");
         let thing = match ty {
             Type::DOCS => Some("docs"),
             _ => label_thing(label, a),
         };
         match thing {
-            Some(thing) if !said.split_whitespace().any(|w| w == last) => {
+            // Words the label wrote itself (`avoid false positive`) are whole.
+            Some(thing) if !whole && !said.split_whitespace().any(|w| w == last) => {
                 // The verb of the words that fit: the longer ones may say another thing
                 // (`use ASTUtils.findVariable in …` is no `use rule`).
                 let verb = short.split_whitespace().next().unwrap_or("update");
@@ -483,8 +484,8 @@ fn label_words(
 /// name the label says already: `correct no-type-alias` is `correct rule` (the folder's
 /// thing), and a fix whose new rule tests only add code the rule must accept is `avoid
 /// false positive`; `update no-type-alias docs` is `update docs`; a closing `in
-/// no-type-alias` goes.
-fn labelled(words: String, label: &str, ty: Type, a: &Analysis) -> String {
+/// no-type-alias` goes. With whether these are words of its own, never cut.
+fn labelled(words: String, label: &str, ty: Type, a: &Analysis) -> (String, bool) {
     let lower = label.to_lowercase();
     let words = summary::without_place(words, Some(label));
     // The label's own file as the place (`fix typo in no-restricted-types.mdx`) goes too.
@@ -502,25 +503,28 @@ fn labelled(words: String, label: &str, ty: Type, a: &Analysis) -> String {
     };
     let mut parts = words.splitn(2, ' ');
     let (verb, rest) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    // The label's name, whole or cut short for room (`correct prefer-nullish-co`).
     let named = |rest: &str| {
         let rest = rest.to_lowercase();
-        rest == lower || rest.split('.').next() == Some(lower.as_str())
+        rest == lower
+            || rest.split('.').next() == Some(lower.as_str())
+            || rest.len() >= 4 && !rest.contains(' ') && lower.starts_with(&rest)
     };
     if rest.strip_suffix(" docs").is_some_and(named) {
-        return format!("{verb} docs");
+        return (format!("{verb} docs"), true);
     }
     if !named(rest) {
-        return words;
+        return (words, false);
     }
     if ty == Type::DOCS {
-        return format!("{verb} docs");
+        return (format!("{verb} docs"), true);
     }
     if ty == Type::FIX && a.rule_errors_added == 0 && a.rule_cases_added > 0 {
-        return "avoid false positive".to_owned();
+        return ("avoid false positive".to_owned(), true);
     }
     match label_thing(label, a) {
-        Some(thing) => format!("{verb} {thing}"),
-        None => words,
+        Some(thing) => (format!("{verb} {thing}"), true),
+        None => (words, false),
     }
 }
 

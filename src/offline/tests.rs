@@ -2416,3 +2416,23 @@ fn a_package_put_on_a_ci_install_line_is_installed() {
         words_of(&more)
     );
 }
+
+/// typescript-eslint's `[prefer-nullish-coalescing] avoid false positive` turned into
+/// `correct rule` once a longer subject (`use intersectionTypeParts in …`) no longer fit
+/// beside the label: the words for the label's room named the rule cut short, which is
+/// still the rule.
+#[test]
+fn a_label_cut_short_for_room_is_still_the_label() {
+    let a = analysis::Analysis {
+        rule_cases_added: 2,
+        ..Default::default()
+    };
+    let words = |budget: usize| match budget {
+        40.. => "use intersectionTypeParts in prefer-nullish-coalescing".to_owned(),
+        _ => "correct prefer-nullish-co".to_owned(),
+    };
+    assert_eq!(
+        label_words("prefer-nullish-coalescing", 51, &words, Type::FIX, &a),
+        "[prefer-nullish-coalescing] avoid false positive"
+    );
+}
