@@ -490,6 +490,19 @@ fn folder_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     (width(&text) <= budget).then_some(text)
 }
 
+/// The change's files, release notes aside, when they are all source files edited in place
+/// and no test came with them: what a refactor that moves code between functions touches
+/// ([`extracted`], [`inlined`]).
+fn edited_source(a: &Analysis) -> Option<Vec<&FileFacts>> {
+    let code: Vec<&FileFacts> = (a.substantive().into_iter())
+        .filter(|f| f.kind != Kind::Note)
+        .collect();
+    let edited = code
+        .iter()
+        .all(|f| f.kind == Kind::Source && f.status == Status::Modified);
+    (!code.is_empty() && a.test_added == 0 && edited).then_some(code)
+}
+
 /// A function extracted: the one definition a change adds is code taken out of another
 /// function (seven in ten of the removed lines of code come back in it: tauri's
 /// `inject_features_table` out of `write_features`), or code written out in several places
@@ -497,15 +510,8 @@ fn folder_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// '_'`, three times), and nothing else changed much: `(new, from)`. No test came with it:
 /// a test says the behaviour changed.
 pub(crate) fn extracted(a: &Analysis) -> Option<(String, Option<String>)> {
-    let files = a.substantive();
-    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
-    if code.is_empty()
-        || a.test_added > 0
-        || code
-            .iter()
-            .any(|f| f.kind != Kind::Source || f.status != Status::Modified)
-        || code.iter().any(|f| !f.removed_defs.is_empty())
-    {
+    let code = edited_source(a)?;
+    if code.iter().any(|f| !f.removed_defs.is_empty()) {
         return None;
     }
     let added: Vec<&super::defs::Def> = code.iter().flat_map(|f| &f.added_defs).collect();
@@ -535,14 +541,8 @@ pub(crate) fn extracted(a: &Analysis) -> Option<(String, Option<String>)> {
 /// makes was made by the removed code, nothing more added than taken out (a few lines
 /// aside), no new function, no test added: `(gone, into)`.
 pub(crate) fn inlined(a: &Analysis) -> Option<(String, Option<String>)> {
-    let files = a.substantive();
-    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
-    if code.is_empty()
-        || a.test_added > 0
-        || a.calls_overflow
-        || code
-            .iter()
-            .any(|f| f.kind != Kind::Source || f.status != Status::Modified)
+    let code = edited_source(a)?;
+    if a.calls_overflow
         || (code.iter().flat_map(|f| &f.added_defs)).any(|d| d.kind != DefKind::Constant)
     {
         return None;
