@@ -209,6 +209,11 @@ pub fn is_manifest(name: &str) -> bool {
 
 fn is_build_script(path: &str, name: &str) -> bool {
     let starts = |prefixes: &[&str]| prefixes.iter().any(|p| name.starts_with(p));
+    // A `build.rs` inside `src/` is a module (tauri's `tooling/cli/src/build.rs`, the
+    // `build` command), not Cargo's build script, which sits beside the manifest.
+    if name == "build.rs" && (path.starts_with("src/") || path.contains("/src/")) {
+        return false;
+    }
     matches!(
         name,
         "Makefile"
@@ -659,6 +664,8 @@ mod tests {
             ("rollup.config.js", Kind::Build),
             ("Dockerfile", Kind::Build),
             ("build.rs", Kind::Build),
+            ("crates/cli/build.rs", Kind::Build),
+            ("tooling/cli/src/build.rs", Kind::Source),
             (".eslintrc.json", Kind::Config),
             ("examples/demo.rs", Kind::Example),
             ("benches/parse.rs", Kind::Bench),

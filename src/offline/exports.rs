@@ -44,9 +44,13 @@ pub(super) fn hunk(
     (rest_quiet && !names.is_empty()).then_some(names)
 }
 
-/// A blank line, a comment, or punctuation left over from a list (`}`, `);`).
+/// A blank line, a comment, punctuation left over from a list (`}`, `);`), or the
+/// conditions a Rust item is compiled under (`#[cfg(feature = "clipboard")]`,
+/// `#[cfg_attr(doc_cfg, …)]`), which say nothing of their own.
 fn quiet(line: &str) -> bool {
     line.is_empty()
+        || line.starts_with("#[cfg(")
+        || line.starts_with("#[cfg_attr(")
         || line.starts_with("//")
         || line.starts_with("/*")
         || line.starts_with('*')
@@ -251,6 +255,25 @@ mod tests {
         assert_eq!(
             names(&[], &["pub use tray::TrayIcon;"], Lang::Rust),
             Some(vec!["TrayIcon".to_owned()])
+        );
+        // tauri's re-export behind a feature: its conditions are no other change.
+        assert_eq!(
+            names(
+                &[],
+                &[
+                    "#[cfg(feature = \"clipboard\")]",
+                    "#[cfg_attr(doc_cfg, doc(cfg(feature = \"clipboard\")))]",
+                    "pub use self::runtime::ClipboardManager;",
+                    "",
+                ],
+                Lang::Rust
+            ),
+            Some(vec!["ClipboardManager".to_owned()])
+        );
+        // Another attribute is a change of its own.
+        assert_eq!(
+            names(&[], &["#[inline]", "pub use a::B;"], Lang::Rust),
+            None
         );
         let init = hunk(
             &[],
