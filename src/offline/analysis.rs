@@ -215,6 +215,10 @@ pub(crate) struct FileFacts {
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
+    /// Items an added marker deprecates (`#[deprecated(note = "Replaced with …")]` above
+    /// `pub fn _build_bin_names`, `// Deprecated: use [BrewCask] instead.` above a Go
+    /// field, a Python `DeprecationWarning` naming its class), at most eight.
+    pub deprecated: Vec<super::deprecation::Deprecation>,
     /// Removed lines that import something (`use …;`, `import …`, `from … import …`), and
     /// the other removed lines that are not blank.
     pub removed_imports: u32,
@@ -1156,6 +1160,70 @@ fn squeeze(text: &[u8], out: &mut Vec<u8>) {
 /// Tells whether a line marks an item deprecated: Rust's `#[deprecated…]`, JSDoc's and
 /// Java's `@deprecated`/`@Deprecated`, Go's `// Deprecated:`, Python's
 /// `DeprecationWarning`, C#'s `[Obsolete`.
+/// Follows deprecation markers through a hunk's added and context lines, in order: a
+/// marker (with its note, over lines when `#[deprecated(` goes on), then the item it marks,
+/// named by its definition (or a Go field); a Python `warnings.warn(` call whose text ends
+/// in `DeprecationWarning` names its item in its message.
+fn deprecation_line(
+    text: &str,
+    added: bool,
+    (comment, def, lang): (bool, Option<&Def>, Lang),
+    (marked, open, warning): (&mut Option<Option<String>>, &mut bool, &mut Option<String>),
+    found: &mut Vec<super::deprecation::Deprecation>,
+) {
+    use super::deprecation::{self as dep, Deprecation};
+    let mut push = |name: String, instead: Option<String>| {
+        if found.len() < 8 && !found.iter().any(|d| d.name == name) {
+            found.push(Deprecation { name, instead });
+        }
+    };
+    if lang == Lang::Python && added {
+        if text.contains("warn(") {
+            *warning = Some(String::new());
+        }
+        if let Some(buffer) = warning.as_mut() {
+            if buffer.len() < 600 {
+                buffer.push(' ');
+                buffer.push_str(text);
+            }
+            // A warning that names nothing deprecates a use, not the item it sits in
+            // (haystack's `Connecting a Component to itself is deprecated` in `connect`).
+            if text.contains("DeprecationWarning") {
+                if let Some(name) = dep::named_in_message(buffer) {
+                    push(name, None);
+                }
+                *warning = None;
+            }
+        }
+        return;
+    }
+    if added && let Some(instead) = dep::marker(text) {
+        *marked = Some(instead);
+        *open = dep::is_open(text);
+        return;
+    }
+    if *open {
+        if let Some(None) = marked {
+            *marked = Some(dep::instead(text));
+        }
+        *open = !text.trim_end().ends_with(")]");
+        return;
+    }
+    if comment || text.starts_with("#[") || text.starts_with('@') {
+        return;
+    }
+    if let Some(instead) = marked.take() {
+        let name = match def {
+            Some(d) => Some(d.name.clone()),
+            None if lang == Lang::Go => dep::field_name(text),
+            None => None,
+        };
+        if let Some(name) = name {
+            push(name, instead);
+        }
+    }
+}
+
 fn marks_deprecation(line: &[u8]) -> bool {
     let t = line.trim_start();
     t.starts_with(b"#[deprecated")
@@ -1651,6 +1719,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             reworded: None,
             directives: Vec::new(),
             deprecated_removed: false,
+            deprecated: Vec::new(),
             removed_imports: 0,
             removed_other: 0,
             attributes: Vec::new(),
@@ -1829,6 +1898,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let (mut old_lines, mut new_lines): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
             // Added comment lines in a row, for the change's reason.
             let mut comment_block = String::new();
+            // A deprecation marker seen, with what its note says to use instead, until the
+            // item below it; whether the marker goes on (`#[deprecated(` over lines); a
+            // Python `warnings.warn(` call's text, until its `DeprecationWarning`.
+            let mut deprecating: Option<Option<String>> = None;
+            let mut marker_open = false;
+            let mut warning: Option<String> = None;
             let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
             // The CI step the lines below belong to, once a `- name:` line was seen.
             let mut step: Option<String> = None;
@@ -1900,6 +1975,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if !text.is_empty() {
                     test_attribute = lang == Lang::Rust && defs::is_test_attribute(text)
                         || test_attribute && text.starts_with(b"#[");
+                }
+                if code_like && line.kind != LineKind::Removed && !text.is_empty() {
+                    let line_text = text.to_str_lossy();
+                    deprecation_line(
+                        &line_text,
+                        line.kind == LineKind::Added,
+                        (comment, def.as_ref(), lang),
+                        (&mut deprecating, &mut marker_open, &mut warning),
+                        &mut facts.deprecated,
+                    );
                 }
                 if changelog {
                     if line.kind != LineKind::Added {

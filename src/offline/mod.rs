@@ -12,6 +12,7 @@ mod branch;
 mod calls;
 mod classify;
 mod defs;
+mod deprecation;
 mod deps;
 mod documents;
 mod exports;

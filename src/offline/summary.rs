@@ -1254,6 +1254,9 @@ pub(crate) fn summary(
         let what = noun(count as usize, "link", "links");
         return fit(&format!("{verb} {what} in"), &names.into_list(), "", budget);
     }
+    if let Some(text) = deprecation_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
@@ -3590,6 +3593,58 @@ fn code_summary(
         where_tail(&code, &names, if verb == "add" { "to" } else { "in" })
     };
     fit(verb, &names, &tail, budget)
+}
+
+/// Items marked deprecated, with little else changed in the code (80 lines at most): what
+/// is deprecated, and what to use instead when the note names one (clap's `deprecate
+/// _build_bin_names in favor of Command::build`, goreleaser's `deprecate BrewFormula and
+/// Brews`). An item the change adds with its marker is `add deprecated
+/// isGloballyWhitelisted` (vue's old name put back for those still using it).
+fn deprecation_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let code: Vec<&FileFacts> = files
+        .iter()
+        .copied()
+        .filter(|f| !matches!(f.kind, Kind::Test | Kind::Docs | Kind::Note))
+        .collect();
+    let marked: Vec<&super::deprecation::Deprecation> =
+        code.iter().flat_map(|f| &f.deprecated).collect();
+    let size: usize = code
+        .iter()
+        .filter(|f| f.kind == Kind::Source)
+        .map(|f| f.additions + f.deletions)
+        .sum();
+    if marked.is_empty() || size > 80 {
+        return None;
+    }
+    let added = |name: &str| {
+        code.iter()
+            .any(|f| f.added_defs.iter().any(|d| d.name == name))
+    };
+    let removed = |name: &str| {
+        code.iter()
+            .any(|f| f.removed_defs.iter().any(|d| d.name == name))
+    };
+    // An item moved, marked on its way (haystack's `deserialize_tools_inplace` put back
+    // where it was, its old path deprecated): the move is the news.
+    if marked.iter().any(|d| added(&d.name) && removed(&d.name)) {
+        return None;
+    }
+    let verb = if marked.iter().all(|d| added(&d.name)) {
+        "add deprecated"
+    } else {
+        "deprecate"
+    };
+    if let [one] = marked.as_slice()
+        && verb == "deprecate"
+        && let Some(instead) = one.instead.as_ref().filter(|i| **i != one.name)
+    {
+        let text = format!("deprecate {} in favor of {instead}", one.name);
+        if width(&text) <= budget {
+            return Some(text);
+        }
+    }
+    let names: Vec<String> = marked.iter().map(|d| d.name.clone()).collect();
+    Some(fit(verb, &names, "", budget))
 }
 
 /// Ignore files (`.gitignore`, `.dockerignore`) only gaining or only losing patterns: what

@@ -2436,3 +2436,124 @@ fn a_label_cut_short_for_room_is_still_the_label() {
         "[prefer-nullish-coalescing] avoid false positive"
     );
 }
+
+/// clap's `Deprecate public Command::_build_bin_names` read `correct _build_bin_names and
+/// App in command`: a `#[deprecated]` put on an item is the change, with what to use
+/// instead when its note says.
+#[test]
+fn an_item_marked_deprecated_is_deprecated() {
+    let patch = "diff --git a/src/build/command.rs b/src/build/command.rs\n--- a/src/build/command.rs\n+++ b/src/build/command.rs\n\
+                 @@ -4000,7 +4000,7 @@ impl<'help> App<'help> {\n\
+                 \x20        }\n\
+                 -        self._build_bin_names();\n\
+                 +        self._build_bin_names_internal();\n\
+                 \x20    }\n\
+                 @@ -4385,9 +4385,13 @@ impl<'help> App<'help> {\n\
+                 \x20    }\n\
+                 \n\
+                 -    // used in clap_complete (https://github.com/clap-rs/clap_complete)\n\
+                 +    #[deprecated(since = \"3.1.13\", note = \"Replaced with `Command::build`\")]\n\
+                 \x20    pub fn _build_bin_names(&mut self) {\n\
+                 +        self._build_bin_names_internal();\n\
+                 +    }\n\
+                 +\n\
+                 +    fn _build_bin_names_internal(&mut self) {\n\
+                 \x20        debug!(\"App::_build_bin_names\");\n";
+    assert_eq!(
+        words_of(patch),
+        "deprecate _build_bin_names in favor of Command::build"
+    );
+    // The same item given another attribute: no deprecation.
+    let other = patch.replace(
+        "+    #[deprecated(since = \"3.1.13\", note = \"Replaced with `Command::build`\")]\n",
+        "+    #[inline]\n",
+    );
+    assert!(
+        !words_of(&other).contains("deprecate"),
+        "{}",
+        words_of(&other)
+    );
+
+    // goreleaser's `deprecate more stuff`: Go's `Deprecated:` paragraphs above a constant
+    // and a field (moved to the end of its struct).
+    let go = "diff --git a/internal/artifact/artifact.go b/internal/artifact/artifact.go\n--- a/internal/artifact/artifact.go\n+++ b/internal/artifact/artifact.go\n\
+              @@ -64,6 +64,8 @@ const (\n\
+              \x20\tUploadableSourceArchive\n\
+              \x20\t// BrewFormula is an uploadable homebrew formula file.\n\
+              +\t//\n\
+              +\t// Deprecated: use [BrewCask] instead.\n\
+              \x20\tBrewFormula\n\
+              \x20\t// BrewCask is an uploadable homebrew cask file.\n\
+              diff --git a/pkg/config/config.go b/pkg/config/config.go\n--- a/pkg/config/config.go\n+++ b/pkg/config/config.go\n\
+              @@ -1125,7 +1125,6 @@ type Project struct {\n\
+              \x20\tMilestones      []Milestone      `yaml:\"milestones,omitempty\"`\n\
+              -\tBrews           []Homebrew       `yaml:\"brews,omitempty\"`\n\
+              \x20\tCasks           []HomebrewCask   `yaml:\"homebrew_casks,omitempty\"`\n\
+              @@ -1177,6 +1176,9 @@ type Project struct {\n\
+              \x20\tGiteaURLs GiteaURLs `yaml:\"gitea_urls,omitempty\"`\n\
+              +\n\
+              +\t// Deprecated: use [Project.Casks] instead.\n\
+              +\tBrews []Homebrew `yaml:\"brews,omitempty\"`\n\
+              \x20}\n";
+    assert_eq!(words_of(go), "deprecate BrewFormula and Brews");
+
+    // vue's old name put back, marked: added as deprecated.
+    let vue = "diff --git a/packages/shared/src/globalsAllowList.ts b/packages/shared/src/globalsAllowList.ts\n--- a/packages/shared/src/globalsAllowList.ts\n+++ b/packages/shared/src/globalsAllowList.ts\n\
+               @@ -6,3 +6,6 @@ const GLOBALS_ALLOWED =\n\
+               \x20export const isGloballyAllowed = /*#__PURE__*/ makeMap(GLOBALS_ALLOWED)\n\
+               +\n\
+               +/** @deprecated use `isGloballyAllowed` instead */\n\
+               +export const isGloballyWhitelisted = isGloballyAllowed\n";
+    assert_eq!(words_of(vue), "add deprecated isGloballyWhitelisted");
+
+    // haystack's `Mark MilvusDocumentStore as deprecated`: a Python warning names its class.
+    let py = "diff --git a/haystack/document_stores/milvus.py b/haystack/document_stores/milvus.py\n--- a/haystack/document_stores/milvus.py\n+++ b/haystack/document_stores/milvus.py\n\
+              @@ -128,6 +128,11 @@ class MilvusDocumentStore(SQLDocumentStore):\n\
+              \x20        \"\"\"\n\
+              +        warnings.warn(\n\
+              +            \"The MilvusDocumentStore node is deprecated and will be removed in future versions.\",\n\
+              +            category=DeprecationWarning,\n\
+              +        )\n\
+              +\n\
+              \x20        super().__init__(\n";
+    assert_eq!(words_of(py), "deprecate MilvusDocumentStore");
+    // Another warning is no deprecation.
+    let user = py.replace("category=DeprecationWarning", "category=UserWarning");
+    assert!(
+        !words_of(&user).contains("deprecate"),
+        "{}",
+        words_of(&user)
+    );
+}
+
+/// tauri's `re-export ClipboardManager` read `correct tauri`: the `#[cfg]` lines over a
+/// `pub use` are its conditions, not another change.
+#[test]
+fn a_reexport_behind_a_feature_is_an_export() {
+    let patch = "diff --git a/core/tauri/src/lib.rs b/core/tauri/src/lib.rs\n--- a/core/tauri/src/lib.rs\n+++ b/core/tauri/src/lib.rs\n\
+                 @@ -246,6 +246,10 @@ pub use {\n\
+                 \x20  },\n\
+                 \x20};\n\
+                 \n\
+                 +#[cfg(feature = \"clipboard\")]\n\
+                 +#[cfg_attr(doc_cfg, doc(cfg(feature = \"clipboard\")))]\n\
+                 +pub use self::runtime::ClipboardManager;\n\
+                 +\n\
+                 \x20/// Reads the config file at compile time and generates a [`Context`] based on its content.\n";
+    assert_eq!(words_of(patch), "export ClipboardManager from tauri");
+}
+
+/// tauri's `tooling/cli/src/build.rs` is the `build` command's module: a fix in it is no
+/// build change.
+#[test]
+fn a_build_module_under_src_is_code() {
+    let patch = "diff --git a/tooling/cli/src/build.rs b/tooling/cli/src/build.rs\n--- a/tooling/cli/src/build.rs\n+++ b/tooling/cli/src/build.rs\n\
+                 @@ -80,7 +80,7 @@ pub fn command(options: Options) -> Result<()> {\n\
+                 \x20        if !status.success() {\n\
+                 \x20          bail!(\n\
+                 -          \"beforeDevCommand `{}` failed with exit code {}\",\n\
+                 +          \"beforeBuildCommand `{}` failed with exit code {}\",\n\
+                 \x20          before_build,\n";
+    let subject = message(patch).subject;
+    assert!(!subject.starts_with("build"), "{subject}");
+}
