@@ -2578,7 +2578,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                     }
                 }
-                if kind == Kind::Ci && plus + minus > 0 {
+                if matches!(kind, Kind::Ci | Kind::Build) && plus + minus > 0 {
                     match super::deps::installs(&old_lines, &new_lines) {
                         Some(found) if out.installs.len() < 4 => out.installs.push(found),
                         _ => out.installs_other = true,

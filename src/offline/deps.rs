@@ -949,7 +949,8 @@ const INSTALLERS: &[&str] = &[
 /// pair the same install command whose packages (its words that are no flags, no
 /// variables, no shell) differ; `None` for a hunk that changes anything else.
 pub(crate) fn installs(old: &[&[u8]], new: &[&[u8]]) -> Option<Installs> {
-    if old.is_empty() || old.len() != new.len() || old.len() > 4 {
+    let one_sided = old.is_empty() != new.is_empty();
+    if !one_sided && (old.is_empty() || old.len() != new.len()) || old.len().max(new.len()) > 4 {
         return None;
     }
     let packages = |line: &[u8]| -> Option<(&'static str, Vec<String>)> {
@@ -974,6 +975,23 @@ pub(crate) fn installs(old: &[&[u8]], new: &[&[u8]]) -> Option<Installs> {
             .then_some((installer, words))
     };
     let (mut added, mut removed) = (Vec::new(), Vec::new());
+    // A whole install line put in or taken out (a Dockerfile's `pip install --no-cache-dir
+    // -U torchaudio && \` gone): all its packages came or went.
+    if one_sided {
+        let into = if new.is_empty() {
+            &mut removed
+        } else {
+            &mut added
+        };
+        for line in old.iter().chain(new) {
+            for p in packages(line)?.1 {
+                if !into.contains(&p) {
+                    into.push(p);
+                }
+            }
+        }
+        return (!into.is_empty()).then_some(Installs { added, removed });
+    }
     for (o, n) in old.iter().zip(new) {
         let ((io, po), (in_, pn)) = (packages(o)?, packages(n)?);
         if io != in_ {
@@ -2202,5 +2220,16 @@ mod tests {
         assert!(read_installs(&["brew install jq"], &["apt-get install jq"]).is_none());
         // Flags alone changed: nothing installed or dropped.
         assert!(read_installs(&["apt-get install jq"], &["apt-get install -y jq"]).is_none());
+        // A whole install line taken out (haystack's Dockerfile), or put in.
+        let found =
+            read_installs(&["    pip install --no-cache-dir -U torchaudio && \\"], &[]).unwrap();
+        assert_eq!(
+            (found.added.len(), found.removed),
+            (0, vec!["torchaudio".to_owned()])
+        );
+        let found = read_installs(&[], &["RUN pip install mkdocs-redirects"]).unwrap();
+        assert_eq!(found.added, ["mkdocs-redirects"]);
+        // Beside a line that installs nothing: no install change alone.
+        assert!(read_installs(&[], &["RUN pip install a", "RUN make"]).is_none());
     }
 }

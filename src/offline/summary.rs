@@ -1557,6 +1557,13 @@ pub(crate) fn summary(
             if let Some(example) = one_example(&files) {
                 return example_summary(&files, &example, budget);
             }
+            // A Dockerfile's or a build script's install line: `stop installing torchaudio
+            // in Dockerfile.base`.
+            if all(&|f| f.status == Status::Modified && f.kind == Kind::Build)
+                && let Some(text) = installs_summary(a, &files, budget)
+            {
+                return text;
+            }
             let names = one_language(file_names(data_name));
             // A manifest with its lockfile is one thing: the dependencies of that package.
             if names.len() >= 2 && all(&|f| matches!(f.kind, Kind::Manifest | Kind::Lockfile)) {

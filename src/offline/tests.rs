@@ -2557,3 +2557,31 @@ fn a_build_module_under_src_is_code() {
     let subject = message(patch).subject;
     assert!(!subject.starts_with("build"), "{subject}");
 }
+
+/// haystack's `fix torchaudio version` read `update Dockerfile.base`: a Dockerfile's
+/// install line taken out is a package no longer installed.
+#[test]
+fn an_install_line_taken_out_of_a_dockerfile_is_said() {
+    let patch = "diff --git a/docker/Dockerfile.base b/docker/Dockerfile.base\n--- a/docker/Dockerfile.base\n+++ b/docker/Dockerfile.base\n\
+                 @@ -30,7 +30,6 @@ RUN python3 -m venv --system-site-packages /opt/venv\n\
+                 \x20ENV PATH=\"/opt/venv/bin:$PATH\"\n\
+                 \n\
+                 \x20RUN pip install --upgrade pip && \\\n\
+                 -    pip install --no-cache-dir -U torchaudio && \\\n\
+                 \x20    pip install --no-cache-dir .${haystack_extras} && \\\n\
+                 \x20    pip install --no-cache-dir ./rest_api\n";
+    assert_eq!(
+        words_of(patch),
+        "stop installing torchaudio in Dockerfile.base"
+    );
+    // Another line changed beside it: the file's name, as before.
+    let more = patch.replace(
+        "\x20    pip install --no-cache-dir ./rest_api\n",
+        "-    pip install --no-cache-dir ./rest_api\n+    pip install --no-cache-dir ./api\n",
+    );
+    assert!(
+        !words_of(&more).contains("torchaudio"),
+        "{}",
+        words_of(&more)
+    );
+}
