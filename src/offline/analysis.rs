@@ -2498,6 +2498,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             (minus, plus),
                             lang,
                             package_init,
+                            &hunk.section.to_str_lossy(),
                         )
                     })
                     .flatten();

@@ -10,12 +10,18 @@ use crate::paths::Lang;
 /// re-export, an item that gained `export`/`pub` (its old line removed beside it), a blank
 /// line or a comment. `None` for any other hunk, or one whose lines were not all kept
 /// (`old.len() != minus`).
+///
+/// A hunk inside a list of exports (its heading `export {` or `pub use crate::{`) reads its
+/// bare names as exported (vue's `ExtractPropTypes` added to `export { … } from
+/// './componentProps'`), the last name given its comma being no change; a line moved
+/// within the hunk (taken out and put back as it was) is none either.
 pub(super) fn hunk(
     old: &[&[u8]],
     new: &[&[u8]],
     (minus, plus): (u32, u32),
     lang: Lang,
     package_init: bool,
+    section: &str,
 ) -> Option<Vec<String>> {
     if old.len() != minus as usize || new.len() != plus as usize || plus == 0 {
         return None;
@@ -25,10 +31,24 @@ pub(super) fn hunk(
     }
     let old: Vec<&str> = old.iter().map(text).collect::<Option<_>>()?;
     let new: Vec<&str> = new.iter().map(text).collect::<Option<_>>()?;
+    let in_list = opens_list(section.trim(), lang);
     let mut used = vec![false; old.len()];
     let mut names = Vec::new();
     for line in new.iter().copied() {
         if quiet(line) {
+            continue;
+        }
+        let same =
+            |o: &str| o == line || in_list && o.trim_end_matches(',') == line.trim_end_matches(',');
+        if let Some(at) = (0..old.len()).find(|&i| !used[i] && same(old[i])) {
+            used[at] = true;
+            continue;
+        }
+        if in_list
+            && let Some(listed) = braced(line)
+            && !line.contains(['(', '=', ':'])
+        {
+            names.extend(listed);
             continue;
         }
         if let Some(rest) = made_public(line, lang)
@@ -42,6 +62,23 @@ pub(super) fn hunk(
     }
     let rest_quiet = old.iter().zip(&used).all(|(l, u)| *u || quiet(l));
     (rest_quiet && !names.is_empty()).then_some(names)
+}
+
+/// Tells whether a hunk's heading opens a list of exports: `export {`, `export type {`,
+/// `pub use crate::{`, `pub use {`.
+fn opens_list(section: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Script => {
+            let rest = section.strip_prefix("export ").unwrap_or("");
+            let rest = rest.strip_prefix("type ").unwrap_or(rest);
+            rest == "{"
+        }
+        Lang::Rust => {
+            (section.starts_with("pub use ") || section.starts_with("pub(crate) use "))
+                && section.ends_with('{')
+        }
+        _ => false,
+    }
 }
 
 /// A blank line, a comment, punctuation left over from a list (`}`, `);`), or the
@@ -189,6 +226,7 @@ mod tests {
             (old.len() as u32, new.len() as u32),
             lang,
             false,
+            "",
         )
     }
 
@@ -270,6 +308,35 @@ mod tests {
             ),
             Some(vec!["ClipboardManager".to_owned()])
         );
+        // vue's `ExtractPropTypes` put into an export list, its neighbour given a comma.
+        let list = |old: &[&str], new: &[&str], section: &str| {
+            let old: Vec<&[u8]> = old.iter().map(|l| l.as_bytes()).collect();
+            let new: Vec<&[u8]> = new.iter().map(|l| l.as_bytes()).collect();
+            let counts = (old.len() as u32, new.len() as u32);
+            hunk(&old, &new, counts, Lang::Script, false, section)
+        };
+        let added = (
+            &["  ComponentObjectPropsOptions"][..],
+            &["  ComponentObjectPropsOptions,", "  ExtractPropTypes"][..],
+        );
+        assert_eq!(
+            list(added.0, added.1, "export {"),
+            Some(vec!["ExtractPropTypes".to_owned()])
+        );
+        // Outside an export list, bare names are no exports.
+        assert_eq!(list(added.0, added.1, "const ITEMS = ["), None);
+        // A re-export moved within the hunk, another added: the added one.
+        assert_eq!(
+            list(
+                &["export * from './eslint-utils';"],
+                &[
+                    "export * from './eslint-utils';",
+                    "export * from './helpers';"
+                ],
+                ""
+            ),
+            Some(vec!["helpers".to_owned()])
+        );
         // Another attribute is a change of its own.
         assert_eq!(
             names(&[], &["#[inline]", "pub use a::B;"], Lang::Rust),
@@ -281,6 +348,7 @@ mod tests {
             (0, 1),
             Lang::Python,
             true,
+            "",
         );
         assert_eq!(init, Some(vec!["PPTXToDocument".to_owned()]));
         // Outside a package's `__init__.py` an import is an import.

@@ -2585,3 +2585,28 @@ fn an_install_line_taken_out_of_a_dockerfile_is_said() {
         words_of(&more)
     );
 }
+
+/// vue's `expose ExtractPropTypes` read `correct runtime-core`: a name put into an export
+/// list (the hunk's heading `export {`), its neighbour given a comma.
+#[test]
+fn a_name_put_into_an_export_list_is_exported() {
+    let patch = "diff --git a/packages/runtime-core/src/index.ts b/packages/runtime-core/src/index.ts\n--- a/packages/runtime-core/src/index.ts\n+++ b/packages/runtime-core/src/index.ts\n\
+                 @@ -207,7 +207,8 @@ export {\n\
+                 \x20  Prop,\n\
+                 \x20  PropType,\n\
+                 \x20  ComponentPropsOptions,\n\
+                 -  ComponentObjectPropsOptions\n\
+                 +  ComponentObjectPropsOptions,\n\
+                 +  ExtractPropTypes\n\
+                 \x20} from './componentProps'\n\
+                 \x20export {\n\
+                 \x20  Directive,\n";
+    assert_eq!(words_of(patch), "export ExtractPropTypes");
+    // The same lines in an array: no export.
+    let array = patch.replace("@@ export {\n", "@@ const names = [\n");
+    assert!(
+        !words_of(&array).starts_with("export"),
+        "{}",
+        words_of(&array)
+    );
+}
