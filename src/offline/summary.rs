@@ -1323,6 +1323,13 @@ pub(crate) fn summary(
     {
         return text;
     }
+    // A Dockerfile's or a build script's install line, whatever the type: `stop installing
+    // torchaudio in Dockerfile.base` (haystack typed it a fix).
+    if all(&|f| f.status == Status::Modified && f.kind == Kind::Build)
+        && let Some(text) = installs_summary(a, &files, budget)
+    {
+        return text;
+    }
     let file_names = |name: fn(&str) -> String| {
         let mut names = Names::default();
         for f in &files {
@@ -1445,10 +1452,9 @@ pub(crate) fn summary(
             }
         }
         // CI files alone are named as CI whatever type the house gives them (hyper's
-        // `chore(ci)`).
-        Type::CI | Type::BUILD | Type::CHORE
-            if ty == Type::CI || all(&|f| f.kind == Kind::Ci && f.path.starts_with(".github/")) =>
-        {
+        // `chore(ci)`, tauri's `fix(ci): install libfuse2 …`, once `fix(ci): correct
+        // covector-version-or-publish`).
+        _ if ty == Type::CI || all(&|f| f.kind == Kind::Ci && f.path.starts_with(".github/")) => {
             if let Some(text) = instruction_summary(a, &files, budget) {
                 return text;
             }
@@ -1556,13 +1562,6 @@ pub(crate) fn summary(
         Type::BUILD | Type::CHORE if all(&|f| !matches!(f.kind, Kind::Source | Kind::Test)) => {
             if let Some(example) = one_example(&files) {
                 return example_summary(&files, &example, budget);
-            }
-            // A Dockerfile's or a build script's install line: `stop installing torchaudio
-            // in Dockerfile.base`.
-            if all(&|f| f.status == Status::Modified && f.kind == Kind::Build)
-                && let Some(text) = installs_summary(a, &files, budget)
-            {
-                return text;
             }
             let names = one_language(file_names(data_name));
             // A manifest with its lockfile is one thing: the dependencies of that package.

@@ -2405,6 +2405,13 @@ fn a_package_put_on_a_ci_install_line_is_installed() {
             "+          cargo install --locked trunk\n",
         );
     assert_eq!(words_of(&swapped), "install trunk instead of cargo-web");
+    // The house typing it a fix (tauri's `fix(ci): install libfuse2 …`): the same words,
+    // where they were `correct covector-version-or-publish`.
+    let a = analysis::analyse(&entries(patch.as_bytes()));
+    assert_eq!(
+        summary::summary(&a, Type::FIX, false, 72, true),
+        "install libfuse2 in covector-version-or-publish workflow"
+    );
     // Anything else changed beside it: no longer only packages installed.
     let more = patch.replace(
         "\x20          sudo apt-get update\n",
@@ -2572,6 +2579,11 @@ fn an_install_line_taken_out_of_a_dockerfile_is_said() {
                  \x20    pip install --no-cache-dir ./rest_api\n";
     assert_eq!(
         words_of(patch),
+        "stop installing torchaudio in Dockerfile.base"
+    );
+    let a = analysis::analyse(&entries(patch.as_bytes()));
+    assert_eq!(
+        summary::summary(&a, Type::FIX, false, 72, true),
         "stop installing torchaudio in Dockerfile.base"
     );
     // Another line changed beside it: the file's name, as before.
