@@ -2622,3 +2622,19 @@ fn a_name_put_into_an_export_list_is_exported() {
         words_of(&array)
     );
 }
+
+/// vue's `fix link in readme` read `use "rpv" instead of "jsx" in README`: the word
+/// changed is a reference link's label, so the change is to where a link points.
+#[test]
+fn a_reference_label_changed_is_a_link_fixed() {
+    let patch = "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n\
+                 @@ -55,7 +55,7 @@ We are using this thread to unify the\n\
+                 \x20| vue-loader          | [![alpha][vl-badge]][vl-npm] [[Github][vl-code]] |\n\
+                 -| rollup-plugin-vue   | [![alpha][rpv-badge]][rpv-npm] [[Github][jsx-code]] |\n\
+                 +| rollup-plugin-vue   | [![alpha][rpv-badge]][rpv-npm] [[Github][rpv-code]] |\n\
+                 \n";
+    assert_eq!(words_of(patch), "fix link in README");
+    // The link's shown words changed: a word swapped, not a link fixed.
+    let shown = patch.replace("[[Github][rpv-code]]", "[[GitLab][jsx-code]]");
+    assert_ne!(words_of(&shown), "fix link in README");
+}

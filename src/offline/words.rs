@@ -1383,9 +1383,20 @@ fn without_links(line: &[u8]) -> Vec<u8> {
     let text = String::from_utf8_lossy(line);
     let mut out = String::new();
     let mut rest = text.as_ref();
+    // A reference's definition, `[2.33.2]: https://…`: its label is where links point.
+    let trimmed = rest.trim_start();
+    if trimmed.starts_with('[')
+        && let Some(end) = trimmed.find("]:")
+    {
+        rest = &trimmed[end + 2..];
+    }
     loop {
         let url = rest.find("http://").or_else(|| rest.find("https://"));
-        let target = rest.find("](");
+        // An inline target, `[text](url)`, or a reference's label, `[text][label]`.
+        let target = match (rest.find("]("), rest.find("][")) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let cut = match (url, target) {
             (Some(u), Some(t)) => u.min(t),
             (Some(u), None) => u,
@@ -1397,7 +1408,7 @@ fn without_links(line: &[u8]) -> Vec<u8> {
         let end = tail
             .char_indices()
             .skip(2)
-            .find(|&(_, c)| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'' | '`'))
+            .find(|&(_, c)| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '`'))
             .map_or(tail.len(), |(i, _)| i);
         rest = &tail[end..];
     }
@@ -1912,6 +1923,21 @@ mod tests {
             &[b"Read [the guide](https://old.example/guide)."]
         ));
         assert!(!only_links_differ(&[b"same"], &[b"same"]));
+        // vue's README: a reference's label (`[Github][jsx-code]` → `[rpv-code]`).
+        assert!(only_links_differ(
+            &[b"| rollup-plugin-vue | [![alpha][rpv-badge]][rpv-npm] [[Github][jsx-code]] |"],
+            &[b"| rollup-plugin-vue | [![alpha][rpv-badge]][rpv-npm] [[Github][rpv-code]] |"]
+        ));
+        // clap's CHANGELOG: the label a reference defines.
+        assert!(only_links_differ(
+            &[b"[2.32.2]: https://github.com/clap-rs/clap/compare/v2.32.1...v2.33.2"],
+            &[b"[2.33.2]: https://github.com/clap-rs/clap/compare/v2.32.1...v2.33.2"]
+        ));
+        // The words a link shows are prose.
+        assert!(!only_links_differ(
+            &[b"See [the guide][guide]."],
+            &[b"See [the manual][guide]."]
+        ));
     }
 
     #[test]
