@@ -1359,15 +1359,38 @@ fn is_version_heading(t: &[u8]) -> bool {
 
 /// Tells whether a hunk's removed and added lines are the same text, one side ending in
 /// `\r\n` and the other in `\n`. A diff read as text has lost its `\r`s: there, lines that
-/// are removed and added back unchanged can only differ in their endings.
+/// are removed and added back unchanged in the same place can only differ in their
+/// endings. In the same place: each run of removed lines followed at once by as many added
+/// ones; a line taken out above and put back below was moved (goreleaser's `.travis.yml`
+/// tasks put in another order), whatever its endings.
 fn swaps_line_endings(body: &[u8]) -> bool {
     let (mut old, mut new) = (Vec::new(), Vec::new());
+    // The removed and added lines of the current run of changed lines.
+    let (mut run_old, mut run_new) = (0usize, 0usize);
+    let mut in_place = true;
     for line in body.lines_with_terminator() {
         match line.first() {
-            Some(b'-') => old.push(&line[1..]),
-            Some(b'+') => new.push(&line[1..]),
-            _ => {}
+            Some(b'-') => {
+                // A removed line after added ones opens another pairing in the same run.
+                in_place &= run_new == 0;
+                run_old += 1;
+                old.push(&line[1..]);
+            }
+            Some(b'+') => {
+                run_new += 1;
+                new.push(&line[1..]);
+            }
+            // `\ No newline at end of file` belongs to the line above it.
+            Some(b'\\') => {}
+            _ => {
+                in_place &= run_old == run_new;
+                (run_old, run_new) = (0, 0);
+            }
         }
+    }
+    in_place &= run_old == run_new;
+    if !in_place {
+        return false;
     }
     let crlf = |side: &[&[u8]]| side.iter().all(|l| l.ends_with(b"\r\n"));
     let lf = |side: &[&[u8]]| side.iter().all(|l| !l.ends_with(b"\r\n"));

@@ -19,10 +19,15 @@ pub(crate) struct Deprecation {
 /// note says to use instead, when it says), `None` for any other line.
 pub(crate) fn marker(line: &str) -> Option<Option<String>> {
     let t = line.trim_start();
+    // In a comment only, or as Java's annotation: a lint rule's source that looks for
+    // `'@deprecated'` in strings deprecates nothing.
     let comment = t.starts_with("//") || t.starts_with("/*") || t.starts_with('*');
-    let at = if t.starts_with("#[deprecated") || t.starts_with("[Obsolete") {
+    let at = if t.starts_with("#[deprecated")
+        || t.starts_with("[Obsolete")
+        || t.starts_with("@Deprecated")
+    {
         0
-    } else if let Some(at) = t.find("@deprecated").or_else(|| t.find("@Deprecated")) {
+    } else if comment && let Some(at) = t.find("@deprecated") {
         at
     } else if comment && let Some(at) = t.find("Deprecated:") {
         at
@@ -158,6 +163,8 @@ mod tests {
         );
         // Not a marker: the word in code, or `Deprecated:` outside a comment.
         assert_eq!(marker("let deprecated = true;"), None);
+        assert_eq!(marker("if (tag.tagName === '@deprecated') {"), None);
+        assert_eq!(marker("@Deprecated(since = \"9\")"), Some(None));
         assert_eq!(marker("  Deprecated: true"), None);
         assert!(is_open("#[deprecated(") && !is_open("#[deprecated(note = \"x\")]"));
     }

@@ -2638,3 +2638,33 @@ fn a_reference_label_changed_is_a_link_fixed() {
     let shown = patch.replace("[[Github][rpv-code]]", "[[GitLab][jsx-code]]");
     assert_ne!(words_of(&shown), "fix link in README");
 }
+
+/// goreleaser's `changing the order of the tasks` read `normalize line endings in
+/// .travis.yml`: a line taken out above and put back below, byte for byte, was moved; only
+/// a line put back in its own place can differ in its endings alone.
+#[test]
+fn a_line_moved_within_a_hunk_is_no_line_ending_change() {
+    let moved = "diff --git a/.travis.yml b/.travis.yml\n--- a/.travis.yml\n+++ b/.travis.yml\n\
+                 @@ -10,6 +10,6 @@ install:\n\
+                 \x20 - make setup\n\
+                 -  - make static\n\
+                 \x20script:\n\
+                 \x20  - make ci\n\
+                 \x20after_success:\n\
+                 +  - make static\n\
+                 \x20  - bash <(curl -s https://codecov.io/bash)\n";
+    let subject = message(moved).subject;
+    assert!(!subject.contains("line endings"), "{subject}");
+    // The same line put back in its place (a diff read as text has lost its `\r`): endings.
+    let in_place = "diff --git a/.travis.yml b/.travis.yml\n--- a/.travis.yml\n+++ b/.travis.yml\n\
+                    @@ -10,3 +10,3 @@ install:\n\
+                    \x20 - make setup\n\
+                    -  - make static\n\
+                    +  - make static\n\
+                    \x20script:\n";
+    assert!(
+        message(in_place).subject.contains("normalize line endings"),
+        "{}",
+        message(in_place).subject
+    );
+}
