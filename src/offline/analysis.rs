@@ -1157,9 +1157,6 @@ fn squeeze(text: &[u8], out: &mut Vec<u8>) {
     out.extend(text.iter().copied().filter(|b| !b.is_ascii_whitespace()));
 }
 
-/// Tells whether a line marks an item deprecated: Rust's `#[deprecated…]`, JSDoc's and
-/// Java's `@deprecated`/`@Deprecated`, Go's `// Deprecated:`, Python's
-/// `DeprecationWarning`, C#'s `[Obsolete`.
 /// Follows deprecation markers through a hunk's added and context lines, in order: a
 /// marker (with its note, over lines when `#[deprecated(` goes on), then the item it marks,
 /// named by its definition (or a Go field); a Python `warnings.warn(` call whose text ends
@@ -1224,6 +1221,9 @@ fn deprecation_line(
     }
 }
 
+/// Tells whether a line marks an item deprecated: Rust's `#[deprecated…]`, JSDoc's and
+/// Java's `@deprecated`/`@Deprecated`, Go's `// Deprecated:`, Python's
+/// `DeprecationWarning`, C#'s `[Obsolete`.
 fn marks_deprecation(line: &[u8]) -> bool {
     let t = line.trim_start();
     t.starts_with(b"#[deprecated")

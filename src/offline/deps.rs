@@ -947,7 +947,9 @@ const INSTALLERS: &[&str] = &[
 
 /// Reads the lines a hunk changed in place, paired in order, as packages installed: each
 /// pair the same install command whose packages (its words that are no flags, no
-/// variables, no shell) differ; `None` for a hunk that changes anything else.
+/// variables, no shell) differ, or, in a hunk that only adds or only removes lines, every
+/// line an install command (all its packages came or went); `None` for a hunk that changes
+/// anything else.
 pub(crate) fn installs(old: &[&[u8]], new: &[&[u8]]) -> Option<Installs> {
     let one_sided = old.is_empty() != new.is_empty();
     if !one_sided && (old.is_empty() || old.len() != new.len()) || old.len().max(new.len()) > 4 {
