@@ -142,6 +142,9 @@ pub(crate) struct FileFacts {
     /// joins or splits lines (`prettier`'s `(a,\n)` → `(a)`): what says the change is
     /// a formatter's run. [`format_only`](Self::format_only), stricter, is the model's.
     pub reformat_only: bool,
+    /// Every changed hunk puts the same import lines in another order (rustfmt's, gofmt's
+    /// or isort's sorting), nothing else.
+    pub imports_sorted: bool,
     /// Every changed line is a comment or blank.
     pub comment_only: bool,
     /// The file mode before and after (`0o100755` for an executable).
@@ -1221,6 +1224,74 @@ fn deprecation_line(
     }
 }
 
+/// Tells whether a hunk changes lines in place: each run of removed lines followed at once
+/// by as many added ones, no line taken out in one place and put in at another.
+fn in_place(body: &[u8]) -> bool {
+    // The removed and added lines of the current run of changed lines.
+    let (mut run_old, mut run_new) = (0usize, 0usize);
+    let mut in_place = true;
+    for line in body.lines_with_terminator() {
+        match line.first() {
+            Some(b'-') => {
+                // A removed line after added ones opens another pairing in the same run.
+                in_place &= run_new == 0;
+                run_old += 1;
+            }
+            Some(b'+') => run_new += 1,
+            // `\ No newline at end of file` belongs to the line above it.
+            Some(b'\\') => {}
+            _ => {
+                in_place &= run_old == run_new;
+                (run_old, run_new) = (0, 0);
+            }
+        }
+    }
+    in_place && run_old == run_new
+}
+
+/// Tells whether a hunk puts the same import lines in another order: its removed and added
+/// lines, blank ones aside, are the same imports (`use`, `import`, a Go import block's
+/// quoted paths), not in the same order. A formatter's sorting (wezterm's `rustfmt`, which
+/// moved `use uuid::Uuid;` below `use std::sync::LazyLock;`).
+fn imports_reordered(old: &[&[u8]], new: &[&[u8]], moved: bool, lang: Lang) -> bool {
+    let import = |l: &[u8]| {
+        let t = trim(l);
+        // `"fmt"`, `yaml "gopkg.in/yaml.v3"` in Go's `import (` block.
+        let go_path = lang == Lang::Go && t.ends_with(b"\"") && {
+            let opening = t.iter().position(|&b| b == b'"').unwrap_or(0);
+            t[..opening]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b' ')
+        };
+        is_import(t) || go_path
+    };
+    let lines = |side: &[&[u8]]| -> Option<Vec<Vec<u8>>> {
+        let mut kept: Vec<Vec<u8>> = Vec::new();
+        for l in side {
+            let t = trim(l);
+            if t.is_empty() {
+                continue;
+            }
+            if !import(l) {
+                return None;
+            }
+            kept.push(t.to_vec());
+        }
+        Some(kept)
+    };
+    let (Some(o), Some(n)) = (lines(old), lines(new)) else {
+        return false;
+    };
+    // The same lines in the same order, in place, are no sorting.
+    if o.is_empty() || o == n && !moved {
+        return false;
+    }
+    let (mut so, mut sn) = (o, n);
+    so.sort();
+    sn.sort();
+    so == sn
+}
+
 /// Tells whether a line marks an item deprecated: Rust's `#[deprecated…]`, JSDoc's and
 /// Java's `@deprecated`/`@Deprecated`, Go's `// Deprecated:`, Python's
 /// `DeprecationWarning`, C#'s `[Obsolete`.
@@ -1364,33 +1435,16 @@ fn is_version_heading(t: &[u8]) -> bool {
 /// ones; a line taken out above and put back below was moved (goreleaser's `.travis.yml`
 /// tasks put in another order), whatever its endings.
 fn swaps_line_endings(body: &[u8]) -> bool {
+    if !in_place(body) {
+        return false;
+    }
     let (mut old, mut new) = (Vec::new(), Vec::new());
-    // The removed and added lines of the current run of changed lines.
-    let (mut run_old, mut run_new) = (0usize, 0usize);
-    let mut in_place = true;
     for line in body.lines_with_terminator() {
         match line.first() {
-            Some(b'-') => {
-                // A removed line after added ones opens another pairing in the same run.
-                in_place &= run_new == 0;
-                run_old += 1;
-                old.push(&line[1..]);
-            }
-            Some(b'+') => {
-                run_new += 1;
-                new.push(&line[1..]);
-            }
-            // `\ No newline at end of file` belongs to the line above it.
-            Some(b'\\') => {}
-            _ => {
-                in_place &= run_old == run_new;
-                (run_old, run_new) = (0, 0);
-            }
+            Some(b'-') => old.push(&line[1..]),
+            Some(b'+') => new.push(&line[1..]),
+            _ => {}
         }
-    }
-    in_place &= run_old == run_new;
-    if !in_place {
-        return false;
     }
     let crlf = |side: &[&[u8]]| side.iter().all(|l| l.ends_with(b"\r\n"));
     let lf = |side: &[&[u8]]| side.iter().all(|l| !l.ends_with(b"\r\n"));
@@ -1716,6 +1770,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             touched: Vec::new(),
             format_only: false,
             reformat_only: false,
+            imports_sorted: false,
             comment_only: false,
             old_mode: change.old_mode,
             new_mode: change.new_mode,
@@ -1811,6 +1866,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut touched: Vec<(Def, u32)> = Vec::new();
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut reformat_hunks = 0u32;
+        let mut sorted_hunks = 0u32;
         let mut ending_hunks = 0u32;
         // Hunks that swap words in place, or only move whitespace.
         let mut swap_hunks = 0u32;
@@ -2510,6 +2566,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         ending_hunks += 1;
                     }
                 }
+                if plus == minus
+                    && (plus as usize) <= keep
+                    && old_lines.len() == new_lines.len()
+                    && imports_reordered(&old_lines, &new_lines, !in_place(&hunk.body), lang)
+                {
+                    sorted_hunks += 1;
+                }
                 if comments == plus + minus {
                     comment_hunks += 1;
                 }
@@ -2648,6 +2711,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         out.reformat_hunks += reformat_hunks;
         facts.format_only = changed_hunks > 0 && format_hunks == changed_hunks;
         facts.reformat_only = changed_hunks > 0 && reformat_hunks == changed_hunks;
+        facts.imports_sorted = changed_hunks > 0 && sorted_hunks == changed_hunks;
         facts.made_async = async_added
             .into_iter()
             .filter(|name| sync_removed.contains(name))

@@ -352,7 +352,7 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
         .iter()
         .filter(|f| f.additions + f.deletions > 0)
         .collect();
-    if !changed.is_empty() && changed.iter().all(|f| f.reformat_only) {
+    if !changed.is_empty() && changed.iter().all(|f| f.reformat_only || f.imports_sorted) {
         return &[Type::STYLE];
     }
     // Nearly every hunk re-formats, and nothing is added: a formatter's run that also

@@ -1147,6 +1147,11 @@ pub(crate) fn summary(
     {
         return text;
     }
+    // Imports put in another order and nothing else, a formatter's sorting: `sort imports
+    // in lease_id` (wezterm's `rustfmt`).
+    if all(&|f| f.imports_sorted) {
+        return fit("sort imports in", &file_subjects(&files), "", budget);
+    }
     // Imports taken out and nothing else: they were unused, or the build would break.
     if all(&|f| f.additions == 0 && f.removed_other == 0)
         && files.iter().any(|f| f.removed_imports > 0)

@@ -2668,3 +2668,33 @@ fn a_line_moved_within_a_hunk_is_no_line_ending_change() {
         message(in_place).subject
     );
 }
+
+/// wezterm's `rustfmt` read `normalize line endings in lease_id.rs`, then `correct
+/// lease_id`: the same imports put in another order are a formatter's sorting.
+#[test]
+fn imports_put_in_another_order_are_sorted() {
+    let patch = "diff --git a/wezterm-blob-leases/src/lease_id.rs b/wezterm-blob-leases/src/lease_id.rs\n--- a/wezterm-blob-leases/src/lease_id.rs\n+++ b/wezterm-blob-leases/src/lease_id.rs\n\
+                 @@ -1,5 +1,5 @@\n\
+                 -use uuid::Uuid;\n\
+                 \x20use std::sync::LazyLock;\n\
+                 +use uuid::Uuid;\n\
+                 \n\
+                 \x20/// Represents an individual lease\n";
+    assert_eq!(message(patch).subject, "style: sort imports in lease_id");
+    // Go's import block, gofmt's order.
+    let go = "diff --git a/cmd/root.go b/cmd/root.go\n--- a/cmd/root.go\n+++ b/cmd/root.go\n\
+              @@ -3,7 +3,7 @@ package cmd\n\
+              \x20import (\n\
+              -\t\"os\"\n\
+              \x20\t\"fmt\"\n\
+              +\t\"os\"\n\
+              \x20)\n";
+    assert_eq!(words_of(go), "sort imports in root");
+    // Another import in place of one: no sorting.
+    let other = patch.replace("+use uuid::Uuid;\n", "+use uuid::Builder;\n");
+    assert!(
+        !words_of(&other).starts_with("sort"),
+        "{}",
+        words_of(&other)
+    );
+}
