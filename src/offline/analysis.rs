@@ -1256,12 +1256,17 @@ fn in_place(body: &[u8]) -> bool {
 fn imports_reordered(old: &[&[u8]], new: &[&[u8]], moved: bool, lang: Lang) -> bool {
     let import = |l: &[u8]| {
         let t = trim(l);
-        // `"fmt"`, `yaml "gopkg.in/yaml.v3"` in Go's `import (` block.
+        // `"fmt"`, `yaml "gopkg.in/yaml.v3"` in Go's `import (` block: a path (no spaces),
+        // bare or after one alias; `return "a"` and `case "b"` are no imports.
         let go_path = lang == Lang::Go && t.ends_with(b"\"") && {
             let opening = t.iter().position(|&b| b == b'"').unwrap_or(0);
-            t[..opening]
+            let alias = t[..opening].trim_ascii();
+            let path = &t[opening..];
+            alias
                 .iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b' ')
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                && !matches!(alias, b"return" | b"case" | b"default" | b"go" | b"defer")
+                && !path.contains(&b' ')
         };
         is_import(t) || go_path
     };

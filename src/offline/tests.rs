@@ -2690,6 +2690,15 @@ fn imports_put_in_another_order_are_sorted() {
               +\t\"os\"\n\
               \x20)\n";
     assert_eq!(words_of(go), "sort imports in root");
+    // Go lines that return strings, put in another order: no imports.
+    let returns = go
+        .replace("\t\"os\"", "\treturn \"os\"")
+        .replace("\t\"fmt\"", "\treturn \"fmt\"");
+    assert!(
+        !words_of(&returns).starts_with("sort"),
+        "{}",
+        words_of(&returns)
+    );
     // Another import in place of one: no sorting.
     let other = patch.replace("+use uuid::Uuid;\n", "+use uuid::Builder;\n");
     assert!(
