@@ -30,6 +30,13 @@ fn words_of(patch: &str) -> String {
         .map_or(subject.clone(), |(_, w)| w.to_owned())
 }
 
+/// The subject's words when the change is given type `ty` (as a house's history may type
+/// it in the hook), whatever type the engine would pick.
+fn words_typed(patch: &str, ty: Type) -> String {
+    let a = analysis::analyse(&entries(patch.as_bytes()));
+    summary::summary(&a, ty, false, 72, true)
+}
+
 fn fixtures() -> Vec<PathBuf> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/offline");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
@@ -2407,9 +2414,8 @@ fn a_package_put_on_a_ci_install_line_is_installed() {
     assert_eq!(words_of(&swapped), "install trunk instead of cargo-web");
     // The house typing it a fix (tauri's `fix(ci): install libfuse2 …`): the same words,
     // where they were `correct covector-version-or-publish`.
-    let a = analysis::analyse(&entries(patch.as_bytes()));
     assert_eq!(
-        summary::summary(&a, Type::FIX, false, 72, true),
+        words_typed(patch, Type::FIX),
         "install libfuse2 in covector-version-or-publish workflow"
     );
     // Anything else changed beside it: no longer only packages installed.
@@ -2581,9 +2587,8 @@ fn an_install_line_taken_out_of_a_dockerfile_is_said() {
         words_of(patch),
         "stop installing torchaudio in Dockerfile.base"
     );
-    let a = analysis::analyse(&entries(patch.as_bytes()));
     assert_eq!(
-        summary::summary(&a, Type::FIX, false, 72, true),
+        words_typed(patch, Type::FIX),
         "stop installing torchaudio in Dockerfile.base"
     );
     // Another line changed beside it: the file's name, as before.
