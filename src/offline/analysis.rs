@@ -1253,7 +1253,7 @@ fn in_place(body: &[u8]) -> bool {
 /// lines, blank ones aside, are the same imports (`use`, `import`, a Go import block's
 /// quoted paths), not in the same order. A formatter's sorting (wezterm's `rustfmt`, which
 /// moved `use uuid::Uuid;` below `use std::sync::LazyLock;`).
-fn imports_reordered(old: &[&[u8]], new: &[&[u8]], moved: bool, lang: Lang) -> bool {
+fn imports_reordered(old: &[&[u8]], new: &[&[u8]], body: &[u8], lang: Lang) -> bool {
     let import = |l: &[u8]| {
         let t = trim(l);
         // `"fmt"`, `yaml "gopkg.in/yaml.v3"` in Go's `import (` block: a path (no spaces),
@@ -1288,7 +1288,8 @@ fn imports_reordered(old: &[&[u8]], new: &[&[u8]], moved: bool, lang: Lang) -> b
         return false;
     };
     // The same lines in the same order, in place, are no sorting.
-    if o.is_empty() || o == n && !moved {
+    // (The hunk's body is read for that only once every changed line is an import.)
+    if o.is_empty() || o == n && in_place(body) {
         return false;
     }
     let (mut so, mut sn) = (o, n);
@@ -2060,7 +2061,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     test_attribute = lang == Lang::Rust && defs::is_test_attribute(text)
                         || test_attribute && text.starts_with(b"#[");
                 }
-                if code_like && line.kind != LineKind::Removed && !text.is_empty() {
+                // A context line matters only below a marker (the item it marks, or the
+                // rest of its note).
+                let deprecation_pending = deprecating.is_some() || marker_open;
+                if code_like
+                    && !text.is_empty()
+                    && (line.kind == LineKind::Added
+                        || line.kind == LineKind::Context && deprecation_pending)
+                {
                     let line_text = text.to_str_lossy();
                     deprecation_line(
                         &line_text,
@@ -2574,7 +2582,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 if plus == minus
                     && (plus as usize) <= keep
                     && old_lines.len() == new_lines.len()
-                    && imports_reordered(&old_lines, &new_lines, !in_place(&hunk.body), lang)
+                    && imports_reordered(&old_lines, &new_lines, &hunk.body, lang)
                 {
                     sorted_hunks += 1;
                 }
