@@ -202,6 +202,7 @@ pub fn is_manifest(name: &str) -> bool {
             | "Package.swift"
             | "vcpkg.json"
             | "conanfile.txt"
+            | "Gopkg.toml"
     ) || (name.starts_with("requirements") && name.ends_with(".txt"))
         || name.ends_with(".gemspec")
         || name.ends_with(".csproj")
@@ -298,6 +299,7 @@ fn is_config(path: &str, name: &str) -> bool {
         ".markdownlint",
         ".flake8",
         ".pylintrc",
+        ".gitleaks",
         "ruff.toml",
         ".ruff",
         "mypy.ini",
@@ -474,6 +476,7 @@ pub fn is_lockfile(path: &str) -> bool {
         "composer.lock",
         "go.sum",
         "go.work.sum",
+        "Gopkg.lock",
         "Package.resolved",
         "Podfile.lock",
         "Cartfile.resolved",
@@ -655,6 +658,9 @@ mod tests {
             ("src/history.rs", Kind::Source),
             (".github/workflows/ci.yml", Kind::Ci),
             ("Cargo.lock", Kind::Lockfile),
+            ("Gopkg.lock", Kind::Lockfile),
+            ("Gopkg.toml", Kind::Manifest),
+            (".gitleaks.toml", Kind::Config),
             ("crates/a/Cargo.toml", Kind::Manifest),
             ("requirements-dev.txt", Kind::Manifest),
             ("src/parser_test.go", Kind::Test),

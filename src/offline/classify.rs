@@ -411,6 +411,38 @@ pub(crate) fn candidates(a: &Analysis) -> &'static [Type] {
     &ALL
 }
 
+/// Tells whether the change touches data files alone (a theme's TOML, a grammar's queries,
+/// a table of languages) that nothing in their paths ties to CI or a deployment: the model
+/// leans to `ci` for files it cannot place, a lean learned from tool settings that says
+/// nothing of these (`ci: set ui.text.inactive to fujiGray in kanagawa theme`).
+pub(crate) fn data_only(a: &Analysis) -> bool {
+    let substantive = a.substantive();
+    !substantive.is_empty()
+        && substantive.iter().all(|f| f.kind == Kind::Other)
+        && a.path_words[an::CI] == 0
+        && !substantive.iter().any(|f| deploys(&f.path))
+}
+
+/// Tells whether a file outside the CI folders configures a pipeline, a deployment or a
+/// release: `netlify.toml`, `vercel.json`, `fly.toml`, a changeset or covector setting
+/// (`.changes/config.json`), release-please's.
+fn deploys(path: &str) -> bool {
+    let name = crate::paths::file_name(path).to_ascii_lowercase();
+    [
+        "netlify.",
+        "vercel.",
+        "fly.toml",
+        "render.yaml",
+        "release-please",
+        ".releaserc",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || path.starts_with(".changes/")
+        || path.starts_with(".changeset/")
+        || path.contains("/.changes/")
+}
+
 /// Adds the history's votes for each type near the changed paths to the model's scores, as a
 /// prior: `ln` of the smoothed share of the votes (one pseudo-vote spread over the types), so
 /// a handful of old votes barely moves the model and many recent ones decide.

@@ -171,6 +171,10 @@ pub fn write_in(
         // A pin moved outside CI files (a grammar in helix's `languages.toml`) is a build
         // dependency.
         allowed(Type::BUILD)
+    } else if ty == Type::CI && classify::data_only(&analysis) {
+        // Data files alone (a theme, a grammar's queries) are no CI change: the model
+        // leans to `ci` for files it cannot place. The words stay those of an update.
+        allowed(Type::CHORE)
     } else if summary::directives_only(&analysis) {
         // Lint directives and nothing else change no behaviour.
         allowed(Type::STYLE)

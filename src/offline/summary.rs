@@ -2110,15 +2110,19 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             return None;
         };
         let added = keys.iter().all(|(_, old, _)| old.is_none());
+        let both = |place: &str| match (added, said.iter().all(|s| s.starts_with("set "))) {
+            (true, false) => format!("add {a} and {b} to {place}"),
+            (_, true) => format!("set {a} and {b} in {place}"),
+            _ => format!("update {a} and {b} in {place}"),
+        };
+        // An entry's name alone is place enough when its table's word leaves no room
+        // (`add indent-heuristic and workspace-lsp-roots to git-config`).
         let shorter = [
             shared_words(a, b)
                 .filter(|_| added)
                 .map(|thing| format!("add {thing} to {place}")),
-            Some(match (added, said.iter().all(|s| s.starts_with("set "))) {
-                (true, false) => format!("add {a} and {b} to {place}"),
-                (_, true) => format!("set {a} and {b} in {place}"),
-                _ => format!("update {a} and {b} in {place}"),
-            }),
+            Some(both(&place)),
+            entry.map(|(_, entry)| both(entry)),
         ];
         return shorter.into_iter().flatten().find(|t| width(t) <= budget);
     }

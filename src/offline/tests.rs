@@ -836,8 +836,13 @@ fn an_entry_seen_in_the_hunk_names_its_settings() {
     let patch = entry(
         "+indent-heuristic = \"tree-sitter\"\n+workspace-lsp-roots = [\"Cargo.toml\", \"x\"]\n",
     );
+    // With `chore: ` before them the table's word leaves no room: the entry is place enough.
     assert_eq!(
         words_of(&patch),
+        "add indent-heuristic and workspace-lsp-roots to git-config"
+    );
+    assert_eq!(
+        words_typed(&patch, Type::CI),
         "add indent-heuristic and workspace-lsp-roots to git-config language"
     );
 }
@@ -2711,4 +2716,32 @@ fn imports_put_in_another_order_are_sorted() {
         "{}",
         words_of(&other)
     );
+}
+
+#[test]
+fn data_files_alone_are_no_ci_change() {
+    // A theme's TOML, a grammar's queries: files the model cannot place lean to `ci`.
+    let theme = "diff --git a/runtime/themes/kanagawa.toml b/runtime/themes/kanagawa.toml
+--- a/runtime/themes/kanagawa.toml
++++ b/runtime/themes/kanagawa.toml
+@@ -34,6 +34,7 @@
+ \"ui.window\" = { fg = \"sumiInk0\" }
+ \"ui.help\" = { fg = \"fujiWhite\", bg = \"sumiInk0\" }
+ \"ui.text\" = \"fujiWhite\"
++\"ui.text.inactive\" = \"fujiGray\"
+ \"ui.text.focus\" = { fg = \"fujiWhite\", bg = \"waveBlue2\" }
+ 
+ \"ui.cursor\" = { fg = \"waveBlue1\", bg = \"waveAqua2\" }
+";
+    assert_eq!(
+        message(theme).subject,
+        "chore: set ui.text.inactive to fujiGray in kanagawa theme"
+    );
+    // A deployment's settings are still free to be CI.
+    let netlify = theme.replace("runtime/themes/kanagawa.toml", "netlify.toml");
+    assert!(message(&netlify).subject.starts_with("ci: "));
+    let a = analysis::analyse(&entries(theme.as_bytes()));
+    assert!(classify::data_only(&a));
+    let a = analysis::analyse(&entries(netlify.as_bytes()));
+    assert!(!classify::data_only(&a));
 }
