@@ -2511,9 +2511,16 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
             // feature (`New \`alacritty-escapes(7)\` manpage`).
             let (entry, bare) = a.entry_note.as_ref()?;
             let phrase = words::note_phrase(entry)?;
+            // One that says what was done already keeps its own verb (ripgrep's `Improve
+            // completions for …`), unless the word names a fault (`Crash when …`); `Support
+            // for …` is a thing added.
+            let first = phrase.split_whitespace().next().unwrap_or_default();
+            let done = opens_with_verb_word(&phrase)
+                && !words::names_fault(first)
+                && !first.eq_ignore_ascii_case("support");
             let phrase = match ty {
-                Type::FIX if *bare => format!("fix {phrase}"),
-                Type::FEAT if *bare => format!("add {phrase}"),
+                Type::FIX if *bare && !done => format!("fix {phrase}"),
+                Type::FEAT if *bare && !done => format!("add {phrase}"),
                 _ => phrase,
             };
             // Changelog prose runs long (jj's wrapped paragraphs): cut short mid-clause,

@@ -1067,6 +1067,22 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         ),
         "Fix extractor rejections being logged twice"
     );
+    // ripgrep's entries: the label and issue number that file them are no words, and an
+    // entry that opens with its verb keeps it.
+    assert_eq!(
+        say(
+            " Bug fixes:\n \n+* [BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664):\n+  Fix `--sortr=path`. I left a `todo!()` in the source.",
+            &plain
+        ),
+        "Fix `--sortr=path`"
+    );
+    assert_eq!(
+        say(
+            "+* [FEATURE #3096](https://github.com/BurntSushi/ripgrep/pull/3096):\n+  Improve completions for `--hyperlink-format` in bash and fish.",
+            &plain
+        ),
+        "Improve completions for `--hyperlink-format` in bash and fish"
+    );
     // A sentence about what went wrong is no name of a fault to fix.
     let said = say(
         "+- Commands would sometimes incorrectly diagnose divergent changes",

@@ -487,6 +487,22 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Tells whether the words before a note's colon only file it: an issue number after
+/// `Fixed`, or after a label (`BUG #2664`, `FEATURE #3096`), which the section's verb may
+/// lead (`Fixed BUG #2664`, as a `Bug fixes:` entry reads).
+fn filed(lead: &str) -> bool {
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let label = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let fix = |w: &str| imperative(w).as_deref() == Some("fix");
+    let number =
+        |w: &str| w.len() > 1 && w.starts_with('#') && w[1..].bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [first, n] => number(n) && (fix(first) || label(first)),
+        [verb, tag, n] => number(n) && label(tag) && imperative(verb).is_some(),
+        _ => false,
+    }
+}
+
 /// Returns the first sentence of a release note's prose as an imperative phrase: the verb
 /// made bare (`Fixed` → `fix`, `Adds` → `add`), the first letter lowered unless the word is
 /// a name (`OpenAIChatGenerator`), reStructuredText double backticks made single, the final
@@ -496,19 +512,12 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     let text = note_header(text).map_or(text, |(_, rest)| rest);
     // `` `tauri::webview_version` , to get …``: a space before a comma is a slip.
     let text = unlink(&text.replace("``", "`")).replace(" ,", ",");
-    // `Fixed #10776: Biome no longer …`: the issue number says nothing a reader can use.
+    // `Fixed #10776: Biome no longer …`, ripgrep's `[BUG #2664](…): Fix …` and `FEATURE
+    // #3096: Improve …`: the issue number, and the label that files it, say nothing a reader
+    // can use.
     let text = text.trim();
     let text = match text.split_once(": ") {
-        Some((lead, rest))
-            if lead.split_whitespace().count() == 2
-                && lead.split_whitespace().last().is_some_and(|n| {
-                    n.starts_with('#') && n[1..].bytes().all(|b| b.is_ascii_digit())
-                })
-                && imperative(lead.split_whitespace().next().unwrap_or("")).as_deref()
-                    == Some("fix") =>
-        {
-            rest.trim()
-        }
+        Some((lead, rest)) if filed(lead) => rest.trim(),
         _ => text,
     };
     // The first sentence: up to a period followed by a space, or the end.
@@ -1771,6 +1780,33 @@ mod tests {
             )
             .as_deref(),
             Some("mark the fix for `noThisInStatic` as unsafe by default")
+        );
+        // ripgrep's label and issue number before the entry's words; a label without a
+        // number is words.
+        assert_eq!(
+            note_phrase(
+                "[BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664): Fix \
+                 `--sortr=path`. I left a `todo!()` in the source."
+            )
+            .as_deref(),
+            Some("fix `--sortr=path`")
+        );
+        assert_eq!(
+            note_phrase("FEATURE #3096: Improve completions for `--hyperlink-format`.").as_deref(),
+            Some("improve completions for `--hyperlink-format`")
+        );
+        assert_eq!(
+            note_phrase("API #1: Add a way out").as_deref(),
+            Some("add a way out")
+        );
+        assert_ne!(
+            note_phrase("NOTE: Add a way out").as_deref(),
+            Some("add a way out")
+        );
+        // As a `Bug fixes:` entry reads, its section's verb first.
+        assert_eq!(
+            note_phrase("Fixed BUG #2664: Fix `--sortr=path`.").as_deref(),
+            Some("fix `--sortr=path`")
         );
         assert_eq!(
             note_phrase(
