@@ -2512,12 +2512,16 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
             let (entry, bare) = a.entry_note.as_ref()?;
             let phrase = words::note_phrase(entry)?;
             // One that says what was done already keeps its own verb (ripgrep's `Improve
-            // completions for …`), unless the word names a fault (`Crash when …`); `Support
-            // for …` is a thing added.
-            let first = phrase.split_whitespace().next().unwrap_or_default();
+            // completions for …`), unless the word names a fault (`Crash when …`) or a thing,
+            // a preposition after it (`Support for …`, alacritty's `Report of Enter/Tab …`).
+            let mut said = phrase.split_whitespace();
+            let (first, second) = (said.next().unwrap_or_default(), said.next());
             let done = opens_with_verb_word(&phrase)
                 && !words::names_fault(first)
-                && !first.eq_ignore_ascii_case("support");
+                && !second.is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    w == "of" || words::PREPOSITIONS.contains(&w.as_str())
+                });
             let phrase = match ty {
                 Type::FIX if *bare && !done => format!("fix {phrase}"),
                 Type::FEAT if *bare && !done => format!("add {phrase}"),

@@ -1083,6 +1083,14 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         ),
         "Improve completions for `--hyperlink-format` in bash and fish"
     );
+    // A verb with a preposition after it names a thing: fixed.
+    assert_eq!(
+        say(
+            "+- Report of Enter/Tab/Backspace in kitty keyboard's report event types mode",
+            &plain
+        ),
+        "Fix report of Enter/Tab/Backspace in kitty keyboard's report event"
+    );
     // A sentence about what went wrong is no name of a fault to fix.
     let said = say(
         "+- Commands would sometimes incorrectly diagnose divergent changes",

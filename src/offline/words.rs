@@ -5,7 +5,7 @@
 
 /// Prepositions that may follow a passive participle in a test's name
 /// (`label_centered_by_width`).
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "by", "with", "without", "for", "on", "in", "when", "after", "before", "to", "from", "at",
     "as", "if", "into", "inside", "under", "across", "per", "via",
 ];
