@@ -255,7 +255,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
                 score(Form::Area) + score(Form::Conventional) > score(Form::Plain)
             };
             if prefixed_wins {
-                (chosen, prefix) = prefixed(commits, &weight, &mine);
+                (chosen, prefix) = prefixed(commits, &weight, &mine, !conventional_house);
             } else {
                 chosen = Some(Form::Plain);
             }
@@ -506,11 +506,16 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
 /// `fix(lsp): …`, and as the author writes a prefix); or, when most of them write a bare type
 /// (`fix: …`, `docs: …`), a Conventional Commits header without a scope, which such a house
 /// reads as an area too. A name is one name in any case (`DAP: …` beside `fix(dap): …`),
-/// spelled as the form chosen spells it.
+/// spelled as the form chosen spells it. In a house that does not write Conventional
+/// Commits (`bare_as_area`), each bare type counts on its own against the areas (`chore: …`
+/// beside `fs: …` in tokio): counted together, the house's `chore:`, `ci:` and `docs:`
+/// sweeps outvoted the one area of the code. When one of them wins, the header is still a
+/// bare type, the change's own.
 fn prefixed(
     commits: &[super::Past],
     weight: &[f32],
     mine: &Own,
+    bare_as_area: bool,
 ) -> (Option<Form>, Option<Option<String>>) {
     let mut votes: HashMap<Option<String>, f32> = HashMap::new();
     let mut as_area: HashMap<String, f32> = HashMap::new();
@@ -519,6 +524,11 @@ fn prefixed(
     for (i, past) in commits.iter().enumerate() {
         let s = &past.subject;
         if weight[i] == 0.0 || s.form == Form::Plain {
+            continue;
+        }
+        let bare = bare_as_area && s.form == Form::Conventional && s.prefix.is_none();
+        if bare && let Some(kind) = s.kind {
+            *votes.entry(Some(format!("{BARE}{kind}"))).or_default() += weight[i];
             continue;
         }
         let name = s.prefix.as_deref().map(str::to_lowercase);
@@ -533,7 +543,8 @@ fn prefixed(
             }
         }
     }
-    let Some(Some(name)) = best(&votes) else {
+    let Some(Some(name)) = best(&votes).filter(|b| b.as_ref().is_none_or(|n| !n.starts_with(BARE)))
+    else {
         return (Some(Form::Conventional), Some(None));
     };
     let area = as_area.get(&name).copied().unwrap_or(0.0) / votes[&Some(name.clone())];
@@ -555,6 +566,9 @@ fn prefixed(
         .map_or(name.clone(), |((_, w), _)| (*w).to_owned());
     (Some(form), Some(Some(written)))
 }
+
+/// Marks a bare type's votes in [`prefixed`]: no area can be spelled so.
+const BARE: &str = "\u{0}";
 
 /// Prefixes that say how far the work got or how much it weighs, not where it is (`wip: big
 /// refactor`, `minor: …`): never written as an area.

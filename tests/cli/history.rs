@@ -248,6 +248,24 @@ fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     assert!(subject.starts_with("mux: "), "{subject}");
 }
 
+/// In an `area:` house, the bare types (`chore:`, `ci:`, `docs:`) that sweep through a
+/// folder count one by one against its own area (tokio's `fs:` beside its `chore:`
+/// releases), not as one bloc that outvotes it.
+#[test]
+fn bare_types_do_not_outvote_the_area_together() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 60, |i| match i % 10 {
+        0..=4 => (format!("net/src/n{i}.rs"), format!("net: handle case {i}")),
+        5 | 6 => (format!("fs/src/f{i}.rs"), format!("fs: handle case {i}")),
+        7 => (format!("fs/src/c{i}.rs"), format!("chore: tidy case {i}")),
+        8 => (format!("fs/src/i{i}.rs"), format!("ci: check case {i}")),
+        _ => (format!("fs/src/d{i}.rs"), format!("docs: explain case {i}")),
+    });
+    stage_change(&repo, "fs/src/new.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("fs: "), "{subject}");
+}
+
 #[test]
 fn a_scope_named_like_a_type_keeps_the_type_the_house_pairs_it_with() {
     let repo = TestRepo::with_commit();
