@@ -1243,16 +1243,7 @@ pub(super) fn house_prefix(
         let Some((_, summary)) = line.split_once(": ") else {
             continue;
         };
-        let verb = summary
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let bumps = [
-            "bump", "bumps", "bumped", "update", "updates", "upgrade", "upgrades",
-        ]
-        .contains(&verb.as_str());
-        if !bumps || subject.form != crate::history::Form::Conventional {
+        if !bumps(summary) || subject.form != crate::history::Form::Conventional {
             continue;
         }
         let key = (kind, subject.prefix.clone());
@@ -1268,6 +1259,66 @@ pub(super) fn house_prefix(
         }
     }
     best.map(|(key, _)| key)
+}
+
+/// Tells whether a subject's summary opens with a bump's verb (`bump …`, `update …`,
+/// `upgrades …`).
+fn bumps(summary: &str) -> bool {
+    let verb = summary
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "bump", "bumps", "bumped", "update", "updates", "upgrade", "upgrades",
+    ]
+    .contains(&verb.as_str())
+}
+
+/// Returns the area an `area:` house heads its dependency bumps with (`deps:` in tokio and
+/// ripgrep, `cargo:` in jj): a vote among the `area: …` subjects that bump, update or
+/// upgrade something, in the past commits that touched the same files or are most similar
+/// (one vote each) and the bots' newest (half a vote each); `None` with less than two
+/// votes or no majority. The paths' neighbours may write another form (tokio's `chore:`
+/// releases beside its manifests); its bumps keep their own. An area named for a file
+/// (`flake.lock:`) is that file's, never a bump's.
+pub(super) fn house_area(advice: &crate::history::Advice) -> Option<String> {
+    let people = advice
+        .same_paths
+        .iter()
+        .chain(&advice.similar)
+        .map(|l| (l, 1.0f32));
+    let bots = advice.bots.iter().map(|l| (l, 0.5f32));
+    let mut votes: Vec<(String, f32)> = Vec::new();
+    let mut total = 0.0;
+    for (line, weight) in people.chain(bots) {
+        let subject = crate::history::parse_subject(line);
+        // A file's name is its own area (wezterm's `flake.lock: Update`), no bump's.
+        let Some(area) = (subject.prefix)
+            .filter(|a| subject.form == crate::history::Form::Area && !a.contains('.'))
+        else {
+            continue;
+        };
+        let Some((_, summary)) = line.split_once(": ") else {
+            continue;
+        };
+        if !bumps(summary) {
+            continue;
+        }
+        total += weight;
+        match votes.iter_mut().find(|(a, _)| *a == area) {
+            Some((_, w)) => *w += weight,
+            None => votes.push((area, weight)),
+        }
+    }
+    let (area, best) =
+        votes
+            .into_iter()
+            .fold(None::<(String, f32)>, |best, (a, w)| match best {
+                Some((_, b)) if b >= w => best,
+                _ => Some((a, w)),
+            })?;
+    (total >= 2.0 && best * 2.0 > total).then_some(area)
 }
 
 /// How a house words a dependency bump, learned from its own bump subjects (people's near

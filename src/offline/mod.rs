@@ -218,6 +218,33 @@ pub fn write_in(
         .and_then(|(kind, _)| classify::TYPES.iter().position(|t| t == kind))
         .and_then(|i| allowed(Type(i)));
     let (ty, name) = kind.unwrap_or((ty, name));
+    // An `area:` house heads its dependency bumps with an area of its own where the
+    // neighbours of these paths name none (tokio's `deps: bump \`tokio\` to \`1.47.0\``
+    // beside the `chore:` releases that touch the same manifests; axum's `examples:`
+    // bumps among its sentences).
+    let bump_area = (bump
+        && style.follow_house
+        && !rules.decides_form()
+        && advice.form != Some(history::Form::Area)
+        && (advice.house.as_ref()).is_some_and(|h| h.form != history::Form::Conventional))
+    .then(|| deps::house_area(advice))
+    .flatten();
+    let (area_style, area_advice);
+    let (style, advice) = match bump_area {
+        Some(area) => {
+            area_style = Style {
+                conventional: false,
+                ..style.clone()
+            };
+            area_advice = Advice {
+                form: Some(history::Form::Area),
+                prefix: Some(Some(area)),
+                ..advice.clone()
+            };
+            (&area_style, &area_advice)
+        }
+        None => (style, advice),
+    };
     let breaking = is_breaking(&analysis, ty);
     let found = scope::scope(&analysis, ty);
     // The declared member all the paths lie in, where the change takes a scope at all.

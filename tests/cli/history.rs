@@ -305,6 +305,33 @@ fn a_version_bump_reuses_the_last_subject() {
     assert_eq!(subject, "docs(changelog): update changelog for 0.30.3");
 }
 
+/// An `area:` house that heads its bumps `deps:` gets `deps:` for a bump, though the
+/// commits nearest the manifest are its `chore:` releases (tokio).
+#[test]
+fn an_area_house_heads_a_bump_with_its_bump_area() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 50, |i| match i % 5 {
+        0 | 1 => ("Cargo.toml".to_owned(), format!("chore: prepare v0.{i}.0")),
+        2 | 3 => (format!("net/src/n{i}.rs"), format!("net: handle case {i}")),
+        _ => (
+            "Cargo.toml".to_owned(),
+            format!("deps: bump foo from 1.0.{i} to 1.0.{}", i + 1),
+        ),
+    });
+    let manifest =
+        |v: &str| format!("[package]\nname = \"x\"\n\n[dependencies]\nserde = \"{v}\"\n");
+    repo.write("Cargo.toml", manifest("1.0.1"));
+    repo.add(["Cargo.toml"]);
+    repo.commit("chore: prepare v0.50.0");
+    repo.write("Cargo.toml", manifest("1.0.2"));
+    repo.add(["Cargo.toml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "deps: bump serde from 1.0.1 to 1.0.2");
+    // A Conventional Commits setting still wins.
+    let subject = subject_of(&repo, &["--offline", "--conventional"]);
+    assert!(!subject.starts_with("deps: "), "{subject}");
+}
+
 /// wezterm heads a lockfile refreshed `cargo update`, every time: a bump keeps that routine,
 /// but never another bump's words.
 #[test]
