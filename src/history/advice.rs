@@ -518,6 +518,8 @@ fn prefixed(
     bare_as_area: bool,
 ) -> (Option<Form>, Option<Option<String>>) {
     let mut votes: HashMap<Option<String>, f32> = HashMap::new();
+    // Each bare type's votes, when they count one by one.
+    let mut bare: HashMap<&str, f32> = HashMap::new();
     let mut as_area: HashMap<String, f32> = HashMap::new();
     // Votes by spelling and form, to write the name back.
     let mut spelled: HashMap<(Form, &str), f32> = HashMap::new();
@@ -526,9 +528,12 @@ fn prefixed(
         if weight[i] == 0.0 || s.form == Form::Plain {
             continue;
         }
-        let bare = bare_as_area && s.form == Form::Conventional && s.prefix.is_none();
-        if bare && let Some(kind) = s.kind {
-            *votes.entry(Some(format!("{BARE}{kind}"))).or_default() += weight[i];
+        if bare_as_area
+            && s.form == Form::Conventional
+            && s.prefix.is_none()
+            && let Some(kind) = s.kind
+        {
+            *bare.entry(kind).or_default() += weight[i];
             continue;
         }
         let name = s.prefix.as_deref().map(str::to_lowercase);
@@ -543,8 +548,8 @@ fn prefixed(
             }
         }
     }
-    let Some(Some(name)) = best(&votes).filter(|b| b.as_ref().is_none_or(|n| !n.starts_with(BARE)))
-    else {
+    let most_bare = bare.values().fold(0f32, |most, v| most.max(*v));
+    let Some(Some(name)) = best(&votes).filter(|b| votes[b] > most_bare) else {
         return (Some(Form::Conventional), Some(None));
     };
     let area = as_area.get(&name).copied().unwrap_or(0.0) / votes[&Some(name.clone())];
@@ -566,9 +571,6 @@ fn prefixed(
         .map_or(name.clone(), |((_, w), _)| (*w).to_owned());
     (Some(form), Some(Some(written)))
 }
-
-/// Marks a bare type's votes in [`prefixed`]: no area can be spelled so.
-const BARE: &str = "\u{0}";
 
 /// Prefixes that say how far the work got or how much it weighs, not where it is (`wip: big
 /// refactor`, `minor: …`): never written as an area.

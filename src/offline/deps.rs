@@ -1221,6 +1221,17 @@ impl PinReader {
     }
 }
 
+/// The past subjects that vote on how a bump is headed and worded, with their weight: the
+/// commits that touched the same files and the most similar ones (1 each), the bots' newest
+/// (½ each: Dependabot's prefix is a setting the maintainers chose, and its dozens of bumps
+/// should outweigh one person's old habit, not a few recent ones).
+fn voters(advice: &crate::history::Advice) -> impl Iterator<Item = (&String, f32)> {
+    let people = (advice.same_paths.iter())
+        .chain(&advice.similar)
+        .map(|l| (l, 1.0));
+    people.chain(advice.bots.iter().map(|l| (l, 0.5)))
+}
+
 /// Returns the type and scope this repository writes for dependency bumps
 /// (`build(deps): bump …`): a vote among the Conventional Commits subjects that bump,
 /// update or upgrade something, in the past commits that touched the same files or are
@@ -1230,14 +1241,8 @@ impl PinReader {
 pub(super) fn house_prefix(
     advice: &crate::history::Advice,
 ) -> Option<(&'static str, Option<String>)> {
-    let people = advice
-        .same_paths
-        .iter()
-        .chain(&advice.similar)
-        .map(|l| (l, 1.0));
-    let bots = advice.bots.iter().map(|l| (l, 0.5));
     let mut votes: Vec<((&'static str, Option<String>), f32)> = Vec::new();
-    for (line, weight) in people.chain(bots) {
+    for (line, weight) in voters(advice) {
         let subject = crate::history::parse_subject(line);
         let Some(kind) = subject.kind else { continue };
         let Some((_, summary)) = line.split_once(": ") else {
@@ -1283,15 +1288,9 @@ fn bumps(summary: &str) -> bool {
 /// releases beside its manifests); its bumps keep their own. An area named for a file
 /// (`flake.lock:`) is that file's, never a bump's.
 pub(super) fn house_area(advice: &crate::history::Advice) -> Option<String> {
-    let people = advice
-        .same_paths
-        .iter()
-        .chain(&advice.similar)
-        .map(|l| (l, 1.0f32));
-    let bots = advice.bots.iter().map(|l| (l, 0.5f32));
     let mut votes: Vec<(String, f32)> = Vec::new();
     let mut total = 0.0;
-    for (line, weight) in people.chain(bots) {
+    for (line, weight) in voters(advice) {
         let subject = crate::history::parse_subject(line);
         // A file's name is its own area (wezterm's `flake.lock: Update`), no bump's.
         let Some(area) = (subject.prefix)
@@ -1311,13 +1310,8 @@ pub(super) fn house_area(advice: &crate::history::Advice) -> Option<String> {
             None => votes.push((area, weight)),
         }
     }
-    let (area, best) =
-        votes
-            .into_iter()
-            .fold(None::<(String, f32)>, |best, (a, w)| match best {
-                Some((_, b)) if b >= w => best,
-                _ => Some((a, w)),
-            })?;
+    // The first seen of equals.
+    let (area, best) = (votes.into_iter().rev()).max_by(|a, b| a.1.total_cmp(&b.1))?;
     (total >= 2.0 && best * 2.0 > total).then_some(area)
 }
 
@@ -1455,16 +1449,10 @@ impl BumpPhrase {
 /// the bots' (½ each), by feature; `None` with less than one person's or two bots' worth of
 /// evidence, or when the house writes Dependabot's phrasing (the default).
 pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase> {
-    let people = advice
-        .same_paths
-        .iter()
-        .chain(&advice.similar)
-        .map(|l| (l, 1.0f32));
-    let bots = advice.bots.iter().map(|l| (l, 0.5f32));
     let (mut total, mut from, mut v, mut action) = (0f32, 0f32, 0f32, 0f32);
     let mut verbs: Vec<(&'static str, f32)> = Vec::new();
     let mut nouns: Vec<(&'static str, f32)> = Vec::new();
-    for (line, weight) in people.chain(bots) {
+    for (line, weight) in voters(advice) {
         let Some(phrase) = BumpPhrase::read(line) else {
             continue;
         };
