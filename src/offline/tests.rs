@@ -1071,7 +1071,7 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
     // entry that opens with its verb keeps it.
     assert_eq!(
         say(
-            " Bug fixes:\n \n+* [BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664):\n+  Fix `--sortr=path`. I left a `todo!()` in the source.",
+            " Bug fixes:\n \n+* [BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664):\n+  Fix `--sortr=path`. I left a `panic` in the source.",
             &plain
         ),
         "Fix `--sortr=path`"

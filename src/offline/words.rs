@@ -1786,7 +1786,7 @@ mod tests {
         assert_eq!(
             note_phrase(
                 "[BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664): Fix \
-                 `--sortr=path`. I left a `todo!()` in the source."
+                 `--sortr=path`. I left a `panic` in the source."
             )
             .as_deref(),
             Some("fix `--sortr=path`")
