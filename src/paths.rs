@@ -177,6 +177,26 @@ pub fn is_ci(path: &str) -> bool {
         || path.starts_with(".gitlab/ci")
 }
 
+/// Tells whether a file outside the CI folders configures a pipeline, a deployment or a
+/// release: `netlify.toml`, `vercel.json`, `fly.toml`, a changeset or covector setting
+/// (`.changes/config.json`), release-please's.
+pub fn configures_deployment(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    [
+        "netlify.",
+        "vercel.",
+        "fly.toml",
+        "render.yaml",
+        "release-please",
+        ".releaserc",
+    ]
+    .iter()
+    .any(|p| name.starts_with(p))
+        || path.starts_with(".changes/")
+        || path.starts_with(".changeset/")
+        || path.contains("/.changes/")
+}
+
 /// Tells whether a path is a package manifest.
 pub fn is_manifest(name: &str) -> bool {
     matches!(

@@ -420,27 +420,9 @@ pub(crate) fn data_only(a: &Analysis) -> bool {
     !substantive.is_empty()
         && substantive.iter().all(|f| f.kind == Kind::Other)
         && a.path_words[an::CI] == 0
-        && !substantive.iter().any(|f| deploys(&f.path))
-}
-
-/// Tells whether a file outside the CI folders configures a pipeline, a deployment or a
-/// release: `netlify.toml`, `vercel.json`, `fly.toml`, a changeset or covector setting
-/// (`.changes/config.json`), release-please's.
-fn deploys(path: &str) -> bool {
-    let name = crate::paths::file_name(path).to_ascii_lowercase();
-    [
-        "netlify.",
-        "vercel.",
-        "fly.toml",
-        "render.yaml",
-        "release-please",
-        ".releaserc",
-    ]
-    .iter()
-    .any(|p| name.starts_with(p))
-        || path.starts_with(".changes/")
-        || path.starts_with(".changeset/")
-        || path.contains("/.changes/")
+        && !substantive
+            .iter()
+            .any(|f| crate::paths::configures_deployment(&f.path))
 }
 
 /// Adds the history's votes for each type near the changed paths to the model's scores, as a
