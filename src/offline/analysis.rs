@@ -1502,19 +1502,26 @@ fn changelog_section(heading: &str) -> Option<&'static str> {
 /// batch of entries is left to the rules for those. The flag: the entry names a thing and
 /// no section heading was seen to give it a verb.
 fn entry_note(a: &Analysis) -> Option<(String, bool)> {
-    let entry = a.changelog_entries.first().filter(|e| !e.is_empty())?;
+    a.changelog_entries.first().filter(|e| !e.is_empty())?;
     if a.changelog_entries.len() > 2
         || a.changelog_nested
         || a.changelog_removed > 2
         || a.changelog_version
         || a.manifest.release.is_some()
-        || a.files
-            .iter()
-            .all(|f| matches!(f.kind, Kind::Note | Kind::Docs))
     {
         return None;
     }
-    let mut text = super::words::unlink(entry).replace("**", "");
+    // Beside documentation alone, an entry is the change's own only when it speaks of
+    // documentation (ripgrep's `Add note about inverted flags to the man page`, the second
+    // of two); one that names a feature (`Added \`format_path(path)\` template alias`)
+    // describes an earlier change.
+    let docs_only = (a.files.iter()).all(|f| matches!(f.kind, Kind::Note | Kind::Docs));
+    let mut text = (a.changelog_entries.iter())
+        .take(if docs_only { 2 } else { 1 })
+        .map(|e| super::words::unlink(e).replace("**", ""))
+        .find(|text| {
+            !docs_only || super::words::note_phrase(text).is_some_and(|p| speaks_of_docs(&p))
+        })?;
     // A trailing reference says nothing to a reader: `… ([#3801])`, `… (#42)`.
     for cut in [" ([#", " (#", " [#"] {
         if let Some(at) = text.find(cut) {
@@ -1588,6 +1595,46 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
         format!("{done} {} {rest}", super::words::lower_first(first)),
         false,
     ))
+}
+
+/// Tells whether a note's phrase speaks of documentation: it opens with `document`, or
+/// names instructions, a section, a note, a guide, the man page, an example, a link, a
+/// typo (`add instructions for installing ripgrep using \`cargo binstall\``).
+fn speaks_of_docs(phrase: &str) -> bool {
+    let mut words = phrase
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .peekable();
+    let first_documents = words
+        .peek()
+        .is_some_and(|w| matches!(w.as_str(), "document" | "documented" | "documents"));
+    first_documents
+        || words.any(|w| {
+            matches!(
+                w.as_str(),
+                "instructions"
+                    | "documentation"
+                    | "docs"
+                    | "readme"
+                    | "guide"
+                    | "faq"
+                    | "manpage"
+                    | "man"
+                    | "manual"
+                    | "section"
+                    | "note"
+                    | "example"
+                    | "examples"
+                    | "link"
+                    | "links"
+                    | "url"
+                    | "urls"
+                    | "typo"
+                    | "typos"
+                    | "tutorial"
+            )
+        })
 }
 
 /// The thing an entry announces as new, by its name and what it is: `The new \`jj

@@ -1002,8 +1002,8 @@ fn a_dependency_dropped_with_its_uses_is_removed() {
 
 /// A changelog entry added beside the code it describes is the author's own words for the
 /// change (alacritty, jj): a fault under `### Fixed` is fixed, a new command is added by
-/// name, a sentence stays a sentence. A bump, a release, a docs-only change or an entry
-/// nested under another keeps its own rule.
+/// name, a sentence stays a sentence. A bump, a release, an entry nested under another, or
+/// one beside documentation that does not speak of it keeps its own rule.
 #[test]
 fn a_changelog_entry_beside_code_says_what_the_change_does() {
     let code = "diff --git a/alacritty/src/renderer/platform.rs b/alacritty/src/renderer/platform.rs\n--- a/alacritty/src/renderer/platform.rs\n+++ b/alacritty/src/renderer/platform.rs\n@@ -120,7 +120,9 @@ pub fn create_gl_context(\n     let mut profiles = [\n-        (true, robustness),\n+        (true, Robustness::RobustLoseContextOnReset),\n+        (false, Robustness::NotRobust),\n     ];\n     for (robust, robustness) in profiles {\n-        let attrs = ContextAttributesBuilder::new().with_robustness(robustness);\n+        let attrs = ContextAttributesBuilder::new().with_robustness(robustness).with_debug(!robust);\n";
@@ -1128,6 +1128,25 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         + "diff --git a/docs/config/window_decorations.md b/docs/config/window_decorations.md\n--- a/docs/config/window_decorations.md\n+++ b/docs/config/window_decorations.md\n@@ -30,2 +30,4 @@ options\n * `RESIZE`\n+* `MACOS_FORCE_SQUARE_CORNERS` - force the window to have square corners\n+  rather than the default rounded corners\n";
     let subject = write(&entries(docs.as_bytes()), &plain).subject;
     assert!(!subject.contains("option"), "{subject}");
+    // ... unless it speaks of documentation: then it says what this change wrote (ripgrep's
+    // README and man page), the second of two when the first names a feature.
+    let readme = "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -300,2 +300,9 @@ repository:\n $ sudo apt-get install ripgrep\n ```\n+\n+If you're a **Windows Winget** user, then you can install ripgrep from the\n+winget-pkgs repository:\n+\n+```\n+$ winget install BurntSushi.ripgrep.MSVC\n+```\n";
+    let docs = |lines: &str| {
+        let patch = changelog(lines) + readme;
+        write(&entries(patch.as_bytes()), &plain).subject
+    };
+    assert_eq!(
+        docs(
+            "+* [FEATURE #2409](https://github.com/BurntSushi/ripgrep/pull/2409):\n+  Added installation instructions for `winget`."
+        ),
+        "Add installation instructions for `winget`"
+    );
+    assert_eq!(
+        docs(
+            "+* [BUG #1093](https://github.com/BurntSushi/ripgrep/pull/1093):\n+  Fix handling of literal slashes in gitignore patterns.\n+* [BUG #1189](https://github.com/BurntSushi/ripgrep/issues/1189):\n+  Document cases where ripgrep may use a lot of memory."
+        ),
+        "Document cases where ripgrep may use a lot of memory"
+    );
 }
 
 /// Package metadata moved in manifests, and nothing else, is named by its keys: the
