@@ -345,6 +345,9 @@ pub(crate) struct Analysis {
     /// The first entry sits in a list under another entry (`  * \`AppSettings::X\``).
     pub changelog_nested: bool,
     pub changelog_removed: u32,
+    /// The first lines of the list entries a changelog lost (the first few): an entry
+    /// added with the same first words was moved or amended, not written for the change.
+    pub changelog_removed_entries: Vec<String>,
     /// The prose of release-note fragments added with the change (`.changes/*.md`,
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
@@ -1516,8 +1519,17 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
     // of two); one that names a feature (`Added \`format_path(path)\` template alias`)
     // describes an earlier change.
     let docs_only = (a.files.iter()).all(|f| matches!(f.kind, Kind::Note | Kind::Docs));
+    // An entry that opens as one the changelog lost was moved or amended (ripgrep's running
+    // `Added or improved file type filtering for …` given one more name): not this change's.
+    let amended = |entry: &str| {
+        (a.changelog_removed_entries.iter()).any(|gone| {
+            let gone: Vec<&str> = gone.split_whitespace().take(5).collect();
+            gone.len() >= 2 && entry.split_whitespace().take(gone.len()).eq(gone)
+        })
+    };
     let mut text = (a.changelog_entries.iter())
         .take(if docs_only { 2 } else { 1 })
+        .filter(|e| !amended(e))
         .map(|e| super::words::unlink(e).replace("**", ""))
         .find(|text| {
             !docs_only || super::words::note_phrase(text).is_some_and(|p| speaks_of_docs(&p))
@@ -2352,6 +2364,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         match kind {
                             Kind::Note if !added && !text.is_empty() && changelog => {
                                 out.changelog_removed += 1;
+                                let entry = text
+                                    .strip_prefix(b"- ")
+                                    .or_else(|| text.strip_prefix(b"* "));
+                                if let Some(entry) = entry
+                                    && out.changelog_removed_entries.len() < 4
+                                {
+                                    out.changelog_removed_entries
+                                        .push(entry.to_str_lossy().trim().to_owned());
+                                }
                             }
                             Kind::Note if added => {
                                 let entry = text

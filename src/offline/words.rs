@@ -557,10 +557,17 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     if rest.is_empty() {
         return None;
     }
-    let lead = match imperative(first.trim_end_matches(':')) {
-        Some(verb) => verb,
-        None => lower_first(first),
-    };
+    let verb = imperative(first.trim_end_matches(':'));
+    let lead = verb.clone().unwrap_or_else(|| lower_first(first));
+    // Two verbs joined: `Added or improved file type filtering for …` → `add or improve …`.
+    let mut rest: Vec<String> = rest.iter().map(|w| (*w).to_owned()).collect();
+    if verb.is_some()
+        && rest.len() >= 3
+        && matches!(rest[0].as_str(), "or" | "and")
+        && let Some(verb) = imperative(&rest[1])
+    {
+        rest[1] = verb;
+    }
     // `Fixed a bug where …` says less than what follows it.
     let mut phrase = format!("{lead} {}", rest.join(" "));
     for filler in [
@@ -1769,6 +1776,11 @@ mod tests {
         assert_eq!(
             note_phrase("Adds `a` and `b` options to `run`").as_deref(),
             Some("add `a` and `b` options to `run`")
+        );
+        // Two verbs joined are both made bare (ripgrep's running entry).
+        assert_eq!(
+            note_phrase("Added or improved file type filtering for Ada, DITA.").as_deref(),
+            Some("add or improve file type filtering for Ada, DITA")
         );
         // Links as their text, the issue number dropped, the main clause kept (Biome's
         // changesets).
