@@ -215,6 +215,10 @@ pub(crate) struct FileFacts {
     /// The lint and type-checker directives the file gains (`+eslint-disable`) and loses
     /// (`-@ts-ignore`), when every changed line is one (or blank).
     pub directives: Vec<String>,
+    /// The rows a table written in code gains (`+key`) and loses (`-key`), each keyed by
+    /// its first string (ripgrep's `("ada", &["*.adb", "*.ads"]),`), when every changed
+    /// line is such a row (or blank).
+    pub rows: Vec<String>,
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
@@ -1097,6 +1101,63 @@ fn lint_directives(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> O
     (!out.is_empty()).then_some(out)
 }
 
+/// The keys of the rows a hunk adds to a table written in code (`+key`) and takes from it
+/// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
+/// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
+/// changed line is such a row or blank.
+fn keyed_rows(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
+    if old.len() != minus as usize || new.len() != plus as usize || minus + plus == 0 {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (sign, lines) in [('-', old), ('+', new)] {
+        for line in lines {
+            let t = String::from_utf8_lossy(trim(line));
+            if t.is_empty() {
+                continue;
+            }
+            let entry = format!("{sign}{}", row_key(&t)?);
+            if !out.contains(&entry) {
+                out.push(entry);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The key of a table row written on one line of code: the string that opens a tuple, array
+/// or struct literal closed on the same line (`("ada", &["*.adb"]),`, `(&["pkgbuild"],
+/// &["PKGBUILD"]),`, `{"go", Go},`), or a match arm's (`"ada" => Lang::Ada,`).
+fn row_key(line: &str) -> Option<&str> {
+    let t = line.trim_end_matches(',');
+    let (body, closer) = match t.as_bytes().first()? {
+        b'(' => (&t[1..], Some(')')),
+        b'[' => (&t[1..], Some(']')),
+        b'{' => (&t[1..], Some('}')),
+        b'"' => (t, None),
+        _ => return None,
+    };
+    // The key may sit in a list of its own: `(&["pkgbuild"], &["PKGBUILD"]),`.
+    let body = body.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '&' | '['));
+    let rest = body.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let key = &rest[..end];
+    let after = rest[end + 1..].trim_start_matches(|c: char| c.is_whitespace() || c == ']');
+    let balanced = |open: char, close: char| t.matches(open).count() == t.matches(close).count();
+    let shaped = match closer {
+        Some(closer) => after.starts_with(',') && t.ends_with(closer),
+        None => after.starts_with("=>") && after.len() > 2,
+    };
+    (shaped
+        && balanced('(', ')')
+        && balanced('[', ']')
+        && balanced('{', '}')
+        && !key.trim().is_empty()
+        && key.len() <= 40
+        && !key.contains('\\'))
+    .then_some(key)
+}
+
 /// The directive a line is, by the name people give it: `eslint-disable` (for every
 /// `eslint-disable-next-line …`), `prettier-ignore`, `@ts-expect-error`, `noqa`,
 /// `allow(clippy::too_many_arguments)`; `None` for a line that is anything else.
@@ -1861,6 +1922,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             logs_added: Vec::new(),
             reworded: None,
             directives: Vec::new(),
+            rows: Vec::new(),
             deprecated_removed: false,
             deprecated: Vec::new(),
             removed_imports: 0,
@@ -1967,6 +2029,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks whose every changed line is a lint directive.
         let mut directive_hunks = 0u32;
         let mut directives: Vec<String> = Vec::new();
+        // Hunks whose every changed line is a keyed row of a table in code.
+        let mut row_hunks = 0u32;
+        let mut rows: Vec<String> = Vec::new();
 
         // Files of keys and values: configuration, build and CI files, and data files read
         // as settings (helix's `languages.toml`).
@@ -2696,6 +2761,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 {
                     tally(Some(found), false, &mut directive_hunks, &mut directives, 8);
                 }
+                let found = code_like
+                    .then(|| keyed_rows(&old_lines, &new_lines, (minus, plus)))
+                    .flatten();
+                tally(found, false, &mut row_hunks, &mut rows, 16);
                 let moved = reads_tools
                     .then(|| super::deps::tool_versions(&old_lines, &new_lines, action.as_deref()))
                     .flatten()
@@ -2822,6 +2891,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if changed_hunks > 0 && directive_hunks == changed_hunks {
             facts.directives = directives;
+        }
+        if changed_hunks > 0 && row_hunks == changed_hunks {
+            facts.rows = rows;
         }
         if tool_hunks == changed_hunks {
             facts.tools = tools;

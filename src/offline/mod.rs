@@ -154,6 +154,13 @@ pub fn write_in(
         // language server added to a registry of them.
         allowed(Type::FEAT)
     } else if matches!(ty, Type::FIX | Type::REFACTOR | Type::CHORE | Type::DOCS)
+        && summary::row_change(&analysis.substantive())
+            .is_some_and(|(change, ..)| change == summary::RowChange::Added)
+    {
+        // Rows added to a table in code (ripgrep's file types) are new entries, as in a
+        // registry.
+        allowed(Type::FEAT)
+    } else if matches!(ty, Type::FIX | Type::REFACTOR | Type::CHORE | Type::DOCS)
         && summary::impls_summary(&analysis, &analysis.substantive(), usize::MAX).is_some()
     {
         // A trait implemented for a type is new API.

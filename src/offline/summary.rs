@@ -1265,6 +1265,9 @@ pub(crate) fn summary(
     if let Some(text) = note_summary(a, ty, budget, typed) {
         return text;
     }
+    if let Some(text) = rows_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = rust_docs_summary(&files, budget) {
         return text;
     }
@@ -2555,6 +2558,70 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
         _ => phrase,
     };
     fit_sentence(&untautology(&phrase, ty, typed), budget)
+}
+
+/// Rows added to, taken from or changed in one table written in code, and nothing else, by
+/// their keys: ripgrep's `("ada", &["*.adb", "*.ads"]),` and `("alire", …)` put into
+/// `default_types.rs` are `add ada and alire to default_types`; past three, counted.
+fn rows_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (change, keys, file) = row_change(files)?;
+    let (verb, joint) = match change {
+        RowChange::Added => ("add", "to"),
+        RowChange::Removed => ("remove", "from"),
+        RowChange::Updated => ("update", "in"),
+    };
+    let table = paths::stem(paths::file_name(&file.path));
+    let tail = format!(" {joint} {table}");
+    // A third key still says more than a count: the rows are all the change is.
+    let named = format!("{verb} {}{tail}", join(&keys));
+    if keys.len() <= MAX_NAMED + 1 && width(&named) <= budget {
+        return Some(named);
+    }
+    let counted = format!("{verb} {} entries{tail}", keys.len());
+    (width(&counted) <= budget).then_some(counted)
+}
+
+/// What a change does to the rows of one table written in code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowChange {
+    Added,
+    Removed,
+    Updated,
+}
+
+/// The one thing a change does to the keyed rows of one table in code, when that is all it
+/// does (release notes aside): rows added, taken out or changed in place, by key, and the
+/// file. Rows added and others taken out are no one thing.
+pub(crate) fn row_change<'a>(
+    files: &[&'a FileFacts],
+) -> Option<(RowChange, Vec<String>, &'a FileFacts)> {
+    let [file] = all_but_notes(files, |f| !f.rows.is_empty())?[..] else {
+        return None;
+    };
+    let signed = |sign: char| -> Vec<&str> {
+        (file.rows.iter())
+            .filter_map(|r| r.strip_prefix(sign))
+            .collect()
+    };
+    let (added, removed) = (signed('+'), signed('-'));
+    let only = |these: &[&str], those: &[&str]| -> Vec<String> {
+        (these.iter())
+            .filter(|k| !those.contains(k))
+            .map(|k| (*k).to_owned())
+            .collect()
+    };
+    let (new, gone) = (only(&added, &removed), only(&removed, &added));
+    let kept: Vec<String> = (added.iter())
+        .filter(|k| removed.contains(k))
+        .map(|k| (*k).to_owned())
+        .collect();
+    let (change, keys) = match (new.is_empty(), gone.is_empty(), kept.is_empty()) {
+        (false, true, true) => (RowChange::Added, new),
+        (true, false, true) => (RowChange::Removed, gone),
+        (true, true, false) => (RowChange::Updated, kept),
+        _ => return None,
+    };
+    Some((change, keys, file))
 }
 
 /// A cut phrase without the words left hanging at its end (`… no longer`, `… such`).

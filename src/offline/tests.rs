@@ -968,6 +968,42 @@ fn changelog_entries_and_removed_sections_are_named() {
     );
 }
 
+/// Rows keyed by their first string, added to a table written in code and nothing else, are
+/// named by their keys (ripgrep's file types), and new rows are a feature; a row changed in
+/// place is that row updated; a line that is no row leaves the table to the other rules.
+#[test]
+fn rows_added_to_a_table_in_code_are_named_by_their_keys() {
+    let table = |lines: &str| {
+        format!(
+            "diff --git a/crates/ignore/src/default_types.rs b/crates/ignore/src/default_types.rs\n--- a/crates/ignore/src/default_types.rs\n+++ b/crates/ignore/src/default_types.rs\n@@ -85,6 +85,7 @@ pub(crate) const DEFAULT_TYPES: &[(&[&str], &[&str])] = &[\n     (&[\"gn\"], &[\"*.gn\", \"*.gni\"]),\n     (&[\"go\"], &[\"*.go\"]),\n{lines}     (&[\"gradle\"], &[\"*.gradle\"]),\n"
+        )
+    };
+    let subject = message(&table(
+        "+    (&[\"gprbuild\"], &[\"*.gpr\"]),\n+    (&[\"gdscript\"], &[\"*.gd\"]),\n",
+    ))
+    .subject;
+    assert_eq!(
+        subject,
+        "feat(ignore): add gprbuild and gdscript to default_types"
+    );
+    let subject = message(&table(
+        "-    (&[\"gpr\"], &[\"*.gpr\"]),\n+    (&[\"gpr\"], &[\"*.gpr\", \"*.gprbuild\"]),\n",
+    ))
+    .subject;
+    assert!(
+        subject.ends_with(": update gpr in default_types"),
+        "{subject}"
+    );
+    // A match arm is a row too.
+    let arms = "diff --git a/src/lang.rs b/src/lang.rs\n--- a/src/lang.rs\n+++ b/src/lang.rs\n@@ -10,3 +10,4 @@ fn lang(name: &str) -> Lang {\n         \"go\" => Lang::Go,\n+        \"ada\" => Lang::Ada,\n         _ => Lang::Other,\n";
+    let subject = message(arms).subject;
+    assert!(subject.ends_with(": add ada to lang"), "{subject}");
+    // A call with a string first is no row when other code changes beside it.
+    let mixed = table("+    (&[\"gpr\"], &[\"*.gpr\"]),\n+    let gpr = lookup(\"gpr\");\n");
+    let subject = message(&mixed).subject;
+    assert!(!subject.contains("gpr to default_types"), "{subject}");
+}
+
 /// A family of more than three packages moved to one version is named as the family
 /// (typescript-eslint's `nx` and four `@nx/…` packages).
 #[test]
