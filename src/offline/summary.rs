@@ -3736,8 +3736,12 @@ fn deprecation_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             return Some(text);
         }
     }
-    let names: Vec<String> = marked.iter().map(|d| d.name.clone()).collect();
-    Some(fit(verb, &names, "", budget))
+    // Each name once: tokio's `set_linger` deprecated on two types is one name.
+    let mut names = Names::default();
+    for d in &marked {
+        names.push(&d.name);
+    }
+    Some(fit(verb, &names.into_list(), "", budget))
 }
 
 /// Ignore files (`.gitignore`, `.dockerignore`) only gaining or only losing patterns: what
@@ -4189,11 +4193,13 @@ fn example_summary(files: &[&FileFacts], example: &str, budget: usize) -> String
 }
 
 /// One attribute change over the items it touched: `derive Clone for DeferredPrepass`,
-/// `add #[must_use] to kind and len`; `None` when the items changed in different ways.
+/// `add #[must_use] to kind and len`; `None` when the items changed in different ways, or
+/// are deprecated.
 fn attributes_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let changes: Vec<&(String, String)> = files.iter().flat_map(|f| &f.attributes).collect();
     let (what, _) = changes.first()?;
-    if changes.iter().any(|(w, _)| w != what) {
+    // `#[deprecated]` added deprecates: said as such by `deprecation_summary`.
+    if changes.iter().any(|(w, _)| w != what) || what.starts_with("add #[deprecated") {
         return None;
     }
     let mut items = Names::default();

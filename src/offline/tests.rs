@@ -2601,6 +2601,21 @@ fn an_item_marked_deprecated_is_deprecated() {
               \x20}\n";
     assert_eq!(words_of(go), "deprecate BrewFormula and Brews");
 
+    // tokio's `set_linger`, deprecated on two types, is named once.
+    let twice = |ty: &str| {
+        format!(
+            "diff --git a/tokio/src/net/tcp/{ty}.rs b/tokio/src/net/tcp/{ty}.rs\n--- a/tokio/src/net/tcp/{ty}.rs\n+++ b/tokio/src/net/tcp/{ty}.rs\n\
+             @@ -400,6 +400,7 @@ impl {ty} {{\n\
+             \x20    /// Sets the linger duration of this socket.\n\
+             +    ///\n\
+             +    /// This option is deprecated because `SO_LINGER` blocks the thread.\n\
+             +    #[deprecated = \"`SO_LINGER` blocks the thread on close\"]\n\
+             \x20    pub fn set_linger(&self, dur: Option<Duration>) -> io::Result<()> {{\n"
+        )
+    };
+    let both = twice("socket") + &twice("stream");
+    assert_eq!(words_of(&both), "deprecate set_linger");
+
     // vue's old name put back, marked: added as deprecated.
     let vue = "diff --git a/packages/shared/src/globalsAllowList.ts b/packages/shared/src/globalsAllowList.ts\n--- a/packages/shared/src/globalsAllowList.ts\n+++ b/packages/shared/src/globalsAllowList.ts\n\
                @@ -6,3 +6,6 @@ const GLOBALS_ALLOWED =\n\
