@@ -2679,7 +2679,7 @@ fn fit_sentence(text: &str, budget: usize) -> Option<String> {
             return Some(head);
         }
         let bare_make = cut.starts_with("make ") && cut.split_whitespace().count() <= 2;
-        (!cut.is_empty() && !bare_make).then_some(cut)
+        (!cut.is_empty() && !bare_make && !verb_left_bare(&cut)).then_some(cut)
     })
 }
 
@@ -2914,7 +2914,33 @@ fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
     let cut = truncate(text, budget);
     let last = cut.split_whitespace().last()?.to_lowercase();
     let verb = typed_verb || keeps_verb(&cut);
-    (verb && !HANGING.contains(&last.as_str()) && !last.ends_with("ly")).then_some(cut)
+    (verb && !HANGING.contains(&last.as_str()) && !last.ends_with("ly") && !verb_left_bare(&cut))
+        .then_some(cut)
+}
+
+/// Tells whether a cut sentence ends on its verb, what it acts on cut away: `… no longer
+/// supports`, `… deserializers now check`, `… can now work` (jj's and axum's changelog
+/// entries cut to fit). Called on cuts only: a whole sentence may end on its verb.
+fn verb_left_bare(cut: &str) -> bool {
+    let words: Vec<&str> = cut.split_whitespace().collect();
+    let [.., before, last] = words.as_slice() else {
+        return false;
+    };
+    matches!(
+        before.to_lowercase().as_str(),
+        "now"
+            | "longer"
+            | "also"
+            | "can"
+            | "cannot"
+            | "will"
+            | "always"
+            | "never"
+            | "still"
+            | "should"
+            | "must"
+            | "may"
+    ) && last.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Tells whether a phrase says what was done: it opens with a verb or is a sentence
@@ -4411,6 +4437,14 @@ mod tests {
         assert_eq!(fit_sentence(note, 60).unwrap(), truncate(note, 60));
         assert!(truncate(note, 60).ends_with("`cli.rs`"));
         assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
+        // A cut that leaves a verb without what it acts on says nothing whole (jj's entry).
+        let note = "`jj bookmark track`/`untrack` no longer supports \
+                    `<kind>:<bookmark>@<remote>` patterns";
+        assert_eq!(fit_sentence(note, 60), None);
+        assert_eq!(whole_enough(note, 60, false), None);
+        let note = "the tuple `Path` extractor deserializers now check that the number of \
+                    parameters matches";
+        assert_eq!(fit_sentence(note, 60), None);
         // Asides go before any word of the sentence's own.
         let note = "GritQL snippets such as `export { $specifiers } from $source` now match \
                     named re-exports";
