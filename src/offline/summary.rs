@@ -1359,7 +1359,18 @@ pub(crate) fn summary(
             let (names, _) = def_names(&code, ty);
             // An example's `main` changed, or nothing named in it, is the example updated
             // (`update auto-reload example`), not `main` documented (`document main in
-            // auto-reload`) or its file (`update 15_custom_validator.rs`).
+            // auto-reload`) or its file (`update 15_custom_validator.rs`); so is any
+            // change to an example's code (bevy's `ime_support`, not `document setup in
+            // ime_support`).
+            // The manifest that lists a new example (bevy's root `Cargo.toml`) goes with it.
+            let examples: Vec<&FileFacts> = (code.iter().copied())
+                .filter(|f| f.kind == Kind::Example)
+                .collect();
+            let example_code = !examples.is_empty()
+                && (code.iter()).all(|f| matches!(f.kind, Kind::Example | Kind::Manifest));
+            if example_code && let Some(example) = one_example(&examples) {
+                return example_summary(&examples, &example, budget);
+            }
             if names.iter().all(|n| n == "main")
                 && let Some(example) = one_example(&code)
             {

@@ -344,6 +344,25 @@ fn an_example_is_named_by_its_folder() {
     assert!(subject.ends_with("update request-id example"), "{subject}");
 }
 
+/// An example's code changed is the example updated, and a new one (with the manifest
+/// that lists it) added: never its items documented (clap's `docs: document Args in
+/// typed-derive`, bevy's `Document Args and main in many_meshlet_materials`).
+#[test]
+fn an_example_changed_is_no_documentation_of_its_items() {
+    let changed = "diff --git a/examples/typed-derive.rs b/examples/typed-derive.rs\n--- a/examples/typed-derive.rs\n+++ b/examples/typed-derive.rs\n@@ -5,6 +5,9 @@ use clap::Parser;\n #[derive(Parser, Debug)]\n struct Args {\n     /// Implicitly using `std::str::FromStr`\n     #[arg(short = 'O')]\n     optimization: Option<usize>,\n+\n+    #[arg(short = 'I', value_parser = value_parser!(PathBuf))]\n+    include: Option<PathBuf>,\n }\n";
+    let subject = message(changed).subject;
+    assert!(
+        subject.ends_with(": update typed-derive example"),
+        "{subject}"
+    );
+    let new = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -3573,3 +3573,8 @@ category = \"Stress Tests\"\n wasm = true\n \n+[[example]]\n+name = \"many_meshlet_materials\"\n+path = \"examples/stress_tests/many_meshlet_materials.rs\"\n+\n [[example]]\ndiff --git a/examples/stress_tests/many_meshlet_materials.rs b/examples/stress_tests/many_meshlet_materials.rs\nnew file mode 100644\n--- /dev/null\n+++ b/examples/stress_tests/many_meshlet_materials.rs\n@@ -0,0 +1,9 @@\n+//! Test rendering of many meshlet materials.\n+\n+/// Command-line arguments.\n+#[derive(Parser)]\n+struct Args {\n+    count: usize,\n+}\n+\n+fn main() {}\n";
+    let subject = message(new).subject;
+    assert!(
+        subject.ends_with(": add many_meshlet_materials example"),
+        "{subject}"
+    );
+}
+
 #[test]
 fn only_withheld_files_are_named_never_read() {
     let msg = write(&entries(&fixture("withheld-env-only")), &Style::default());
