@@ -1317,7 +1317,8 @@ pub(super) fn house_area(advice: &crate::history::Advice) -> Option<String> {
 
 /// How a house words a dependency bump, learned from its own bump subjects (people's near
 /// the paths, and its bots'): Dependabot's `Bump postcss from 8.5.21 to 8.5.22`, Renovate's
-/// `Update dependency postcss to v8.5.22`, people's `Update meriyah to v7.2`.
+/// `Update dependency postcss to v8.5.22`, people's `Update meriyah to v7.2` or axum's
+/// `Update to askama 0.15`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct BumpPhrase {
     /// `bump`, `update` or `upgrade`.
@@ -1331,6 +1332,8 @@ pub(crate) struct BumpPhrase {
     pub v: bool,
     /// Actions worded as Renovate words them: `Update astral-sh/setup-uv action to v9`.
     pub action: bool,
+    /// `to` before the name, the version after it: axum's `Update to askama 0.15`.
+    pub to_first: bool,
 }
 
 impl BumpPhrase {
@@ -1339,6 +1342,14 @@ impl BumpPhrase {
     /// calls it a `dependency` (starship's `update dependency cargo-wix to v0.3.9`).
     pub(crate) fn render(&self, dep: &DepChange, from_crate: bool) -> Option<String> {
         let to = dep.to.as_deref()?.trim_start_matches('v');
+        if self.to_first {
+            let v = if self.v && to.starts_with(|c: char| c.is_ascii_digit()) {
+                "v"
+            } else {
+                ""
+            };
+            return Some(format!("{} to {} {v}{to}", self.verb, dep.name));
+        }
         let mut text = format!("{} ", self.verb);
         // Renovate writes a crate's version bare and others' with a `v` (`to v0.3.9`).
         let (noun, v) = match self.noun {
@@ -1393,6 +1404,23 @@ impl BumpPhrase {
             _ => return None,
         };
         let mut next = parts.next()?;
+        // `Update to askama 0.15`: the version right after the name.
+        if next == "to" {
+            let name = parts.next()?;
+            let version = parts.next()?;
+            return (is_name(name)
+                && version
+                    .trim_start_matches('v')
+                    .starts_with(|c: char| c.is_ascii_digit()))
+            .then_some(BumpPhrase {
+                verb,
+                noun: None,
+                from: false,
+                v: version.starts_with('v'),
+                action: false,
+                to_first: true,
+            });
+        }
         // Renovate says `dependency`, and `rust crate` for crates (starship's `update rust
         // crate jiff to 0.2.34`).
         let noun = match next {
@@ -1441,6 +1469,7 @@ impl BumpPhrase {
                 from,
                 v,
                 action,
+                to_first: false,
             })
     }
 }
@@ -1449,7 +1478,7 @@ impl BumpPhrase {
 /// the bots' (½ each), by feature; `None` with less than one person's or two bots' worth of
 /// evidence, or when the house writes Dependabot's phrasing (the default).
 pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase> {
-    let (mut total, mut from, mut v, mut action) = (0f32, 0f32, 0f32, 0f32);
+    let (mut total, mut from, mut v, mut action, mut to_first) = (0f32, 0f32, 0f32, 0f32, 0f32);
     let mut verbs: Vec<(&'static str, f32)> = Vec::new();
     let mut nouns: Vec<(&'static str, f32)> = Vec::new();
     for (line, weight) in voters(advice) {
@@ -1465,6 +1494,7 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         }
         from += weight * f32::from(u8::from(phrase.from));
         action += weight * f32::from(u8::from(phrase.action));
+        to_first += weight * f32::from(u8::from(phrase.to_first));
         v += weight * f32::from(u8::from(phrase.v));
         match verbs.iter_mut().find(|(verb, _)| *verb == phrase.verb) {
             Some((_, w)) => *w += weight,
@@ -1491,6 +1521,7 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         v: v * 2.0 > total,
         // Two bots' or one person's worth of actions so worded.
         action: action >= 1.0,
+        to_first: to_first * 2.0 > total,
     };
     let dependabot = BumpPhrase {
         verb: "bump",
@@ -1498,6 +1529,7 @@ pub(super) fn house_phrase(advice: &crate::history::Advice) -> Option<BumpPhrase
         from: true,
         v: false,
         action: false,
+        to_first: false,
     };
     (phrase != dependabot).then_some(phrase)
 }
@@ -1997,6 +2029,24 @@ mod tests {
             house_phrase(&advice(&["Update dependency vue to v3.5.40"], &[])),
             None
         );
+        // axum's `Update to askama 0.15`: the version after the name.
+        let to_first = advice(
+            &["Bump askama from 0.14 to 0.15"],
+            &[
+                "examples: Update to askama 0.15 (#3593)",
+                "Update to tokio-tungstenite 0.29 (#3689)",
+                "Upgrade serde_html_form to 0.4.0 (#3619)",
+            ],
+        );
+        let askama = bump("askama", "0.14.0", "0.15.0");
+        assert_eq!(
+            house_phrase(&to_first)
+                .unwrap()
+                .render(&askama, true)
+                .as_deref(),
+            Some("update to askama 0.15.0")
+        );
+        assert_eq!(BumpPhrase::read("Update to cargo-deny api version 2"), None);
         // Not a bump of one package to a version.
         assert_eq!(BumpPhrase::read("Update GitHub Actions"), None);
         assert_eq!(BumpPhrase::read("update the docs to match"), None);
