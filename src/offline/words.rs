@@ -568,7 +568,8 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     {
         rest[1] = verb;
     }
-    // `Fixed a bug where …` says less than what follows it.
+    // `Fixed a bug where …` says less than what follows it, unless what follows is a
+    // clause (`… where ripgrep would mishandle …`): `fix ripgrep would …` is no phrase.
     let mut phrase = format!("{lead} {}", rest.join(" "));
     for filler in [
         "fix a bug where ",
@@ -576,11 +577,45 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
         "fix a bug that ",
         "fix bug where ",
     ] {
-        if let Some(tail) = phrase.strip_prefix(filler) {
+        if let Some(tail) = phrase.strip_prefix(filler)
+            && !is_clause(tail)
+        {
             phrase = format!("fix {tail}");
         }
     }
     Some(phrase)
+}
+
+/// Tells whether words open a clause, a subject then its auxiliary within its first three
+/// words: `ripgrep would mishandle …`, `the cursor was drawn …`.
+fn is_clause(words: &str) -> bool {
+    (words.split_whitespace().take(4).skip(1)).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "would"
+                | "wouldn't"
+                | "could"
+                | "couldn't"
+                | "was"
+                | "wasn't"
+                | "were"
+                | "weren't"
+                | "did"
+                | "didn't"
+                | "does"
+                | "doesn't"
+                | "is"
+                | "isn't"
+                | "are"
+                | "aren't"
+                | "can"
+                | "can't"
+                | "cannot"
+                | "might"
+                | "had"
+                | "has"
+        )
+    })
 }
 
 /// A note that says what a thing does now or what was done to it, as the change that did
@@ -1776,6 +1811,11 @@ mod tests {
         assert_eq!(
             note_phrase("Adds `a` and `b` options to `run`").as_deref(),
             Some("add `a` and `b` options to `run`")
+        );
+        // Before a clause the filler stays: `fix ripgrep would …` is no phrase.
+        assert_eq!(
+            note_phrase("Fix a bug where ripgrep would mishandle some paths.").as_deref(),
+            Some("fix a bug where ripgrep would mishandle some paths")
         );
         // Two verbs joined are both made bare (ripgrep's running entry).
         assert_eq!(
