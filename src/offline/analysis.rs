@@ -1588,19 +1588,15 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
             gone.len() >= 2 && entry.split_whitespace().take(gone.len()).eq(gone)
         })
     };
-    let mut text = (a.changelog_entries.iter())
+    let text = (a.changelog_entries.iter())
         .take(if docs_only { 2 } else { 1 })
         .filter(|e| !amended(e))
         .map(|e| super::words::unlink(e).replace("**", ""))
         .find(|text| {
             !docs_only || super::words::note_phrase(text).is_some_and(|p| speaks_of_docs(&p))
         })?;
-    // A trailing reference says nothing to a reader: `… ([#3801])`, `… (#42)`.
-    for cut in [" ([#", " (#", " [#"] {
-        if let Some(at) = text.find(cut) {
-            text.truncate(at);
-        }
-    }
+    // A trailing reference says nothing to a reader.
+    let text = super::words::without_reference(&text).to_owned();
     // `macOS: toast notifications now use …`: the platform goes last, as a sentence says it.
     // axum's `**fixed:** Make the extractor …`: a kind of change, as a section heading says.
     let mut section = a.changelog_section;

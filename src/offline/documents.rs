@@ -323,12 +323,7 @@ fn entry_words(entry: &str) -> String {
             inner.find(close).map(|at| &inner[at + close.len()..])
         })
         .unwrap_or(text);
-    let mut text = text.trim().trim_end_matches('.').trim().to_owned();
-    for cut in [" (#", " by @", " (@"] {
-        if let Some(at) = text.find(cut) {
-            text.truncate(at);
-        }
-    }
+    let text = super::words::without_reference(text.trim().trim_end_matches('.').trim());
     let mut words = text.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let lowered = super::words::lower_first(first);

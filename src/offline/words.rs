@@ -487,6 +487,34 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// An entry without the reference that trails it, which says nothing to a reader: `… ([#3801])`,
+/// `… (#42)`, `… by @jane`, bat's `…, see #3862 (@lenamonj)` and `… #3809 (@dhruvkb)`.
+pub(crate) fn without_reference(text: &str) -> &str {
+    let mut end = [
+        " ([#",
+        " (#",
+        " [#",
+        ", see #",
+        ", see PR #",
+        " by @",
+        " (@",
+    ]
+    .iter()
+    .filter_map(|cut| text.find(cut))
+    .min()
+    .unwrap_or(text.len());
+    // A bare number last: `… extension #3809`.
+    let trailing = (text[..end].match_indices(" #")).find(|(at, _)| {
+        let rest = &text[at + 2..end];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].trim().is_empty()
+    });
+    if let Some((at, _)) = trailing {
+        end = at;
+    }
+    text[..end].trim_end()
+}
+
 /// Tells whether the words before a note's colon only file it: an issue number after
 /// `Fixed`, or after a label (`BUG #2664`, `FEATURE #3096`), which the section's verb may
 /// lead (`Fixed BUG #2664`, as a `Bug fixes:` entry reads).
@@ -1812,6 +1840,25 @@ mod tests {
             note_phrase("Adds `a` and `b` options to `run`").as_deref(),
             Some("add `a` and `b` options to `run`")
         );
+        // The reference that trails an entry goes.
+        for (entry, words) in [
+            (
+                "Fix `--list-languages`, see #3828 (@cyphercodes)",
+                "Fix `--list-languages`",
+            ),
+            (
+                "Include `.code-workspace` as JSON #3809 (@dhruvkb)",
+                "Include `.code-workspace` as JSON",
+            ),
+            ("Add `Router::reset` ([#3801])", "Add `Router::reset`"),
+            (
+                "Replace `libgit2`, see PR #3703 (@blinxen)",
+                "Replace `libgit2`",
+            ),
+            ("Fix issue #42 in the parser", "Fix issue #42 in the parser"),
+        ] {
+            assert_eq!(without_reference(entry), words);
+        }
         // Before a clause the filler stays: `fix ripgrep would …` is no phrase.
         assert_eq!(
             note_phrase("Fix a bug where ripgrep would mishandle some paths.").as_deref(),
