@@ -42,6 +42,7 @@ pub(crate) fn truncate(text: &str, budget: usize) -> String {
         " unless ",
         " which ",
         " since ",
+        " as soon as ",
     ];
     if let Some(at) = clauses
         .iter()
@@ -2635,12 +2636,34 @@ pub(crate) fn row_change<'a>(
     Some((change, keys, file))
 }
 
-/// A cut phrase without the words left hanging at its end (`… no longer`, `… such`).
+/// A cut phrase without the words that only led into what was cut, safe to drop where
+/// a hanging word is not (`… an executable named`, `… bash / zsh / fish /`): the rest
+/// says what it said.
+fn without_dangling(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let lower = last.to_lowercase();
+        if DANGLING.contains(&lower.as_str()) || !lower.chars().any(char::is_alphanumeric) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// Words that lead into what follows them and mean nothing without it.
+const DANGLING: &[&str] = &["being", "named", "called", "using", "including"];
+
+/// A cut phrase without the words left hanging at its end (`… no longer`, `… such`), nor
+/// those dangling (see [`without_dangling`]).
 fn without_hanging(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
     while let Some(last) = words.last() {
         let lower = last.to_lowercase();
         if HANGING.contains(&lower.as_str())
+            || DANGLING.contains(&lower.as_str())
+            || !lower.chars().any(char::is_alphanumeric)
             || matches!(
                 lower.as_str(),
                 "longer" | "such" | "only" | "also" | "just" | "where"
@@ -2922,11 +2945,11 @@ const HANGING: &[&str] = &[
 /// here` entry to the right-click context menu``; and no word left hanging at the end (`…
 /// now correctly`, `… of the`).
 fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
-    let cut = truncate(text, budget);
+    let cut = without_dangling(&truncate(text, budget));
     let last = cut.split_whitespace().last()?.to_lowercase();
     let verb = typed_verb || keeps_verb(&cut);
-    (verb && !HANGING.contains(&last.as_str()) && !last.ends_with("ly") && !verb_left_bare(&cut))
-        .then_some(cut)
+    let hangs = HANGING.contains(&last.as_str()) || last.ends_with("ly");
+    (verb && !hangs && !verb_left_bare(&cut)).then_some(cut)
 }
 
 /// Tells whether a cut sentence ends on its verb, what it acts on cut away: `… no longer
@@ -4448,6 +4471,26 @@ mod tests {
         assert_eq!(fit_sentence(note, 60).unwrap(), truncate(note, 60));
         assert!(truncate(note, 60).ends_with("`cli.rs`"));
         assert_eq!(fit_sentence("short enough", 40).unwrap(), "short enough");
+        // Words that only lead into what was cut go with it (bat's entries); a clause
+        // opened by `as soon as` is cut whole (jj's).
+        let note = "Fix diagnostics attempting to find the version of an executable named \
+                    `less` when the builtin pager is used";
+        assert_eq!(
+            whole_enough(note, 68, false).as_deref(),
+            Some("Fix diagnostics attempting to find the version of an executable")
+        );
+        let note = "Pass `--no-paging` to `bat` invocations inside the bash / zsh / fish / \
+                    PowerShell completion scripts";
+        assert_eq!(
+            whole_enough(note, 70, false).as_deref(),
+            Some("Pass `--no-paging` to `bat` invocations inside the bash / zsh / fish")
+        );
+        let note = "make `jj` create a new working-copy revision as soon as the one before \
+                    it is made immutable";
+        assert_eq!(
+            truncate(note, 66),
+            "make `jj` create a new working-copy revision"
+        );
         // A cut that leaves a verb without what it acts on says nothing whole (jj's entry).
         let note = "`jj bookmark track`/`untrack` no longer supports \
                     `<kind>:<bookmark>@<remote>` patterns";
