@@ -1080,7 +1080,27 @@ fn reworded_messages(
 /// The lint and type-checker directives a hunk adds (`+eslint-disable`) and removes
 /// (`-@ts-ignore`), when every changed line is one or blank; `None` otherwise, or when the
 /// hunk's lines were not all kept.
-fn lint_directives(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
+fn lint_directives(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<Vec<String>> {
+    every_line(old, new, counts, directive)
+}
+
+/// The keys of the rows a hunk adds to a table written in code (`+key`) and takes from it
+/// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
+/// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
+/// changed line is such a row or blank.
+fn keyed_rows(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<Vec<String>> {
+    every_line(old, new, counts, |line| row_key(line).map(str::to_owned))
+}
+
+/// What `read` makes of each changed line of a hunk, signed by its side (`-x`, `+y`), each
+/// once; `None` when a line that is not blank reads as nothing, when the hunk changes no
+/// line, or when its lines were not all kept.
+fn every_line(
+    old: &[&[u8]],
+    new: &[&[u8]],
+    (minus, plus): (u32, u32),
+    read: impl Fn(&str) -> Option<String>,
+) -> Option<Vec<String>> {
     if old.len() != minus as usize || new.len() != plus as usize || minus + plus == 0 {
         return None;
     }
@@ -1091,32 +1111,7 @@ fn lint_directives(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> O
             if t.is_empty() {
                 continue;
             }
-            let found = directive(&String::from_utf8_lossy(t))?;
-            let entry = format!("{sign}{found}");
-            if !out.contains(&entry) {
-                out.push(entry);
-            }
-        }
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// The keys of the rows a hunk adds to a table written in code (`+key`) and takes from it
-/// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
-/// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
-/// changed line is such a row or blank.
-fn keyed_rows(old: &[&[u8]], new: &[&[u8]], (minus, plus): (u32, u32)) -> Option<Vec<String>> {
-    if old.len() != minus as usize || new.len() != plus as usize || minus + plus == 0 {
-        return None;
-    }
-    let mut out = Vec::new();
-    for (sign, lines) in [('-', old), ('+', new)] {
-        for line in lines {
-            let t = String::from_utf8_lossy(trim(line));
-            if t.is_empty() {
-                continue;
-            }
-            let entry = format!("{sign}{}", row_key(&t)?);
+            let entry = format!("{sign}{}", read(&String::from_utf8_lossy(t))?);
             if !out.contains(&entry) {
                 out.push(entry);
             }
@@ -1664,6 +1659,13 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
         format!("{done} {} {rest}", super::words::lower_first(first)),
         false,
     ))
+}
+
+/// A Markdown list item's text, its `- ` or `* ` marker taken off; `None` for any other
+/// line.
+fn list_entry(text: &[u8]) -> Option<&[u8]> {
+    text.strip_prefix(b"- ")
+        .or_else(|| text.strip_prefix(b"* "))
 }
 
 /// Tells whether a note's phrase speaks of documentation: it opens with `document`, or
@@ -2425,10 +2427,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         match kind {
                             Kind::Note if !added && !text.is_empty() && changelog => {
                                 out.changelog_removed += 1;
-                                let entry = text
-                                    .strip_prefix(b"- ")
-                                    .or_else(|| text.strip_prefix(b"* "));
-                                if let Some(entry) = entry
+                                if let Some(entry) = list_entry(text)
                                     && out.changelog_removed_entries.len() < 4
                                 {
                                     out.changelog_removed_entries
@@ -2436,10 +2435,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 }
                             }
                             Kind::Note if added => {
-                                let entry = text
-                                    .strip_prefix(b"- ")
-                                    .or_else(|| text.strip_prefix(b"* "));
-                                if changelog && let Some(entry) = entry {
+                                if changelog && let Some(entry) = list_entry(text) {
                                     if out.changelog_entries.is_empty() {
                                         out.changelog_section = entry_section;
                                         out.changelog_nested = raw.starts_with(b" ");

@@ -1362,8 +1362,8 @@ pub(crate) fn summary(
             // (`update auto-reload example`), not `main` documented (`document main in
             // auto-reload`) or its file (`update 15_custom_validator.rs`); so is any
             // change to an example's code (bevy's `ime_support`, not `document setup in
-            // ime_support`).
-            // The manifest that lists a new example (bevy's root `Cargo.toml`) goes with it.
+            // ime_support`), the manifest that lists a new one (bevy's root `Cargo.toml`)
+            // going with it.
             let examples: Vec<&FileFacts> = (code.iter().copied())
                 .filter(|f| f.kind == Kind::Example)
                 .collect();
@@ -1970,6 +1970,70 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     (width(&counted) <= budget).then_some(counted)
 }
 
+/// Rows added to, taken from or changed in one table written in code, and nothing else, by
+/// their keys: ripgrep's `("ada", &["*.adb", "*.ads"]),` and `("alire", …)` put into
+/// `default_types.rs` are `add ada and alire to default_types`; past three, counted.
+fn rows_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (change, keys, file) = row_change(files)?;
+    let (verb, joint) = match change {
+        RowChange::Added => ("add", "to"),
+        RowChange::Removed => ("remove", "from"),
+        RowChange::Updated => ("update", "in"),
+    };
+    let table = paths::stem(paths::file_name(&file.path));
+    let tail = format!(" {joint} {table}");
+    // A third key still says more than a count: the rows are all the change is.
+    let named = format!("{verb} {}{tail}", join(&keys));
+    if keys.len() <= MAX_NAMED + 1 && width(&named) <= budget {
+        return Some(named);
+    }
+    let counted = format!("{verb} {} entries{tail}", keys.len());
+    (width(&counted) <= budget).then_some(counted)
+}
+
+/// What a change does to the rows of one table written in code.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RowChange {
+    Added,
+    Removed,
+    Updated,
+}
+
+/// The one thing a change does to the keyed rows of one table in code, when that is all it
+/// does (release notes aside): rows added, taken out or changed in place, by key, and the
+/// file. Rows added and others taken out are no one thing.
+pub(crate) fn row_change<'a>(
+    files: &[&'a FileFacts],
+) -> Option<(RowChange, Vec<String>, &'a FileFacts)> {
+    let [file] = all_but_notes(files, |f| !f.rows.is_empty())?[..] else {
+        return None;
+    };
+    let signed = |sign: char| -> Vec<&str> {
+        (file.rows.iter())
+            .filter_map(|r| r.strip_prefix(sign))
+            .collect()
+    };
+    let (added, removed) = (signed('+'), signed('-'));
+    let only = |these: &[&str], those: &[&str]| -> Vec<String> {
+        (these.iter())
+            .filter(|k| !those.contains(k))
+            .map(|k| (*k).to_owned())
+            .collect()
+    };
+    let (new, gone) = (only(&added, &removed), only(&removed, &added));
+    let kept: Vec<String> = (added.iter())
+        .filter(|k| removed.contains(k))
+        .map(|k| (*k).to_owned())
+        .collect();
+    let (change, keys) = match (new.is_empty(), gone.is_empty(), kept.is_empty()) {
+        (false, true, true) => (RowChange::Added, new),
+        (true, false, true) => (RowChange::Removed, gone),
+        (true, true, false) => (RowChange::Updated, kept),
+        _ => return None,
+    };
+    Some((change, keys, file))
+}
+
 /// One or two options set, added or dropped, in one configuration file or the same in
 /// several, and nothing else changed: `set pool to vmThreads in vitest config`, `remove
 /// sourcemap from rollup config`, `disable sccache and cache in 4 workflows`.
@@ -2572,88 +2636,26 @@ fn note_summary(a: &Analysis, ty: Type, budget: usize, typed: bool) -> Option<St
     fit_sentence(&untautology(&phrase, ty, typed), budget)
 }
 
-/// Rows added to, taken from or changed in one table written in code, and nothing else, by
-/// their keys: ripgrep's `("ada", &["*.adb", "*.ads"]),` and `("alire", …)` put into
-/// `default_types.rs` are `add ada and alire to default_types`; past three, counted.
-fn rows_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let (change, keys, file) = row_change(files)?;
-    let (verb, joint) = match change {
-        RowChange::Added => ("add", "to"),
-        RowChange::Removed => ("remove", "from"),
-        RowChange::Updated => ("update", "in"),
-    };
-    let table = paths::stem(paths::file_name(&file.path));
-    let tail = format!(" {joint} {table}");
-    // A third key still says more than a count: the rows are all the change is.
-    let named = format!("{verb} {}{tail}", join(&keys));
-    if keys.len() <= MAX_NAMED + 1 && width(&named) <= budget {
-        return Some(named);
-    }
-    let counted = format!("{verb} {} entries{tail}", keys.len());
-    (width(&counted) <= budget).then_some(counted)
-}
-
-/// What a change does to the rows of one table written in code.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum RowChange {
-    Added,
-    Removed,
-    Updated,
-}
-
-/// The one thing a change does to the keyed rows of one table in code, when that is all it
-/// does (release notes aside): rows added, taken out or changed in place, by key, and the
-/// file. Rows added and others taken out are no one thing.
-pub(crate) fn row_change<'a>(
-    files: &[&'a FileFacts],
-) -> Option<(RowChange, Vec<String>, &'a FileFacts)> {
-    let [file] = all_but_notes(files, |f| !f.rows.is_empty())?[..] else {
-        return None;
-    };
-    let signed = |sign: char| -> Vec<&str> {
-        (file.rows.iter())
-            .filter_map(|r| r.strip_prefix(sign))
-            .collect()
-    };
-    let (added, removed) = (signed('+'), signed('-'));
-    let only = |these: &[&str], those: &[&str]| -> Vec<String> {
-        (these.iter())
-            .filter(|k| !those.contains(k))
-            .map(|k| (*k).to_owned())
-            .collect()
-    };
-    let (new, gone) = (only(&added, &removed), only(&removed, &added));
-    let kept: Vec<String> = (added.iter())
-        .filter(|k| removed.contains(k))
-        .map(|k| (*k).to_owned())
-        .collect();
-    let (change, keys) = match (new.is_empty(), gone.is_empty(), kept.is_empty()) {
-        (false, true, true) => (RowChange::Added, new),
-        (true, false, true) => (RowChange::Removed, gone),
-        (true, true, false) => (RowChange::Updated, kept),
-        _ => return None,
-    };
-    Some((change, keys, file))
-}
-
 /// A cut phrase without the words that only led into what was cut, safe to drop where
 /// a hanging word is not (`… an executable named`, `… bash / zsh / fish /`): the rest
 /// says what it said.
 fn without_dangling(text: &str) -> String {
     let mut words: Vec<&str> = text.split_whitespace().collect();
-    while let Some(last) = words.last() {
-        let lower = last.to_lowercase();
-        if DANGLING.contains(&lower.as_str()) || !lower.chars().any(char::is_alphanumeric) {
-            words.pop();
-        } else {
-            break;
-        }
+    while words.last().is_some_and(|w| dangles(w)) {
+        words.pop();
     }
     words.join(" ")
 }
 
-/// Words that lead into what follows them and mean nothing without it.
-const DANGLING: &[&str] = &["being", "named", "called", "using", "including"];
+/// Tells whether a word only leads into what follows it (`named`, `using`), or is no word
+/// (`/`, `-`).
+fn dangles(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "being" | "named" | "called" | "using" | "including"
+    ) || !lower.chars().any(char::is_alphanumeric)
+}
 
 /// A cut phrase without the words left hanging at its end (`… no longer`, `… such`), nor
 /// those dangling (see [`without_dangling`]).
@@ -2662,8 +2664,7 @@ fn without_hanging(text: &str) -> String {
     while let Some(last) = words.last() {
         let lower = last.to_lowercase();
         if HANGING.contains(&lower.as_str())
-            || DANGLING.contains(&lower.as_str())
-            || !lower.chars().any(char::is_alphanumeric)
+            || dangles(&lower)
             || matches!(
                 lower.as_str(),
                 "longer" | "such" | "only" | "also" | "just" | "where"
