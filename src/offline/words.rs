@@ -503,7 +503,8 @@ pub(crate) fn without_reference(text: &str) -> &str {
     .filter_map(|cut| text.find(cut))
     .min()
     .unwrap_or(text.len());
-    // A bare number last: `… extension #3809`.
+    // A bare number last, with the word that names it: `… extension #3809`, `… fixtures PR
+    // #3255`.
     let trailing = (text[..end].match_indices(" #")).find(|(at, _)| {
         let rest = &text[at + 2..end];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -511,8 +512,14 @@ pub(crate) fn without_reference(text: &str) -> &str {
     });
     if let Some((at, _)) = trailing {
         end = at;
+        let head = text[..end].trim_end_matches(',');
+        if let Some((before, last)) = head.rsplit_once(' ')
+            && matches!(last.to_lowercase().as_str(), "pr" | "see" | "issue")
+        {
+            end = before.len();
+        }
     }
-    text[..end].trim_end()
+    text[..end].trim_end().trim_end_matches(',')
 }
 
 /// Tells whether the words before a note's colon only file it: an issue number after
@@ -1854,6 +1861,10 @@ mod tests {
             (
                 "Replace `libgit2`, see PR #3703 (@blinxen)",
                 "Replace `libgit2`",
+            ),
+            (
+                "Make tests fail without fixtures PR #3255 (@dan)",
+                "Make tests fail without fixtures",
             ),
             ("Fix issue #42 in the parser", "Fix issue #42 in the parser"),
         ] {
