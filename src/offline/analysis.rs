@@ -194,6 +194,10 @@ pub(crate) struct FileFacts {
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
+    /// Rust definitions whose modifiers alone changed (`fn` made `const fn`, `pub(crate)`
+    /// made `pub`), when every changed hunk does only that (or touches only comments and
+    /// blank lines).
+    pub modifiers: Vec<super::modifiers::Modified>,
     /// Tools whose version the file moves in place (`cargo install --version 0.3.9
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
@@ -1916,6 +1920,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             links: false,
             link_changes: 0,
             exports: Vec::new(),
+            modifiers: Vec::new(),
             logs_removed: Vec::new(),
             logs_added: Vec::new(),
             reworded: None,
@@ -2016,6 +2021,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks that only make names public, or touch only comments and blank lines.
         let mut export_hunks = 0u32;
         let mut exports: Vec<String> = Vec::new();
+        let mut modifier_hunks = 0u32;
+        let mut modifiers: Vec<super::modifiers::Modified> = Vec::new();
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
         let mut logs_removed: Vec<String> = Vec::new();
@@ -2728,6 +2735,30 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     .flatten();
                 let quiet = comments == plus + minus;
                 tally(exported, quiet, &mut export_hunks, &mut exports, 16);
+                let modified = (kind == Kind::Source)
+                    .then(|| {
+                        super::modifiers::hunk(
+                            &old_lines,
+                            &new_lines,
+                            (minus, plus),
+                            lang,
+                            &hunk.section.to_str_lossy(),
+                            &hunk.body,
+                        )
+                    })
+                    .flatten();
+                match modified {
+                    Some(found) => {
+                        modifier_hunks += 1;
+                        for m in found {
+                            if modifiers.len() < 16 && !modifiers.contains(&m) {
+                                modifiers.push(m);
+                            }
+                        }
+                    }
+                    None if quiet => modifier_hunks += 1,
+                    None => {}
+                }
                 let logs = code_like
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
@@ -2871,6 +2902,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.links = facts.link_changes > 0 && link_hunks == changed_hunks;
         if export_hunks == changed_hunks {
             facts.exports = exports;
+        }
+        if modifier_hunks == changed_hunks {
+            facts.modifiers = modifiers;
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;

@@ -79,8 +79,25 @@ fn file_line(f: &FileFacts) -> Option<String> {
             let old = f.old_path.as_deref().unwrap_or("?");
             Some(format!("{verb} {old} to {}", f.path))
         }
-        // Names made public, or print and log calls removed (log calls added), and nothing
-        // else: say that.
+        // Modifiers changed, names made public, or print and log calls removed (log calls
+        // added), and nothing else: say that.
+        Status::Modified
+            if !f.modifiers.is_empty()
+                && f.modifiers
+                    .iter()
+                    .all(|m| m.change == f.modifiers[0].change) =>
+        {
+            let (verb, tail) = f.modifiers[0].change.phrase();
+            let mut listed = names(f.modifiers.iter().map(|m| m.name.as_str()));
+            let mut distinct: Vec<&str> = f.modifiers.iter().map(|m| m.name.as_str()).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let more = distinct.len() - listed.len();
+            if more > 0 {
+                listed.push(format!("{more} more"));
+            }
+            Some(format!("{}: {verb} {}{tail}", f.path, join(&listed)))
+        }
         Status::Modified if !f.exports.is_empty() => {
             let mut exported = names(f.exports.iter().map(String::as_str));
             let more = f.exports.len() - exported.len();

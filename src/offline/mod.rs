@@ -18,6 +18,7 @@ mod documents;
 mod exports;
 mod flags;
 mod house;
+mod modifiers;
 mod rustdocs;
 mod scope;
 mod summary;
@@ -165,6 +166,16 @@ pub fn write_in(
     {
         // A trait implemented for a type is new API.
         allowed(Type::FEAT)
+    } else if let Some(change) = summary::modifier_change(&analysis.substantive()) {
+        // A definition's modifiers alone: `const` or `pub` given is new API, `unsafe`
+        // marks a soundness hole closed, narrowing is a refactor.
+        allowed(if change.widens() {
+            Type::FEAT
+        } else if change == modifiers::Change::Unsafe {
+            Type::FIX
+        } else {
+            Type::REFACTOR
+        })
     } else if ty == Type::DOCS && summary::adds_public_item(&analysis) {
         // A public item added with its docs is new API, however long the docs.
         allowed(Type::FEAT)

@@ -1275,6 +1275,9 @@ pub(crate) fn summary(
     if let Some(text) = flags_summary(a, budget) {
         return text;
     }
+    if let Some(text) = modifiers_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = exports_summary(&files, budget) {
         return text;
     }
@@ -2399,10 +2402,11 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
         .filter(|f| !f.line_endings_only)
         .collect();
     let files = files.as_slice();
+    // `pub(crate)` → `pub(super)` swaps a word too, but says a visibility narrowed.
     if files.is_empty()
         || !files
             .iter()
-            .all(|f| f.swap_only && f.status == Status::Modified)
+            .all(|f| f.swap_only && f.status == Status::Modified && f.modifiers.is_empty())
     {
         return None;
     }
@@ -2998,6 +3002,65 @@ fn all_but_notes<'a>(
         .filter(|f| f.kind != Kind::Note)
         .collect();
     (!rest.is_empty() && rest.iter().all(|f| test(f))).then_some(rest)
+}
+
+/// Rust definitions whose modifiers alone changed, one way for all (release notes beside
+/// them are bookkeeping): `make GlobSet::empty const`, `make MutableRepo::consume public`,
+/// `mark set_display_handle as unsafe`; past two, `make 6 SignalKind methods const`.
+fn modifiers_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let change = modifier_change(files)?;
+    let code = all_but_notes(files, |f| !f.modifiers.is_empty())?;
+    let all: Vec<&super::modifiers::Modified> = code.iter().flat_map(|f| &f.modifiers).collect();
+    let (verb, tail) = change.phrase();
+    // One name on several types (axum's `status` of each rejection a macro defines) is
+    // named bare.
+    let bare =
+        all.iter().all(|m| m.name == all[0].name) && all.iter().any(|m| m.owner != all[0].owner);
+    let mut names = Names::default();
+    for m in &all {
+        names.push(&if bare { m.name.clone() } else { m.path() });
+    }
+    let names = names.into_list();
+    // A few names that fit say it best (bat's `make PagerSource, PagerKind, Pager and
+    // get_pager pub(crate)`).
+    let listed = format!("{verb} {}{tail}", join(&names));
+    if names.len() <= 4 && width(&listed) <= budget {
+        return Some(listed);
+    }
+    if names.len() <= MAX_NAMED {
+        let text = fit(verb, &names, tail, budget);
+        return (width(&text) <= budget).then_some(text);
+    }
+    // More: how many, and the type they belong to when one holds them all.
+    let owner = all[0]
+        .owner
+        .as_ref()
+        .filter(|o| all.iter().all(|m| m.owner.as_ref() == Some(*o)));
+    let what = if all.iter().all(|m| m.field) {
+        "fields"
+    } else if owner.is_some() {
+        "methods"
+    } else {
+        "items"
+    };
+    let text = match owner {
+        Some(owner) => format!("{verb} {} {owner} {what}{tail}", names.len()),
+        None => {
+            let place = where_tail(&code, &names, "in");
+            format!("{verb} {} {what}{tail}{place}", names.len())
+        }
+    };
+    Some(truncate(&text, budget))
+}
+
+/// The one way every changed Rust definition's modifiers moved, when that is all the code
+/// does (release notes aside): what says the change's kind (a `const` or `pub` given is new
+/// API).
+pub(crate) fn modifier_change(files: &[&FileFacts]) -> Option<super::modifiers::Change> {
+    let code = all_but_notes(files, |f| !f.modifiers.is_empty())?;
+    let mut all = code.iter().flat_map(|f| &f.modifiers);
+    let change = all.next()?.change;
+    all.all(|m| m.change == change).then_some(change)
 }
 
 /// Names made public and nothing else: `export DebuggerEvent from effect`, `export

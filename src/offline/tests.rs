@@ -2865,3 +2865,60 @@ fn data_files_alone_are_no_ci_change() {
     let a = analysis::analyse(&entries(netlify.as_bytes()));
     assert!(!classify::data_only(&a));
 }
+
+/// A Rust definition whose modifiers alone changed is said as such, with its owner's name:
+/// `const` or `pub` given is a feature, `unsafe` a fix, narrowing a refactor; a body
+/// changed beside it leaves the change to the other rules.
+#[test]
+fn modifiers_changed_alone_are_said_as_such() {
+    let lib = |section: &str, lines: &str| {
+        format!(
+            "diff --git a/crates/globset/src/lib.rs b/crates/globset/src/lib.rs\n--- a/crates/globset/src/lib.rs\n+++ b/crates/globset/src/lib.rs\n@@ -324,3 +324,3 @@ {section}\n     #[inline]\n{lines}         GlobSet {{ len: 0 }}\n"
+        )
+    };
+    let subject = message(&lib(
+        "impl GlobSet {",
+        "-    pub fn empty() -> GlobSet {\n+    pub const fn empty() -> GlobSet {\n",
+    ))
+    .subject;
+    assert_eq!(subject, "feat(globset): make GlobSet::empty const");
+    let subject = message(&lib(
+        "impl<'a> Repo<'a> {",
+        "-    pub(crate) fn consume(self) -> GlobSet {\n+    pub fn consume(self) -> GlobSet {\n",
+    ))
+    .subject;
+    assert_eq!(subject, "feat(globset): make Repo::consume public");
+    let subject = message(&lib(
+        "impl Wrapper {",
+        "-    pub fn set_handle(&mut self) -> GlobSet {\n+    /// # Safety\n+    pub unsafe fn set_handle(&mut self) -> GlobSet {\n",
+    ))
+    .subject;
+    assert_eq!(subject, "fix(globset): mark Wrapper::set_handle as unsafe");
+    let subject = message(&lib(
+        "use std::env;",
+        "-pub(crate) struct NotFound {\n+pub(super) struct NotFound {\n",
+    ))
+    .subject;
+    assert_eq!(subject, "refactor(globset): make NotFound pub(super)");
+    // Many methods of one type: how many, and whose.
+    let many: String = (0..4)
+        .map(|i| format!("@@ -{0},1 +{0},1 @@ impl SignalKind {{\n-    pub fn kind{i}() -> Self {{\n+    pub const fn kind{i}() -> Self {{\n", 10 * i + 10))
+        .collect();
+    let patch = format!(
+        "diff --git a/tokio/src/signal/unix.rs b/tokio/src/signal/unix.rs\n--- a/tokio/src/signal/unix.rs\n+++ b/tokio/src/signal/unix.rs\n{many}"
+    );
+    let m = message(&patch);
+    assert_eq!(m.subject, "feat(signal): make 4 SignalKind methods const");
+    assert!(
+        m.to_string()
+            .contains("unix.rs: make kind0, kind1, kind2 and 1 more const"),
+        "{m}"
+    );
+    // The body changed too: no modifier rule.
+    let subject = message(&lib(
+        "impl GlobSet {",
+        "-    pub fn empty() -> GlobSet {\n+    pub const fn empty() -> GlobSet {\n+        let len = 0;\n",
+    ))
+    .subject;
+    assert!(!subject.contains("make GlobSet::empty const"), "{subject}");
+}
