@@ -832,6 +832,18 @@ fn is_import(t: &[u8]) -> bool {
         || t.starts_with(b"export {") && FROM.any_in(t)
 }
 
+/// A line inside an import written over several lines: paths and names (`body::Body,`,
+/// `extract::{rejection::ExtensionRejection, FromRequest},`, `Foo as Bar,`), nothing that
+/// calls or assigns.
+fn is_import_item(t: &[u8]) -> bool {
+    !t.is_empty()
+        && t.iter().all(|&b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'_' | b':' | b'{' | b'}' | b',' | b' ' | b'*' | b'$')
+        })
+        && t.ends_with(b",")
+}
+
 fn is_log(t: &[u8]) -> bool {
     static NEEDLES: Needles = Needles::new(&[
         b"console.",
@@ -2133,9 +2145,20 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // In a changelog: the section the lines below sit in, and whether the last line
             // opened or went on with an added entry (its wrapped lines follow, indented).
             let (mut entry_section, mut entry_open) = (None, false);
+            // Inside an import written over several lines (`use axum::{`, `import {`, `from
+            // x import (`): its items are imports too.
+            let mut importing = false;
             for (index, line) in hunk.lines().enumerate() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                let import_item = importing && is_import_item(text);
+                if line.kind != LineKind::Added {
+                    importing = if importing {
+                        !text.starts_with(b"}") && !text.starts_with(b")")
+                    } else {
+                        is_import(text) && (text.ends_with(b"{") || text.ends_with(b"("))
+                    };
+                }
                 // Docstring prose counts as a comment, as it is one.
                 let comment = is_comment(text) || docstrings.get(index) == Some(&true);
                 if kind == Kind::Ci && !changed_seen {
@@ -2321,7 +2344,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             facts.not_attributes += 1;
                         }
                         if !added && !text.is_empty() {
-                            if is_import(text) {
+                            if is_import(text) || import_item {
                                 facts.removed_imports += 1;
                                 if out.removed_imports.len() < 32 {
                                     out.removed_imports.push(text.to_str_lossy().into_owned());

@@ -292,6 +292,20 @@ fn imports_taken_out_alone_were_unused() {
         "{}",
         message(&more).subject
     );
+    // An item of an import written over several lines (axum's `body::Body,` out of `use
+    // axum::{`) is an import; a field of a struct literal is not.
+    let block = |opener: &str| {
+        format!(
+            "diff --git a/tests/pass/override_rejection.rs b/tests/pass/override_rejection.rs\n--- a/tests/pass/override_rejection.rs\n+++ b/tests/pass/override_rejection.rs\n@@ -1,5 +1,4 @@\n {opener}\n-    body::Body,\n     extract::{{rejection::ExtensionRejection, FromRequest}},\n     http::StatusCode,\n }};\n"
+        )
+    };
+    let subject = message(&block("use axum::{")).subject;
+    assert!(
+        subject.ends_with("remove unused import from override_rejection"),
+        "{subject}"
+    );
+    let subject = message(&block("let value = Value {")).subject;
+    assert!(!subject.contains("unused import"), "{subject}");
 }
 
 #[test]
