@@ -154,6 +154,12 @@ pub(crate) struct FileFacts {
     pub submodule: bool,
     /// Every changed hunk only swaps line endings (`\r\n` ↔ `\n`).
     pub line_endings_only: bool,
+    /// The file's last line gained its newline (`Some(true)`) or lost it (`Some(false)`),
+    /// and nothing else changed.
+    pub final_newline: Option<bool>,
+    /// Every changed hunk only takes trailing spaces or tabs off lines (or puts the last
+    /// line's newline in), and one does take some off.
+    pub whitespace_trimmed: bool,
     /// The words changed in place (`recieve` → `receive`), when every changed hunk only
     /// swaps words or moves whitespace (see `swap_only`).
     pub swaps: Vec<super::words::Swap>,
@@ -1536,6 +1542,47 @@ fn swaps_line_endings(body: &[u8]) -> bool {
         && old.iter().zip(&new).all(|(a, b)| strip(a) == strip(b))
 }
 
+/// The newline a hunk's last line gained (`Some(true)`: `\ No newline at end of file`
+/// follows the removed line only) or lost (`Some(false)`: the added line only).
+fn newline_at_end(body: &[u8]) -> Option<bool> {
+    let (mut old_bare, mut new_bare) = (false, false);
+    let mut last = 0u8;
+    for line in body.lines_with_terminator() {
+        match line.first() {
+            Some(b'\\') if last == b'-' => old_bare = true,
+            Some(b'\\') if last == b'+' => new_bare = true,
+            Some(&b) => last = b,
+            None => {}
+        }
+    }
+    (old_bare != new_bare).then_some(old_bare)
+}
+
+/// Whether a hunk changes lines in place only by taking trailing spaces and tabs off them
+/// (`Some(true)`), or only by putting the last line's newline in (`Some(false)`); `None`
+/// for any other change.
+fn trims_whitespace(body: &[u8]) -> Option<bool> {
+    if !in_place(body) {
+        return None;
+    }
+    let (mut old, mut new) = (Vec::new(), Vec::new());
+    for line in body.lines() {
+        match line.first() {
+            Some(b'-') => old.push(line[1..].trim_end_with(|c| c == '\r')),
+            Some(b'+') => new.push(line[1..].trim_end_with(|c| c == '\r')),
+            _ => {}
+        }
+    }
+    let mut trimmed = false;
+    for (o, n) in old.iter().zip(&new) {
+        if o.trim_end_with(|c| c == ' ' || c == '\t') != *n {
+            return None;
+        }
+        trimmed |= o != n;
+    }
+    (old.len() == new.len() && !old.is_empty()).then_some(trimmed)
+}
+
 /// Returns the version a changelog heading names: `## [1.2.0] - 2024-01-01` → `1.2.0`.
 fn heading_version(t: &[u8]) -> Option<String> {
     let rest = t.trim_start_with(|c| c == '#').trim_ascii_start();
@@ -1916,6 +1963,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             new_mode: change.new_mode,
             submodule: change.is_submodule(),
             line_endings_only: false,
+            final_newline: None,
+            whitespace_trimmed: false,
             mentions: Vec::new(),
             list_items: Vec::new(),
             swaps: Vec::new(),
@@ -2010,6 +2059,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut reformat_hunks = 0u32;
         let mut sorted_hunks = 0u32;
         let mut ending_hunks = 0u32;
+        // Per hunk that only swaps endings: the newline the last line gained or lost.
+        let mut newline_ends: Vec<Option<bool>> = Vec::new();
+        let (mut trim_hunks, mut any_trimmed) = (0u32, false);
         // Hunks that swap words in place, or only move whitespace.
         let mut swap_hunks = 0u32;
         // Hunks that put words into a line or take them out, and those words.
@@ -2732,6 +2784,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     format_hunks += 1;
                     if plus == minus && swaps_line_endings(&hunk.body) {
                         ending_hunks += 1;
+                        newline_ends.push(newline_at_end(&hunk.body));
+                    }
+                    if let Some(trimmed) = trims_whitespace(&hunk.body) {
+                        trim_hunks += 1;
+                        any_trimmed |= trimmed;
                     }
                 }
                 if plus == minus
@@ -2917,6 +2974,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             facts.list_items.clear();
         }
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
+        if let [Some(gained)] = newline_ends.as_slice()
+            && facts.line_endings_only
+        {
+            facts.final_newline = Some(*gained);
+        }
+        facts.whitespace_trimmed = changed_hunks > 0 && trim_hunks == changed_hunks && any_trimmed;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
         facts.hunks_changed = changed_hunks;
         if changed_hunks > 0 && insert_hunks == changed_hunks {

@@ -183,7 +183,11 @@ pub(crate) fn body(a: &Analysis, width: usize) -> String {
             continue;
         }
         if f.line_endings_only {
-            items.push(format!("normalize line endings in {}", f.path));
+            items.push(match f.final_newline {
+                Some(true) => format!("add missing newline at end of {}", f.path),
+                Some(false) => format!("remove newline at end of {}", f.path),
+                None => format!("normalize line endings in {}", f.path),
+            });
             continue;
         }
         if f.swap_only {

@@ -188,10 +188,16 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
     if all(&|f| f.line_endings_only) {
         let names = names(files, file_name);
         let what = listed(&names, "file", "files");
-        return Some(truncate(
-            &format!("normalize line endings in {what}"),
-            budget,
-        ));
+        // The last line's newline put in (or taken out) is no normalising: bat's `Fix
+        // trailing newline` read `normalize line endings in .gitmodules`.
+        let text = if all(&|f| f.final_newline == Some(true)) {
+            format!("add missing newline at end of {what}")
+        } else if all(&|f| f.final_newline == Some(false)) {
+            format!("remove newline at end of {what}")
+        } else {
+            format!("normalize line endings in {what}")
+        };
+        return Some(truncate(&text, budget));
     }
     // A changelog that gained a version's section, with nothing but prose around it.
     if let Some(version) = &a.changelog_heading

@@ -1153,6 +1153,12 @@ pub(crate) fn summary(
     if all(&|f| f.imports_sorted) {
         return fit("sort imports in", &file_subjects(&files), "", budget);
     }
+    // Trailing spaces taken off and nothing else (a last line's newline put in with
+    // them): `remove trailing whitespace in config`.
+    if all(&|f| f.whitespace_trimmed) {
+        let names = file_subjects(&files);
+        return fit("remove trailing whitespace in", &names, "", budget);
+    }
     // Imports taken out and nothing else: they were unused, or the build would break.
     if all(&|f| f.additions == 0 && f.removed_other == 0)
         && files.iter().any(|f| f.removed_imports > 0)

@@ -2813,6 +2813,51 @@ fn a_line_moved_within_a_hunk_is_no_line_ending_change() {
     );
 }
 
+/// A last line given its newline is said as such, not as line endings normalised (bat's
+/// `Fix trailing newline` read `normalize line endings in .gitmodules`); trailing spaces
+/// taken off are said as such (bat's `remove trailing whitespace`), a newline put in with
+/// them too; spaces taken off the front are no trailing whitespace.
+#[test]
+fn a_final_newline_and_trailing_whitespace_are_named() {
+    let gitmodules = "diff --git a/.gitmodules b/.gitmodules\n--- a/.gitmodules\n+++ b/.gitmodules\n\
+                      @@ -1,3 +1,3 @@\n\
+                      \x20[submodule \"assets/syntaxes/02_Extra/Zig\"]\n\
+                      \x20\tpath = assets/syntaxes/02_Extra/Zig\n\
+                      -\turl = https://github.com/ziglang/sublime-zig-language.git\n\
+                      \\ No newline at end of file\n\
+                      +\turl = https://github.com/ziglang/sublime-zig-language.git\n";
+    let m = message(gitmodules);
+    assert!(
+        m.subject
+            .ends_with("add missing newline at end of .gitmodules"),
+        "{m}"
+    );
+    let added = "+\turl = https://github.com/ziglang/sublime-zig-language.git\n";
+    let lost = gitmodules
+        .replace("\\ No newline at end of file\n", "")
+        .replace(added, &format!("{added}\\ No newline at end of file\n"));
+    let subject = message(&lost).subject;
+    assert!(
+        subject.ends_with("remove newline at end of .gitmodules"),
+        "{subject}"
+    );
+    let config = |old: &str, new: &str| {
+        format!(
+            "diff --git a/src/config.rs b/src/config.rs\n--- a/src/config.rs\n+++ b/src/config.rs\n@@ -105,4 +105,4 @@ pub struct Config<'a> {{\n     pub squeeze_lines: Option<usize>,\n \n-{old}\n+{new}\n     pub strip_ansi: StripAnsiMode,\n"
+        )
+    };
+    let comment = "    // Whether or not to strip ANSI escape codes from the input";
+    let subject = message(&config(&format!("{comment} \t"), comment)).subject;
+    assert!(
+        subject.ends_with("remove trailing whitespace in config"),
+        "{subject}"
+    );
+    let subject = message(&config(&format!(" {comment}"), comment)).subject;
+    assert!(!subject.contains("trailing whitespace"), "{subject}");
+    let subject = message(&config(&format!("{comment} x"), comment)).subject;
+    assert!(!subject.contains("trailing whitespace"), "{subject}");
+}
+
 /// wezterm's `rustfmt` read `normalize line endings in lease_id.rs`, then `correct
 /// lease_id`: the same imports put in another order are a formatter's sorting.
 #[test]
