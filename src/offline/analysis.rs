@@ -204,6 +204,9 @@ pub(crate) struct FileFacts {
     /// made `pub`), when every changed hunk does only that (or touches only comments and
     /// blank lines).
     pub modifiers: Vec<super::modifiers::Modified>,
+    /// What the file's imports bind before and after, when every changed hunk touches only
+    /// import statements (or comments and blank lines).
+    pub imports: Option<super::imports::ImportChange>,
     /// Tools whose version the file moves in place (`cargo install --version 0.3.9
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
@@ -1982,6 +1985,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             link_changes: 0,
             exports: Vec::new(),
             modifiers: Vec::new(),
+            imports: None,
             logs_removed: Vec::new(),
             logs_added: Vec::new(),
             reworded: None,
@@ -2086,6 +2090,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut export_hunks = 0u32;
         let mut exports: Vec<String> = Vec::new();
         let mut modifier_hunks = 0u32;
+        let (mut import_hunks, mut imports) = (0u32, super::imports::ImportChange::default());
         let mut modifiers: Vec<super::modifiers::Modified> = Vec::new();
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
@@ -2827,6 +2832,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         )
                     })
                     .flatten();
+                let program = matches!(
+                    kind,
+                    Kind::Source | Kind::Test | Kind::Example | Kind::Bench | Kind::Build
+                );
+                match program
+                    .then(|| super::imports::hunk(&hunk.body, lang))
+                    .flatten()
+                {
+                    Some(change) => {
+                        import_hunks += 1;
+                        imports.merge(change);
+                    }
+                    None if quiet => import_hunks += 1,
+                    None => {}
+                }
                 match modified {
                     Some(found) => {
                         modifier_hunks += 1;
@@ -2991,6 +3011,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if modifier_hunks == changed_hunks {
             facts.modifiers = modifiers;
+        }
+        if changed_hunks > 0 && import_hunks == changed_hunks {
+            facts.imports = Some(imports);
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;

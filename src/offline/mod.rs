@@ -18,6 +18,7 @@ mod documents;
 mod exports;
 mod flags;
 mod house;
+mod imports;
 mod modifiers;
 mod rustdocs;
 mod scope;

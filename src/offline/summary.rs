@@ -1159,6 +1159,9 @@ pub(crate) fn summary(
         let names = file_subjects(&files);
         return fit("remove trailing whitespace in", &names, "", budget);
     }
+    if let Some(text) = imports_summary(&files, budget) {
+        return text;
+    }
     // Imports taken out and nothing else: they were unused, or the build would break.
     if all(&|f| f.additions == 0 && f.removed_other == 0)
         && files.iter().any(|f| f.removed_imports > 0)
@@ -3008,6 +3011,99 @@ fn all_but_notes<'a>(
         .filter(|f| f.kind != Kind::Note)
         .collect();
     (!rest.is_empty() && rest.iter().all(|f| test(f))).then_some(rest)
+}
+
+/// Imports changed and nothing else, said by the names they bind: one name from another
+/// place (`import Future from std::future instead of futures_core`), names gone and none
+/// come (`remove unused f32 import from ui_node`: the code built without them), names
+/// come alone (`add missing Path import to util`: it did not), the same names in fewer
+/// statements (`merge imports in lib`).
+fn imports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let sorted = |names: &[String]| {
+        let mut names = names.to_vec();
+        names.sort();
+        names
+    };
+    let mut all = super::imports::ImportChange::default();
+    for f in files {
+        all.merge(f.imports.clone()?);
+    }
+    let place = file_subjects(files);
+    let names = |list: &[super::imports::Bound]| {
+        let mut names = Names::default();
+        for b in list {
+            names.push(&b.name);
+        }
+        names.into_list()
+    };
+    let (gone, came) = (names(&all.gone), names(&all.came));
+    if gone.iter().chain(&came).any(|n| n == "*") {
+        return None;
+    }
+    let one = |verb: &str, names: &[String], tail: &str| {
+        let what = match names {
+            [name] => format!("{name} import"),
+            _ => "imports".to_owned(),
+        };
+        fit(&format!("{verb} {what} {tail}"), &place, "", budget)
+    };
+    match (gone.is_empty(), came.is_empty()) {
+        (true, true) => {
+            let (before, after) = all.statements;
+            let verb = match before.cmp(&after) {
+                std::cmp::Ordering::Greater => "merge imports in",
+                std::cmp::Ordering::Less => "split imports in",
+                std::cmp::Ordering::Equal => return None,
+            };
+            Some(fit(verb, &place, "", budget))
+        }
+        (false, true) => Some(one("remove unused", &gone, "from")),
+        // Names come alone: a build was missing them, or a glob import gave them before
+        // (bevy's `Button` named beside `prelude::*`); said as what is imported.
+        (true, false) => match all.came.as_slice() {
+            [b] if !b.from.is_empty() => {
+                let text = format!("import {} from {}", b.name, b.from);
+                let tail = where_tail(files, &came, "in");
+                Some(if width(&format!("{text}{tail}")) <= budget {
+                    format!("{text}{tail}")
+                } else {
+                    truncate(&text, budget)
+                })
+            }
+            _ => Some(fit("add imports to", &place, "", budget)),
+        },
+        (false, false) if sorted(&gone) == sorted(&came) => {
+            // The same names from elsewhere: from where to where, when one move says it.
+            let mut olds: Vec<&str> = all.gone.iter().map(|b| b.from.as_str()).collect();
+            let mut news: Vec<&str> = all.came.iter().map(|b| b.from.as_str()).collect();
+            olds.dedup();
+            news.dedup();
+            if let ([old], [new]) = (olds.as_slice(), news.as_slice())
+                && !old.is_empty()
+                && !new.is_empty()
+                && gone.len() <= MAX_NAMED
+            {
+                let text = format!("import {} from {new} instead of {old}", join(&gone));
+                if width(&text) <= budget {
+                    return Some(text);
+                }
+                let text = format!("import {} from {new}", join(&gone));
+                if width(&text) <= budget {
+                    return Some(text);
+                }
+            }
+            Some(fit("update import paths in", &place, "", budget))
+        }
+        (false, false) => match (gone.as_slice(), came.as_slice()) {
+            ([old], [new]) => Some(fit(
+                &format!("import {new} instead of {old} in"),
+                &place,
+                "",
+                budget,
+            )),
+            _ => None,
+        },
+    }
 }
 
 /// Rust definitions whose modifiers alone changed, one way for all (release notes beside

@@ -279,7 +279,7 @@ fn imports_taken_out_alone_were_unused() {
     let patch = "diff --git a/axum/tests/get_to_head.rs b/axum/tests/get_to_head.rs\n--- a/axum/tests/get_to_head.rs\n+++ b/axum/tests/get_to_head.rs\n@@ -1,5 +1,4 @@\n use axum::Router;\n-use http::Method;\n use tower::ServiceExt;\n \n #[tokio::test]\n";
     let subject = message(patch).subject;
     assert!(
-        subject.ends_with("remove unused import from get_to_head"),
+        subject.ends_with("remove unused Method import from get_to_head"),
         "{subject}"
     );
     // Another line taken out beside it: no longer only imports.
@@ -301,7 +301,7 @@ fn imports_taken_out_alone_were_unused() {
     };
     let subject = message(&block("use axum::{")).subject;
     assert!(
-        subject.ends_with("remove unused import from override_rejection"),
+        subject.ends_with("remove unused Body import from override_rejection"),
         "{subject}"
     );
     let subject = message(&block("let value = Value {")).subject;
@@ -2980,4 +2980,38 @@ fn modifiers_changed_alone_are_said_as_such() {
     ))
     .subject;
     assert!(!subject.contains("make GlobSet::empty const"), "{subject}");
+}
+
+/// Imports changed and nothing else are said by the names they bind: a name from another
+/// place, names gone, a name come, the same names merged; code beside them leaves the
+/// change to the other rules.
+#[test]
+fn imports_changed_alone_are_said_by_their_names() {
+    let rs = |lines: &str| {
+        format!(
+            "diff --git a/tokio/src/time/timeout.rs b/tokio/src/time/timeout.rs\n--- a/tokio/src/time/timeout.rs\n+++ b/tokio/src/time/timeout.rs\n@@ -8,4 +8,4 @@\n use crate::time::Instant;\n{lines} use pin_project_lite::pin_project;\n \n"
+        )
+    };
+    let words = words_of(&rs(
+        "-use futures_core::Future;\n+use std::future::Future;\n",
+    ));
+    assert_eq!(
+        words,
+        "import Future from std::future instead of futures_core"
+    );
+    let words = words_of(&rs(
+        "-use core::{f32, ops::Range};\n+use core::ops::Range;\n",
+    ));
+    assert_eq!(words, "remove unused f32 import from timeout");
+    let words = words_of(&rs(
+        "-use bevy::prelude::*;\n+use bevy::{prelude::*, ui_widgets::Button};\n",
+    ));
+    assert_eq!(words, "import Button from bevy::ui_widgets in timeout");
+    let words = words_of(&rs("-use a::b;\n-use a::c;\n+use a::{b, c};\n"));
+    assert_eq!(words, "merge imports in timeout");
+    let words = words_of(&rs("-use a::b;\n+use a::b;\n+let x = 1;\n"));
+    assert!(!words.contains("import"), "{words}");
+    // TypeScript: a module swapped for another.
+    let ts = "diff --git a/packages/ast-spec/tests/fixtures.test.ts b/packages/ast-spec/tests/fixtures.test.ts\n--- a/packages/ast-spec/tests/fixtures.test.ts\n+++ b/packages/ast-spec/tests/fixtures.test.ts\n@@ -1,3 +1,3 @@\n import fs from 'node:fs';\n-import path from 'path';\n+import path from 'node:path';\n \n";
+    assert_eq!(words_of(ts), "import path from node:path instead of path");
 }
