@@ -207,6 +207,9 @@ pub(crate) struct FileFacts {
     /// What the file's imports bind before and after, when every changed hunk touches only
     /// import statements (or comments and blank lines).
     pub imports: Option<super::imports::ImportChange>,
+    /// A TOML file's lines moved and nothing else: keys into another table, or a table put
+    /// in another order.
+    pub toml_move: Option<super::tables::TomlMove>,
     /// Tools whose version the file moves in place (`cargo install --version 0.3.9
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
@@ -1986,6 +1989,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             exports: Vec::new(),
             modifiers: Vec::new(),
             imports: None,
+            toml_move: None,
             logs_removed: Vec::new(),
             logs_added: Vec::new(),
             reworded: None,
@@ -2091,6 +2095,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut exports: Vec<String> = Vec::new();
         let mut modifier_hunks = 0u32;
         let (mut import_hunks, mut imports) = (0u32, super::imports::ImportChange::default());
+        let mut toml_lines: Vec<super::tables::TomlLine> = Vec::new();
+        let (mut toml_in_order, mut toml_moved) = (true, false);
         let mut modifiers: Vec<super::modifiers::Modified> = Vec::new();
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
@@ -2646,6 +2652,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // Where a TOML file's changed lines sit, on each side.
             let placed = (plus + minus > 0 && settings_file && paths::extension(&name) == "toml")
                 .then(|| super::tables::places(hunk));
+            // Each changed line of a TOML file with its place, for lines moved and nothing
+            // else (a key into another table, a table sorted).
+            if let Some(placed) = &placed {
+                for (added, lines) in [(false, &old_lines), (true, &new_lines)] {
+                    for (line, place) in lines.iter().zip(&placed[usize::from(added)]) {
+                        let text = line.to_str_lossy();
+                        let text = text.trim();
+                        if !text.is_empty() && !text.starts_with('#') && toml_lines.len() < 256 {
+                            toml_lines.push((added, text.to_owned(), place.clone()));
+                        }
+                    }
+                }
+                toml_in_order &= super::tables::added_in_order(hunk);
+                toml_moved |= !in_place(&hunk.body);
+            }
             for place in placed.iter().flatten().flatten() {
                 match place {
                     Some(place) if !facts.places.contains(place) => {
@@ -3014,6 +3035,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if changed_hunks > 0 && import_hunks == changed_hunks {
             facts.imports = Some(imports);
+        }
+        // Lines only re-spaced in place are no move (their trimmed texts match too).
+        if toml_lines.len() < 256 && toml_moved {
+            facts.toml_move = super::tables::moves(&toml_lines, toml_in_order);
         }
         if log_hunks == changed_hunks {
             facts.logs_removed = logs_removed;

@@ -1095,6 +1095,9 @@ pub(crate) fn summary(
     if let Some(toolchain) = &a.toolchain {
         return truncate(&toolchain.subject(), budget);
     }
+    if let Some(text) = toml_move_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = dependency_summary(a, budget) {
         return text;
     }
@@ -3011,6 +3014,37 @@ fn all_but_notes<'a>(
         .filter(|f| f.kind != Kind::Note)
         .collect();
     (!rest.is_empty() && rest.iter().all(|f| test(f))).then_some(rest)
+}
+
+/// Lines of TOML files moved and nothing else: `move rusty-fork to dev-dependencies`
+/// (bat's words), `sort dependencies` (jj's), `reorder features`.
+fn toml_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    use super::tables::TomlMove;
+    let moves: Vec<&TomlMove> = files
+        .iter()
+        .map(|f| f.toml_move.as_ref())
+        .collect::<Option<_>>()?;
+    // A table by its last part: `workspace.dependencies` is the dependencies.
+    let short = |table: &str| {
+        let last = table.rsplit('.').next().unwrap_or(table);
+        last.trim_matches(['"', '\'']).to_owned()
+    };
+    match moves.as_slice() {
+        [TomlMove::To { keys, table }] => {
+            let table = short(table);
+            let text = if keys.len() <= MAX_NAMED {
+                fit("move", keys, &format!(" to {table}"), budget)
+            } else {
+                format!("move {} keys to {table}", keys.len())
+            };
+            Some(truncate(&text, budget))
+        }
+        [TomlMove::Reordered { table, sorted }] => {
+            let verb = if *sorted { "sort" } else { "reorder" };
+            Some(truncate(&format!("{verb} {}", short(table)), budget))
+        }
+        _ => None,
+    }
 }
 
 /// Imports changed and nothing else, said by the names they bind: one name from another

@@ -3015,3 +3015,30 @@ fn imports_changed_alone_are_said_by_their_names() {
     let ts = "diff --git a/packages/ast-spec/tests/fixtures.test.ts b/packages/ast-spec/tests/fixtures.test.ts\n--- a/packages/ast-spec/tests/fixtures.test.ts\n+++ b/packages/ast-spec/tests/fixtures.test.ts\n@@ -1,3 +1,3 @@\n import fs from 'node:fs';\n-import path from 'path';\n+import path from 'node:path';\n \n";
     assert_eq!(words_of(ts), "import path from node:path instead of path");
 }
+
+/// A manifest's lines moved and nothing else: a dependency into another table is said as
+/// such (bat's `Move rusty-fork to dev-dependencies`), a table put in order is sorted (jj's
+/// `cargo: sort dependencies`); a version changed on the way is a bump, not a move.
+#[test]
+fn manifest_lines_moved_are_said_as_moves() {
+    let manifest = |lines: &str| {
+        let n = lines.lines().filter(|l| !l.starts_with('+')).count() + 2;
+        format!(
+            "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -10,{n} +10,{n} @@\n [dependencies]\n{lines} shell-words = \"1.1.0\"\n"
+        )
+    };
+    let moved = manifest(
+        "-rusty-fork = \"0.3.0\"\n regex = \"1.0\"\n \n [dev-dependencies]\n+rusty-fork = \"0.3.0\"\n",
+    );
+    assert_eq!(words_of(&moved), "move rusty-fork to dev-dependencies");
+    let sorted = manifest("-eyre = \"0.6\"\n etcetera = \"0.11.0\"\n+eyre = \"0.6\"\n");
+    assert_eq!(words_of(&sorted), "sort dependencies");
+    let bumped = manifest(
+        "-rusty-fork = \"0.3.0\"\n regex = \"1.0\"\n \n [dev-dependencies]\n+rusty-fork = \"0.4.0\"\n",
+    );
+    assert!(
+        !words_of(&bumped).starts_with("move"),
+        "{}",
+        words_of(&bumped)
+    );
+}
