@@ -71,7 +71,8 @@ pub struct Hunk {
     /// Where the hunk sits, read from the whole new file when the repository has it (empty
     /// otherwise): for a TOML file, the table headers in force at its first line and the
     /// `name` key of the array entry they open (`[[language]]` then `name = "cpp"`), one per
-    /// line. Only for the offline engine: never rendered, never sent.
+    /// line; for a Markdown file, the headings in force, one per level. Only for the offline
+    /// engine: never rendered, never sent.
     pub above: BString,
 }
 

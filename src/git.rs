@@ -711,7 +711,7 @@ impl Repo {
                 Patch::from_diff(diff, idx).map_err(git("load a file's diff"))?
             {
                 fill_hunks(&mut change, &patch)?;
-                self.place_toml_hunks(&mut change);
+                self.place_hunks(&mut change);
                 if matches!(change.status, Status::Renamed | Status::Copied) {
                     change.similarity = similarity_of(&mut patch);
                 }
@@ -734,12 +734,17 @@ impl Repo {
         Ok(entries)
     }
 
-    /// Tells each hunk of a changed TOML file which table it sits in (see [`Hunk::above`]),
-    /// read from the file's new blob. Best effort: a file that is not there, too large or
-    /// not UTF-8 keeps its hunks as they are.
-    fn place_toml_hunks(&self, change: &mut FileChange) {
+    /// Tells each hunk of a changed TOML file which table it sits in, and each hunk of a
+    /// Markdown file the headings above it (see [`Hunk::above`]), read from the file's new
+    /// blob. Best effort: a file that is not there, too large or not UTF-8 keeps its hunks
+    /// as they are.
+    fn place_hunks(&self, change: &mut FileChange) {
         const MAX_BYTES: usize = 2 << 20;
-        if change.hunks.is_empty() || !change.path.ends_with(b".toml") || change.new_id.is_empty() {
+        let toml = change.path.ends_with(b".toml");
+        let markdown = [&b".md"[..], b".markdown", b".mdx"]
+            .iter()
+            .any(|e| change.path.ends_with(e));
+        if change.hunks.is_empty() || !(toml || markdown) || change.new_id.is_empty() {
             return;
         }
         let Some(repo) = &self.inner else { return };
@@ -756,7 +761,11 @@ impl Repo {
         if !starts.is_sorted() {
             return;
         }
-        let places = crate::toml_table::places_above(text, &starts);
+        let places = if toml {
+            crate::toml_table::places_above(text, &starts)
+        } else {
+            crate::headings::headings_above(text, &starts)
+        };
         for (hunk, above) in change.hunks.iter_mut().zip(places) {
             hunk.above = above.into();
         }

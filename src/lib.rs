@@ -18,6 +18,7 @@ pub mod files;
 pub mod filter;
 pub mod git;
 pub mod gitmoji;
+pub mod headings;
 pub mod history;
 pub mod hook;
 pub mod llm;

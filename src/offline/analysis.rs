@@ -210,6 +210,9 @@ pub(crate) struct FileFacts {
     /// A TOML file's lines moved and nothing else: keys into another table, or a table put
     /// in another order.
     pub toml_move: Option<super::tables::TomlMove>,
+    /// The changed lines are the same lines taken out and put back elsewhere (trimmed,
+    /// blank ones aside), and nothing else.
+    pub lines_moved: bool,
     /// Tools whose version the file moves in place (`cargo install --version 0.3.9
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
@@ -362,6 +365,9 @@ pub(crate) struct Analysis {
     /// What the section the first entry was added under says was done (`### Fixed` →
     /// `fix`, `### Added` → `add`), when the hunk shows its heading.
     pub changelog_section: Option<&'static str>,
+    /// The heading the first entry was added under, as its title (`Features`,
+    /// `Unreleased`), when the hunk or the lines git read above it show it.
+    pub changelog_entry_heading: Option<String>,
     /// The first entry sits in a list under another entry (`  * \`AppSettings::X\``).
     pub changelog_nested: bool,
     pub changelog_removed: u32,
@@ -1622,6 +1628,15 @@ fn changelog_section(heading: &str) -> Option<&'static str> {
     }
 }
 
+/// A changelog heading as a place to name: `## [Unreleased]` → `Unreleased`, `## [0.38.0]
+/// - 2026-02-04` → `0.38.0`, `### Fixed bugs` kept.
+fn heading_title(heading: &str) -> Option<String> {
+    let title = defs::from_section(heading.trim(), Lang::Markdown)?.name;
+    let title = title.split(" - ").next().unwrap_or(&title);
+    let title = title.trim().trim_start_matches('[').replace(']', "");
+    (!title.is_empty()).then_some(title)
+}
+
 /// With no release-note fragment, the entry a changelog gained beside the code it
 /// describes is the author's own note for the change (alacritty's `### Fixed` / `- Crashes
 /// on GPUs with partial robustness support`). An entry that names a thing, not what was
@@ -1990,6 +2005,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             modifiers: Vec::new(),
             imports: None,
             toml_move: None,
+            lines_moved: false,
             logs_removed: Vec::new(),
             logs_added: Vec::new(),
             reworded: None,
@@ -2097,6 +2113,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let (mut import_hunks, mut imports) = (0u32, super::imports::ImportChange::default());
         let mut toml_lines: Vec<super::tables::TomlLine> = Vec::new();
         let (mut toml_in_order, mut toml_moved) = (true, false);
+        // Every changed line, trimmed (blank ones aside): the same on both sides, some out of
+        // place, is lines moved.
+        let (mut moved_old, mut moved_new): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
+        let mut out_of_place = false;
         let mut modifiers: Vec<super::modifiers::Modified> = Vec::new();
         // Hunks that only remove print or log calls, or touch only comments and blank lines.
         let mut log_hunks = 0u32;
@@ -2176,6 +2196,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // The definition the changed lines sit in: the heading, then context lines.
             let mut pending = 0u32;
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
+            // A Markdown hunk far under its heading: the heading git read above it.
+            let heading_above = (lang == Lang::Markdown)
+                .then(|| hunk.above.lines().next_back())
+                .flatten()
+                .map(|h| h.to_str_lossy().into_owned());
+            if current.is_none()
+                && let Some(heading) = &heading_above
+            {
+                current = defs::from_section(heading, lang);
+            }
             if let Some(reader) = manifest.as_mut() {
                 reader.context(&name, &hunk.section.to_str_lossy(), true);
             }
@@ -2207,7 +2237,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             };
             // In a changelog: the section the lines below sit in, and whether the last line
             // opened or went on with an added entry (its wrapped lines follow, indented).
-            let (mut entry_section, mut entry_open) = (None, false);
+            let (mut entry_section, mut entry_open) =
+                (heading_above.as_deref().and_then(changelog_section), false);
+            let mut entry_heading = heading_above.clone();
             // Inside an import written over several lines (`use axum::{`, `import {`, `from
             // x import (`): its items are imports too.
             let mut importing = false;
@@ -2299,6 +2331,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     if line.kind != LineKind::Removed && text.starts_with(b"#") {
                         entry_section = changelog_section(&text.to_str_lossy());
+                        entry_heading = Some(text.to_str_lossy().into_owned());
                     }
                 }
                 match line.kind {
@@ -2416,6 +2449,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 facts.removed_other += 1;
                             }
                         }
+                        let side = if added {
+                            &mut moved_new
+                        } else {
+                            &mut moved_old
+                        };
+                        if !text.is_empty() && side.len() < 400 {
+                            side.push(text);
+                        }
                         let lines = if added {
                             plus += 1;
                             &mut new_lines
@@ -2531,6 +2572,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 if changelog && let Some(entry) = list_entry(text) {
                                     if out.changelog_entries.is_empty() {
                                         out.changelog_section = entry_section;
+                                        out.changelog_entry_heading =
+                                            entry_heading.as_deref().and_then(heading_title);
                                         out.changelog_nested = raw.starts_with(b" ");
                                     }
                                     if out.changelog_entries.len() < 4 {
@@ -2803,6 +2846,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             squeezed_new.append(&mut block_new);
             if plus + minus > 0 {
                 changed_hunks += 1;
+                out_of_place |= !in_place(&hunk.body);
                 if plus > 0 && minus > 0 && blocks_same {
                     reformat_hunks += 1;
                 }
@@ -3035,6 +3079,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if changed_hunks > 0 && import_hunks == changed_hunks {
             facts.imports = Some(imports);
+        }
+        if out_of_place && moved_old.len() < 400 && moved_new.len() < 400 {
+            moved_old.sort_unstable();
+            moved_new.sort_unstable();
+            facts.lines_moved = !moved_old.is_empty() && moved_old == moved_new;
         }
         // Lines only re-spaced in place are no move (their trimmed texts match too).
         if toml_lines.len() < 256 && toml_moved {

@@ -225,6 +225,35 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         }
         return Some(text);
     }
+    // Entries moved within a changelog and nothing else: `move changelog entry for X to
+    // Features` (bat's `Move CHANGELOG.md entry to Features`, jj's `move misplaced
+    // changelog entry about …`), the place it went when a heading says it.
+    if !a.changelog_entries.is_empty()
+        && all(&|f| f.kind == Kind::Note && f.status == Status::Modified && f.lines_moved)
+    {
+        let what = match a.changelog_entries.as_slice() {
+            [one] => format!("changelog entry for {}", entry_words(one)),
+            many => format!("{} changelog entries", many.len()),
+        };
+        let bare = match a.changelog_entries.len() {
+            1 => "changelog entry".to_owned(),
+            n => format!("{n} changelog entries"),
+        };
+        let to = a.changelog_entry_heading.as_deref();
+        let candidates = [
+            to.map(|to| format!("move {what} to {to}")),
+            Some(format!("move {what}")),
+            to.map(|to| format!("move {bare} to {to}")),
+            Some(format!("move {bare}")),
+        ];
+        if let Some(text) = candidates
+            .into_iter()
+            .flatten()
+            .find(|t| width(t) <= budget)
+        {
+            return Some(text);
+        }
+    }
     // Blog posts: `website/blog/2024-05-01-v2.md`.
     if all(&|f| paths::has_dir(&f.path, &["blog", "posts", "_posts"]) && f.kind == Kind::Docs) {
         let added = all(&|f| f.status == Status::Added);

@@ -1441,7 +1441,12 @@ pub(crate) fn summary(
                     && added.is_empty()
                     && (1..=2).contains(&touched.len())
                 {
-                    let text = fit("update", &touched, &tail("in", touched.len()), budget);
+                    // Both names, or the most changed alone (its noun singular then).
+                    let both = format!("update {}{}", join(&touched), tail("in", touched.len()));
+                    if width(&both) <= budget {
+                        return both;
+                    }
+                    let text = fit("update", &touched[..1], &tail("in", 1), budget);
                     if text.ends_with(&doc_name(&file.path)) {
                         return text;
                     }

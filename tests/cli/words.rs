@@ -734,3 +734,45 @@ fn a_log_call_added_is_said_as_logging() {
         "{header}"
     );
 }
+
+/// A README's hunk far under its heading is named by that heading, read from the staged
+/// file (ripgrep's install commands, forty lines under `### Installation`); a changelog
+/// entry moved to another section says where it went, the heading read the same way.
+#[test]
+fn markdown_hunks_are_placed_under_the_headings_above_them() {
+    let repo = TestRepo::new();
+    let filler: String = (0..30)
+        .map(|i| format!("Paragraph {i} of prose.\n\n"))
+        .collect();
+    let readme = format!(
+        "# tool\n\n## Usage\n\nRun it.\n\n## Installation\n\n{filler}If you're a **FreeBSD** user, use ports.\n"
+    );
+    repo.write("README.md", &readme);
+    let changelog = "# Changelog\n\n## [Unreleased]\n\n### Added\n\n* A new flag.\n\n### Fixed bugs\n\n* One fix.\n\n## [0.38.0] - 2026-02-04\n\n### Fixed bugs\n\n* `jj undo` works again.\n\n* Another fix.\n";
+    repo.write("CHANGELOG.md", changelog);
+    repo.commit_all("base");
+    repo.write(
+        "README.md",
+        readme.replace(
+            "If you're a **FreeBSD**",
+            "If you're a **Void Linux** user, use xbps.\n\nIf you're a **FreeBSD**",
+        ),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("docs: update Installation section in README\n"));
+    repo.git(["reset", "-q", "--hard"]);
+    let moved = changelog
+        .replace("* `jj undo` works again.\n\n", "")
+        .replace("* One fix.\n", "* One fix.\n\n* `jj undo` works again.\n");
+    repo.write("CHANGELOG.md", moved);
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "chore: move changelog entry for `jj undo` works again to Fixed bugs\n",
+        ));
+}

@@ -1,0 +1,78 @@
+//! Which section of a Markdown file a line sits in: the ATX headings in force above it,
+//! one per level (`## [Unreleased]`, then `### Fixed bugs`). Git reads them for each hunk
+//! of a changed Markdown file ([`Hunk::above`](crate::diff::Hunk::above)), as a hunk's own
+//! context rarely reaches its heading: ripgrep's README gains an install command forty
+//! lines under `### Installation`, jj's changelog an entry far under `### Fixed bugs`.
+
+/// The headings in force above each hunk, given the whole new file and the hunks' first
+/// lines in ascending order: one heading line per level, outermost first, each ending in a
+/// newline. Fenced code is skipped (`# comment` in a shell block is no heading). One pass.
+pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
+    // The last heading of each level (1 to 6) seen so far.
+    let mut chain: [Option<&str>; 6] = Default::default();
+    let mut fenced = false;
+    let mut lines = text.lines().enumerate().peekable();
+    let mut out = Vec::with_capacity(starts.len());
+    for &start in starts {
+        while let Some((_, line)) = lines.next_if(|(i, _)| (*i as u32) + 1 < start) {
+            let t = line.trim_start();
+            if t.starts_with("```") || t.starts_with("~~~") {
+                fenced = !fenced;
+                continue;
+            }
+            if fenced || line.starts_with(' ') {
+                continue;
+            }
+            if let Some(level) = level(line) {
+                chain[level - 1] = Some(line.trim_end());
+                chain[level..].iter_mut().for_each(|h| *h = None);
+            }
+        }
+        let mut above = String::new();
+        for heading in chain.iter().flatten() {
+            above.push_str(heading);
+            above.push('\n');
+        }
+        out.push(above);
+    }
+    out
+}
+
+/// The level of an ATX heading (`## Usage` is 2); `None` for any other line.
+fn level(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let rest = &line[hashes..];
+    ((1..=6).contains(&hashes)
+        && (rest.starts_with(' ') || rest.is_empty())
+        && !rest.trim().is_empty())
+    .then_some(hashes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_hunk_gets_the_headings_above_it() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Fixed bugs\n\n* one\n\n```sh\n# not a heading\n```\n\n## [0.38.0]\n\n### Added\n\n* two\n";
+        let above = headings_above(text, &[1, 7, 12, 17, 40]);
+        assert_eq!(
+            above,
+            [
+                "",
+                "# Changelog\n## [Unreleased]\n### Fixed bugs\n",
+                "# Changelog\n## [Unreleased]\n### Fixed bugs\n",
+                "# Changelog\n## [0.38.0]\n### Added\n",
+                "# Changelog\n## [0.38.0]\n### Added\n",
+            ]
+        );
+    }
+
+    #[test]
+    fn hashes_without_a_title_are_no_heading() {
+        assert_eq!(level("#"), None);
+        assert_eq!(level("#hashtag"), None);
+        assert_eq!(level("####### seven"), None);
+        assert_eq!(level("### Fixed"), Some(3));
+    }
+}
