@@ -6,11 +6,12 @@
 
 /// The headings in force above each hunk, given the whole new file and the hunks' first
 /// lines in ascending order: one heading line per level, outermost first, each ending in a
-/// newline. Fenced code is skipped (`# comment` in a shell block is no heading). One pass.
+/// newline, the page's title left out. Fenced code is skipped (`# comment` in a shell block
+/// is no heading). One pass.
 pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
     // The last heading of each level (1 to 6) seen so far.
     let mut chain: [Option<&str>; 6] = Default::default();
-    let mut fenced = false;
+    let (mut fenced, mut titled) = (false, false);
     let mut lines = text.lines().enumerate().peekable();
     let mut out = Vec::with_capacity(starts.len());
     for &start in starts {
@@ -24,7 +25,12 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
                 continue;
             }
             if let Some(level) = level(line) {
-                chain[level - 1] = Some(line.trim_end());
+                // The first `# …` is the page's title, no section of it (`# Release
+                // Checklist` in `RELEASE-CHECKLIST.md`); later ones are (axum's changelog
+                // heads each release with `# 0.8.0`).
+                let title = level == 1 && !titled;
+                titled |= level == 1;
+                chain[level - 1] = (!title).then(|| line.trim_end());
                 chain[level..].iter_mut().for_each(|h| *h = None);
             }
         }
@@ -54,16 +60,17 @@ mod tests {
 
     #[test]
     fn each_hunk_gets_the_headings_above_it() {
-        let text = "# Changelog\n\n## [Unreleased]\n\n### Fixed bugs\n\n* one\n\n```sh\n# not a heading\n```\n\n## [0.38.0]\n\n### Added\n\n* two\n";
-        let above = headings_above(text, &[1, 7, 12, 17, 40]);
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Fixed bugs\n\n* one\n\n```sh\n# not a heading\n```\n\n## [0.38.0]\n\n### Added\n\n* two\n\n# 0.37.0\n\n* three\n";
+        let above = headings_above(text, &[1, 7, 12, 17, 22, 40]);
         assert_eq!(
             above,
             [
                 "",
-                "# Changelog\n## [Unreleased]\n### Fixed bugs\n",
-                "# Changelog\n## [Unreleased]\n### Fixed bugs\n",
-                "# Changelog\n## [0.38.0]\n### Added\n",
-                "# Changelog\n## [0.38.0]\n### Added\n",
+                "## [Unreleased]\n### Fixed bugs\n",
+                "## [Unreleased]\n### Fixed bugs\n",
+                "## [0.38.0]\n### Added\n",
+                "# 0.37.0\n",
+                "# 0.37.0\n",
             ]
         );
     }

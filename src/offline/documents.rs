@@ -140,6 +140,11 @@ fn entry_name(line: &str) -> Option<String> {
         return None;
     }
     let name = name.trim().trim_matches(['*', '_']);
+    // A step of a checklist (`Run \`cargo package\`.`) is no named entry: a sentence, or
+    // code in it (a verb is not told apart from a name: `Mark Smith`).
+    if name.ends_with(['.', '!', '?']) || name.contains('`') {
+        return None;
+    }
     let words = name.split_whitespace().count();
     (!name.is_empty() && words <= 4 && name.chars().count() <= 40 && !name.contains("http"))
         .then(|| name.to_owned())

@@ -1406,9 +1406,23 @@ pub(crate) fn summary(
                         && (f.additions, f.deletions) == (files[0].additions, files[0].deletions)
                 });
             if let Some(file) = files.first().filter(|_| files.len() == 1 || mirrored) {
+                // A heading that is the page's own name (`Release Checklist` in
+                // `RELEASE-CHECKLIST.md`) is no section of it.
+                let squash = |s: &str| -> String {
+                    s.chars()
+                        .filter(|c| c.is_alphanumeric())
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
+                let page = squash(paths::stem(&file.path));
                 let sections = |defs: &[super::defs::Def]| {
                     let mut names = Names::default();
-                    for d in defs.iter().filter(|d| d.kind == DefKind::Module) {
+                    let own = |d: &&super::defs::Def| squash(&d.name) != page;
+                    for d in defs
+                        .iter()
+                        .filter(|d| d.kind == DefKind::Module)
+                        .filter(own)
+                    {
                         names.push(&d.name);
                     }
                     names.into_list()

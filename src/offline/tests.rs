@@ -3042,3 +3042,19 @@ fn manifest_lines_moved_are_said_as_moves() {
         words_of(&bumped)
     );
 }
+
+/// A heading that is the page's own name is no section of it: ripgrep's `Release
+/// Checklist` heading in `RELEASE-CHECKLIST.md` read `update Release Checklist section in
+/// RELEASE-CHECKLIST`.
+#[test]
+fn a_heading_named_as_its_page_is_no_section() {
+    let page = |heading: &str| {
+        format!(
+            "diff --git a/RELEASE-CHECKLIST.md b/RELEASE-CHECKLIST.md\n--- a/RELEASE-CHECKLIST.md\n+++ b/RELEASE-CHECKLIST.md\n@@ -1,4 +1,5 @@\n {heading}\n \n * Run `cargo test`.\n+* Run `cargo package`.\n * Tag the release.\n"
+        )
+    };
+    let words = words_of(&page("## Release Checklist"));
+    assert!(!words.contains("section"), "{words}");
+    let words = words_of(&page("## Before tagging"));
+    assert!(words.contains("Before tagging section"), "{words}");
+}
