@@ -9,6 +9,7 @@
 /// newline, the page's title left out. Fenced code is skipped (`# comment` in a shell block
 /// is no heading). One pass.
 pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
+    let title = title(text);
     // The last heading of each level (1 to 6) seen so far.
     let mut chain: [Option<&str>; 6] = Default::default();
     let (mut fenced, mut titled) = (false, false);
@@ -25,12 +26,9 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
                 continue;
             }
             if let Some(level) = level(line) {
-                // The first `# …` is the page's title, no section of it (`# Release
-                // Checklist` in `RELEASE-CHECKLIST.md`); later ones are (axum's changelog
-                // heads each release with `# 0.8.0`).
-                let title = level == 1 && !titled;
+                let is_title = level == 1 && !titled && title;
                 titled |= level == 1;
-                chain[level - 1] = (!title).then(|| line.trim_end());
+                chain[level - 1] = (!is_title).then(|| line.trim_end());
                 chain[level..].iter_mut().for_each(|h| *h = None);
             }
         }
@@ -42,6 +40,35 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
         out.push(above);
     }
     out
+}
+
+/// Whether the page's first `# …` is its title, no section of it: the only one (`# Release
+/// Checklist` in `RELEASE-CHECKLIST.md`), or a changelog's name over the releases (axum's
+/// `# Changelog` above `# 0.8.0`); bat's changelog opens with `# unreleased`, a section.
+fn title(text: &str) -> bool {
+    let mut fenced = false;
+    let mut firsts = text.lines().filter(|line| {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        !fenced && level(line) == Some(1)
+    });
+    let Some(first) = firsts.next() else {
+        return false;
+    };
+    let name = first.to_lowercase();
+    firsts.next().is_none()
+        || [
+            "changelog",
+            "change log",
+            "changes",
+            "history",
+            "release notes",
+            "news",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
 }
 
 /// The level of an ATX heading (`## Usage` is 2); `None` for any other line.
@@ -73,6 +100,17 @@ mod tests {
                 "# 0.37.0\n",
             ]
         );
+    }
+
+    #[test]
+    fn a_first_heading_is_a_title_alone_or_naming_a_changelog() {
+        let bat = "# unreleased\n\n## Features\n\n- one\n\n# v0.24.0\n\n## Features\n\n- two\n";
+        assert_eq!(
+            headings_above(bat, &[5, 11]),
+            ["# unreleased\n## Features\n", "# v0.24.0\n## Features\n"]
+        );
+        let checklist = "# Release Checklist\n\n* Run tests.\n";
+        assert_eq!(headings_above(checklist, &[3]), [""]);
     }
 
     #[test]

@@ -368,6 +368,10 @@ pub(crate) struct Analysis {
     /// The heading the first entry was added under, as its title (`Features`,
     /// `Unreleased`), when the hunk or the lines git read above it show it.
     pub changelog_entry_heading: Option<String>,
+    /// The headings in force (one per level, outermost first) where the first entry was
+    /// added, and where the first entry was taken out: where a moved entry went.
+    pub changelog_added_chain: Vec<String>,
+    pub changelog_removed_chain: Vec<String>,
     /// The first entry sits in a list under another entry (`  * \`AppSettings::X\``).
     pub changelog_nested: bool,
     pub changelog_removed: u32,
@@ -883,11 +887,11 @@ fn is_log(t: &[u8]) -> bool {
 /// Counts a hunk toward a "the file only does this" pattern (only exports, only removes
 /// log calls): one that does it, its names gathered (each once, at most `cap`), or one that
 /// touches only comments and blank lines (`quiet`).
-fn tally(
-    found: Option<Vec<String>>,
+fn tally<T: PartialEq>(
+    found: Option<Vec<T>>,
     quiet: bool,
     hunks: &mut u32,
-    names: &mut Vec<String>,
+    names: &mut Vec<T>,
     cap: usize,
 ) {
     match found {
@@ -1628,6 +1632,22 @@ fn changelog_section(heading: &str) -> Option<&'static str> {
     }
 }
 
+/// Puts a heading on a chain of the headings in force, in place of any as deep or deeper.
+fn push_heading(chain: &mut Vec<String>, heading: &str) {
+    let level = |h: &str| h.bytes().take_while(|&b| b == b'#').count();
+    let this = level(heading);
+    chain.retain(|h| level(h) < this);
+    chain.push(heading.trim_end().to_owned());
+}
+
+/// Where a moved changelog entry went: the outermost heading over it that differs from the
+/// one it left (`Unreleased` for an entry moved out of `## [0.38.0]`'s `### Fixed bugs`
+/// into `## [Unreleased]`'s), as a title; `None` when it stayed under the same headings.
+pub(crate) fn moved_to(from: &[String], to: &[String]) -> Option<String> {
+    let at = (0..to.len()).find(|&i| from.get(i) != to.get(i))?;
+    heading_title(&to[at])
+}
+
 /// A changelog heading as a place to name: `## [Unreleased]` → `Unreleased`, `## [0.38.0]
 /// - 2026-02-04` → `0.38.0`, `### Fixed bugs` kept.
 fn heading_title(heading: &str) -> Option<String> {
@@ -2240,6 +2260,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let (mut entry_section, mut entry_open) =
                 (heading_above.as_deref().and_then(changelog_section), false);
             let mut entry_heading = heading_above.clone();
+            // The headings in force on each side (old, new), one per level.
+            let above_chain: Vec<String> = if changelog {
+                hunk.above
+                    .lines()
+                    .map(|l| l.to_str_lossy().into_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut chains = [above_chain.clone(), above_chain];
             // Inside an import written over several lines (`use axum::{`, `import {`, `from
             // x import (`): its items are imports too.
             let mut importing = false;
@@ -2332,6 +2362,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     if line.kind != LineKind::Removed && text.starts_with(b"#") {
                         entry_section = changelog_section(&text.to_str_lossy());
                         entry_heading = Some(text.to_str_lossy().into_owned());
+                    }
+                    if text.starts_with(b"#") {
+                        let sides: &[usize] = match line.kind {
+                            LineKind::Removed => &[0],
+                            LineKind::Added => &[1],
+                            _ => &[0, 1],
+                        };
+                        let heading = text.to_str_lossy();
+                        for &side in sides {
+                            push_heading(&mut chains[side], &heading);
+                        }
                     }
                 }
                 match line.kind {
@@ -2564,6 +2605,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 if let Some(entry) = list_entry(text)
                                     && out.changelog_removed_entries.len() < 4
                                 {
+                                    if out.changelog_removed_entries.is_empty() {
+                                        out.changelog_removed_chain = chains[0].clone();
+                                    }
                                     out.changelog_removed_entries
                                         .push(entry.to_str_lossy().trim().to_owned());
                                 }
@@ -2574,6 +2618,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                         out.changelog_section = entry_section;
                                         out.changelog_entry_heading =
                                             entry_heading.as_deref().and_then(heading_title);
+                                        out.changelog_added_chain = chains[1].clone();
                                         out.changelog_nested = raw.starts_with(b" ");
                                     }
                                     if out.changelog_entries.len() < 4 {
@@ -2912,18 +2957,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     None if quiet => import_hunks += 1,
                     None => {}
                 }
-                match modified {
-                    Some(found) => {
-                        modifier_hunks += 1;
-                        for m in found {
-                            if modifiers.len() < 16 && !modifiers.contains(&m) {
-                                modifiers.push(m);
-                            }
-                        }
-                    }
-                    None if quiet => modifier_hunks += 1,
-                    None => {}
-                }
+                tally(modified, quiet, &mut modifier_hunks, &mut modifiers, 16);
                 let logs = code_like
                     .then(|| removed_logs(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
@@ -2982,18 +3016,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         found
                     });
-                match moved {
-                    Some(found) => {
-                        tool_hunks += 1;
-                        for dep in found {
-                            if tools.len() < 8 && !tools.contains(&dep) {
-                                tools.push(dep);
-                            }
-                        }
-                    }
-                    None if quiet => tool_hunks += 1,
-                    None => {}
-                }
+                tally(moved, quiet, &mut tool_hunks, &mut tools, 8);
                 if kind == Kind::Ci
                     && let Some(found) = super::deps::run_flags(&old_lines, &new_lines)
                 {

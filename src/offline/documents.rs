@@ -244,7 +244,13 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
             1 => "changelog entry".to_owned(),
             n => format!("{n} changelog entries"),
         };
-        let to = a.changelog_entry_heading.as_deref();
+        // Where one entry went, when its headings say; several may go different ways.
+        let to = (a.changelog_entries.len() == 1)
+            .then(|| {
+                super::analysis::moved_to(&a.changelog_removed_chain, &a.changelog_added_chain)
+            })
+            .flatten();
+        let to = to.as_deref();
         let candidates = [
             to.map(|to| format!("move {what} to {to}")),
             Some(format!("move {what}")),

@@ -79,12 +79,16 @@ pub(super) fn hunk(
     if lang != Lang::Rust || old.len() != minus as usize || new.len() != plus as usize {
         return None;
     }
-    let solid = |lines: &[&[u8]]| -> Option<Vec<String>> {
+    // Each line trimmed, and whether it was indented: an item at the margin sits in no
+    // `impl`, whatever heading git gave the hunk (ripgrep's free `gitconfig_excludes_path`
+    // under `impl GitignoreBuilder {`).
+    let solid = |lines: &[&[u8]]| -> Option<Vec<(String, bool)>> {
         let mut out = Vec::new();
         for line in lines {
-            let text = std::str::from_utf8(line).ok()?.trim();
+            let raw = std::str::from_utf8(line).ok()?;
+            let text = raw.trim();
             if !quiet(text) {
-                out.push(text.to_owned());
+                out.push((text.to_owned(), raw.starts_with(char::is_whitespace)));
             }
         }
         Some(out)
@@ -105,7 +109,7 @@ pub(super) fn hunk(
     let section = above.unwrap_or(section).trim();
     old.iter()
         .zip(&new)
-        .map(|(o, n)| changed(o, n, section))
+        .map(|((o, _), (n, indented))| changed(o, n, if *indented { section } else { "" }))
         .collect()
 }
 
@@ -289,7 +293,11 @@ mod tests {
             ("pub const fn f() {", "pub fn f() {", Change::NotConst),
         ];
         for (old, new, change) in cases {
-            let found = said(read(old, new, "impl GlobSet {"));
+            let found = said(read(
+                &format!("    {old}"),
+                &format!("    {new}"),
+                "impl GlobSet {",
+            ));
             assert_eq!(found.len(), 1, "{old} → {new}");
             assert_eq!(found[0].0, change, "{old} → {new}");
             assert!(found[0].1.starts_with("GlobSet::"), "{found:?}");
@@ -326,8 +334,8 @@ mod tests {
         assert!(field.unwrap()[0].field);
         // Doc comments beside the change are quiet: `# Safety` comes with `unsafe`.
         let found = read(
-            "pub fn f() {",
-            "/// # Safety\n/// The handle must be valid.\npub unsafe fn f() {",
+            "    pub fn f() {",
+            "    /// # Safety\n    /// The handle must be valid.\n    pub unsafe fn f() {",
             "impl Wrapper {",
         );
         assert_eq!(said(found), [(Change::Unsafe, "Wrapper::f".to_owned())]);
@@ -362,6 +370,16 @@ mod tests {
             body,
         );
         assert_eq!(said(found), [(Change::Const, "Shells::f".to_owned())]);
+        // An item at the margin has no owner, whatever the heading.
+        let free = hunk(
+            &[b"fn f() {"],
+            &[b"pub fn f() {"],
+            (1, 1),
+            Lang::Rust,
+            "impl GitignoreBuilder {",
+            b"",
+        );
+        assert_eq!(said(free), [(Change::Public, "f".to_owned())]);
         // A method of a trait's implementation has no owner to name.
         let found = read("fn f() {", "pub fn f() {", "impl Display for A {");
         assert_eq!(said(found), [(Change::Public, "f".to_owned())]);

@@ -773,6 +773,6 @@ fn markdown_hunks_are_placed_under_the_headings_above_them() {
         .assert()
         .success()
         .stdout(starts_with(
-            "chore: move changelog entry for `jj undo` works again to Fixed bugs\n",
+            "chore: move changelog entry for `jj undo` works again to Unreleased\n",
         ));
 }
