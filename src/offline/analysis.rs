@@ -365,9 +365,6 @@ pub(crate) struct Analysis {
     /// What the section the first entry was added under says was done (`### Fixed` →
     /// `fix`, `### Added` → `add`), when the hunk shows its heading.
     pub changelog_section: Option<&'static str>,
-    /// The heading the first entry was added under, as its title (`Features`,
-    /// `Unreleased`), when the hunk or the lines git read above it show it.
-    pub changelog_entry_heading: Option<String>,
     /// The headings in force (one per level, outermost first) where the first entry was
     /// added, and where the first entry was taken out: where a moved entry went.
     pub changelog_added_chain: Vec<String>,
@@ -2259,7 +2256,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // opened or went on with an added entry (its wrapped lines follow, indented).
             let (mut entry_section, mut entry_open) =
                 (heading_above.as_deref().and_then(changelog_section), false);
-            let mut entry_heading = heading_above.clone();
             // The headings in force on each side (old, new), one per level.
             let above_chain: Vec<String> = if changelog {
                 hunk.above
@@ -2361,7 +2357,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     if line.kind != LineKind::Removed && text.starts_with(b"#") {
                         entry_section = changelog_section(&text.to_str_lossy());
-                        entry_heading = Some(text.to_str_lossy().into_owned());
                     }
                     if text.starts_with(b"#") {
                         let sides: &[usize] = match line.kind {
@@ -2616,8 +2611,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 if changelog && let Some(entry) = list_entry(text) {
                                     if out.changelog_entries.is_empty() {
                                         out.changelog_section = entry_section;
-                                        out.changelog_entry_heading =
-                                            entry_heading.as_deref().and_then(heading_title);
                                         out.changelog_added_chain = chains[1].clone();
                                         out.changelog_nested = raw.starts_with(b" ");
                                     }

@@ -3068,8 +3068,8 @@ fn toml_move_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 
 /// Imports changed and nothing else, said by the names they bind: one name from another
 /// place (`import Future from std::future instead of futures_core`), names gone and none
-/// come (`remove unused f32 import from ui_node`: the code built without them), names
-/// come alone (`add missing Path import to util`: it did not), the same names in fewer
+/// come (`remove unused f32 import from ui_node`: the code built without them), a name
+/// come alone (`import Button from bevy::ui_widgets in bsn`), the same names in fewer
 /// statements (`merge imports in lib`).
 fn imports_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let sorted = |names: &[String]| {
