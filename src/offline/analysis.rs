@@ -1571,13 +1571,10 @@ fn newline_at_end(body: &[u8]) -> Option<bool> {
     (old_bare != new_bare).then_some(old_bare)
 }
 
-/// Whether a hunk changes lines in place only by taking trailing spaces and tabs off them
-/// (`Some(true)`), or only by putting the last line's newline in (`Some(false)`); `None`
-/// for any other change.
+/// Whether a hunk that changes lines in place (see [`in_place`], the caller's to tell) only
+/// takes trailing spaces and tabs off them (`Some(true)`), or only puts the last line's
+/// newline in (`Some(false)`); `None` for any other change.
 fn trims_whitespace(body: &[u8]) -> Option<bool> {
-    if !in_place(body) {
-        return None;
-    }
     let (mut old, mut new) = (Vec::new(), Vec::new());
     for line in body.lines() {
         match line.first() {
@@ -2129,7 +2126,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let mut modifier_hunks = 0u32;
         let (mut import_hunks, mut imports) = (0u32, super::imports::ImportChange::default());
         let mut toml_lines: Vec<super::tables::TomlLine> = Vec::new();
-        let (mut toml_in_order, mut toml_moved) = (true, false);
+        let mut toml_in_order = true;
         // Every changed line, trimmed (blank ones aside): the same on both sides, some out of
         // place, is lines moved.
         let (mut moved_old, mut moved_new): (Vec<&[u8]>, Vec<&[u8]>) = (Vec::new(), Vec::new());
@@ -2746,7 +2743,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                 }
                 toml_in_order &= super::tables::added_in_order(hunk);
-                toml_moved |= !in_place(&hunk.body);
             }
             for place in placed.iter().flatten().flatten() {
                 match place {
@@ -2884,7 +2880,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             squeezed_new.append(&mut block_new);
             if plus + minus > 0 {
                 changed_hunks += 1;
-                out_of_place |= !in_place(&hunk.body);
+                let settled = in_place(&hunk.body);
+                out_of_place |= !settled;
                 if plus > 0 && minus > 0 && blocks_same {
                     reformat_hunks += 1;
                 }
@@ -2894,7 +2891,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         ending_hunks += 1;
                         newline_ends.push(newline_at_end(&hunk.body));
                     }
-                    if let Some(trimmed) = trims_whitespace(&hunk.body) {
+                    if settled && let Some(trimmed) = trims_whitespace(&hunk.body) {
                         trim_hunks += 1;
                         any_trimmed |= trimmed;
                     }
@@ -3102,7 +3099,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             facts.lines_moved = !moved_old.is_empty() && moved_old == moved_new;
         }
         // Lines only re-spaced in place are no move (their trimmed texts match too).
-        if toml_lines.len() < 256 && toml_moved {
+        if toml_lines.len() < 256 && out_of_place {
             facts.toml_move = super::tables::moves(&toml_lines, toml_in_order);
         }
         if log_hunks == changed_hunks {
