@@ -6,31 +6,20 @@
 
 /// The headings in force above each hunk, given the whole new file and the hunks' first
 /// lines in ascending order: one heading line per level, outermost first, each ending in a
-/// newline, the page's title left out. Fenced code is skipped (`# comment` in a shell block
-/// is no heading). One pass.
+/// newline, the page's title left out.
 pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
     let title = title(text);
     // The last heading of each level (1 to 6) seen so far.
     let mut chain: [Option<&str>; 6] = Default::default();
-    let (mut fenced, mut titled) = (false, false);
-    let mut lines = text.lines().enumerate().peekable();
+    let mut titled = false;
+    let mut found = headings(text).peekable();
     let mut out = Vec::with_capacity(starts.len());
     for &start in starts {
-        while let Some((_, line)) = lines.next_if(|(i, _)| (*i as u32) + 1 < start) {
-            let t = line.trim_start();
-            if t.starts_with("```") || t.starts_with("~~~") {
-                fenced = !fenced;
-                continue;
-            }
-            if fenced || line.starts_with(' ') {
-                continue;
-            }
-            if let Some(level) = level(line) {
-                let is_title = level == 1 && !titled && title;
-                titled |= level == 1;
-                chain[level - 1] = (!is_title).then(|| line.trim_end());
-                chain[level..].iter_mut().for_each(|h| *h = None);
-            }
+        while let Some((_, level, line)) = found.next_if(|(i, ..)| (*i as u32) + 1 < start) {
+            let is_title = level == 1 && !titled && title;
+            titled |= level == 1;
+            chain[level - 1] = (!is_title).then(|| line.trim_end());
+            chain[level..].iter_mut().for_each(|h| *h = None);
         }
         let mut above = String::new();
         for heading in chain.iter().flatten() {
@@ -42,19 +31,27 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
     out
 }
 
-/// Whether the page's first `# …` is its title, no section of it: the only one (`# Release
-/// Checklist` in `RELEASE-CHECKLIST.md`), or a changelog's name over the releases (axum's
-/// `# Changelog` above `# 0.8.0`); bat's changelog opens with `# unreleased`, a section.
-fn title(text: &str) -> bool {
+/// A page's ATX headings with their line index (from 0) and level, fenced code skipped (`#
+/// comment` in a shell block is no heading).
+fn headings(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
     let mut fenced = false;
-    let mut firsts = text.lines().filter(|line| {
+    text.lines().enumerate().filter_map(move |(i, line)| {
         let t = line.trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
             fenced = !fenced;
         }
-        !fenced && level(line) == Some(1)
-    });
-    let Some(first) = firsts.next() else {
+        (!fenced)
+            .then(|| level(line).map(|level| (i, level, line)))
+            .flatten()
+    })
+}
+
+/// Whether the page's first `# …` is its title, no section of it: the only one (`# Release
+/// Checklist` in `RELEASE-CHECKLIST.md`), or a changelog's name over the releases (axum's
+/// `# Changelog` above `# 0.8.0`); bat's changelog opens with `# unreleased`, a section.
+fn title(text: &str) -> bool {
+    let mut firsts = headings(text).filter(|(_, level, _)| *level == 1);
+    let Some((_, _, first)) = firsts.next() else {
         return false;
     };
     let name = first.to_lowercase();
