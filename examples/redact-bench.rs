@@ -197,6 +197,7 @@ fn one_line_entry() -> Vec<FileEntry> {
         section: "fn total()".into(),
         body: "-    let total = items.iter().map(|i| i.price).sum();\n+    let total: u64 = items.iter().map(|i| i.price).sum();\n".into(),
         above: Default::default(),
+        fenced: None,
     });
     change.recount();
     vec![FileEntry {

@@ -74,6 +74,10 @@ pub struct Hunk {
     /// line; for a Markdown file, the headings in force, one per level. Only for the offline
     /// engine: never rendered, never sent.
     pub above: BString,
+    /// Whether the hunk's first line sits inside fenced code, read with `above` for a
+    /// Markdown file (`None` when not read): a `# comment` in a shell block below is no
+    /// heading.
+    pub fenced: Option<bool>,
 }
 
 /// What one line of a hunk body is.
@@ -503,6 +507,7 @@ fn parse_hunk_header(line: &[u8]) -> Option<Hunk> {
         section: after.strip_prefix(b" ").unwrap_or(after).into(),
         body: BString::default(),
         above: BString::default(),
+        fenced: None,
     })
 }
 

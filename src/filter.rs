@@ -417,6 +417,7 @@ mod tests {
             section: "".into(),
             body: format!("+{}\n", "x".repeat(5_000)).into(),
             above: Default::default(),
+            fenced: None,
         });
         assert_eq!(
             f.decide(&one_line, Attributes::default()).reason,

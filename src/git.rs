@@ -769,6 +769,12 @@ impl Repo {
         for (hunk, above) in change.hunks.iter_mut().zip(places) {
             hunk.above = above.into();
         }
+        if markdown {
+            let fenced = crate::headings::fenced_at(text, &starts);
+            for (hunk, fenced) in change.hunks.iter_mut().zip(fenced) {
+                hunk.fenced = Some(fenced);
+            }
+        }
     }
 
     /// Works out which paths can have an attribute the filter reads (`-diff`, `binary`,
@@ -1022,6 +1028,7 @@ fn fill_hunks(change: &mut FileChange, patch: &Patch<'_>) -> Result<(), GitError
             section: section_of(header),
             body,
             above: BString::default(),
+            fenced: None,
         });
     }
     Ok(())

@@ -31,15 +31,42 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
     out
 }
 
+/// Whether each hunk's first line sits inside fenced code, given the whole new file and the
+/// hunks' first lines in ascending order (see [`Hunk::fenced`](crate::diff::Hunk::fenced)).
+pub fn fenced_at(text: &str, starts: &[u32]) -> Vec<bool> {
+    let mut lines = fences(text).peekable();
+    let mut fenced = false;
+    starts
+        .iter()
+        .map(|&start| {
+            while let Some((_, _, inside)) = lines.next_if(|(i, ..)| (*i as u32) + 1 < start) {
+                fenced = inside;
+            }
+            fenced
+        })
+        .collect()
+}
+
+/// Whether a line opens or closes fenced code (```` ```sh ````, `~~~`).
+pub fn is_fence(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// A page's lines with their index (from 0) and whether fenced code is open after each: a
+/// fence line opens or closes it.
+fn fences(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    let mut fenced = false;
+    text.lines().enumerate().map(move |(i, line)| {
+        fenced ^= is_fence(line);
+        (i, line, fenced)
+    })
+}
+
 /// A page's ATX headings with their line index (from 0) and level, fenced code skipped (`#
 /// comment` in a shell block is no heading).
 fn headings(text: &str) -> impl Iterator<Item = (usize, usize, &str)> {
-    let mut fenced = false;
-    text.lines().enumerate().filter_map(move |(i, line)| {
-        let t = line.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            fenced = !fenced;
-        }
+    fences(text).filter_map(|(i, line, fenced)| {
         (!fenced)
             .then(|| level(line).map(|level| (i, level, line)))
             .flatten()
@@ -108,6 +135,15 @@ mod tests {
         );
         let checklist = "# Release Checklist\n\n* Run tests.\n";
         assert_eq!(headings_above(checklist, &[3]), [""]);
+    }
+
+    #[test]
+    fn hunks_know_whether_they_start_in_fenced_code() {
+        let text = "# Guide\n\n```sh\n# comment\n$ run\n```\n\ntext\n~~~\ncode\n";
+        assert_eq!(
+            fenced_at(text, &[1, 3, 4, 5, 6, 7, 10]),
+            [false, false, true, true, true, false, true]
+        );
     }
 
     #[test]

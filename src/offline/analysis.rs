@@ -6,7 +6,7 @@
 
 use super::defs::{self, Def, DefKind};
 use super::deps::{LockReader, ManifestChanges, ManifestReader, PinReader, Side as LockSide};
-use crate::diff::{LineKind, Status};
+use crate::diff::{Hunk, LineKind, Status};
 use crate::filter::{FileEntry, Reason, Treatment};
 use crate::paths::{self, Kind, Lang};
 use bstr::{ByteSlice, Finder};
@@ -550,6 +550,18 @@ fn lint_level(text: &[u8]) -> Option<(String, String)> {
     let level = value.trim().trim_end_matches('}').trim().trim_matches('"');
     matches!(level, "allow" | "warn" | "deny" | "forbid" | "expect")
         .then(|| (name.to_owned(), level.to_owned()))
+}
+
+/// Whether a Markdown hunk whose file was not read starts inside fenced code, told by its
+/// first fence line: one that names a language (```` ```sh ````) only opens; a bare one
+/// closes when a blank line or the hunk's end follows it, as code follows an opening one.
+fn starts_fenced(hunk: &Hunk) -> bool {
+    let lines: Vec<_> = hunk.lines().map(|l| l.text.to_str_lossy()).collect();
+    let Some(at) = lines.iter().position(|l| crate::headings::is_fence(l)) else {
+        return false;
+    };
+    let info = lines[at].trim().trim_start_matches(['`', '~']).trim();
+    info.is_empty() && lines.get(at + 1).is_none_or(|next| next.trim().is_empty())
 }
 
 fn is_comment(t: &[u8]) -> bool {
@@ -2266,9 +2278,21 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // Inside an import written over several lines (`use axum::{`, `import {`, `from
             // x import (`): its items are imports too.
             let mut importing = false;
+            // Inside fenced code on each side (old, new), in a Markdown file: a `# comment`
+            // in a shell block is no heading.
+            let mut fences = [hunk.fenced.unwrap_or_else(|| starts_fenced(hunk)); 2];
             for (index, line) in hunk.lines().enumerate() {
                 let raw: &[u8] = line.text.as_ref();
                 let text = trim(raw);
+                let side = usize::from(line.kind != LineKind::Removed);
+                let fenced = fences[side];
+                if lang == Lang::Markdown && crate::headings::is_fence(&text.to_str_lossy()) {
+                    match line.kind {
+                        LineKind::Removed => fences[0] ^= true,
+                        LineKind::Added => fences[1] ^= true,
+                        _ => fences.iter_mut().for_each(|f| *f ^= true),
+                    }
+                }
                 let import_item = importing && is_import_item(text);
                 if line.kind != LineKind::Added {
                     importing = if importing {
@@ -2312,7 +2336,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 }
                 let head = &raw[..raw.len().min(MAX_LINE)];
                 let mut def = if lang == Lang::Markdown {
-                    head.starts_with(b"#")
+                    (head.starts_with(b"#") && !fenced)
                         .then(|| defs::from_section(&head.to_str_lossy(), lang))
                         .flatten()
                 } else if matches!(lang, Lang::Other) || head.is_empty() {
@@ -2352,10 +2376,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     if line.kind != LineKind::Added {
                         entry_open = false;
                     }
-                    if line.kind != LineKind::Removed && text.starts_with(b"#") {
+                    let heading = text.starts_with(b"#") && !fenced;
+                    if line.kind != LineKind::Removed && heading {
                         entry_section = changelog_section(&text.to_str_lossy());
                     }
-                    if text.starts_with(b"#") {
+                    if heading {
                         let sides: &[usize] = match line.kind {
                             LineKind::Removed => &[0],
                             LineKind::Added => &[1],
@@ -3369,6 +3394,7 @@ mod tests {
                 section: "".into(),
                 body: body.into(),
                 above: "".into(),
+                fenced: None,
             };
             docstring_lines(&hunk)
         };

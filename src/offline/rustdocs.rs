@@ -185,6 +185,7 @@ mod tests {
             section: BString::from(""),
             body: BString::from(body),
             above: BString::default(),
+            fenced: None,
         }
     }
 

@@ -198,6 +198,7 @@ mod tests {
             section: BString::default(),
             body: body.into(),
             above: above.into(),
+            fenced: None,
         }
     }
 

@@ -92,6 +92,7 @@ fn change_with(path: &str, status: Status, body: String) -> FileChange {
         section: "".into(),
         body: body.into(),
         above: "".into(),
+        fenced: None,
     });
     change.recount();
     change
@@ -3057,4 +3058,52 @@ fn a_heading_named_as_its_page_is_no_section() {
     assert!(!words.contains("section"), "{words}");
     let words = words_of(&page("## Before tagging"));
     assert!(words.contains("Before tagging section"), "{words}");
+}
+
+/// A `# comment` in fenced code is no heading: jj's `# Linux and macOS` in a TOML block read
+/// `remove Linux and macOS and Windows sections`, helix's `# (each letter is a nibble)` an
+/// added section. A hunk that starts inside a block shows it by closing it first.
+#[test]
+fn comments_in_fenced_code_are_no_headings() {
+    let page = |body: &str| {
+        format!(
+            "diff --git a/docs/config.md b/docs/config.md\n--- a/docs/config.md\n+++ b/docs/config.md\n@@ -10,6 +10,6 @@ Text.\n{body}"
+        )
+    };
+    let opened = page(
+        " ```toml\n [fix.tools.biome]\n-# Linux and macOS\n-command = [\"biome\"]\n+command = [\"biome\", \"format\"]\n ```\n",
+    );
+    let words = words_of(&opened);
+    assert!(!words.contains("section"), "{words}");
+    // The hunk starts inside a block: its first fence closes it, the next opens one.
+    let inside = page(
+        " [fix.tools.biome]\n-# Windows\n+# Any platform\n command = [\"biome\"]\n ```\n \n ```sh\n $ jj fix\n ```\n",
+    );
+    let words = words_of(&inside);
+    assert!(!words.contains("section"), "{words}");
+    // A hunk that starts inside a block and shows only its closing fence.
+    let closed = page(
+        " }
+ ```
+ 
+-Some text.
++Some more text.
++
++## What doesn't work
++
++Projects on `$GOPATH`.
+",
+    );
+    assert!(
+        words_of(&closed).contains("What doesn't work section"),
+        "{}",
+        words_of(&closed)
+    );
+    // Outside any block, an added heading still is one.
+    let heading = page(" Text.\n+\n+## Helix\n+\n+Use it.\n ```toml\n x = 1\n ```\n");
+    assert!(
+        words_of(&heading).contains("Helix section"),
+        "{}",
+        words_of(&heading)
+    );
 }

@@ -54,6 +54,7 @@ fn entry(file: &str, body: &str) -> FileEntry {
         section: BString::default(),
         body: body.into(),
         above: BString::default(),
+        fenced: None,
     });
     change.recount();
     FileEntry {

@@ -776,3 +776,31 @@ fn markdown_hunks_are_placed_under_the_headings_above_them() {
             "chore: move changelog entry for `jj undo` works again to Unreleased\n",
         ));
 }
+
+/// A `# comment` deep inside fenced code is no heading: git reads from the staged file that
+/// the hunk starts inside a block (jj's `# Windows` in a TOML example read as a section).
+#[test]
+fn comments_deep_in_fenced_code_are_no_headings() {
+    let repo = TestRepo::new();
+    let example: String = (0..12).map(|i| format!("key{i} = {i}\n")).collect();
+    let page = format!(
+        "# Config\n\n## Fix tools\n\nAn example:\n\n```toml\n[fix.tools.biome]\n{example}# Linux and macOS\ncommand = [\"biome\"]\n# Windows\ncommand = [\"biome.exe\"]\n```\n\nMore prose.\n"
+    );
+    repo.write("docs/config.md", &page);
+    repo.commit_all("base");
+    repo.write(
+        "docs/config.md",
+        page.replace(
+            "# Linux and macOS\ncommand = [\"biome\"]\n# Windows\ncommand = [\"biome.exe\"]\n",
+            "command = [\"biome\", \"format\"]\n",
+        ),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let header = text.lines().next().unwrap_or_default();
+    assert!(
+        !header.contains("Windows") && !header.contains("macOS"),
+        "{header}"
+    );
+}
