@@ -1433,6 +1433,18 @@ pub(crate) fn summary(
                     let word = noun(len, "section", "sections");
                     format!(" {word} {what} {}", doc_name(&file.path))
                 };
+                // One heading swapped for another, little else changed: the section renamed
+                // (uv's `## `.env`` → `## Environment variable files`).
+                if let ([new], [old]) = (added.as_slice(), removed.as_slice())
+                    && file.status == Status::Modified
+                    && file.additions.max(file.deletions) <= 4
+                {
+                    let text = format!("rename {old} section to {new} in {}", doc_name(&file.path));
+                    if width(&text) <= budget {
+                        return text;
+                    }
+                    return truncate(&format!("rename {old} section to {new}"), budget);
+                }
                 if file.status == Status::Modified && !added.is_empty() {
                     let text = fit("add", &added[..1], &tail("to", 1), budget);
                     if text.ends_with(&doc_name(&file.path)) {

@@ -3107,3 +3107,34 @@ fn comments_in_fenced_code_are_no_headings() {
         words_of(&heading)
     );
 }
+
+/// A heading swapped for another with little else changed is the section renamed (uv's
+/// `## `.env`` → `## Environment variable files` read `add Environment variable files
+/// section`); a heading swapped over a rewritten section is not.
+#[test]
+fn a_heading_swapped_alone_is_the_section_renamed() {
+    let page = |body: &str| {
+        format!(
+            "diff --git a/docs/configuration-files.md b/docs/configuration-files.md\n--- a/docs/configuration-files.md\n+++ b/docs/configuration-files.md\n@@ -79,3 +79,3 @@ See the settings.\n{body}"
+        )
+    };
+    let renamed = page(" \n-## `.env`\n+## Environment variable files\n \n");
+    // The page's name goes when it does not fit.
+    assert_eq!(
+        words_of(&renamed),
+        "rename `.env` section to Environment variable files"
+    );
+    let short = renamed.replace("configuration-files.md", "files.md");
+    assert_eq!(
+        words_of(&short),
+        "rename `.env` section to Environment variable files in files.md"
+    );
+    let rewritten = page(
+        " \n-## Testing\n-\n-Run the tests.\n-Then lint.\n-And format.\n+## Verifying changes\n+\n+Run make.\n+Then make clippy.\n+And make doc.\n+Done.\n \n",
+    );
+    assert!(
+        !words_of(&rewritten).starts_with("rename"),
+        "{}",
+        words_of(&rewritten)
+    );
+}
