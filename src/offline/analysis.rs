@@ -552,6 +552,26 @@ fn lint_level(text: &[u8]) -> Option<(String, String)> {
         .then(|| (name.to_owned(), level.to_owned()))
 }
 
+/// The words or terms a hunk swaps (see [`super::words::word_swaps`]); on a page, one term
+/// whose marks split it differently (`--python-pin` → `--pin-python` is two words swapped,
+/// one term).
+fn swaps_of(
+    old: &[&[u8]],
+    new: &[&[u8]],
+    prose: bool,
+    lang: Lang,
+) -> Option<Vec<super::words::Swap>> {
+    let words = super::words::word_swaps(old, new, prose);
+    if lang != Lang::Markdown || words.as_ref().is_some_and(|w| w.len() == 1) {
+        return words;
+    }
+    let terms = super::words::term_swaps(old, new);
+    match (words, terms) {
+        (Some(words), Some(terms)) if terms.len() >= words.len() => Some(words),
+        (words, terms) => terms.or(words),
+    }
+}
+
 /// Whether a Markdown hunk whose file was not read starts inside fenced code, told by its
 /// first fence line: one that names a language (```` ```sh ````) only opens; a bare one
 /// closes when a blank line or the hunk's end follows it, as code follows an opening one.
@@ -3068,8 +3088,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     if inserted.len() < 4 && !inserted.contains(&words) {
                         inserted.push(words);
                     }
-                } else if let Some(swaps) = super::words::word_swaps(&old_lines, &new_lines, prose)
-                {
+                } else if let Some(swaps) = swaps_of(&old_lines, &new_lines, prose, lang) {
                     swap_hunks += 1;
                     if super::words::all_typos(swaps.iter()) {
                         facts.typo_hunks += 1;

@@ -2534,7 +2534,17 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
             false => text,
         }
     } else {
-        format!("use {new} instead of {old}")
+        // A term of a page put right (`use apt instead of apt-get in INSTALL`) says where.
+        // Cut, it would lose what it replaced: no subject then.
+        let text = format!("use {new} instead of {old}");
+        let placed = format!("{text} in {}", join(&names[..1]));
+        let docs = files.iter().all(|f| f.kind == Kind::Docs);
+        match (docs && width(&placed) <= budget, width(&text) <= budget) {
+            (true, _) => placed,
+            (false, true) => text,
+            (false, false) if docs => return None,
+            (false, false) => text,
+        }
     };
     Some(truncate(&text, budget))
 }

@@ -3138,3 +3138,46 @@ fn a_heading_swapped_alone_is_the_section_renamed() {
         words_of(&rewritten)
     );
 }
+
+/// A page's term put in place of another, where marks split the two differently, is named
+/// (uv's `Use `--only-group` for documentation run command`, jj's Gerrit setting name); a
+/// term whose marks alone changed is no typo, and code with quotes or brackets around it is
+/// left to the section.
+#[test]
+fn a_term_swapped_on_a_page_is_named() {
+    let page = |path: &str, old: &str, new: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -271,3 +271,3 @@ Preview.\n   ```shell\n-  {old}\n+  {new}\n   ```\n"
+        )
+    };
+    let group = page(
+        "CONTRIBUTING.md",
+        "uv run --group docs mkdocs serve",
+        "uv run --only-group docs mkdocs serve",
+    );
+    assert_eq!(
+        words_of(&group),
+        "use --only-group instead of --group in CONTRIBUTING"
+    );
+    let pin = page(
+        "docs/init.md",
+        "$ uv init --bare --python-pin",
+        "$ uv init --bare --pin-python",
+    );
+    assert_eq!(
+        words_of(&pin),
+        "use --pin-python instead of --python-pin in init.md"
+    );
+    let setting = page(
+        "docs/gerrit.md",
+        "`jj config set --repo gerrit.default_remote <name>`",
+        "`jj config set --repo gerrit.default-remote <name>`",
+    );
+    assert!(words_of(&setting).starts_with("use gerrit.default-remote instead of"));
+    let code = page(
+        "docs/extract.md",
+        ".route(\"/path\", get(handler))",
+        ".route(\"/path/:user_id\", get(handler))",
+    );
+    assert!(!words_of(&code).contains("instead"), "{}", words_of(&code));
+}

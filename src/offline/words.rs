@@ -1463,6 +1463,65 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
     (!out.is_empty()).then_some(out)
 }
 
+/// Returns the terms a page's hunk swaps when each removed line comes back as an added line
+/// with the same words but one, and that one a term whose marks split it differently
+/// (`--python-pin` → `--pin-python`, `gerrit.default_remote` → `gerrit.default-remote`,
+/// `apt-get` → `apt`), which [`word_swaps`] cannot pair token by token. Links, numbers and
+/// marks alone are left to the rules that read them.
+pub(crate) fn term_swaps(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<Swap>> {
+    if old.is_empty() || old.len() != new.len() || old.len() > 12 {
+        return None;
+    }
+    let bare = |t: &str| -> String {
+        t.trim_matches(|c: char| matches!(c, '`' | '"' | '\'' | '*' | '(' | ')' | '[' | ']'))
+            .trim_end_matches(['.', ',', ';', ':'])
+            .trim_matches('`')
+            .to_owned()
+    };
+    let mut out: Vec<Swap> = Vec::new();
+    for (o, n) in old.iter().zip(new) {
+        let (o, n) = (String::from_utf8_lossy(o), String::from_utf8_lossy(n));
+        let (wo, wn): (Vec<&str>, Vec<&str>) = (
+            o.split_whitespace().collect(),
+            n.split_whitespace().collect(),
+        );
+        if wo.len() != wn.len() {
+            return None;
+        }
+        let mut swapped = (wo.iter().zip(&wn)).filter(|(a, b)| a != b);
+        let (Some((a, b)), None) = (swapped.next(), swapped.next()) else {
+            return None;
+        };
+        let (a, b) = (bare(a), bare(b));
+        // A name, a flag, a path or a package: no code around it (quotes, brackets,
+        // escapes, pipes) and short enough to name in a subject.
+        let term = |t: &str| {
+            t.chars().any(char::is_alphabetic)
+                && t.len() <= 32
+                && !t.contains("://")
+                && t.chars().all(|c| {
+                    c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '+')
+                })
+        };
+        // A heading renamed is the section's, not a term's.
+        let heading = |line: &str| line.trim_start().starts_with('#');
+        if a == b || !term(&a) || !term(&b) || heading(&o) {
+            return None;
+        }
+        let swap = Swap {
+            old: a,
+            new: b,
+            prose: false,
+            key: None,
+            qualifier: None,
+        };
+        if !out.contains(&swap) {
+            out.push(swap);
+        }
+    }
+    (out.len() <= 2).then_some(out)
+}
+
 /// Returns a line without its link targets (`](…)`, `<https://…>`, bare URLs) and
 /// without whitespace.
 fn without_links(line: &[u8]) -> Vec<u8> {
@@ -1588,6 +1647,16 @@ pub(crate) fn is_typo(swap: &Swap) -> bool {
             .collect::<String>()
     };
     if !swap.prose && marks(&swap.old) != marks(&swap.new) {
+        return false;
+    }
+    // A term whose marks alone changed (`default_remote` → `default-remote`, `gitlab-ci.yml`
+    // → `.gitlab-ci.yml`) is another name, not a misspelling.
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
+    if !swap.prose && letters(&swap.old) == letters(&swap.new) {
         return false;
     }
     let (old, new) = (swap.old.to_lowercase(), swap.new.to_lowercase());
