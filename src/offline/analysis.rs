@@ -217,10 +217,10 @@ pub(crate) struct FileFacts {
     /// cargo-wix`, `NODE_VERSION: 22.1`), when every changed hunk does only that (CI, build
     /// and configuration files).
     pub tools: Vec<super::deps::DepChange>,
-    /// The one line a document gains, when that is all that changed in it (blank lines
-    /// aside): an entry added to a list (`* pmandloi28`), read as such by `documents`.
-    /// Not kept for other files.
-    pub sole_addition: Option<String>,
+    /// The one to three lines a document gains, or loses, when that is all that changed in
+    /// it (blank lines aside), and whether they came in: entries added to a list (`*
+    /// pmandloi28`), rows to a table, read as such by `documents`. Not kept for other files.
+    pub lines_alone: Option<(bool, Vec<String>)>,
     /// The print and log calls the file loses (`println!`, `logger.info`), when every
     /// changed hunk only removes such calls (or touches only comments and blank lines).
     pub logs_removed: Vec<String>,
@@ -2069,7 +2069,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             patterns: Vec::new(),
             pattern_count: 0,
             async_lines: 0,
-            sole_addition: None,
+            lines_alone: None,
             tools: Vec::new(),
             path,
         };
@@ -2142,12 +2142,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let prose = matches!(kind, Kind::Docs) || lang == Lang::Markdown;
         let package_init = name == "__init__.py";
         let ignores = paths::is_ignore_file(&name);
-        // In a document, the lines added and removed (blank ones aside) and the first added,
-        // for `sole_addition`.
+        // In a document, the lines added and removed (blank ones aside) and the first few of
+        // each, for `lines_alone`.
         // Lists of people (`MAINTAINERS.md`, `AUTHORS.md`) are housekeeping, yet prose.
         let document = kind == Kind::Docs || kind == Kind::Config && lang == Lang::Markdown;
         let (mut solid_added, mut solid_removed) = (0u32, 0u32);
-        let mut first_added: Option<String> = None;
+        let mut firsts: [Vec<String>; 2] = Default::default();
         // Hunks that only move a tool's version, or touch only comments and blank lines.
         let mut tool_hunks = 0u32;
         let mut tools: Vec<super::deps::DepChange> = Vec::new();
@@ -2460,13 +2460,14 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             }
                         }
                         if document && !text.is_empty() {
-                            if added {
-                                solid_added += 1;
-                                if first_added.is_none() {
-                                    first_added = Some(text.to_str_lossy().into_owned());
-                                }
+                            *(if added {
+                                &mut solid_added
                             } else {
-                                solid_removed += 1;
+                                &mut solid_removed
+                            }) += 1;
+                            let kept = &mut firsts[usize::from(added)];
+                            if kept.len() < 3 {
+                                kept.push(raw.to_str_lossy().trim_end().to_owned());
                             }
                         }
                         squeeze(
@@ -3164,9 +3165,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if tool_hunks == changed_hunks {
             facts.tools = tools;
         }
-        if document && solid_added == 1 && solid_removed == 0 {
-            facts.sole_addition = first_added;
-        }
+        let [removed_lines, added_lines] = firsts;
+        facts.lines_alone = match (solid_added, solid_removed) {
+            (1..=3, 0) if document => Some((true, added_lines)),
+            (0, 1..=3) if document => Some((false, removed_lines)),
+            _ => None,
+        };
         // A definition on both sides was edited in place, not added or removed.
         for d in &removed_here {
             if added_here.iter().any(|a| a.name == d.name) {

@@ -146,8 +146,12 @@ fn entry_name(line: &str) -> Option<String> {
         return None;
     }
     let words = name.split_whitespace().count();
-    (!name.is_empty() && words <= 4 && name.chars().count() <= 40 && !name.contains("http"))
-        .then(|| name.to_owned())
+    // A table's rule (`| --- |`) names nothing.
+    (name.chars().any(char::is_alphanumeric)
+        && words <= 4
+        && name.chars().count() <= 40
+        && !name.contains("://"))
+    .then(|| name.to_owned())
 }
 
 /// Returns the summary when the change is one of the kinds this module names, else `None`.
@@ -156,7 +160,7 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
 
     // One document edited in place: named by what went into it.
     if let [file] = files
-        && (file.kind == Kind::Docs || file.sole_addition.is_some())
+        && (file.kind == Kind::Docs || file.lines_alone.is_some())
         && file.status == Status::Modified
         && let Some(text) = edited_document(file)
         && super::summary::width(&text) <= budget
@@ -328,15 +332,33 @@ pub(crate) fn locale_dir(path: &str) -> Option<&str> {
     })
 }
 
-/// One document's edit by what went into it: one entry added to its list (`add
-/// pmandloi28 to paid_contributors`), or words put into a line and nothing else (`add g++
-/// to INSTALL`, alacritty's `Add g++ dependency to Debian install docs`; `remove --locked
+/// One document's edit by what went into it: entries added to its list or rows to its
+/// table (`add pmandloi28 to paid_contributors`, helix's `add Lite XL and Lapce to
+/// other-software`) or taken out, or words put into a line and nothing else (`add g++ to
+/// INSTALL`, alacritty's `Add g++ dependency to Debian install docs`; `remove --locked
 /// from README`).
 fn edited_document(file: &FileFacts) -> Option<String> {
     let place = super::summary::doc_name(&file.path);
     let place = place.strip_suffix(".md").unwrap_or(&place);
-    if let Some(name) = file.sole_addition.as_deref().and_then(entry_name) {
-        return Some(format!("add {name} to {place}"));
+    // An entry's text wrapped onto an indented line goes with it, and so do the targets
+    // of its links (`[SQLx]: https://…`).
+    let wrapped = |l: &&String| {
+        l.starts_with([' ', '\t']) && !["* ", "- ", "+ "].iter().any(|m| l.trim().starts_with(m))
+            || is_link_target(l)
+    };
+    if let Some((added, lines)) = &file.lines_alone
+        && let Some(names) = (lines.iter())
+            .filter(|l| !wrapped(l))
+            .map(|l| entry_name(l))
+            .collect::<Option<Vec<String>>>()
+            // Two alike are words of prose (`- Note: …` twice), not entries.
+            .filter(|n| n.len() == 1 || n.len() == 2 && n[0] != n[1])
+    {
+        let names = super::summary::join(&names);
+        return Some(match added {
+            true => format!("add {names} to {place}"),
+            false => format!("remove {names} from {place}"),
+        });
     }
     let [(added, first), rest @ ..] = file.inserted.as_slice() else {
         return None;
@@ -353,6 +375,12 @@ fn edited_document(file: &FileFacts) -> Option<String> {
     } else {
         format!("remove {words} from {place}")
     })
+}
+
+/// Whether a line defines where a reference link points (`[SQLx]: https://…`).
+fn is_link_target(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('[') && t.find("]: ").is_some_and(|at| !t[..at].contains(']'))
 }
 
 /// A changelog entry as words of a subject: links as their text, a trailing reference
@@ -416,9 +444,11 @@ mod tests {
         assert_eq!(entry_name("- `threads`: worker count"), None);
         // A sentence, or an entry that says too much to be a name.
         assert_eq!(entry_name("Install it with cargo."), None);
+        assert_eq!(entry_name("| --- | --- |"), None);
+        assert_eq!(entry_name("- https://example.org/"), None);
         assert_eq!(
-            entry_name("- a long explanation of how the whole thing works in practice"),
-            None
+            entry_name("- [axum-http-auth-example](https://x): An example.").as_deref(),
+            Some("axum-http-auth-example")
         );
     }
 }

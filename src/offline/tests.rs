@@ -3051,7 +3051,7 @@ fn manifest_lines_moved_are_said_as_moves() {
 fn a_heading_named_as_its_page_is_no_section() {
     let page = |heading: &str| {
         format!(
-            "diff --git a/RELEASE-CHECKLIST.md b/RELEASE-CHECKLIST.md\n--- a/RELEASE-CHECKLIST.md\n+++ b/RELEASE-CHECKLIST.md\n@@ -1,4 +1,5 @@\n {heading}\n \n * Run `cargo test`.\n+* Run `cargo package`.\n * Tag the release.\n"
+            "diff --git a/RELEASE-CHECKLIST.md b/RELEASE-CHECKLIST.md\n--- a/RELEASE-CHECKLIST.md\n+++ b/RELEASE-CHECKLIST.md\n@@ -1,4 +1,5 @@\n {heading}\n \n * Run the tests.\n+* Run them again.\n * Tag the release.\n"
         )
     };
     let words = words_of(&page("## Release Checklist"));
@@ -3180,4 +3180,35 @@ fn a_term_swapped_on_a_page_is_named() {
         ".route(\"/path/:user_id\", get(handler))",
     );
     assert!(!words_of(&code).contains("instead"), "{}", words_of(&code));
+}
+
+/// Up to two entries or table rows added to a page alone are named, and so are those taken
+/// out (helix's `Add Helix mode in Lite XL and Lapce`, vue's `docs: remove
+/// COMPILER_V_BIND_PROP`); a sentence among them leaves the page to other rules.
+#[test]
+fn entries_and_rows_added_or_taken_out_alone_are_named() {
+    let page = |path: &str, body: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -17,2 +17,4 @@ Editors.\n{body}"
+        )
+    };
+    let rows = page(
+        "book/src/other-software.md",
+        " | [CodeMirror](https://codemirror.net/) | [codemirror-helix](https://gitlab.com/x) |\n+| [Lite XL](https://lite-xl.com/) | [lite-modal-hx](https://codeberg.org/x) |\n+| [Lapce](https://lap.dev/lapce/) | | Requested |\n \n",
+    );
+    assert_eq!(words_of(&rows), "add Lite XL and Lapce to other-software");
+    let gone = page(
+        "packages/vue-compat/README.md",
+        " | COMPILER_V_BIND_SYNC | ✔ | `v-bind.sync` replaced |\n-| COMPILER_V_BIND_PROP | ✔ | `v-bind.prop` modifier removed |\n | COMPILER_V_BIND_OBJECT_ORDER | ✔ | order sensitive |\n",
+    );
+    assert_eq!(words_of(&gone), "remove COMPILER_V_BIND_PROP from README");
+    let sentence = page(
+        "book/src/keymap.md",
+        " | `Tab` | Next entry |\n+| Enter | Close menu and accept completion |\n+\n+Any other keypresses result in the completion being accepted.\n \n",
+    );
+    assert!(
+        !words_of(&sentence).contains("add Enter"),
+        "{}",
+        words_of(&sentence)
+    );
 }
