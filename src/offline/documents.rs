@@ -360,6 +360,15 @@ fn edited_document(file: &FileFacts) -> Option<String> {
             false => format!("remove {names} from {place}"),
         });
     }
+    if let Some((true, lines)) = &file.lines_alone
+        && let Some(term) = one_term(lines)
+    {
+        return Some(match term {
+            Term::Link(text) => format!("add link to {text} in {place}"),
+            Term::Code(code) => format!("mention {code} in {place}"),
+            Term::Documented(code) => format!("document {code} in {place}"),
+        });
+    }
     let [(added, first), rest @ ..] = file.inserted.as_slice() else {
         return None;
     };
@@ -381,6 +390,94 @@ fn edited_document(file: &FileFacts) -> Option<String> {
 fn is_link_target(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with('[') && t.find("]: ").is_some_and(|at| !t[..at].contains(']'))
+}
+
+/// What a few lines put into a page name, for [`one_term`].
+#[derive(Debug, PartialEq)]
+enum Term {
+    /// A link's text (`[Jujutsu for everyone](…)`).
+    Link(String),
+    /// Code (`` `IdentityAgent` ``).
+    Code(String),
+    /// Code a list entry opens with, then says what it is (`` - `-U/--multiline`: … ``).
+    Documented(String),
+}
+
+/// The one thing a few added lines of prose name, when they name exactly one: a link's
+/// text or a piece of code, each the same every time it appears (wezterm's `docs: ssh:
+/// mention IdentityAgent`, jj's `docs: add link to "Jujutsu for everyone" tutorial`).
+/// `None` for headings, table rows, code blocks, images, or a link that says nothing by
+/// itself (`here`).
+fn one_term(lines: &[String]) -> Option<Term> {
+    let mut found: Vec<Term> = Vec::new();
+    for line in lines.iter().filter(|l| !is_link_target(l)) {
+        let t = line.trim_start();
+        if ["#", "|", "```", "~~~", "<", "!["]
+            .iter()
+            .any(|m| t.starts_with(m))
+        {
+            return None;
+        }
+        let mut rest = t;
+        while let Some(at) = rest.find(['[', '`']) {
+            let (term, end) = if rest[at..].starts_with('`') {
+                let body = &rest[at + 1..];
+                let close = body.find('`')?;
+                let code = body[..close].trim().trim_matches(['"', '\'']);
+                (Term::Code(code.to_owned()), at + 2 + close)
+            } else {
+                let body = &rest[at + 1..];
+                let Some(close) = body.find("](").or_else(|| body.find("][")) else {
+                    rest = &rest[at + 1..];
+                    continue;
+                };
+                let text = body[..close].trim_matches('`').trim().to_owned();
+                (Term::Link(text), at + 1 + close + 2)
+            };
+            if !found.contains(&term) {
+                found.push(term);
+            }
+            rest = &rest[end.min(rest.len())..];
+        }
+    }
+    let [mut term] = <[Term; 1]>::try_from(found).ok()?;
+    // An entry that opens with the code and says what it is documents it (ripgrep's `doc:
+    // add -U/--multiline to common options`).
+    if let Term::Code(code) = &term
+        && let [line] = lines
+        && let Some(rest) = ["* ", "- "]
+            .iter()
+            .find_map(|m| line.trim().strip_prefix(m))
+            .and_then(|r| r.strip_prefix('`'))
+            .and_then(|r| r.split_once('`'))
+            .map(|(_, rest)| rest.trim_start())
+        && (rest.starts_with(':') || rest.starts_with("- ") || rest.starts_with("– "))
+    {
+        term = Term::Documented(code.clone());
+    }
+    let (Term::Link(text) | Term::Code(text) | Term::Documented(text)) = &term;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // A link's words that point rather than name (`here`, `the docs`), or a phrase of
+    // prose (`not actively developed anymore`), say nothing by themselves.
+    let vague = words.iter().any(|w| {
+        ["here", "this", "link", "docs", "documentation"].contains(&w.to_lowercase().as_str())
+    });
+    let prose = matches!(term, Term::Link(_))
+        && words.len() >= 3
+        && words[0].starts_with(|c: char| c.is_lowercase());
+    // A short plain word in code (`main`, `bat`) is a branch or the project, not news.
+    let plain = !matches!(term, Term::Link(_))
+        && text.len() <= 4
+        && text.chars().all(|c| c.is_ascii_lowercase());
+    (text.chars().any(char::is_alphabetic)
+        && words.len() <= 4
+        && text.chars().count() <= 40
+        && !vague
+        && !prose
+        && !plain
+        && !text.contains("://")
+        && !text.contains(['!', '[', ']', '`']))
+    .then_some(term)
 }
 
 /// A changelog entry as words of a subject: links as their text, a trailing reference
@@ -449,6 +546,47 @@ mod tests {
         assert_eq!(
             entry_name("- [axum-http-auth-example](https://x): An example.").as_deref(),
             Some("axum-http-auth-example")
+        );
+    }
+
+    #[test]
+    fn a_few_lines_naming_one_thing_name_it() {
+        use super::{Term, one_term};
+        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            one_term(&lines(&[
+                "The `IdentityAgent` option is honoured.",
+                "Set `IdentityAgent` to a socket."
+            ])),
+            Some(Term::Code("IdentityAgent".into()))
+        );
+        assert_eq!(
+            one_term(&lines(&[
+                "* [Jujutsu for everyone](https://example.org/) by Jane."
+            ])),
+            Some(Term::Link("Jujutsu for everyone".into()))
+        );
+        // Two things, a vague link, a heading, an image: nothing named.
+        assert_eq!(one_term(&lines(&["Use `a` or `b`."])), None);
+        assert_eq!(
+            one_term(&lines(&["See [here](https://example.org/)."])),
+            None
+        );
+        assert_eq!(one_term(&lines(&["## `Config`"])), None);
+        assert_eq!(one_term(&lines(&["![Badge](https://x/b.svg)"])), None);
+        assert_eq!(
+            one_term(&lines(&["[![Badge](https://x/b.svg)](https://x)"])),
+            None
+        );
+        assert_eq!(
+            one_term(&lines(&[
+                "It is [not actively developed anymore](https://x)."
+            ])),
+            None
+        );
+        assert_eq!(
+            entry_name("- a long explanation of how the whole thing works in practice"),
+            None
         );
     }
 }

@@ -3212,3 +3212,40 @@ fn entries_and_rows_added_or_taken_out_alone_are_named() {
         words_of(&sentence)
     );
 }
+
+/// A few lines of prose put into a page that name one thing, code or a link, mention it
+/// (wezterm's `docs: ssh: mention IdentityAgent`, jj's `docs: add link to "Jujutsu for
+/// everyone" tutorial`); the targets of an entry's links go with the entry (axum's
+/// `ECOSYSTEM.md: mention realworld-axum-sqlx`).
+#[test]
+fn a_few_lines_naming_one_thing_mention_it() {
+    let page = |path: &str, body: &str| {
+        format!(
+            "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -40,2 +40,4 @@ Text.\n Some text.\n{body}"
+        )
+    };
+    let code = page(
+        "docs/config/lua/SshDomain.md",
+        "+The `IdentityAgent` option is honoured when it is set\n+in your ssh config.\n \n",
+    );
+    assert_eq!(words_of(&code), "mention IdentityAgent in SshDomain");
+    let link = page(
+        "docs/tutorial.md",
+        "+See also [Jujutsu for everyone](https://example.org/jj) for a gentler start.\n \n",
+    );
+    assert_eq!(
+        words_of(&link),
+        "add link to Jujutsu for everyone in tutorial"
+    );
+    let entry = page(
+        "ECOSYSTEM.md",
+        "+- [realworld-axum-sqlx](https://github.com/x/y): An implementation of [Realworld].\n+\n+[Realworld]: https://github.com/gothinkster/realworld\n",
+    );
+    assert_eq!(words_of(&entry), "add realworld-axum-sqlx to ECOSYSTEM");
+    let plain = page("CLAUDE.md", "+Never push to `main` directly.\n \n");
+    assert!(
+        !words_of(&plain).contains("mention"),
+        "{}",
+        words_of(&plain)
+    );
+}
