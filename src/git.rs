@@ -761,17 +761,15 @@ impl Repo {
         if !starts.is_sorted() {
             return;
         }
-        let places = if toml {
-            crate::toml_table::places_above(text, &starts)
+        if toml {
+            let places = crate::toml_table::places_above(text, &starts);
+            for (hunk, above) in change.hunks.iter_mut().zip(places) {
+                hunk.above = above.into();
+            }
         } else {
-            crate::headings::headings_above(text, &starts)
-        };
-        for (hunk, above) in change.hunks.iter_mut().zip(places) {
-            hunk.above = above.into();
-        }
-        if markdown {
-            let fenced = crate::headings::fenced_at(text, &starts);
-            for (hunk, fenced) in change.hunks.iter_mut().zip(fenced) {
+            let places = crate::headings::headings_above(text, &starts);
+            for (hunk, (above, fenced)) in change.hunks.iter_mut().zip(places) {
+                hunk.above = above.into();
                 hunk.fenced = Some(fenced);
             }
         }

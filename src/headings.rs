@@ -6,16 +6,21 @@
 
 /// The headings in force above each hunk, given the whole new file and the hunks' first
 /// lines in ascending order: one heading line per level, outermost first, each ending in a
-/// newline, the page's title left out.
-pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
+/// newline, the page's title left out; and whether the hunk's first line sits inside fenced
+/// code (see [`Hunk::fenced`](crate::diff::Hunk::fenced)).
+pub fn headings_above(text: &str, starts: &[u32]) -> Vec<(String, bool)> {
     let title = title(text);
     // The last heading of each level (1 to 6) seen so far.
     let mut chain: [Option<&str>; 6] = Default::default();
-    let mut titled = false;
-    let mut found = headings(text).peekable();
+    let (mut titled, mut fenced) = (false, false);
+    let mut lines = fences(text).peekable();
     let mut out = Vec::with_capacity(starts.len());
     for &start in starts {
-        while let Some((_, level, line)) = found.next_if(|(i, ..)| (*i as u32) + 1 < start) {
+        while let Some((_, line, inside)) = lines.next_if(|(i, ..)| (*i as u32) + 1 < start) {
+            fenced = inside;
+            let Some(level) = (!inside).then(|| level(line)).flatten() else {
+                continue;
+            };
             let is_title = level == 1 && !titled && title;
             titled |= level == 1;
             chain[level - 1] = (!is_title).then(|| line.trim_end());
@@ -26,25 +31,9 @@ pub fn headings_above(text: &str, starts: &[u32]) -> Vec<String> {
             above.push_str(heading);
             above.push('\n');
         }
-        out.push(above);
+        out.push((above, fenced));
     }
     out
-}
-
-/// Whether each hunk's first line sits inside fenced code, given the whole new file and the
-/// hunks' first lines in ascending order (see [`Hunk::fenced`](crate::diff::Hunk::fenced)).
-pub fn fenced_at(text: &str, starts: &[u32]) -> Vec<bool> {
-    let mut lines = fences(text).peekable();
-    let mut fenced = false;
-    starts
-        .iter()
-        .map(|&start| {
-            while let Some((_, _, inside)) = lines.next_if(|(i, ..)| (*i as u32) + 1 < start) {
-                fenced = inside;
-            }
-            fenced
-        })
-        .collect()
 }
 
 /// Whether a line opens or closes fenced code (```` ```sh ````, `~~~`).
@@ -114,7 +103,7 @@ mod tests {
         let text = "# Changelog\n\n## [Unreleased]\n\n### Fixed bugs\n\n* one\n\n```sh\n# not a heading\n```\n\n## [0.38.0]\n\n### Added\n\n* two\n\n# 0.37.0\n\n* three\n";
         let above = headings_above(text, &[1, 7, 12, 17, 22, 40]);
         assert_eq!(
-            above,
+            above.into_iter().map(|(a, _)| a).collect::<Vec<_>>(),
             [
                 "",
                 "## [Unreleased]\n### Fixed bugs\n",
@@ -129,21 +118,27 @@ mod tests {
     #[test]
     fn a_first_heading_is_a_title_alone_or_naming_a_changelog() {
         let bat = "# unreleased\n\n## Features\n\n- one\n\n# v0.24.0\n\n## Features\n\n- two\n";
+        let above = |text, starts| -> Vec<String> {
+            headings_above(text, starts)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        };
         assert_eq!(
-            headings_above(bat, &[5, 11]),
+            above(bat, &[5, 11]),
             ["# unreleased\n## Features\n", "# v0.24.0\n## Features\n"]
         );
         let checklist = "# Release Checklist\n\n* Run tests.\n";
-        assert_eq!(headings_above(checklist, &[3]), [""]);
+        assert_eq!(above(checklist, &[3]), [""]);
     }
 
     #[test]
     fn hunks_know_whether_they_start_in_fenced_code() {
         let text = "# Guide\n\n```sh\n# comment\n$ run\n```\n\ntext\n~~~\ncode\n";
-        assert_eq!(
-            fenced_at(text, &[1, 3, 4, 5, 6, 7, 10]),
-            [false, false, true, true, true, false, true]
-        );
+        let fenced: Vec<bool> = (headings_above(text, &[1, 3, 4, 5, 6, 7, 10]).into_iter())
+            .map(|(_, f)| f)
+            .collect();
+        assert_eq!(fenced, [false, false, true, true, true, false, true]);
     }
 
     #[test]
