@@ -39,6 +39,9 @@ pub struct House {
     pub newest: [usize; 4],
     /// Plain sentences (or, in an `area:` house, summaries) mostly start with a capital.
     pub capitalised: bool,
+    /// Conventional Commits summaries mostly start with a capital (clap's `fix(help):
+    /// Replace …`, 98% of its headers), against the form's own lower-case habit.
+    pub summaries_capitalised: bool,
     /// Subjects that start with a gitmoji, or with a ticket id.
     pub gitmoji: usize,
     pub ticket: usize,
@@ -117,6 +120,8 @@ impl House {
             } else {
                 ", lower case"
             });
+        } else if self.summaries_capitalised {
+            text.push_str(", summaries capitalised");
         }
         if self.gitmoji * 2 >= self.total {
             text.push_str(&format!(", gitmoji {}%", share(self.gitmoji)));
@@ -144,6 +149,7 @@ pub fn detect(commits: &[Past]) -> Option<House> {
         recent: [0.0; 4],
         newest: [0; 4],
         capitalised: false,
+        summaries_capitalised: false,
         gitmoji: 0,
         ticket: 0,
         types: Vec::new(),
@@ -155,6 +161,7 @@ pub fn detect(commits: &[Past]) -> Option<House> {
     let mut newest = [0usize; 4];
     let mut recent = [0f32; 4];
     let mut upper = [0f32; 2];
+    let mut summaries = [0f32; 2];
     let mut types = std::collections::HashMap::<String, usize>::new();
     let mut prefixes = std::collections::HashMap::<String, usize>::new();
     for (i, past) in sample.iter().enumerate() {
@@ -181,6 +188,8 @@ pub fn detect(commits: &[Past]) -> Option<House> {
         }
         if s.form != Form::Conventional {
             upper[usize::from(s.capitalised)] += say;
+        } else {
+            summaries[usize::from(s.capitalised)] += say;
         }
     }
     [house.scoped, house.bare, house.area, house.plain] = counts;
@@ -199,6 +208,9 @@ pub fn detect(commits: &[Past]) -> Option<House> {
         Form::Plain
     };
     house.capitalised = upper[1] > upper[0];
+    // A Conventional summary is lower case by the form's habit: a house overrides it only
+    // by a clear majority (axum's 53% of capitals is a mix, not a habit).
+    house.summaries_capitalised = summaries[1] > 2.0 * summaries[0];
     house.types = sorted(types);
     house.prefixes = sorted(prefixes);
     Some(house)
@@ -262,6 +274,19 @@ mod tests {
         let cc = commits(&["fix(http1): x", "docs(lib): y", "Update z"], 10);
         assert_eq!(detect(&cc).unwrap().form, Form::Conventional);
         assert_eq!(detect(&cc[..5]), None);
+    }
+
+    #[test]
+    fn conventional_summaries_are_capitalised_only_by_a_clear_majority() {
+        let clap = commits(&["fix(help): Replace x", "docs: Update changelog"], 15);
+        let house = detect(&clap).unwrap();
+        assert!(house.summaries_capitalised);
+        assert!(house.describe().ends_with(", summaries capitalised"));
+        // Half and half (axum) is a mix, and lower case is the form's own habit.
+        let mixed = commits(&["fix(help): Replace x", "docs: update changelog"], 15);
+        assert!(!detect(&mixed).unwrap().summaries_capitalised);
+        let lower = commits(&["fix(help): replace x", "Update z"], 15);
+        assert!(!detect(&lower).unwrap().summaries_capitalised);
     }
 
     #[test]

@@ -640,6 +640,12 @@ fn subject(
         prefix = format!("{name}{bang}: ");
         words = summary(max.saturating_sub(width(&prefix)));
     }
+    // A house whose summaries start with a capital (clap's `docs: Update changelog`).
+    if (advice.house.as_ref())
+        .is_some_and(|h| h.form == history::Form::Conventional && h.summaries_capitalised)
+    {
+        words = capitalise(&words);
+    }
     let text = format!("{prefix}{words}");
     truncate(&text, max)
 }

@@ -230,6 +230,29 @@ fn a_conventional_house_with_odd_history_stays_conventional() {
     );
 }
 
+/// clap starts 98% of its summaries with a capital (`fix(help): Replace …`): so does the
+/// message; a house that writes them in lower case keeps lower case.
+#[test]
+fn a_conventional_house_that_capitalises_its_summaries_gets_capitals() {
+    for (summary, capital) in [("Handle case", true), ("handle case", false)] {
+        let repo = TestRepo::with_commit();
+        history(&repo, 24, |i| {
+            (format!("src/f{i}.rs"), format!("fix(core): {summary} {i}"))
+        });
+        stage_change(&repo, "src/f3.rs");
+        let subject = subject_of(&repo, &["--offline"]);
+        let (_, words) = subject.split_once(": ").expect(&subject);
+        assert_eq!(words.starts_with(char::is_uppercase), capital, "{subject}");
+        let doctor = repo.herald(["doctor"]).output().unwrap();
+        let doctor = String::from_utf8_lossy(&doctor.stdout);
+        assert_eq!(
+            doctor.contains("summaries capitalised"),
+            capital,
+            "{doctor}"
+        );
+    }
+}
+
 #[test]
 fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     let repo = TestRepo::with_commit();
