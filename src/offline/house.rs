@@ -155,7 +155,10 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
             .same_paths
             .get(1)
             .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
-        return again.then(|| last.to_owned());
+        if again {
+            return Some(last.to_owned());
+        }
+        return with_references(files, advice, last);
     }
     // Versions moved, and where a hunk's removed and added lines hold as many versions,
     // which one each became (`1.97.1` → `1.98.0` beside `0.1.11` → `0.1.13`).
@@ -233,9 +236,130 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
     changed.then_some(out)
 }
 
+/// The issue and pull-request references (`#4563`) in a text, where each starts and ends:
+/// a `#` after no word character (nor `&`, an HTML entity's), then digits that end a word.
+fn references(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices('#') {
+        let before = i.checked_sub(1).map(|b| bytes[b]);
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'&') {
+            continue;
+        }
+        let digits = bytes[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let end = i + 1 + digits;
+        let after = bytes.get(end);
+        if (1..=7).contains(&digits)
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            out.push((i, end));
+        }
+    }
+    out
+}
+
+/// A subject with its references masked: the shape a house repeats (`docs: changelog for
+/// #N`).
+fn masked(subject: &str) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for (start, end) in references(subject) {
+        out.push_str(&subject[at..start]);
+        out.push_str("#N");
+        at = end;
+    }
+    out.push_str(&subject[at..]);
+    out
+}
+
+/// How many new references a reused subject may name: more is a changelog gathered for a
+/// release, not one entry noted.
+const MAX_REFERENCES: usize = 3;
+
+/// Reuses a subject that names references, when the house names these files' commits by
+/// them every time (wezterm's `docs: changelog for #4563`, 68 of its last 3,000 commits):
+/// the last commit that touched exactly these files named some, and one of the two before
+/// it has the same words around them. The references the staged lines add (that the lines
+/// removed or beside them do not name) replace the template's run, in the order they appear,
+/// as many as it had.
+fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<String> {
+    let runs = references(last);
+    let (first, _) = *runs.first()?;
+    let (_, end) = *runs.last()?;
+    // One run: the references stand together, apart only by spaces, commas or `and`.
+    let between = |a: usize, b: usize| {
+        let gap = last[a..b].trim_matches(|c: char| c == ' ' || c == ',');
+        gap.is_empty() || gap == "and"
+    };
+    if runs.windows(2).any(|w| !between(w[0].1, w[1].0)) {
+        return None;
+    }
+    let shape = masked(last);
+    let repeated = (advice.same_paths.iter().skip(1).take(2))
+        .any(|line| masked(crate::text::strip_pull_request(line)) == shape);
+    if !repeated {
+        return None;
+    }
+    let (mut added, mut known) = (Vec::new(), Vec::new());
+    for file in files {
+        for hunk in &file.change.hunks {
+            for line in hunk.lines() {
+                // A reference the file named already (removed, or beside the change) is
+                // no news.
+                let into = match line.kind {
+                    crate::diff::LineKind::Added => &mut added,
+                    _ => &mut known,
+                };
+                let text = line.text.to_str_lossy();
+                for (start, end) in references(&text) {
+                    let found = text[start..end].to_owned();
+                    if !into.contains(&found) {
+                        into.push(found);
+                    }
+                }
+            }
+        }
+    }
+    added.retain(|r| !known.contains(r));
+    if added.is_empty() || added.len() > MAX_REFERENCES {
+        return None;
+    }
+    // As many as the template names: an entry names the change it notes first, the older
+    // issues it closes after (`#6502 #6494`, noted `for #6502`).
+    added.truncate(runs.len());
+    let joint = if last[first..end].contains(',') {
+        ", "
+    } else {
+        " "
+    };
+    Some(format!(
+        "{}{}{}",
+        &last[..first],
+        added.join(joint),
+        &last[end..]
+    ))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::versions;
+    use super::{masked, references, versions};
+
+    #[test]
+    fn references_are_found_and_masked() {
+        let text = "docs: changelog for #4563 #12, not &#39; nor a#1 nor #12a";
+        let found: Vec<&str> = (references(text).into_iter())
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["#4563", "#12"]);
+        assert_eq!(
+            masked("docs: changelog for #4563"),
+            "docs: changelog for #N"
+        );
+        assert!(references("#[derive(Debug)] and # 12").is_empty());
+    }
 
     #[test]
     fn versions_and_dates_are_found() {

@@ -253,6 +253,56 @@ fn a_conventional_house_that_capitalises_its_summaries_gets_capitals() {
     }
 }
 
+/// wezterm heads its changelog entries `docs: changelog for #4563`: an entry staged alone
+/// gets the same words with the references it adds; one such commit is no habit yet, and an
+/// entry that names no reference gets the engine's own words.
+#[test]
+fn a_changelog_entry_reuses_the_house_heading_with_its_references() {
+    let changelog = |entries: &str| format!("# Changelog\n\n{entries}- an old entry #10\n");
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("fix: case {i}"))
+    });
+    for n in [20, 21] {
+        repo.write(
+            "CHANGELOG.md",
+            changelog(&format!("- entry #{n} #{}\n", n + 100)),
+        );
+        repo.add(["CHANGELOG.md"]);
+        repo.commit(&format!("docs: changelog for #{n} #{}", n + 100));
+    }
+    let entries =
+        "- fixed a hang #4563\n- a crash, thanks @ada! #4570 #21 #4571\n- entry #21 #121\n";
+    repo.write("CHANGELOG.md", changelog(entries));
+    repo.add(["CHANGELOG.md"]);
+    assert_eq!(
+        subject_of(&repo, &["--offline"]),
+        "docs: changelog for #4563 #4570"
+    );
+    repo.write(
+        "CHANGELOG.md",
+        changelog("- fixed a hang\n- entry #21 #121\n"),
+    );
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains('#'), "{subject}");
+
+    let once = TestRepo::with_commit();
+    history(&once, 24, |i| {
+        (format!("src/f{i}.rs"), format!("fix: case {i}"))
+    });
+    once.write("CHANGELOG.md", changelog("- entry #20\n"));
+    once.add(["CHANGELOG.md"]);
+    once.commit("docs: changelog for #20");
+    once.write(
+        "CHANGELOG.md",
+        changelog("- fixed a hang #4563\n- entry #20\n"),
+    );
+    once.add(["CHANGELOG.md"]);
+    let subject = subject_of(&once, &["--offline"]);
+    assert!(!subject.contains("for #4563"), "{subject}");
+}
+
 #[test]
 fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     let repo = TestRepo::with_commit();
