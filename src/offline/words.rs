@@ -1665,6 +1665,12 @@ pub(crate) fn is_typo(swap: &Swap) -> bool {
         return true;
     }
     let shorter = old.chars().count().min(new.chars().count());
+    // A two-letter word of prose one letter off or turned round (`im` → `in`, `ot` → `to`):
+    // a slip of the keys or of grammar, which its author calls a typo too.
+    let word = |s: &str| s.chars().count() == 2 && s.chars().all(char::is_alphabetic);
+    if swap.prose && old != new && word(&old) && word(&new) {
+        return distance(&old, &new) == 1 || old.chars().rev().eq(new.chars());
+    }
     if old == new || shorter < 3 || (!swap.prose && shorter < 6) {
         return false;
     }
@@ -2217,6 +2223,11 @@ mod tests {
             qualifier: None,
         };
         assert!(is_typo(&swap("teh", "the", true)));
+        assert!(is_typo(&swap("im", "in", true)));
+        assert!(is_typo(&swap("ot", "to", true)));
+        assert!(!is_typo(&swap("im", "in", false)));
+        assert!(!is_typo(&swap("in", "into", true)));
+        assert!(!is_typo(&swap("v1", "v2", true)));
         assert!(is_typo(&swap("stringiySymbol", "stringifySymbol", false)));
         assert!(!is_typo(&swap("field", "fields", true)));
         assert!(!is_typo(&swap("parse", "parsed", true)));
