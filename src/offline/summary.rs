@@ -2464,7 +2464,14 @@ fn swap_summary(a: &Analysis, files: &[&FileFacts], ty: Type, budget: usize) -> 
     // A name's capitals put right beside misspellings (`goreleaser` → `GoReleaser`) is part
     // of the same proofreading.
     if words::all_typos(swaps.iter().copied()) {
-        let typos = swaps.iter().filter(|s| words::is_typo(s)).count();
+        // The same slip put right in a file and in its snapshot is one typo.
+        let mut typos: Vec<(&str, &str)> = (swaps.iter())
+            .filter(|s| words::is_typo(s))
+            .map(|s| (s.old.as_str(), s.new.as_str()))
+            .collect();
+        typos.sort_unstable();
+        typos.dedup();
+        let typos = typos.len();
         let what = noun(typos, "typo", "typos");
         return Some(fit(&format!("{verb} {what} in"), &names, "", budget));
     }

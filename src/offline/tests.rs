@@ -3249,3 +3249,41 @@ fn a_few_lines_naming_one_thing_mention_it() {
         words_of(&plain)
     );
 }
+
+/// ripgrep's `doc: fix typo in man page`: `This flag enable searching across multiple
+/// lines.` in a help text read `use enables instead of enable`. A line of code that reads
+/// as a sentence is prose, where a word's form or two letters put right are a typo; a name
+/// in code with its form changed stays a swap.
+#[test]
+fn a_slip_in_a_help_text_is_a_typo_fixed() {
+    let file = |old: &str, new: &str| {
+        format!(
+            "diff --git a/src/defs.rs b/src/defs.rs\n--- a/src/defs.rs\n+++ b/src/defs.rs\n\
+             @@ -10,3 +10,3 @@ impl Flag for Multiline {{\n     r#\"\n-{old}\n+{new}\n .sp\n"
+        )
+    };
+    let grammar = file(
+        "This flag enable searching across multiple lines.",
+        "This flag enables searching across multiple lines.",
+    );
+    // `fix: correct typo`: the verb is never the type again.
+    assert!(
+        words_of(&grammar).ends_with(" typo in defs.rs"),
+        "{}",
+        words_of(&grammar)
+    );
+    let short = file(
+        "        r\"Print results im a vim compatible format.\"",
+        "        r\"Print results in a vim compatible format.\"",
+    );
+    assert!(
+        words_of(&short).ends_with(" typo in defs.rs"),
+        "{}",
+        words_of(&short)
+    );
+    let code = file(
+        "    let field = parse(input, &mut state)?;",
+        "    let fields = parse(input, &mut state)?;",
+    );
+    assert!(!words_of(&code).contains("typo"), "{}", words_of(&code));
+}

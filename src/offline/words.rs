@@ -1427,7 +1427,7 @@ pub(crate) fn word_swaps(old: &[&[u8]], new: &[&[u8]], prose: bool) -> Option<Ve
     }
     let mut out: Vec<Swap> = Vec::new();
     for (o, n) in old.iter().zip(new) {
-        let comment = prose || is_comment_line(o);
+        let comment = prose || is_comment_line(o) || reads_as_prose(o);
         let (to, tn) = (tokens(o, comment), tokens(n, comment));
         if to.len() != tn.len() {
             return None;
@@ -1579,6 +1579,26 @@ pub(crate) fn only_links_differ(old: &[&[u8]], new: &[&[u8]]) -> bool {
     join(old, &raw) != join(new, &raw) && join(old, &without_links) == join(new, &without_links)
 }
 
+/// Tells whether a line of code reads as a sentence: a help text or message in a string
+/// (ripgrep's `This flag enable searching across multiple lines.`), a snapshot of one.
+/// Five words at least, three in four of its tokens plain words, one of them a function
+/// word of English that no language's keywords all share (`the`, `your`).
+fn reads_as_prose(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line);
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = (tokens.iter())
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\''))
+        .collect();
+    const ENGLISH: &[&str] = &[
+        "the", "a", "an", "of", "to", "this", "that", "your", "you", "we", "be", "are", "was",
+        "when", "which", "will", "it",
+    ];
+    words.len() >= 5
+        && words.len() * 4 >= tokens.len() * 3
+        && (words.iter()).any(|w| ENGLISH.contains(&w.to_lowercase().as_str()))
+}
+
 fn is_comment_line(line: &[u8]) -> bool {
     let t = line.trim_ascii_start();
     ["//", "#", "/*", "* ", "<!--", "--", "\"\"\""]
@@ -1634,8 +1654,9 @@ pub(crate) fn all_typos<'a>(mut swaps: impl Iterator<Item = &'a Swap> + Clone) -
     swaps.clone().any(is_typo) && swaps.all(|s| is_typo(s) || recased(s))
 }
 
-/// Tells whether a swap corrects a misspelling: close in spelling, not only in case, and not
-/// a change of form (`field` → `fields`, `parse` → `parsed`), which code makes on purpose.
+/// Tells whether a swap corrects a misspelling: close in spelling, not only in case, and in
+/// code not a change of form (`field` → `fields`, `parse` → `parsed`), which code makes on
+/// purpose.
 /// In code (not a comment) only longer names count, where a slip is more likely than a new
 /// meaning.
 pub(crate) fn is_typo(swap: &Swap) -> bool {
@@ -1678,8 +1699,10 @@ pub(crate) fn is_typo(swap: &Swap) -> bool {
         b.strip_prefix(a)
             .is_some_and(|tail| ["s", "es", "ed", "d", "ing", "er", "ly", "n"].contains(&tail))
     };
+    // In prose a word's form put right is grammar mended (`This flag enable` → `enables`),
+    // which its author calls a typo too; not a name's (`docker_digests` → `docker_digest`).
     if inflection(&old, &new) || inflection(&new, &old) {
-        return false;
+        return swap.prose && old.chars().all(char::is_alphabetic);
     }
     let d = distance(&old, &new);
     (1..=2).contains(&d) && d * 3 <= shorter
@@ -2222,6 +2245,16 @@ mod tests {
             key: None,
             qualifier: None,
         };
+        assert!(reads_as_prose(
+            b"This flag enable searching across multiple lines."
+        ));
+        assert!(reads_as_prose(
+            b"  r\"Print results im a vim compatible format.\""
+        ));
+        assert!(!reads_as_prose(
+            b"    let field = parse(input, &mut state)?;"
+        ));
+        assert!(!reads_as_prose(b"if not value and other is None or done:"));
         assert!(is_typo(&swap("teh", "the", true)));
         assert!(is_typo(&swap("im", "in", true)));
         assert!(is_typo(&swap("ot", "to", true)));
@@ -2229,8 +2262,10 @@ mod tests {
         assert!(!is_typo(&swap("in", "into", true)));
         assert!(!is_typo(&swap("v1", "v2", true)));
         assert!(is_typo(&swap("stringiySymbol", "stringifySymbol", false)));
-        assert!(!is_typo(&swap("field", "fields", true)));
-        assert!(!is_typo(&swap("parse", "parsed", true)));
+        assert!(!is_typo(&swap("field", "fields", false)));
+        assert!(!is_typo(&swap("parse", "parsed", false)));
+        assert!(is_typo(&swap("enable", "enables", true)));
+        assert!(!is_typo(&swap("docker_digests", "docker_digest", true)));
         assert!(!is_typo(&swap("Foo", "foo", true)));
         assert!(!is_typo(&swap("sane", "sensible", true)));
         assert!(!is_typo(&swap("cat", "cut", false)));
