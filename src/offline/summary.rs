@@ -170,7 +170,13 @@ pub(crate) fn file_subject(path: &str) -> String {
     let generic = matches!(
         stem.as_str(),
         "mod" | "index" | "__init__" | "lib" | "main" | "init" | "__main__" | "package"
-    );
+    ) || (matches!(stem.as_str(), "test" | "tests" | "spec")
+        // bat's `tests/syntax-tests/source/Fortran Namelist/test.namelist`, Rust's
+        // `src/offline/tests.rs`: the folder names what is tested; an example or a program
+        // named `test` (clap's `examples/test.rs`) is its own name.
+        && !path.rsplit('/').nth(1).is_some_and(|d| {
+            matches!(d, "examples" | "example" | "bin" | "benches" | "cmd")
+        }));
     if generic {
         let mut dirs = path.rsplit('/').skip(1);
         if let Some(dir) =

@@ -3287,3 +3287,19 @@ fn a_slip_in_a_help_text_is_a_typo_fixed() {
     );
     assert!(!words_of(&code).contains("typo"), "{}", words_of(&code));
 }
+
+/// bat's `Add Fortran Namelist syntax test file` read `add test tests`: a file named `test`
+/// is named by its folder; an example named `test` keeps its name.
+#[test]
+fn a_file_named_test_is_named_by_its_folder() {
+    let added = |path: &str| {
+        format!(
+            "diff --git \"a/{path}\" \"b/{path}\"\nnew file mode 100644\n--- /dev/null\n\
+             +++ \"b/{path}\"\n@@ -0,0 +1,2 @@\n+&nl a=1\n+/\n"
+        )
+    };
+    let syntax = added("tests/syntax-tests/source/Fortran Namelist/test.namelist");
+    assert_eq!(words_of(&syntax), "add Fortran Namelist tests");
+    let example = added("clap_complete/examples/test.rs").replace("&nl a=1\n+/", "fn main() {\n+}");
+    assert_eq!(words_of(&example), "add test example");
+}
