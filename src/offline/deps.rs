@@ -1363,15 +1363,22 @@ impl BumpPhrase {
             text.push(' ');
         }
         text.push_str(&dep.name);
-        if self.from {
-            text.push_str(&format!(" from {}", dep.from.as_deref()?));
-        }
-        let v = if v && to.starts_with(|c: char| c.is_ascii_digit()) {
-            "v"
-        } else {
-            ""
+        // Both versions written alike: `from 3 to 4`, or `from v3 to v4` where the house's
+        // bumps keep the `v`.
+        let with_v = |version: &str| -> String {
+            let bare = version.trim_start_matches('v');
+            if v && bare.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("v{bare}")
+            } else if bare.starts_with(|c: char| c.is_ascii_digit()) {
+                bare.to_owned()
+            } else {
+                version.to_owned()
+            }
         };
-        text.push_str(&format!(" to {v}{to}"));
+        if self.from {
+            text.push_str(&format!(" from {}", with_v(dep.from.as_deref()?)));
+        }
+        text.push_str(&format!(" to {}", with_v(to)));
         Some(text)
     }
 

@@ -289,12 +289,39 @@ fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
     }
 }
 
+/// A version as Dependabot writes it in a title: without the `v` of a tag (`actions/checkout
+/// from 3 to 4`, `github.com/docker/docker from 26.1.3 to 26.1.4`); a capital `V` stays, as
+/// it does there.
+fn bare_version(version: &str) -> &str {
+    match version.strip_prefix('v') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => version,
+    }
+}
+
+/// Both ends of a bump as Dependabot writes them ([`bare_version`]), when both are
+/// versions: `from v1 to master` keeps its `v`.
+fn bare_versions<'a>(from: &'a str, to: &'a str) -> (&'a str, &'a str) {
+    let numeric = |v: &str| {
+        v.trim_start_matches(['v', 'V'])
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    if numeric(from) && numeric(to) {
+        (bare_version(from), bare_version(to))
+    } else {
+        (from, to)
+    }
+}
+
 fn deps_summary(deps: &[DepChange], budget: usize) -> String {
     if let [dep] = deps {
         let text = match (&dep.from, &dep.to) {
             _ if dep.is_entry_pin() => format!("update {}", dep.name),
             _ if let Some(text) = dep.widening() => text,
-            (Some(from), Some(to)) => format!("{} {} from {from} to {to}", dep.verb(), dep.name),
+            (Some(from), Some(to)) => {
+                let (from, to) = bare_versions(from, to);
+                format!("{} {} from {from} to {to}", dep.verb(), dep.name)
+            }
             (None, Some(_)) => format!("add {} dependency", dep.name),
             (Some(_), None) => format!("remove {} dependency", dep.name),
             (None, None) => format!("update {}", dep.name),
@@ -303,7 +330,7 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
             return text;
         }
         if let Some(to) = &dep.to {
-            let short = format!("{} {} to {to}", dep.verb(), dep.name);
+            let short = format!("{} {} to {}", dep.verb(), dep.name, bare_version(to));
             if width(&short) <= budget {
                 return short;
             }

@@ -150,7 +150,8 @@ fn dependency_bumps_name_the_package_and_versions() {
         ("deps-pyproject-bump", "bump httpx from 0.24 to 0.27"),
         (
             "deps-go-mod",
-            "bump github.com/spf13/cobra from v1.7.0 to v1.8.0",
+            // Dependabot's words: the tag's `v` dropped.
+            "bump github.com/spf13/cobra from 1.7.0 to 1.8.0",
         ),
     ] {
         let msg = write(&entries(&fixture(name)), &Style::default());
@@ -3302,4 +3303,22 @@ fn a_file_named_test_is_named_by_its_folder() {
     assert_eq!(words_of(&syntax), "add Fortran Namelist tests");
     let example = added("clap_complete/examples/test.rs").replace("&nl a=1\n+/", "fn main() {\n+}");
     assert_eq!(words_of(&example), "add test example");
+}
+
+/// Dependabot titles an action bump `Bump actions/checkout from 4 to 5` (bevy, nushell,
+/// helix, haystack): the tag's `v` goes when both ends are versions, and stays beside a
+/// branch (`from v1 to master`).
+#[test]
+fn an_action_bump_is_worded_as_dependabot_words_it() {
+    let pin = |old: &str, new: &str| {
+        format!(
+            "diff --git a/.github/workflows/ci.yml b/.github/workflows/ci.yml\n\
+             --- a/.github/workflows/ci.yml\n+++ b/.github/workflows/ci.yml\n\
+             @@ -10,3 +10,3 @@ jobs:\n     steps:\n-      - uses: {old}\n+      - uses: {new}\n       - run: make\n"
+        )
+    };
+    let bump = pin("actions/checkout@v4", "actions/checkout@v5");
+    assert_eq!(words_of(&bump), "bump actions/checkout from 4 to 5");
+    let branch = pin("dtolnay/rust-toolchain@v1", "dtolnay/rust-toolchain@master");
+    assert!(words_of(&branch).ends_with("from v1 to master"), "{}", words_of(&branch));
 }
