@@ -3320,5 +3320,9 @@ fn an_action_bump_is_worded_as_dependabot_words_it() {
     let bump = pin("actions/checkout@v4", "actions/checkout@v5");
     assert_eq!(words_of(&bump), "bump actions/checkout from 4 to 5");
     let branch = pin("dtolnay/rust-toolchain@v1", "dtolnay/rust-toolchain@master");
-    assert!(words_of(&branch).ends_with("from v1 to master"), "{}", words_of(&branch));
+    assert!(
+        words_of(&branch).ends_with("from v1 to master"),
+        "{}",
+        words_of(&branch)
+    );
 }
