@@ -237,10 +237,25 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
 }
 
 /// The issue and pull-request references (`#4563`) in a text, where each starts and ends:
-/// a `#` after no word character (nor `&`, an HTML entity's), then digits that end a word.
+/// a `#` after no word character (nor `&`, an HTML entity's), then digits that end a word;
+/// or the number that ends a link to one (`https://github.com/wez/wezterm/pull/2762`, the
+/// span its digits alone).
 fn references(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    for marker in ["/pull/", "/issues/"] {
+        for (i, _) in text.match_indices(marker) {
+            let start = i + marker.len();
+            let digits = bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let end = start + digits;
+            if (1..=7).contains(&digits) && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                out.push((start, end));
+            }
+        }
+    }
     for (i, _) in text.match_indices('#') {
         let before = i.checked_sub(1).map(|b| bytes[b]);
         if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'&') {
@@ -258,6 +273,7 @@ fn references(text: &str) -> Vec<(usize, usize)> {
             out.push((i, end));
         }
     }
+    out.sort_unstable();
     out
 }
 
@@ -268,7 +284,11 @@ fn masked(subject: &str) -> String {
     let mut at = 0;
     for (start, end) in references(subject) {
         out.push_str(&subject[at..start]);
-        out.push_str("#N");
+        out.push_str(if subject[start..].starts_with('#') {
+            "#N"
+        } else {
+            "N"
+        });
         at = end;
     }
     out.push_str(&subject[at..]);
@@ -303,6 +323,7 @@ fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<S
     if !repeated {
         return None;
     }
+    let links = !last[first..].starts_with('#');
     let (mut added, mut known) = (Vec::new(), Vec::new());
     for file in files {
         for hunk in &file.change.hunks {
@@ -315,7 +336,14 @@ fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<S
                 };
                 let text = line.text.to_str_lossy();
                 for (start, end) in references(&text) {
-                    let found = text[start..end].to_owned();
+                    // A link counts where the template links (ripgrep's prose `See [issue
+                    // 1172](…/issues/1172)` is no entry of a `BUG #1174` house).
+                    let link = !text[start..].starts_with('#');
+                    if link && !links && line.kind == crate::diff::LineKind::Added {
+                        continue;
+                    }
+                    // `#5345` and a link to pull request 5345 name the same one.
+                    let found = format!("#{}", text[start..end].trim_start_matches('#'));
                     if !into.contains(&found) {
                         into.push(found);
                     }
@@ -330,6 +358,13 @@ fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<S
     // As many as the template names: an entry names the change it notes first, the older
     // issues it closes after (`#6502 #6494`, noted `for #6502`).
     added.truncate(runs.len());
+    // A link takes the number alone (`…/pull/2762`).
+    if links {
+        added = added
+            .iter()
+            .map(|r| r.trim_start_matches('#').to_owned())
+            .collect();
+    }
     let joint = if last[first..end].contains(',') {
         ", "
     } else {
@@ -359,6 +394,12 @@ mod tests {
             "docs: changelog for #N"
         );
         assert!(references("#[derive(Debug)] and # 12").is_empty());
+        let link = "docs: changelog for https://github.com/wez/wezterm/pull/2762";
+        assert_eq!(
+            masked(link),
+            "docs: changelog for https://github.com/wez/wezterm/pull/N"
+        );
+        assert!(references("see https://example.com/pull/12abc").is_empty());
     }
 
     #[test]

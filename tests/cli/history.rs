@@ -287,6 +287,22 @@ fn a_changelog_entry_reuses_the_house_heading_with_its_references() {
     let subject = subject_of(&repo, &["--offline"]);
     assert!(!subject.contains('#'), "{subject}");
 
+    // wezterm also links the pull request: the link takes the new number, and an entry
+    // that links it as well as naming it names it once.
+    let url = "https://github.com/acme/app/pull";
+    for n in [30, 31] {
+        repo.write("CHANGELOG.md", changelog(&format!("- entry #{n}\n")));
+        repo.add(["CHANGELOG.md"]);
+        repo.commit(&format!("docs: changelog for {url}/{n}"));
+    }
+    let linked = format!("- fixed a leak [#4580]({url}/4580)\n- entry #31\n");
+    repo.write("CHANGELOG.md", changelog(&linked));
+    repo.add(["CHANGELOG.md"]);
+    assert_eq!(
+        subject_of(&repo, &["--offline"]),
+        format!("docs: changelog for {url}/4580")
+    );
+
     let once = TestRepo::with_commit();
     history(&once, 24, |i| {
         (format!("src/f{i}.rs"), format!("fix: case {i}"))
