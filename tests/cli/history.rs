@@ -302,6 +302,21 @@ fn a_changelog_entry_reuses_the_house_heading_with_its_references() {
         subject_of(&repo, &["--offline"]),
         format!("docs: changelog for {url}/4580")
     );
+    // Where the house writes `#N`, a link in prose is no entry's reference (ripgrep's `See
+    // [issue 1172](…)` in a release's preface).
+    for n in [40, 41] {
+        repo.write(
+            "CHANGELOG.md",
+            changelog(&format!("- entry #{n}\n- entry #31\n")),
+        );
+        repo.add(["CHANGELOG.md"]);
+        repo.commit(&format!("docs: changelog for #{n}"));
+    }
+    let prose = format!("See [issue 1172]({url}/1172) for why.\n\n- entry #41\n- entry #31\n");
+    repo.write("CHANGELOG.md", changelog(&prose));
+    repo.add(["CHANGELOG.md"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("1172"), "{subject}");
 
     let once = TestRepo::with_commit();
     history(&once, 24, |i| {
