@@ -1336,6 +1336,16 @@ pub(crate) struct BumpPhrase {
     pub to_first: bool,
 }
 
+/// A version as Dependabot writes it in a title: without the `v` of a tag (`actions/checkout
+/// from 3 to 4`, `github.com/docker/docker from 26.1.3 to 26.1.4`); a capital `V` stays, as
+/// it does there.
+pub(crate) fn bare_version(version: &str) -> &str {
+    match version.strip_prefix('v') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => version,
+    }
+}
+
 impl BumpPhrase {
     /// `update dependency postcss to v8.5.22`. `from_crate` tells a bump read from a Cargo
     /// manifest or lockfile: a crate; a tool's version moved in CI is no crate, and Renovate
@@ -1366,13 +1376,11 @@ impl BumpPhrase {
         // Both versions written alike: `from 3 to 4`, or `from v3 to v4` where the house's
         // bumps keep the `v`.
         let with_v = |version: &str| -> String {
-            let bare = version.trim_start_matches('v');
+            let bare = bare_version(version);
             if v && bare.starts_with(|c: char| c.is_ascii_digit()) {
                 format!("v{bare}")
-            } else if bare.starts_with(|c: char| c.is_ascii_digit()) {
-                bare.to_owned()
             } else {
-                version.to_owned()
+                bare.to_owned()
             }
         };
         if self.from {

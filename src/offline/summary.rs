@@ -5,7 +5,7 @@ use super::analysis::{Analysis, FileFacts, Setting};
 use super::calls::own_name;
 use super::classify::Type;
 use super::defs::DefKind;
-use super::deps::{DepChange, short_name};
+use super::deps::{DepChange, bare_version, short_name};
 use super::words;
 use crate::diff::Status;
 use crate::paths::{self, Kind};
@@ -286,16 +286,6 @@ fn file_verb(files: &[&FileFacts], default: &'static str) -> &'static str {
         "remove"
     } else {
         default
-    }
-}
-
-/// A version as Dependabot writes it in a title: without the `v` of a tag (`actions/checkout
-/// from 3 to 4`, `github.com/docker/docker from 26.1.3 to 26.1.4`); a capital `V` stays, as
-/// it does there.
-fn bare_version(version: &str) -> &str {
-    match version.strip_prefix('v') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
-        _ => version,
     }
 }
 
