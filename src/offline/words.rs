@@ -1690,7 +1690,8 @@ pub(crate) fn is_typo(swap: &Swap) -> bool {
     // a slip of the keys or of grammar, which its author calls a typo too.
     let word = |s: &str| s.chars().count() == 2 && s.chars().all(char::is_alphabetic);
     if swap.prose && old != new && word(&old) && word(&new) {
-        return distance(&old, &new) == 1 || old.chars().rev().eq(new.chars());
+        // `distance` counts two neighbours swapped as one edit.
+        return distance(&old, &new) == 1;
     }
     if old == new || shorter < 3 || (!swap.prose && shorter < 6) {
         return false;
