@@ -326,6 +326,12 @@ pub(crate) struct Analysis {
     pub calls_added: Vec<String>,
     pub calls_removed: Vec<String>,
     pub calls_overflow: bool,
+    /// The crates Rust code names on changed lines by the first segment of a path
+    /// (`atty::is(…)`, `use once_cell::sync::Lazy;` → `atty`, `once_cell`), by side, each
+    /// once, at most [`MAX_ROOTS`] a side: what code stopped using, or started to, where it
+    /// names a crate without importing it.
+    pub roots_added: Vec<String>,
+    pub roots_removed: Vec<String>,
     pub test_added: u32,
     pub test_removed: u32,
     /// Test lines added that open a lint rule's case (`code: …`), and those that list the
@@ -431,6 +437,39 @@ pub(crate) const MAX_PATTERNS: usize = 8;
 
 /// The most calls [`Analysis::calls_added`] and [`Analysis::calls_removed`] keep.
 pub(crate) const MAX_CALLS: usize = 64;
+
+/// The most path roots [`Analysis::roots_added`] and [`Analysis::roots_removed`] keep.
+const MAX_ROOTS: usize = 64;
+
+/// Adds the first segments of the Rust paths on a line (`atty::Stream::Stdin` → `atty`) to
+/// `roots`, each once; `crate`, `self`, `super` and `Self` name no crate.
+fn push_roots(text: &[u8], roots: &mut Vec<String>) {
+    let mut i = 0;
+    while let Some(at) = text[i..].find("::") {
+        let end = i + at;
+        let start = text[..end]
+            .iter()
+            .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+            .map_or(0, |p| p + 1);
+        let before = text[..start].last().copied();
+        let name = &text[start..end];
+        i = end + 2;
+        // `a::b::c` names `a` once: a segment after `::` is no root; `<T as X>::` and
+        // `T::` after `::` are the same.
+        if name.is_empty() || before == Some(b':') || name[0].is_ascii_digit() {
+            continue;
+        }
+        if roots.len() >= MAX_ROOTS {
+            return;
+        }
+        let name = String::from_utf8_lossy(name);
+        if !matches!(name.as_ref(), "crate" | "self" | "super" | "Self")
+            && !roots.iter().any(|r| *r == name)
+        {
+            roots.push(name.into_owned());
+        }
+    }
+}
 
 fn trim(text: &[u8]) -> &[u8] {
     text[..text.len().min(MAX_LINE)].trim_ascii()
@@ -2481,6 +2520,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         if !added && !facts.deprecated_removed && marks_deprecation(text) {
                             facts.deprecated_removed = true;
                         }
+                        if lang == Lang::Rust && !comment && text.contains_str("::") {
+                            let stripped = without_strings(text, lang);
+                            push_roots(
+                                &stripped,
+                                if added {
+                                    &mut out.roots_added
+                                } else {
+                                    &mut out.roots_removed
+                                },
+                            );
+                        }
                         if code_like && !comment && facts.mentions.len() < MENTIONS {
                             mention_words(text, &mut facts.mentions);
                         }
@@ -3384,6 +3434,22 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_roots_are_the_first_segments_of_paths() {
+        let mut roots = Vec::new();
+        push_roots(b"atty::is(atty::Stream::Stdin)", &mut roots);
+        push_roots(b"use once_cell::sync::Lazy;", &mut roots);
+        push_roots(
+            b"let x = <T as de::Deserialize>::deserialize(d)?;",
+            &mut roots,
+        );
+        push_roots(
+            b"crate::util::go(self::x, Self::new(), super::y, 2::z)",
+            &mut roots,
+        );
+        assert_eq!(roots, ["atty", "once_cell", "de"]);
+    }
 
     #[test]
     fn words_split_camel_and_snake_case() {

@@ -349,6 +349,23 @@ fn deps_summary(deps: &[DepChange], budget: usize) -> String {
         }
         return truncate(&format!("update {} {kinds}", names.len()), budget);
     }
+    // Packages taken out and one put in their place: `replace dirs with etcetera`.
+    let gone: Vec<String> = (deps.iter())
+        .filter(|d| d.from.is_some() && d.to.is_none())
+        .map(|d| d.name.clone())
+        .collect();
+    if let [new] = (deps.iter())
+        .filter(|d| d.from.is_none() && d.to.is_some())
+        .collect::<Vec<_>>()
+        .as_slice()
+        && (1..=3).contains(&gone.len())
+        && gone.len() + 1 == deps.len()
+    {
+        let text = format!("replace {} with {}", join(&gone), new.name);
+        if width(&text) <= budget {
+            return text;
+        }
+    }
     let mut bumped: Vec<String> = deps
         .iter()
         .map(|d| short_name(&d.name).to_owned())
@@ -871,45 +888,97 @@ pub(crate) fn single_bump(a: &Analysis) -> Option<DepChange> {
 /// Packages dropped from the manifests (up to three), and the code that used them rewritten
 /// without them: their imports went (wezterm's `remove once_cell in favor of std
 /// functionality`, prettier's `Remove please-upgrade-node`, vue's scripts moved off
-/// `execa` and `minimist`). A package's `@types/` beside it goes unnamed.
+/// `execa` and `minimist`), or the paths that named them (ripgrep's `atty::is(…)` become
+/// `std::io::stdin().is_terminal()`). One package added in their place, and named by the
+/// new code, makes it a replacement (bat's `Replace dirs crate with etcetera crate`,
+/// `Use nu-ansi-term instead of ansi_term`). A package's `@types/` beside it goes unnamed.
 pub(crate) fn dropped_dependencies(a: &Analysis) -> Option<Vec<DepChange>> {
-    let mut dropped = Names::default();
-    for dep in &a.manifest.deps {
-        dropped.push(&dep.name);
+    let deps = &a.manifest.deps;
+    let (mut dropped, mut added) = (Names::default(), Names::default());
+    for dep in deps {
+        match (&dep.from, &dep.to) {
+            (Some(_), None) => dropped.push(&dep.name),
+            (None, Some(_)) => added.push(&dep.name),
+            // A version moved beside them: a bump, for other rules.
+            _ => return None,
+        }
     }
-    let names = dropped.into_list();
-    let typed = |name: &str| {
-        name.strip_prefix("@types/")
-            .is_some_and(|bare| names.iter().any(|n| n == bare))
+    let (dropped, added) = (dropped.into_list(), added.into_list());
+    let untyped = |names: &[String]| -> Vec<String> {
+        let typed = |name: &str| {
+            name.strip_prefix("@types/")
+                .is_some_and(|bare| names.iter().any(|n| n == bare))
+        };
+        names.iter().filter(|n| !typed(n)).cloned().collect()
     };
-    let named: Vec<&String> = names.iter().filter(|n| !typed(n)).collect();
-    if named.is_empty() || named.len() > 3 {
+    // A package taken out of one manifest and put into another moved: neither.
+    let named: Vec<String> = untyped(&dropped)
+        .into_iter()
+        .filter(|n| !added.contains(n))
+        .collect();
+    let instead: Vec<String> = untyped(&added)
+        .into_iter()
+        .filter(|n| !dropped.contains(n))
+        .collect();
+    if named.is_empty() || named.len() > 3 || instead.len() > 1 {
         return None;
     }
-    let gone = a
-        .manifest
-        .deps
-        .iter()
-        .all(|dep| dep.from.is_some() && dep.to.is_none());
+    let crate_name = |name: &str| name.replace('-', "_");
     let imported = |name: &str| {
         a.removed_imports
             .iter()
-            .any(|line| line.contains(name) || line.contains(&name.replace('-', "_")))
+            .any(|line| line.contains(name) || line.contains(&crate_name(name)))
+            || a.roots_removed.contains(&crate_name(name))
     };
-    // A file deleted with them is the news (`remove jest-resolver`).
-    (gone
+    // A package of the workspace itself (its folder among the paths) is a crate renamed or
+    // moved, not a dependency replaced.
+    let own = |name: &str| {
+        a.files.iter().any(|f| {
+            std::iter::once(f.path.as_str())
+                .chain(f.old_path.as_deref())
+                .any(|path| {
+                    path.split('/')
+                        .rev()
+                        .skip(1)
+                        .any(|folder| folder == name || folder == crate_name(name))
+                })
+        })
+    };
+    let lines = a.code_added.lines + a.code_removed.lines;
+    let rewritten = named
+        .iter()
+        .all(|name| imported(name) && !own(name) && !a.roots_added.contains(&crate_name(name)));
+    // The new package is the one the new code names (Rust paths; other languages'
+    // imports are not kept by side).
+    let replacement = match instead.as_slice() {
+        [] => true,
+        [new] => !own(new) && a.roots_added.contains(&crate_name(new)),
+        _ => false,
+    };
+    // The author's own note says what a replacement is for (tauri's `validate productName`
+    // beside `valico` replaced by `jsonschema`).
+    let noted = !a.notes.is_empty() || a.entry_note.is_some();
+    (rewritten
+        && replacement
+        && (instead.is_empty() || !noted)
         && a.files.iter().all(|f| f.status != Status::Deleted)
         && a.manifest.release.is_none()
-        && a.code_added.lines + a.code_removed.lines <= 4 * ADAPTED_LINES * named.len() as u32
+        && lines <= 4 * ADAPTED_LINES * named.len() as u32
         && a.files
             .iter()
-            .all(|f| f.added_defs.iter().all(|d| !d.public))
-        && named.iter().all(|name| imported(name)))
+            .all(|f| f.added_defs.iter().all(|d| !d.public)))
     .then(|| {
-        (a.manifest.deps.iter())
-            .filter(|d| named.contains(&&d.name))
+        let mut out: Vec<DepChange> = (deps.iter())
+            .filter(|d| named.contains(&d.name) && d.to.is_none())
             .cloned()
-            .collect()
+            .collect();
+        out.extend(
+            (deps.iter())
+                .filter(|d| instead.contains(&d.name) && d.from.is_none())
+                .take(1)
+                .cloned(),
+        );
+        out
     })
 }
 
@@ -4653,8 +4722,10 @@ mod tests {
             deps_summary(&[new("a"), new("b"), new("c"), new("d")], 72),
             "add 4 dependencies"
         );
-        let mixed = [gone("a"), new("b")];
-        assert_eq!(deps_summary(&mixed, 72), "update a and b");
+        // One taken out, one put in: the one replaced by the other, in either order.
+        assert_eq!(deps_summary(&[new("b"), gone("a")], 72), "replace a with b");
+        let mixed = [gone("a"), new("b"), new("c")];
+        assert_eq!(deps_summary(&mixed, 72), "update a, b and c");
     }
 
     #[test]

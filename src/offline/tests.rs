@@ -22,6 +22,10 @@ fn message(patch: &str) -> Message {
     write(&entries(patch.as_bytes()), &Style::default())
 }
 
+fn message_of(patch: &str) -> String {
+    message(patch).subject
+}
+
 /// The subject's words, after its type and scope when it has them.
 fn words_of(patch: &str) -> String {
     let subject = message(patch).subject;
@@ -1069,6 +1073,55 @@ fn a_dependency_dropped_with_its_uses_is_removed() {
     let deleted = "diff --git a/src/cell.rs b/src/cell.rs\ndeleted file mode 100644\n--- a/src/cell.rs\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-use once_cell::sync::OnceCell;\n-pub(crate) static CELL: OnceCell<u8> = OnceCell::new();\n";
     let subject = message(&format!("{manifest}{deleted}")).subject;
     assert!(!subject.contains("once_cell dependency"), "{subject}");
+}
+
+/// Rust code that names a crate by its path, never importing it (ripgrep's
+/// `atty::is(atty::Stream::Stdin)`), stopped using it as surely as code whose `use` went.
+#[test]
+fn a_dependency_named_by_paths_alone_is_removed_with_them() {
+    let manifest = "diff --git a/crates/cli/Cargo.toml b/crates/cli/Cargo.toml\n--- a/crates/cli/Cargo.toml\n+++ b/crates/cli/Cargo.toml\n@@ -17,3 +17,2 @@ [dependencies]\n-atty = \"0.2.11\"\n bstr = \"1.6.0\"\n globset = \"0.4.10\"\n";
+    let code = "diff --git a/crates/cli/src/lib.rs b/crates/cli/src/lib.rs\n--- a/crates/cli/src/lib.rs\n+++ b/crates/cli/src/lib.rs\n@@ -180,11 +180,11 @@ pub fn is_readable_stdin() -> bool {\n pub fn is_tty_stdin() -> bool {\n-    atty::is(atty::Stream::Stdin)\n+    std::io::stdin().is_terminal()\n }\n \n pub fn is_tty_stdout() -> bool {\n-    atty::is(atty::Stream::Stdout)\n+    std::io::stdout().is_terminal()\n }\n";
+    let subject = message(&format!("{manifest}{code}")).subject;
+    assert!(subject.ends_with(": remove atty dependency"), "{subject}");
+    // Still named by the new code: not gone, whatever the manifest says.
+    let kept = code.replace(
+        "std::io::stdin().is_terminal()",
+        "atty::isnt(atty::Stream::Stdin)",
+    );
+    let subject = message(&format!("{manifest}{kept}")).subject;
+    assert!(!subject.contains("atty dependency"), "{subject}");
+}
+
+/// A package dropped and one added, the code moved from the one to the other, is the one
+/// replaced by the other (bat's `Replace dirs crate with etcetera crate`, `Use nu-ansi-term
+/// instead of ansi_term`). A package the new code does not name was added for something
+/// else; a crate of the workspace renamed (its folder moved) is no replacement.
+#[test]
+fn a_dependency_swapped_for_another_is_replaced() {
+    let manifest = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -30,4 +30,4 @@ [dependencies]\n clircle = \"0.4\"\n-ansi_term = \"0.12.1\"\n+nu-ansi-term = \"0.47.0\"\n bytesize = \"1.2\"\n";
+    let code = "diff --git a/src/decorations.rs b/src/decorations.rs\n--- a/src/decorations.rs\n+++ b/src/decorations.rs\n@@ -1,6 +1,6 @@\n #[cfg(feature = \"git\")]\n use crate::diff::LineChange;\n use crate::printer::{Colors, InteractivePrinter};\n-use ansi_term::Style;\n+use nu_ansi_term::Style;\n \n #[derive(Debug, Clone)]\n";
+    let message = message(&format!("{manifest}{code}"));
+    assert!(
+        message
+            .subject
+            .ends_with(": replace ansi_term with nu-ansi-term"),
+        "{}",
+        message.subject
+    );
+    assert!(
+        matches!(type_of(&message.subject), "build" | "chore" | "refactor"),
+        "{}",
+        message.subject
+    );
+    // The new code names something else: the added package is not the replacement.
+    let other = code.replace("+use nu_ansi_term::Style;", "+use crate::style::Style;");
+    let subject = message_of(&format!("{manifest}{other}"));
+    assert!(!subject.contains("replace"), "{subject}");
+    // A crate of the workspace renamed, its files moved with it.
+    let renamed = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -30,3 +30,3 @@ [dependencies]\n clircle = \"0.4\"\n-bevy_scene2 = { path = \"crates/bevy_scene2\" }\n+bevy_scene = { path = \"crates/bevy_scene\" }\n bytesize = \"1.2\"\n";
+    let moved = "diff --git a/crates/bevy_scene2/src/lib.rs b/crates/bevy_scene/src/lib.rs\nsimilarity index 90%\nrename from crates/bevy_scene2/src/lib.rs\nrename to crates/bevy_scene/src/lib.rs\n--- a/crates/bevy_scene2/src/lib.rs\n+++ b/crates/bevy_scene/src/lib.rs\n@@ -1,3 +1,3 @@\n-use bevy_scene2::Scene;\n+use bevy_scene::Scene;\n pub fn load() {}\n";
+    let subject = message_of(&format!("{renamed}{moved}"));
+    assert!(!subject.contains("replace bevy_scene2"), "{subject}");
 }
 
 /// A changelog entry added beside the code it describes is the author's own words for the
