@@ -891,7 +891,8 @@ pub(crate) fn single_bump(a: &Analysis) -> Option<DepChange> {
 /// `execa` and `minimist`), or the paths that named them (ripgrep's `atty::is(…)` become
 /// `std::io::stdin().is_terminal()`). One package added in their place, and named by the
 /// new code, makes it a replacement (bat's `Replace dirs crate with etcetera crate`,
-/// `Use nu-ansi-term instead of ansi_term`). A package's `@types/` beside it goes unnamed.
+/// `Use nu-ansi-term instead of ansi_term`). A few public items may be written in its
+/// place (jj's own `encode_hex` for `hex`'s). A package's `@types/` beside it goes unnamed.
 pub(crate) fn dropped_dependencies(a: &Analysis) -> Option<Vec<DepChange>> {
     let deps = &a.manifest.deps;
     let (mut dropped, mut added) = (Names::default(), Names::default());
@@ -964,22 +965,24 @@ pub(crate) fn dropped_dependencies(a: &Analysis) -> Option<Vec<DepChange>> {
         && a.files.iter().all(|f| f.status != Status::Deleted)
         && a.manifest.release.is_none()
         && lines <= 4 * ADAPTED_LINES * named.len() as u32
-        && a.files
-            .iter()
-            .all(|f| f.added_defs.iter().all(|d| !d.public)))
-    .then(|| {
-        let mut out: Vec<DepChange> = (deps.iter())
-            .filter(|d| named.contains(&d.name) && d.to.is_none())
-            .cloned()
-            .collect();
-        out.extend(
-            (deps.iter())
-                .filter(|d| instead.contains(&d.name) && d.from.is_none())
-                .take(1)
-                .cloned(),
-        );
-        out
-    })
+        && (a.files.iter())
+            .flat_map(|f| &f.added_defs)
+            .filter(|d| d.public)
+            .count()
+            <= 4)
+        .then(|| {
+            let mut out: Vec<DepChange> = (deps.iter())
+                .filter(|d| named.contains(&d.name) && d.to.is_none())
+                .cloned()
+                .collect();
+            out.extend(
+                (deps.iter())
+                    .filter(|d| instead.contains(&d.name) && d.from.is_none())
+                    .take(1)
+                    .cloned(),
+            );
+            out
+        })
 }
 
 /// The dependencies a change that only moves dependencies moves, and whether they are CI

@@ -1083,6 +1083,11 @@ fn a_dependency_named_by_paths_alone_is_removed_with_them() {
     let code = "diff --git a/crates/cli/src/lib.rs b/crates/cli/src/lib.rs\n--- a/crates/cli/src/lib.rs\n+++ b/crates/cli/src/lib.rs\n@@ -180,11 +180,11 @@ pub fn is_readable_stdin() -> bool {\n pub fn is_tty_stdin() -> bool {\n-    atty::is(atty::Stream::Stdin)\n+    std::io::stdin().is_terminal()\n }\n \n pub fn is_tty_stdout() -> bool {\n-    atty::is(atty::Stream::Stdout)\n+    std::io::stdout().is_terminal()\n }\n";
     let subject = message(&format!("{manifest}{code}")).subject;
     assert!(subject.ends_with(": remove atty dependency"), "{subject}");
+    // Its few functions written in its place (jj's `roll our own decode/encode_hex()`).
+    let manifest_hex = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -40,3 +40,2 @@ [workspace.dependencies]\n glob = \"0.3.2\"\n-hex = \"0.4.3\"\n ignore = \"0.4.23\"\n";
+    let own = "diff --git a/lib/src/hex_util.rs b/lib/src/hex_util.rs\n--- a/lib/src/hex_util.rs\n+++ b/lib/src/hex_util.rs\n@@ -10,6 +10,14 @@\n-pub use hex::encode as encode_hex;\n+/// Encodes bytes as lower-case hex digits.\n+pub fn encode_hex(data: &[u8]) -> String {\n+    let mut out = String::with_capacity(data.len() * 2);\n+    for b in data {\n+        out.push_str(&format!(\"{b:02x}\"));\n+    }\n+    out\n+}\n";
+    let subject = message(&format!("{manifest_hex}{own}")).subject;
+    assert!(subject.ends_with(": remove hex dependency"), "{subject}");
     // Still named by the new code: not gone, whatever the manifest says.
     let kept = code.replace(
         "std::io::stdin().is_terminal()",
