@@ -163,6 +163,9 @@ pub(crate) struct FileFacts {
     /// The words changed in place (`recieve` → `receive`), when every changed hunk only
     /// swaps words or moves whitespace (see `swap_only`).
     pub swaps: Vec<super::words::Swap>,
+    /// A Cargo manifest's dependency lines edited in place (features, `optional`, default
+    /// features; the version kept), when every changed hunk does only that.
+    pub dep_edits: Vec<super::cargo_deps::DepEdit>,
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
@@ -2074,6 +2077,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             mentions: Vec::new(),
             list_items: Vec::new(),
             swaps: Vec::new(),
+            dep_edits: Vec::new(),
             swap_only: false,
             hunks_changed: 0,
             typo_hunks: 0,
@@ -2167,6 +2171,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut reformat_hunks = 0u32;
         let mut sorted_hunks = 0u32;
+        // Hunks of a Cargo manifest that change lines, and those that only edit dependency
+        // lines in place.
+        let (mut manifest_hunks, mut dep_edit_hunks) = (0u32, 0u32);
+        let mut dep_edits_only = true;
         let mut ending_hunks = 0u32;
         // Per hunk that only swaps endings: the newline the last line gained or lost.
         let mut newline_ends: Vec<Option<bool>> = Vec::new();
@@ -2885,6 +2893,26 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             } else if plus + minus > 0 && settings_file {
                 if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
                     facts.other_lines = true;
+                    dep_edits_only = false;
+                }
+                if dep_edits_only && kind == Kind::Manifest && name == "Cargo.toml" {
+                    manifest_hunks += 1;
+                    let text = |lines: &[&[u8]]| -> Vec<String> {
+                        lines
+                            .iter()
+                            .map(|l| l.to_str_lossy().into_owned())
+                            .collect()
+                    };
+                    let (old, new) = (text(&old_lines), text(&new_lines));
+                    let old: Vec<&str> = old.iter().map(String::as_str).collect();
+                    let new: Vec<&str> = new.iter().map(String::as_str).collect();
+                    match super::cargo_deps::edits(&old, &new) {
+                        Some(edits) if facts.dep_edits.len() + edits.len() <= 8 => {
+                            dep_edit_hunks += 1;
+                            facts.dep_edits.extend(edits)
+                        }
+                        _ => dep_edits_only = false,
+                    }
                 }
                 for (added, lines) in [(false, &old_lines), (true, &new_lines)] {
                     // The array of tables an added `[[name]]` line opened, until its first key.
@@ -3174,6 +3202,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         facts.whitespace_trimmed = changed_hunks > 0 && trim_hunks == changed_hunks && any_trimmed;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
+        if !dep_edits_only || dep_edit_hunks != manifest_hunks || manifest_hunks != changed_hunks {
+            facts.dep_edits.clear();
+        }
         facts.hunks_changed = changed_hunks;
         if changed_hunks > 0 && insert_hunks == changed_hunks {
             facts.inserted = inserted;

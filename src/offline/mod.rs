@@ -10,6 +10,7 @@ mod analysis;
 mod body;
 mod branch;
 mod calls;
+mod cargo_deps;
 mod classify;
 mod defs;
 mod deprecation;

@@ -720,6 +720,27 @@ fn without_trivial(names: &mut Vec<String>) {
 /// Not `bar`: ratatui's `symbols::bar` is real.
 const PLACEHOLDERS: &[&str] = &["foo", "baz", "qux", "quux", "foobar", "dummy"];
 
+/// Cargo manifests whose every change edits dependency lines in place (a lockfile beside
+/// them): `enable rc feature of serde`, `make tower-http optional`. The same edit in several
+/// manifests is said once.
+fn dep_edits_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let mut edits: Vec<super::cargo_deps::DepEdit> = Vec::new();
+    for f in files {
+        match f.kind {
+            Kind::Lockfile => continue,
+            Kind::Manifest if !f.dep_edits.is_empty() => {}
+            _ => return None,
+        }
+        for edit in &f.dep_edits {
+            if !edits.contains(edit) {
+                edits.push(edit.clone());
+            }
+        }
+    }
+    let text = super::cargo_deps::summary(&edits)?;
+    (width(&text) <= budget).then_some(text)
+}
+
 /// Names of definitions across the given files, for a type.
 fn def_names(files: &[&FileFacts], ty: Type) -> (Vec<String>, bool) {
     let mut added = Names::default();
@@ -1343,6 +1364,14 @@ pub(crate) fn summary(
         return text;
     }
     if let Some(text) = new_data_member_summary(&files, budget) {
+        return text;
+    }
+    // The author's own note says what such an edit is for (tauri's `support using socks
+    // proxy from environment` beside ureq's `socks-proxy` feature).
+    if a.notes.is_empty()
+        && a.entry_note.is_none()
+        && let Some(text) = dep_edits_summary(&files, budget)
+    {
         return text;
     }
     if let Some(text) = setting_summary(&files, budget) {

@@ -1129,6 +1129,38 @@ fn a_dependency_swapped_for_another_is_replaced() {
     assert!(!subject.contains("replace bevy_scene2"), "{subject}");
 }
 
+/// A dependency line edited in place, its version kept, says what the edit does (jj's
+/// `cargo: enable missing "rc" feature of serde`, tokio's `disable default features for
+/// mio`), where the manifest alone said `update Cargo.toml`; any other line changed beside
+/// it leaves the manifest to the other rules.
+#[test]
+fn a_dependency_line_edited_in_place_says_the_edit() {
+    let serde = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -92,7 +92,7 @@ same-file = \"1.0.6\"\n rayon = \"1.7.0\"\n-serde = { version = \"1.0\", features = [\"derive\"] }\n+serde = { version = \"1.0\", features = [\"derive\", \"rc\"] }\n serde_json = \"1.0\"\n";
+    let subject = message_of(serde);
+    assert!(
+        subject.ends_with(": enable rc feature of serde"),
+        "{subject}"
+    );
+    let mio = "diff --git a/tokio/Cargo.toml b/tokio/Cargo.toml\n--- a/tokio/Cargo.toml\n+++ b/tokio/Cargo.toml\n@@ -95,7 +95,7 @@ pin-project-lite = \"0.2.7\"\n bytes = { version = \"1.0.0\", optional = true }\n-mio = { version = \"0.8.6\", optional = true }\n+mio = { version = \"0.8.6\", optional = true, default-features = false }\n num_cpus = { version = \"1.8.0\", optional = true }\n";
+    let subject = message_of(mio);
+    assert!(
+        subject.ends_with(": disable default features of mio"),
+        "{subject}"
+    );
+    // A profile setting changed in another hunk of the same manifest.
+    let lto =
+        "@@ -120,3 +120,4 @@ [profile.release]\n debug = 1\n+lto = true\n codegen-units = 1\n";
+    let subject = message_of(&format!("{serde}{lto}"));
+    assert!(!subject.contains("rc feature"), "{subject}");
+    // The version moved with the features: a bump.
+    let bump = serde.replace(
+        "+serde = { version = \"1.0\"",
+        "+serde = { version = \"1.1\"",
+    );
+    let subject = message_of(&bump);
+    assert!(!subject.contains("rc feature"), "{subject}");
+}
+
 /// A changelog entry added beside the code it describes is the author's own words for the
 /// change (alacritty, jj): a fault under `### Fixed` is fixed, a new command is added by
 /// name, a sentence stays a sentence. A bump, a release, an entry nested under another, or
