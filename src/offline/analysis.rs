@@ -2972,15 +2972,23 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                     && !text.contains(char::is_whitespace))
                                 .then(|| ("channel".to_owned(), text.to_owned()))
                             });
+                        let place = (placed.as_ref())
+                            .and_then(|p| p[usize::from(added)].get(i).cloned().flatten());
+                        // A build profile's keys are settings too (`lto = true` under
+                        // `[profile.release]`).
+                        let profile =
+                            (place.as_ref()).is_some_and(|p| p.table.starts_with("profile."));
                         match parsed {
-                            // A manifest's settings are its package's metadata; its
-                            // dependencies and version have rules of their own.
-                            Some((k, _)) if kind == Kind::Manifest && !is_package_metadata(&k) => {
+                            // A manifest's settings are its package's metadata and its
+                            // profiles; its dependencies and version have rules of their own.
+                            Some((k, _))
+                                if kind == Kind::Manifest
+                                    && !is_package_metadata(&k)
+                                    && !profile =>
+                            {
                                 facts.other_lines = true
                             }
                             Some((key, value)) if facts.settings.len() < 16 => {
-                                let place = (placed.as_ref())
-                                    .and_then(|p| p[usize::from(added)].get(i).cloned().flatten());
                                 facts.settings.push(Setting {
                                     added,
                                     key,

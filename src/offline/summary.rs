@@ -2266,9 +2266,25 @@ fn setting_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         [file] => entry_of(file),
         _ => None,
     };
-    let place = match entry {
-        Some((table, entry)) => format!("{entry} {table}"),
-        None => setting_place(files),
+    // Keys of one Cargo build profile (`[profile.release]`, `[profile.dev.package."*"]`):
+    // `enable lto in release profile`.
+    let manifests = (files.iter()).all(|f| paths::file_name(&f.path) == "Cargo.toml");
+    let profiles: Vec<Option<&str>> = (files.iter())
+        .filter(|_| manifests)
+        .flat_map(|f| &f.settings)
+        .map(|s| {
+            let table = &s.place.as_ref()?.table;
+            table.strip_prefix("profile.")?.split('.').next()
+        })
+        .collect();
+    let profile = match profiles.first() {
+        Some(Some(name)) if profiles.iter().all(|p| p == &Some(*name)) => Some(*name),
+        _ => None,
+    };
+    let place = match (entry, profile) {
+        (Some((table, entry)), _) => format!("{entry} {table}"),
+        (None, Some(name)) => format!("{name} profile"),
+        (None, None) => setting_place(files),
     };
     let said: Vec<String> = keys
         .iter()

@@ -1147,6 +1147,13 @@ fn a_dependency_line_edited_in_place_says_the_edit() {
         subject.ends_with(": disable default features of mio"),
         "{subject}"
     );
+    // A build profile's setting alone is said in its profile.
+    let lto_only = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -119,3 +119,4 @@ serde_json = \"1.0\"\n [profile.release]\n debug = 1\n+lto = true\n codegen-units = 1\n";
+    let subject = message_of(lto_only);
+    assert!(
+        subject.ends_with(": enable lto in release profile"),
+        "{subject}"
+    );
     // A profile setting changed in another hunk of the same manifest.
     let lto =
         "@@ -120,3 +120,4 @@ [profile.release]\n debug = 1\n+lto = true\n codegen-units = 1\n";
