@@ -1203,9 +1203,18 @@ pub(crate) fn summary(
     budget: usize,
     typed: bool,
 ) -> String {
-    let files = a.substantive();
+    let mut files = a.substantive();
     if files.is_empty() {
         return truncate("record an empty change", budget);
+    }
+    // Docs a tool generates from the other files (helix's `book/src/generated/
+    // lang-support.md` table, regenerated beside `languages.toml`) follow the change; the
+    // files they were generated from say what it is.
+    let generated = |f: &&FileFacts| {
+        f.kind == Kind::Docs && f.path.split('/').rev().skip(1).any(|d| d == "generated")
+    };
+    if files.iter().any(|f| !generated(f)) {
+        files.retain(|f| !generated(f));
     }
     // The toolchain or MSRV moved: that is the change, whatever code moved with it.
     if let Some(toolchain) = &a.toolchain {

@@ -1168,6 +1168,19 @@ fn a_dependency_line_edited_in_place_says_the_edit() {
     assert!(!subject.contains("rc feature"), "{subject}");
 }
 
+/// Docs a tool generates from the other files (helix's `book/src/generated/lang-support.md`)
+/// follow the change and name nothing in its subject; alone, they are the change.
+#[test]
+fn generated_docs_beside_their_source_are_left_out_of_the_subject() {
+    let docs = "diff --git a/book/src/generated/lang-support.md b/book/src/generated/lang-support.md\n--- a/book/src/generated/lang-support.md\n+++ b/book/src/generated/lang-support.md\n@@ -20,3 +20,3 @@\n | c | \u{2713} | \u{2713} |  | `clangd` |\n-| c-sharp | \u{2713} |  |  | `OmniSharp` |\n+| c-sharp | \u{2713} |  |  | `OmniSharp`, `csharp-ls` |\n | cabal |  |  |  | `haskell-language-server-wrapper` |\n";
+    let queries = "diff --git a/runtime/queries/swift/indents.scm b/runtime/queries/swift/indents.scm\nnew file mode 100644\n--- /dev/null\n+++ b/runtime/queries/swift/indents.scm\n@@ -0,0 +1,3 @@\n+[\n+  (class_body)\n+] @indent\n";
+    let subject = message_of(&format!("{docs}{queries}"));
+    assert!(!subject.contains("lang-support"), "{subject}");
+    assert!(subject.contains("swift indents"), "{subject}");
+    let subject = message_of(docs);
+    assert!(subject.contains("lang-support"), "{subject}");
+}
+
 /// A changelog entry added beside the code it describes is the author's own words for the
 /// change (alacritty, jj): a fault under `### Fixed` is fixed, a new command is added by
 /// name, a sentence stays a sentence. A bump, a release, an entry nested under another, or
