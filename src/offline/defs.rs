@@ -429,8 +429,52 @@ pub(crate) fn parse(line: &str, lang: Lang) -> Option<Def> {
         Lang::Java => java(trimmed),
         // Only top-level lines: indented ones are statements far more often than not.
         Lang::C if !line.starts_with([' ', '\t']) => c(trimmed),
-        Lang::C | Lang::Markdown | Lang::Other => None,
+        Lang::Other => other(trimmed),
+        Lang::C | Lang::Markdown => None,
     }
+}
+
+/// Functions and modules of the languages with no reader of their own that say `def`:
+/// Nushell's `export def --env "str dedent" []`, Ruby's and Elixir's `def`/`defp`,
+/// `defmodule`. Names may hold dashes (`def run-tests`); a quoted name is kept whole. Not
+/// shell functions: a completion script's `_bat` names less than its file.
+fn other(line: &str) -> Option<Def> {
+    let (s, exported) = strip_words(line, &["export"]);
+    let name_of = |rest: &str| -> Option<String> {
+        let rest = rest.trim_start();
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let name = &quoted[..quoted.find('"')?];
+            return (!name.is_empty() && name.len() <= 40).then(|| name.to_owned());
+        }
+        let end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '?' | '!' | '.')))
+            .unwrap_or(rest.len());
+        let name = rest[..end].trim_end_matches('.');
+        ident(name)?;
+        Some(name.to_owned())
+    };
+    for (prefix, kind) in [
+        ("def ", DefKind::Function),
+        ("defp ", DefKind::Function),
+        ("defmodule ", DefKind::Module),
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            // Nushell's flags before the name: `def --env --wrapped name`.
+            let mut rest = rest.trim_start();
+            while let Some(flagged) = rest.strip_prefix("--") {
+                rest = flagged.split_once(' ')?.1.trim_start();
+            }
+            let name = name_of(rest)?;
+            let public = exported || prefix != "defp ";
+            let kind = if name.starts_with("test") && kind == DefKind::Function {
+                DefKind::Test
+            } else {
+                kind
+            };
+            return Some(Def { kind, name, public });
+        }
+    }
+    None
 }
 
 /// Reads the name a hunk's function-context heading points at (`impl Foo {` → `Foo`).
@@ -479,6 +523,28 @@ mod tests {
 
     fn name(line: &str, lang: Lang) -> Option<(String, bool)> {
         parse(line, lang).map(|d| (d.name, d.public))
+    }
+
+    #[test]
+    fn nushell_and_ruby_defs_are_read_with_their_names_whole() {
+        let named = |line: &str| parse(line, Lang::Other).map(|d| d.name);
+        assert_eq!(
+            named(r#"export def "kv set" [key: string, value?: any] {"#).as_deref(),
+            Some("kv set")
+        );
+        assert_eq!(
+            named("export def --env --wrapped run-tests [] {").as_deref(),
+            Some("run-tests")
+        );
+        assert_eq!(named("def valid?(x)").as_deref(), Some("valid?"));
+        assert_eq!(
+            parse("defp handle_info(msg, state) do", Lang::Other).map(|d| d.public),
+            Some(false)
+        );
+        // Not shell functions, not keys or prose.
+        assert_eq!(named("_bat() {"), None);
+        assert_eq!(named("default: true"), None);
+        assert_eq!(named("def: 1"), None);
     }
 
     #[test]
