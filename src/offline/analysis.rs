@@ -2171,9 +2171,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut reformat_hunks = 0u32;
         let mut sorted_hunks = 0u32;
-        // Hunks of a Cargo manifest that change lines, and those that only edit dependency
-        // lines in place.
-        let (mut manifest_hunks, mut dep_edit_hunks) = (0u32, 0u32);
+        // Hunks of a Cargo manifest read for dependency edits, and whether each only edits
+        // dependency lines in place (the reading stops at the first that does not).
+        let mut manifest_hunks = 0u32;
         let mut dep_edits_only = true;
         let mut ending_hunks = 0u32;
         // Per hunk that only swaps endings: the newline the last line gained or lost.
@@ -2908,7 +2908,6 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     let new: Vec<&str> = new.iter().map(String::as_str).collect();
                     match super::cargo_deps::edits(&old, &new) {
                         Some(edits) if facts.dep_edits.len() + edits.len() <= 8 => {
-                            dep_edit_hunks += 1;
                             facts.dep_edits.extend(edits)
                         }
                         _ => dep_edits_only = false,
@@ -3210,7 +3209,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         facts.whitespace_trimmed = changed_hunks > 0 && trim_hunks == changed_hunks && any_trimmed;
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
-        if !dep_edits_only || dep_edit_hunks != manifest_hunks || manifest_hunks != changed_hunks {
+        if !dep_edits_only || manifest_hunks != changed_hunks {
             facts.dep_edits.clear();
         }
         facts.hunks_changed = changed_hunks;

@@ -4,6 +4,8 @@
 //! (`enable rc feature of serde`, `make tower-http optional`), where the manifest's lines
 //! alone said `update Cargo.toml`.
 
+use super::summary::join;
+
 /// What one dependency line says beside its version.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 struct Spec {
@@ -143,10 +145,6 @@ pub(crate) fn edits(old: &[&str], new: &[&str]) -> Option<Vec<DepEdit>> {
         out.push(edit);
     }
     Some(out)
-}
-
-fn join(names: &[String]) -> String {
-    super::summary::join(names)
 }
 
 /// The subject for the edits, when they say one thing: the default features of some
