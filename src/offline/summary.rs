@@ -955,15 +955,11 @@ pub(crate) fn dropped_dependencies(a: &Analysis) -> Option<Vec<DepChange>> {
     // A package of the workspace itself (its folder among the paths) is a crate renamed or
     // moved, not a dependency replaced.
     let own = |name: &str| {
+        let folders = [name, &crate_name(name)];
         a.files.iter().any(|f| {
             std::iter::once(f.path.as_str())
                 .chain(f.old_path.as_deref())
-                .any(|path| {
-                    path.split('/')
-                        .rev()
-                        .skip(1)
-                        .any(|folder| folder == name || folder == crate_name(name))
-                })
+                .any(|path| paths::has_dir(path, &folders))
         })
     };
     let lines = a.code_added.lines + a.code_removed.lines;
@@ -1210,9 +1206,8 @@ pub(crate) fn summary(
     // Docs a tool generates from the other files (helix's `book/src/generated/
     // lang-support.md` table, regenerated beside `languages.toml`) follow the change; the
     // files they were generated from say what it is.
-    let generated = |f: &&FileFacts| {
-        f.kind == Kind::Docs && f.path.split('/').rev().skip(1).any(|d| d == "generated")
-    };
+    let generated =
+        |f: &&FileFacts| f.kind == Kind::Docs && paths::has_dir(&f.path, &["generated"]);
     if files.iter().any(|f| !generated(f)) {
         files.retain(|f| !generated(f));
     }
