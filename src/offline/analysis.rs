@@ -166,6 +166,9 @@ pub(crate) struct FileFacts {
     /// A Cargo manifest's dependency lines edited in place (features, `optional`, default
     /// features; the version kept), when every changed hunk does only that.
     pub dep_edits: Vec<super::cargo_deps::DepEdit>,
+    /// A Cargo manifest's feature, lint and other list lines, when every changed hunk is
+    /// such lines or dependency edits (see `dep_edits`).
+    pub manifest_lines: Vec<super::cargo_manifest::Line>,
     /// Every changed hunk swaps words on lines otherwise kept, or only moves whitespace,
     /// and at least one swaps a word.
     pub swap_only: bool,
@@ -2078,6 +2081,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             list_items: Vec::new(),
             swaps: Vec::new(),
             dep_edits: Vec::new(),
+            manifest_lines: Vec::new(),
             swap_only: false,
             hunks_changed: 0,
             typo_hunks: 0,
@@ -2171,8 +2175,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let (mut changed_hunks, mut format_hunks, mut comment_hunks) = (0u32, 0u32, 0u32);
         let mut reformat_hunks = 0u32;
         let mut sorted_hunks = 0u32;
-        // Hunks of a Cargo manifest read for dependency edits, and whether each only edits
-        // dependency lines in place (the reading stops at the first that does not).
+        // Hunks of a Cargo manifest read for dependency edits, features, lints and lists,
+        // and whether each is only such lines (the reading stops at the first that is not).
         let mut manifest_hunks = 0u32;
         let mut dep_edits_only = true;
         let mut ending_hunks = 0u32;
@@ -2884,6 +2888,34 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let appended = (plus + minus > 0 && settings_file)
                 .then(|| list_appends(hunk))
                 .flatten();
+            // Lines longer than the reader keeps are not all in `old_lines`, `new_lines`.
+            let cut = old_lines.len() < minus as usize || new_lines.len() < plus as usize;
+            if plus + minus > 0 && dep_edits_only && kind == Kind::Manifest && name == "Cargo.toml"
+            {
+                manifest_hunks += 1;
+                let text = |lines: &[&[u8]]| -> Vec<String> {
+                    lines
+                        .iter()
+                        .map(|l| l.to_str_lossy().into_owned())
+                        .collect()
+                };
+                let (old, new) = (text(&old_lines), text(&new_lines));
+                let old: Vec<&str> = old.iter().map(String::as_str).collect();
+                let new: Vec<&str> = new.iter().map(String::as_str).collect();
+                match super::cargo_deps::edits(&old, &new) {
+                    _ if cut => dep_edits_only = false,
+                    Some(edits) if facts.dep_edits.len() + edits.len() <= 8 => {
+                        facts.dep_edits.extend(edits)
+                    }
+                    Some(_) => dep_edits_only = false,
+                    None => match super::cargo_manifest::hunk(hunk, placed.as_ref()) {
+                        Some(lines) if facts.manifest_lines.len() + lines.len() <= 64 => {
+                            facts.manifest_lines.extend(lines)
+                        }
+                        _ => dep_edits_only = false,
+                    },
+                }
+            }
             if let Some(items) = appended {
                 for item in items {
                     if facts.list_items.len() < 16 && !facts.list_items.contains(&item) {
@@ -2891,27 +2923,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                 }
             } else if plus + minus > 0 && settings_file {
-                if old_lines.len() < minus as usize || new_lines.len() < plus as usize {
+                if cut {
                     facts.other_lines = true;
                     dep_edits_only = false;
-                }
-                if dep_edits_only && kind == Kind::Manifest && name == "Cargo.toml" {
-                    manifest_hunks += 1;
-                    let text = |lines: &[&[u8]]| -> Vec<String> {
-                        lines
-                            .iter()
-                            .map(|l| l.to_str_lossy().into_owned())
-                            .collect()
-                    };
-                    let (old, new) = (text(&old_lines), text(&new_lines));
-                    let old: Vec<&str> = old.iter().map(String::as_str).collect();
-                    let new: Vec<&str> = new.iter().map(String::as_str).collect();
-                    match super::cargo_deps::edits(&old, &new) {
-                        Some(edits) if facts.dep_edits.len() + edits.len() <= 8 => {
-                            facts.dep_edits.extend(edits)
-                        }
-                        _ => dep_edits_only = false,
-                    }
                 }
                 for (added, lines) in [(false, &old_lines), (true, &new_lines)] {
                     // The array of tables an added `[[name]]` line opened, until its first key.
@@ -3211,6 +3225,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.swap_only = !facts.swaps.is_empty() && swap_hunks == changed_hunks;
         if !dep_edits_only || manifest_hunks != changed_hunks {
             facts.dep_edits.clear();
+            facts.manifest_lines.clear();
         }
         facts.hunks_changed = changed_hunks;
         if changed_hunks > 0 && insert_hunks == changed_hunks {

@@ -155,7 +155,8 @@ pub(crate) fn summary(edits: &[DepEdit]) -> Option<String> {
     if edits.len() > 3 {
         return None;
     }
-    let names: Vec<String> = edits.iter().map(|e| e.name.clone()).collect();
+    let mut names: Vec<String> = edits.iter().map(|e| e.name.clone()).collect();
+    names.dedup();
     // Default features, then optionality: what the line's other keys serve.
     if let Some(on) = first.default_features
         && edits.iter().all(|e| e.default_features == Some(on))

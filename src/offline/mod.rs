@@ -11,6 +11,7 @@ mod body;
 mod branch;
 mod calls;
 mod cargo_deps;
+mod cargo_manifest;
 mod classify;
 mod defs;
 mod deprecation;

@@ -720,25 +720,34 @@ fn without_trivial(names: &mut Vec<String>) {
 /// Not `bar`: ratatui's `symbols::bar` is real.
 const PLACEHOLDERS: &[&str] = &["foo", "baz", "qux", "quux", "foobar", "dummy"];
 
-/// Cargo manifests whose every change edits dependency lines in place (a lockfile beside
-/// them): `enable rc feature of serde`, `make tower-http optional`. The same edit in several
-/// manifests is said once.
-fn dep_edits_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+/// Cargo manifests whose every change edits dependency lines in place, features, lints or
+/// other lists (a lockfile beside them): `enable rc feature of serde`, `make tower-http
+/// optional`, `add bitflags/serde to use_serde feature`, `remove clippy::exit lint`. The
+/// same edit in several manifests is said once.
+fn manifest_edits_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let mut edits: Vec<super::cargo_deps::DepEdit> = Vec::new();
-    for f in files {
-        match f.kind {
-            Kind::Lockfile => continue,
-            Kind::Manifest if !f.dep_edits.is_empty() => {}
-            _ => return None,
-        }
-        for edit in &f.dep_edits {
-            if !edits.contains(edit) {
-                edits.push(edit.clone());
+    let mut lists: Vec<super::cargo_manifest::ListChange> = Vec::new();
+    let mut lints: Vec<super::cargo_manifest::LintChange> = Vec::new();
+    fn add<T: PartialEq + Clone>(to: &mut Vec<T>, from: &[T]) {
+        for item in from {
+            if !to.contains(item) {
+                to.push(item.clone());
             }
         }
     }
-    let text = super::cargo_deps::summary(&edits)?;
-    (width(&text) <= budget).then_some(text)
+    for f in files {
+        match f.kind {
+            Kind::Lockfile => continue,
+            Kind::Manifest if !f.dep_edits.is_empty() || !f.manifest_lines.is_empty() => {}
+            _ => return None,
+        }
+        add(&mut edits, &f.dep_edits);
+        let (l, n) = super::cargo_manifest::changes(&f.manifest_lines);
+        add(&mut lists, &l);
+        add(&mut lints, &n);
+    }
+    (super::cargo_manifest::summary(&edits, &lists, &lints).into_iter())
+        .find(|text| width(text) <= budget)
 }
 
 /// Names of definitions across the given files, for a type.
@@ -1364,18 +1373,18 @@ pub(crate) fn summary(
     if let Some(text) = named_additions_summary(&files, budget) {
         return text;
     }
-    if let Some(text) = list_items_summary(&files, budget) {
-        return text;
-    }
-    if let Some(text) = new_data_member_summary(&files, budget) {
-        return text;
-    }
     // The author's own note says what such an edit is for (tauri's `support using socks
     // proxy from environment` beside ureq's `socks-proxy` feature).
     if a.notes.is_empty()
         && a.entry_note.is_none()
-        && let Some(text) = dep_edits_summary(&files, budget)
+        && let Some(text) = manifest_edits_summary(&files, budget)
     {
+        return text;
+    }
+    if let Some(text) = list_items_summary(&files, budget) {
+        return text;
+    }
+    if let Some(text) = new_data_member_summary(&files, budget) {
         return text;
     }
     if let Some(text) = setting_summary(&files, budget) {

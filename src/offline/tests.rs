@@ -1168,6 +1168,36 @@ fn a_dependency_line_edited_in_place_says_the_edit() {
     assert!(!subject.contains("rc feature"), "{subject}");
 }
 
+/// A Cargo manifest's features, lints and other lists edited, and nothing else, say the
+/// edit (wezterm's `Use serde with bitflags`, clap's `Remove clippy::tests_outside_test_module`,
+/// tokio's `remove stats feature`), where the manifest alone said `update Cargo.toml`; a
+/// lockfile beside it changes nothing, a line of another kind leaves it to the other rules.
+#[test]
+fn a_manifest_feature_or_lint_edited_says_the_edit() {
+    let feature = "diff --git a/term/Cargo.toml b/term/Cargo.toml\n--- a/term/Cargo.toml\n+++ b/term/Cargo.toml\n@@ -52,3 +52,3 @@ wezterm-dynamic = { path = \"../wezterm-dynamic\" }\n widgets = [\"cassowary\", \"fnv\"]\n-use_serde = [\"serde\", \"wezterm-blob-leases/serde\"]\n+use_serde = [\"serde\", \"wezterm-blob-leases/serde\", \"bitflags/serde\"]\n use_image = [\"image\"]\n";
+    let lock = "diff --git a/Cargo.lock b/Cargo.lock\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -300,6 +300,9 @@ name = \"bitflags\"\n version = \"2.4.1\"\n source = \"registry+https://github.com/rust-lang/crates.io-index\"\n checksum = \"327762f6e5a765692301e5bb513e0d9fef63be86bbc14528052b1cd3e6f03e07\"\n+dependencies = [\n+ \"serde\",\n+]\n";
+    for patch in [feature.to_owned(), format!("{lock}{feature}")] {
+        let subject = message_of(&patch);
+        assert!(
+            subject.ends_with(": add bitflags/serde to use_serde feature"),
+            "{subject}"
+        );
+    }
+    let lint = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n@@ -91,3 +91,2 @@ string_lit_as_bytes = \"warn\"\n string_to_string = \"warn\"\n-tests_outside_test_module = \"warn\"\n todo = \"warn\"\n";
+    let subject = message_of(lint);
+    assert!(
+        subject.ends_with(": remove tests_outside_test_module lint"),
+        "{subject}"
+    );
+    let dropped = "diff --git a/tokio/Cargo.toml b/tokio/Cargo.toml\n--- a/tokio/Cargo.toml\n+++ b/tokio/Cargo.toml\n@@ -88,7 +88,4 @@ time = []\n test-util = [\"rt\", \"sync\", \"time\"]\n \n-# Technically, removing this is a breaking change.\n-stats = []\n-\n [dependencies]\n";
+    let subject = message_of(dropped);
+    assert!(subject.ends_with(": remove stats feature"), "{subject}");
+    // The version moved beside the feature: not a feature edit alone.
+    let version = "@@ -3,3 +3,3 @@\n name = \"term\"\n-version = \"0.1.0\"\n+version = \"0.2.0\"\n edition = \"2021\"\n";
+    let subject = message_of(&format!("{feature}{version}"));
+    assert!(!subject.contains("use_serde"), "{subject}");
+}
+
 /// Docs a tool generates from the other files (helix's `book/src/generated/lang-support.md`)
 /// follow the change and name nothing in its subject; alone, they are the change.
 #[test]
