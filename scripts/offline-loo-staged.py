@@ -19,6 +19,7 @@ binary, so a run takes a few minutes per repository.
 """
 import argparse
 import collections
+import importlib.util
 import json
 import os
 import re
@@ -44,6 +45,11 @@ def main():
     ap.add_argument("--repo", action="append", help="only these folds (owner/name, repeatable)")
     ap.add_argument("--save", help="write every fold's per-commit rows here (jsonl)")
     args = ap.parse_args()
+    # offline-train.py needs these; say so before the first fold builds for minutes.
+    missing = [m for m in ("numpy", "sklearn") if importlib.util.find_spec(m) is None]
+    if missing:
+        sys.exit(f"offline-loo-staged: needs {', '.join(missing)} (for offline-train.py): "
+                 "pip install numpy scikit-learn")
 
     data = os.path.abspath(args.data)
     scorer = os.path.join(os.path.dirname(data), "score_types.py")

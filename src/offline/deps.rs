@@ -519,19 +519,26 @@ pub(crate) fn git_pins(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<DepChange>> {
     for (o, n) in old.iter().zip(new) {
         let (o, n) = (std::str::from_utf8(o).ok()?, std::str::from_utf8(n).ok()?);
         let ((o_head, from), (n_head, to)) = (pin(o)?, pin(n)?);
-        if o_head != n_head || from == to {
+        // The repository a line names: the last part of its URL.
+        let repo = |head: &'_ str| -> Option<String> {
+            let url = head
+                .split(['"', '\'', ' '])
+                .find(|w| w.contains("://") || w.starts_with("git@"))?;
+            let name = url
+                .trim_end_matches('/')
+                .trim_end_matches(".git")
+                .rsplit(['/', ':'])
+                .next()
+                .filter(|n| is_name(n) && !n.is_empty())?;
+            Some(name.to_owned())
+        };
+        let name = repo(n_head)?;
+        // The same repository at a new home is still that one moved (helix's
+        // tree-sitter-nix from nix-community to numtide, tree-sitter-spade from GitLab to
+        // Codeberg).
+        if from == to || o_head != n_head && repo(o_head).as_ref() != Some(&name) {
             return None;
         }
-        // The repository the line names: the last part of its URL.
-        let url = n_head
-            .split(['"', '\'', ' '])
-            .find(|w| w.contains("://") || w.starts_with("git@"))?;
-        let name = url
-            .trim_end_matches('/')
-            .trim_end_matches(".git")
-            .rsplit(['/', ':'])
-            .next()
-            .filter(|n| is_name(n) && !n.is_empty())?;
         out.push(DepChange {
             name: name.to_owned(),
             from: Some(from[..7].to_owned()),
@@ -2107,6 +2114,15 @@ mod tests {
             git_pins(&[old], &[new]),
             Some(vec![bump("tree-sitter-pascal", "2fd40f4", "042119e")])
         );
+        // The repository moved to a new home with it (helix's `Update nix tree-sitter grammar
+        // and queries`): still that repository; another repository is no pin.
+        let moved = br#"source = { git = "https://codeberg.org/isopod/tree-sitter-pascal", rev = "042119eca2e18a60e56317fb06ee3ba5c32cb447" }"#;
+        assert_eq!(
+            git_pins(&[old], &[moved]),
+            Some(vec![bump("tree-sitter-pascal", "2fd40f4", "042119e")])
+        );
+        let other = br#"source = { git = "https://github.com/x/tree-sitter-delphi", rev = "042119eca2e18a60e56317fb06ee3ba5c32cb447" }"#;
+        assert_eq!(git_pins(&[old], &[other]), None);
         // Another line changed, or no URL on it: no pin.
         assert_eq!(git_pins(&[old], &[b"source = { path = \"x\" }"]), None);
         assert_eq!(

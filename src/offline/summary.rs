@@ -1124,20 +1124,24 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
     if all(&|f| !f.tools.is_empty()) {
         return Some((tools, false));
     }
-    // One repository pinned by commit, and files of its own adapted to it, whatever their
+    // A repository pinned by commit, and files of its own adapted to it, whatever their
     // size: helix's tree-sitter-pascal moved in `languages.toml`, its queries in
     // `runtime/queries/pascal/` rewritten for it (and a line of its generated support table
     // in the book).
-    if let [tool] = tools.as_slice()
+    // Two entries pinned to one repository go together (helix's php and php-only grammars,
+    // both from tree-sitter-php, their queries beside).
+    if (1..=2).contains(&tools.len())
         && files.iter().any(|f| !f.tools.is_empty())
         && all(&|f| {
             !f.tools.is_empty()
                 || f.status != Status::Deleted
                     && f.path.split('/').rev().skip(1).any(|folder| {
                         folder.len() >= 2
-                            && (tool.name == folder
-                                || tool.name.ends_with(&format!("-{folder}"))
-                                || tool.name.starts_with(&format!("{folder} ")))
+                            && tools.iter().any(|tool| {
+                                tool.name == folder
+                                    || tool.name.ends_with(&format!("-{folder}"))
+                                    || tool.name.starts_with(&format!("{folder} "))
+                            })
                     })
                 // A generated table of what is supported, a line or two of it.
                 || f.kind == Kind::Docs && f.additions + f.deletions <= 4

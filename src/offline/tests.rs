@@ -1680,6 +1680,38 @@ new file mode 100644
     assert!(subject.ends_with(": update just grammar"), "{subject}");
 }
 
+/// Two grammars pinned to one repository moved together, their queries beside (helix's
+/// `lang: Update php`, where `tree-sitter-php` serves `php` and `php-only`): both updated.
+#[test]
+fn two_pins_with_their_queries_are_both_updated() {
+    let pin = |name: &str, sub: &str| {
+        format!(
+            " [[grammar]]\n name = \"{name}\"\n-source = {{ git = \"https://github.com/tree-sitter/tree-sitter-php\", rev = \"f860e598194f4a71747f91789bf536b393ad4a56\", subpath = \"{sub}\" }}\n+source = {{ git = \"https://github.com/tree-sitter/tree-sitter-php\", rev = \"3f2465c217d0a966d41e584b42d75522f2a3149e\", subpath = \"{sub}\" }}\n"
+        )
+    };
+    let query = |folder: &str| {
+        format!(
+            "diff --git a/runtime/queries/{folder}/highlights.scm b/runtime/queries/{folder}/highlights.scm\n--- a/runtime/queries/{folder}/highlights.scm\n+++ b/runtime/queries/{folder}/highlights.scm\n@@ -4,3 +4,4 @@\n (comment) @comment\n+(heredoc) @string\n (string) @string\n"
+        )
+    };
+    let patch = format!(
+        "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -1350,4 +1350,4 @@\n{}@@ -1362,4 +1362,4 @@\n{}{}{}",
+        pin("php", "php"),
+        pin("php-only", "php_only"),
+        query("php"),
+        query("php-only"),
+    );
+    let subject = message(&patch).subject;
+    assert!(
+        subject.ends_with(": update php and php-only grammars"),
+        "{subject}"
+    );
+    // A query of a third language beside them is a change of its own.
+    let other = format!("{patch}{}", query("html"));
+    let subject = message(&other).subject;
+    assert!(!subject.contains("grammars"), "{subject}");
+}
+
 /// nushell's `Add uutils \`ln\` command` came out as `Add ULn and name`: a new command is
 /// named by the name it gives itself.
 #[test]
