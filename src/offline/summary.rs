@@ -4129,6 +4129,51 @@ fn code_summary(
         return text;
     }
     let names_empty = names.is_empty();
+    // Data files with nothing named in them go by their file names, whatever the type:
+    // helix's `languages.toml` beside a query is `update languages.toml and nix folds`,
+    // never `extend languages and nix folds`.
+    // Tree-sitter queries alone keep the type's verb (`extend nix highlights`), and so does
+    // a reformat.
+    let queries = code.iter().all(|f| query_name(&f.path).is_some());
+    let format = ty == Type::STYLE && code.iter().all(|f| f.format_only || f.comment_only);
+    // Not code in a language of its own (a shader, an installer script, a Nushell module):
+    // `correct pbr_lighting` says more than `update pbr_lighting.wesl`.
+    let data = |f: &&FileFacts| {
+        let script = matches!(
+            paths::extension(&f.path),
+            "py" | "sh" | "bash" | "ps1" | "js" | "ts" | "rb" | "pl" | "nu"
+        );
+        matches!(
+            f.kind,
+            Kind::Ci | Kind::Config | Kind::Manifest | Kind::Lockfile | Kind::Docs | Kind::Note
+        ) && !script
+            || query_name(&f.path).is_some()
+            || matches!(
+                paths::extension(&f.path),
+                "toml"
+                    | "json"
+                    | "json5"
+                    | "jsonc"
+                    | "yaml"
+                    | "yml"
+                    | "xml"
+                    | "ini"
+                    | "cfg"
+                    | "conf"
+                    | "plist"
+                    | "properties"
+                    | "desktop"
+                    | "scd"
+            )
+    };
+    if names_empty && !queries && !format && code.iter().all(data) {
+        let mut data = Names::default();
+        for f in &code {
+            data.push(&data_name(&f.path));
+        }
+        let verb = file_verb(&code, "update");
+        return fit(verb, &one_language(data.into_list()), "", budget);
+    }
     let names = if names_empty { subjects } else { names };
     let verb = match ty {
         Type::FEAT if from_added => "add",

@@ -1680,6 +1680,23 @@ new file mode 100644
     assert!(subject.ends_with(": update just grammar"), "{subject}");
 }
 
+/// A data file with nothing named in it goes by its file name whatever the type the house
+/// gives it: helix's `languages.toml` typed `feat` in the hook read `extend languages`, jj's
+/// `templates.toml` typed `fix` read `correct templates`. Queries alone keep the type's verb,
+/// and so does code in a language of its own.
+#[test]
+fn a_data_file_goes_by_its_name_whatever_the_type() {
+    let toml = "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -56,3 +56,4 @@ gleam = { command = \"gleam\" }\n glsl_analyzer = { command = \"glsl_analyzer\" }\n+hare-lsp = { command = \"hare-lsp\", args = [\"-S\"] }\n harper-ls = { command = \"harper-ls\" }\n@@ -2517,3 +2518,4 @@ injection-regex = \"hare\"\n file-types = [\"ha\"]\n comment-token = \"//\"\n+language-servers = [ \"hare-lsp\" ]\n";
+    let query = "diff --git a/runtime/queries/hare/highlights.scm b/runtime/queries/hare/highlights.scm\n--- a/runtime/queries/hare/highlights.scm\n+++ b/runtime/queries/hare/highlights.scm\n@@ -4,3 +4,4 @@\n (comment) @comment\n+(heredoc) @string\n (string) @string\n";
+    for ty in [Type::FEAT, Type::FIX, Type::PERF] {
+        let words = words_typed(&format!("{toml}{query}"), ty);
+        assert_eq!(words, "update languages.toml and hare highlights", "{ty:?}");
+    }
+    assert_eq!(words_typed(query, Type::FEAT), "extend hare highlights");
+    let shader = "diff --git a/crates/bevy_pbr/src/render/pbr_lighting.wgsl b/crates/bevy_pbr/src/render/pbr_lighting.wgsl\n--- a/crates/bevy_pbr/src/render/pbr_lighting.wgsl\n+++ b/crates/bevy_pbr/src/render/pbr_lighting.wgsl\n@@ -10,3 +10,3 @@\n let a = 1.0;\n-let b = a / c;\n+let b = a / max(c, 0.0001);\n let d = 2.0;\n";
+    assert!(!words_typed(shader, Type::FIX).contains(".wgsl"));
+}
+
 /// Two grammars pinned to one repository moved together, their queries beside (helix's
 /// `lang: Update php`, where `tree-sitter-php` serves `php` and `php-only`): both updated.
 #[test]
