@@ -106,6 +106,12 @@ fn fit(verb: &str, names: &[String], tail: &str, budget: usize) -> String {
         s.push_str(tail);
         s
     };
+    // The second name the first in another case (`Sleep` and its `sleep`, `Id` and its
+    // module `id`) says one thing twice: one is enough, and no third comes in its place.
+    let names = match names {
+        [a, b, ..] if a.eq_ignore_ascii_case(b) => &names[..1],
+        _ => names,
+    };
     for k in (1..=names.len().min(MAX_NAMED)).rev() {
         let text = words(&names[..k]);
         if width(&text) <= budget {
@@ -5015,6 +5021,9 @@ mod tests {
         assert_eq!(fit("fix", &names, "", 40), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 18), "fix alpha and beta");
         assert_eq!(fit("fix", &names, "", 10), "fix alpha");
+        // A name and itself in another case are one name; the third stays out.
+        let names: Vec<String> = ["Sleep", "sleep", "gamma"].map(String::from).to_vec();
+        assert_eq!(fit("add", &names, " to time", 40), "add Sleep to time");
     }
 
     #[test]
