@@ -1142,12 +1142,14 @@ fn dependency_changes(a: &Analysis) -> Option<(Vec<DepChange>, bool)> {
             !f.tools.is_empty()
                 || f.status != Status::Deleted
                     && f.path.split('/').rev().skip(1).any(|folder| {
-                        folder.len() >= 2
-                            && tools.iter().any(|tool| {
-                                tool.name == folder
-                                    || tool.name.ends_with(&format!("-{folder}"))
-                                    || tool.name.starts_with(&format!("{folder} "))
-                            })
+                        // An entry's name may be one letter (helix's `v`, `d`, `r` grammars).
+                        tools.iter().any(|tool| {
+                            folder.len() >= 2
+                                && (tool.name == folder
+                                    || tool.name.ends_with(&format!("-{folder}")))
+                                || !folder.is_empty()
+                                    && tool.name.starts_with(&format!("{folder} "))
+                        })
                     })
                 // A generated table of what is supported, a line or two of it.
                 || f.kind == Kind::Docs && f.additions + f.deletions <= 4

@@ -1727,6 +1727,13 @@ fn two_pins_with_their_queries_are_both_updated() {
     let other = format!("{patch}{}", query("html"));
     let subject = message(&other).subject;
     assert!(!subject.contains("grammars"), "{subject}");
+    // A grammar named by one letter (helix's `v`) with its queries.
+    let v = format!(
+        "diff --git a/languages.toml b/languages.toml\n--- a/languages.toml\n+++ b/languages.toml\n@@ -2407,4 +2407,4 @@\n [[grammar]]\n name = \"v\"\n-source = {{git = \"https://github.com/vlang/v-analyzer\", subpath = \"tree_sitter_v\", rev = \"e14fdf6e661b10edccc744102e4ccf0b187aa8ad\"}}\n+source = {{git = \"https://github.com/vlang/v-analyzer\", subpath = \"tree_sitter_v\", rev = \"59a8889d84a293d7c0366d14c8dbb0eec24fe889\"}}\n{}",
+        query("v")
+    );
+    let subject = message(&v).subject;
+    assert!(subject.ends_with(": update v grammar"), "{subject}");
 }
 
 /// nushell's `Add uutils \`ln\` command` came out as `Add ULn and name`: a new command is
