@@ -136,6 +136,10 @@ pub(crate) struct FileFacts {
     pub declared: Vec<String>,
     /// Definitions named by hunk headings or changed in place, most-changed first.
     pub touched: Vec<Def>,
+    /// The definitions that hold comments a hunk changes and nothing else, the item they
+    /// document past the hunk (a field's doc inside `pub struct StartCommand {`): names for
+    /// documentation that names nothing else.
+    pub doc_homes: Vec<String>,
     /// Every changed hunk only moves whitespace or re-wraps lines.
     pub format_only: bool,
     /// Every changed hunk re-formats, trailing commas added or dropped as a formatter
@@ -2067,6 +2071,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             declared: Vec::new(),
             removed_defs: Vec::new(),
             touched: Vec::new(),
+            doc_homes: Vec::new(),
             format_only: false,
             reformat_only: false,
             imports_sorted: false,
@@ -2292,6 +2297,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let (mut plus, mut minus, mut comments) = (0u32, 0u32, 0u32);
             // The definition the changed lines sit in: the heading, then context lines.
             let mut pending = 0u32;
+            // Whether every pending comment line is indented: inside a definition, not above
+            // the next one.
+            let mut pending_inside = true;
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
             // A Markdown hunk far under its heading: the heading git read above it.
             let heading_above = (lang == Lang::Markdown)
@@ -2677,7 +2685,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             current = None;
                             pending = 0;
                         } else if comment && lang != Lang::Markdown {
+                            if pending == 0 {
+                                pending_inside = true;
+                            }
                             pending += 1;
+                            pending_inside &=
+                                raw.first().is_some_and(|b| matches!(b, b' ' | b'\t'));
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
                         }
@@ -2831,6 +2844,19 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                     LineKind::NoNewline => {}
                 }
+            }
+            // A hunk that only changes indented comments, the item they document past its
+            // last line (a field's doc in `pub struct StartCommand {`): the definition they
+            // sit in.
+            if pending > 0
+                && pending_inside
+                && plus + minus > 0
+                && comments == plus + minus
+                && let Some(d) = &current
+                && facts.doc_homes.len() < 8
+                && !facts.doc_homes.contains(&d.name)
+            {
+                facts.doc_homes.push(d.name.clone());
             }
             if explains && !comment_block.is_empty() {
                 reasons.extend(super::words::reason(&comment_block).map(|r| (r, None)));

@@ -91,6 +91,9 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
         let mut after_blank = true;
         // An item's docs changed above: the next line of code names the item.
         let mut item_pending = false;
+        // Whether those docs are indented: a field's or a method's, inside the item the
+        // hunk's header names, not docs of the next top-level item.
+        let mut item_indented = true;
         for line in hunk.lines() {
             let doc = doc_text(line.text);
             if line.kind != LineKind::Context && line.kind != LineKind::NoNewline {
@@ -103,7 +106,11 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                 changed += 1;
                 match doc {
                     Some((_, true)) => out.module = true,
-                    Some((_, false)) => item_pending = true,
+                    Some((_, false)) => {
+                        item_pending = true;
+                        item_indented &=
+                            line.text.first().is_some_and(|b| matches!(b, b' ' | b'\t'));
+                    }
                     None => {}
                 }
                 if let Some((text, _)) = doc {
@@ -127,6 +134,7 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                         out.items.push(def.name);
                     }
                     item_pending = false;
+                    item_indented = true;
                 }
                 after_blank = true;
                 continue;
@@ -143,8 +151,11 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                 last_heading = Some(title);
             }
         }
-        // The item lies past the hunk: the one the hunk's header names holds it.
+        // The item lies past the hunk: the one the hunk's header names holds it, when the
+        // docs sit inside it (tokio's `#[tokio::test]` docs at the top level, below
+        // `main_rt`'s header, are not `main_rt`'s).
         if item_pending
+            && item_indented
             && let Some(def) = (hunk.section.to_str().ok())
                 .and_then(|c| super::defs::parse(c, crate::paths::Lang::Rust))
             && out.within.len() < 4

@@ -1541,6 +1541,19 @@ pub(crate) fn summary(
             {
                 return example_summary(&code, &example, budget);
             }
+            // Comments inside a definition, the item they document past the hunk: that
+            // definition (`document StartCommand`, not `update lib.rs`).
+            let names = if names.is_empty() && code.iter().all(|f| !f.doc_homes.is_empty()) {
+                let mut homes = Names::default();
+                for f in &code {
+                    for home in &f.doc_homes {
+                        homes.push(home);
+                    }
+                }
+                homes.into_list()
+            } else {
+                names
+            };
             if !code.is_empty() && !names.is_empty() {
                 return fit("document", &names, &where_tail(&code, &names, "in"), budget);
             }

@@ -1697,6 +1697,21 @@ fn a_data_file_goes_by_its_name_whatever_the_type() {
     assert!(!words_typed(shader, Type::FIX).contains(".wgsl"));
 }
 
+/// A doc comment inside a definition whose item lies past the hunk (a field's doc, a
+/// method's) names the definition it sits in (wezterm's `mention that wayland doesn't allow
+/// --position`), where the file was all the subject had; a doc comment at the top level,
+/// above an item past the hunk, is no definition's.
+#[test]
+fn a_doc_comment_past_its_item_names_the_definition_it_sits_in() {
+    let field = "diff --git a/wezterm-gui-subcommands/src/lib.rs b/wezterm-gui-subcommands/src/lib.rs\n--- a/wezterm-gui-subcommands/src/lib.rs\n+++ b/wezterm-gui-subcommands/src/lib.rs\n@@ -200,4 +200,6 @@ pub struct StartCommand {\n     /// Override the position for the initial window launched by this process.\n+    ///\n+    /// Note that Wayland does not allow applications to control window positioning.\n     #[arg(long, verbatim_doc_comment)]\n     pub position: Option<GuiPosition>,\n";
+    let subject = message_of(field);
+    assert!(subject.starts_with("docs"), "{subject}");
+    assert!(subject.contains("document StartCommand"), "{subject}");
+    let top = "diff --git a/tokio-macros/src/lib.rs b/tokio-macros/src/lib.rs\n--- a/tokio-macros/src/lib.rs\n+++ b/tokio-macros/src/lib.rs\n@@ -266,4 +266,6 @@ pub fn main_rt(args: TokenStream, item: TokenStream) -> TokenStream {\n /// Marks async function to be executed by the selected runtime.\n+/// Note: This macro can be used on any function and not just the `main`\n+/// function.\n ///\n /// ## Non-worker async function\n";
+    let subject = message_of(top);
+    assert!(!subject.contains("document "), "{subject}");
+}
+
 /// Two grammars pinned to one repository moved together, their queries beside (helix's
 /// `lang: Update php`, where `tree-sitter-php` serves `php` and `php-only`): both updated.
 #[test]
