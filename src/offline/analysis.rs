@@ -860,13 +860,16 @@ fn list_opener(text: &str) -> Option<(String, Option<Vec<String>>)> {
     else {
         return inner.is_empty().then(|| (key.to_owned(), None));
     };
-    let items: Option<Vec<String>> = body
-        .split(',')
+    Some((key.to_owned(), Some(quoted_items(body)?)))
+}
+
+/// The quoted items of a list's body (`"a", "b",`); `None` when anything else is in it.
+pub(crate) fn quoted_items(body: &str) -> Option<Vec<String>> {
+    body.split(',')
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .map(|i| quoted(i).map(str::to_owned))
-        .collect();
-    Some((key.to_owned(), Some(items?)))
+        .collect()
 }
 
 /// An item of a list on a line of its own: `"fodt",`, `{ glob = ".kube/kuberc" },`, with a

@@ -4,6 +4,7 @@
 //! dropped or given another level. Said as such (`add bitflags/serde to use_serde feature`,
 //! `remove clippy::unsafe_code lint`) where the lines alone said `update Cargo.toml`.
 
+use super::analysis::quoted_items;
 use super::cargo_deps::DepEdit;
 use super::summary::join;
 use super::tables::Place;
@@ -52,19 +53,6 @@ fn valid_key(key: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// The quoted items of a list's body (`"a", "b",`); `None` when anything else is in it.
-fn items(body: &str) -> Option<Vec<String>> {
-    body.split(',')
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .map(|i| {
-            let inner = (i.strip_prefix('"').and_then(|i| i.strip_suffix('"')))
-                .or_else(|| i.strip_prefix('\'').and_then(|i| i.strip_suffix('\'')))?;
-            (!inner.is_empty() && !inner.contains(['"', '\''])).then(|| inner.to_owned())
-        })
-        .collect()
-}
-
 fn opener(text: &str) -> Option<Opener> {
     let (key, rest) = text.split_once('=')?;
     let key = key.trim().trim_matches(['"', '\'']);
@@ -93,7 +81,7 @@ fn opener(text: &str) -> Option<Opener> {
         key: key.to_owned(),
         dep,
         closed,
-        items: items(body)?,
+        items: quoted_items(body)?,
     })
 }
 
@@ -188,7 +176,7 @@ pub(crate) fn hunk(hunk: &Hunk, places: Option<&[Vec<Option<Place>>; 2]>) -> Opt
                 key: list.key.clone(),
                 dep: list.dep,
                 opened: false,
-                items: items(text)?,
+                items: quoted_items(text)?,
             });
             continue;
         }
