@@ -11,8 +11,8 @@ path in the hook than on stdin (helix's `languages.toml`, typed `feat` by its hi
         -n 200 --bin target/release/git-herald --save new.jsonl [--compare old.jsonl]
     python3 scripts/offline-staged-sample.py ... --shas shas.txt   # `repo sha` per line
 
-DIR/<owner>/<name> are clones (the fetch look-up's mirrors will do). Commits by bots and
-merges are left out. `--compare` prints the subjects that differ from an earlier run.
+DIR/<owner>/<name> are clones (the fetch look-up's mirrors will do; a path whose blob a
+mirror lacks is left out of the work tree). Commits by bots and merges are left out. `--compare` prints the subjects that differ from an earlier run.
 Each commit costs a checkout: a few hundred per repository take minutes.
 """
 import argparse
@@ -35,6 +35,26 @@ def commits(src, n):
         sha, parents, author, subject = line.split("\x00")
         if parents and " " not in parents and not BOTS.search(author):
             yield sha, parents, subject
+
+
+def stage(wd, parent, sha, excluded):
+    """Checks out `parent` and stages `sha`'s tree on it (HEAD stays at the parent). A path
+    whose blob the clone lacks is left out by a sparse checkout, and the step retried."""
+    steps = [["-c", "advice.detachedHead=false", "checkout", "-q", "-f", "--detach", parent],
+             ["clean", "-q", "-fdx"], ["read-tree", "-m", "-u", sha]]
+    for step in steps:
+        for _ in range(30):
+            run = subprocess.run(["git", *step], cwd=wd, capture_output=True, text=True)
+            if run.returncode == 0:
+                break
+            missing = [m for m in re.findall(r"(?:for '|sha1 file of )([^'\n]+?)(?:'| \()", run.stderr)
+                       if m not in excluded]
+            if not missing:
+                raise RuntimeError(run.stderr.strip())
+            excluded += missing
+            git("sparse-checkout", "set", "--no-cone", "/*", *[f"!/{m}" for m in excluded], cwd=wd)
+        else:
+            raise RuntimeError("too many missing blobs")
 
 
 def main():
@@ -62,17 +82,17 @@ def main():
     for repo in a.repos:
         todo += [(repo, *c) for c in commits(os.path.join(a.git_root, repo), a.n)]
     rows = []
+    # Per repository, the paths whose blobs the clone lacks (a mirror without its largest
+    # files): left out of the work tree.
+    excluded = {}
     for repo, sha, parent, subject in todo:
         wd = os.path.join(scratch, repo.replace("/", "+"))
         if not os.path.isdir(wd):
             git("clone", "-q", "--shared", "--no-checkout", os.path.join(a.git_root, repo), wd)
         try:
-            git("-c", "advice.detachedHead=false", "checkout", "-q", "-f", "--detach", parent, cwd=wd)
-            git("clean", "-q", "-fdx", cwd=wd)
-            # Index and work tree become the commit's tree; HEAD stays at the parent.
-            git("read-tree", "-m", "-u", sha, cwd=wd)
-        except subprocess.CalledProcessError as e:
-            print(f"skip {repo} {sha[:9]}: {e.stderr.strip()[:120]}")
+            stage(wd, parent, sha, excluded.setdefault(repo, []))
+        except (subprocess.CalledProcessError, RuntimeError) as e:
+            print(f"skip {repo} {sha[:9]}: {str(getattr(e, 'stderr', e)).strip()[:120]}")
             continue
         run = subprocess.run([binary, "--offline"], cwd=wd, capture_output=True, timeout=120)
         out = run.stdout.decode("utf-8", "replace")
