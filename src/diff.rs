@@ -97,6 +97,14 @@ pub struct Line<'a> {
     pub text: &'a BStr,
 }
 
+impl Line<'_> {
+    /// Tells whether the line opens with a space or a tab: inside a definition, not at the
+    /// top level of its file.
+    pub fn indented(&self) -> bool {
+        self.text.first().is_some_and(|b| matches!(b, b' ' | b'\t'))
+    }
+}
+
 impl Hunk {
     /// Returns the lines of the body.
     pub fn lines(&self) -> impl Iterator<Item = Line<'_>> {

@@ -2692,8 +2692,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                 pending_inside = true;
                             }
                             pending += 1;
-                            pending_inside &=
-                                raw.first().is_some_and(|b| matches!(b, b' ' | b'\t'));
+                            pending_inside &= line.indented();
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
                         }

@@ -108,8 +108,7 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                     Some((_, true)) => out.module = true,
                     Some((_, false)) => {
                         item_pending = true;
-                        item_indented &=
-                            line.text.first().is_some_and(|b| matches!(b, b' ' | b'\t'));
+                        item_indented &= line.indented();
                     }
                     None => {}
                 }
