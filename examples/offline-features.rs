@@ -70,7 +70,8 @@ fn votes(out: &mut impl Write) -> io::Result<()> {
     for line in io::stdin().lock().lines() {
         let line = line?;
         let paths: Vec<&str> = line.split('\t').filter(|p| !p.is_empty()).collect();
-        let advice = history.advise(&paths);
+        // Type votes do not depend on the focus file.
+        let advice = history.advise(&paths, None);
         let row: Vec<String> = offline::TYPES
             .iter()
             .map(|t| {

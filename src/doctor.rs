@@ -264,7 +264,7 @@ pub fn house_check(
     if staged.is_empty() {
         details.push("staged paths: none staged".into());
     } else {
-        let advice = history.advise(staged);
+        let advice = history.advise(staged, None);
         let known: Vec<String> = advice
             .prefixes
             .iter()

@@ -252,7 +252,15 @@ impl<'a> Run<'a> {
             .map(|e| e.change.path.to_str_lossy().into_owned())
             .collect();
         let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-        let advice = history.advise(&paths);
+        // The file most lines changed in, tests aside: an `area:` house may name the change
+        // by it.
+        let focus = (changes.diff.entries().iter().zip(&paths))
+            .filter(|(e, p)| {
+                !e.change.binary && !crate::paths::is_test(p, crate::paths::file_name(p))
+            })
+            .max_by_key(|(e, _)| e.change.additions + e.change.deletions)
+            .map(|(_, p)| *p);
+        let advice = history.advise(&paths, focus);
         let style = &settings.style;
         // An explicit setting, or a commitlint or cocogitto file, decides; else the house.
         let follow = style.follow_house && !style.conventions.decides_form();

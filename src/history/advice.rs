@@ -33,6 +33,10 @@ const AUTHOR: f32 = 24.0;
 const OWN_SUBJECTS: usize = 60;
 const OWN_ENOUGH: usize = 10;
 
+/// How many of the author's own commits near the staged paths make their habit there
+/// replace their habit at large (fewer replace a share of it).
+const OWN_HERE_ENOUGH: usize = 3;
+
 /// The say of the author's subjects halves every this many of their subjects back.
 const OWN_HALF_LIFE: f32 = 15.0;
 
@@ -52,7 +56,8 @@ pub struct Advice {
     /// The form this change should take: the house's, unless the commits near these paths
     /// write another.
     pub form: Option<Form>,
-    /// Sentences (or summaries after an area) start with a capital letter.
+    /// Sentences (or summaries after an area, or after a bare type in a house that does not
+    /// write Conventional Commits) start with a capital letter.
     pub capitalised: bool,
     /// The scope (Conventional Commits) or area to write, when the votes name one; `None`
     /// inside `Some` when they say "no scope".
@@ -109,7 +114,7 @@ fn nearness(staged: &str, past: &str) -> usize {
     shared
 }
 
-pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
+pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> Advice {
     let house = history.house();
     let commits = &history.commits;
     let staged: Vec<&str> = paths.iter().copied().take(MAX_PATHS).collect();
@@ -189,6 +194,9 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
     };
 
     let mine = own_forms(commits, history.me.as_deref(), form_of);
+    // The author's own commits near these paths: a person who writes sentences about the
+    // code may write `ci: …` for the workflows (axum).
+    let mine_here = own_here(commits, &weight, history.me.as_deref(), form_of);
     let mut forms: HashMap<Form, f32> = HashMap::new();
     let mut total = 0.0;
     for (i, past) in commits.iter().enumerate() {
@@ -214,7 +222,7 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
             .map(|&(f, share)| {
                 (
                     f,
-                    share * PRIOR + local(f) * evidence * 2.0 + mine.say(f) * AUTHOR,
+                    share * PRIOR + local(f) * evidence * 2.0 + mine.near(&mine_here, f) * AUTHOR,
                 )
             })
             .collect();
@@ -255,7 +263,16 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
                 score(Form::Area) + score(Form::Conventional) > score(Form::Plain)
             };
             if prefixed_wins {
-                (chosen, prefix) = prefixed(commits, &weight, &mine, !conventional_house);
+                (chosen, prefix) = prefixed(
+                    commits,
+                    &weight,
+                    &mine,
+                    !conventional_house,
+                    focus.filter(|path| {
+                        stem_area(path)
+                            .is_some_and(|stem| commits.iter().any(|past| names(past, stem)))
+                    }),
+                );
             } else {
                 chosen = Some(Form::Plain);
             }
@@ -289,6 +306,12 @@ pub(super) fn advise(history: &History, paths: &[&str]) -> Advice {
         // house's case fits 54% of its sentences and summaries, each author's 76%).
         (Some(Form::Area | Form::Plain), _) if mine.capitalised.is_some() => {
             mine.capitalised == Some(true)
+        }
+        // A bare type in a house that does not write Conventional Commits is an area: its
+        // summary's case is the author's (axum's `ci: Remove …`), else the house's habit
+        // for such summaries.
+        (Some(Form::Conventional), Some(house)) if house.form != Form::Conventional => {
+            mine.capitalised.unwrap_or(house.summaries_capitalised)
         }
         (Some(Form::Area), _) => {
             // Summaries after an area, near the paths first.
@@ -510,17 +533,23 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
 /// Commits (`bare_as_area`), each bare type counts on its own against the areas (`chore: …`
 /// beside `fs: …` in tokio): counted together, the house's `chore:`, `ci:` and `docs:`
 /// sweeps outvoted the one area of the code. When one of them wins, the header is still a
-/// bare type, the change's own.
+/// bare type, the change's own. `focus` is the staged file most lines changed in, when the
+/// house has written its name as an area: areas that name a file of their commit vote for
+/// naming this change by its file.
 fn prefixed(
     commits: &[super::Past],
     weight: &[f32],
     mine: &Own,
     bare_as_area: bool,
+    focus: Option<&str>,
 ) -> (Option<Form>, Option<Option<String>>) {
     let mut votes: HashMap<Option<String>, f32> = HashMap::new();
     // Each bare type's votes, when they count one by one.
     let mut bare: HashMap<&str, f32> = HashMap::new();
     let mut as_area: HashMap<String, f32> = HashMap::new();
+    // The votes of areas that name a file of their commit, written as a scope and as an area.
+    let mut stems = [0f32; 2];
+    let stem = focus.and_then(stem_area);
     // Votes by spelling and form, to write the name back.
     let mut spelled: HashMap<(Form, &str), f32> = HashMap::new();
     for (i, past) in commits.iter().enumerate() {
@@ -540,6 +569,17 @@ fn prefixed(
         if name.as_deref().is_some_and(|n| NOT_AREAS.contains(&n)) {
             continue;
         }
+        // An area that names one of the commit's files (jj's `cli_util: …`) votes for the
+        // staged change's own file, when it has one to name: unless the commit touched
+        // that file too and named another (a change to `cli_util.rs` about `git_util.rs`).
+        if let Some((path, stem)) = focus.zip(stem)
+            && let Some(n) = name.as_deref()
+            && names_file(n, &past.paths)
+            && (n == stem.to_lowercase() || !past.paths.iter().any(|p| p == path))
+        {
+            stems[usize::from(s.form == Form::Area)] += weight[i];
+            continue;
+        }
         *votes.entry(name.clone()).or_default() += weight[i];
         if let (Some(name), Some(written)) = (name, s.prefix.as_deref()) {
             *spelled.entry((s.form, written)).or_default() += weight[i];
@@ -549,6 +589,18 @@ fn prefixed(
         }
     }
     let most_bare = bare.values().fold(0f32, |most, v| most.max(*v));
+    let most_named = votes.values().fold(0f32, |most, v| most.max(*v));
+    if let Some(stem) = stem
+        && stems[0] + stems[1] > most_bare.max(most_named)
+    {
+        let area = stems[1] / (stems[0] + stems[1]);
+        let form = if area + mine.say(Form::Area) >= 1.0 - area + mine.say(Form::Conventional) {
+            Form::Area
+        } else {
+            Form::Conventional
+        };
+        return (Some(form), Some(Some(stem.to_owned())));
+    }
     let Some(Some(name)) = best(&votes).filter(|b| votes[b] > most_bare) else {
         return (Some(Form::Conventional), Some(None));
     };
@@ -570,6 +622,45 @@ fn prefixed(
         })
         .map_or(name.clone(), |((_, w), _)| (*w).to_owned());
     (Some(form), Some(Some(written)))
+}
+
+/// The area a change mostly about this file would take in a house that names areas by file
+/// (`cli_util` for `cli/src/cli_util.rs`): its name without extension, unless that says
+/// nothing of the file (`mod.rs`, `lib.rs`, `README.md`).
+fn stem_area(path: &str) -> Option<&str> {
+    let stem = label_stem(path);
+    let generic = [
+        "mod",
+        "lib",
+        "main",
+        "index",
+        "__init__",
+        "readme",
+        "changelog",
+        "cargo",
+    ];
+    (!stem.is_empty() && !generic.contains(&stem.to_lowercase().as_str())).then_some(stem)
+}
+
+/// The commit's subject names this area or scope (in any case).
+fn names(past: &super::Past, area: &str) -> bool {
+    (past.subject.prefix.as_deref()).is_some_and(|p| p.eq_ignore_ascii_case(area))
+}
+
+/// The area (lower case) is the name of one of the paths' files without extension, and no
+/// folder of theirs: `cli_util` for `cli/src/cli_util.rs`; not `printer` for
+/// `crates/printer/src/printer.rs`, an area of the folder.
+fn names_file(area: &str, paths: &[String]) -> bool {
+    let mut file = false;
+    for path in paths {
+        let mut parts = path.rsplit('/');
+        let name = parts.next().unwrap_or(path);
+        if parts.any(|folder| folder.eq_ignore_ascii_case(area)) {
+            return false;
+        }
+        file |= stem_area(name).is_some_and(|stem| stem.eq_ignore_ascii_case(area));
+    }
+    file
 }
 
 /// Prefixes that say how far the work got or how much it weighs, not where it is (`wip: big
@@ -613,6 +704,14 @@ struct Own {
 impl Own {
     fn say(&self, form: Form) -> f32 {
         self.shares.get(&form).copied().unwrap_or(0.0) * self.sure
+    }
+
+    /// [`Own::say`], with the author's habit near the staged paths (`here`) in its place as
+    /// far as that is sure: a person who writes sentences about the code may write `ci: …`
+    /// about the workflows (axum). On the held-out eight with the author's email, kind
+    /// match 0.873 → 0.879 over five samples, never lower (5 or 1/√files: the same or less).
+    fn near(&self, here: &Own, form: Form) -> f32 {
+        self.say(form) * (1.0 - here.sure) + here.say(form)
     }
 
     /// The author's habit in words; `None` when no subject of theirs was read.
@@ -660,11 +759,13 @@ fn own_forms(
     if let Some(me) = me.filter(|m| *m != "-") {
         for past in commits.iter().filter(|p| p.author == me).take(OWN_SUBJECTS) {
             let say = 0.5f32.powf(seen as f32 / OWN_HALF_LIFE);
-            *shares.entry(form_of(&past.subject)).or_default() += say;
+            let form = form_of(&past.subject);
+            *shares.entry(form).or_default() += say;
             total += say;
             seen += 1;
-            // A Conventional Commits summary is lower case by the form's own habit.
-            if past.subject.form != Form::Conventional {
+            // A Conventional Commits summary is lower case by the form's own habit; a bare
+            // type in a house that does not write them is an area (`ci: Remove …`).
+            if form != Form::Conventional {
                 cases += 1;
                 if past.subject.capitalised {
                     up += say;
@@ -682,6 +783,39 @@ fn own_forms(
         seen,
         sure: (seen.min(OWN_ENOUGH)) as f32 / OWN_ENOUGH as f32,
         capitalised: (cases >= OWN_CASES).then_some(up > down),
+    }
+}
+
+/// As [`own_forms`], over the author's commits near the staged paths, each by its recency
+/// over the number of files it touched (a commit about these files alone counts most; a
+/// sweep that also touched them, little).
+fn own_here(
+    commits: &[super::Past],
+    weight: &[f32],
+    me: Option<&str>,
+    form_of: impl Fn(&super::Subject) -> Form,
+) -> Own {
+    let mut shares: HashMap<Form, f32> = HashMap::new();
+    let mut seen = 0;
+    let mut total = 0.0;
+    if let Some(me) = me.filter(|m| *m != "-") {
+        for (i, (past, &w)) in commits.iter().zip(weight).enumerate() {
+            if w > 0.0 && past.author == me {
+                let w = 0.5f32.powf(i as f32 / HALF_LIFE) / past.paths.len() as f32;
+                *shares.entry(form_of(&past.subject)).or_default() += w;
+                total += w;
+                seen += 1;
+            }
+        }
+    }
+    for share in shares.values_mut() {
+        *share /= total;
+    }
+    Own {
+        shares,
+        seen,
+        sure: seen.min(OWN_HERE_ENOUGH) as f32 / OWN_HERE_ENOUGH as f32,
+        capitalised: None,
     }
 }
 
@@ -733,4 +867,40 @@ fn similar(history: &History, paths: &[&str]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(list: &[&str]) -> Vec<String> {
+        list.iter().map(|p| (*p).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_area_names_a_file_not_a_folder() {
+        assert!(names_file(
+            "cli_util",
+            &paths(&["cli/src/cli_util.rs", "CHANGELOG.md"])
+        ));
+        assert!(names_file("Dag_Walk", &paths(&["lib/src/dag_walk.rs"])));
+        // The folder's name, though a file is named the same.
+        assert!(!names_file(
+            "printer",
+            &paths(&["crates/printer/src/printer.rs"])
+        ));
+        assert!(!names_file("cli", &paths(&["cli/src/cli_util.rs"])));
+        // A file whose name says nothing of it.
+        assert!(!names_file("mod", &paths(&["src/fs/mod.rs"])));
+    }
+
+    #[test]
+    fn a_file_without_a_telling_name_gives_no_area() {
+        assert_eq!(stem_area("cli/src/cli_util.rs"), Some("cli_util"));
+        assert_eq!(stem_area("src/Button.test.tsx"), Some("Button"));
+        assert_eq!(stem_area("src/fs/mod.rs"), None);
+        assert_eq!(stem_area("README.md"), None);
+        assert_eq!(stem_area("crates/x/Cargo.toml"), None);
+        assert_eq!(stem_area(".github"), None);
+    }
 }

@@ -189,9 +189,10 @@ impl History {
         house::detect(&self.commits)
     }
 
-    /// What the history says about a change to these paths.
-    pub fn advise(&self, paths: &[&str]) -> Advice {
-        advice::advise(self, paths)
+    /// What the history says about a change to these paths; `focus` is the file the change
+    /// is mostly about (the most lines changed), when one is known.
+    pub fn advise(&self, paths: &[&str], focus: Option<&str>) -> Advice {
+        advice::advise(self, paths, focus)
     }
 }
 

@@ -642,10 +642,16 @@ fn subject(
         prefix = format!("{name}{bang}: ");
         words = summary(max.saturating_sub(width(&prefix)));
     }
-    // A house whose summaries start with a capital (clap's `docs: Update changelog`).
-    if (advice.house.as_ref())
-        .is_some_and(|h| h.form == history::Form::Conventional && h.summaries_capitalised)
-    {
+    // A house whose summaries start with a capital (clap's `docs: Update changelog`); in a
+    // house of other forms that heads this change with a bare type, the author's case for
+    // one (axum's `ci: Remove …`).
+    if (advice.house.as_ref()).is_some_and(|h| {
+        if h.form == history::Form::Conventional {
+            h.summaries_capitalised
+        } else {
+            advice.form == Some(history::Form::Conventional) && advice.capitalised
+        }
+    }) {
         words = capitalise(&words);
     }
     let text = format!("{prefix}{words}");

@@ -157,6 +157,84 @@ fn each_person_keeps_their_own_form_in_a_mixed_house() {
     assert!(!text.contains("example.com"), "{text}");
 }
 
+/// A person keeps to their own form where they work: Ada writes sentences about the code and
+/// `ci: …` about the workflows (axum's habit), though the house and the others who touch the
+/// workflows write sentences.
+#[test]
+fn a_person_keeps_their_form_for_the_paths_they_work_on() {
+    let repo = TestRepo::with_commit();
+    history_by(&repo, 48, |i| match i % 4 {
+        0 => (
+            ".github/workflows/ci.yml".to_owned(),
+            format!("ci: Run job {i} on release branches"),
+            "ada@example.com",
+        ),
+        1 => (
+            ".github/workflows/ci.yml".to_owned(),
+            format!("Raise the minimum version to {i}"),
+            "bo@example.com",
+        ),
+        _ => (
+            format!("src/f{i}.rs"),
+            format!("Fix the thing number {i}"),
+            "ada@example.com",
+        ),
+    });
+    repo.write(".github/workflows/ci.yml", "on: [push]\n");
+    repo.add([".github/workflows/ci.yml"]);
+    let ada = subject_as(&repo, "ada@example.com");
+    assert!(ada.starts_with("ci: "), "{ada}");
+    // Her summaries after `ci:` start with a capital, as she writes them.
+    assert!(ada["ci: ".len()..].starts_with(char::is_uppercase), "{ada}");
+    let bo = subject_as(&repo, "bo@example.com");
+    assert!(!bo.contains(": "), "{bo}");
+    repo.git(["reset", "-q", "--", ".github/workflows/ci.yml"]);
+    stage_change(&repo, "src/f2.rs");
+    let ada = subject_as(&repo, "ada@example.com");
+    assert!(!ada.contains(": "), "{ada}");
+    assert!(ada.starts_with(char::is_uppercase), "{ada}");
+}
+
+/// A house that names an area by the file a change is about (jj's `cli_util: …`,
+/// `dag_walk: …`) names the file most of the staged lines are in, though the files edited
+/// beside it are quieter and so say more each; a house that names the folder (ripgrep's
+/// `printer:` for `crates/printer/src/printer.rs`) keeps the folder.
+#[test]
+fn an_area_named_by_its_file_follows_the_staged_file() {
+    let repo = TestRepo::with_commit();
+    let quiet = ["op_store", "revset_util", "dag_walk"];
+    history(&repo, 36, |i| {
+        let stem = if i < 6 { quiet[i % 3] } else { "graph_walk" };
+        (
+            format!("lib/src/{stem}.rs"),
+            format!("{stem}: handle case {i}"),
+        )
+    });
+    let body: String = (0..12)
+        .map(|i| format!("pub fn step{i}() {{}}\n"))
+        .collect();
+    repo.write("lib/src/graph_walk.rs", body);
+    for stem in quiet {
+        repo.write(format!("lib/src/{stem}.rs"), "pub fn renamed() {}\n");
+    }
+    repo.add(["lib/src"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("graph_walk: "), "{subject}");
+
+    let repo = TestRepo::with_commit();
+    let files = ["printer", "standard", "summary", "json"];
+    history(&repo, 32, |i| {
+        let file = files[i % files.len()];
+        (
+            format!("crates/printer/src/{file}.rs"),
+            format!("printer: handle case {i}"),
+        )
+    });
+    stage_change(&repo, "crates/printer/src/hyperlink.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("printer: "), "{subject}");
+}
+
 /// A house that moved to Conventional Commits writes them, though most of its last subjects
 /// are still sentences; `doctor` says why.
 #[test]
