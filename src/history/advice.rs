@@ -193,10 +193,12 @@ pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> 
         _ => s.prefix.clone(),
     };
 
-    let mine = own_forms(commits, history.me.as_deref(), form_of);
+    // `-` is the key of an author with no email: nobody's habit.
+    let me = history.me.as_deref().filter(|m| *m != "-");
+    let mine = own_forms(commits, me, form_of);
     // The author's own commits near these paths: a person who writes sentences about the
     // code may write `ci: …` for the workflows (axum).
-    let mine_here = own_here(commits, &weight, history.me.as_deref(), form_of);
+    let mine_here = own_here(commits, &weight, me, form_of);
     let mut forms: HashMap<Form, f32> = HashMap::new();
     let mut total = 0.0;
     for (i, past) in commits.iter().enumerate() {
@@ -599,7 +601,17 @@ fn prefixed(
         } else {
             Form::Conventional
         };
-        return (Some(form), Some(Some(stem.to_owned())));
+        // Spelled as the house last wrote it (helix's `DAP:` for `dap.rs`).
+        let written = commits
+            .iter()
+            .find_map(|past| {
+                past.subject
+                    .prefix
+                    .as_deref()
+                    .filter(|p| p.eq_ignore_ascii_case(stem))
+            })
+            .unwrap_or(stem);
+        return (Some(form), Some(Some(written.to_owned())));
     }
     let Some(Some(name)) = best(&votes).filter(|b| votes[b] > most_bare) else {
         return (Some(Form::Conventional), Some(None));
@@ -702,6 +714,21 @@ struct Own {
 }
 
 impl Own {
+    /// The habit from each form's summed say over `seen` subjects, sure once there are
+    /// `enough` of them; the case is left unknown.
+    fn new(mut shares: HashMap<Form, f32>, seen: usize, enough: usize) -> Own {
+        let total: f32 = shares.values().sum();
+        for share in shares.values_mut() {
+            *share /= total;
+        }
+        Own {
+            shares,
+            seen,
+            sure: seen.min(enough) as f32 / enough as f32,
+            capitalised: None,
+        }
+    }
+
     fn say(&self, form: Form) -> f32 {
         self.shares.get(&form).copied().unwrap_or(0.0) * self.sure
     }
@@ -753,37 +780,28 @@ fn own_forms(
 ) -> Own {
     let mut shares: HashMap<Form, f32> = HashMap::new();
     let mut seen = 0;
-    let mut total = 0.0;
     // Capitals: how many, and their say against the lower-case starts.
     let (mut cases, mut up, mut down) = (0, 0.0, 0.0);
-    if let Some(me) = me.filter(|m| *m != "-") {
-        for past in commits.iter().filter(|p| p.author == me).take(OWN_SUBJECTS) {
-            let say = 0.5f32.powf(seen as f32 / OWN_HALF_LIFE);
-            let form = form_of(&past.subject);
-            *shares.entry(form).or_default() += say;
-            total += say;
-            seen += 1;
-            // A Conventional Commits summary is lower case by the form's own habit; a bare
-            // type in a house that does not write them is an area (`ci: Remove …`).
-            if form != Form::Conventional {
-                cases += 1;
-                if past.subject.capitalised {
-                    up += say;
-                } else {
-                    down += say;
-                }
+    let mine = commits.iter().filter(|p| Some(p.author.as_str()) == me);
+    for past in mine.take(OWN_SUBJECTS) {
+        let say = 0.5f32.powf(seen as f32 / OWN_HALF_LIFE);
+        let form = form_of(&past.subject);
+        *shares.entry(form).or_default() += say;
+        seen += 1;
+        // A Conventional Commits summary is lower case by the form's own habit; a bare
+        // type in a house that does not write them is an area (`ci: Remove …`).
+        if form != Form::Conventional {
+            cases += 1;
+            if past.subject.capitalised {
+                up += say;
+            } else {
+                down += say;
             }
         }
     }
-    for share in shares.values_mut() {
-        *share /= total;
-    }
-    Own {
-        shares,
-        seen,
-        sure: (seen.min(OWN_ENOUGH)) as f32 / OWN_ENOUGH as f32,
-        capitalised: (cases >= OWN_CASES).then_some(up > down),
-    }
+    let mut own = Own::new(shares, seen, OWN_ENOUGH);
+    own.capitalised = (cases >= OWN_CASES).then_some(up > down);
+    own
 }
 
 /// As [`own_forms`], over the author's commits near the staged paths, each by its recency
@@ -797,26 +815,14 @@ fn own_here(
 ) -> Own {
     let mut shares: HashMap<Form, f32> = HashMap::new();
     let mut seen = 0;
-    let mut total = 0.0;
-    if let Some(me) = me.filter(|m| *m != "-") {
-        for (i, (past, &w)) in commits.iter().zip(weight).enumerate() {
-            if w > 0.0 && past.author == me {
-                let w = 0.5f32.powf(i as f32 / HALF_LIFE) / past.paths.len() as f32;
-                *shares.entry(form_of(&past.subject)).or_default() += w;
-                total += w;
-                seen += 1;
-            }
+    for (i, (past, &w)) in commits.iter().zip(weight).enumerate() {
+        if w > 0.0 && Some(past.author.as_str()) == me {
+            let say = 0.5f32.powf(i as f32 / HALF_LIFE) / past.paths.len() as f32;
+            *shares.entry(form_of(&past.subject)).or_default() += say;
+            seen += 1;
         }
     }
-    for share in shares.values_mut() {
-        *share /= total;
-    }
-    Own {
-        shares,
-        seen,
-        sure: seen.min(OWN_HERE_ENOUGH) as f32 / OWN_HERE_ENOUGH as f32,
-        capitalised: None,
-    }
+    Own::new(shares, seen, OWN_HERE_ENOUGH)
 }
 
 /// The key with the most votes; `None` when there are none.
