@@ -601,16 +601,24 @@ fn prefixed(
         } else {
             Form::Conventional
         };
-        // Spelled as the house last wrote it (helix's `DAP:` for `dap.rs`).
-        let written = commits
-            .iter()
-            .find_map(|past| {
-                past.subject
-                    .prefix
-                    .as_deref()
-                    .filter(|p| p.eq_ignore_ascii_case(stem))
-            })
-            .unwrap_or(stem);
+        // Spelled as the commits near the paths write it most (helix's `DAP:` for
+        // `dap.rs`), else as the house last wrote it.
+        let mut spellings: HashMap<&str, (f32, usize)> = HashMap::new();
+        for (i, past) in commits.iter().enumerate() {
+            if let Some(p) = past
+                .subject
+                .prefix
+                .as_deref()
+                .filter(|p| p.eq_ignore_ascii_case(stem))
+            {
+                let entry = spellings.entry(p).or_insert((0.0, usize::MAX - i));
+                entry.0 += weight[i];
+            }
+        }
+        let written = spellings
+            .into_iter()
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(a.1.1.cmp(&b.1.1)))
+            .map_or(stem, |(p, _)| p);
         return (Some(form), Some(Some(written.to_owned())));
     }
     let Some(Some(name)) = best(&votes).filter(|b| votes[b] > most_bare) else {
