@@ -265,16 +265,7 @@ pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> 
                 score(Form::Area) + score(Form::Conventional) > score(Form::Plain)
             };
             if prefixed_wins {
-                (chosen, prefix) = prefixed(
-                    commits,
-                    &weight,
-                    &mine,
-                    !conventional_house,
-                    focus.filter(|path| {
-                        stem_area(path)
-                            .is_some_and(|stem| commits.iter().any(|past| names(past, stem)))
-                    }),
-                );
+                (chosen, prefix) = prefixed(commits, &weight, &mine, !conventional_house, focus);
             } else {
                 chosen = Some(Form::Plain);
             }
@@ -535,8 +526,8 @@ fn lint_habit(commits: &[super::Past]) -> Option<(&'static str, Option<String>)>
 /// Commits (`bare_as_area`), each bare type counts on its own against the areas (`chore: …`
 /// beside `fs: …` in tokio): counted together, the house's `chore:`, `ci:` and `docs:`
 /// sweeps outvoted the one area of the code. When one of them wins, the header is still a
-/// bare type, the change's own. `focus` is the staged file most lines changed in, when the
-/// house has written its name as an area: areas that name a file of their commit vote for
+/// bare type, the change's own. `focus` is the staged file most lines changed in: when the
+/// house has written its name as an area, areas that name a file of their commit vote for
 /// naming this change by its file.
 fn prefixed(
     commits: &[super::Past],
@@ -551,7 +542,20 @@ fn prefixed(
     let mut as_area: HashMap<String, f32> = HashMap::new();
     // The votes of areas that name a file of their commit, written as a scope and as an area.
     let mut stems = [0f32; 2];
+    // How the house spells the focus file's name as an area: weight near the paths, and
+    // how new (the newest wins a tie). A name it never wrote is not taken.
+    let mut spellings: HashMap<&str, (f32, usize)> = HashMap::new();
     let stem = focus.and_then(stem_area);
+    if let Some(stem) = stem {
+        for (i, past) in commits.iter().enumerate() {
+            if let Some(p) = past.subject.prefix.as_deref()
+                && p.eq_ignore_ascii_case(stem)
+            {
+                spellings.entry(p).or_insert((0.0, usize::MAX - i)).0 += weight[i];
+            }
+        }
+    }
+    let stem = stem.filter(|_| !spellings.is_empty());
     // Votes by spelling and form, to write the name back.
     let mut spelled: HashMap<(Form, &str), f32> = HashMap::new();
     for (i, past) in commits.iter().enumerate() {
@@ -592,29 +596,21 @@ fn prefixed(
     }
     let most_bare = bare.values().fold(0f32, |most, v| most.max(*v));
     let most_named = votes.values().fold(0f32, |most, v| most.max(*v));
-    if let Some(stem) = stem
-        && stems[0] + stems[1] > most_bare.max(most_named)
-    {
-        let area = stems[1] / (stems[0] + stems[1]);
-        let form = if area + mine.say(Form::Area) >= 1.0 - area + mine.say(Form::Conventional) {
+    // `area:` or `type(scope):`, by the share of the votes written as an area and the
+    // author's habit.
+    let form_for = |area: f32| {
+        if area + mine.say(Form::Area) >= 1.0 - area + mine.say(Form::Conventional) {
             Form::Area
         } else {
             Form::Conventional
-        };
+        }
+    };
+    if let Some(stem) = stem
+        && stems[0] + stems[1] > most_bare.max(most_named)
+    {
+        let form = form_for(stems[1] / (stems[0] + stems[1]));
         // Spelled as the commits near the paths write it most (helix's `DAP:` for
         // `dap.rs`), else as the house last wrote it.
-        let mut spellings: HashMap<&str, (f32, usize)> = HashMap::new();
-        for (i, past) in commits.iter().enumerate() {
-            if let Some(p) = past
-                .subject
-                .prefix
-                .as_deref()
-                .filter(|p| p.eq_ignore_ascii_case(stem))
-            {
-                let entry = spellings.entry(p).or_insert((0.0, usize::MAX - i));
-                entry.0 += weight[i];
-            }
-        }
         let written = spellings
             .into_iter()
             .max_by(|a, b| a.1.0.total_cmp(&b.1.0).then(a.1.1.cmp(&b.1.1)))
@@ -624,12 +620,7 @@ fn prefixed(
     let Some(Some(name)) = best(&votes).filter(|b| votes[b] > most_bare) else {
         return (Some(Form::Conventional), Some(None));
     };
-    let area = as_area.get(&name).copied().unwrap_or(0.0) / votes[&Some(name.clone())];
-    let form = if area + mine.say(Form::Area) >= 1.0 - area + mine.say(Form::Conventional) {
-        Form::Area
-    } else {
-        Form::Conventional
-    };
+    let form = form_for(as_area.get(&name).copied().unwrap_or(0.0) / votes[&Some(name.clone())]);
     // The spelling the chosen form uses most; else the other form's.
     let written = spelled
         .iter()
@@ -660,11 +651,6 @@ fn stem_area(path: &str) -> Option<&str> {
         "cargo",
     ];
     (!stem.is_empty() && !generic.contains(&stem.to_lowercase().as_str())).then_some(stem)
-}
-
-/// The commit's subject names this area or scope (in any case).
-fn names(past: &super::Past, area: &str) -> bool {
-    (past.subject.prefix.as_deref()).is_some_and(|p| p.eq_ignore_ascii_case(area))
 }
 
 /// The area (lower case) is the name of one of the paths' files without extension, and no
