@@ -92,6 +92,9 @@ pub struct Advice {
     /// about (`no-type-alias` in typescript-eslint's `fix(eslint-plugin): [no-type-alias]
     /// handle keyof`), when most past commits about one such file wrote one.
     pub label: Option<String>,
+    /// In a Conventional Commits house, the scope (or "no scope") for each type the
+    /// commits near these paths used: [`Advice::prefix`] once the change's type is known.
+    pub typed_scopes: Vec<(&'static str, Option<String>)>,
 }
 
 /// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
@@ -244,6 +247,7 @@ pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> 
     };
     let mut chosen = form.as_ref().map(|ranked| ranked[0].0);
     let mut prefix = None;
+    let mut typed_scopes = Vec::new();
     match &house {
         // A Conventional Commits house writes Conventional Commits everywhere: the odd
         // `area:` or plain subject near some paths is a slip, not a habit to copy.
@@ -253,6 +257,7 @@ pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> 
         Some(_) if conventional_house && !mine.overrules(Form::Conventional) => {
             chosen = Some(Form::Conventional);
             prefix = best(&votes_in(Form::Conventional));
+            typed_scopes = scopes_by_type(commits, &scope_weight, form_of, prefix_of);
         }
         // Another house: first a prefix or none (a sentence), as the house and the commits
         // near the paths write; then which prefix.
@@ -353,7 +358,47 @@ pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> 
         own: mine.describe(),
         first_branch: None,
         label: label(commits, paths),
+        typed_scopes,
     }
+}
+
+/// The scope for each Conventional Commits type, where the commits near the paths used
+/// it: the votes of all of them, with those of the type counted twice. One house writes
+/// `fix(eslint-plugin): …` but `chore: …` and `docs: …` for the same files, another `ci: …`
+/// for a workflow whose other commits say `fix(cli)`. On the dev set (staged, every
+/// repository better on its own), scope exact 0.710 → 0.721, where the author wrote one
+/// 0.563 → 0.580; counted three times, 0.716 / 0.561.
+fn scopes_by_type(
+    commits: &[super::Past],
+    scope_weight: &[f32],
+    form_of: impl Fn(&super::Subject) -> Form,
+    prefix_of: impl Fn(&super::Subject) -> Option<String>,
+) -> Vec<(&'static str, Option<String>)> {
+    let mut all: HashMap<Option<String>, f32> = HashMap::new();
+    let mut by_type: HashMap<&'static str, HashMap<Option<String>, f32>> = HashMap::new();
+    for (i, past) in commits.iter().enumerate() {
+        if scope_weight[i] > 0.0 && form_of(&past.subject) == Form::Conventional {
+            let prefix = prefix_of(&past.subject);
+            if let Some(kind) = past.subject.kind {
+                *by_type
+                    .entry(kind)
+                    .or_default()
+                    .entry(prefix.clone())
+                    .or_default() += scope_weight[i];
+            }
+            *all.entry(prefix).or_default() += scope_weight[i];
+        }
+    }
+    by_type
+        .into_iter()
+        .filter_map(|(kind, votes)| {
+            let mut both = all.clone();
+            for (prefix, vote) in votes {
+                *both.entry(prefix).or_default() += vote;
+            }
+            best(&both).map(|prefix| (kind, prefix))
+        })
+        .collect()
 }
 
 /// How many past commits about one file of the folder [`label`] reads, newest first.

@@ -272,7 +272,12 @@ pub fn write_in(
     let declared = workspace::declared(&analysis, ty, found.as_deref(), members);
     let mut scope = match (&advice.prefix, &advice.house) {
         // The scope the commits near these paths use (or their "no scope").
-        (Some(voted), _) if advice.form == Some(history::Form::Conventional) => voted.clone(),
+        // Those of the change's type count twice (`scopes_by_type`).
+        (Some(voted), _) if advice.form == Some(history::Form::Conventional) => advice
+            .typed_scopes
+            .iter()
+            .find(|(k, _)| *k == ty.name())
+            .map_or_else(|| voted.clone(), |(_, p)| p.clone()),
         // Nothing near: a declared workspace member, named as the house names its members.
         (_, Some(house)) if declared.is_some() => {
             declared.and_then(|member| workspace::house_scope(member, &house.prefixes))

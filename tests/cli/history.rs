@@ -284,6 +284,26 @@ fn scopes_follow_paths() {
 }
 
 #[test]
+fn a_scope_follows_the_commits_of_the_same_type() {
+    // The house scopes its features in this folder, but its chores there, more of them,
+    // name no scope: a feature takes the features' scope.
+    let repo = TestRepo::with_commit();
+    history(&repo, 28, |i| match i % 7 {
+        0..=2 => (
+            format!("plugin/src/f{i}.rs"),
+            format!("feat(plugin): add rule {i}"),
+        ),
+        _ => (
+            format!("plugin/src/c{i}.rs"),
+            format!("chore: tidy case {i}"),
+        ),
+    });
+    stage_change(&repo, "plugin/src/new.rs");
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("feat(plugin): "), "{subject}");
+}
+
+#[test]
 fn a_conventional_house_with_odd_history_stays_conventional() {
     let repo = TestRepo::with_commit();
     history(&repo, 40, |i| match i % 8 {
