@@ -616,6 +616,43 @@ fn scopes_and_subject_case_follow_the_repository() {
     );
 }
 
+/// A sentence says `Fix …` and `Refactor …`, as houses write them; after the type the verb
+/// changes so as not to say it twice (`fix: correct …`).
+#[test]
+fn a_sentence_names_a_fix_with_the_word_houses_use() {
+    let sentence = Style {
+        conventional: false,
+        ..Style::default()
+    };
+    let subject = |name: &str, style: &Style| write(&entries(&fixture(name)), style).subject;
+    assert_eq!(
+        subject("fix-go-error-wrap", &Style::default()),
+        "fix: correct Load in config"
+    );
+    assert_eq!(
+        subject("fix-go-error-wrap", &sentence),
+        "Fix Load in config"
+    );
+    let patch = "diff --git a/src/parse.rs b/src/parse.rs
+--- a/src/parse.rs
++++ b/src/parse.rs
+@@ -1,5 +1,9 @@
+ pub fn parse_line(line: &str) -> Vec<String> {
+-    line.split(',').map(|s| s.to_string()).collect()
++    let mut out = Vec::new();
++    for part in line.split(',') {
++        let part = part.trim();
++        out.push(part.to_string());
++    }
++    out
+ }
+";
+    let a = analysis::analyse(&entries(patch.as_bytes()));
+    let words = |typed| summary::summary(&a, Type::REFACTOR, false, 72, typed);
+    assert_eq!(words(true), "rework parse_line");
+    assert_eq!(words(false), "refactor parse_line");
+}
+
 #[test]
 fn room_is_left_for_the_gitmoji() {
     for name in ["feat-ts-export", "refactor-move-files", "deps-cargo-bump"] {
