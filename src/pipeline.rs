@@ -415,6 +415,11 @@ impl<'a> Run<'a> {
                 &crate::prompt::Learned {
                     house,
                     prefixes: &prefixes,
+                    typed_scopes: if form == Form::Conventional {
+                        &advice.typed_scopes
+                    } else {
+                        &[]
+                    },
                     examples: &advice.similar,
                 },
             )

@@ -345,6 +345,9 @@ pub struct Learned<'a> {
     pub house: Option<(crate::history::Form, String)>,
     /// The scopes or areas used for these paths, best first.
     pub prefixes: &'a [String],
+    /// The scope (or "no scope") the nearby commits of each type use, in a Conventional
+    /// Commits house (`Advice::typed_scopes`).
+    pub typed_scopes: &'a [(&'static str, Option<String>)],
     /// The past subjects most like this change (by paths touched).
     pub examples: &'a [String],
 }
@@ -380,6 +383,9 @@ pub fn context_learned(
             learned.prefixes.join(", ")
         ));
     }
+    if let Some(line) = scopes_by_type(learned.typed_scopes) {
+        out.push_str(&line);
+    }
     if !learned.examples.is_empty() {
         out.push_str("Past commits most like this change (follow their style):\n");
         for subject in learned.examples {
@@ -387,6 +393,37 @@ pub fn context_learned(
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Says which scope goes with which type near these paths (`Scopes by type for these
+/// paths: feat, fix: (eslint-plugin); chore, docs: no scope`), when the types differ in it:
+/// a model picks the type itself, and the house may scope its fixes but not its chores.
+fn scopes_by_type(typed: &[(&'static str, Option<String>)]) -> Option<String> {
+    let mut groups: Vec<(&Option<String>, Vec<&str>)> = Vec::new();
+    let mut sorted: Vec<&(&'static str, Option<String>)> = typed.iter().collect();
+    sorted.sort_by_key(|(kind, _)| *kind);
+    for (kind, scope) in sorted {
+        match groups.iter_mut().find(|(s, _)| *s == scope) {
+            Some((_, kinds)) => kinds.push(kind),
+            None => groups.push((scope, vec![kind])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let said: Vec<String> = groups
+        .iter()
+        .map(|(scope, kinds)| {
+            let scope = scope
+                .as_deref()
+                .map_or("no scope".to_owned(), |s| format!("({s})"));
+            format!("{}: {scope}", kinds.join(", "))
+        })
+        .collect();
+    Some(format!(
+        "Scopes by type for these paths: {}\n",
+        said.join("; ")
+    ))
 }
 
 /// Adds the standing instructions (`message.instructions`, the repository's
@@ -529,6 +566,42 @@ mod tests {
     }
 
     const DIFF: &str = "diff --git a/src/a.rs b/src/a.rs\nindex 1..2 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1 +1 @@\n-old\n+new\ndiff --git a/Cargo.lock b/Cargo.lock\nindex 3..4 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -1 +1 @@\n-a\n+b\n";
+
+    #[test]
+    fn scopes_by_type_are_said_only_where_types_differ() {
+        let typed =
+            |pairs: &[(&'static str, Option<&str>)]| -> Vec<(&'static str, Option<String>)> {
+                pairs
+                    .iter()
+                    .map(|(k, s)| (*k, s.map(str::to_owned)))
+                    .collect()
+            };
+        let learned = |typed: &[(&'static str, Option<String>)]| {
+            context_learned(
+                None,
+                None,
+                &Learned {
+                    house: None,
+                    prefixes: &[],
+                    typed_scopes: typed,
+                    examples: &[],
+                },
+            )
+            .unwrap_or_default()
+        };
+        let mixed = typed(&[
+            ("fix", Some("eslint-plugin")),
+            ("chore", None),
+            ("feat", Some("eslint-plugin")),
+            ("docs", None),
+        ]);
+        assert_eq!(
+            learned(&mixed),
+            "Scopes by type for these paths: chore, docs: no scope; feat, fix: (eslint-plugin)\n"
+        );
+        let same = typed(&[("fix", Some("cli")), ("feat", Some("cli"))]);
+        assert_eq!(learned(&same), "");
+    }
 
     #[test]
     fn revision_names_rejected_versions_and_the_hint() {
