@@ -2,6 +2,7 @@
 //! near the changed paths, and a past subject to reuse when the change repeats an earlier one.
 
 use super::classify::{TYPES, Type};
+use crate::diff::LineKind;
 use crate::filter::FileEntry;
 use crate::history::Advice;
 use bstr::ByteSlice;
@@ -169,8 +170,8 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
             for line in hunk.lines() {
                 let text = line.text.to_str_lossy();
                 let into = match line.kind {
-                    crate::diff::LineKind::Added => &mut hunk_added,
-                    crate::diff::LineKind::Removed => &mut hunk_removed,
+                    LineKind::Added => &mut hunk_added,
+                    LineKind::Removed => &mut hunk_removed,
                     _ => continue,
                 };
                 into.extend(versions(&text).into_iter().map(str::to_owned));
@@ -197,7 +198,10 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
     let shape = |v: &str| v.matches(['.', '-']).count();
     let major = |v: &str| bare(v).split(['.', '-']).next().map(str::to_owned);
     for (i, old) in found.iter().enumerate() {
-        if chosen[i].is_some() {
+        // By shape alone only when the thing the version belongs to is in this diff: bat's
+        // `Update terminal-colorsaurus to 1.0` (the last commit to touch these three files)
+        // read `Update terminal-colorsaurus to 1.87` for an MSRV bump.
+        if chosen[i].is_some() || !owner_in_diff(last, old, files) {
             continue;
         }
         let free: Vec<&&String> = (moved.iter())
@@ -234,6 +238,40 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Tells whether the name a subject gives the owner of one of its versions is in the diff
+/// (a line it adds or removes, or a path, in any case), when that name is an identifier (a package, a
+/// crate, a path: `terminal-colorsaurus`, `serde_json`); a plain word (`Release`,
+/// `changelog for`, `Rust`) is not checked.
+fn owner_in_diff(subject: &str, version: &str, files: &[FileEntry]) -> bool {
+    const LINKS: [&str; 8] = ["to", "from", "for", "v", "version", "of", "at", "->"];
+    let before = subject.split(version).next().unwrap_or_default();
+    let Some(owner) = before
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| "`'\",:()".contains(c)))
+        .find(|w| !w.is_empty() && !LINKS.contains(&w.to_lowercase().as_str()))
+    else {
+        return true;
+    };
+    if !owner.contains(['-', '_', '/']) {
+        return true;
+    }
+    let owner = owner.to_lowercase();
+    files.iter().any(|file| {
+        file.change
+            .path
+            .to_str_lossy()
+            .to_lowercase()
+            .contains(&owner)
+            || file.change.hunks.iter().any(|hunk| {
+                hunk.lines().any(|line| {
+                    matches!(line.kind, LineKind::Added | LineKind::Removed)
+                        && line.text.to_str_lossy().to_lowercase().contains(&owner)
+                })
+            })
+    })
 }
 
 /// The issue and pull-request references (`#4563`) in a text, where each starts and ends:
@@ -331,7 +369,7 @@ fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<S
                 // A reference the file named already (removed, or beside the change) is
                 // no news.
                 let into = match line.kind {
-                    crate::diff::LineKind::Added => &mut added,
+                    LineKind::Added => &mut added,
                     _ => &mut known,
                 };
                 let text = line.text.to_str_lossy();
@@ -339,7 +377,7 @@ fn with_references(files: &[FileEntry], advice: &Advice, last: &str) -> Option<S
                     // A link counts where the template links (ripgrep's prose `See [issue
                     // 1172](…/issues/1172)` is no entry of a `BUG #1174` house).
                     let link = !text[start..].starts_with('#');
-                    if link && !links && line.kind == crate::diff::LineKind::Added {
+                    if link && !links && line.kind == LineKind::Added {
                         continue;
                     }
                     // `#5345` and a link to pull request 5345 name the same one.

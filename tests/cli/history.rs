@@ -574,6 +574,39 @@ fn a_lockfile_routine_keeps_its_words() {
     }
 }
 
+/// bat's `Update terminal-colorsaurus to 1.0`, the last commit to touch these files, is no
+/// template for an MSRV bump that never names the crate.
+#[test]
+fn a_reused_subject_needs_the_thing_its_version_belongs_to() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("Fix case {i}"))
+    });
+    let manifest = |msrv: &str, colors: &str| {
+        format!(
+            "[package]\nname = \"app\"\nrust-version = \"{msrv}\"\n\n[dependencies]\n\
+             terminal-colorsaurus = \"{colors}\"\n"
+        )
+    };
+    // Not the same files as the bumps: not a template.
+    repo.write("Cargo.toml", manifest("1.79", "0.4"));
+    repo.write("src/main.rs", "fn main() {}\n");
+    repo.add(["Cargo.toml", "src/main.rs"]);
+    repo.commit("Add Cargo.toml");
+    repo.write("Cargo.toml", manifest("1.79", "1.0"));
+    repo.add(["Cargo.toml"]);
+    repo.commit("Update terminal-colorsaurus to 1.0");
+    repo.write("Cargo.toml", manifest("1.87", "1.0"));
+    repo.add(["Cargo.toml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("colorsaurus"), "{subject}");
+    // The crate's own bump still reuses the subject.
+    repo.write("Cargo.toml", manifest("1.79", "1.1"));
+    repo.add(["Cargo.toml"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert_eq!(subject, "Update terminal-colorsaurus to 1.1");
+}
+
 /// uv's `Bump Hawk to 0.1.9 and Rust to 1.97.1`: each version in the reused subject takes
 /// the version its own line moved to, not the first one moved.
 #[test]
