@@ -241,9 +241,9 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
 }
 
 /// Tells whether the name a subject gives the owner of one of its versions is in the diff
-/// (a line it adds or removes, or a path, in any case), when that name is an identifier (a package, a
-/// crate, a path: `terminal-colorsaurus`, `serde_json`); a plain word (`Release`,
-/// `changelog for`, `Rust`) is not checked.
+/// (a line it adds or removes, or a path, in any case), when that name is an identifier (a
+/// package, a crate, a path: `terminal-colorsaurus`, `serde_json`); a plain word
+/// (`Release`, `changelog for`, `Rust`) is not checked.
 fn owner_in_diff(subject: &str, version: &str, files: &[FileEntry]) -> bool {
     const LINKS: [&str; 8] = ["to", "from", "for", "v", "version", "of", "at", "->"];
     let before = subject.split(version).next().unwrap_or_default();

@@ -2806,8 +2806,7 @@ pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
 
 /// The verb for a fault put right: `fix`, as every house writes it (fifty to a hundred
 /// times as often as `correct` in the eighteen repositories we measured), unless the header
-/// already says `fix` (`fix: correct f`, never `fix: fix f`). A refactoring likewise says
-/// `refactor` in a sentence, `rework` after the type.
+/// already says `fix` (`fix: correct f`, never `fix: fix f`).
 fn fix_verb(ty: Type, typed: bool) -> &'static str {
     if ty == Type::FIX && typed {
         "correct"
@@ -4220,6 +4219,7 @@ fn code_summary(
         Type::FEAT => "extend",
         Type::FIX => fix_verb(ty, typed),
         Type::REFACTOR if a.code_removed.lines > a.code_added.lines => "simplify",
+        // Likewise `Refactor f` in a sentence, `refactor: rework f` after the type.
         Type::REFACTOR if typed => "rework",
         Type::REFACTOR => "refactor",
         Type::PERF => "optimize",
