@@ -198,6 +198,7 @@ fn one_line_entry() -> Vec<FileEntry> {
         body: "-    let total = items.iter().map(|i| i.price).sum();\n+    let total: u64 = items.iter().map(|i| i.price).sum();\n".into(),
         above: Default::default(),
         fenced: None,
+        below: Default::default(),
     });
     change.recount();
     vec![FileEntry {

@@ -76,8 +76,12 @@ pub struct Hunk {
     pub above: BString,
     /// Whether the hunk's first line sits inside fenced code, read with `above` for a
     /// Markdown file (`None` when not read): a `# comment` in a shell block below is no
-    /// heading.
+    /// heading. For a Rust file, read with `below`: inside a doc comment's example.
     pub fenced: Option<bool>,
+    /// For a Rust file whose hunk ends in doc comments, the first line of code below them
+    /// and the attributes that follow, read from the whole new file (empty otherwise): the
+    /// item those docs belong to. Only for the offline engine: never rendered, never sent.
+    pub below: BString,
 }
 
 /// What one line of a hunk body is.
@@ -516,6 +520,7 @@ fn parse_hunk_header(line: &[u8]) -> Option<Hunk> {
         body: BString::default(),
         above: BString::default(),
         fenced: None,
+        below: BString::default(),
     })
 }
 

@@ -418,6 +418,7 @@ mod tests {
             body: format!("+{}\n", "x".repeat(5_000)).into(),
             above: Default::default(),
             fenced: None,
+            below: Default::default(),
         });
         assert_eq!(
             f.decide(&one_line, Attributes::default()).reason,

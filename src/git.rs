@@ -5,7 +5,7 @@
 //! itself is asked instead: `git rev-parse` for the folders, `git diff --cached` for the
 //! staged changes, read by the same parser as `--diff -` and decided by the same filter.
 
-use crate::diff::{FileChange, Hunk, Status};
+use crate::diff::{FileChange, Hunk, LineKind, Status};
 use crate::filter::{Attributes, Decision, FileEntry, Filter, Reason, Treatment};
 use bstr::{BStr, BString, ByteSlice};
 use git2::{
@@ -744,7 +744,17 @@ impl Repo {
         let markdown = [&b".md"[..], b".markdown", b".mdx"]
             .iter()
             .any(|e| change.path.ends_with(e));
-        if change.hunks.is_empty() || !(toml || markdown) || change.new_id.is_empty() {
+        // Rust only when some hunk changes a doc comment: the blob is read for nothing else.
+        let rust = change.path.ends_with(b".rs")
+            && change.hunks.iter().any(|h| {
+                h.lines().any(|l| {
+                    l.kind != LineKind::Context
+                        && l.text
+                            .to_str()
+                            .is_ok_and(|t| crate::doc_comments::doc_text(t).is_some())
+                })
+            });
+        if change.hunks.is_empty() || !(toml || markdown || rust) || change.new_id.is_empty() {
             return;
         }
         let Some(repo) = &self.inner else { return };
@@ -761,7 +771,16 @@ impl Repo {
         if !starts.is_sorted() {
             return;
         }
-        if toml {
+        if rust {
+            let spans: Vec<(u32, u32)> = (change.hunks.iter())
+                .map(|h| (h.new_start, h.new_lines))
+                .collect();
+            let places = crate::doc_comments::places(text, &spans);
+            for (hunk, (below, fenced)) in change.hunks.iter_mut().zip(places) {
+                hunk.below = below.into();
+                hunk.fenced = Some(fenced);
+            }
+        } else if toml {
             let places = crate::toml_table::places_above(text, &starts);
             for (hunk, above) in change.hunks.iter_mut().zip(places) {
                 hunk.above = above.into();
@@ -1027,6 +1046,7 @@ fn fill_hunks(change: &mut FileChange, patch: &Patch<'_>) -> Result<(), GitError
             body,
             above: BString::default(),
             fenced: None,
+            below: BString::default(),
         });
     }
     Ok(())

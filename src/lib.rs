@@ -13,6 +13,7 @@ pub mod compose;
 pub mod config;
 pub mod conventions;
 pub mod diff;
+pub mod doc_comments;
 pub mod doctor;
 pub mod files;
 pub mod filter;

@@ -3565,6 +3565,7 @@ mod tests {
                 body: body.into(),
                 above: "".into(),
                 fenced: None,
+                below: Default::default(),
             };
             docstring_lines(&hunk)
         };

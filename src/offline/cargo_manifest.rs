@@ -618,6 +618,7 @@ mod tests {
             body: BString::from(body),
             above: BString::from(above),
             fenced: None,
+            below: Default::default(),
         };
         let places = super::super::tables::places(&hunk);
         let Some(lines) = super::hunk(&hunk, Some(&places)) else {
@@ -876,6 +877,7 @@ mod tests {
             body: BString::from("   \"NSWindow\",\n+  \"NSImage\",\n ] }\n"),
             above: BString::default(),
             fenced: None,
+            below: Default::default(),
         };
         let lines = super::hunk(&hunk, None).unwrap();
         let (lists, lints) = changes(&lines);

@@ -24,6 +24,40 @@ pub(crate) struct DocChange {
     pub links: (u32, u32),
     /// Some changed line is a `//!` line: the module's own docs changed.
     pub module: bool,
+    /// The doc lines removed and added.
+    pub lines: (u32, u32),
+    /// How many of those sit inside an example's fenced code, as far as git read the file
+    /// ([`Hunk::fenced`]); none when it did not.
+    pub code: u32,
+    /// How many of those are rows of a Markdown table (`` `cookie` | Enables … | No ``).
+    pub rows: u32,
+    /// Every hunk removes as many lines as it adds: lines edited in place.
+    pub in_place: bool,
+}
+
+impl DocChange {
+    /// Every changed line is example code: the docs' example was what changed.
+    pub fn example_only(&self) -> bool {
+        self.code > 0 && self.code == self.lines.0 + self.lines.1
+    }
+
+    /// Every changed line is a table row.
+    pub fn table_only(&self) -> bool {
+        self.rows > 0 && self.rows == self.lines.0 + self.lines.1
+    }
+
+    /// A few lines edited in place and nothing else (six at most): a correction, as
+    /// houses name it (`rt: fix missing quotation in docs`, `io: swap reader/writer in
+    /// simplex doc test`), not new documentation.
+    pub fn corrected(&self) -> bool {
+        self.in_place && self.lines.0 > 0 && self.lines.0 <= 6
+    }
+}
+
+/// Whether a doc line is a row of a Markdown table: `| a | b |`, or `a | b | c`.
+fn table_row(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with('|') || t.matches(" | ").count() >= 2
 }
 
 /// How many links a doc line holds: `[text][name]`, `[text](url)`, intra-doc links to
@@ -80,10 +114,16 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
     {
         return None;
     }
-    let mut out = DocChange::default();
+    let mut out = DocChange {
+        in_place: true,
+        ..DocChange::default()
+    };
     let mut removed: Vec<String> = Vec::new();
     let mut changed = 0;
     for hunk in hunks {
+        // Inside an example's fenced code, when git read where the hunk starts.
+        let mut fenced = hunk.fenced;
+        let (mut minus, mut plus) = (0u32, 0u32);
         let mut last_heading: Option<String> = None;
         // A heading follows a blank doc line (or opens the hunk): rustdoc's hidden code
         // lines inside an example (`# use tokio;`) seldom do, and a hunk may begin inside
@@ -114,10 +154,26 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                 }
                 if let Some((text, _)) = doc {
                     match line.kind {
-                        LineKind::Added => out.links.1 += links(text),
-                        _ => out.links.0 += links(text),
+                        LineKind::Added => {
+                            out.links.1 += links(text);
+                            plus += 1;
+                        }
+                        _ => {
+                            out.links.0 += links(text);
+                            minus += 1;
+                        }
                     }
+                    out.code +=
+                        u32::from(fenced == Some(true) && !crate::doc_comments::is_fence(text));
+                    out.rows += u32::from(table_row(text));
                 }
+            }
+            // A fence on the new side opens or closes the example.
+            if line.kind != LineKind::Removed
+                && let Some((text, _)) = doc
+                && crate::doc_comments::is_fence(text)
+            {
+                fenced = fenced.map(|open| !open);
             }
             let Some((text, module)) = doc else {
                 let code = line.text.trim();
@@ -150,9 +206,34 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                 last_heading = Some(title);
             }
         }
-        // The item lies past the hunk: the one the hunk's header names holds it, when the
-        // docs sit inside it (tokio's `#[tokio::test]` docs at the top level, below
-        // `main_rt`'s header, are not `main_rt`'s).
+        out.in_place &= minus == plus;
+        out.lines.0 += minus;
+        out.lines.1 += plus;
+        // The item lies past the hunk: the line git read below it names it (tokio's
+        // `simplex`, past an example and an attribute) ...
+        if item_pending
+            && let Some(def) = (hunk.below.to_str().ok())
+                .and_then(|c| super::defs::parse(c, crate::paths::Lang::Rust))
+        {
+            // A method's docs, the hunk inside a type's `impl` or a trait: the method by its
+            // type (`UnboundedSender::send`, where `send` alone could be anything's).
+            let owner = (hunk.section.to_str().ok())
+                .and_then(|c| super::defs::parse(c, crate::paths::Lang::Rust))
+                .filter(|o| o.kind == super::defs::DefKind::Type && o.name != def.name);
+            let name = match owner {
+                Some(owner) if item_indented && def.kind == super::defs::DefKind::Function => {
+                    format!("{}::{}", owner.name, def.name)
+                }
+                _ => def.name,
+            };
+            if out.items.len() < 8 && !out.items.contains(&name) {
+                out.items.push(name);
+            }
+            continue;
+        }
+        // ... or else the one the hunk's header names holds it, when the docs sit inside
+        // it (tokio's `#[tokio::test]` docs at the top level, below `main_rt`'s header,
+        // are not `main_rt`'s).
         if item_pending
             && item_indented
             && let Some(def) = (hunk.section.to_str().ok())
@@ -163,6 +244,10 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
             out.within.push(def.name);
         }
     }
+    // A method named with its type in one hunk and bare in another is one item.
+    let items = out.items.clone();
+    out.items
+        .retain(|n| n.contains("::") || !items.iter().any(|q| q.ends_with(&format!("::{n}"))));
     // A heading moved or re-levelled is no new section.
     out.added.retain(|h| !removed.contains(h));
     (changed > 0).then_some(out)
@@ -181,6 +266,25 @@ pub(crate) fn owner(path: &str) -> String {
     }
 }
 
+/// The name of what a file's docs belong to, said beside others: the crate's folder for
+/// `lib.rs` and `main.rs` (`axum-extra/src/lib.rs` → `axum-extra`), the folder of a
+/// `mod.rs`, else the file's stem.
+pub(crate) fn owner_name(path: &str) -> String {
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let file = parts.pop().unwrap_or(path);
+    let stem = file.strip_suffix(".rs").unwrap_or(file);
+    match stem {
+        "lib" | "main" => {
+            if parts.last() == Some(&"src") {
+                parts.pop();
+            }
+            parts.last().copied().unwrap_or("crate").to_owned()
+        }
+        "mod" => parts.last().copied().unwrap_or("module").to_owned(),
+        _ => stem.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +300,7 @@ mod tests {
             body: BString::from(body),
             above: BString::default(),
             fenced: None,
+            below: Default::default(),
         }
     }
 
@@ -212,6 +317,7 @@ mod tests {
                 section: None,
                 items: Vec::new(),
                 module: true,
+                lines: (0, 5),
                 ..DocChange::default()
             })
         );
@@ -279,6 +385,27 @@ mod tests {
         assert!(got.items.is_empty());
         assert_eq!(got.within, vec!["LocalRuntime".to_owned()]);
         assert_eq!(got.links, (0, 1));
+    }
+
+    /// tokio `sync: improve the docs of UnboundedSender::send` (#7133), cut down: the
+    /// method lies past the hunk, read from the file by git; the hunk's header names its
+    /// type, and the method goes by both.
+    #[test]
+    fn a_method_past_the_hunk_is_named_with_its_type() {
+        let mut h = hunk(
+            "     ///\n-    /// Sends a value.\n+    /// Sends a value, or fails once closed.\n     ///\n",
+        );
+        h.section = BString::from("impl<T> UnboundedSender<T> {");
+        h.below = BString::from("pub fn send(&self, message: T) -> Result<(), SendError<T>> {");
+        let got = read(&[h.clone()]).unwrap();
+        assert_eq!(got.items, vec!["UnboundedSender::send".to_owned()]);
+        assert!(got.within.is_empty());
+        assert!(got.corrected());
+        // At the top level, below another function's header: the item alone.
+        let mut top = hunk("-/// Sends a value.\n+/// Sends a value, or fails.\n");
+        top.section = BString::from("fn other() {");
+        top.below = h.below;
+        assert_eq!(read(&[top]).unwrap().items, vec!["send".to_owned()]);
     }
 
     #[test]

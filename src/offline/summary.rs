@@ -1430,7 +1430,7 @@ pub(crate) fn summary(
     if let Some(text) = rows_summary(&files, budget) {
         return text;
     }
-    if let Some(text) = rust_docs_summary(&files, budget) {
+    if let Some(text) = rust_docs_summary(&files, ty, budget, typed) {
         return text;
     }
     if let Some(text) = flags_summary(a, budget) {
@@ -4469,16 +4469,24 @@ fn new_pages_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// docs (`//!`) by the sections they gain (`document cancellation in fs module docs`, as
 /// tokio's `fs: document cancellation behavior`), else the section edited, else whose docs
 /// they are (`update crate docs`, not `update lib.rs`).
-fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let code: Vec<&&FileFacts> = files.iter().filter(|f| f.kind != Kind::Note).collect();
+fn rust_docs_summary(files: &[&FileFacts], ty: Type, budget: usize, typed: bool) -> Option<String> {
+    let code: Vec<&FileFacts> = (files.iter().copied())
+        .filter(|f| f.kind != Kind::Note)
+        .collect();
     let [file] = code.as_slice() else {
-        return None;
+        return several_rust_docs_summary(&code, ty, budget, typed);
     };
     let docs = file.doc_change.as_ref()?;
     if !docs.module {
         // The item below may lie past the hunk: the file names the place then.
         let mut found = docs.items.clone();
         without_trivial(&mut found);
+        let edited = docs.lines.0 > 0 && docs.added.is_empty();
+        // `fix new docs` says nothing: a `new` or `default` alone is no name for edited
+        // docs, the item they sit in or the module is.
+        if edited && found.iter().all(|n| TRIVIAL.contains(&n.as_str())) {
+            found.clear();
+        }
         let items = match found.as_slice() {
             [] => vec![file_subject(&file.path)],
             found => found.to_vec(),
@@ -4502,13 +4510,31 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
             // The item lies past the hunk, inside the one its header names: `add links to
             // LocalRuntime docs`, `update UnixDatagram docs`.
             ([], []) if !docs.within.is_empty() => {
-                let within = join(&docs.within[..docs.within.len().min(2)]);
+                let within = &docs.within[..docs.within.len().min(2)];
                 match docs.links {
-                    (0, added) if added > 0 => format!("add links to {within} docs"),
-                    _ => format!("update {within} docs"),
+                    (0, added) if added > 0 => format!("add links to {} docs", join(within)),
+                    _ if edited => return Some(edited_docs(docs, within, ty, budget, typed)),
+                    _ => format!("update {} docs", join(within)),
+                }
+            }
+            // Nothing names the item: the module does (`fix docs in handle module`).
+            ([], []) if edited => {
+                let place = match super::rustdocs::owner(&file.path) {
+                    crate_docs if crate_docs == "crate" => {
+                        match super::rustdocs::owner_name(&file.path) {
+                            name if name == "crate" => "the crate".to_owned(),
+                            name => format!("{name} crate"),
+                        }
+                    }
+                    module => module,
+                };
+                match edited_docs_words(docs, 1, ty, typed) {
+                    (verb, "table") => format!("{verb} table in {place} docs"),
+                    (verb, noun) => format!("{verb} {noun} in {place}"),
                 }
             }
             (_, []) => return None,
+            _ if edited => return Some(edited_docs(docs, &items, ty, budget, typed)),
             _ => {
                 return Some(fit(
                     "document",
@@ -4552,6 +4578,98 @@ fn rust_docs_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         ),
     };
     Some(truncate(&text, budget))
+}
+
+/// Docs edited, not added to, named by what the lines were: a few lines edited in place
+/// are a fix (`fix simplex doc example`, `fix UnixDatagram docs`), more an update; the
+/// example or a table when every line was one (`update table in bsn docs`).
+fn edited_docs(
+    docs: &super::rustdocs::DocChange,
+    names: &[String],
+    ty: Type,
+    budget: usize,
+    typed: bool,
+) -> String {
+    let (verb, noun) = edited_docs_words(docs, names.len(), ty, typed);
+    if noun == "table" {
+        return fit(&format!("{verb} table in"), names, " docs", budget);
+    }
+    fit(verb, names, &format!(" {noun}"), budget)
+}
+
+/// The verb and the noun of [`edited_docs`], for `count` items.
+fn edited_docs_words(
+    docs: &super::rustdocs::DocChange,
+    count: usize,
+    ty: Type,
+    typed: bool,
+) -> (&'static str, &'static str) {
+    let verb = if docs.corrected() {
+        fix_verb(ty, typed)
+    } else {
+        "update"
+    };
+    let noun = if docs.example_only() {
+        if count > 1 {
+            "doc examples"
+        } else {
+            "doc example"
+        }
+    } else if docs.table_only() {
+        "table"
+    } else {
+        "docs"
+    };
+    (verb, noun)
+}
+
+/// Docs alone changed in several Rust files, no section added: the crates, modules or
+/// items whose docs they are (axum's feature tables in `axum/src/lib.rs` and
+/// `axum-extra/src/lib.rs`: `update table in axum-extra and axum docs`).
+fn several_rust_docs_summary(
+    code: &[&FileFacts],
+    ty: Type,
+    budget: usize,
+    typed: bool,
+) -> Option<String> {
+    if code.len() < 2 {
+        return None;
+    }
+    let mut all = super::rustdocs::DocChange {
+        in_place: true,
+        ..Default::default()
+    };
+    let mut names = Names::default();
+    for f in code {
+        let docs = f.doc_change.as_ref()?;
+        if !docs.added.is_empty() {
+            return None;
+        }
+        let mut found = if docs.module {
+            Vec::new()
+        } else if docs.items.is_empty() {
+            docs.within.clone()
+        } else {
+            docs.items.clone()
+        };
+        without_trivial(&mut found);
+        if found.is_empty() {
+            found.push(super::rustdocs::owner_name(&f.path));
+        }
+        for name in &found {
+            names.push(name);
+        }
+        all.lines.0 += docs.lines.0;
+        all.lines.1 += docs.lines.1;
+        all.code += docs.code;
+        all.rows += docs.rows;
+        all.in_place &= docs.in_place;
+    }
+    let names = names.into_list();
+    if all.lines.0 == 0 {
+        return Some(fit("document", &names, "", budget));
+    }
+    Some(edited_docs(&all, &names, ty, budget, typed))
 }
 
 /// A heading's title as words in a sentence: its first word lowered as

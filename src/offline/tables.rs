@@ -199,6 +199,7 @@ mod tests {
             body: body.into(),
             above: above.into(),
             fenced: None,
+            below: Default::default(),
         }
     }
 

@@ -97,6 +97,7 @@ fn change_with(path: &str, status: Status, body: String) -> FileChange {
         body: body.into(),
         above: "".into(),
         fenced: None,
+        below: Default::default(),
     });
     change.recount();
     change
@@ -3573,4 +3574,24 @@ fn an_action_bump_is_worded_as_dependabot_words_it() {
         "{}",
         words_of(&branch)
     );
+}
+
+/// Docs edited in place with nothing naming their item in view: the module or the crates
+/// whose docs they are, and a table when every line was a row (axum's feature tables in
+/// two crates, bevy's `bsn!` table, tokio's `dump` docs), never `update lib.rs`.
+#[test]
+fn docs_edited_without_their_item_in_view_name_their_module() {
+    let file = |path: &str, body: &str| {
+        format!("diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n@@ -9,4 +9,4 @@\n{body}")
+    };
+    let table = " //! Name | Description | Default?\n //! ---|---|---\n\
+        -//! `cookie` | Enables the [`CookieJar`] extractor | No\n\
+        +//! `cookie` | Enables the [`CookieJar`] extractor | \u{2714}\n";
+    let both = file("axum-extra/src/lib.rs", table) + &file("axum/src/lib.rs", table);
+    assert_eq!(words_of(&both), "fix table in axum-extra and axum docs");
+    let prose = "     /// Run it with:\n     ///\n\
+        -    /// RUSTFLAGS=\"--cfg tokio_unstable cargo run --example dump\n\
+        +    /// RUSTFLAGS=\"--cfg tokio_unstable\" cargo run --example dump\n     ///\n";
+    let one = file("tokio/src/runtime/handle.rs", prose);
+    assert_eq!(words_of(&one), "fix docs in handle module");
 }

@@ -55,6 +55,7 @@ fn entry(file: &str, body: &str) -> FileEntry {
         body: body.into(),
         above: BString::default(),
         fenced: None,
+        below: Default::default(),
     });
     change.recount();
     FileEntry {

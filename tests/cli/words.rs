@@ -804,3 +804,38 @@ fn comments_deep_in_fenced_code_are_no_headings() {
         "{header}"
     );
 }
+
+/// tokio's `io: swap reader/writer in simplex doc test` (#7199): two lines of a doc example
+/// edited, the function the docs are of twenty lines below, past the hunk and an
+/// attribute. Git reads the file for the item and the fence: `update mem.rs` before.
+#[test]
+fn an_edited_doc_example_names_the_item_below_it() {
+    let repo = TestRepo::new();
+    let mut text = String::from("//! Pipes.\n\nuse std::io;\n\n/// Creates a pipe.\n///\n");
+    for i in 0..12 {
+        text.push_str(&format!("/// Line {i} of the prose about pipes.\n"));
+    }
+    text.push_str(
+        "///\n/// ```\n/// # async fn ex() {\n/// let (writer, reader) = pipes::simplex(64);\n\
+         /// let stream = writer.unsplit(reader);\n/// stream.flush().await;\n\
+         /// stream.close().await;\n/// stream.drop().await;\n/// # }\n/// ```\n",
+    );
+    for i in 0..8 {
+        text.push_str(&format!("/// More prose {i}.\n"));
+    }
+    text.push_str(
+        "#[cfg_attr(\n    docsrs,\n    doc(cfg(feature = \"io-util\"))\n)]\n\
+         pub fn simplex(max: usize) -> io::Result<usize> {\n    Ok(max)\n}\n",
+    );
+    repo.write("src/mem.rs", &text);
+    repo.commit_all("base");
+    let swapped = text
+        .replace("let (writer, reader)", "let (reader, writer)")
+        .replace("writer.unsplit(reader)", "reader.unsplit(writer)");
+    repo.write("src/mem.rs", swapped);
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("docs: fix simplex doc example\n"));
+}

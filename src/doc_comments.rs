@@ -1,0 +1,142 @@
+//! Where a hunk of Rust doc comments sits in its file: the line of code the docs it ends in
+//! belong to, and whether its first line is inside a doc example's fenced code. Git reads
+//! both for each hunk of a changed Rust file ([`Hunk::below`](crate::diff::Hunk::below),
+//! [`Hunk::fenced`](crate::diff::Hunk::fenced)), as three lines of context seldom reach
+//! the item: tokio's `simplex` lies twenty lines under the example its docs fix, so the
+//! change read `update mem.rs`.
+
+/// How far below a hunk the item of its docs is looked for.
+const MAX_BELOW: usize = 200;
+
+/// The words of a doc comment line (`/// text`, `//! text`), or `None` for any other line
+/// (`////` is a plain comment).
+pub fn doc_text(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    t.strip_prefix("//!")
+        .or_else(|| t.strip_prefix("///").filter(|r| !r.starts_with('/')))
+}
+
+/// Whether a doc line opens or closes fenced code (```` ``` ````, ```` ```rust ````).
+pub fn is_fence(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("```") || t.starts_with("~~~")
+}
+
+/// For each hunk, given as its first line and line count on the new side in ascending
+/// order, read from the whole new file: the first line of code below the doc comments and
+/// attributes that follow the hunk (empty when a hunk ends in code, or nothing follows),
+/// and whether the hunk's first line sits inside fenced code of a doc comment.
+pub fn places(text: &str, hunks: &[(u32, u32)]) -> Vec<(String, bool)> {
+    let lines: Vec<&str> = text.lines().collect();
+    // Whether fenced code is open after each line: a doc line's fence toggles it, any
+    // other line ends the comment and closes it.
+    let mut open = Vec::with_capacity(lines.len());
+    let mut fenced = false;
+    for line in &lines {
+        fenced = match doc_text(line) {
+            Some(text) => fenced ^ is_fence(text),
+            None => false,
+        };
+        open.push(fenced);
+    }
+    hunks
+        .iter()
+        .map(|&(start, count)| {
+            let first = (start as usize).saturating_sub(1);
+            let inside = first
+                .checked_sub(1)
+                .and_then(|i| open.get(i))
+                .copied()
+                .unwrap_or(false);
+            let end = (first + count as usize).min(lines.len());
+            (below(&lines, end), inside)
+        })
+        .collect()
+}
+
+/// The first line of code at or after `from` when the lines before it, up to the hunk's
+/// end, are docs or attributes: the item they belong to (`pub fn simplex(…`).
+fn below(lines: &[&str], from: usize) -> String {
+    let ends_in_docs = from
+        .checked_sub(1)
+        .and_then(|i| lines.get(i))
+        .is_some_and(|l| doc_text(l).is_some() || l.trim_start().starts_with("#["));
+    if !ends_in_docs {
+        return String::new();
+    }
+    // Open brackets of an attribute that runs over several lines.
+    let mut depth = 0i32;
+    for line in lines.iter().skip(from).take(MAX_BELOW) {
+        let t = line.trim();
+        if depth > 0 || t.starts_with("#[") {
+            depth += t.matches('[').count() as i32 - t.matches(']').count() as i32;
+            depth = depth.max(0);
+            continue;
+        }
+        if doc_text(t).is_some() {
+            continue;
+        }
+        return if t.is_empty() || t.starts_with("//") {
+            String::new()
+        } else {
+            t.to_owned()
+        };
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MEM: &str = "\
+}
+
+/// Creates a pipe.
+///
+/// ```
+/// # async fn ex() {
+/// let (reader, writer) = tokio::io::simplex(64);
+/// let stream = reader.unsplit(writer);
+/// # }
+/// ```
+#[cfg_attr(
+    docsrs,
+    doc(cfg(feature = \"io-util\"))
+)]
+pub fn simplex(max: usize) -> Pipe {
+    todo!()
+}
+";
+
+    /// tokio `io: swap reader/writer in simplex doc test` (#7199), cut down: the hunk
+    /// (lines 6 to 8) ends inside the docs, the function they document lies past the
+    /// attribute, and the changed lines are example code.
+    #[test]
+    fn the_item_below_and_the_fence_are_read() {
+        let got = places(MEM, &[(6, 3)]);
+        assert_eq!(
+            got,
+            vec![("pub fn simplex(max: usize) -> Pipe {".into(), true)]
+        );
+    }
+
+    #[test]
+    fn prose_is_not_fenced() {
+        assert!(!places(MEM, &[(3, 2)])[0].1);
+        assert!(!places(MEM, &[(1, 1)])[0].1);
+    }
+
+    #[test]
+    fn a_hunk_ending_in_code_has_nothing_below() {
+        assert_eq!(places(MEM, &[(14, 3)])[0].0, "");
+    }
+
+    #[test]
+    fn other_comments_are_no_docs() {
+        assert_eq!(doc_text("//// banner"), None);
+        assert_eq!(doc_text("    /// text"), Some(" text"));
+        assert_eq!(doc_text("//! module"), Some(" module"));
+        assert_eq!(doc_text("// plain"), None);
+    }
+}
