@@ -4489,7 +4489,7 @@ fn rust_docs_summary(files: &[&FileFacts], ty: Type, budget: usize, typed: bool)
         }
         let items = match found.as_slice() {
             [] => vec![file_subject(&file.path)],
-            found => found.to_vec(),
+            found => unqualified_unless_one(found),
         };
         let text = match (docs.added.as_slice(), found.as_slice()) {
             ([one], _) if matches!(one.to_lowercase().as_str(), "example" | "examples") => {
@@ -4597,6 +4597,19 @@ fn edited_docs(
     fit(verb, names, &format!(" {noun}"), budget)
 }
 
+/// Items named with their type (`UnboundedSender::send`) when there is one, else by
+/// their own names: several run long with their types (`WorldSceneExt::spawn_scene`, …).
+fn unqualified_unless_one(items: &[String]) -> Vec<String> {
+    if items.len() < 2 {
+        return items.to_vec();
+    }
+    let mut names = Names::default();
+    for item in items {
+        names.push(item.rsplit("::").next().unwrap_or(item));
+    }
+    names.into_list()
+}
+
 /// The verb and the noun of [`edited_docs`], for `count` items.
 fn edited_docs_words(
     docs: &super::rustdocs::DocChange,
@@ -4665,7 +4678,7 @@ fn several_rust_docs_summary(
         all.rows += docs.rows;
         all.in_place &= docs.in_place;
     }
-    let names = names.into_list();
+    let names = unqualified_unless_one(&names.into_list());
     if all.lines.0 == 0 {
         return Some(fit("document", &names, "", budget));
     }
