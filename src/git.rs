@@ -754,7 +754,14 @@ impl Repo {
                             .is_ok_and(|t| crate::doc_comments::doc_text(t).is_some())
                 })
             });
-        if change.hunks.is_empty() || !(toml || markdown || rust) || change.new_id.is_empty() {
+        let workflow = change
+            .path
+            .to_str()
+            .is_ok_and(crate::workflow_jobs::is_workflow);
+        if change.hunks.is_empty()
+            || !(toml || markdown || rust || workflow)
+            || change.new_id.is_empty()
+        {
             return;
         }
         let Some(repo) = &self.inner else { return };
@@ -771,7 +778,12 @@ impl Repo {
         if !starts.is_sorted() {
             return;
         }
-        if rust {
+        if workflow {
+            let jobs = crate::workflow_jobs::jobs_above(text, &starts);
+            for (hunk, job) in change.hunks.iter_mut().zip(jobs) {
+                hunk.above = job.into();
+            }
+        } else if rust {
             let spans: Vec<(u32, u32)> = (change.hunks.iter())
                 .map(|h| (h.new_start, h.new_lines))
                 .collect();

@@ -33,4 +33,5 @@ pub mod text;
 pub mod tokens;
 pub mod toml_table;
 pub mod usage;
+pub mod workflow_jobs;
 pub mod workspace_members;

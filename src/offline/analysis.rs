@@ -414,6 +414,12 @@ pub(crate) struct Analysis {
     pub actions_went: Vec<String>,
     /// Names of the CI steps whose lines changed, a step named above them in the hunk.
     pub steps_changed: Vec<String>,
+    /// Jobs of GitHub Actions workflows whose keys were added and removed (`  test-pass:`
+    /// under `jobs:`), and the jobs other changed lines sit in (read from the file above
+    /// each hunk when git could: [`crate::workflow_jobs`]).
+    pub jobs_added: Vec<String>,
+    pub jobs_removed: Vec<String>,
+    pub jobs_changed: Vec<String>,
     /// Packages whose locked version changed, read from lockfiles (read here, on this
     /// machine, though a model sees only their stats line).
     pub locked: Vec<super::deps::DepChange>,
@@ -2174,6 +2180,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         let name = paths::file_name(&facts.path).to_owned();
         let mut note = (kind == Kind::Note && is_fragment(&facts.path)).then(NoteProse::default);
         let changelog = kind == Kind::Note && paths::is_changelog(&name);
+        let workflow = crate::workflow_jobs::is_workflow(&facts.path);
         let mut manifest = (kind == Kind::Manifest).then(ManifestReader::default);
         let code_like = !matches!(kind, Kind::Docs | Kind::Note | Kind::Test | Kind::Lockfile);
         let (mut sync_removed, mut async_added): (Vec<String>, Vec<String>) = Default::default();
@@ -2334,6 +2341,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             let explains = matches!(kind, Kind::Source | Kind::Other) && lang != Lang::Markdown;
             // The CI step the lines below belong to, once a `- name:` line was seen.
             let mut step: Option<String> = None;
+            // The workflow job the lines below belong to, read above the hunk by git.
+            let mut jobs = workflow.then(|| {
+                let above = hunk.above.to_str_lossy();
+                let job = Some(above.trim().to_owned()).filter(|j| !j.is_empty());
+                crate::workflow_jobs::Jobs::start(job, &hunk.section.to_str_lossy())
+            });
             // The action the last `uses:` line above the first changed line names: a bare
             // `version:` key under its `with:` is that tool's version
             // (`astral-sh/setup-uv@v6` → `uv`).
@@ -2399,6 +2412,25 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else {
                     None
                 };
+                if let Some(jobs) = jobs.as_mut() {
+                    use crate::workflow_jobs::JobLine;
+                    let list = match (jobs.line(&raw.to_str_lossy()), line.kind) {
+                        (JobLine::Key(job), LineKind::Added) => Some((&mut out.jobs_added, job)),
+                        (JobLine::Key(job), LineKind::Removed) => {
+                            Some((&mut out.jobs_removed, job))
+                        }
+                        (JobLine::Inside(job), LineKind::Added | LineKind::Removed) => {
+                            Some((&mut out.jobs_changed, job))
+                        }
+                        _ => None,
+                    };
+                    if let Some((list, job)) = list
+                        && list.len() < 16
+                        && !list.contains(&job)
+                    {
+                        list.push(job);
+                    }
+                }
                 if kind == Kind::Ci {
                     if let Some(name) = &named {
                         step = Some(name.clone());

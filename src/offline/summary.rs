@@ -1703,6 +1703,33 @@ pub(crate) fn summary(
                     .filter(|s| !a.steps_added.contains(s))
                     .map(|s| format!("\"{s}\""))
                     .collect();
+                // Jobs that came or went are the news, their steps with them: `remove
+                // test-pass job from ci workflow` (tokio's `ci: remove the job test-pass`).
+                let came: Vec<String> = (a.jobs_added.iter())
+                    .filter(|j| !a.jobs_removed.contains(j))
+                    .cloned()
+                    .collect();
+                let went: Vec<String> = (a.jobs_removed.iter())
+                    .filter(|j| !a.jobs_added.contains(j))
+                    .cloned()
+                    .collect();
+                if let [name] = names.as_slice()
+                    && files.iter().all(|f| f.status == Status::Modified)
+                {
+                    let (verb, jobs, to) = match (came.is_empty(), went.is_empty()) {
+                        (false, true) => ("add", &came, "to"),
+                        (true, false) => ("remove", &went, "from"),
+                        _ => ("", &came, ""),
+                    };
+                    let word = noun(jobs.len(), "job", "jobs");
+                    let tails = [format!(" {word} {to} {name} workflow"), format!(" {word}")];
+                    for tail in tails.iter().filter(|_| !verb.is_empty()) {
+                        let text = fit(verb, jobs, tail, budget);
+                        if text.ends_with(tail.as_str()) && jobs.iter().all(|j| text.contains(j)) {
+                            return text;
+                        }
+                    }
+                }
                 if let [name] = names.as_slice()
                     && files.iter().all(|f| f.status == Status::Modified)
                 {
@@ -1780,6 +1807,22 @@ pub(crate) fn summary(
                     };
                     if width(&text) <= budget {
                         return text;
+                    }
+                }
+                // No step named, the lines that changed sit in one job: name it (ripgrep's
+                // `github: update WASI compilation job`).
+                if let ([name], [job]) = (names.as_slice(), a.jobs_changed.as_slice())
+                    && came.is_empty()
+                    && went.is_empty()
+                    && files.iter().all(|f| f.status == Status::Modified)
+                {
+                    for text in [
+                        format!("update {job} job in {name} workflow"),
+                        format!("update {job} job"),
+                    ] {
+                        if width(&text) <= budget {
+                            return text;
+                        }
                     }
                 }
                 return fit(file_verb(&files, "update"), &names, &tail, budget);

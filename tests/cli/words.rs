@@ -839,3 +839,37 @@ fn an_edited_doc_example_names_the_item_below_it() {
         .success()
         .stdout(starts_with("docs: fix simplex doc example\n"));
 }
+
+/// A workflow's job named by its key: one taken out (tokio's `ci: remove the job
+/// test-pass`), and lines edited deep inside another, its key thirty lines above the hunk
+/// (read from the staged file by git): never `update ci workflow`.
+#[test]
+fn a_workflow_change_names_the_job_it_touches() {
+    let repo = TestRepo::new();
+    let mut ci = String::from("name: CI\non:\n  push:\n    branches: [main]\njobs:\n");
+    ci.push_str("  tests-pass:\n    name: all systems go\n    runs-on: ubuntu-latest\n    needs:\n      - wasm\n    steps:\n      - run: exit 0\n");
+    ci.push_str("  wasm:\n    runs-on: ubuntu-latest\n    env:\n");
+    for i in 0..30 {
+        ci.push_str(&format!("      FLAG_{i}: \"{i}\"\n"));
+    }
+    ci.push_str("    steps:\n      - uses: actions/checkout@v4\n      - run: cargo build --target wasm32-wasip1\n");
+    repo.write(".github/workflows/ci.yml", &ci);
+    repo.commit_all("ci: add CI");
+    let gone = ci.replace(
+        "  tests-pass:\n    name: all systems go\n    runs-on: ubuntu-latest\n    needs:\n      - wasm\n    steps:\n      - run: exit 0\n",
+        "",
+    );
+    repo.write(".github/workflows/ci.yml", &gone);
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("ci: remove tests-pass job from ci workflow\n"));
+    let edited = ci.replace("wasm32-wasip1", "wasm32-wasip2");
+    repo.write(".github/workflows/ci.yml", &edited);
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("ci: update wasm job in ci workflow\n"));
+}
