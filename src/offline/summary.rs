@@ -1811,7 +1811,10 @@ pub(crate) fn summary(
                 }
                 // No step named, the lines that changed sit in one job: name it (ripgrep's
                 // `github: update WASI compilation job`).
+                // A workflow's only job is often named as the workflow: then the
+                // workflow says it (`update size-report workflow`).
                 if let ([name], [job]) = (names.as_slice(), a.jobs_changed.as_slice())
+                    && job != name
                     && came.is_empty()
                     && went.is_empty()
                     && files.iter().all(|f| f.status == Status::Modified)
