@@ -202,6 +202,9 @@ pub(crate) struct FileFacts {
     /// nothing else: `{ glob = ".kube/kuberc" },` under `file-types = [` (helix's
     /// `languages.toml`), or `file-types = ["pl"]` become `["pl", "t"]` over several lines.
     pub list_items: Vec<(String, String)>,
+    /// Items taken out of such a list (`{ name = "spin" },` under `skip-tree = [`), from
+    /// hunks that do nothing else.
+    pub list_removed: Vec<(String, String)>,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -775,7 +778,7 @@ fn is_early_exit(t: &[u8]) -> bool {
 /// note`), opens one (`file-types = [`, also with its items on the line) or closes one; each
 /// list keeps all it had, in order, and gains at least one. The list a hunk starts inside is
 /// named by the hunk's heading (`@@ … @@ file-types = [`) or by a line above the change.
-fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
+fn list_appends(hunk: &crate::diff::Hunk) -> Option<ListChange> {
     // Per key: the items on the old side (0) and on the new side (1).
     type Lists = Vec<(String, [Vec<String>; 2])>;
     fn sides_of<'l>(lists: &'l mut Lists, key: &str) -> &'l mut [Vec<String>; 2] {
@@ -790,7 +793,10 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
     }
     let mut lists: Lists = Vec::new();
     let start = list_opener(&hunk.section.to_str_lossy()).map(|(k, _)| k);
-    let mut open: [Option<String>; 2] = [start.clone(), start];
+    let mut open: [Option<String>; 2] = [start.clone(), start.clone()];
+    // The lists whose opening line the new side shows (or the hunk's header): items taken
+    // out of a list still there, not a key dropped whole (`-authors = ["Jane"]`).
+    let mut kept: Vec<String> = start.into_iter().collect();
     let mut changed = false;
     for line in hunk.lines() {
         let text = line.text.to_str_lossy();
@@ -805,6 +811,9 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
         changed |= edit;
         for &side in sides {
             if let Some((key, items)) = list_opener(text) {
+                if side == 1 && !kept.contains(&key) {
+                    kept.push(key.clone());
+                }
                 let closed = items.is_some();
                 sides_of(&mut lists, &key)[side].extend(items.unwrap_or_default());
                 open[side] = (!closed).then_some(key);
@@ -818,6 +827,9 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
                 // Context inside a list counts on both sides; only changes matter.
                 (Some(key), Some(item)) if edit => sides_of(&mut lists, key)[side].push(item),
                 (Some(_), Some(_)) => {}
+                // A comment put in or taken out with its item says why (`# pulled in by
+                // hyper` above `{ name = "socket2" }` in `deny.toml`).
+                (Some(_), None) if text.starts_with('#') || text.starts_with("//") => {}
                 _ if edit && !text.is_empty() => return None,
                 _ => {}
             }
@@ -826,20 +838,28 @@ fn list_appends(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
     if !changed {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out = ListChange::default();
     for (key, [old, new]) in lists {
         // Every old item kept, wherever the new ones went (`"fodt"` before the list's last
-        // `"gpx"`).
-        if old.iter().any(|o| !new.contains(o)) {
+        // `"gpx"`); or every new one there before: items only taken out.
+        let gone: Vec<&String> = old.iter().filter(|o| !new.contains(o)).collect();
+        let came: Vec<&String> = new.iter().filter(|n| !old.contains(n)).collect();
+        if !gone.is_empty() && (!came.is_empty() || !kept.contains(&key)) {
             return None;
         }
-        out.extend(
-            new.into_iter()
-                .filter(|n| !old.contains(n))
-                .map(|item| (key.clone(), item)),
-        );
+        out.added
+            .extend(came.into_iter().map(|item| (key.clone(), item.clone())));
+        out.removed
+            .extend(gone.into_iter().map(|item| (key.clone(), item.clone())));
     }
-    (!out.is_empty()).then_some(out)
+    (!out.added.is_empty() || !out.removed.is_empty()).then_some(out)
+}
+
+/// Items put into or taken out of lists of a configuration file, `(key, item)`.
+#[derive(Debug, Default)]
+struct ListChange {
+    added: Vec<(String, String)>,
+    removed: Vec<(String, String)>,
 }
 
 /// A line that opens a list, `key = [` (or `key: [`), as its key, and its items when it
@@ -2093,6 +2113,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             whitespace_trimmed: false,
             mentions: Vec::new(),
             list_items: Vec::new(),
+            list_removed: Vec::new(),
             swaps: Vec::new(),
             dep_edits: Vec::new(),
             manifest_lines: Vec::new(),
@@ -2976,10 +2997,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     },
                 }
             }
-            if let Some(items) = appended {
-                for item in items {
-                    if facts.list_items.len() < 16 && !facts.list_items.contains(&item) {
-                        facts.list_items.push(item);
+            if let Some(change) = appended {
+                for (list, items) in [
+                    (&mut facts.list_items, change.added),
+                    (&mut facts.list_removed, change.removed),
+                ] {
+                    for item in items {
+                        if list.len() < 16 && !list.contains(&item) {
+                            list.push(item);
+                        }
                     }
                 }
             } else if plus + minus > 0 && settings_file {
@@ -3274,6 +3300,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
         if query.is_some() && !only_words {
             facts.list_items.clear();
+            facts.list_removed.clear();
         }
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         if let [Some(gained)] = newline_ends.as_slice()

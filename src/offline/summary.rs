@@ -2192,7 +2192,7 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let pin = |s: &Setting| s.key == "source" && s.value.contains("rev");
     let plain = |f: &&FileFacts| {
         f.status == Status::Modified
-            && !f.list_items.is_empty()
+            && !(f.list_items.is_empty() && f.list_removed.is_empty())
             && !f.other_lines
             && f.settings.iter().all(pin)
             && f.tables.is_empty()
@@ -2201,26 +2201,43 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     if files.is_empty() || !files.iter().all(plain) {
         return None;
     }
-    let key = &files[0].list_items[0].0;
+    // Items put in, or items taken out (`remove spin and syn from skip-tree`), never both.
+    let added = files.iter().any(|f| !f.list_items.is_empty());
+    if added && files.iter().any(|f| !f.list_removed.is_empty()) {
+        return None;
+    }
+    fn listed<'f>(f: &&'f FileFacts, added: bool) -> &'f [(String, String)] {
+        if added {
+            &f.list_items
+        } else {
+            &f.list_removed
+        }
+    }
+    let key = &listed(&files[0], added).first()?.0;
     let mut items = Names::default();
-    for (k, item) in files.iter().flat_map(|f| &f.list_items) {
+    for (k, item) in files.iter().flat_map(|f| listed(f, added)) {
         if k != key {
             return None;
         }
         items.push(item);
     }
     let items = items.into_list();
+    let (verb, to) = if added {
+        ("add", "to")
+    } else {
+        ("remove", "from")
+    };
     // The entry whose list it is: `to ruby file-types` (its grammar, of the same name, may
     // have moved too).
     let tail = match files {
-        [file] if let Some(entry) = sole_entry(file) => format!(" to {entry} {key}"),
-        _ => format!(" to {key}"),
+        [file] if let Some(entry) = sole_entry(file) => format!(" {to} {entry} {key}"),
+        _ => format!(" {to} {key}"),
     };
-    let all = format!("add {}{tail}", join(&items));
+    let all = format!("{verb} {}{tail}", join(&items));
     if items.len() <= MAX_NAMED && width(&all) <= budget {
         return Some(all);
     }
-    let counted = format!("add {} items{tail}", items.len());
+    let counted = format!("{verb} {} items{tail}", items.len());
     (width(&counted) <= budget).then_some(counted)
 }
 

@@ -2167,6 +2167,31 @@ fn list_items_with_their_grammar_pin_are_the_items_added() {
     assert_eq!(words_of(patch), "add ghostty/config and hgrc to file-types");
 }
 
+/// Items taken out of a list with the comments that explained them (axum's `deny.toml`
+/// losing `skip-tree` entries), or put in with theirs (bevy's ignored advisory): the items,
+/// never `update deny.toml`. A key dropped whole is no item taken out of a list.
+#[test]
+fn list_items_taken_out_or_put_in_with_their_comments_are_named() {
+    let deny = |body: &str| {
+        format!(
+            "diff --git a/deny.toml b/deny.toml\n--- a/deny.toml\n+++ b/deny.toml\n@@ -23,9 +23,5 @@ skip-tree = [\n     {{ name = \"base64\" }},\n{body}     {{ name = \"rand\" }},\n ]\n"
+        )
+    };
+    let gone = deny(
+        "-    # old version pulled in by rustls via ring\n-    { name = \"spin\" },\n-    # lots still pulls in syn 1.x\n-    { name = \"syn\" },\n",
+    );
+    assert_eq!(words_of(&gone), "remove spin and syn from skip-tree");
+    let came = deny("+    # tower hasn't upgraded to 1.0 yet\n+    { name = \"sync_wrapper\" },\n");
+    assert_eq!(words_of(&came), "add sync_wrapper to skip-tree");
+    // Taken out and put in at once: an edit, not named as either.
+    let both = deny("-    { name = \"spin\" },\n+    { name = \"syn\" },\n");
+    assert!(
+        !words_of(&both).contains("skip-tree"),
+        "{}",
+        words_of(&both)
+    );
+}
+
 /// Comments rewritten in a CI script, a version among them: the comments are the change,
 /// and a version in a comment is no tool bumped (nushell's notes on building its MSI).
 #[test]
