@@ -1675,6 +1675,8 @@ pub(crate) fn summary(
                 }
             } else if let Some(text) = one_test_extended(&files, budget) {
                 text
+            } else if let Some(text) = one_test_trimmed(&files, budget) {
+                text
             } else {
                 fit(file_verb(&files, "update"), &names, " tests", budget)
             }
@@ -3816,6 +3818,36 @@ fn one_test_extended(files: &[&FileFacts], budget: usize) -> Option<String> {
         format!("extend {words} test")
     } else {
         format!("extend {} test", test.name)
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
+/// Cases taken out of one existing test and nothing else: `remove cases from bookmark
+/// rename test` (jj's revert of new `rename --overwrite-existing` cases), where `update
+/// bookmark_command tests` named only the file.
+fn one_test_trimmed(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let [file] = files else {
+        return None;
+    };
+    let [test] = file.touched.as_slice() else {
+        return None;
+    };
+    if file.status != Status::Modified
+        || !file.added_defs.is_empty()
+        || !file.removed_defs.is_empty()
+        // Cases gone whole: a line or so added at most (a snapshot's id), not lines
+        // rewritten (jj's `exercise metaedit --quiet` swapped a snapshot for a flag).
+        || file.deletions < 10 * file.additions.max(1)
+        || !(test.kind == DefKind::Test || test.name.starts_with("test"))
+    {
+        return None;
+    }
+    let words = words::test_words(&test.name).to_lowercase();
+    let snake = test.name.contains('_') || test.name.contains(' ');
+    let text = if snake && (2..=6).contains(&words.split_whitespace().count()) {
+        format!("remove cases from {words} test")
+    } else {
+        format!("remove cases from {} test", test.name)
     };
     (width(&text) <= budget).then_some(text)
 }

@@ -1590,6 +1590,36 @@ fn a_case_added_to_one_test_names_the_test() {
     );
 }
 
+/// jj's revert of new `rename --overwrite-existing` cases: lines taken out of one test,
+/// a snapshot's id the only line put in, are cases removed from it; a case rewritten is not.
+#[test]
+fn cases_taken_out_of_one_test_are_named() {
+    let mut body = String::new();
+    for i in 0..10 {
+        body.push_str(&format!(
+            "-    let output = work_dir.run_jj([\"bookmark\", \"rename\", \"b{i}\"]);\n"
+        ));
+    }
+    let patch = |body: &str| {
+        format!(
+            "diff --git a/cli/tests/test_bookmark_command.rs b/cli/tests/test_bookmark_command.rs\n--- a/cli/tests/test_bookmark_command.rs\n+++ b/cli/tests/test_bookmark_command.rs\n@@ -639,14 +639,5 @@ fn test_bookmark_rename() {{\n     [exit status: 1]\n     \");\n \n{body}     work_dir.run_jj([\"new\"]).success();\n"
+        )
+    };
+    let gone = patch(
+        &(body.clone()
+            + "-      Add bookmark b to 79b00f5a00d0\n+      Add bookmark b to 1e76d54fcfce\n"),
+    );
+    assert_eq!(words_of(&gone), "remove cases from bookmark rename test");
+    let rewritten = patch(
+        &(body
+            + "+    let output = work_dir.run_jj([\"bookmark\", \"rename\", \"--quiet\"]);\n+    insta::assert_snapshot!(output, @\"\");\n"),
+    );
+    assert_ne!(
+        words_of(&rewritten),
+        "remove cases from bookmark rename test"
+    );
+}
+
 /// helix's `Add rainbows for Lua`: a tree-sitter query is named by its language and kind.
 #[test]
 fn a_query_file_is_named_by_its_language_and_kind() {
