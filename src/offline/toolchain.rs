@@ -16,6 +16,16 @@ pub(crate) struct Toolchain {
     pub msrv: Option<(String, String)>,
     /// The one package whose MSRV moved, when it is not the repository's root manifest.
     pub package: Option<String>,
+    /// The toolchain CI lints with (`rust_clippy: '1.77'` → `'1.88'` in tokio's workflow).
+    pub clippy: Option<(String, String)>,
+    /// Code changed beside the pins: what the new compiler or lints asked for.
+    pub code: bool,
+}
+
+/// Keys that hold the toolchain CI runs clippy with: `rust_clippy`, `CLIPPY_VERSION`.
+fn clippy_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.contains("clippy") && (key.contains("version") || key.contains("rust") || key == "clippy")
 }
 
 /// Keys that hold a minimum supported Rust version outside a manifest: `MSRV: "1.90"` in a
@@ -81,7 +91,12 @@ pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
             }
         } else if matches!(f.kind, Kind::Ci | Kind::Config) {
             elsewhere = elsewhere.or_else(|| moved(f, &msrv_key));
+            out.clippy = out.clippy.take().or_else(|| moved(f, &clippy_key));
         }
+        out.code |= matches!(
+            f.kind,
+            Kind::Source | Kind::Test | Kind::Example | Kind::Bench
+        );
     }
     // The root manifest's move, else the one the most manifests make.
     let root = manifests.iter().find(|(path, _)| *path == "Cargo.toml");
@@ -97,7 +112,7 @@ pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
         }
     }
     out.msrv = out.msrv.or(elsewhere);
-    (out.channel.is_some() || out.msrv.is_some()).then_some(out)
+    (out.channel.is_some() || out.msrv.is_some() || out.clippy.is_some()).then_some(out)
 }
 
 /// `1.90` and `1.90.0` are one version.
@@ -133,7 +148,15 @@ impl Toolchain {
             ),
             (Some(channel), None) => format!("{} Rust toolchain to {}", verb(channel), channel.1),
             (None, Some(m)) => format!("{} {msrv} to {}", verb(m), m.1),
-            (None, None) => String::new(),
+            // Clippy's toolchain alone, code with it: the lints it newly raised, fixed
+            // (tokio's `chore: update CI to clippy 1.88`, twenty-seven files of fixes).
+            (None, None) => match &self.clippy {
+                Some(pair) if self.code => {
+                    format!("{} clippy to {} and fix new lints", verb(pair), pair.1)
+                }
+                Some(pair) => format!("{} clippy to {}", verb(pair), pair.1),
+                None => String::new(),
+            },
         }
     }
 }
@@ -236,5 +259,31 @@ mod tests {
         );
         let new_crate = "diff --git a/crates/x/Cargo.toml b/crates/x/Cargo.toml\nnew file mode 100644\n--- /dev/null\n+++ b/crates/x/Cargo.toml\n@@ -0,0 +1,2 @@\n+[package]\n+rust-version = \"1.90\"\n";
         assert!(toolchain(new_crate).is_none());
+    }
+
+    /// tokio's `chore: update CI to clippy 1.88`: the workflow's clippy toolchain moved,
+    /// the lints it raised fixed in code beside it; a change that only moves it says so.
+    #[test]
+    fn clippy_moved_in_ci_is_named_with_the_lints_fixed() {
+        let ci = change(
+            ".github/workflows/ci.yml",
+            "  rust_clippy: '1.77'",
+            "  rust_clippy: '1.88'",
+        );
+        let code = change(
+            "tokio/src/sync/mpsc.rs",
+            "    x.len() == 0",
+            "    x.is_empty()",
+        );
+        let both = toolchain(&format!("{ci}{code}")).unwrap();
+        assert_eq!(both.subject(), "bump clippy to 1.88 and fix new lints");
+        assert_eq!(toolchain(&ci).unwrap().subject(), "bump clippy to 1.88");
+        // Another key that names clippy holds no toolchain.
+        let args = change(
+            ".github/workflows/ci.yml",
+            "  clippy_args: '-D warnings'",
+            "  clippy_args: '-W warnings'",
+        );
+        assert_eq!(toolchain(&args), None);
     }
 }
