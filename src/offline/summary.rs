@@ -3795,30 +3795,11 @@ fn opens_with_verb_word(phrase: &str) -> bool {
 /// (jj's `tests: exercise git push --change creating duplicate bookmarks`), where `update
 /// git_push tests` named only the file.
 fn one_test_extended(files: &[&FileFacts], budget: usize) -> Option<String> {
-    let [file] = files else {
-        return None;
-    };
-    let [test] = file.touched.as_slice() else {
-        return None;
-    };
-    if file.status != Status::Modified
-        || !file.added_defs.is_empty()
-        || !file.removed_defs.is_empty()
-        || file.additions < 2 * file.deletions.max(1)
-        || !(test.kind == DefKind::Test || test.name.starts_with("test"))
-    {
+    let (file, test) = one_test(files)?;
+    if file.additions < 2 * file.deletions.max(1) {
         return None;
     }
-    let words = words::test_words(&test.name).to_lowercase();
-    let count = words.split_whitespace().count();
-    // `TestGitLabReleaseURLTemplate` split is `git lab release urltemplate`: a camel-case
-    // name is kept whole.
-    let snake = test.name.contains('_') || test.name.contains(' ');
-    let text = if snake && (2..=6).contains(&count) {
-        format!("extend {words} test")
-    } else {
-        format!("extend {} test", test.name)
-    };
+    let text = format!("extend {} test", test_label(test));
     (width(&text) <= budget).then_some(text)
 }
 
@@ -3826,30 +3807,43 @@ fn one_test_extended(files: &[&FileFacts], budget: usize) -> Option<String> {
 /// rename test` (jj's revert of new `rename --overwrite-existing` cases), where `update
 /// bookmark_command tests` named only the file.
 fn one_test_trimmed(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let (file, test) = one_test(files)?;
+    // Cases gone whole: a line or so added at most (a snapshot's id), not lines
+    // rewritten (jj's `exercise metaedit --quiet` swapped a snapshot for a flag).
+    if file.deletions < 10 * file.additions.max(1) {
+        return None;
+    }
+    let text = format!("remove cases from {} test", test_label(test));
+    (width(&text) <= budget).then_some(text)
+}
+
+/// The one file a change touches and the one existing test edited in it, nothing defined
+/// or taken away.
+fn one_test<'f>(files: &[&'f FileFacts]) -> Option<(&'f FileFacts, &'f super::defs::Def)> {
     let [file] = files else {
         return None;
     };
     let [test] = file.touched.as_slice() else {
         return None;
     };
-    if file.status != Status::Modified
-        || !file.added_defs.is_empty()
-        || !file.removed_defs.is_empty()
-        // Cases gone whole: a line or so added at most (a snapshot's id), not lines
-        // rewritten (jj's `exercise metaedit --quiet` swapped a snapshot for a flag).
-        || file.deletions < 10 * file.additions.max(1)
-        || !(test.kind == DefKind::Test || test.name.starts_with("test"))
-    {
-        return None;
-    }
+    let edited = file.status == Status::Modified
+        && file.added_defs.is_empty()
+        && file.removed_defs.is_empty()
+        && (test.kind == DefKind::Test || test.name.starts_with("test"));
+    edited.then_some((*file, test))
+}
+
+/// A test as a subject names it: its words when its name is snake case of two to six
+/// (`git push changes`), else the name whole: `TestGitLabReleaseURLTemplate` split is `git
+/// lab release urltemplate`.
+fn test_label(test: &super::defs::Def) -> String {
     let words = words::test_words(&test.name).to_lowercase();
     let snake = test.name.contains('_') || test.name.contains(' ');
-    let text = if snake && (2..=6).contains(&words.split_whitespace().count()) {
-        format!("remove cases from {words} test")
+    if snake && (2..=6).contains(&words.split_whitespace().count()) {
+        words
     } else {
-        format!("remove cases from {} test", test.name)
-    };
-    (width(&text) <= budget).then_some(text)
+        test.name.clone()
+    }
 }
 
 /// The names of the tests the change removes, when removing tests is all it does: no
