@@ -72,8 +72,9 @@ pub struct Hunk {
     /// otherwise): for a TOML file, the table headers in force at its first line and the
     /// `name` key of the array entry they open (`[[language]]` then `name = "cpp"`), one per
     /// line; for a Markdown file, the headings in force, one per level; for a GitHub
-    /// Actions workflow, the job in force (`test-pass`). Only for the offline engine: never
-    /// rendered, never sent.
+    /// Actions workflow, the job in force (`test-pass`); for a Rust file whose changed lines
+    /// are all strings, the first line of the table row they sit in (`(&["sh"], &[`). Only
+    /// for the offline engine: never rendered, never sent.
     pub above: BString,
     /// Whether the hunk's first line sits inside fenced code, read with `above` for a
     /// Markdown file (`None` when not read): a `# comment` in a shell block below is no

@@ -1,9 +1,11 @@
-//! Where a hunk of Rust doc comments sits in its file: the line of code the docs it ends in
-//! belong to, and whether its first line is inside a doc example's fenced code. Git reads
-//! both for each hunk of a changed Rust file ([`Hunk::below`](crate::diff::Hunk::below),
-//! [`Hunk::fenced`](crate::diff::Hunk::fenced)), as three lines of context seldom reach
-//! the item: tokio's `simplex` lies twenty lines under the example its docs fix, so the
-//! change read `update mem.rs`.
+//! Where a hunk of Rust sits in its file, for what three lines of context seldom show. For
+//! doc comments: the line of code the docs it ends in belong to, and whether its first line
+//! is inside a doc example's fenced code ([`Hunk::below`](crate::diff::Hunk::below),
+//! [`Hunk::fenced`](crate::diff::Hunk::fenced)): tokio's `simplex` lies twenty lines under
+//! the example its docs fix, so the change read `update mem.rs`. For lines of strings: the
+//! first line of the table row written over lines they sit in
+//! ([`Hunk::above`](crate::diff::Hunk::above)), ripgrep's `(&["sh"], &[`. Git reads them from
+//! the staged file for the hunks that need them.
 
 /// How far below a hunk the item of its docs is looked for.
 const MAX_BELOW: usize = 200;
@@ -85,6 +87,37 @@ fn below(lines: &[&str], from: usize) -> String {
     String::new()
 }
 
+/// Whether a line holds quoted strings and nothing else (commas between): a line of a
+/// list of strings written over lines (`".login", ".profile",`).
+pub fn is_string_list(line: &str) -> bool {
+    let line = line.split(" //").next().unwrap_or(line).trim();
+    let parts: Vec<&str> = line.split('"').collect();
+    parts.len() >= 3
+        && !parts.len().is_multiple_of(2)
+        && (parts.iter().step_by(2)).all(|p| p.trim().is_empty() || p.trim() == ",")
+}
+
+/// For each hunk's first line (ascending), the first line of the row written over lines
+/// that line sits in (`(&["sh"], &[`), or empty: ripgrep's `default_types.rs` opens a row
+/// that way and closes it with `]),`, its strings on the lines between.
+pub fn rows_above(text: &str, starts: &[u32]) -> Vec<String> {
+    let mut open: Option<&str> = None;
+    let mut lines = text.lines().enumerate().peekable();
+    let mut out = Vec::with_capacity(starts.len());
+    for &start in starts {
+        while let Some((_, line)) = lines.next_if(|(i, _)| (*i as u32) + 1 < start) {
+            let t = line.trim();
+            if t.starts_with('(') && t.ends_with('[') {
+                open = Some(t);
+            } else if t.starts_with(']') || t.ends_with("]),") || t.ends_with(';') {
+                open = None;
+            }
+        }
+        out.push(open.unwrap_or_default().to_owned());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,6 +163,17 @@ pub fn simplex(max: usize) -> Pipe {
     #[test]
     fn a_hunk_ending_in_code_has_nothing_below() {
         assert_eq!(places(MEM, &[(14, 3)])[0].0, "");
+    }
+
+    /// ripgrep's `sh` row, its strings over lines: a hunk inside it is under its first
+    /// line; one past its end is under none.
+    #[test]
+    fn the_row_a_line_sits_in_is_read_above_it() {
+        let types = "const T: &[(&[&str], &[&str])] = &[\n    (&[\"rust\"], &[\"*.rs\"]),\n    (&[\"sh\"], &[\n        \".login\", \".profile\",\n        \"*.bash\", \"*.sh\",\n    ]),\n    (&[\"toml\"], &[\"*.toml\"]),\n];\n";
+        let got = rows_above(types, &[2, 4, 5, 7]);
+        assert_eq!(got, vec!["", "(&[\"sh\"], &[", "(&[\"sh\"], &[", ""]);
+        assert!(is_string_list("\"*.bash\", \"*.sh\","));
+        assert!(!is_string_list("call(\"x\"),"));
     }
 
     #[test]

@@ -744,22 +744,29 @@ impl Repo {
         let markdown = [&b".md"[..], b".markdown", b".mdx"]
             .iter()
             .any(|e| change.path.ends_with(e));
-        // Rust only when some hunk changes a doc comment: the blob is read for nothing else.
-        let rust = change.path.ends_with(b".rs")
-            && change.hunks.iter().any(|h| {
-                h.lines().any(|l| {
-                    l.kind != LineKind::Context
-                        && l.text
-                            .to_str()
-                            .is_ok_and(|t| crate::doc_comments::doc_text(t).is_some())
-                })
+        // Rust only when some hunk changes a doc comment, or every changed line is a line of
+        // strings (a row of a table written over lines): the blob is read for nothing else.
+        let changed = |h: &Hunk, pick: &dyn Fn(&str) -> bool| -> Vec<bool> {
+            (h.lines())
+                .filter(|l| l.kind != LineKind::Context)
+                .map(|l| l.text.to_str().is_ok_and(pick))
+                .collect()
+        };
+        let rs = change.path.ends_with(b".rs");
+        let rust = rs
+            && (change.hunks.iter()).any(|h| {
+                changed(h, &|t| crate::doc_comments::doc_text(t).is_some()).contains(&true)
             });
+        let strings = rs
+            && !rust
+            && (change.hunks.iter())
+                .all(|h| !changed(h, &crate::doc_comments::is_string_list).contains(&false));
         let workflow = change
             .path
             .to_str()
             .is_ok_and(crate::workflow_jobs::is_workflow);
         if change.hunks.is_empty()
-            || !(toml || markdown || rust || workflow)
+            || !(toml || markdown || rust || strings || workflow)
             || change.new_id.is_empty()
         {
             return;
@@ -778,7 +785,12 @@ impl Repo {
         if !starts.is_sorted() {
             return;
         }
-        if workflow {
+        if strings {
+            let rows = crate::doc_comments::rows_above(text, &starts);
+            for (hunk, row) in change.hunks.iter_mut().zip(rows) {
+                hunk.above = row.into();
+            }
+        } else if workflow {
             let jobs = crate::workflow_jobs::jobs_above(text, &starts);
             for (hunk, job) in change.hunks.iter_mut().zip(jobs) {
                 hunk.above = job.into();

@@ -251,6 +251,9 @@ pub(crate) struct FileFacts {
     /// its first string (ripgrep's `("ada", &["*.adb", "*.ads"]),`), when every changed
     /// line is such a row (or blank).
     pub rows: Vec<String>,
+    /// The strings rows kept gained, each `(key, string)`, when every changed row only
+    /// gained strings: `*.dtso` put into ripgrep's `devicetree` row.
+    pub row_items: Vec<(String, String)>,
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
@@ -1233,6 +1236,82 @@ fn lint_directives(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<V
 /// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
 /// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
 /// changed line is such a row or blank.
+/// The strings one row gained, each with its key, when a hunk changes one row into the same
+/// row with more strings and none taken away: `(&["devicetree"], &["*.dts", "*.dtsi"]),`
+/// → `… "*.dtsi", "*.dtso"]),` gains `*.dtso`.
+fn row_gains(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<(String, String)>> {
+    let ([old], [new]) = (old, new) else {
+        return None;
+    };
+    let (old, new) = (
+        String::from_utf8_lossy(trim(old)),
+        String::from_utf8_lossy(trim(new)),
+    );
+    let key = row_key(&new)?;
+    if row_key(&old)? != key {
+        return None;
+    }
+    let strings = |line: &str| -> Vec<String> {
+        line.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let (was, now) = (strings(&old), strings(&new));
+    let gained: Vec<(String, String)> = (now.iter())
+        .filter(|s| !was.contains(s) && !s.trim().is_empty())
+        .map(|s| (key.to_owned(), s.clone()))
+        .collect();
+    (!gained.is_empty() && was.iter().all(|s| now.contains(s))).then_some(gained)
+}
+
+/// The strings of a line that holds quoted strings and nothing else (commas between, a
+/// comment after): `".login", ".profile",` → `.login`, `.profile`.
+fn string_list(line: &str) -> Option<Vec<String>> {
+    if !crate::doc_comments::is_string_list(line) {
+        return None;
+    }
+    let line = line.split(" //").next().unwrap_or(line);
+    let items: Vec<String> = (line.split('"').skip(1).step_by(2))
+        .map(str::to_owned)
+        .collect();
+    items.iter().all(|i| !i.is_empty()).then_some(items)
+}
+
+/// The strings a hunk puts into a line of a row written over lines, each with the row's
+/// key, when that is all the hunk does: one line of strings replaced by one with more, the
+/// row's first line (`(&["sh"], &[`) among the lines above it.
+fn row_line_gains(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
+    // The row's first line git read above the hunk, when it did.
+    let above = hunk.above.to_str_lossy();
+    let mut key = above.trim().split('"').nth(1).map(str::to_owned);
+    let (mut old, mut new) = (None, None);
+    for line in hunk.lines() {
+        let text = line.text.to_str_lossy();
+        let t = text.trim();
+        match line.kind {
+            LineKind::Context if old.is_none() && new.is_none() => {
+                if t.starts_with('(') && t.ends_with('[') {
+                    key = t.split('"').nth(1).map(str::to_owned);
+                } else if t.ends_with("]),") || t.starts_with(')') {
+                    key = None;
+                }
+            }
+            LineKind::Removed if old.is_none() => old = Some(string_list(t)?),
+            LineKind::Added if new.is_none() => new = Some(string_list(t)?),
+            LineKind::Removed | LineKind::Added => return None,
+            _ => {}
+        }
+    }
+    let (key, old, new) = (key?, old?, new?);
+    let gained: Vec<(String, String)> = (new.iter())
+        .filter(|s| !old.contains(s))
+        .map(|s| (key.clone(), s.clone()))
+        .collect();
+    (!gained.is_empty() && old.iter().all(|s| new.contains(s))).then_some(gained)
+}
+
 fn keyed_rows(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<Vec<String>> {
     every_line(old, new, counts, |line| row_key(line).map(str::to_owned))
 }
@@ -2139,6 +2218,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             reworded: None,
             directives: Vec::new(),
             rows: Vec::new(),
+            row_items: Vec::new(),
             deprecated_removed: false,
             deprecated: Vec::new(),
             removed_imports: 0,
@@ -2265,6 +2345,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // Hunks whose every changed line is a keyed row of a table in code.
         let mut row_hunks = 0u32;
         let mut rows: Vec<String> = Vec::new();
+        let (mut row_items, mut rows_gain_only): (Vec<(String, String)>, bool) = (Vec::new(), true);
+        let (mut string_items, mut string_hunks): (Vec<(String, String)>, u32) = (Vec::new(), 0);
 
         // Files of keys and values: configuration, build and CI files, and data files read
         // as settings (helix's `languages.toml`).
@@ -3207,6 +3289,24 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 let found = code_like
                     .then(|| keyed_rows(&old_lines, &new_lines, (minus, plus)))
                     .flatten();
+                // A row written over lines given strings on one of them (ripgrep's `sh` row
+                // gaining `".env"`): its key from the row's first line above.
+                match code_like.then(|| row_line_gains(hunk)).flatten() {
+                    Some(gained) if string_items.len() + gained.len() <= 8 => {
+                        string_hunks += 1;
+                        string_items.extend(gained);
+                    }
+                    _ => {}
+                }
+                // One row given more strings and nothing else: what it gained.
+                if found.is_some() {
+                    match row_gains(&old_lines, &new_lines) {
+                        Some(gained) if row_items.len() + gained.len() <= 8 => {
+                            row_items.extend(gained)
+                        }
+                        _ => rows_gain_only = false,
+                    }
+                }
                 tally(found, false, &mut row_hunks, &mut rows, 16);
                 let moved = reads_tools
                     .then(|| super::deps::tool_versions(&old_lines, &new_lines, action.as_deref()))
@@ -3349,8 +3449,18 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         if changed_hunks > 0 && directive_hunks == changed_hunks {
             facts.directives = directives;
         }
+        if changed_hunks > 0 && string_hunks == changed_hunks && facts.list_items.is_empty() {
+            for item in string_items {
+                if !facts.list_items.contains(&item) {
+                    facts.list_items.push(item);
+                }
+            }
+        }
         if changed_hunks > 0 && row_hunks == changed_hunks {
             facts.rows = rows;
+            if rows_gain_only {
+                facts.row_items = row_items;
+            }
         }
         if tool_hunks == changed_hunks {
             facts.tools = tools;

@@ -2254,6 +2254,19 @@ fn rows_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         RowChange::Updated => ("update", "in"),
     };
     let table = paths::stem(paths::file_name(&file.path));
+    // One row that only gained strings: what it gained (ripgrep's `ignore/types: add
+    // `*.dtso` to `devicetree` type`).
+    if let (RowChange::Updated, [key]) = (change, keys.as_slice())
+        && !file.row_items.is_empty()
+        && file.row_items.iter().all(|(k, _)| k == key)
+    {
+        let items: Vec<String> = file.row_items.iter().map(|(_, i)| i.clone()).collect();
+        let tail = format!(" to {key}");
+        let text = fit("add", &items, &tail, budget);
+        if text.ends_with(&tail) && items.iter().all(|i| text.contains(i.as_str())) {
+            return Some(text);
+        }
+    }
     let tail = format!(" {joint} {table}");
     // A third key still says more than a count: the rows are all the change is.
     let named = format!("{verb} {}{tail}", join(&keys));

@@ -1067,10 +1067,8 @@ fn rows_added_to_a_table_in_code_are_named_by_their_keys() {
         "-    (&[\"gpr\"], &[\"*.gpr\"]),\n+    (&[\"gpr\"], &[\"*.gpr\", \"*.gprbuild\"]),\n",
     ))
     .subject;
-    assert!(
-        subject.ends_with(": update gpr in default_types"),
-        "{subject}"
-    );
+    // A row given strings and nothing else: what it gained.
+    assert!(subject.ends_with(": add *.gprbuild to gpr"), "{subject}");
     // A match arm is a row too.
     let arms = "diff --git a/src/lang.rs b/src/lang.rs\n--- a/src/lang.rs\n+++ b/src/lang.rs\n@@ -10,3 +10,4 @@ fn lang(name: &str) -> Lang {\n         \"go\" => Lang::Go,\n+        \"ada\" => Lang::Ada,\n         _ => Lang::Other,\n";
     let subject = message(arms).subject;

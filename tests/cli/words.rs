@@ -873,3 +873,41 @@ fn a_workflow_change_names_the_job_it_touches() {
         .success()
         .stdout(starts_with("ci: update wasm job in ci workflow\n"));
 }
+
+/// ripgrep's `ignore/types: add .env to sh file type`: strings put into a row of a table
+/// written over lines, the row's first line far above the hunk (git reads it from the
+/// staged file), and into a row written on one line: the strings and the row.
+#[test]
+fn strings_put_into_a_table_row_name_the_row() {
+    let repo = TestRepo::new();
+    let mut types = String::from(
+        "pub const TYPES: &[(&[&str], &[&str])] = &[\n    (&[\"rust\"], &[\"*.rs\"]),\n    (&[\"sh\"], &[\n",
+    );
+    for i in 0..12 {
+        types.push_str(&format!("        \".shell{i}\", \"shell{i}\",\n"));
+    }
+    types.push_str(
+        "        \"*.bash\", \"*.sh\",\n    ]),\n    (&[\"toml\"], &[\"*.toml\"]),\n];\n",
+    );
+    repo.write("src/default_types.rs", &types);
+    repo.commit_all("base");
+    repo.write(
+        "src/default_types.rs",
+        types.replace("\"*.bash\", \"*.sh\",", "\"*.bash\", \"*.env\", \"*.sh\","),
+    );
+    repo.add_all();
+    let subject = |repo: &TestRepo| {
+        let out = repo.herald(["--offline"]).assert().success();
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        stdout.lines().next().unwrap_or_default().to_owned()
+    };
+    let got = subject(&repo);
+    assert!(got.ends_with(": add *.env to sh"), "{got}");
+    repo.write(
+        "src/default_types.rs",
+        types.replace("&[\"*.toml\"]", "&[\"*.toml\", \"Cargo.lock\"]"),
+    );
+    repo.add_all();
+    let got = subject(&repo);
+    assert!(got.ends_with(": add Cargo.lock to toml"), "{got}");
+}
