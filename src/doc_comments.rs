@@ -18,12 +18,6 @@ pub fn doc_text(line: &str) -> Option<&str> {
         .or_else(|| t.strip_prefix("///").filter(|r| !r.starts_with('/')))
 }
 
-/// Whether a doc line opens or closes fenced code (```` ``` ````, ```` ```rust ````).
-pub fn is_fence(text: &str) -> bool {
-    let t = text.trim_start();
-    t.starts_with("```") || t.starts_with("~~~")
-}
-
 /// For each hunk, given as its first line and line count on the new side in ascending
 /// order, read from the whole new file: the first line of code below the doc comments and
 /// attributes that follow the hunk (empty when a hunk ends in code, or nothing follows),
@@ -36,7 +30,7 @@ pub fn places(text: &str, hunks: &[(u32, u32)]) -> Vec<(String, bool)> {
     let mut fenced = false;
     for line in &lines {
         fenced = match doc_text(line) {
-            Some(text) => fenced ^ is_fence(text),
+            Some(text) => fenced ^ crate::headings::is_fence(text),
             None => false,
         };
         open.push(fenced);
@@ -138,7 +132,7 @@ mod tests {
     doc(cfg(feature = \"io-util\"))
 )]
 pub fn simplex(max: usize) -> Pipe {
-    todo!()
+    Pipe::new(max)
 }
 ";
 

@@ -746,21 +746,15 @@ impl Repo {
             .any(|e| change.path.ends_with(e));
         // Rust only when some hunk changes a doc comment, or every changed line is a line of
         // strings (a row of a table written over lines): the blob is read for nothing else.
-        let changed = |h: &Hunk, pick: &dyn Fn(&str) -> bool| -> Vec<bool> {
-            (h.lines())
+        let changed = || {
+            (change.hunks.iter())
+                .flat_map(|h| h.lines())
                 .filter(|l| l.kind != LineKind::Context)
-                .map(|l| l.text.to_str().is_ok_and(pick))
-                .collect()
+                .map(|l| l.text.to_str().unwrap_or_default())
         };
         let rs = change.path.ends_with(b".rs");
-        let rust = rs
-            && (change.hunks.iter()).any(|h| {
-                changed(h, &|t| crate::doc_comments::doc_text(t).is_some()).contains(&true)
-            });
-        let strings = rs
-            && !rust
-            && (change.hunks.iter())
-                .all(|h| !changed(h, &crate::doc_comments::is_string_list).contains(&false));
+        let rust = rs && changed().any(|t| crate::doc_comments::doc_text(t).is_some());
+        let strings = rs && !rust && changed().all(crate::doc_comments::is_string_list);
         let workflow = change
             .path
             .to_str()

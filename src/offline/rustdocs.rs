@@ -72,15 +72,9 @@ fn links(text: &str) -> u32 {
 /// The words of a `//!` or `///` line and whether it is the module's (`//!`), or `None`
 /// for any other line (`////` is a plain comment).
 fn doc_text(line: &[u8]) -> Option<(&str, bool)> {
-    let line = line.trim_start();
-    let (rest, module) = match line.strip_prefix(b"//!") {
-        Some(rest) => (rest, true),
-        None => (
-            line.strip_prefix(b"///").filter(|r| !r.starts_with(b"/"))?,
-            false,
-        ),
-    };
-    Some((rest.to_str().ok()?.trim_end(), module))
+    let line = line.to_str().ok()?;
+    let rest = crate::doc_comments::doc_text(line)?;
+    Some((rest.trim_end(), line.trim_start().starts_with("//!")))
 }
 
 /// The title of a Markdown heading in a doc line (`# Runtime compatibility`); `None` for
@@ -163,15 +157,14 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
                             minus += 1;
                         }
                     }
-                    out.code +=
-                        u32::from(fenced == Some(true) && !crate::doc_comments::is_fence(text));
+                    out.code += u32::from(fenced == Some(true) && !crate::headings::is_fence(text));
                     out.rows += u32::from(table_row(text));
                 }
             }
             // A fence on the new side opens or closes the example.
             if line.kind != LineKind::Removed
                 && let Some((text, _)) = doc
-                && crate::doc_comments::is_fence(text)
+                && crate::headings::is_fence(text)
             {
                 fenced = fenced.map(|open| !open);
             }
@@ -256,14 +249,16 @@ pub(crate) fn read(hunks: &[Hunk]) -> Option<DocChange> {
 /// What the docs belong to, for a subject: the crate for `lib.rs` and `main.rs` at a
 /// crate's `src/`, else the module (`fs/mod.rs` → `fs`, `watch.rs` → `watch`).
 pub(crate) fn owner(path: &str) -> String {
-    let mut parts: Vec<&str> = path.split('/').collect();
-    let file = parts.pop().unwrap_or(path);
-    let stem = file.strip_suffix(".rs").unwrap_or(file);
-    match stem {
+    match rust_stem(path) {
         "lib" | "main" => "crate".to_owned(),
-        "mod" => format!("{} module", parts.last().copied().unwrap_or("the")),
-        _ => format!("{stem} module"),
+        _ => format!("{} module", owner_name(path)),
     }
+}
+
+/// A Rust file's name without `.rs` (`tokio/src/fs/mod.rs` → `mod`); other dots kept.
+fn rust_stem(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".rs").unwrap_or(file)
 }
 
 /// The name of what a file's docs belong to, said beside others: the crate's folder for
@@ -271,17 +266,16 @@ pub(crate) fn owner(path: &str) -> String {
 /// `mod.rs`, else the file's stem.
 pub(crate) fn owner_name(path: &str) -> String {
     let mut parts: Vec<&str> = path.split('/').collect();
-    let file = parts.pop().unwrap_or(path);
-    let stem = file.strip_suffix(".rs").unwrap_or(file);
-    match stem {
+    parts.pop();
+    match rust_stem(path) {
         "lib" | "main" => {
             if parts.last() == Some(&"src") {
                 parts.pop();
             }
             parts.last().copied().unwrap_or("crate").to_owned()
         }
-        "mod" => parts.last().copied().unwrap_or("module").to_owned(),
-        _ => stem.to_owned(),
+        "mod" => parts.last().copied().unwrap_or("the").to_owned(),
+        stem => stem.to_owned(),
     }
 }
 
