@@ -1718,36 +1718,12 @@ pub(crate) fn summary(
                 if let [name] = names.as_slice()
                     && files.iter().all(|f| f.status == Status::Modified)
                 {
-                    let (verb, jobs, to) = match (came.is_empty(), went.is_empty()) {
-                        (false, true) => ("add", &came, "to"),
-                        (true, false) => ("remove", &went, "from"),
-                        _ => ("", &came, ""),
-                    };
-                    let word = noun(jobs.len(), "job", "jobs");
-                    let tails = [format!(" {word} {to} {name} workflow"), format!(" {word}")];
-                    for tail in tails.iter().filter(|_| !verb.is_empty()) {
-                        let text = fit(verb, jobs, tail, budget);
-                        if text.ends_with(tail.as_str()) && jobs.iter().all(|j| text.contains(j)) {
-                            return text;
-                        }
-                    }
-                }
-                if let [name] = names.as_slice()
-                    && files.iter().all(|f| f.status == Status::Modified)
-                {
-                    let (verb, steps, to) = match (new.is_empty(), gone.is_empty()) {
-                        (false, true) => ("add", &new, "to"),
-                        (true, false) => ("remove", &gone, "from"),
-                        _ => ("", &new, ""),
-                    };
-                    if !verb.is_empty() {
-                        let word = noun(steps.len(), "step", "steps");
-                        let tail = format!(" {word} {to} {name} workflow");
-                        let text = fit(verb, steps, &tail, budget);
-                        // Every step named, or the count would say more than the words.
-                        if text.ends_with(" workflow") && steps.iter().all(|s| text.contains(s)) {
-                            return text;
-                        }
+                    let jobs = came_or_went(&came, &went, ("job", "jobs"), name, true, budget);
+                    // Every step named, or the count would say more than the words.
+                    let steps =
+                        || came_or_went(&new, &gone, ("step", "steps"), name, false, budget);
+                    if let Some(text) = jobs.or_else(steps) {
+                        return text;
                     }
                 }
                 // No named step came or went: the actions that did (their pins aside),
@@ -1859,6 +1835,36 @@ pub(crate) fn summary(
         }
         _ => code_summary(a, &files, ty, breaking, budget, typed),
     }
+}
+
+/// What only came into one workflow or only went from it, jobs or steps, every one named:
+/// `remove tests-pass job from ci workflow`, `add "Set up Go" step to ci workflow`; with
+/// `or_bare`, without the workflow when it is too long with it (`remove tests-pass job`).
+fn came_or_went(
+    came: &[String],
+    went: &[String],
+    (one, many): (&str, &str),
+    workflow: &str,
+    or_bare: bool,
+    budget: usize,
+) -> Option<String> {
+    let (verb, items, to) = match (came.is_empty(), went.is_empty()) {
+        (false, true) => ("add", came, "to"),
+        (true, false) => ("remove", went, "from"),
+        _ => return None,
+    };
+    let word = noun(items.len(), one, many);
+    let tails = [
+        format!(" {word} {to} {workflow} workflow"),
+        format!(" {word}"),
+    ];
+    let tried = if or_bare { 2 } else { 1 };
+    tails[..tried].iter().find_map(|tail| {
+        let text = fit(verb, items, tail, budget);
+        let whole =
+            text.ends_with(tail.as_str()) && items.iter().all(|i| text.contains(i.as_str()));
+        whole.then_some(text)
+    })
 }
 
 /// Packages installed in CI, changed in place and nothing else: `install
