@@ -1232,10 +1232,6 @@ fn lint_directives(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<V
     every_line(old, new, counts, directive)
 }
 
-/// The keys of the rows a hunk adds to a table written in code (`+key`) and takes from it
-/// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
-/// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
-/// changed line is such a row or blank.
 /// The strings one row gained, each with its key, when a hunk changes one row into the same
 /// row with more strings and none taken away: `(&["devicetree"], &["*.dts", "*.dtsi"]),`
 /// → `… "*.dtsi", "*.dtso"]),` gains `*.dtso`.
@@ -1251,14 +1247,19 @@ fn row_gains(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<(String, String)>> {
     if row_key(&old)? != key {
         return None;
     }
-    let strings = |line: &str| -> Vec<String> {
-        line.split('"')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_owned)
-            .collect()
-    };
-    let (was, now) = (strings(&old), strings(&new));
+    gains(key, &strings_in(&old), &strings_in(&new))
+}
+
+/// The quoted strings of a line: `("a", &["*.b"]),` → `a`, `*.b`.
+fn strings_in(line: &str) -> Vec<String> {
+    (line.split('"').skip(1).step_by(2))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The strings `now` has that `was` had not, each with `key`, when it lost none; blank
+/// strings are no gain.
+fn gains(key: &str, was: &[String], now: &[String]) -> Option<Vec<(String, String)>> {
     let gained: Vec<(String, String)> = (now.iter())
         .filter(|s| !was.contains(s) && !s.trim().is_empty())
         .map(|s| (key.to_owned(), s.clone()))
@@ -1272,11 +1273,8 @@ fn string_list(line: &str) -> Option<Vec<String>> {
     if !crate::doc_comments::is_string_list(line) {
         return None;
     }
-    let line = line.split(" //").next().unwrap_or(line);
-    let items: Vec<String> = (line.split('"').skip(1).step_by(2))
-        .map(str::to_owned)
-        .collect();
-    items.iter().all(|i| !i.is_empty()).then_some(items)
+    let items = strings_in(line.split(" //").next().unwrap_or(line));
+    items.iter().all(|i| !i.trim().is_empty()).then_some(items)
 }
 
 /// The strings a hunk puts into a line of a row written over lines, each with the row's
@@ -1304,14 +1302,13 @@ fn row_line_gains(hunk: &crate::diff::Hunk) -> Option<Vec<(String, String)>> {
             _ => {}
         }
     }
-    let (key, old, new) = (key?, old?, new?);
-    let gained: Vec<(String, String)> = (new.iter())
-        .filter(|s| !old.contains(s))
-        .map(|s| (key.clone(), s.clone()))
-        .collect();
-    (!gained.is_empty() && old.iter().all(|s| new.contains(s))).then_some(gained)
+    gains(&key?, &old?, &new?)
 }
 
+/// The keys of the rows a hunk adds to a table written in code (`+key`) and takes from it
+/// (`-key`), one row a line, keyed by its first string: ripgrep's `("ada", &["*.adb",
+/// "*.ads"]),` in `DEFAULT_TYPES`, a match arm `"ada" => Lang::Ada,`. `None` unless every
+/// changed line is such a row or blank.
 fn keyed_rows(old: &[&[u8]], new: &[&[u8]], counts: (u32, u32)) -> Option<Vec<String>> {
     every_line(old, new, counts, |line| row_key(line).map(str::to_owned))
 }
