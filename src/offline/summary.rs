@@ -3748,9 +3748,17 @@ fn test_summary(
     budget: usize,
     typed: bool,
 ) -> Option<String> {
-    if ty != Type::FIX {
-        return None;
-    }
+    // Beyond fixes, a test whose name is a sentence (`help_uses_valid_config`,
+    // `stream_reader_does_not_poll_after_eof`) says what the change makes true better
+    // than the functions it touched do; a name led by a command (`run_pep723_script`) or
+    // a noun phrase (`build_name_mismatch`) does not. A typed house's `refactor:` or
+    // `docs:` would contradict a behaviour, so there only features qualify.
+    let any_type = match ty {
+        Type::FIX => false,
+        Type::FEAT => true,
+        Type::REFACTOR | Type::PERF | Type::CHORE if !typed => true,
+        _ => return None,
+    };
     let edits_code = files
         .iter()
         .any(|f| matches!(f.kind, Kind::Source | Kind::Other) && f.status == Status::Modified);
@@ -3758,7 +3766,13 @@ fn test_summary(
     if !edits_code || tests.is_empty() || tests.len() > 3 {
         return None;
     }
-    let phrase = tests.iter().find_map(|t| words::test_intent(t))?;
+    // The first test with something to say is the one the change is for; a later one
+    // often guards what must not change (`…_preserves_arabic_…` after `…_substitutes_every_
+    // bidi_control`).
+    let (test, phrase) = (tests.iter()).find_map(|t| Some((t, words::test_intent(t)?)))?;
+    if any_type && !words::states_fact(&words::test_words(test)) {
+        return None;
+    }
     if typed || opens_with_verb_word(&phrase) {
         return Some(truncate(&untautology(&phrase, ty, typed), budget));
     }

@@ -3648,3 +3648,63 @@ fn docs_edited_without_their_item_in_view_name_their_module() {
     let one = file("tokio/src/runtime/handle.rs", prose);
     assert_eq!(words_of(&one), "fix docs in handle module");
 }
+
+/// A new test whose name states a fact says what a change of any type makes true, where
+/// the functions it touched said little (tokio's `io: update StreamReader and
+/// StreamReaderProject` for `test_stream_reader_does_not_poll_after_eof`). A name led by
+/// the command it runs, or a typed house's `refactor:`, keeps the code's words.
+#[test]
+fn a_new_test_stating_a_fact_names_the_change_whatever_its_type() {
+    let patch = |test: &str| {
+        format!(
+            "diff --git a/src/reader.rs b/src/reader.rs
+--- a/src/reader.rs
++++ b/src/reader.rs
+@@ -1,5 +1,15 @@
+ pub fn poll_read(state: &mut State) -> Poll {{
+-    state.inner.poll()
++    if state.eof {{
++        return Poll::Ready(0);
++    }}
++    let n = state.inner.poll();
++    state.eof = n == 0;
++    n
+ }}
++
++#[test]
++fn {test}() {{
++    assert!(poll_read(&mut State::default()).is_ready());
++}}
+"
+        )
+    };
+    let words = |test: &str, ty: Type, typed: bool| {
+        let a = analysis::analyse(&entries(patch(test).as_bytes()));
+        summary::summary(&a, ty, false, 72, typed)
+    };
+    let fact = "test_stream_reader_does_not_poll_after_eof";
+    assert_eq!(
+        words(fact, Type::REFACTOR, false),
+        "stream reader does not poll after EOF"
+    );
+    assert_eq!(
+        words("help_uses_valid_config", Type::FEAT, false),
+        "make help use valid config"
+    );
+    assert_eq!(
+        words("help_uses_valid_config", Type::FEAT, true),
+        "help uses valid config"
+    );
+    // `refactor:` in front of a behaviour would contradict it.
+    assert!(!words(fact, Type::REFACTOR, true).contains("stream reader"));
+    // The command under test, a case, a vague state: the code's words stay.
+    for name in [
+        "apply_scene_replaces_and_orphans_children",
+        "run_script_relative_index",
+        "alias_names_are_reasonable",
+        "version_get_frozen_workspace_without_python",
+    ] {
+        let said = words(name, Type::REFACTOR, false);
+        assert!(said.contains("poll_read"), "{name}: {said}");
+    }
+}

@@ -235,6 +235,8 @@ const VERBS: &[&str] = &[
     "recover",
     "respond",
     "prefer",
+    "fall",
+    "poll",
 ];
 
 /// Returns the bare form of `word` when it is a verb in the past or third person that a
@@ -299,9 +301,9 @@ const LINKING: &[&str] = &[
 
 /// Acronyms a test's identifier writes in lower case, given back their capitals.
 const ACRONYMS: &[&str] = &[
-    "PEP", "URL", "URLs", "URI", "HTTP", "HTTPS", "API", "JSON", "TOML", "YAML", "CLI", "TLS",
-    "SSL", "SSH", "CSV", "HTML", "CSS", "SQL", "UTF", "ASCII", "PyPI", "OSV", "LSP", "DAP", "MSRV",
-    "CI", "IPv4", "IPv6", "TCP", "UDP", "DNS", "OIDC", "JWT", "JWK",
+    "PEP", "EOF", "URL", "URLs", "URI", "HTTP", "HTTPS", "API", "JSON", "TOML", "YAML", "CLI",
+    "TLS", "SSL", "SSH", "CSV", "HTML", "CSS", "SQL", "UTF", "ASCII", "PyPI", "OSV", "LSP", "DAP",
+    "MSRV", "CI", "IPv4", "IPv6", "TCP", "UDP", "DNS", "OIDC", "JWT", "JWK",
 ];
 
 /// Participles that name a state a thing is in, never an action done to it.
@@ -355,6 +357,35 @@ pub(crate) fn test_words(name: &str) -> String {
     words[start..].join(" ")
 }
 
+/// Tells whether a test's name, in words, states a fact about a subject
+/// (`stream reader does not poll after eof`, `help uses valid config`, `num idle threads is
+/// zero after shutdown`) rather than naming a command under test (`apply scene replaces …`,
+/// `run pep723 script relative index`), a case (`build name mismatch`) or a vague state
+/// (`alias names are reasonable`).
+pub(crate) fn states_fact(words: &str) -> bool {
+    let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if imperative(first).as_deref() == Some(first.as_str()) {
+        return false;
+    }
+    (1..words.len().min(5)).any(|k| {
+        let (w, after) = (words[k].as_str(), words.len() - k - 1);
+        match w {
+            "should" | "must" | "can" | "cannot" | "can't" | "will" | "won't" | "never"
+            | "does" | "doesn't" | "don't" => after >= 1,
+            "do" => words.get(k + 1).is_some_and(|n| n == "not"),
+            "is" | "are" => after >= 3 || words.get(k + 1).is_some_and(|n| n == "not"),
+            _ => {
+                w.ends_with('s')
+                    && after >= 1
+                    && unthird(w).is_some_and(|bare| VERBS.contains(&bare.as_str()))
+            }
+        }
+    })
+}
+
 /// Returns the behaviour a test's name pins, in words, or `None` when the name says too
 /// little (`test_parse`, `TestRun`): at least three words are needed.
 pub(crate) fn test_intent(name: &str) -> Option<String> {
@@ -374,14 +405,18 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
         name.split_whitespace().map(lower_first).collect()
     } else {
         // An identifier lost its acronyms' capitals (`pep_751_prefers_path_over_url`).
+        // A number run into one (`pep723`) is the acronym and the number: `PEP 723`.
         split_ident(name)
             .into_iter()
-            .map(
-                |w| match ACRONYMS.iter().find(|a| a.eq_ignore_ascii_case(&w)) {
-                    Some(acronym) => (*acronym).to_owned(),
+            .map(|w| {
+                let digits = w.len() - w.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let (letters, number) = w.split_at(w.len() - digits);
+                match ACRONYMS.iter().find(|a| a.eq_ignore_ascii_case(letters)) {
+                    Some(acronym) if number.is_empty() => (*acronym).to_owned(),
+                    Some(acronym) => format!("{acronym} {number}"),
                     None => w,
-                },
-            )
+                }
+            })
             .collect()
     };
     let mut words: &[String] = &words;
@@ -1781,6 +1816,10 @@ mod tests {
             Some("render without a key")
         );
         assert_eq!(test_intent("test_parse"), None);
+        assert_eq!(
+            test_intent("check_ignores_invalid_pep723_scripts").as_deref(),
+            Some("ignore invalid PEP 723 scripts")
+        );
         assert_eq!(test_intent("TestRun"), None);
         // A module label is not part of the behaviour (Deno's `Deno.test("[node/dns] …")`).
         assert_eq!(
