@@ -147,20 +147,49 @@ pub(super) fn routine(advice: &Advice) -> bool {
 /// Reuses the subject of the last commit that touched exactly these files, when the change
 /// has the same shape: a version or date in it moved (`… for 0.30.1` → `… for 0.30.2`), or
 /// the last two such commits said the very same thing (`Update CHANGELOG`).
+///
+/// When the last such subject names no version and says nothing the change repeats, an
+/// earlier one that does may still fit (ripgrep's `changelog: 15.0.0`, behind `changelog:
+/// start next section`), but only with versions the change replaced in place (a heading's
+/// `15.0.1` → `15.1.0`), not ones it merely mentions.
 pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
     let last = advice.same_paths.first()?;
     let last = crate::text::strip_pull_request(last);
-    let found: Vec<&str> = versions(last);
-    if found.is_empty() {
-        let again = advice
-            .same_paths
-            .get(1)
-            .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
-        if again {
-            return Some(last.to_owned());
-        }
-        return with_references(files, advice, last);
+    if !versions(last).is_empty() {
+        return versions_moved(files, last, false);
     }
+    let again = advice
+        .same_paths
+        .get(1)
+        .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
+    if again {
+        return Some(last.to_owned());
+    }
+    if let Some(text) = with_references(files, advice, last) {
+        return Some(text);
+    }
+    let earlier = (advice.same_paths.iter().skip(1).take(4))
+        .map(|line| crate::text::strip_pull_request(line))
+        .find(|line| !versions(line).is_empty())?;
+    // A changelog's release, or a subject that is little but its version (nushell's `Bump
+    // to 0.114.0`): a workflow's runner moved (`ubuntu-24.04-8`) is no `Revert "Update
+    // maturin to v24.04-arm"`.
+    let notes = files
+        .iter()
+        .all(|f| crate::paths::kind(&f.change.path.to_str_lossy()) == crate::paths::Kind::Note);
+    let words = (earlier.split_whitespace())
+        .filter(|w| versions(w).is_empty())
+        .count();
+    if !notes && (words > 3 || earlier.starts_with("Revert")) {
+        return None;
+    }
+    versions_moved(files, earlier, true)
+}
+
+/// `last` with each of its versions replaced by the one the change moved it to, when
+/// any moved; with `in_place`, only by versions a hunk put in place of another.
+fn versions_moved(files: &[FileEntry], last: &str, in_place: bool) -> Option<String> {
+    let found: Vec<&str> = versions(last);
     // Versions moved, and where a hunk's removed and added lines hold as many versions,
     // which one each became (`1.97.1` → `1.98.0` beside `0.1.11` → `0.1.13`).
     let (mut added, mut removed, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
@@ -205,6 +234,7 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
             continue;
         }
         let free: Vec<&&String> = (moved.iter())
+            .filter(|n| !in_place || pairs.iter().any(|(_, to)| to == **n))
             .filter(|n| bare(n) != bare(old))
             .filter(|n| shape(n) == shape(old) && !chosen.contains(&Some((**n).clone())))
             .collect();
@@ -212,8 +242,9 @@ pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
         // (helix's `Add changelog notes for 25.01.1`).
         let patch = || {
             (moved.iter()).find(|n| {
-                n.strip_prefix(old)
-                    .is_some_and(|rest| rest.starts_with('.') && shape(rest) == 1)
+                (!in_place || pairs.iter().any(|(_, to)| to == **n))
+                    && n.strip_prefix(old)
+                        .is_some_and(|rest| rest.starts_with('.') && shape(rest) == 1)
             })
         };
         chosen[i] = (free.iter())

@@ -730,6 +730,47 @@ fn a_patch_release_reuses_the_house_heading_with_its_version() {
     );
 }
 
+/// ripgrep heads a release of its changelog `changelog: 15.0.0`, then opens the next
+/// section (`changelog: start next section`); the release after it is the older subject
+/// with the version its heading took, not `update CHANGELOG`. A version the change only
+/// mentions is no release.
+#[test]
+fn a_release_reuses_an_earlier_subject_when_the_last_names_no_version() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("searcher: fix case {i}"))
+    });
+    let commit = |log: &str, subject: &str, minute: u32| {
+        repo.write("CHANGELOG.md", log);
+        repo.add(["CHANGELOG.md"]);
+        let date = format!("2025-01-03T10:{minute:02}:00+00:00");
+        let mut cmd = repo.git_cmd(["commit", "-q", "-m", subject]);
+        cmd.env("GIT_HERALD_SKIP", "1")
+            .env("GIT_COMMITTER_DATE", &date)
+            .env("GIT_AUTHOR_DATE", &date);
+        assert!(run(&mut cmd).status.success());
+    };
+    let released = "1.0.0 (2025-01-02)\n==================\nA first release.\n";
+    commit(released, "changelog: 1.0.0", 1);
+    let next = format!("1.0.1\n=====\nUnreleased changes.\n\n{released}");
+    commit(&next, "changelog: start next section", 2);
+    let release = next.replace(
+        "1.0.1\n=====\nUnreleased changes.",
+        "1.1.0\n=====\nA release that fixes line buffering.",
+    );
+    repo.write("CHANGELOG.md", &release);
+    repo.add(["CHANGELOG.md"]);
+    assert_eq!(subject_of(&repo, &["--offline"]), "changelog: 1.1.0");
+    // An entry that names a version replaces no heading.
+    let entry = next.replace(
+        "Unreleased changes.",
+        "Unreleased changes.\n\n* Fix a regression from 1.2.0.",
+    );
+    repo.write("CHANGELOG.md", &entry);
+    repo.add(["CHANGELOG.md"]);
+    assert_ne!(subject_of(&repo, &["--offline"]), "changelog: 1.2.0");
+}
+
 /// Two typo fixes in a changelog are no template for a section added to it (wezterm's
 /// changelog cut for a release read `docs: fix typo`); another typo fix takes it up.
 #[test]
