@@ -1677,6 +1677,11 @@ pub(crate) fn summary(
                 text
             } else if let Some(text) = one_test_trimmed(&files, budget) {
                 text
+            } else if all(&|f| matches!(f.kind, Kind::Note | Kind::Docs)) {
+                // A house's `test:` on prose, which holds no tests (ripgrep's changelog,
+                // touched by its `test: add regression test …` commits), is no `CHANGELOG
+                // tests`.
+                fit(file_verb(&files, "update"), &names, "", budget)
             } else {
                 fit(file_verb(&files, "update"), &names, " tests", budget)
             }

@@ -3708,3 +3708,19 @@ fn a_new_test_stating_a_fact_names_the_change_whatever_its_type() {
         assert!(said.contains("poll_read"), "{name}: {said}");
     }
 }
+
+/// ripgrep types a changelog edit `test:` when its history's regression tests touched the
+/// changelog too; the words never call prose tests.
+#[test]
+fn prose_typed_as_tests_is_not_called_tests() {
+    let patch = "diff --git a/CHANGELOG.md b/CHANGELOG.md
+--- a/CHANGELOG.md
++++ b/CHANGELOG.md
+@@ -1,4 +1,4 @@
+ Bug fixes:
+ 
+-* Fix a regresion.
++* Fix a regression with line buffering.
+";
+    assert_eq!(words_typed(patch, Type::TEST), "update CHANGELOG");
+}
