@@ -217,6 +217,18 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
     {
         return Some(truncate(&format!("update changelog for {version}"), budget));
     }
+    // One entry's references changed, its words kept: bat's `Update changelog entry for
+    // #3686` (`see #0000` → `see #3686`), `add PR number and author to changelog entry`.
+    if let ([new], [old]) = (
+        a.changelog_entries.as_slice(),
+        a.changelog_removed_entries.as_slice(),
+    ) && a.changelog_removed == 1
+        && a.changelog_heading.is_none()
+        && all(&|f| f.kind == Kind::Note && f.status == Status::Modified)
+        && let Some(text) = reference_edit(old, new)
+    {
+        return Some(truncate(&text, budget));
+    }
     // Entries added to a changelog's list, nothing taken out, nothing else changed:
     // `add changelog entry for vi motions`, `add 3 changelog entries`.
     if !a.changelog_entries.is_empty()
@@ -482,6 +494,46 @@ fn one_term(lines: &[String]) -> Option<Term> {
 
 /// A changelog entry as words of a subject: links as their text, a trailing reference
 /// (`(#1234)`, `by @someone`) and end stop dropped, a plain first word lowered.
+/// What changed in an entry whose words stayed while its references moved: `add #3650 to
+/// changelog entry`, `update changelog entry for #3686`; `None` when its words changed.
+fn reference_edit(old: &str, new: &str) -> Option<String> {
+    let split = |text: &str| {
+        let spans = super::house::references(text);
+        let refs: Vec<String> = spans.iter().map(|&(s, e)| text[s..e].to_owned()).collect();
+        let mut rest = String::new();
+        let mut at = 0;
+        for (s, e) in spans {
+            rest.push_str(&text[at..s]);
+            rest.push(' ');
+            at = e;
+        }
+        rest.push_str(&text[at..]);
+        // The words around a reference come and go with it (`Closes #1936, see #3563
+        // (@jane)`).
+        let words: Vec<String> = (rest.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@'))
+            .filter(|w| !w.is_empty() && !w.starts_with('@'))
+            .map(str::to_lowercase)
+            .filter(|w| !matches!(w.as_str(), "see" | "closes" | "fixes" | "resolves" | "in"))
+            .collect();
+        (refs, words)
+    };
+    let ((old_refs, old_words), (new_refs, new_words)) = (split(old), split(new));
+    if old_words != new_words || old_words.is_empty() {
+        return None;
+    }
+    let added: Vec<String> = (new_refs.iter())
+        .filter(|r| !old_refs.contains(r))
+        .cloned()
+        .collect();
+    let gone = old_refs.iter().any(|r| !new_refs.contains(r));
+    match (added.len(), gone) {
+        (1..=2, false) => Some(format!("add {} to changelog entry", join(&added))),
+        (1..=2, true) => Some(format!("update changelog entry for {}", join(&added))),
+        _ => None,
+    }
+}
+
 fn entry_words(entry: &str) -> String {
     let text = super::words::unlink(entry);
     // A leading scope in emphasis (clap's `*(derive)* Process doc comments`, `**cli:**`).

@@ -309,7 +309,7 @@ fn owner_in_diff(subject: &str, version: &str, files: &[FileEntry]) -> bool {
 /// a `#` after no word character (nor `&`, an HTML entity's), then digits that end a word;
 /// or the number that ends a link to one (`https://github.com/wez/wezterm/pull/2762`, the
 /// span its digits alone).
-fn references(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn references(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for marker in ["/pull/", "/issues/"] {

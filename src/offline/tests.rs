@@ -3724,3 +3724,44 @@ fn prose_typed_as_tests_is_not_called_tests() {
 ";
     assert_eq!(words_typed(patch, Type::TEST), "update CHANGELOG");
 }
+
+/// bat's entries carry their pull request's number, often filled in after the fact: the
+/// entry's words stay, its references move (`Update changelog entry for #3686`).
+#[test]
+fn an_entry_whose_references_moved_says_which() {
+    let patch = |old: &str, new: &str| {
+        format!(
+            "diff --git a/CHANGELOG.md b/CHANGELOG.md
+--- a/CHANGELOG.md
++++ b/CHANGELOG.md
+@@ -1,4 +1,4 @@
+ ## Bugfixes
+ 
+-- {old}
++- {new}
+ - Fix paging with less, see #3600 (@jane)
+"
+        )
+    };
+    let entry = "Treat ZIP archives as binary content, see";
+    assert_eq!(
+        words_of(&patch(
+            &format!("{entry} #0000 (@asish)"),
+            &format!("{entry} #3686 (@asish)")
+        )),
+        "update changelog entry for #3686"
+    );
+    assert_eq!(
+        words_of(&patch(
+            "Fix the i686 package name. Closes #3611",
+            "Fix the i686 package name. Closes #3611, see #3650 (@sim)"
+        )),
+        "add #3650 to changelog entry"
+    );
+    // The words changed too: no reference edit.
+    let reworded = words_of(&patch(
+        &format!("{entry} #0000 (@asish)"),
+        "Treat ZIP and JAR archives as binary content, see #3686 (@asish)",
+    ));
+    assert!(!reworded.contains("#3686"), "{reworded}");
+}
