@@ -254,6 +254,9 @@ pub(crate) struct FileFacts {
     /// The strings rows kept gained, each `(key, string)`, when every changed row only
     /// gained strings: `*.dtso` put into ripgrep's `devicetree` row.
     pub row_items: Vec<(String, String)>,
+    /// Long flags written into a shell completion, a man page or help text, named there
+    /// for the first time (`--quiet-empty`), when no flag left it.
+    pub flags_written: Vec<String>,
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
@@ -2216,6 +2219,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             directives: Vec::new(),
             rows: Vec::new(),
             row_items: Vec::new(),
+            flags_written: Vec::new(),
             deprecated_removed: false,
             deprecated: Vec::new(),
             removed_imports: 0,
@@ -3461,6 +3465,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         if tool_hunks == changed_hunks {
             facts.tools = tools;
+        }
+        if !matches!(kind, Kind::Test | Kind::Lockfile)
+            && super::flag_mentions::place(&facts.path).is_some()
+        {
+            facts.flags_written =
+                super::flag_mentions::written(&facts.path, &change.hunks).unwrap_or_default();
         }
         let [removed_lines, added_lines] = firsts;
         facts.lines_alone = match (solid_added, solid_removed) {

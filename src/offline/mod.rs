@@ -18,6 +18,7 @@ mod deprecation;
 mod deps;
 mod documents;
 mod exports;
+mod flag_mentions;
 mod flags;
 mod house;
 mod imports;

@@ -1396,6 +1396,9 @@ pub(crate) fn summary(
     if let Some(text) = list_items_summary(&files, budget) {
         return text;
     }
+    if let Some(text) = flags_written_summary(&files, budget) {
+        return text;
+    }
     if let Some(text) = new_data_member_summary(&files, budget) {
         return text;
     }
@@ -3720,6 +3723,52 @@ fn logs_added_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
         None => text,
     };
     Some(truncate(&text, budget))
+}
+
+/// Flags written into shell completions, man pages or help text, and nothing else:
+/// `add --quiet-empty to zsh completion`, `add --binary, --paging and --style to man page`
+/// (bat's `Add missing command line switches to manpage`).
+fn flags_written_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
+    let mut flags = Names::default();
+    let mut places: Vec<String> = Vec::new();
+    for f in files {
+        let place = super::flag_mentions::place(&f.path)?;
+        if f.kind == Kind::Test {
+            return None;
+        }
+        if f.flags_written.is_empty() {
+            continue;
+        }
+        for flag in &f.flags_written {
+            flags.push(flag);
+        }
+        if !places.contains(&place) {
+            places.push(place);
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    // `zsh and fish completions`, not `zsh completion and fish completion`.
+    let shells: Option<Vec<String>> = (places.iter())
+        .map(|p| p.strip_suffix(" completion").map(str::to_owned))
+        .collect();
+    let place = match shells {
+        Some(shells) if shells.len() > 1 => format!("{} completions", join(&shells)),
+        _ => join(&places),
+    };
+    let flags = flags.into_list();
+    let candidates = [
+        (flags.len() <= 3).then(|| format!("add {} to {place}", join(&flags))),
+        Some(format!(
+            "add {} to {place}",
+            plural(flags.len(), "flag", "flags")
+        )),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|text| width(text) <= budget)
 }
 
 /// Messages reworded in place and nothing else: `reword error message in docker`

@@ -3765,3 +3765,19 @@ fn an_entry_whose_references_moved_says_which() {
     ));
     assert!(!reworded.contains("#3686"), "{reworded}");
 }
+
+/// bat writes each new flag into its completions, man page and help text, in commits of
+/// their own: `docs: add --quiet-empty to zsh completion`.
+#[test]
+fn flags_written_into_completions_and_help_are_named() {
+    let zsh = "diff --git a/assets/completions/bat.zsh.in b/assets/completions/bat.zsh.in
+--- a/assets/completions/bat.zsh.in
++++ b/assets/completions/bat.zsh.in
+@@ -62,4 +62,5 @@ _bat_main() {
+         --diagnostic'[show diagnostic information for bug reports]'
++        --quiet-empty'[do not produce any output when the input is empty]'
+         -P'[disable paging]'
+         \"--no-config[don't use the configuration file]\"
+";
+    assert_eq!(words_of(zsh), "add --quiet-empty to zsh completion");
+}

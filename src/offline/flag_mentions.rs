@@ -1,0 +1,171 @@
+//! Command-line flags a change writes into the files that describe a program rather than
+//! declare it: shell completions, man pages and help text (`--quiet-empty` put into bat's
+//! zsh completion, its fish completion and `doc/long-help.txt`). Said as `add
+//! --quiet-empty to zsh completion`, where the lines alone said `update bat.zsh.in`.
+
+use crate::diff::{Hunk, LineKind};
+use crate::paths;
+use bstr::ByteSlice;
+
+/// What a file that describes the command line is, in words (`zsh completion`, `man
+/// page`, `long-help`); `None` for any other file. A template's `.in` is no part of it.
+pub(crate) fn place(path: &str) -> Option<String> {
+    let name = paths::file_name(path);
+    let name = name.strip_suffix(".in").unwrap_or(name);
+    let (stem, ext) = match name.rsplit_once('.') {
+        Some((stem, ext)) => (stem, ext),
+        None => (name, ""),
+    };
+    let completions = paths::has_dir(path, &["complete", "completion", "completions"]);
+    let shell = match ext {
+        "zsh" => Some("zsh"),
+        "fish" => Some("fish"),
+        "bash" => Some("bash"),
+        "ps1" => Some("PowerShell"),
+        "" if completions && stem.starts_with('_') => Some("zsh"),
+        _ => None,
+    };
+    if let Some(shell) = shell {
+        return Some(format!("{shell} completion"));
+    }
+    let man = ext.len() == 1 && ext.as_bytes()[0].is_ascii_digit()
+        || name.ends_with(".1.md")
+        || paths::has_dir(path, &["man", "manual"]);
+    if man {
+        return Some("man page".to_owned());
+    }
+    let lower = stem.to_lowercase();
+    (matches!(ext, "txt" | "") && (lower.contains("help") || lower.contains("usage")))
+        .then(|| stem.to_owned())
+}
+
+/// The long flags a line names: `--quiet-empty`, roff's `\-\-binary`, and fish's `-l
+/// quiet-empty` (`fish`: the line is a fish completion's).
+fn flags_in(line: &str, fish: bool) -> Vec<String> {
+    // roff's escaped dashes and font changes (`\fB\-\-binary\fR`).
+    let mut line = line.replace("\\-", "-");
+    for font in ["\\fB", "\\fI", "\\fR", "\\fP"] {
+        line = line.replace(font, " ");
+    }
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut push = |name: &str| {
+        let flag = format!("--{name}");
+        if !out.contains(&flag) {
+            out.push(flag);
+        }
+    };
+    let name_at = |start: usize| -> &str {
+        let len = bytes[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        line[start..start + len].trim_end_matches('-')
+    };
+    for (i, _) in line.match_indices("--") {
+        let before = i.checked_sub(1).map(|b| bytes[b]);
+        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            continue;
+        }
+        let name = name_at(i + 2);
+        if name.len() >= 2 && name.as_bytes()[0].is_ascii_lowercase() {
+            push(name);
+        }
+    }
+    if fish {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for pair in words.windows(2) {
+            if matches!(pair[0], "-l" | "--long") && pair[1].len() >= 2 {
+                let name = pair[1].trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+                if name.len() >= 2
+                    && name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                {
+                    push(name);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The flags a file's hunks name on added lines and nowhere in the hunk before, in order;
+/// `None` when a flag is gone from the hunk (a flag renamed or dropped says more than one
+/// added) or when none is new.
+pub(crate) fn written(path: &str, hunks: &[Hunk]) -> Option<Vec<String>> {
+    let fish = place(path).is_some_and(|p| p.starts_with("fish"));
+    let mut new = Vec::new();
+    for hunk in hunks {
+        let (mut added, mut before) = (Vec::new(), Vec::new());
+        for line in hunk.lines() {
+            let text = line.text.to_str_lossy();
+            let into = match line.kind {
+                LineKind::Added => &mut added,
+                LineKind::Removed | LineKind::Context => &mut before,
+                _ => continue,
+            };
+            for flag in flags_in(&text, fish) {
+                if !into.contains(&flag) {
+                    into.push(flag);
+                }
+            }
+        }
+        // Only the lines the hunk changed can drop a flag; context keeps its own.
+        let removed: Vec<String> = hunk
+            .lines()
+            .filter(|l| l.kind == LineKind::Removed)
+            .flat_map(|l| flags_in(&l.text.to_str_lossy(), fish))
+            .collect();
+        if removed.iter().any(|f| !added.contains(f)) {
+            return None;
+        }
+        for flag in added {
+            if !before.contains(&flag) && !new.contains(&flag) {
+                new.push(flag);
+            }
+        }
+    }
+    (!new.is_empty()).then_some(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_that_describe_the_command_line_are_named() {
+        assert_eq!(
+            place("assets/completions/bat.zsh.in").as_deref(),
+            Some("zsh completion")
+        );
+        assert_eq!(
+            place("assets/completions/_bat.ps1.in").as_deref(),
+            Some("PowerShell completion")
+        );
+        assert_eq!(
+            place("crates/core/flags/complete/_rg").as_deref(),
+            Some("zsh completion")
+        );
+        assert_eq!(place("assets/manual/bat.1.in").as_deref(), Some("man page"));
+        assert_eq!(place("doc/long-help.txt").as_deref(), Some("long-help"));
+        assert_eq!(place("README.md"), None);
+        assert_eq!(place("src/main.rs"), None);
+    }
+
+    #[test]
+    fn flags_are_read_in_each_form() {
+        assert_eq!(flags_in("  -E, --quiet-empty", false), ["--quiet-empty"]);
+        assert_eq!(
+            flags_in("\\fB\\-\\-binary\\fR <behavior>", false),
+            ["--binary"]
+        );
+        assert_eq!(
+            flags_in("complete -c $bat -l quiet-empty -d \"Do not\"", true),
+            ["--quiet-empty"]
+        );
+        // A rule of dashes, an em dash in prose, a word before the dashes: no flag.
+        assert!(flags_in("-----", false).is_empty());
+        assert!(flags_in("a--b and x -- y", false).is_empty());
+    }
+}
