@@ -126,6 +126,10 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// The most lines an edit of a file marked `linguist-vendored` changes and still goes as
+/// text.
+const VENDORED_EDIT_LINES: usize = 40;
+
 /// Attributes from `.gitattributes` that bear on the decision.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Attributes {
@@ -232,8 +236,12 @@ impl Filter {
         if !self.stats_only.is_empty() && self.stats_only.is_match(path_str.as_ref()) {
             return Some(Decision::new(Treatment::StatsOnly, Reason::UserGlob));
         }
-        if attrs.no_diff || attrs.generated || attrs.vendored {
+        if attrs.no_diff || attrs.generated {
             return Some(Decision::new(Treatment::StatsOnly, Reason::Attribute));
+        }
+        if attrs.vendored {
+            // Read first: see `decide_read`.
+            return Some(Decision::new(Treatment::Text, Reason::Attribute));
         }
         default_by_path(&path_str).map(|reason| Decision::new(Treatment::StatsOnly, reason))
     }
@@ -251,6 +259,16 @@ impl Filter {
             && (decision.treatment != Treatment::Text || decision.reason == Reason::UserGlob)
         {
             return decision;
+        }
+        // `linguist-vendored` keeps files out of GitHub's language statistics, and
+        // projects mark their own assets so (bat's whole `assets/`: its completions, man
+        // page, syntax mappings). Third-party code comes as files added whole or as large
+        // drops; those go as stats. An edit of a few lines is the project's own.
+        if by_path.is_some_and(|d| d.reason == Reason::Attribute)
+            && (matches!(change.status, Status::Added | Status::Deleted)
+                || change.additions + change.deletions > VENDORED_EDIT_LINES)
+        {
+            return Decision::new(Treatment::StatsOnly, Reason::Attribute);
         }
         if change.is_submodule() {
             return Decision::new(Treatment::StatsOnly, Reason::Submodule);

@@ -766,6 +766,60 @@ fn linguist_attributes_in_nested_gitattributes_are_honoured() {
     assert!(text.contains("text       src/main.rs (source)"), "{text}");
 }
 
+/// bat marks its whole `assets/` folder `linguist-vendored` (to keep it out of GitHub's
+/// language statistics), its own completions and man page with it. A few lines edited there
+/// are the project's words and go as text; a file added whole or a large drop stays stats.
+#[test]
+fn a_small_edit_of_a_file_marked_vendored_is_shown() {
+    let repo = TestRepo::with_commit();
+    repo.write("assets/.gitattributes", "* linguist-vendored\n");
+    let zsh = "_bat() {\n    args=(\n        --diagnostic'[show diagnostics]'\n        -P'[disable paging]'\n    )\n}\n";
+    repo.write("assets/completions/bat.zsh", zsh);
+    let big: String = (0..60).map(|i| format!("line {i}\n")).collect();
+    repo.write("assets/big.txt", &big);
+    repo.commit_all("base");
+    repo.write(
+        "assets/completions/bat.zsh",
+        zsh.replace(
+            "        -P",
+            "        --quiet-empty'[no output for empty input]'\n        -P",
+        ),
+    );
+    repo.write("assets/big.txt", big.replace("line", "row"));
+    repo.write("assets/new.txt", "fresh\n");
+    repo.add_all();
+    let out = repo.herald(["--dry-run"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("text       assets/completions/bat.zsh"),
+        "{text}"
+    );
+    assert!(text.contains("--quiet-empty'[no output"), "{text}");
+    assert!(
+        text.contains("stats-only assets/big.txt (marked in .gitattributes)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("stats-only assets/new.txt (marked in .gitattributes)"),
+        "{text}"
+    );
+    // The offline engine reads the edit too.
+    repo.write("assets/big.txt", &big);
+    repo.git(["rm", "-q", "--cached", "assets/new.txt"]);
+    repo.add(["assets/big.txt"]);
+    let out = repo.herald(["--offline"]).output().unwrap();
+    let subject = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        subject.contains("add --quiet-empty to zsh completion"),
+        "{subject}"
+    );
+}
+
 #[test]
 fn attributes_from_info_attributes_are_honoured() {
     let repo = TestRepo::with_commit();
