@@ -120,13 +120,57 @@ pub(crate) fn written(path: &str, hunks: &[Hunk]) -> Option<Vec<String>> {
         if removed.iter().any(|f| !added.contains(f)) {
             return None;
         }
-        for flag in added {
-            if !before.contains(&flag) && !new.contains(&flag) {
-                new.push(flag);
+        // A flag put into a line that was there before is passed to a command the file
+        // runs (bat's `bat --no-paging --list-themes` inside its completions), not one the
+        // file describes: only flags on lines of their own count.
+        let removed_lines: Vec<String> = hunk
+            .lines()
+            .filter(|l| l.kind == LineKind::Removed)
+            .map(|l| squeezed(&l.text.to_str_lossy(), &[]))
+            .collect();
+        let fresh: Vec<&String> = added.iter().filter(|f| !before.contains(f)).collect();
+        let mut own: Vec<String> = Vec::new();
+        for line in hunk.lines().filter(|l| l.kind == LineKind::Added) {
+            let text = line.text.to_str_lossy();
+            let flags: Vec<String> = (flags_in(&text, fish).into_iter())
+                .filter(|f| fresh.contains(&f))
+                .collect();
+            if !flags.is_empty() && !removed_lines.contains(&squeezed(&text, &flags)) {
+                own.extend(flags);
+            }
+        }
+        for flag in fresh {
+            if own.contains(flag) && !new.contains(flag) {
+                new.push(flag.clone());
             }
         }
     }
     (!new.is_empty()).then_some(new)
+}
+
+/// A line's words, one space apart, without those that hold one of `flags` (`--no-paging`,
+/// `--color=never`, fish's `-l` and its name).
+fn squeezed(line: &str, flags: &[String]) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let named = |w: &str| {
+            flags.iter().any(|f| {
+                w.contains(f.as_str())
+                    || w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-') == &f[2..]
+            })
+        };
+        if words[i] == "-l" && words.get(i + 1).is_some_and(|w| named(w)) {
+            i += 2;
+            continue;
+        }
+        if !named(words[i]) {
+            out.push(words[i]);
+        }
+        i += 1;
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -167,5 +211,31 @@ mod tests {
         // A rule of dashes, an em dash in prose, a word before the dashes: no flag.
         assert!(flags_in("-----", false).is_empty());
         assert!(flags_in("a--b and x -- y", false).is_empty());
+    }
+
+    fn hunk(body: &str) -> Vec<Hunk> {
+        let patch = format!("diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,9 +1,9 @@\n{body}");
+        crate::diff::parse(patch.as_bytes()).remove(0).hunks
+    }
+
+    #[test]
+    fn a_flag_on_a_line_of_its_own_is_written_one_put_into_a_command_is_passed() {
+        let fish = "assets/completions/bat.fish.in";
+        let defined = hunk(
+            " complete -c $bat -l diagnostic -d \"Show diagnostics\"\n\
+             -        -l diagnostic \\\n\
+             +        -l diagnostic -l quiet-empty \\\n\
+             +complete -c $bat -l quiet-empty -d \"No output when empty\"\n",
+        );
+        assert_eq!(
+            written(fish, &defined),
+            Some(vec!["--quiet-empty".to_owned()])
+        );
+        let zsh = "assets/completions/bat.zsh.in";
+        let passed = hunk(
+            "-    themes=($(bat --list-themes))\n\
+             +    themes=($(bat --color=never --decorations=never --list-themes))\n",
+        );
+        assert_eq!(written(zsh, &passed), None);
     }
 }
