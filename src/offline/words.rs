@@ -405,7 +405,8 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
         name.split_whitespace().map(lower_first).collect()
     } else {
         // An identifier lost its acronyms' capitals (`pep_751_prefers_path_over_url`).
-        // A number run into one (`pep723`) is the acronym and the number: `PEP 723`.
+        // A standard's number run into its name (`pep723`) is the name and the number:
+        // `PEP 723`; not so `http2` or `utf8`.
         split_ident(name)
             .into_iter()
             .map(|w| {
@@ -413,7 +414,10 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
                 let (letters, number) = w.split_at(w.len() - digits);
                 match ACRONYMS.iter().find(|a| a.eq_ignore_ascii_case(letters)) {
                     Some(acronym) if number.is_empty() => (*acronym).to_owned(),
-                    Some(acronym) => format!("{acronym} {number}"),
+                    Some(acronym) if matches!(*acronym, "PEP" | "RFC") => {
+                        format!("{acronym} {number}")
+                    }
+                    Some(_) => w,
                     None => w,
                 }
             })
@@ -1819,6 +1823,10 @@ mod tests {
         assert_eq!(
             test_intent("check_ignores_invalid_pep723_scripts").as_deref(),
             Some("ignore invalid PEP 723 scripts")
+        );
+        assert_eq!(
+            test_intent("http2_implicit_empty_size_hint").as_deref(),
+            Some("http2 implicit empty size hint")
         );
         assert_eq!(test_intent("TestRun"), None);
         // A module label is not part of the behaviour (Deno's `Deno.test("[node/dns] …")`).
