@@ -97,51 +97,54 @@ pub(crate) fn written(path: &str, hunks: &[Hunk]) -> Option<Vec<String>> {
     let fish = place(path).is_some_and(|p| p.starts_with("fish"));
     let mut new = Vec::new();
     for hunk in hunks {
-        let (mut added, mut before) = (Vec::new(), Vec::new());
-        for line in hunk.lines() {
-            let text = line.text.to_str_lossy();
-            let into = match line.kind {
-                LineKind::Added => &mut added,
-                LineKind::Removed | LineKind::Context => &mut before,
-                _ => continue,
-            };
-            for flag in flags_in(&text, fish) {
-                if !into.contains(&flag) {
-                    into.push(flag);
-                }
-            }
-        }
-        // Only the lines the hunk changed can drop a flag; context keeps its own.
-        let removed: Vec<String> = hunk
-            .lines()
-            .filter(|l| l.kind == LineKind::Removed)
-            .flat_map(|l| flags_in(&l.text.to_str_lossy(), fish))
+        // Each line read once: its kind, its text, the flags it names.
+        let lines: Vec<(LineKind, String, Vec<String>)> = (hunk.lines())
+            .filter(|l| {
+                matches!(
+                    l.kind,
+                    LineKind::Added | LineKind::Removed | LineKind::Context
+                )
+            })
+            .map(|l| {
+                let text = l.text.to_str_lossy().into_owned();
+                let flags = flags_in(&text, fish);
+                (l.kind, text, flags)
+            })
             .collect();
-        if removed.iter().any(|f| !added.contains(f)) {
+        let named = |kinds: &[LineKind]| -> Vec<&String> {
+            (lines.iter())
+                .filter(|(kind, ..)| kinds.contains(kind))
+                .flat_map(|(_, _, flags)| flags)
+                .collect()
+        };
+        let added = named(&[LineKind::Added]);
+        let before = named(&[LineKind::Removed, LineKind::Context]);
+        // Only the lines the hunk changed can drop a flag; context keeps its own.
+        if named(&[LineKind::Removed])
+            .iter()
+            .any(|f| !added.contains(f))
+        {
             return None;
         }
-        // A flag put into a line that was there before is passed to a command the file
-        // runs (bat's `bat --no-paging --list-themes` inside its completions), not one the
-        // file describes: only flags on lines of their own count.
-        let removed_lines: Vec<String> = hunk
-            .lines()
-            .filter(|l| l.kind == LineKind::Removed)
-            .map(|l| squeezed(&l.text.to_str_lossy(), &[]))
+        let removed_lines: Vec<String> = (lines.iter())
+            .filter(|(kind, ..)| *kind == LineKind::Removed)
+            .map(|(_, text, _)| squeezed(text, &[]))
             .collect();
-        let fresh: Vec<&String> = added.iter().filter(|f| !before.contains(f)).collect();
-        let mut own: Vec<String> = Vec::new();
-        for line in hunk.lines().filter(|l| l.kind == LineKind::Added) {
-            let text = line.text.to_str_lossy();
-            let flags: Vec<String> = (flags_in(&text, fish).into_iter())
-                .filter(|f| fresh.contains(&f))
+        for (_, text, flags) in lines.iter().filter(|(k, ..)| *k == LineKind::Added) {
+            let fresh: Vec<String> = (flags.iter())
+                .filter(|f| !before.contains(f))
+                .cloned()
                 .collect();
-            if !flags.is_empty() && !removed_lines.contains(&squeezed(&text, &flags)) {
-                own.extend(flags);
+            // A flag put into a line that was there before is passed to a command the
+            // file runs (bat's `bat --no-paging --list-themes` inside its completions),
+            // not one the file describes: only flags on lines of their own count.
+            if fresh.is_empty() || removed_lines.contains(&squeezed(text, &fresh)) {
+                continue;
             }
-        }
-        for flag in fresh {
-            if own.contains(flag) && !new.contains(flag) {
-                new.push(flag.clone());
+            for flag in fresh {
+                if !new.contains(&flag) {
+                    new.push(flag);
+                }
             }
         }
     }

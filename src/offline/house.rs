@@ -212,7 +212,11 @@ fn versions_moved(files: &[FileEntry], last: &str, in_place: bool) -> Option<Str
             removed.extend(hunk_removed);
         }
     }
-    let moved: Vec<&String> = added.iter().filter(|v| !removed.contains(v)).collect();
+    // With `in_place`, only versions a hunk put in place of another count as moved.
+    let moved: Vec<&String> = (added.iter())
+        .filter(|v| !removed.contains(v))
+        .filter(|v| !in_place || pairs.iter().any(|(_, to)| to == *v))
+        .collect();
     let bare = |v: &str| v.trim_start_matches('v').to_owned();
     // First the template's versions the diff moved itself, then the others by shape, each
     // new version used once, one with the same leading number first.
@@ -234,7 +238,6 @@ fn versions_moved(files: &[FileEntry], last: &str, in_place: bool) -> Option<Str
             continue;
         }
         let free: Vec<&&String> = (moved.iter())
-            .filter(|n| !in_place || pairs.iter().any(|(_, to)| to == **n))
             .filter(|n| bare(n) != bare(old))
             .filter(|n| shape(n) == shape(old) && !chosen.contains(&Some((**n).clone())))
             .collect();
@@ -242,9 +245,8 @@ fn versions_moved(files: &[FileEntry], last: &str, in_place: bool) -> Option<Str
         // (helix's `Add changelog notes for 25.01.1`).
         let patch = || {
             (moved.iter()).find(|n| {
-                (!in_place || pairs.iter().any(|(_, to)| to == **n))
-                    && n.strip_prefix(old)
-                        .is_some_and(|rest| rest.starts_with('.') && shape(rest) == 1)
+                n.strip_prefix(old)
+                    .is_some_and(|rest| rest.starts_with('.') && shape(rest) == 1)
             })
         };
         chosen[i] = (free.iter())
