@@ -3467,10 +3467,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             facts.tools = tools;
         }
         if !matches!(kind, Kind::Test | Kind::Lockfile)
-            && super::flag_mentions::place(&facts.path).is_some()
+            && let Some(place) = super::flag_mentions::place(&facts.path)
         {
             facts.flags_written =
-                super::flag_mentions::written(&facts.path, &change.hunks).unwrap_or_default();
+                super::flag_mentions::written(&place, &change.hunks).unwrap_or_default();
         }
         let [removed_lines, added_lines] = firsts;
         facts.lines_alone = match (solid_added, solid_removed) {

@@ -492,8 +492,6 @@ fn one_term(lines: &[String]) -> Option<Term> {
     .then_some(term)
 }
 
-/// A changelog entry as words of a subject: links as their text, a trailing reference
-/// (`(#1234)`, `by @someone`) and end stop dropped, a plain first word lowered.
 /// What changed in an entry whose words stayed while its references moved: `add #3650 to
 /// changelog entry`, `update changelog entry for #3686`; `None` when its words changed.
 fn reference_edit(old: &str, new: &str) -> Option<String> {
@@ -534,6 +532,8 @@ fn reference_edit(old: &str, new: &str) -> Option<String> {
     }
 }
 
+/// A changelog entry as words of a subject: links as their text, a trailing reference
+/// (`(#1234)`, `by @someone`) and end stop dropped, a plain first word lowered.
 fn entry_words(entry: &str) -> String {
     let text = super::words::unlink(entry);
     // A leading scope in emphasis (clap's `*(derive)* Process doc comments`, `**cli:**`).

@@ -92,9 +92,9 @@ fn flags_in(line: &str, fish: bool) -> Vec<String> {
 
 /// The flags a file's hunks name on added lines and nowhere in the hunk before, in order;
 /// `None` when a flag is gone from the hunk (a flag renamed or dropped says more than one
-/// added) or when none is new.
-pub(crate) fn written(path: &str, hunks: &[Hunk]) -> Option<Vec<String>> {
-    let fish = place(path).is_some_and(|p| p.starts_with("fish"));
+/// added) or when none is new. `place` is the file's, as [`place`] names it.
+pub(crate) fn written(place: &str, hunks: &[Hunk]) -> Option<Vec<String>> {
+    let fish = place.starts_with("fish");
     let mut new = Vec::new();
     for hunk in hunks {
         // Each line read once: its kind, its text, the flags it names.
@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn a_flag_on_a_line_of_its_own_is_written_one_put_into_a_command_is_passed() {
-        let fish = "assets/completions/bat.fish.in";
+        let fish = &place("assets/completions/bat.fish.in").unwrap();
         let defined = hunk(
             " complete -c $bat -l diagnostic -d \"Show diagnostics\"\n\
              -        -l diagnostic \\\n\
@@ -234,7 +234,7 @@ mod tests {
             written(fish, &defined),
             Some(vec!["--quiet-empty".to_owned()])
         );
-        let zsh = "assets/completions/bat.zsh.in";
+        let zsh = &place("assets/completions/bat.zsh.in").unwrap();
         let passed = hunk(
             "-    themes=($(bat --list-themes))\n\
              +    themes=($(bat --color=never --decorations=never --list-themes))\n",

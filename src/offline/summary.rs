@@ -3807,7 +3807,7 @@ fn test_summary(
     // than the functions it touched do; a name led by a command (`run_pep723_script`) or
     // a noun phrase (`build_name_mismatch`) does not. A typed house's `refactor:` or
     // `docs:` would contradict a behaviour, so there only features qualify.
-    let any_type = match ty {
+    let beyond_fix = match ty {
         Type::FIX => false,
         Type::FEAT => true,
         Type::REFACTOR | Type::PERF | Type::CHORE if !typed => true,
@@ -3824,7 +3824,7 @@ fn test_summary(
     // often guards what must not change (`…_preserves_arabic_…` after `…_substitutes_every_
     // bidi_control`).
     let (test, phrase) = (tests.iter()).find_map(|t| Some((t, words::test_intent(t)?)))?;
-    if any_type && !words::states_fact(&words::test_words(test)) {
+    if beyond_fix && !words::states_fact(&words::test_words(test)) {
         return None;
     }
     if typed || opens_with_verb_word(&phrase) {
