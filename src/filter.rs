@@ -263,10 +263,17 @@ impl Filter {
         // `linguist-vendored` keeps files out of GitHub's language statistics, and
         // projects mark their own assets so (bat's whole `assets/`: its completions, man
         // page, syntax mappings). Third-party code comes as files added whole or as large
-        // drops; those go as stats. An edit of a few lines is the project's own.
+        // drops; those go as stats. An edit of a few lines is the project's own, unless
+        // it is test data (bat's `tests/examples/`): a sample's lines say nothing of what
+        // the change is for.
+        let test_data = || {
+            let path = change.path.to_str_lossy();
+            paths::is_test(&path, paths::file_name(&path))
+        };
         if by_path.is_some_and(|d| d.reason == Reason::Attribute)
             && (matches!(change.status, Status::Added | Status::Deleted)
-                || change.additions + change.deletions > VENDORED_EDIT_LINES)
+                || change.additions + change.deletions > VENDORED_EDIT_LINES
+                || test_data())
         {
             return Decision::new(Treatment::StatsOnly, Reason::Attribute);
         }

@@ -777,7 +777,11 @@ fn a_small_edit_of_a_file_marked_vendored_is_shown() {
     repo.write("assets/completions/bat.zsh", zsh);
     let big: String = (0..60).map(|i| format!("line {i}\n")).collect();
     repo.write("assets/big.txt", &big);
+    // Test data marked so (bat's `tests/examples/`) says nothing of the change: stats.
+    repo.write("tests/examples/.gitattributes", "* linguist-vendored\n");
+    repo.write("tests/examples/sample.txt", "one\ntwo\n");
     repo.commit_all("base");
+    repo.write("tests/examples/sample.txt", "one\n");
     repo.write(
         "assets/completions/bat.zsh",
         zsh.replace(
@@ -808,10 +812,15 @@ fn a_small_edit_of_a_file_marked_vendored_is_shown() {
         text.contains("stats-only assets/new.txt (marked in .gitattributes)"),
         "{text}"
     );
+    assert!(
+        text.contains("stats-only tests/examples/sample.txt (marked in .gitattributes)"),
+        "{text}"
+    );
     // The offline engine reads the edit too.
     repo.write("assets/big.txt", &big);
     repo.git(["rm", "-q", "--cached", "assets/new.txt"]);
-    repo.add(["assets/big.txt"]);
+    repo.write("tests/examples/sample.txt", "one\ntwo\n");
+    repo.add(["assets/big.txt", "tests/examples/sample.txt"]);
     let out = repo.herald(["--offline"]).output().unwrap();
     let subject = String::from_utf8_lossy(&out.stdout);
     assert!(
