@@ -1279,7 +1279,18 @@ pub(crate) fn setting(line: &str) -> Option<(String, String)> {
         && !value.contains('(')
         && (value.starts_with('{') && value.ends_with('}')
             || value.starts_with('[') && value.ends_with(']'));
-    (plain_key && (plain_value || expression || inline)).then(|| (key.to_owned(), value.to_owned()))
+    // A quoted key of a few words given a list or table (bat's `"SSH Config" =
+    // ["**/.ssh/config"]`); a quoted key given words is a translation's text, no setting.
+    let head = head.trim();
+    let spaced_key = inline
+        && head.len() >= 2
+        && head.starts_with('"')
+        && head.ends_with('"')
+        && key.len() <= 40
+        && key.split(' ').count() <= 4
+        && (key.chars()).all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ' '));
+    ((plain_key && (plain_value || expression || inline)) || spaced_key)
+        .then(|| (key.to_owned(), value.to_owned()))
 }
 
 /// A key given a quoted string of any words, as a manifest gives its package's
@@ -2348,5 +2359,12 @@ mod tests {
             set("vtsls", "{ command = \"vtsls\" }")
         );
         assert_eq!(setting("const x = foo(bar)"), None);
+        // A quoted key of words names a setting when given a list (bat's syntax mappings),
+        // not when given words (a translation).
+        assert_eq!(
+            setting("\"SSH Config\" = [\"**/.ssh/config\"]"),
+            set("SSH Config", "[\"**/.ssh/config\"]")
+        );
+        assert_eq!(setting("\"Save file\": \"Datei speichern\","), None);
     }
 }
