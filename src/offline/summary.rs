@@ -3827,49 +3827,16 @@ fn test_summary(
     if beyond_fix && !words::states_fact(&words::test_words(test)) {
         return None;
     }
-    if typed || opens_with_verb_word(&phrase) {
-        return Some(truncate(&untautology(&phrase, ty, typed), budget));
-    }
-    // Without a type in front, a fact needs a verb of its own: `workspace list reuses
-    // settings discovery` is `make workspace list reuse settings discovery`. A noun phrase
-    // stays as it is: `Fix` before it read as the fault in fresh reviews (`Fix motors map
-    // to their own effects`), and so does a name that says what must not happen
-    // (`try_wont_run_twice`).
-    let negated = phrase.split_whitespace().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "not"
-                | "no"
-                | "never"
-                | "wont"
-                | "won't"
-                | "dont"
-                | "don't"
-                | "doesnt"
-                | "doesn't"
-                | "cant"
-                | "can't"
-                | "cannot"
-                | "without"
-        )
-    });
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let third = (1..words.len().min(5)).find_map(|k| {
-        let verb = words::unthird(words[k]).filter(|b| words::imperative(b).as_ref() == Some(b))?;
-        (words[..k].iter().all(|w| words::imperative(w).is_none())).then_some((k, verb))
-    });
-    let phrase = match third {
-        Some((k, verb)) if !negated => format!(
-            "make {} {verb} {}",
-            words[..k].join(" "),
-            words[k + 1..].join(" ")
-        )
-        .trim_end()
-        .to_owned(),
-        _ => phrase,
+    // A fact reads as the change that makes it true, typed or not: `stop stream reader
+    // from polling after EOF`, `make workspace list reuse settings discovery`. A noun
+    // phrase stays as it is: `Fix` before it read as the fault in fresh reviews (`Fix
+    // motors map to their own effects`), and so does a name that says what must not
+    // happen but is led by what it runs (`try_wont_run_twice`).
+    let phrase = match opens_with_verb_word(&phrase) {
+        true => phrase,
+        false => words::fact_change(&phrase, true).unwrap_or(phrase),
     };
-    // Untyped: nothing to take off the front.
-    Some(truncate(&phrase, budget))
+    Some(truncate(&untautology(&phrase, ty, typed), budget))
 }
 
 /// Tells whether a phrase opens with a verb (`handle …`, `don't …`).

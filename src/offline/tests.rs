@@ -3685,15 +3685,18 @@ fn a_new_test_stating_a_fact_names_the_change_whatever_its_type() {
     let fact = "test_stream_reader_does_not_poll_after_eof";
     assert_eq!(
         words(fact, Type::REFACTOR, false),
-        "stream reader does not poll after EOF"
+        "stop stream reader from polling after EOF"
     );
+    // Typed or not, the fact reads as the change that makes it true.
+    for typed in [false, true] {
+        assert_eq!(
+            words("help_uses_valid_config", Type::FEAT, typed),
+            "make help use valid config"
+        );
+    }
     assert_eq!(
-        words("help_uses_valid_config", Type::FEAT, false),
-        "make help use valid config"
-    );
-    assert_eq!(
-        words("help_uses_valid_config", Type::FEAT, true),
-        "help uses valid config"
+        words("broadcast_sender_new_must_be_closed", Type::FIX, true),
+        "close broadcast sender new"
     );
     // `refactor:` in front of a behaviour would contradict it.
     assert!(!words(fact, Type::REFACTOR, true).contains("stream reader"));

@@ -386,6 +386,192 @@ pub(crate) fn states_fact(words: &str) -> bool {
     })
 }
 
+/// Returns the `-ing` form of a bare verb: `poll` → `polling`, `hide` → `hiding`, `stop`
+/// → `stopping`, `panic` → `panicking`, `see` → `seeing`, `tie` → `tying`.
+pub(crate) fn gerund(verb: &str) -> String {
+    if let Some(stem) = verb.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if verb.ends_with('e') && !verb.ends_with("ee") && !verb.ends_with("ye") && verb.len() > 2 {
+        return format!("{}ing", &verb[..verb.len() - 1]);
+    }
+    if verb.ends_with('c') {
+        return format!("{verb}king");
+    }
+    let b = verb.as_bytes();
+    let vowels = |w: &[u8]| {
+        let mut groups = 0;
+        let mut inside = false;
+        for &c in w {
+            let vowel = !is_consonant(c);
+            groups += usize::from(vowel && !inside);
+            inside = vowel;
+        }
+        groups
+    };
+    // A short verb that ends consonant, vowel, consonant doubles its last letter (`stop`,
+    // `split`, `run`), as do the longer ones stressed at the end (`omit`, `prefer`).
+    let stressed_last = [
+        "omit", "emit", "submit", "commit", "permit", "admit", "prefer", "refer", "occur", "begin",
+        "forget", "regret", "upset",
+    ];
+    if b.len() >= 3
+        && is_consonant(b[b.len() - 1])
+        && !matches!(b[b.len() - 1], b'w' | b'x' | b'y')
+        && !is_consonant(b[b.len() - 2])
+        && is_consonant(b[b.len() - 3])
+        && (vowels(b) == 1 || stressed_last.contains(&verb))
+    {
+        return format!("{verb}{}ing", b[b.len() - 1] as char);
+    }
+    format!("{verb}ing")
+}
+
+/// Returns a test's fact as the change that makes it true, or `None` when the words read
+/// otherwise: `stream reader does not poll after eof` → `stop stream reader from polling
+/// after eof`, `tar wheel traversal is not recorded` → `don't record tar wheel traversal`,
+/// `broadcast sender new must be closed` → `close broadcast sender new`, `scenario can
+/// skip generated tests` → `let scenario skip generated tests`, `num idle threads is zero
+/// after shutdown` → `make num idle threads zero after shutdown`.
+///
+/// A verb in the third person on its own (`help uses …`) counts only with `plain_verbs`:
+/// in a test's name it is one, in a note's prose it is as often a plural (`SQL get
+/// documents using …`).
+pub(crate) fn fact_change(phrase: &str, plain_verbs: bool) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let first = words.first()?.to_lowercase();
+    // A name led by a verb is a case under test (`evaluate file arg … does not split …`),
+    // not a thing the change acts on.
+    let verb_like = first.ends_with("ing")
+        || first.ends_with("ify")
+        || first.ends_with("ize")
+        || first.len() >= 7 && first.ends_with("ate");
+    if opens_with_verb(&first) || verb_like {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let negated = lower.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not"
+                | "no"
+                | "never"
+                | "wont"
+                | "won't"
+                | "dont"
+                | "don't"
+                | "doesnt"
+                | "doesn't"
+                | "cant"
+                | "can't"
+                | "cannot"
+                | "without"
+        )
+    });
+    let at = |k: usize| lower.get(k).map_or("", String::as_str);
+    let tail = |from: usize| {
+        let rest = words.get(from..).unwrap_or_default().join(" ");
+        if rest.is_empty() {
+            rest
+        } else {
+            format!(" {rest}")
+        }
+    };
+    // The verb a participle is made from, when it is one (`closed`, `recorded`, `kept`).
+    let done = |word: &str| {
+        (word.len() > 3 && !word.starts_with("un"))
+            .then(|| participle(word))
+            .flatten()
+    };
+    for k in 1..words.len().min(6) {
+        if words[k - 1].ends_with([',', ':', ';']) {
+            return None;
+        }
+        let subject = words[..k].join(" ");
+        let (one, two) = (at(k + 1), at(k + 2));
+        let change = match at(k) {
+            "does" | "do" | "will" | "should" | "must" | "can" if one == "not" => {
+                let verb = (two.len() > 1).then_some(two)?;
+                if verb == "be" {
+                    let bare = done(at(k + 3))?;
+                    format!("don't {bare} {subject}{}", tail(k + 4))
+                } else {
+                    format!("stop {subject} from {}{}", gerund(verb), tail(k + 3))
+                }
+            }
+            "doesn't" | "don't" | "won't" | "cannot" | "can't" | "shouldn't" | "mustn't" => {
+                let verb = (one.len() > 1 && one != "be").then_some(one)?;
+                format!("stop {subject} from {}{}", gerund(verb), tail(k + 2))
+            }
+            "never" | "no" => {
+                let at_verb = if at(k) == "no" {
+                    (one == "longer").then_some(k + 2)?
+                } else {
+                    k + 1
+                };
+                let bare = unthird(at(at_verb))?;
+                format!("stop {subject} from {}{}", gerund(&bare), tail(at_verb + 1))
+            }
+            "is" | "are" | "isn't" | "aren't" => {
+                let no_longer = one == "no" && two == "longer";
+                let negated = matches!(at(k), "isn't" | "aren't") || one == "not" || no_longer;
+                let next = match (one, no_longer) {
+                    (_, true) => k + 3,
+                    ("not", _) => k + 2,
+                    _ => k + 1,
+                };
+                match (negated, done(at(next))) {
+                    (true, Some(bare)) => format!("don't {bare} {subject}{}", tail(next + 1)),
+                    (false, Some(bare)) => format!("{bare} {subject}{}", tail(next + 1)),
+                    // `is zero after shutdown`: a state and when it holds.
+                    (false, None) if words.len() - next >= 3 => {
+                        format!("make {subject}{}", tail(next))
+                    }
+                    _ => return None,
+                }
+            }
+            "must" | "should" | "will" if one == "be" => {
+                let bare = done(two)?;
+                format!("{bare} {subject}{}", tail(k + 3))
+            }
+            // `will now also contain` → `make … also contain`.
+            "must" | "should" | "will" if one.len() > 1 => {
+                let from = if one == "now" { k + 2 } else { k + 1 };
+                (from < words.len()).then_some(())?;
+                format!("make {subject}{}", tail(from))
+            }
+            "can" if one.len() > 1 && one != "be" => {
+                let from = if one == "now" { k + 2 } else { k + 1 };
+                (from < words.len()).then_some(())?;
+                format!("let {subject}{}", tail(from))
+            }
+            // `workspace list reuses settings discovery` → `make workspace list reuse
+            // settings discovery`. A name that says what must not happen elsewhere in it
+            // (`… returns none without …`) stays a fact: its verb turned reads backwards.
+            word => {
+                let Some(bare) =
+                    unthird(word).filter(|b| imperative(b).as_deref() == Some(b.as_str()))
+                else {
+                    continue;
+                };
+                // `exit CLI when Cargo returns …`: a clause, not a subject.
+                let clause = (lower[..k].iter())
+                    .any(|w| matches!(w.as_str(), "when" | "if" | "while" | "unless" | "where"));
+                if !plain_verbs
+                    || negated
+                    || clause
+                    || words[..k].iter().any(|w| imperative(w).is_some())
+                {
+                    continue;
+                }
+                format!("make {subject} {bare}{}", tail(k + 1))
+            }
+        };
+        return Some(change);
+    }
+    None
+}
+
 /// Returns the behaviour a test's name pins, in words, or `None` when the name says too
 /// little (`test_parse`, `TestRun`): at least three words are needed.
 pub(crate) fn test_intent(name: &str) -> Option<String> {
@@ -724,6 +910,11 @@ fn reworded(sentence: &str) -> Option<String> {
         && let Some(k) = (1..words.len().min(16))
             .find(|&k| words[k] == "no" && words.get(k + 1) == Some(&"longer"))
     {
+        // `Passing an argument more than once is no longer an error` → `allow passing an
+        // argument more than once`.
+        if words[k - 1] == "is" && matches!(words.get(k + 2..k + 4), Some(["an", "error"])) {
+            return Some(format!("allow {}", subject(k - 1)));
+        }
         let verb = unthird(words.get(k + 2)?)?;
         let rest = words.get(k + 3..).filter(|r| !r.is_empty())?;
         return Some(format!(
@@ -751,6 +942,8 @@ fn reworded(sentence: &str) -> Option<String> {
                 let rest = rest(k + 1)?;
                 return Some(format!("make {} {}", subject(k - 1), rest.join(" ")));
             }
+            // `will now also contain`: a modal's clause, read as a fact below.
+            "now" if matches!(words[k - 1], "will" | "can" | "must" | "should") => break,
             "now" => {
                 // `now also watches`, `now correctly handles`.
                 let also = words
@@ -811,7 +1004,13 @@ fn reworded(sentence: &str) -> Option<String> {
             _ => {}
         }
     }
-    None
+    // `jj config gc` will delete …, `--foo` is no longer required: what the thing
+    // does or is, as the change that made it so. What a thing no longer does reads as it
+    // is (`the parser no longer crashes`).
+    if (words.windows(3)).any(|w| w[0] == "no" && w[1] == "longer" && unthird(w[2]).is_some()) {
+        return None;
+    }
+    fact_change(&format!("{} {}", subject(1), words[1..].join(" ")), false)
 }
 
 /// The bare verb of a past participle: `moved` → `move`, and the common irregular ones
@@ -1764,6 +1963,81 @@ mod tests {
     use super::*;
 
     #[test]
+    fn gerunds_follow_the_spelling_rules() {
+        for (bare, ing) in [
+            ("poll", "polling"),
+            ("hide", "hiding"),
+            ("stop", "stopping"),
+            ("split", "splitting"),
+            ("panic", "panicking"),
+            ("see", "seeing"),
+            ("tie", "tying"),
+            ("open", "opening"),
+            ("visit", "visiting"),
+            ("emit", "emitting"),
+            ("show", "showing"),
+            ("fix", "fixing"),
+            ("stall", "stalling"),
+        ] {
+            assert_eq!(gerund(bare), ing);
+        }
+    }
+
+    #[test]
+    fn a_fact_reads_as_the_change_that_makes_it_true() {
+        for (fact, change) in [
+            (
+                "stream reader does not poll after EOF",
+                "stop stream reader from polling after EOF",
+            ),
+            (
+                "before park doesn't stall spawned timer",
+                "stop before park from stalling spawned timer",
+            ),
+            (
+                "Tar wheel traversal is not recorded",
+                "don't record Tar wheel traversal",
+            ),
+            ("sender must be closed on drop", "close sender on drop"),
+            ("value is rejected", "reject value"),
+            (
+                "scenario can skip generated tests",
+                "let scenario skip generated tests",
+            ),
+            ("cursor must stay visible", "make cursor stay visible"),
+            (
+                "num idle threads is zero after shutdown",
+                "make num idle threads zero after shutdown",
+            ),
+            (
+                "parser never panics on eof",
+                "stop parser from panicking on eof",
+            ),
+            ("help uses valid config", "make help use valid config"),
+        ] {
+            assert_eq!(fact_change(fact, true).as_deref(), Some(change), "{fact}");
+        }
+        // A case under test, a vague state, a name that runs a command: no change to say.
+        for words in [
+            "evaluate file arg with newline does not split commands",
+            "alias names are reasonable",
+            "metadata access is streaming",
+            "value is unchanged",
+            "returns none without input",
+            "stream reader",
+            "exit CLI when Cargo returns an error",
+        ] {
+            assert_eq!(fact_change(words, true), None, "{words}");
+        }
+        // In prose a plural reads as a verb: only the auxiliaries count there.
+        assert_eq!(fact_change("SQL get documents using filters", false), None);
+        assert_eq!(
+            fact_change("the value can be empty now", false).as_deref(),
+            None
+        );
+    }
+
+    #[test]
     fn participles_and_third_persons_become_bare() {
         for (past, bare) in [
             ("centered", "center"),
@@ -1962,8 +2236,28 @@ mod tests {
             reworded("The server now 404s on unknown routes"),
             Some("make the server 404 on unknown routes".to_owned())
         );
-        // `can` after `now` is no verb to make anyone do.
-        assert_eq!(reworded("users can now work with dates"), None);
+        // `can` after `now` lets, it does not make.
+        assert_eq!(
+            reworded("users can now work with dates").as_deref(),
+            Some("let users work with dates")
+        );
+        // What a thing will do, or is no longer, is what the change makes so.
+        for (note, phrase) in [
+            (
+                "The `--version` output will now also contain PCRE2 availability information.",
+                "make the `--version` output also contain PCRE2 availability information",
+            ),
+            (
+                "Passing an argument more than once is no longer an error. The last wins.",
+                "allow passing an argument more than once",
+            ),
+            (
+                "The `--base` flag is no longer required.",
+                "don't require the `--base` flag",
+            ),
+        ] {
+            assert_eq!(note_phrase(note).as_deref(), Some(phrase), "{note}");
+        }
     }
 
     #[test]
