@@ -549,8 +549,19 @@ fn entry_words(entry: &str) -> String {
     let text = super::words::without_reference(text.trim().trim_end_matches('.').trim());
     let mut words = text.splitn(2, ' ');
     let first = words.next().unwrap_or("");
-    let lowered = super::words::lower_first(first);
-    match words.next() {
+    let rest = words.next();
+    // An entry led by its verb is what the entry is for: `Fix a regression …` → `fixing a
+    // regression …`; `Support for X` is a noun.
+    let next = rest.and_then(|r| r.split_whitespace().next()).unwrap_or("");
+    let noun_follows = matches!(
+        next,
+        "for" | "of" | "to" | "in" | "on" | "with" | "and" | "is" | "was" | "are" | "now"
+    );
+    let lowered = match super::words::imperative(first) {
+        Some(bare) if rest.is_some() && !noun_follows => super::words::gerund(&bare),
+        _ => super::words::lower_first(first),
+    };
+    match rest {
         Some(rest) => format!("{lowered} {rest}"),
         None => lowered,
     }

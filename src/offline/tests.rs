@@ -1028,7 +1028,17 @@ fn changelog_entries_and_removed_sections_are_named() {
     );
     let subject = message(&changelog("+- *(derive)* Support doc comments\n")).subject;
     assert!(
-        subject.ends_with(": add changelog entry for support doc comments"),
+        subject.ends_with(": add changelog entry for supporting doc comments"),
+        "{subject}"
+    );
+    let subject = message(&changelog("+- Fixed a regression from 1.2.0\n")).subject;
+    assert!(
+        subject.ends_with(": add changelog entry for fixing a regression from 1.2.0"),
+        "{subject}"
+    );
+    let subject = message(&changelog("+- Support for multiple themes\n")).subject;
+    assert!(
+        subject.ends_with(": add changelog entry for support for multiple themes"),
         "{subject}"
     );
     let long = "+- Report the process's exit status when a native test fails to start on Windows\n";
