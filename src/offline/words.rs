@@ -1010,7 +1010,11 @@ fn reworded(sentence: &str) -> Option<String> {
     if (words.windows(3)).any(|w| w[0] == "no" && w[1] == "longer" && unthird(w[2]).is_some()) {
         return None;
     }
-    fact_change(&format!("{} {}", subject(1), words[1..].join(" ")), false)
+    // A verb in the third person counts after a name in code or an article (the `Host`
+    // extractor that `includes port …`), not after bare words, where it is as often a
+    // plural (`SQL get documents using …`).
+    let named = words[0].starts_with('`') || matches!(words[0], "The" | "A" | "An");
+    fact_change(&format!("{} {}", subject(1), words[1..].join(" ")), named)
 }
 
 /// The bare verb of a past participle: `moved` → `move`, and the common irregular ones
@@ -2254,6 +2258,10 @@ mod tests {
             (
                 "The `--base` flag is no longer required.",
                 "don't require the `--base` flag",
+            ),
+            (
+                "`Host` extractor includes port number when parsing authority.",
+                "make `Host` extractor include port number when parsing authority",
             ),
         ] {
             assert_eq!(note_phrase(note).as_deref(), Some(phrase), "{note}");
