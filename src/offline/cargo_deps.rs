@@ -55,6 +55,12 @@ fn unquoted(s: &str) -> &str {
     s.trim().trim_matches(['"', '\''])
 }
 
+/// The name of the dependency a line declares (`tower = { version = "0.5" }`), if it
+/// declares one.
+pub(crate) fn dep_name(line: &str) -> Option<String> {
+    dep_line(line).map(|(name, _)| name)
+}
+
 /// Reads `name = "1.0"` or `name = { version = "1.0", features = […], … }`; `None` for
 /// any other line (a table header, a multi-line table, a comment).
 fn dep_line(line: &str) -> Option<(String, Spec)> {

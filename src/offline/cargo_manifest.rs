@@ -25,6 +25,13 @@ pub(crate) enum Line {
         opened: bool,
         items: Vec<String>,
     },
+    /// A dependency's line in a dependency table, taken out or put in whole; two of them,
+    /// in different hunks, may be one dependency moved ([`moved_deps`]).
+    Dep {
+        added: bool,
+        name: String,
+        text: String,
+    },
     /// A lint given a level (`unsafe_code = "warn"`, `x = { level = "warn", priority = -1 }`).
     Lint {
         added: bool,
@@ -180,6 +187,17 @@ pub(crate) fn hunk(hunk: &Hunk, places: Option<&[Vec<Option<Place>>; 2]>) -> Opt
             });
             continue;
         }
+        let deps_table = table
+            .as_deref()
+            .is_some_and(|t| t.ends_with("dependencies"));
+        if deps_table && let Some(name) = super::cargo_deps::dep_name(text) {
+            out.push(Line::Dep {
+                added,
+                name,
+                text: text.to_owned(),
+            });
+            continue;
+        }
         let lints_table = table.as_deref().is_none_or(|t| t.contains("lints"));
         let (name, level, priority) = lint(text).filter(|_| lints_table)?;
         out.push(Line::Lint {
@@ -213,6 +231,33 @@ pub(crate) struct LintChange {
     pub name: String,
     pub from: Option<String>,
     pub to: Option<String>,
+}
+
+/// The dependencies one manifest's lines take out in one place and put back in another,
+/// as edits: axum-extra's `tower` moved from `[dependencies]` among its doc dependencies
+/// and made optional. `None` when a dependency line is not one side of such a move, or the
+/// move changes its version or source; an empty list when no dependency line changed.
+pub(crate) fn moved_deps(lines: &[Line]) -> Option<Vec<DepEdit>> {
+    let side = |want: bool| -> Vec<(&str, &str)> {
+        (lines.iter())
+            .filter_map(|line| match line {
+                Line::Dep { added, name, text } if *added == want => {
+                    Some((name.as_str(), text.as_str()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    let (old, new) = (side(false), side(true));
+    if old.len() != new.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (name, before) in &old {
+        let (_, after) = new.iter().find(|(n, _)| n == name)?;
+        out.extend(super::cargo_deps::edits(&[before], &[after])?);
+    }
+    Some(out)
 }
 
 /// Pairs the two sides of one manifest's lines: the lists and lints that changed, in the
@@ -250,6 +295,7 @@ pub(crate) fn changes(lines: &[Line]) -> (Vec<ListChange>, Vec<LintChange>) {
                 side.0.extend(items.iter().cloned());
                 side.1 |= *opened;
             }
+            Line::Dep { .. } => {}
             Line::Lint {
                 added,
                 table,

@@ -748,6 +748,10 @@ fn manifest_edits_summary(files: &[&FileFacts], budget: usize) -> Option<String>
             _ => return None,
         }
         add(&mut edits, &f.dep_edits);
+        add(
+            &mut edits,
+            &super::cargo_manifest::moved_deps(&f.manifest_lines)?,
+        );
         let (l, n) = super::cargo_manifest::changes(&f.manifest_lines);
         add(&mut lists, &l);
         add(&mut lints, &n);

@@ -3794,3 +3794,38 @@ fn flags_written_into_completions_and_help_are_named() {
 ";
     assert_eq!(words_of(zsh), "add --quiet-empty to zsh completion");
 }
+
+/// axum-extra moved `tower` from its dependencies among its doc dependencies, made it
+/// optional and let the docs feature turn it on: three hunks, one edit (`Update
+/// Cargo.toml` before).
+#[test]
+fn a_dependency_moved_within_its_manifest_is_one_edit() {
+    let patch = |version: &str| {
+        format!(
+            "diff --git a/axum-extra/Cargo.toml b/axum-extra/Cargo.toml
+--- a/axum-extra/Cargo.toml
++++ b/axum-extra/Cargo.toml
+@@ -1,4 +1,4 @@
+ [features]
+ default = []
+-__private_docs = [\"dep:serde\"]
++__private_docs = [\"dep:serde\", \"dep:tower\"]
+ 
+@@ -5,5 +5,4 @@
+ [dependencies]
+ mime = \"0.3\"
+-tower = {{ version = \"0.5.2\", features = [\"util\"] }}
+ tower-layer = \"0.3\"
+ 
+@@ -12,3 +11,4 @@
+ [dependencies]
+ serde = {{ version = \"1.0\", optional = true }}
++tower = {{ version = \"{version}\", features = [\"util\"], optional = true }}
+ 
+"
+        )
+    };
+    assert_eq!(words_of(&patch("0.5.2")), "make tower optional");
+    // A version moved too is no edit in place.
+    assert_ne!(words_of(&patch("0.5.3")), "make tower optional");
+}
