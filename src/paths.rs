@@ -367,6 +367,24 @@ fn is_docs(path: &str, name_lower: &str, ext: &str) -> bool {
         || has_dir(path, &["docs", "doc", "documentation"])
 }
 
+/// Tells whether a path is a spell checker's word list: a Hunspell dictionary
+/// (`spellcheck.dic`), a `words.txt` or `wordlist.txt`, or a plain list in a spelling
+/// tool's folder (`.github/actions/spelling/expect.txt`, `.cspell/project.txt`, Vale's
+/// `Vocab/*/accept.txt`).
+pub fn is_word_list(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, ""));
+    ext == "dic"
+        || matches!(ext, "txt" | "lst")
+            && (stem.contains("word")
+                || stem.contains("dict")
+                || stem.contains("spell")
+                || has_dir(
+                    path,
+                    &["spelling", ".cspell", "cspell", "Vocab", "dictionaries"],
+                ))
+}
+
 /// Tells whether a path holds tests, test data or snapshots.
 pub fn is_test(path: &str, name: &str) -> bool {
     let stem_end = |suffixes: &[&str]| {

@@ -205,6 +205,9 @@ pub(crate) struct FileFacts {
     /// Items taken out of such a list (`{ name = "spin" },` under `skip-tree = [`), from
     /// hunks that do nothing else.
     pub list_removed: Vec<(String, String)>,
+    /// The file is a word list (a spell checker's dictionary) whose every changed line is
+    /// one word: its words are in `list_items` and `list_removed`, keyed by the file's name.
+    pub word_list: bool,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -1662,6 +1665,42 @@ fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
 }
 
 /// A line of a tree-sitter query that is one word to match and nothing else: `"tool"`.
+/// The words a hunk of a word list takes out and puts in, when every changed line is one
+/// word (`overweighing`; a Hunspell entry's affix flags, `ORed/S`, dropped) or the word
+/// count a Hunspell `.dic` opens with; `None` for any other hunk.
+fn list_words(hunk: &crate::diff::Hunk) -> Option<[Vec<String>; 2]> {
+    let mut out: [Vec<String>; 2] = Default::default();
+    for line in hunk.lines() {
+        let side = match line.kind {
+            LineKind::Removed => 0,
+            LineKind::Added => 1,
+            LineKind::Context | LineKind::NoNewline => continue,
+        };
+        let text = std::str::from_utf8(line.text).ok()?.trim();
+        if text.is_empty() || text.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let word = text.split('/').next().unwrap_or(text);
+        let plain = !word.is_empty()
+            && word.chars().count() <= 40
+            && !word.starts_with('#')
+            && !word.contains(char::is_whitespace);
+        if !plain {
+            return None;
+        }
+        out[side].push(word.to_owned());
+    }
+    // A word put back as it was is no change.
+    let [removed, added] = &mut out;
+    let same: Vec<String> = (removed.iter())
+        .filter(|w| added.contains(w))
+        .cloned()
+        .collect();
+    removed.retain(|w| !same.contains(w));
+    added.retain(|w| !same.contains(w));
+    Some(out)
+}
+
 fn query_word(line: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(line).ok()?.trim();
     let word = text.strip_prefix('"')?.strip_suffix('"')?;
@@ -2193,6 +2232,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             mentions: Vec::new(),
             list_items: Vec::new(),
             list_removed: Vec::new(),
+            word_list: false,
             swaps: Vec::new(),
             dep_edits: Vec::new(),
             manifest_lines: Vec::new(),
@@ -2361,6 +2401,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         // put words into it.
         let query = super::summary::query_name(&facts.path);
         let mut only_words = true;
+        // A spell checker's word list (tokio's `spellcheck.dic`), and whether every hunk so
+        // far only put words into it or took them out.
+        let word_list = paths::is_word_list(&facts.path);
+        let mut only_list_words = word_list;
         // The changed lines kept per hunk side for the line rules. A TOML registry's new entry
         // runs to twenty lines or more, and a diff may show it shifted, its `[[language]]`
         // header last (helix's `htmldjango`): keep enough of those to see it.
@@ -2376,6 +2420,25 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
         }
         for hunk in &change.hunks {
             out.hunks += 1;
+            if only_list_words {
+                match list_words(hunk) {
+                    Some([removed, added]) => {
+                        let key = paths::file_name(&facts.path).to_owned();
+                        for (list, words) in [
+                            (&mut facts.list_removed, removed),
+                            (&mut facts.list_items, added),
+                        ] {
+                            for word in words {
+                                let item = (key.clone(), word);
+                                if list.len() < 16 && !list.contains(&item) {
+                                    list.push(item);
+                                }
+                            }
+                        }
+                    }
+                    None => only_list_words = false,
+                }
+            }
             if kind == Kind::Source
                 && matches!(lang, Lang::Rust | Lang::Go)
                 && out.flags.len() < 8
@@ -3399,10 +3462,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|name| sync_removed.contains(name))
             .collect();
         facts.comment_only = changed_hunks > 0 && comment_hunks == changed_hunks;
-        if query.is_some() && !only_words {
+        if query.is_some() && !only_words || word_list && !only_list_words {
             facts.list_items.clear();
             facts.list_removed.clear();
         }
+        facts.word_list = only_list_words && facts.status == Status::Modified;
         facts.line_endings_only = changed_hunks > 0 && ending_hunks == changed_hunks;
         if let [Some(gained)] = newline_ends.as_slice()
             && facts.line_endings_only

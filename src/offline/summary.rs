@@ -1371,6 +1371,13 @@ pub(crate) fn summary(
     if let Some(text) = moved_modules_summary(&files, budget) {
         return text;
     }
+    // Words put into a spell checker's list or taken out: `remove overweighing from
+    // spellcheck.dic`, not an edit of prose.
+    if files.iter().all(|f| f.word_list)
+        && let Some(text) = list_items_summary(&files, budget)
+    {
+        return text;
+    }
     if let Some(text) = super::documents::summary(a, &files, budget) {
         return text;
     }
@@ -1698,6 +1705,12 @@ pub(crate) fn summary(
         // covector-version-or-publish`).
         _ if ty == Type::CI || all(&|f| f.kind == Kind::Ci && f.path.starts_with(".github/")) => {
             if let Some(text) = instruction_summary(a, &files, budget) {
+                return text;
+            }
+            // A spell-checking action's word list (`.github/actions/spelling/expect.txt`).
+            if all(&|f| f.word_list)
+                && let Some(text) = list_items_summary(&files, budget)
+            {
                 return text;
             }
             let workflows = all(&|f| f.path.starts_with(".github/workflows/"));
@@ -2213,10 +2226,11 @@ fn list_items_summary(files: &[&FileFacts], budget: usize) -> Option<String> {
     let plain = |f: &&FileFacts| {
         f.status == Status::Modified
             && !(f.list_items.is_empty() && f.list_removed.is_empty())
-            && !f.other_lines
-            && f.settings.iter().all(pin)
-            && f.tables.is_empty()
-            && f.entries.is_empty()
+            && (f.word_list
+                || !f.other_lines
+                    && f.settings.iter().all(pin)
+                    && f.tables.is_empty()
+                    && f.entries.is_empty())
     };
     if files.is_empty() || !files.iter().all(plain) {
         return None;

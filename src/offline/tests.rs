@@ -3829,3 +3829,49 @@ fn a_dependency_moved_within_its_manifest_is_one_edit() {
     // A version moved too is no edit in place.
     assert_ne!(words_of(&patch("0.5.3")), "make tower optional");
 }
+
+/// tokio's `spellcheck.dic` is a Hunspell dictionary: its count on the first line, then a
+/// word a line. A word taken out is named (`ci: remove a typo from spellcheck.dic`), where
+/// `update spellcheck.dic` said nothing.
+#[test]
+fn words_put_into_a_word_list_are_named() {
+    let dic = "diff --git a/spellcheck.dic b/spellcheck.dic
+--- a/spellcheck.dic
++++ b/spellcheck.dic
+@@ -1,3 +1,3 @@
+-307
++306
+ &
+ +
+@@ -193,4 +193,3 @@ ok
+ oneshot
+ ORed/S
+-overweighing
+ parker
+";
+    assert_eq!(words_of(dic), "remove overweighing from spellcheck.dic");
+    let expect =
+        "diff --git a/.github/actions/spelling/expect.txt b/.github/actions/spelling/expect.txt
+--- a/.github/actions/spelling/expect.txt
++++ b/.github/actions/spelling/expect.txt
+@@ -10,2 +10,4 @@
+ notify
++ratatui
++unicode
+ xdg
+";
+    assert_eq!(words_of(expect), "add ratatui and unicode to expect.txt");
+    // Prose in a file of that name is no list.
+    let prose = "diff --git a/words.txt b/words.txt
+--- a/words.txt
++++ b/words.txt
+@@ -1,2 +1,2 @@
+-A few words
++A few more words
+ here
+";
+    let a = analysis::analyse(&entries(prose.as_bytes()));
+    assert!(!a.files[0].word_list && a.files[0].list_items.is_empty());
+    let a = analysis::analyse(&entries(dic.as_bytes()));
+    assert!(a.files[0].word_list);
+}
