@@ -3402,8 +3402,16 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         found
                     });
                 tally(moved, quiet, &mut tool_hunks, &mut tools, 8);
-                if kind == Kind::Ci
-                    && let Some(found) = super::deps::run_flags(&old_lines, &new_lines)
+                // Commands run by CI, hooks, build files, scripts and a package's scripts:
+                // their lines, or (a Makefile's, a shell script's) the lines themselves.
+                let bare = kind == Kind::Build && !name.starts_with("Dockerfile")
+                    || matches!(paths::extension(&name), "sh" | "bash");
+                let runs_commands = matches!(kind, Kind::Ci | Kind::Build | Kind::Config)
+                    || bare
+                    || kind == Kind::Other && matches!(paths::extension(&name), "json" | "toml")
+                    || name == "package.json";
+                if runs_commands
+                    && let Some(found) = super::deps::run_flags(&old_lines, &new_lines, bare)
                 {
                     for change in found {
                         if out.run_flags.len() < 4 && !out.run_flags.contains(&change) {

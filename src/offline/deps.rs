@@ -1020,17 +1020,41 @@ pub(crate) fn installs(old: &[&[u8]], new: &[&[u8]]) -> Option<Installs> {
     (!added.is_empty() || !removed.is_empty()).then_some(Installs { added, removed })
 }
 
-/// Reads the `run:` lines a hunk changed in place, paired in order, into the flags each
-/// gained or lost; `None` unless each pair keeps its command and differs only in a few
-/// flags and their values.
-pub(crate) fn run_flags(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<RunFlags>> {
-    let run = |line: &[u8]| -> Option<String> {
-        let line = std::str::from_utf8(line).ok()?.trim();
-        let rest = line.trim_start_matches("- ").strip_prefix("run:")?.trim();
-        (!rest.is_empty() && !rest.starts_with(['|', '>'])).then(|| rest.to_owned())
-    };
-    let old: Vec<String> = old.iter().filter_map(|l| run(l)).collect();
-    let new: Vec<String> = new.iter().filter_map(|l| run(l)).collect();
+/// The command a line runs: a CI step's or a hook's `run:`, `entry:`, `command:` or
+/// `script:`, a Dockerfile's `RUN`, a quoted string of words given to a key (JSON's
+/// `"command": "uv run …"`, a `package.json` script, TOML's `run = "cargo …"`), or with
+/// `bare`, the line itself (a Makefile's recipe, a shell script).
+fn command_text(line: &[u8], bare: bool) -> Option<String> {
+    let line = std::str::from_utf8(line).ok()?.trim();
+    let item = line.trim_start_matches("- ");
+    for key in ["run:", "entry:", "command:", "script:"] {
+        if let Some(rest) = item.strip_prefix(key) {
+            let rest = rest.trim();
+            let rest = (rest.strip_prefix('"').and_then(|r| r.strip_suffix('"'))).unwrap_or(rest);
+            return (!rest.is_empty() && !rest.starts_with(['|', '>'])).then(|| rest.to_owned());
+        }
+    }
+    if let Some(rest) = line.strip_prefix("RUN ") {
+        return Some(rest.trim().to_owned());
+    }
+    if let Some(sep) = line.find([':', '=']) {
+        let value = line[sep + 1..].trim().trim_end_matches(',').trim_end();
+        if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'))
+            && inner.contains(' ')
+            && !inner.contains('"')
+        {
+            return Some(inner.to_owned());
+        }
+    }
+    (bare && !line.is_empty() && !line.starts_with('#')).then(|| line.to_owned())
+}
+
+/// Reads the command lines a hunk changed in place ([`command_text`]), paired in order,
+/// into the flags each gained or lost; `None` unless each pair keeps its command and
+/// differs only in a few flags and their values.
+pub(crate) fn run_flags(old: &[&[u8]], new: &[&[u8]], bare: bool) -> Option<Vec<RunFlags>> {
+    let old: Vec<String> = old.iter().filter_map(|l| command_text(l, bare)).collect();
+    let new: Vec<String> = new.iter().filter_map(|l| command_text(l, bare)).collect();
     if old.is_empty() || old.len() != new.len() || old.len() > 4 {
         return None;
     }
@@ -1065,14 +1089,19 @@ pub(crate) fn run_flags(old: &[&[u8]], new: &[&[u8]]) -> Option<Vec<RunFlags>> {
         if (added.is_empty() && removed.is_empty()) || !flags(&added) || !flags(&removed) {
             return None;
         }
-        // The command: the old line's leading words, so long as the new line keeps them.
-        // A toolchain named for one run (`cargo +1.97.0 hawk`) is no part of it.
+        // The command: the old line's leading words, so long as the new line keeps them,
+        // and not past the first flag put in (`uv run --frozen agents/hook.py` is `uv
+        // run`). A toolchain named for one run (`cargo +1.97.0 hawk`) is no part of it.
+        let inserted = (tn.iter())
+            .filter(|t| !t.starts_with('+'))
+            .position(|t| added.iter().any(|a| a == t))
+            .unwrap_or(usize::MAX);
         let command: Vec<&str> = (to.iter())
             .filter(|t| !t.starts_with('+'))
             .take_while(|t| {
                 !t.starts_with('-') && !t.contains(['=', '$', '"', '\'']) && tn.contains(t)
             })
-            .take(3)
+            .take(inserted.clamp(2, 3))
             .copied()
             .collect();
         if command.is_empty() {
@@ -1804,7 +1833,28 @@ mod tests {
 
     #[test]
     fn flags_changed_on_a_run_line_are_read_with_their_command() {
-        let read = |old: &str, new: &str| run_flags(&[old.as_bytes()], &[new.as_bytes()]);
+        let read = |old: &str, new: &str| run_flags(&[old.as_bytes()], &[new.as_bytes()], false);
+        // A hook's command in JSON, a flag put in before its script: the command stops there.
+        let hook = read(
+            r#"      "command": "uv run agents/hooks/post-edit-format.py""#,
+            r#"      "command": "uv run --frozen agents/hooks/post-edit-format.py""#,
+        )
+        .unwrap();
+        assert_eq!(hook[0].command, "uv run");
+        assert_eq!(hook[0].added, ["--frozen"]);
+        // A Makefile's recipe is read whole only when asked; a comment never.
+        let bare = |old: &str, new: &str| run_flags(&[old.as_bytes()], &[new.as_bytes()], true);
+        assert_eq!(read("\tcargo test", "\tcargo test --all-features"), None);
+        assert_eq!(
+            bare("\tcargo test", "\tcargo test --all-features").unwrap()[0].added,
+            ["--all-features"]
+        );
+        assert_eq!(bare("# cargo test", "# cargo test --all"), None);
+        // A Dockerfile's `RUN`.
+        assert_eq!(
+            read("RUN pip install x", "RUN pip install --no-cache-dir x").unwrap()[0].command,
+            "pip install"
+        );
         assert_eq!(
             read(
                 "        run: cargo hack check --each-feature --skip ffi -Z avoid-dev-deps",

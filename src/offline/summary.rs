@@ -1413,6 +1413,11 @@ pub(crate) fn summary(
     if let Some(text) = new_data_member_summary(&files, budget) {
         return text;
     }
+    // Outside CI too (whose own rules come first): `add --frozen to uv run` in a hook's
+    // JSON, `add --all-features to cargo test` in a Makefile.
+    if let Some(text) = run_flags_summary(a, &files, budget) {
+        return text;
+    }
     if let Some(text) = setting_summary(&files, budget) {
         return text;
     }

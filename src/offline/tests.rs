@@ -3875,3 +3875,28 @@ fn words_put_into_a_word_list_are_named() {
     let a = analysis::analyse(&entries(dic.as_bytes()));
     assert!(a.files[0].word_list);
 }
+
+/// uv's `Add --frozen to uv run hook invocation` put one flag into a command in a hook's
+/// JSON: said as in CI, where `update hooks.json` said nothing.
+#[test]
+fn a_flag_given_to_a_command_outside_ci_is_named() {
+    let patch = "diff --git a/.codex/hooks.json b/.codex/hooks.json
+--- a/.codex/hooks.json
++++ b/.codex/hooks.json
+@@ -17,3 +17,3 @@
+             \"type\": \"command\",
+-            \"command\": \"uv run agents/hooks/post-edit-format.py\"
++            \"command\": \"uv run --frozen agents/hooks/post-edit-format.py\"
+           }
+";
+    assert_eq!(words_of(patch), "add --frozen to uv run");
+    let make = "diff --git a/Makefile b/Makefile
+--- a/Makefile
++++ b/Makefile
+@@ -1,2 +1,2 @@
+ test:
+-\tcargo test --workspace
++\tcargo test --workspace --all-features
+";
+    assert_eq!(words_of(make), "add --all-features to cargo test");
+}
