@@ -546,7 +546,9 @@ fn entry_words(entry: &str) -> String {
             inner.find(close).map(|at| &inner[at + close.len()..])
         })
         .unwrap_or(text);
-    let text = super::words::without_reference(text.trim().trim_end_matches('.').trim());
+    // ripgrep's `[FEATURE #2425](…): Shell completions …`: the label files the entry.
+    let text = super::words::without_filing(text.trim());
+    let text = super::words::without_reference(text.trim_end_matches('.').trim());
     let mut words = text.splitn(2, ' ');
     let first = words.next().unwrap_or("");
     let rest = words.next();

@@ -1036,6 +1036,15 @@ fn changelog_entries_and_removed_sections_are_named() {
         subject.ends_with(": add changelog entry for fixing a regression from 1.2.0"),
         "{subject}"
     );
+    // ripgrep files its entries under a label and a number, wrapped onto the next line.
+    let subject = message(&changelog(
+        "+* [BUG #2664](https://github.com/BurntSushi/ripgrep/issues/2664):\n+  Fix `--sort path` on Windows.\n",
+    ))
+    .subject;
+    assert!(
+        subject.ends_with(": add changelog entry for fixing `--sort path` on Windows"),
+        "{subject}"
+    );
     let subject = message(&changelog("+- Support for multiple themes\n")).subject;
     assert!(
         subject.ends_with(": add changelog entry for support for multiple themes"),

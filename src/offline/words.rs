@@ -750,6 +750,15 @@ pub(crate) fn without_reference(text: &str) -> &str {
 /// Tells whether the words before a note's colon only file it: an issue number after
 /// `Fixed`, or after a label (`BUG #2664`, `FEATURE #3096`), which the section's verb may
 /// lead (`Fixed BUG #2664`, as a `Bug fixes:` entry reads).
+/// A note's text without the label that files it (`FEATURE #2425: Shell completions …`,
+/// `Fixed #10776: Biome no longer …`), when it opens with one.
+pub(crate) fn without_filing(text: &str) -> &str {
+    match text.split_once(": ") {
+        Some((lead, rest)) if filed(lead) => rest.trim(),
+        _ => text,
+    }
+}
+
 fn filed(lead: &str) -> bool {
     let words: Vec<&str> = lead.split_whitespace().collect();
     let label = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
@@ -775,11 +784,7 @@ pub(crate) fn note_phrase(text: &str) -> Option<String> {
     // `Fixed #10776: Biome no longer …`, ripgrep's `[BUG #2664](…): Fix …` and `FEATURE
     // #3096: Improve …`: the issue number, and the label that files it, say nothing a reader
     // can use.
-    let text = text.trim();
-    let text = match text.split_once(": ") {
-        Some((lead, rest)) if filed(lead) => rest.trim(),
-        _ => text,
-    };
+    let text = without_filing(text.trim());
     // The first sentence: up to a period followed by a space, or the end.
     let mut end = text.len();
     let bytes = text.as_bytes();
