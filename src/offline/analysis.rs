@@ -208,6 +208,9 @@ pub(crate) struct FileFacts {
     /// The file is a word list (a spell checker's dictionary) whose every changed line is
     /// one word: its words are in `list_items` and `list_removed`, keyed by the file's name.
     pub word_list: bool,
+    /// The file names of images its added lines point to (`<img src="doc/sponsors/
+    /// warp-pack-header.png">`, `![diagram](diagram.png)`).
+    pub images_named: Vec<String>,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -1665,6 +1668,32 @@ fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
 }
 
 /// A line of a tree-sitter query that is one word to match and nothing else: `"tool"`.
+/// Image file extensions a page or a template points to.
+pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"];
+
+/// The file names of the images a line points to: any path or link in it that ends in an
+/// image's extension (`doc/sponsors/warp-pack-header.png` → `warp-pack-header.png`).
+fn image_names(line: &[u8]) -> Vec<String> {
+    if !line.contains(&b'.') {
+        return Vec::new();
+    }
+    let text = line.to_str_lossy();
+    let mut out = Vec::new();
+    for token in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '(' | ')' | '<' | '>' | '[' | ']' | '=')
+    }) {
+        let token = token.split(['?', '#']).next().unwrap_or(token);
+        let name = token.rsplit('/').next().unwrap_or(token);
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            continue;
+        };
+        if !stem.is_empty() && IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            out.push(name.to_owned());
+        }
+    }
+    out
+}
+
 /// The words a hunk of a word list takes out and puts in, when every changed line is one
 /// word (`overweighing`; a Hunspell entry's affix flags, `ORed/S`, dropped) or the word
 /// count a Hunspell `.dic` opens with; `None` for any other hunk.
@@ -2233,6 +2262,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             list_items: Vec::new(),
             list_removed: Vec::new(),
             word_list: false,
+            images_named: Vec::new(),
             swaps: Vec::new(),
             dep_edits: Vec::new(),
             manifest_lines: Vec::new(),
@@ -2912,6 +2942,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             && added
                         {
                             note.line(&head.to_str_lossy());
+                        }
+                        if added && facts.images_named.len() < 8 {
+                            for name in image_names(text) {
+                                if !facts.images_named.contains(&name) {
+                                    facts.images_named.push(name);
+                                }
+                            }
                         }
                         match kind {
                             Kind::Note if !added && !text.is_empty() && changelog => {

@@ -1236,6 +1236,20 @@ pub(crate) fn summary(
     if files.iter().any(|f| !generated(f)) {
         files.retain(|f| !generated(f));
     }
+    // An image added for a page that now shows it (bat's sponsor logo beside its README
+    // section) is part of that page's change.
+    let shown = |f: &&FileFacts| {
+        let name = paths::file_name(&f.path);
+        let ext = paths::extension(name).to_ascii_lowercase();
+        f.status == Status::Added
+            && super::analysis::IMAGE_EXTENSIONS.contains(&ext.as_str())
+            && (files.iter()).any(|g| g.images_named.iter().any(|n| n == name))
+    };
+    if files.iter().any(|f| !shown(f)) {
+        let keep: Vec<bool> = files.iter().map(|f| !shown(f)).collect();
+        let mut keep = keep.into_iter();
+        files.retain(|_| keep.next().unwrap_or(true));
+    }
     // The toolchain or MSRV moved: that is the change, whatever code moved with it.
     if let Some(toolchain) = &a.toolchain {
         return truncate(&toolchain.subject(), budget);

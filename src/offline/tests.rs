@@ -3909,3 +3909,37 @@ fn a_flag_given_to_a_command_outside_ci_is_named() {
 ";
     assert_eq!(words_of(make), "add --all-features to cargo test");
 }
+
+/// bat's `Add Warp Pack sponsorship` adds a README section and the logo it shows: the logo
+/// is part of the section (`Update README and warp-pack-header.png` before).
+#[test]
+fn an_image_added_for_the_page_that_shows_it_goes_with_the_page() {
+    let readme = |src: &str| {
+        format!(
+            "diff --git a/README.md b/README.md
+--- a/README.md
++++ b/README.md
+@@ -121,3 +121,7 @@ bat f - g
+ ### Integration with other tools
+ 
++#### `Warp`
++<img src=\"{src}\" alt=\"Warp\">
++
+ #### `fzf`
+"
+        )
+    };
+    let image = "diff --git a/doc/sponsors/warp-pack-header.png b/doc/sponsors/warp-pack-header.png
+new file mode 100644
+Binary files /dev/null and b/doc/sponsors/warp-pack-header.png differ
+";
+    let shown = readme("doc/sponsors/warp-pack-header.png");
+    assert_eq!(
+        message_of(&format!("{shown}{image}")),
+        message_of(&shown),
+        "the page's subject"
+    );
+    // An image the page does not show stays a file of the change.
+    let other = readme("doc/other.png");
+    assert!(message_of(&format!("{other}{image}")).contains("warp-pack-header"));
+}
