@@ -390,6 +390,9 @@ pub(crate) struct Analysis {
     pub changelog_version: bool,
     /// The version of the first heading a changelog gained (`0.30.2`).
     pub changelog_heading: Option<String>,
+    /// The heading a changelog gained for changes not yet released, as written
+    /// (`Unreleased`, ripgrep's `TBD`): the next section started.
+    pub changelog_unreleased: Option<String>,
     /// The list entries a changelog gained (`- Vi motions `*` and `#``), their marker left
     /// out, the first few; and how many lines it lost.
     pub changelog_entries: Vec<String>,
@@ -1668,6 +1671,22 @@ fn attribute_change(old: &[String], new: &[String]) -> Option<String> {
 }
 
 /// A line of a tree-sitter query that is one word to match and nothing else: `"tool"`.
+/// The name of a changelog's heading for changes not yet released: `## [Unreleased]`,
+/// `## Unreleased - ReleaseDate`, ripgrep's setext `TBD`, `# Upcoming`.
+fn unreleased_heading(line: &[u8]) -> Option<String> {
+    let text = line.to_str().ok()?.trim();
+    let bare = text.trim_start_matches('#').trim();
+    let name = bare.split(" - ").next().unwrap_or(bare).trim();
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    let placeholder = matches!(
+        name.to_ascii_lowercase().as_str(),
+        "unreleased" | "tbd" | "upcoming" | "next" | "next release" | "unreleased changes"
+    );
+    // A bare word is a heading in setext or a heading of its own; `Next` in prose is not.
+    (placeholder && (text.starts_with('#') || bare == text && !name.eq_ignore_ascii_case("next")))
+        .then(|| name.to_owned())
+}
+
 /// Image file extensions a page or a template points to.
 pub(crate) const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"];
 
@@ -2990,6 +3009,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                                     entry_open = false;
                                 }
                                 count_words(text, &mut out.note_words);
+                                if changelog
+                                    && out.changelog_unreleased.is_none()
+                                    && let Some(name) = unreleased_heading(text)
+                                {
+                                    out.changelog_unreleased = Some(name);
+                                }
                                 if is_version_heading(text) {
                                     out.changelog_version = true;
                                     if out.changelog_heading.is_none() {

@@ -208,6 +208,19 @@ pub(crate) fn summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Opti
         };
         return Some(truncate(&text, budget));
     }
+    // A changelog that gained the section for what is not yet released, and no entry in
+    // it: the next section started (ripgrep's `changelog: start next section`, a TBD
+    // heading after 15.2.0 was written up).
+    if let Some(name) = &a.changelog_unreleased
+        && a.changelog_entries.is_empty()
+        && a.changelog_heading.is_none()
+        && all(&|f| f.kind == Kind::Note)
+    {
+        return Some(truncate(
+            &format!("add {name} section to changelog"),
+            budget,
+        ));
+    }
     // A changelog that gained a version's section, with nothing but prose around it.
     if let Some(version) = &a.changelog_heading
         && a.manifest.release.is_none()

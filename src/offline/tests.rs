@@ -3943,3 +3943,43 @@ Binary files /dev/null and b/doc/sponsors/warp-pack-header.png differ
     let other = readme("doc/other.png");
     assert!(message_of(&format!("{other}{image}")).contains("warp-pack-header"));
 }
+
+/// After a release, the changelog's section for what comes next is opened: ripgrep's
+/// `changelog: start next section` (a setext `TBD`), Keep a Changelog's `## [Unreleased]`.
+#[test]
+fn an_unreleased_section_opened_is_named() {
+    let ripgrep = "diff --git a/CHANGELOG.md b/CHANGELOG.md
+--- a/CHANGELOG.md
++++ b/CHANGELOG.md
+@@ -1,4 +1,9 @@
++TBD
++===
++Unreleased changes. Release notes have not yet been written.
++
++
+ 15.2.0 (2026-07-15)
+ ===================
+-Unreleased changes. Release notes have not yet been written.
++This release fixes a number of bugs.
+ 
+";
+    assert_eq!(words_of(ripgrep), "add TBD section to changelog");
+    let keep = "diff --git a/CHANGELOG.md b/CHANGELOG.md
+--- a/CHANGELOG.md
++++ b/CHANGELOG.md
+@@ -6,3 +6,5 @@ The format is based on Keep a Changelog.
+ 
++## [Unreleased]
++
+ ## [1.2.0] - 2026-01-01
+ 
+";
+    assert_eq!(words_of(keep), "add Unreleased section to changelog");
+    // An entry under it is the entry's change.
+    let entry = keep.replace(
+        "+## [Unreleased]\n+\n",
+        "+## [Unreleased]\n+\n+- Support for themes\n",
+    );
+    let entry = entry.replace("@@ -6,3 +6,5 @@", "@@ -6,3 +6,6 @@");
+    assert!(!words_of(&entry).contains("Unreleased section"));
+}
