@@ -557,11 +557,12 @@ pub(crate) fn fact_change(phrase: &str, plain_verbs: bool) -> Option<String> {
                 // `exit CLI when Cargo returns …`: a clause, not a subject.
                 let clause = (lower[..k].iter())
                     .any(|w| matches!(w.as_str(), "when" | "if" | "while" | "unless" | "where"));
-                if !plain_verbs
-                    || negated
-                    || clause
-                    || words[..k].iter().any(|w| imperative(w).is_some())
-                {
+                // A verb before it makes it an object (`SQL get documents using …`).
+                let verb_before = words[..k].iter().any(|w| {
+                    opens_with_verb(w)
+                        || matches!(w.to_lowercase().as_str(), "get" | "put" | "find" | "call")
+                });
+                if !plain_verbs || negated || clause || verb_before {
                     continue;
                 }
                 format!("make {subject} {bare}{}", tail(k + 1))
@@ -2035,6 +2036,7 @@ mod tests {
             "returns none without input",
             "stream reader",
             "exit CLI when Cargo returns an error",
+            "SQL get documents using nested filters",
         ] {
             assert_eq!(fact_change(words, true), None, "{words}");
         }
