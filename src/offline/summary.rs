@@ -1238,17 +1238,18 @@ pub(crate) fn summary(
     }
     // An image added for a page that now shows it (bat's sponsor logo beside its README
     // section) is part of that page's change.
+    let named: Vec<String> = (files.iter())
+        .flat_map(|f| f.images_named.iter().cloned())
+        .collect();
     let shown = |f: &&FileFacts| {
         let name = paths::file_name(&f.path);
         let ext = paths::extension(name).to_ascii_lowercase();
         f.status == Status::Added
             && super::analysis::IMAGE_EXTENSIONS.contains(&ext.as_str())
-            && (files.iter()).any(|g| g.images_named.iter().any(|n| n == name))
+            && named.iter().any(|n| n == name)
     };
     if files.iter().any(|f| !shown(f)) {
-        let keep: Vec<bool> = files.iter().map(|f| !shown(f)).collect();
-        let mut keep = keep.into_iter();
-        files.retain(|_| keep.next().unwrap_or(true));
+        files.retain(|f| !shown(f));
     }
     // The toolchain or MSRV moved: that is the change, whatever code moved with it.
     if let Some(toolchain) = &a.toolchain {
