@@ -9,6 +9,7 @@ pub mod cache;
 pub mod caller;
 pub mod changelog;
 pub mod chunk;
+pub mod code_names;
 pub mod compose;
 pub mod config;
 pub mod conventions;

@@ -2,6 +2,7 @@
 
 use super::Past;
 use super::subject::Form;
+use crate::code_names::Ticks;
 
 /// How many of the newest subjects the house style is read from.
 pub const SAMPLE: usize = 600;
@@ -48,6 +49,8 @@ pub struct House {
     /// The types and the scopes or areas used, most used first.
     pub types: Vec<(String, usize)>,
     pub prefixes: Vec<(String, usize)>,
+    /// The shapes of names from code the house writes in backticks.
+    pub ticks: Ticks,
 }
 
 impl House {
@@ -129,6 +132,10 @@ impl House {
         if self.ticket * 2 >= self.total {
             text.push_str(&format!(", ticket ids {}%", share(self.ticket)));
         }
+        // Most houses tick `a::b` and `f()`; only ticked bare names are a habit of note.
+        if self.ticks.snake || self.ticks.camel {
+            text.push_str(", names from code in backticks");
+        }
         text
     }
 }
@@ -154,6 +161,7 @@ pub fn detect(commits: &[Past]) -> Option<House> {
         ticket: 0,
         types: Vec::new(),
         prefixes: Vec::new(),
+        ticks: crate::code_names::learn(sample.iter().map(|p| p.line.as_str())),
     };
     // Per form, in the order `[scoped, bare, area, plain]`: all subjects, the newest, and
     // each with its say.
@@ -287,6 +295,31 @@ mod tests {
         assert!(!detect(&mixed).unwrap().summaries_capitalised);
         let lower = commits(&["fix(help): replace x", "Update z"], 15);
         assert!(!detect(&lower).unwrap().summaries_capitalised);
+    }
+
+    #[test]
+    fn a_house_that_ticks_bare_names_says_so() {
+        let tokio = commits(
+            &[
+                "fs: add `File::max_buf_size`",
+                "sync: fix `spawn_inner` race",
+            ],
+            10,
+        );
+        let house = detect(&tokio).unwrap();
+        assert!(house.ticks.path && house.ticks.snake && !house.ticks.camel);
+        assert!(house.describe().ends_with(", names from code in backticks"));
+        // Paths alone are ticked almost everywhere: no habit of note.
+        let ripgrep = commits(
+            &[
+                "ignore: add `WalkBuilder::empty`",
+                "regex: tidy spawn_inner",
+            ],
+            10,
+        );
+        let house = detect(&ripgrep).unwrap();
+        assert!(house.ticks.path && !house.ticks.snake);
+        assert!(!house.describe().contains("backticks"));
     }
 
     #[test]

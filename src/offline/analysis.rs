@@ -3826,6 +3826,16 @@ impl Analysis {
             .filter(|d| d.public && d.kind != DefKind::Test && !added.contains(d.name.as_str()))
             .collect()
     }
+
+    /// Tells whether the change defines, removes or edits something called `name` in a
+    /// source file.
+    pub(crate) fn defines(&self, name: &str) -> bool {
+        self.files
+            .iter()
+            .filter(|f| !matches!(f.lang, Lang::Markdown | Lang::Other))
+            .flat_map(|f| [&f.added_defs, &f.removed_defs, &f.touched])
+            .any(|defs| defs.iter().any(|d| d.name == name))
+    }
 }
 
 #[cfg(test)]

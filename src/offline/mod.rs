@@ -32,6 +32,7 @@ mod weights;
 mod words;
 mod workspace;
 
+use crate::code_names;
 use crate::filter::FileEntry;
 use crate::history::{self, Advice};
 use crate::message::{Message, Style};
@@ -376,10 +377,22 @@ pub fn write_in(
         None => plain_words(budget),
     };
     let lint_area = (advice.lint_area.as_deref()).filter(|_| !style.conventional && lint_fixed);
+    let ticks = advice
+        .house
+        .as_ref()
+        .map_or_else(Default::default, |h| h.ticks);
     let mut subject = match &reused {
         Some(reused) => reused.clone(),
         None => subject(
             &words,
+            &|words: &str| {
+                code_names::tick(
+                    words,
+                    ticks,
+                    &|name: &str| code_names::in_code(files, name),
+                    &|name: &str| analysis.defines(name),
+                )
+            },
             &name,
             scope.as_deref(),
             breaking,
@@ -598,8 +611,12 @@ fn label_thing<'a>(label: &str, a: &'a Analysis) -> Option<&'a str> {
         })
 }
 
+/// The subject: the summary in the room the header leaves, with its place dropped where
+/// the header names it, and names from code written as the house writes them (`tick`).
+#[allow(clippy::too_many_arguments)]
 fn subject(
     summary: &dyn Fn(usize) -> String,
+    tick: &dyn Fn(&str) -> String,
     name: &str,
     scope: Option<&str>,
     breaking: bool,
@@ -608,6 +625,20 @@ fn subject(
     lint_area: Option<&str>,
 ) -> String {
     let max = style.max_subject;
+    // The words in `budget`, the backticks counted: when they push the words past it,
+    // words for that much less room.
+    let fit = |budget: usize, place: Option<&str>| {
+        let words = summary::without_place(summary(budget), place);
+        let ticked = tick(&words);
+        let extra = width(&ticked).saturating_sub(width(&words));
+        if width(&ticked) <= budget || extra == 0 {
+            return ticked;
+        }
+        tick(&summary::without_place(
+            summary(budget.saturating_sub(extra)),
+            place,
+        ))
+    };
     if !style.conventional {
         // The house's form: `area: summary` when the commits near these paths name an area,
         // else a sentence, capitalised as the house writes them (capitalised with no house).
@@ -619,11 +650,11 @@ fn subject(
         {
             let prefix = format!("{area}: ");
             let budget = max.saturating_sub(width(&prefix));
-            let words = summary::without_place(summary(budget), Some(area));
+            let words = fit(budget, Some(area));
             let text = format!("{prefix}{}", case(words));
             return truncate(&text, max);
         }
-        let text = case(summary(max));
+        let text = case(fit(max, None));
         return truncate(&text, max);
     }
     let bang = if breaking { "!" } else { "" };
@@ -636,7 +667,7 @@ fn subject(
         prefix = format!("{name}{bang}: ");
     }
     let budget = max.saturating_sub(width(&prefix));
-    let mut words = summary::without_place(summary(budget), scope);
+    let mut words = fit(budget, scope);
     // A long scope can leave room for nothing but itself again (biome's
     // `fix(useVueHyphenatedAttributes): \`useVueHyphenatedAttributes\``): the words need
     // the room more.
@@ -646,7 +677,7 @@ fn subject(
         && !style.conventions.requires_scope()
     {
         prefix = format!("{name}{bang}: ");
-        words = summary(max.saturating_sub(width(&prefix)));
+        words = fit(max.saturating_sub(width(&prefix)), None);
     }
     // A house whose summaries start with a capital (clap's `docs: Update changelog`); in a
     // house of other forms that heads this change with a bare type, the author's case for

@@ -2013,14 +2013,15 @@ fn a_scope_that_leaves_room_only_for_itself_gives_way() {
     let style = Style::default();
     let advice = crate::history::Advice::default();
     let scope = Some("useVueHyphenatedAttributes");
-    let subject = super::subject(&words, "fix", scope, false, &style, &advice, None);
+    let same = |words: &str| words.to_owned();
+    let subject = super::subject(&words, &same, "fix", scope, false, &style, &advice, None);
     assert_eq!(
         subject,
         "fix: `useVueHyphenatedAttributes` no longer reports names"
     );
     // Words of their own beside the scope keep it.
     let other = |_: usize| "report names with punctuation".to_owned();
-    let subject = super::subject(&other, "fix", scope, false, &style, &advice, None);
+    let subject = super::subject(&other, &same, "fix", scope, false, &style, &advice, None);
     assert_eq!(
         subject,
         "fix(useVueHyphenatedAttributes): report names with punctuation"

@@ -1098,3 +1098,36 @@ fn a_house_without_labels_gets_none() {
     let subject = subject_of(&repo, &["--offline"]);
     assert!(!subject.contains('['), "{subject}");
 }
+
+/// A house that writes names from code in backticks (tokio's `fs: add \`File::max_buf_size\``)
+/// gets them so; one that writes them bare gets them bare.
+#[test]
+fn names_from_code_are_written_as_the_house_writes_them() {
+    for ticked in [true, false] {
+        let repo = TestRepo::with_commit();
+        history(&repo, 24, |i| {
+            let name = format!("spawn_inner_{i}");
+            let name = if ticked { format!("`{name}`") } else { name };
+            (
+                format!("sync/src/f{i}.rs"),
+                format!("sync: fix {name} race"),
+            )
+        });
+        repo.write(
+            "sync/src/file.rs",
+            "pub struct File;\n\nimpl File {\n    pub fn open() -> File {\n        File\n    }\n}\n",
+        );
+        repo.add(["sync/src/file.rs"]);
+        repo.commit("sync: add file");
+        repo.write(
+            "sync/src/file.rs",
+            "pub struct File;\n\nimpl File {\n    pub fn open() -> File {\n        File\n    }\n\n    \
+             pub fn max_buf_size(&self) -> usize {\n        4096\n    }\n}\n",
+        );
+        repo.add(["sync/src/file.rs"]);
+        let subject = subject_of(&repo, &["--offline"]);
+        assert!(subject.starts_with("sync: "), "{subject}");
+        assert!(subject.contains("max_buf_size"), "{subject}");
+        assert_eq!(subject.contains("`max_buf_size`"), ticked, "{subject}");
+    }
+}
