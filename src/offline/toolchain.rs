@@ -18,6 +18,10 @@ pub(crate) struct Toolchain {
     pub package: Option<String>,
     /// The toolchain CI lints with (`rust_clippy: '1.77'` → `'1.88'` in tokio's workflow).
     pub clippy: Option<(String, String)>,
+    /// The nightly CI pins (`rust_nightly: nightly-2025-01-25`), and the one it runs miri
+    /// with (`rust_miri_nightly: …`).
+    pub nightly: Option<(String, String)>,
+    pub miri: Option<(String, String)>,
     /// Code changed beside the pins: what the new compiler or lints asked for.
     pub code: bool,
 }
@@ -26,6 +30,13 @@ pub(crate) struct Toolchain {
 fn clippy_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     key.contains("clippy") && (key.contains("version") || key.contains("rust") || key == "clippy")
+}
+
+/// Keys that pin the nightly CI builds with (`rust_nightly`, `NIGHTLY_TOOLCHAIN`), and
+/// whether it is the one for miri (`rust_miri_nightly`).
+fn nightly_key(key: &str, miri: bool) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.contains("nightly") && key.contains("miri") == miri
 }
 
 /// Keys that hold a minimum supported Rust version outside a manifest: `MSRV: "1.90"` in a
@@ -92,6 +103,12 @@ pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
         } else if matches!(f.kind, Kind::Ci | Kind::Config) {
             elsewhere = elsewhere.or_else(|| moved(f, &msrv_key));
             out.clippy = out.clippy.take().or_else(|| moved(f, &clippy_key));
+            let nightly = |miri: bool| {
+                moved(f, &|k| nightly_key(k, miri))
+                    .filter(|(from, to)| from.starts_with("nightly-") && to.starts_with("nightly-"))
+            };
+            out.nightly = out.nightly.take().or_else(|| nightly(false));
+            out.miri = out.miri.take().or_else(|| nightly(true));
         }
         out.code |= matches!(
             f.kind,
@@ -112,7 +129,12 @@ pub(crate) fn read(files: &[FileFacts]) -> Option<Toolchain> {
         }
     }
     out.msrv = out.msrv.or(elsewhere);
-    (out.channel.is_some() || out.msrv.is_some() || out.clippy.is_some()).then_some(out)
+    (out.channel.is_some()
+        || out.msrv.is_some()
+        || out.clippy.is_some()
+        || out.nightly.is_some()
+        || out.miri.is_some())
+    .then_some(out)
 }
 
 /// `1.90` and `1.90.0` are one version.
@@ -151,11 +173,31 @@ impl Toolchain {
             // Clippy's toolchain alone, code with it: the lints it newly raised, fixed
             // (tokio's `chore: update CI to clippy 1.88`, twenty-seven files of fixes).
             (None, None) => match &self.clippy {
-                Some(pair) if self.code => {
+                Some(pair) if self.code && self.nightly.is_none() && self.miri.is_none() => {
                     format!("{} clippy to {} and fix new lints", verb(pair), pair.1)
                 }
-                Some(pair) => format!("{} clippy to {}", verb(pair), pair.1),
-                None => String::new(),
+                // CI's pins: clippy's, the nightly's (by its date: tokio's `ci: update
+                // nightly version to 2025-10-12`) and miri's (`ci: bump miri to
+                // \`nightly-2025-11-09\``).
+                Some(pair) if self.nightly.is_none() && self.miri.is_none() => {
+                    format!("{} clippy to {}", verb(pair), pair.1)
+                }
+                _ => {
+                    let nightly = self.nightly.as_ref().map(|(_, to)| {
+                        format!("nightly to {}", to.strip_prefix("nightly-").unwrap_or(to))
+                    });
+                    let pins: Vec<String> = (self.clippy.as_ref())
+                        .map(|(_, to)| format!("clippy to {to}"))
+                        .into_iter()
+                        .chain(nightly)
+                        .chain(self.miri.as_ref().map(|(_, to)| format!("miri to {to}")))
+                        .collect();
+                    match pins.as_slice() {
+                        [] => String::new(),
+                        [one] => format!("bump {one}"),
+                        [head @ .., last] => format!("bump {} and {last}", head.join(", ")),
+                    }
+                }
             },
         }
     }
@@ -285,5 +327,47 @@ mod tests {
             "  clippy_args: '-W warnings'",
         );
         assert_eq!(toolchain(&args), None);
+    }
+
+    /// tokio's `ci: update nightly version to 2025-10-12` and `ci: bump miri to
+    /// \`nightly-2025-11-09\``: the nightly CI pins, named by the new one.
+    #[test]
+    fn nightly_pins_moved_in_ci_are_named_by_date() {
+        let nightly = change(
+            ".github/workflows/ci.yml",
+            "  rust_nightly: nightly-2025-01-25",
+            "  rust_nightly: nightly-2025-10-12",
+        );
+        let miri = change(
+            ".github/workflows/miri.yml",
+            "  rust_miri_nightly: nightly-2025-06-02",
+            "  rust_miri_nightly: nightly-2025-11-09",
+        );
+        let clippy = change(
+            ".github/workflows/lint.yml",
+            "  rust_clippy: '1.77'",
+            "  rust_clippy: '1.88'",
+        );
+        assert_eq!(
+            toolchain(&nightly).unwrap().subject(),
+            "bump nightly to 2025-10-12"
+        );
+        assert_eq!(
+            toolchain(&miri).unwrap().subject(),
+            "bump miri to nightly-2025-11-09"
+        );
+        assert_eq!(
+            toolchain(&format!("{clippy}{nightly}{miri}"))
+                .unwrap()
+                .subject(),
+            "bump clippy to 1.88, nightly to 2025-10-12 and miri to nightly-2025-11-09"
+        );
+        // A channel given no date is no pin moved.
+        let unpinned = change(
+            ".github/workflows/ci.yml",
+            "  rust_nightly: nightly-2025-01-25",
+            "  rust_nightly: nightly",
+        );
+        assert_eq!(toolchain(&unpinned), None);
     }
 }
