@@ -3695,7 +3695,10 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|line| line.contains(&call) && !defines(line))
             .count() as u32;
     }
-    out.toolchain = super::toolchain::read(&out.files);
+    // A nightly pin moved beside lint levels set is the nightly the lints need, not the
+    // change (tokio's `chore: use [lints] to address unexpected_cfgs lint`).
+    out.toolchain = super::toolchain::read(&out.files)
+        .filter(|t| out.lints.is_empty() || !t.pins_nightly_only());
     out
 }
 

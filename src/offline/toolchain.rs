@@ -149,6 +149,11 @@ fn lower(from: &str, to: &str) -> bool {
 }
 
 impl Toolchain {
+    /// Only CI's nightly pins moved (its own, miri's).
+    pub(crate) fn pins_nightly_only(&self) -> bool {
+        self.channel.is_none() && self.msrv.is_none() && self.clippy.is_none()
+    }
+
     /// The subject: `bump MSRV to 1.85`, `bump Rust toolchain to 1.98.0 and MSRV to 1.96.0`,
     /// `bump MSRV and Rust toolchain to 1.90`, `lower MSRV to 1.77.2`, `bump bevy_reflect
     /// MSRV to 1.95.0`.
@@ -369,5 +374,15 @@ mod tests {
             "  rust_nightly: nightly",
         );
         assert_eq!(toolchain(&unpinned), None);
+        // Beside lint levels set, the pin is what the lints need: the lints are the change
+        // (tokio's `chore: use [lints] to address unexpected_cfgs lint`).
+        let lints = "diff --git a/Cargo.toml b/Cargo.toml\n--- a/Cargo.toml\n+++ b/Cargo.toml\n\
+            @@ -1,2 +1,5 @@\n [workspace]\n members = [\"tokio\"]\n+\n+[workspace.lints.rust]\n\
+            +unexpected_cfgs = { level = \"warn\" }\n";
+        let both = analyse(&entries(format!("{nightly}{lints}").as_bytes()));
+        assert!(!both.lints.is_empty());
+        assert_eq!(both.toolchain, None);
+        let with_clippy = analyse(&entries(format!("{clippy}{lints}").as_bytes()));
+        assert!(with_clippy.toolchain.is_some());
     }
 }
