@@ -3874,6 +3874,24 @@ fn test_summary(
         true => phrase,
         false => words::fact_change(&phrase, true).unwrap_or(phrase),
     };
+    // A fault named first is what a sentence fixes (`runtime: fix memory leak when fd
+    // closed before drop`); a typed house's `fix:` says so already. A fault later on is
+    // what the fix prevents (`abs int min overflows without panic`).
+    let fault_first = || {
+        let head: Vec<&str> = phrase.split_whitespace().take(3).collect();
+        head.iter()
+            .position(|w| words::names_fault(w))
+            .is_some_and(|at| {
+                head[..at]
+                    .iter()
+                    .all(|w| words::unthird(w).is_none() && !words::opens_with_verb(w))
+            })
+    };
+    let phrase = if ty == Type::FIX && !typed && !opens_with_verb_word(&phrase) && fault_first() {
+        format!("fix {phrase}")
+    } else {
+        phrase
+    };
     Some(truncate(&untautology(&phrase, ty, typed), budget))
 }
 

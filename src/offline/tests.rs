@@ -3718,6 +3718,18 @@ fn a_new_test_stating_a_fact_names_the_change_whatever_its_type() {
         words("broadcast_sender_new_must_be_closed", Type::FIX, true),
         "close broadcast sender new"
     );
+    // A fault the test pins is what a sentence fixes; `fix:` says it in a typed house.
+    let leak = "memory_leak_when_fd_closed_before_drop";
+    assert_eq!(
+        words(leak, Type::FIX, false),
+        "fix memory leak when fd closed before drop"
+    );
+    assert_eq!(
+        words(leak, Type::FIX, true),
+        "memory leak when fd closed before drop"
+    );
+    // A fault further on is what the fix prevents.
+    assert!(!words("abs_int_min_overflows_without_panic", Type::FIX, false).starts_with("fix "));
     // `refactor:` in front of a behaviour would contradict it.
     assert!(!words(fact, Type::REFACTOR, true).contains("stream reader"));
     // The command under test, a case, a vague state: the code's words stay.

@@ -691,13 +691,20 @@ pub(crate) fn test_intent(name: &str) -> Option<String> {
         return Some(format!("{verb} {thing} {rest}").trim_end().to_owned());
     }
     // `label_centered_by_width` → `center label by width`.
-    // ... but `session stays closed after …` says how a thing stays, not what was done.
+    // ... but `session stays closed after …` says how a thing stays, not what was done,
+    // and `memory leak when fd closed before drop` when it happens.
     let linked = |w: &String| LINKING.contains(&w.to_lowercase().as_str());
+    let clause = |w: &String| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "when" | "if" | "while" | "after" | "before" | "unless" | "where" | "once" | "until"
+        )
+    };
     let passive = (1..words.len().min(5)).find(|&k| {
         words[k].len() > 4
             && words[..k]
                 .iter()
-                .all(|w| imperative(w).is_none() && !linked(w))
+                .all(|w| imperative(w).is_none() && !linked(w) && !clause(w))
             && words
                 .get(k + 1)
                 .is_none_or(|next| PREPOSITIONS.contains(&next.as_str()))
@@ -2086,6 +2093,11 @@ mod tests {
     fn test_names_become_behaviour() {
         // A numbered variant names a case, not what it pins (tokio's `poll_write_vectored_4`).
         assert_eq!(test_intent("poll_write_vectored_4"), None);
+        // A participle inside a clause says when, not what was done (tokio's leak test).
+        assert_eq!(
+            test_intent("memory_leak_when_fd_closed_before_drop").as_deref(),
+            Some("memory leak when fd closed before drop")
+        );
         assert_eq!(
             test_intent("wide_value_label_centered_by_display_width").as_deref(),
             Some("center wide value label by display width")
