@@ -97,24 +97,46 @@ pub struct Advice {
     pub typed_scopes: Vec<(&'static str, Option<String>)>,
 }
 
-/// How near a past path is to a staged one: `usize::MAX` for the same file, else how many
-/// leading folders they share (compared byte by byte: the hook runs this over every path of
-/// the window).
+/// How near a past path is to a staged one: `usize::MAX` for the same file, else twice the
+/// number of leading folders they share (compared byte by byte: the hook runs this over
+/// every path of the window), one more for a file of the same folder named alike (see
+/// [`kin`]).
 fn nearness(staged: &str, past: &str) -> usize {
     if staged == past {
         return usize::MAX;
     }
     let (a, b) = (staged.as_bytes(), past.as_bytes());
     let mut shared = 0;
+    let mut last_slash = 0;
     for (i, (x, y)) in a.iter().zip(b).enumerate() {
         if x != y {
             break;
         }
         if *x == b'/' && i > 0 {
             shared += 1;
+            last_slash = i + 1;
         }
     }
-    shared
+    let siblings = !a[last_slash..].contains(&b'/') && !b[last_slash..].contains(&b'/');
+    2 * shared + usize::from(siblings && kin(&staged[last_slash..], &past[last_slash..]))
+}
+
+/// Whether two file names of one folder are named alike: the same first word, a `test`
+/// before it aside (tokio's `tests/process_kill_after_wait.rs` and `process_issue_42.rs`,
+/// jj's `test_bisect_command.rs` and `test_bisect.rs`). Such files are mostly about one
+/// thing, which the house names alike.
+fn kin(a: &str, b: &str) -> bool {
+    fn first(name: &str) -> &str {
+        let mut words = name.split(['_', '-', '.']).filter(|w| !w.is_empty());
+        let word = words.next().unwrap_or("");
+        if matches!(word, "test" | "tests") {
+            words.next().unwrap_or("")
+        } else {
+            word
+        }
+    }
+    let (a, b) = (first(a), first(b));
+    a.len() >= 2 && a == b && (a.contains(|c: char| c.is_alphabetic()))
 }
 
 pub(super) fn advise(history: &History, paths: &[&str], focus: Option<&str>) -> Advice {
@@ -920,6 +942,27 @@ mod tests {
 
     fn paths(list: &[&str]) -> Vec<String> {
         list.iter().map(|p| (*p).to_owned()).collect()
+    }
+
+    #[test]
+    fn files_named_alike_in_one_folder_are_nearer_than_the_folder() {
+        let staged = "tokio/tests/process_kill_after_wait.rs";
+        assert_eq!(nearness(staged, staged), usize::MAX);
+        let kin = nearness(staged, "tokio/tests/process_issue_42.rs");
+        let folder = nearness(staged, "tokio/tests/sync_mpsc.rs");
+        assert!(kin > folder && folder > nearness(staged, "tokio/src/lib.rs"));
+        // A leading `test` is no name (jj's `test_bisect_command.rs`).
+        assert!(
+            nearness(
+                "cli/tests/test_bisect.rs",
+                "cli/tests/test_bisect_command.rs"
+            ) > nearness("cli/tests/test_bisect.rs", "cli/tests/test_log_command.rs")
+        );
+        // Alike only in one folder.
+        assert_eq!(
+            nearness("a/process_x.rs", "a/b/process_y.rs"),
+            nearness("a/process_x.rs", "a/b/sync_y.rs")
+        );
     }
 
     #[test]

@@ -1131,3 +1131,28 @@ fn names_from_code_are_written_as_the_house_writes_them() {
         assert_eq!(subject.contains("`max_buf_size`"), ticked, "{subject}");
     }
 }
+
+/// tokio names its test files by the module under test (`tests/process_*.rs`,
+/// `tests/sync_*.rs`): a new test file goes with the files named alike in its folder,
+/// not with whatever its folder saw last.
+#[test]
+fn a_new_file_goes_with_the_files_named_alike_beside_it() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 30, |i| match i % 5 {
+        0 => (
+            format!("tokio/tests/process_case{i}.rs"),
+            format!("process: fix case {i}"),
+        ),
+        _ => (
+            format!("tokio/tests/sync_case{i}.rs"),
+            format!("sync: fix case {i}"),
+        ),
+    });
+    repo.write(
+        "tokio/tests/process_kill_after_wait.rs",
+        "#[test]\nfn kill_after_wait() {\n    assert!(true);\n}\n",
+    );
+    repo.add(["tokio/tests/process_kill_after_wait.rs"]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("process: "), "{subject}");
+}
