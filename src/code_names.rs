@@ -194,6 +194,18 @@ pub fn tick(
         open ^= word.matches('`').count() % 2 == 1;
         prev = word;
     }
+    // `use \`FnOnce\` instead of Fn`: what a name replaces is a name too, when the code
+    // writes it.
+    if let Some((head, old)) = out.split_once(" instead of ")
+        && head.ends_with('`')
+        && !old.contains(' ')
+        && !old.contains('`')
+        && old.len() > 1
+        && old.chars().all(ident)
+        && known(old)
+    {
+        return format!("{head} instead of `{old}`");
+    }
     out
 }
 
@@ -309,6 +321,15 @@ mod tests {
         assert_eq!(
             tick("add max_buf_size", Ticks::default(), &known, &none),
             "add max_buf_size"
+        );
+        // What a name replaces, when the code writes it.
+        assert_eq!(
+            tick("use FnOnce instead of Fn", all, &known, &none),
+            "use `FnOnce` instead of `Fn`"
+        );
+        assert_eq!(
+            tick("use FnOnce instead of GitHub", all, &known, &none),
+            "use `FnOnce` instead of GitHub"
         );
         // Plain words go only when the change defines something by them.
         let defined = |name: &str| ["Lock", "reset", "update", "new", "open"].contains(&name);
