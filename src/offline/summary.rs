@@ -1957,6 +1957,13 @@ fn run_flags_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Optio
         change.removed.join(" "),
         &change.command,
     );
+    // Where the command runs, when the file says more than the command does: a flag put
+    // into a hook's `uv run` is no new flag of uv (uv's `Add \`--frozen\` to \`uv run\` hook
+    // invocation`).
+    let place = match files {
+        [file] => run_place(&file.path),
+        _ => None,
+    };
     let texts = match (added.is_empty(), removed.is_empty()) {
         (false, false) => vec![
             format!("use {added} instead of {removed} in {command}"),
@@ -1966,7 +1973,36 @@ fn run_flags_summary(a: &Analysis, files: &[&FileFacts], budget: usize) -> Optio
         (true, false) => vec![format!("drop {removed} from {command}")],
         (true, true) => return None,
     };
-    texts.into_iter().find(|t| width(t) <= budget)
+    let placed = place.iter().flat_map(|place| {
+        (texts.iter())
+            .filter(|t| !t.contains(" in "))
+            .map(move |t| format!("{t} in {place}"))
+    });
+    placed
+        .chain(texts.iter().cloned())
+        .find(|t| width(t) <= budget)
+}
+
+/// The place a file runs its commands, in words: `hook` (`.codex/hooks.json`,
+/// `.pre-commit-config.yaml`, `lefthook.yml`, `.husky/pre-commit`), `Dockerfile`,
+/// `Makefile`, `justfile`; `None` for CI and the rest, whose command says enough.
+fn run_place(path: &str) -> Option<&'static str> {
+    let name = paths::file_name(path).to_ascii_lowercase();
+    let hook = name.contains("hook")
+        || name.starts_with(".pre-commit-config")
+        || name.starts_with("lefthook")
+        || [".husky/", ".githooks/"].iter().any(|d| path.contains(d));
+    if hook {
+        Some("hook")
+    } else if name.starts_with("dockerfile") {
+        Some("Dockerfile")
+    } else if name == "makefile" {
+        Some("Makefile")
+    } else if name == "justfile" {
+        Some("justfile")
+    } else {
+        None
+    }
 }
 
 /// The name a configuration file goes by: `vitest.config.ts` → `vitest config`,

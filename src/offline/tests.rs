@@ -3899,7 +3899,8 @@ fn words_put_into_a_word_list_are_named() {
 }
 
 /// uv's `Add --frozen to uv run hook invocation` put one flag into a command in a hook's
-/// JSON: said as in CI, where `update hooks.json` said nothing.
+/// JSON: said as in CI, where `update hooks.json` said nothing, with the place the command
+/// runs (a hook, a Makefile) where that says more than the command.
 #[test]
 fn a_flag_given_to_a_command_outside_ci_is_named() {
     let patch = "diff --git a/.codex/hooks.json b/.codex/hooks.json
@@ -3911,7 +3912,7 @@ fn a_flag_given_to_a_command_outside_ci_is_named() {
 +            \"command\": \"uv run --frozen agents/hooks/post-edit-format.py\"
            }
 ";
-    assert_eq!(words_of(patch), "add --frozen to uv run");
+    assert_eq!(words_of(patch), "add --frozen to uv run in hook");
     let make = "diff --git a/Makefile b/Makefile
 --- a/Makefile
 +++ b/Makefile
@@ -3920,7 +3921,10 @@ fn a_flag_given_to_a_command_outside_ci_is_named() {
 -\tcargo test --workspace
 +\tcargo test --workspace --all-features
 ";
-    assert_eq!(words_of(make), "add --all-features to cargo test");
+    assert_eq!(
+        words_of(make),
+        "add --all-features to cargo test in Makefile"
+    );
 }
 
 /// bat's `Add Warp Pack sponsorship` adds a README section and the logo it shows: the logo
