@@ -144,7 +144,8 @@ pub fn learn<'a>(lines: impl Iterator<Item = &'a str>) -> Ticks {
 }
 
 /// Writes in backticks the words of `words` that are names of a shape the house ticks, and
-/// that `known` says are names from the change's code; words already in backticks stay.
+/// that `known` says are names from the change's code (once one is, every such name of any
+/// shape); words already in backticks stay.
 /// A word of no shape (`Lock`, `reset`) is a name only when `defined` says the change
 /// defines or edits something by it: capitalised, it goes as the house writes `CamelCase`,
 /// in lower case as it writes `snake_case`. The first word (the verb) never goes.
@@ -157,6 +158,13 @@ pub fn tick(
     if !ticks.any() {
         return words.to_owned();
     }
+    // One name in backticks puts every name of a shape in them: `Add try_from_uri and
+    // \`Query\`` reads as two kinds of thing in a house that ticks only `CamelCase`.
+    let consistent = words.contains('`')
+        || words.split(' ').any(|w| {
+            let name = trim(w).1;
+            shape(name).is_some_and(|s| ticks.takes(s)) && known(name)
+        });
     let mut out = String::with_capacity(words.len() + 8);
     let mut open = false;
     let mut prev = "";
@@ -168,7 +176,7 @@ pub fn tick(
         let tickable = !open
             && !word.contains('`')
             && match shape(name) {
-                Some(shape) => ticks.takes(shape) && known(name),
+                Some(shape) => (ticks.takes(shape) || consistent) && known(name),
                 None if i == 0 || name.len() < 2 || !name.chars().all(ident) => false,
                 None if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
                     ticks.camel
@@ -316,7 +324,11 @@ mod tests {
         };
         assert_eq!(
             tick("add max_buf_size to File::open", paths_only, &known, &none),
-            "add max_buf_size to `File::open`"
+            "add `max_buf_size` to `File::open`"
+        );
+        assert_eq!(
+            tick("add max_buf_size to file", paths_only, &known, &none),
+            "add max_buf_size to file"
         );
         assert_eq!(
             tick("add max_buf_size", Ticks::default(), &known, &none),
