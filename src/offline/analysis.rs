@@ -211,6 +211,9 @@ pub(crate) struct FileFacts {
     /// The file names of images its added lines point to (`<img src="doc/sponsors/
     /// warp-pack-header.png">`, `![diagram](diagram.png)`).
     pub images_named: Vec<String>,
+    /// The bold terms (`**Void Linux**`) a page's added lines set out, each once (at most
+    /// 4): what a paragraph added to a section is about.
+    pub bold_added: Vec<String>,
     /// Every changed hunk changes only link targets (URLs, `](…)`) or whitespace, and one
     /// changes a link.
     pub links: bool,
@@ -1719,6 +1722,24 @@ fn image_names(line: &[u8]) -> Vec<String> {
     out
 }
 
+/// The terms a line sets in bold (`If you're a **Void Linux** user` → `Void Linux`): a few
+/// words of text, not a bold sentence or a bold label (`**Note:**`).
+fn bold_terms(line: &str) -> Vec<String> {
+    line.split("**")
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|t| {
+            !t.is_empty()
+                && t.split_whitespace().count() <= 4
+                && t.len() <= 40
+                && !t.ends_with([':', '.', '!', '?'])
+                && !t.contains(['`', '[', '*'])
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The words a hunk of a word list takes out and puts in, when every changed line is one
 /// word (`overweighing`; a Hunspell entry's affix flags, `ORed/S`, dropped) or the word
 /// count a Hunspell `.dic` opens with; `None` for any other hunk.
@@ -2288,6 +2309,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             list_removed: Vec::new(),
             word_list: false,
             images_named: Vec::new(),
+            bold_added: Vec::new(),
             swaps: Vec::new(),
             dep_edits: Vec::new(),
             manifest_lines: Vec::new(),
@@ -2967,6 +2989,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                             && added
                         {
                             note.line(&head.to_str_lossy());
+                        }
+                        if added && lang == Lang::Markdown && text.windows(2).any(|w| w == b"**") {
+                            for term in bold_terms(&text.to_str_lossy()) {
+                                if facts.bold_added.len() < 4 && !facts.bold_added.contains(&term) {
+                                    facts.bold_added.push(term);
+                                }
+                            }
                         }
                         if added && facts.images_named.len() < 8 {
                             for name in image_names(text) {

@@ -1659,6 +1659,22 @@ pub(crate) fn summary(
                         return text;
                     }
                 }
+                // A paragraph added to a section about one thing it sets in bold (ripgrep's
+                // `If you're a **Void Linux** user, …` under Installation).
+                if let ([section], [term]) = (touched.as_slice(), file.bold_added.as_slice())
+                    && file.status == Status::Modified
+                    && added.is_empty()
+                    && file.deletions == 0
+                {
+                    let text = format!("add {term} to {section}{}", tail("in", 1));
+                    if width(&text) <= budget {
+                        return text;
+                    }
+                    let text = format!("add {term} to {section} section");
+                    if width(&text) <= budget {
+                        return text;
+                    }
+                }
                 if file.status == Status::Modified
                     && added.is_empty()
                     && (1..=2).contains(&touched.len())

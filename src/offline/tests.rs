@@ -4000,3 +4000,46 @@ fn an_unreleased_section_opened_is_named() {
     let entry = entry.replace("@@ -6,3 +6,5 @@", "@@ -6,3 +6,6 @@");
     assert!(!words_of(&entry).contains("Unreleased section"));
 }
+
+/// ripgrep's `doc: add Void Linux installation instructions` adds a paragraph to the
+/// README's Installation section about one thing it sets in bold; `update Installation
+/// section in README` said nothing of it.
+#[test]
+fn a_paragraph_added_to_a_section_is_named_by_its_bold_term() {
+    let patch = |bold: &str| {
+        format!(
+            "diff --git a/README.md b/README.md
+--- a/README.md
++++ b/README.md
+@@ -358,6 +358,13 @@ same port as Haiku x86_64 using the x86 secondary architecture build:
+ $ pkgman install ripgrep_x86
+ ```
+ 
++If you're a {bold} user, then you can install ripgrep from the
++[official repository](https://voidlinux.org/packages/?q=ripgrep):
++
++```
++$ sudo xbps-install -Syv ripgrep
++```
++
+ If you're a **Gentoo** user, you can install ripgrep from the
+ [official repo](https://packages.gentoo.org/packages/sys-apps/ripgrep):
+ "
+        )
+    };
+    let with_heading = |bold: &str| {
+        patch(bold).replace(
+        "@@ -358,6 +358,13 @@ same port as Haiku x86_64 using the x86 secondary architecture build:",
+        "@@ -358,6 +358,13 @@ ### Installation",
+    )
+    };
+    assert_eq!(
+        words_of(&with_heading("**Void Linux**")),
+        "add Void Linux to Installation section in README"
+    );
+    // No bold term, or a bold label: the section as before.
+    for plain in ["Void Linux", "**Note:**"] {
+        let said = words_of(&with_heading(plain));
+        assert!(!said.starts_with("add "), "{said}");
+    }
+}

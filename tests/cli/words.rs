@@ -736,7 +736,8 @@ fn a_log_call_added_is_said_as_logging() {
 }
 
 /// A README's hunk far under its heading is named by that heading, read from the staged
-/// file (ripgrep's install commands, forty lines under `### Installation`); a changelog
+/// file (ripgrep's install commands, forty lines under `### Installation`), with the one
+/// thing its added paragraph sets in bold; a changelog
 /// entry moved to another section says where it went, the heading read the same way.
 #[test]
 fn markdown_hunks_are_placed_under_the_headings_above_them() {
@@ -762,7 +763,9 @@ fn markdown_hunks_are_placed_under_the_headings_above_them() {
     repo.herald(["--offline"])
         .assert()
         .success()
-        .stdout(starts_with("docs: update Installation section in README\n"));
+        .stdout(starts_with(
+            "docs: add Void Linux to Installation section in README\n",
+        ));
     repo.git(["reset", "-q", "--hard"]);
     let moved = changelog
         .replace("* `jj undo` works again.\n\n", "")
