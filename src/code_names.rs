@@ -21,12 +21,22 @@ pub enum Shape {
     Camel,
 }
 
-/// The shapes a house writes in backticks.
+/// The shapes a house writes in backticks, and whether it writes a function with its call's
+/// parentheses (jj's `make closest_common_node() async`, 60% of its `snake_case` names).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Ticks {
     pub path: bool,
     pub snake: bool,
     pub camel: bool,
+    pub calls: bool,
+}
+
+/// What the change says of a name: whether its code writes it (`known`), defines, removes
+/// or edits something by it (`defined`), and whether that is a function (`function`).
+pub struct Lookup<'a> {
+    pub known: &'a dyn Fn(&str) -> bool,
+    pub defined: &'a dyn Fn(&str) -> bool,
+    pub function: &'a dyn Fn(&str) -> bool,
 }
 
 impl Ticks {
@@ -41,6 +51,11 @@ impl Ticks {
     /// Whether any shape is written in backticks.
     pub fn any(self) -> bool {
         self.path || self.snake || self.camel
+    }
+
+    /// Whether the house writes names its own way at all.
+    fn writes_names(self) -> bool {
+        self.any() || self.calls
     }
 }
 
@@ -113,6 +128,16 @@ fn summary(line: &str) -> &str {
 pub fn learn<'a>(lines: impl Iterator<Item = &'a str>) -> Ticks {
     // Per shape: ticked, bare.
     let mut counts = [[0usize; 2]; 3];
+    // `snake_case` names with a call's parentheses, without.
+    let mut calls = [0usize; 2];
+    let mut call = |word: &str| {
+        let name = trim(word).1;
+        match name.strip_suffix("()") {
+            Some(head) if shape(head) == Some(Shape::Snake) => calls[0] += 1,
+            _ if shape(name) == Some(Shape::Snake) => calls[1] += 1,
+            _ => {}
+        }
+    };
     let slot = |shape: Shape| match shape {
         Shape::Path => 0,
         Shape::Snake => 1,
@@ -126,12 +151,14 @@ pub fn learn<'a>(lines: impl Iterator<Item = &'a str>) -> Ticks {
                 if let Some(shape) = shape(trim(first).1) {
                     counts[slot(shape)][0] += 1;
                 }
+                call(first);
                 continue;
             }
             for word in part.split_whitespace() {
                 if let Some(shape) = shape(trim(word).1) {
                     counts[slot(shape)][1] += 1;
                 }
+                call(word);
             }
         }
     }
@@ -140,31 +167,29 @@ pub fn learn<'a>(lines: impl Iterator<Item = &'a str>) -> Ticks {
         path: ticked(counts[0]),
         snake: ticked(counts[1]),
         camel: ticked(counts[2]),
+        calls: calls[0] >= MIN_NAMES && calls[0] >= calls[1],
     }
 }
 
 /// Writes in backticks the words of `words` that are names of a shape the house ticks, and
-/// that `known` says are names from the change's code (once one is, every such name of any
-/// shape); words already in backticks stay.
-/// A word of no shape (`Lock`, `reset`) is a name only when `defined` says the change
+/// that the code writes (once one is, every such name of any shape); words already in
+/// backticks stay. A word of no shape (`Lock`, `reset`) is a name only when the change
 /// defines or edits something by it: capitalised, it goes as the house writes `CamelCase`,
-/// in lower case as it writes `snake_case`. The first word (the verb) never goes.
-pub fn tick(
-    words: &str,
-    ticks: Ticks,
-    known: &dyn Fn(&str) -> bool,
-    defined: &dyn Fn(&str) -> bool,
-) -> String {
-    if !ticks.any() {
+/// in lower case as it writes `snake_case`. A function the change defines or edits takes
+/// its call's parentheses in a house that writes them. The first word (the verb) never
+/// goes.
+pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
+    if !ticks.writes_names() {
         return words.to_owned();
     }
     // One name in backticks puts every name of a shape in them: `Add try_from_uri and
     // \`Query\`` reads as two kinds of thing in a house that ticks only `CamelCase`.
-    let consistent = words.contains('`')
-        || words.split(' ').any(|w| {
-            let name = trim(w).1;
-            shape(name).is_some_and(|s| ticks.takes(s)) && known(name)
-        });
+    let consistent = ticks.any()
+        && (words.contains('`')
+            || words.split(' ').any(|w| {
+                let name = trim(w).1;
+                shape(name).is_some_and(|s| ticks.takes(s)) && (look.known)(name)
+            }));
     let mut out = String::with_capacity(words.len() + 8);
     let mut open = false;
     let mut prev = "";
@@ -173,29 +198,38 @@ pub fn tick(
             out.push(' ');
         }
         let (lead, name, close) = trim(word);
+        // A lower-case word is most often a word (`fix new lints`, `move the copying of
+        // resources and …`): a name only as the verb's object, alone or first of two
+        // (`update create and open`).
+        let listed = i == 1 || (i == 3 && prev == "and");
+        let plain = i > 0 && name.len() >= 2 && name.chars().all(ident);
+        let lower = plain && name.starts_with(|c: char| c.is_ascii_lowercase());
+        let call = ticks.calls
+            && !open
+            && !word.contains('`')
+            && (shape(name) == Some(Shape::Snake) || lower && listed && shape(name).is_none())
+            && (look.function)(name);
+        let written = if call {
+            format!("{name}()")
+        } else {
+            name.to_owned()
+        };
         let tickable = !open
             && !word.contains('`')
-            && match shape(name) {
-                Some(shape) => (ticks.takes(shape) || consistent) && known(name),
-                None if i == 0 || name.len() < 2 || !name.chars().all(ident) => false,
+            && match shape(&written) {
+                Some(shape) => (ticks.takes(shape) || consistent) && (look.known)(name),
+                None if !plain => false,
                 None if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
                     ticks.camel
                         && name[1..].chars().all(|c| !c.is_ascii_uppercase())
-                        && defined(name)
+                        && (look.defined)(name)
                 }
-                // A lower-case word is most often a word (`fix new lints`, `move the
-                // copying of resources and …`): a name only as the verb's object, alone
-                // or first of two (`update create and open`).
-                None => {
-                    let listed = i == 1 || (i == 3 && prev == "and");
-                    ticks.snake
-                        && listed
-                        && name.starts_with(|c: char| c.is_ascii_lowercase())
-                        && defined(name)
-                }
+                None => ticks.snake && listed && lower && (look.defined)(name),
             };
         if tickable {
-            out.push_str(&format!("{lead}`{name}`{close}"));
+            out.push_str(&format!("{lead}`{written}`{close}"));
+        } else if call {
+            out.push_str(&format!("{lead}{written}{close}"));
         } else {
             out.push_str(word);
         }
@@ -210,7 +244,7 @@ pub fn tick(
         && !old.contains('`')
         && old.len() > 1
         && old.chars().all(ident)
-        && known(old)
+        && (look.known)(old)
     {
         return format!("{head} instead of `{old}`");
     }
@@ -284,12 +318,29 @@ mod tests {
             Ticks {
                 path: true,
                 snake: false,
-                camel: true
+                camel: true,
+                calls: false,
             }
         );
         // Too few names of a shape say nothing.
         let few = learn(["Add `JoinSet`"; 7].iter().copied());
         assert!(!few.any());
+    }
+
+    fn never(_: &str) -> bool {
+        false
+    }
+
+    /// What the change says of names, no function among them.
+    fn lookup<'a>(
+        known: &'a dyn Fn(&str) -> bool,
+        defined: &'a dyn Fn(&str) -> bool,
+    ) -> Lookup<'a> {
+        Lookup {
+            known,
+            defined,
+            function: &never,
+        }
     }
 
     #[test]
@@ -298,24 +349,29 @@ mod tests {
             path: true,
             snake: true,
             camel: true,
+            calls: false,
         };
         let known = |name: &str| name != "GitHub";
         let none = |_: &str| false;
+
         assert_eq!(
             tick(
                 "add max_buf_size to File::open (see JoinSet).",
                 all,
-                &known,
-                &none
+                &lookup(&known, &none)
             ),
             "add `max_buf_size` to `File::open` (see `JoinSet`)."
         );
         assert_eq!(
-            tick("fix `JoinSet` and GitHub spawn_x", all, &known, &none),
+            tick(
+                "fix `JoinSet` and GitHub spawn_x",
+                all,
+                &lookup(&known, &none)
+            ),
             "fix `JoinSet` and GitHub `spawn_x`"
         );
         assert_eq!(
-            tick("fix a `b c` spawn_x", all, &known, &none),
+            tick("fix a `b c` spawn_x", all, &lookup(&known, &none)),
             "fix a `b c` `spawn_x`"
         );
         let paths_only = Ticks {
@@ -323,43 +379,63 @@ mod tests {
             ..Ticks::default()
         };
         assert_eq!(
-            tick("add max_buf_size to File::open", paths_only, &known, &none),
+            tick(
+                "add max_buf_size to File::open",
+                paths_only,
+                &lookup(&known, &none)
+            ),
             "add `max_buf_size` to `File::open`"
         );
         assert_eq!(
-            tick("add max_buf_size to file", paths_only, &known, &none),
+            tick(
+                "add max_buf_size to file",
+                paths_only,
+                &lookup(&known, &none)
+            ),
             "add max_buf_size to file"
         );
         assert_eq!(
-            tick("add max_buf_size", Ticks::default(), &known, &none),
+            tick("add max_buf_size", Ticks::default(), &lookup(&known, &none)),
             "add max_buf_size"
         );
         // What a name replaces, when the code writes it.
         assert_eq!(
-            tick("use FnOnce instead of Fn", all, &known, &none),
+            tick("use FnOnce instead of Fn", all, &lookup(&known, &none)),
             "use `FnOnce` instead of `Fn`"
         );
         assert_eq!(
-            tick("use FnOnce instead of GitHub", all, &known, &none),
+            tick("use FnOnce instead of GitHub", all, &lookup(&known, &none)),
             "use `FnOnce` instead of GitHub"
         );
         // Plain words go only when the change defines something by them.
         let defined = |name: &str| ["Lock", "reset", "update", "new", "open"].contains(&name);
         assert_eq!(
-            tick("update Lock and reset in lock", all, &known, &defined),
+            tick(
+                "update Lock and reset in lock",
+                all,
+                &lookup(&known, &defined)
+            ),
             "update `Lock` and `reset` in lock"
         );
         // A lower-case word only as the verb's object or in a list.
         assert_eq!(
-            tick("bump clippy and fix new lints", all, &known, &defined),
+            tick(
+                "bump clippy and fix new lints",
+                all,
+                &lookup(&known, &defined)
+            ),
             "bump clippy and fix new lints"
         );
         assert_eq!(
-            tick("update new and open", all, &known, &defined),
+            tick("update new and open", all, &lookup(&known, &defined)),
             "update `new` and `open`"
         );
         assert_eq!(
-            tick("move the copying of new and open", all, &known, &defined),
+            tick(
+                "move the copying of new and open",
+                all,
+                &lookup(&known, &defined)
+            ),
             "move the copying of new and open"
         );
         let camel_only = Ticks {
@@ -367,8 +443,40 @@ mod tests {
             ..Ticks::default()
         };
         assert_eq!(
-            tick("update Lock and reset", camel_only, &known, &defined),
+            tick(
+                "update Lock and reset",
+                camel_only,
+                &lookup(&known, &defined)
+            ),
             "update `Lock` and reset"
         );
+    }
+
+    #[test]
+    fn a_house_that_writes_calls_gets_functions_with_parentheses() {
+        let mut lines = vec!["dag_walk_async: make closest_common_node() async"; 9];
+        lines.extend(["cli: rename spawn_inner"; 5]);
+        let ticks = learn(lines.iter().copied());
+        assert!(ticks.calls && !ticks.any());
+        let known = |_: &str| true;
+        let function = |name: &str| ["closest_common_node", "heads"].contains(&name);
+        let look = Lookup {
+            known: &known,
+            defined: &function,
+            function: &function,
+        };
+        assert_eq!(
+            tick("make closest_common_node async", ticks, &look),
+            "make closest_common_node() async"
+        );
+        assert_eq!(tick("make heads async", ticks, &look), "make heads() async");
+        // Not a function the change touches, or a word past the verb's object.
+        assert_eq!(
+            tick("make dag_walk async and fix heads", ticks, &look),
+            "make dag_walk async and fix heads"
+        );
+        // Most subjects without: no habit.
+        let bare = learn(["cli: rename spawn_inner"; 20].iter().copied());
+        assert!(!bare.calls);
     }
 }

@@ -136,6 +136,9 @@ impl House {
         if self.ticks.snake || self.ticks.camel {
             text.push_str(", names from code in backticks");
         }
+        if self.ticks.calls {
+            text.push_str(", functions written as calls (`f()`)");
+        }
         text
     }
 }

@@ -3868,6 +3868,18 @@ impl Analysis {
             .flat_map(|f| [&f.added_defs, &f.removed_defs, &f.touched])
             .any(|defs| defs.iter().any(|d| d.name == name))
     }
+
+    /// Tells whether that something is a function (a method, a test aside).
+    pub(crate) fn defines_function(&self, name: &str) -> bool {
+        self.files
+            .iter()
+            .filter(|f| !matches!(f.lang, Lang::Markdown | Lang::Other))
+            .flat_map(|f| [&f.added_defs, &f.removed_defs, &f.touched])
+            .any(|defs| {
+                defs.iter()
+                    .any(|d| d.name == name && d.kind == DefKind::Function)
+            })
+    }
 }
 
 #[cfg(test)]

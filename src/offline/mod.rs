@@ -386,12 +386,12 @@ pub fn write_in(
         None => subject(
             &words,
             &|words: &str| {
-                code_names::tick(
-                    words,
-                    ticks,
-                    &|name: &str| code_names::in_code(files, name),
-                    &|name: &str| analysis.defines(name),
-                )
+                let look = code_names::Lookup {
+                    known: &|name: &str| code_names::in_code(files, name),
+                    defined: &|name: &str| analysis.defines(name),
+                    function: &|name: &str| analysis.defines_function(name),
+                };
+                code_names::tick(words, ticks, &look)
             },
             &name,
             scope.as_deref(),

@@ -1156,3 +1156,34 @@ fn a_new_file_goes_with_the_files_named_alike_beside_it() {
     let subject = subject_of(&repo, &["--offline"]);
     assert!(subject.starts_with("process: "), "{subject}");
 }
+
+/// jj writes a function with its call's parentheses (`dag_walk_async: make
+/// closest_common_node() async`): a function the change edits is written so there, and
+/// bare in a house that writes it bare.
+#[test]
+fn functions_are_written_as_calls_where_the_house_writes_them_so() {
+    for calls in [true, false] {
+        let repo = TestRepo::with_commit();
+        history(&repo, 24, |i| {
+            let name = format!("walk_step_{i}");
+            let name = if calls { format!("{name}()") } else { name };
+            (format!("lib/src/f{i}.rs"), format!("lib: simplify {name}"))
+        });
+        let before = "pub fn closest_common_node(a: u32, b: u32) -> u32 {\n    let x = a;\n    let y = b;\n    x.min(y)\n}\n";
+        repo.write("lib/src/dag_walk.rs", before);
+        repo.add(["lib/src/dag_walk.rs"]);
+        repo.commit("lib: add dag_walk");
+        repo.write(
+            "lib/src/dag_walk.rs",
+            before.replace("    x.min(y)", "    if x < y { x } else { y }"),
+        );
+        repo.add(["lib/src/dag_walk.rs"]);
+        let subject = subject_of(&repo, &["--offline"]);
+        assert!(subject.contains("closest_common_node"), "{subject}");
+        assert_eq!(
+            subject.contains("closest_common_node()"),
+            calls,
+            "{subject}"
+        );
+    }
+}
