@@ -37,6 +37,8 @@ pub struct Lookup<'a> {
     pub known: &'a dyn Fn(&str) -> bool,
     pub defined: &'a dyn Fn(&str) -> bool,
     pub function: &'a dyn Fn(&str) -> bool,
+    /// The type whose `impl` holds the method by that name (`File` for `max_buf_size`).
+    pub owner: &'a dyn Fn(&str) -> Option<String>,
 }
 
 impl Ticks {
@@ -193,6 +195,40 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
     let mut out = String::with_capacity(words.len() + 8);
     let mut open = false;
     let mut prev = "";
+    let mut owners: Vec<String> = Vec::new();
+    // A method by its type where the house ticks names (tokio's `fs: add
+    // \`File::max_buf_size\``): `max_buf_size` alone could be anything's. Only the one
+    // method of a subject, and not beside its type (`extend \`TimerEntry\` and \`reset\``):
+    // two such read as a list of paths.
+    let method_owner = |name: &str, i: usize, prev: &str| {
+        let lower = i > 0 && name.starts_with(|c: char| c.is_ascii_lowercase());
+        let listed = i == 1 || (i == 3 && prev == "and");
+        let method = shape(name) == Some(Shape::Snake)
+            || lower && listed && name.chars().all(ident) && shape(name).is_none();
+        (method && (look.function)(name))
+            .then(|| (look.owner)(name))
+            .flatten()
+    };
+    let squash = |s: &str| s.replace(['_', '`', '(', ')', ',', '.'], "").to_lowercase();
+    let qualify = ticks.path && (ticks.snake || ticks.camel) && {
+        let mut prev = "";
+        let mut owners = Vec::new();
+        for (i, word) in words.split(' ').enumerate() {
+            if !word.contains('`')
+                && let Some(owner) = method_owner(trim(word).1, i, prev)
+            {
+                owners.push(owner);
+            }
+            prev = word;
+        }
+        match owners.as_slice() {
+            // The type itself, as code writes it (`file`, the module, is no `File`).
+            [owner] => !words
+                .split(' ')
+                .any(|w| trim(w).1.trim_matches('`') == owner),
+            _ => false,
+        }
+    };
     for (i, word) in words.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
@@ -209,11 +245,21 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
             && !word.contains('`')
             && (shape(name) == Some(Shape::Snake) || lower && listed && shape(name).is_none())
             && (look.function)(name);
-        let written = if call {
-            format!("{name}()")
-        } else {
-            name.to_owned()
+        let owner = (qualify && !open && !word.contains('`'))
+            .then(|| method_owner(name, i, prev))
+            .flatten();
+        let mut written = match &owner {
+            Some(owner) => format!("{owner}::{name}"),
+            None => name.to_owned(),
         };
+        if call {
+            written.push_str("()");
+        }
+        if let Some(owner) = owner
+            && !owners.contains(&owner)
+        {
+            owners.push(owner);
+        }
         let tickable = !open
             && !word.contains('`')
             && match shape(&written) {
@@ -228,7 +274,7 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
             };
         if tickable {
             out.push_str(&format!("{lead}`{written}`{close}"));
-        } else if call {
+        } else if written != name {
             out.push_str(&format!("{lead}{written}{close}"));
         } else {
             out.push_str(word);
@@ -247,6 +293,16 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
         && (look.known)(old)
     {
         return format!("{head} instead of `{old}`");
+    }
+    // The type named, its file as the place says it again (`add \`File::max_buf_size\` to
+    // file`).
+    if let Some((head, place)) = out.rsplit_once(' ')
+        && let Some((head, prep)) = head.rsplit_once(' ')
+        && matches!(prep, "to" | "in" | "from")
+        && head.contains(' ')
+        && owners.iter().any(|o| squash(o) == squash(place))
+    {
+        return head.to_owned();
     }
     out
 }
@@ -340,6 +396,7 @@ mod tests {
             known,
             defined,
             function: &never,
+            owner: &|_| None,
         }
     }
 
@@ -464,6 +521,7 @@ mod tests {
             known: &known,
             defined: &function,
             function: &function,
+            owner: &|_| None,
         };
         assert_eq!(
             tick("make closest_common_node async", ticks, &look),
@@ -476,6 +534,46 @@ mod tests {
             "make dag_walk async and fix heads"
         );
         // Most subjects without: no habit.
+        let tokio = Ticks {
+            path: true,
+            snake: true,
+            camel: true,
+            calls: false,
+        };
+        let owner = |name: &str| (name == "max_buf_size").then(|| "File".to_owned());
+        let function = |name: &str| name == "max_buf_size";
+        let defined = |name: &str| ["max_buf_size", "File"].contains(&name);
+        let look = Lookup {
+            known: &known,
+            defined: &defined,
+            function: &function,
+            owner: &owner,
+        };
+        assert_eq!(
+            tick("add max_buf_size to file", tokio, &look),
+            "add `File::max_buf_size`"
+        );
+        assert_eq!(
+            tick("add max_buf_size to reader", tokio, &look),
+            "add `File::max_buf_size` to reader"
+        );
+        // Beside its type, or with another method, a method goes by its name.
+        assert_eq!(
+            tick("extend File and max_buf_size", tokio, &look),
+            "extend `File` and `max_buf_size`"
+        );
+        let both = |name: &str| ["max_buf_size", "set_max_buf_size"].contains(&name);
+        let owner_of = |_: &str| Some("File".to_owned());
+        let look = Lookup {
+            known: &known,
+            defined: &both,
+            function: &both,
+            owner: &owner_of,
+        };
+        assert_eq!(
+            tick("add max_buf_size and set_max_buf_size", tokio, &look),
+            "add `max_buf_size` and `set_max_buf_size`"
+        );
         let bare = learn(["cli: rename spawn_inner"; 20].iter().copied());
         assert!(!bare.calls);
     }

@@ -2,6 +2,7 @@
 //! matching rather than parsing: good enough to name what a hunk touches.
 
 use crate::paths::Lang;
+use bstr::ByteSlice;
 
 /// What a definition is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -103,6 +104,38 @@ fn rust(line: &str) -> Option<Def> {
         return def(DefKind::Type, ident(last_segment(target))?, false);
     }
     None
+}
+
+/// The type whose inherent `impl` defines the method `name` in a staged Rust hunk: the hunk
+/// sits inside `impl File {` (its header) and writes `fn name` indented (tokio's
+/// `File::max_buf_size`). Trait implementations name no owner: `Foo::fmt` says less than
+/// `fmt`'s trait would.
+pub(crate) fn method_owner(files: &[crate::filter::FileEntry], name: &str) -> Option<String> {
+    let needle = format!("fn {name}");
+    files
+        .iter()
+        .filter(|f| crate::paths::lang(&f.change.path.to_str_lossy()) == Lang::Rust)
+        .flat_map(|f| &f.change.hunks)
+        .find_map(|h| {
+            let section = h.section.to_str().ok()?.trim();
+            if !section.starts_with("impl") || section.contains(" for ") {
+                return None;
+            }
+            let writes = h.body.lines().any(|line| {
+                let text = line.get(1..).unwrap_or_default().to_str_lossy();
+                let code = text.trim_start();
+                let code = code.strip_prefix("pub(crate) ").unwrap_or(code);
+                let code = code.strip_prefix("pub ").unwrap_or(code);
+                let code = code.strip_prefix("const ").unwrap_or(code);
+                let code = code.strip_prefix("async ").unwrap_or(code);
+                code.len() < text.len()
+                    && code
+                        .strip_prefix(needle.as_str())
+                        .is_some_and(|rest| rest.starts_with(['(', '<']))
+            });
+            let owner = parse(section, Lang::Rust)?;
+            (writes && owner.kind == DefKind::Type).then_some(owner.name)
+        })
 }
 
 /// A path's last segment, its arguments kept: `fmt::Display` → `Display`.

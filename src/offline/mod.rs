@@ -385,13 +385,23 @@ pub fn write_in(
         Some(reused) => reused.clone(),
         None => subject(
             &words,
-            &|words: &str| {
+            &|words: &str, budget: usize| {
                 let look = code_names::Lookup {
                     known: &|name: &str| code_names::in_code(files, name),
                     defined: &|name: &str| analysis.defines(name),
                     function: &|name: &str| analysis.defines_function(name),
+                    owner: &|name: &str| defs::method_owner(files, name),
                 };
-                code_names::tick(words, ticks, &look)
+                let ticked = code_names::tick(words, ticks, &look);
+                if width(&ticked) <= budget {
+                    return ticked;
+                }
+                // A method's type costs room the words need more (the list's next name).
+                let unowned = code_names::Lookup {
+                    owner: &|_: &str| None,
+                    ..look
+                };
+                code_names::tick(words, ticks, &unowned)
             },
             &name,
             scope.as_deref(),
@@ -616,7 +626,7 @@ fn label_thing<'a>(label: &str, a: &'a Analysis) -> Option<&'a str> {
 #[allow(clippy::too_many_arguments)]
 fn subject(
     summary: &dyn Fn(usize) -> String,
-    tick: &dyn Fn(&str) -> String,
+    tick: &dyn Fn(&str, usize) -> String,
     name: &str,
     scope: Option<&str>,
     breaking: bool,
@@ -629,15 +639,15 @@ fn subject(
     // words for that much less room.
     let fit = |budget: usize, place: Option<&str>| {
         let words = summary::without_place(summary(budget), place);
-        let ticked = tick(&words);
+        let ticked = tick(&words, budget);
         let extra = width(&ticked).saturating_sub(width(&words));
         if width(&ticked) <= budget || extra == 0 {
             return ticked;
         }
-        tick(&summary::without_place(
-            summary(budget.saturating_sub(extra)),
-            place,
-        ))
+        tick(
+            &summary::without_place(summary(budget.saturating_sub(extra)), place),
+            budget,
+        )
     };
     if !style.conventional {
         // The house's form: `area: summary` when the commits near these paths name an area,

@@ -2013,7 +2013,7 @@ fn a_scope_that_leaves_room_only_for_itself_gives_way() {
     let style = Style::default();
     let advice = crate::history::Advice::default();
     let scope = Some("useVueHyphenatedAttributes");
-    let same = |words: &str| words.to_owned();
+    let same = |words: &str, _: usize| words.to_owned();
     let subject = super::subject(&words, &same, "fix", scope, false, &style, &advice, None);
     assert_eq!(
         subject,

@@ -1099,14 +1099,19 @@ fn a_house_without_labels_gets_none() {
     assert!(!subject.contains('['), "{subject}");
 }
 
-/// A house that writes names from code in backticks (tokio's `fs: add \`File::max_buf_size\``)
-/// gets them so; one that writes them bare gets them bare.
+/// A house that writes names from code in backticks (tokio's ``fs: add
+/// `File::max_buf_size` ``) gets them so, a method by its type; one that writes them bare
+/// gets them bare.
 #[test]
 fn names_from_code_are_written_as_the_house_writes_them() {
     for ticked in [true, false] {
         let repo = TestRepo::with_commit();
         history(&repo, 24, |i| {
-            let name = format!("spawn_inner_{i}");
+            let name = if i % 2 == 0 {
+                format!("spawn_inner_{i}")
+            } else {
+                format!("Waker::wake_{i}")
+            };
             let name = if ticked { format!("`{name}`") } else { name };
             (
                 format!("sync/src/f{i}.rs"),
@@ -1128,7 +1133,13 @@ fn names_from_code_are_written_as_the_house_writes_them() {
         let subject = subject_of(&repo, &["--offline"]);
         assert!(subject.starts_with("sync: "), "{subject}");
         assert!(subject.contains("max_buf_size"), "{subject}");
-        assert_eq!(subject.contains("`max_buf_size`"), ticked, "{subject}");
+        // A house that ticks paths and names writes a method by its type.
+        assert_eq!(
+            subject == "sync: add `File::max_buf_size`",
+            ticked,
+            "{subject}"
+        );
+        assert_eq!(subject.contains('`'), ticked, "{subject}");
     }
 }
 
