@@ -109,14 +109,15 @@ fn rust(line: &str) -> Option<Def> {
 /// The type whose inherent `impl` defines the method `name` in a staged Rust hunk: the hunk
 /// sits inside `impl File {` (its header) and writes `fn name` indented (tokio's
 /// `File::max_buf_size`). Trait implementations name no owner: `Foo::fmt` says less than
-/// `fmt`'s trait would.
+/// `fmt`'s trait would; nor do two types' methods of one name (`TcpStream::set_linger` and
+/// `TcpSocket::set_linger` deprecated together).
 pub(crate) fn method_owner(files: &[crate::filter::FileEntry], name: &str) -> Option<String> {
     let needle = format!("fn {name}");
-    files
+    let mut owners = files
         .iter()
         .filter(|f| crate::paths::lang(&f.change.path.to_str_lossy()) == Lang::Rust)
         .flat_map(|f| &f.change.hunks)
-        .find_map(|h| {
+        .filter_map(|h| {
             let section = h.section.to_str().ok()?.trim();
             if !section.starts_with("impl") || section.contains(" for ") {
                 return None;
@@ -135,7 +136,9 @@ pub(crate) fn method_owner(files: &[crate::filter::FileEntry], name: &str) -> Op
             });
             let owner = parse(section, Lang::Rust)?;
             (writes && owner.kind == DefKind::Type).then_some(owner.name)
-        })
+        });
+    let first = owners.next()?;
+    owners.all(|o| o == first).then_some(first)
 }
 
 /// A path's last segment, its arguments kept: `fmt::Display` → `Display`.
@@ -556,6 +559,34 @@ mod tests {
 
     fn name(line: &str, lang: Lang) -> Option<(String, bool)> {
         parse(line, lang).map(|d| (d.name, d.public))
+    }
+
+    #[test]
+    fn a_method_is_owned_by_the_one_type_whose_impl_writes_it() {
+        let file = |path: &str, ty: &str| {
+            format!(
+                "diff --git a/{path} b/{path}\n--- a/{path}\n+++ b/{path}\n\
+                 @@ -10,3 +10,7 @@ impl {ty} {{\n     }}\n \n+    #[deprecated]\n\
+                 +    pub fn set_linger(&self) {{\n+    }}\n+\n     pub fn nodelay(&self) {{\n"
+            )
+        };
+        let one = crate::offline::tests::entries(file("net/tcp/socket.rs", "TcpSocket").as_bytes());
+        assert_eq!(
+            method_owner(&one, "set_linger").as_deref(),
+            Some("TcpSocket")
+        );
+        assert_eq!(method_owner(&one, "linger"), None);
+        let two = format!(
+            "{}{}",
+            file("net/tcp/socket.rs", "TcpSocket"),
+            file("net/tcp/stream.rs", "TcpStream")
+        );
+        let two = crate::offline::tests::entries(two.as_bytes());
+        assert_eq!(method_owner(&two, "set_linger"), None);
+        let trait_impl = crate::offline::tests::entries(
+            file("net/tcp/socket.rs", "Linger for TcpSocket").as_bytes(),
+        );
+        assert_eq!(method_owner(&trait_impl, "set_linger"), None);
     }
 
     #[test]
