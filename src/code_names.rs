@@ -192,85 +192,87 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
                 let name = trim(w).1;
                 shape(name).is_some_and(|s| ticks.takes(s)) && (look.known)(name)
             }));
-    let mut out = String::with_capacity(words.len() + 8);
-    let mut open = false;
-    let mut prev = "";
-    let mut owners: Vec<String> = Vec::new();
+    // A function's name as a word of the subject: `snake_case`, or a plain lower-case word
+    // as the verb's object or the first of two. A lower-case word is most often a word
+    // (`fix new lints`, `move the copying of resources and …`): a name only there (`update
+    // create and open`).
+    let listed = |i: usize, prev: &str| i == 1 || (i == 3 && prev == "and");
+    let lower = |name: &str, i: usize| {
+        i > 0
+            && name.len() >= 2
+            && name.chars().all(ident)
+            && name.starts_with(|c: char| c.is_ascii_lowercase())
+    };
+    let function_word = |name: &str, i: usize, prev: &str| {
+        (shape(name) == Some(Shape::Snake)
+            || lower(name, i) && listed(i, prev) && shape(name).is_none())
+            && (look.function)(name)
+    };
     // A method by its type where the house ticks names (tokio's `fs: add
     // \`File::max_buf_size\``): `max_buf_size` alone could be anything's. Only the one
     // method of a subject, and not beside its type (`extend \`TimerEntry\` and \`reset\``):
-    // two such read as a list of paths.
-    let method_owner = |name: &str, i: usize, prev: &str| {
-        let lower = i > 0 && name.starts_with(|c: char| c.is_ascii_lowercase());
-        let listed = i == 1 || (i == 3 && prev == "and");
-        let method = shape(name) == Some(Shape::Snake)
-            || lower && listed && name.chars().all(ident) && shape(name).is_none();
-        (method && (look.function)(name))
-            .then(|| (look.owner)(name))
-            .flatten()
-    };
-    let squash = |s: &str| s.replace(['_', '`', '(', ')', ',', '.'], "").to_lowercase();
-    let qualify = ticks.path && (ticks.snake || ticks.camel) && {
-        let mut prev = "";
-        let mut owners = Vec::new();
-        for (i, word) in words.split(' ').enumerate() {
-            if !word.contains('`')
-                && let Some(owner) = method_owner(trim(word).1, i, prev)
-            {
-                owners.push(owner);
+    // two such read as a list of paths. Its word's place, and the type.
+    let method: Option<(usize, String)> = (ticks.path && (ticks.snake || ticks.camel))
+        .then(|| {
+            let mut prev = "";
+            let mut found = Vec::new();
+            for (i, word) in words.split(' ').enumerate() {
+                let name = trim(word).1;
+                if !word.contains('`')
+                    && function_word(name, i, prev)
+                    && let Some(owner) = (look.owner)(name)
+                {
+                    found.push((i, owner));
+                }
+                prev = word;
             }
-            prev = word;
-        }
-        match owners.as_slice() {
-            // The type itself, as code writes it (`file`, the module, is no `File`).
-            [owner] => !words
-                .split(' ')
-                .any(|w| trim(w).1.trim_matches('`') == owner),
-            _ => false,
-        }
-    };
+            match found.as_slice() {
+                // The type itself, as code writes it (`file`, the module, is no `File`).
+                [(_, owner)]
+                    if words
+                        .split(' ')
+                        .any(|w| trim(w).1.trim_matches('`') == owner) =>
+                {
+                    None
+                }
+                [one] => Some(one.clone()),
+                _ => None,
+            }
+        })
+        .flatten();
+    let mut out = String::with_capacity(words.len() + 8);
+    let mut open = false;
+    let mut prev = "";
+    let mut owned = None;
     for (i, word) in words.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
         let (lead, name, close) = trim(word);
-        // A lower-case word is most often a word (`fix new lints`, `move the copying of
-        // resources and …`): a name only as the verb's object, alone or first of two
-        // (`update create and open`).
-        let listed = i == 1 || (i == 3 && prev == "and");
-        let plain = i > 0 && name.len() >= 2 && name.chars().all(ident);
-        let lower = plain && name.starts_with(|c: char| c.is_ascii_lowercase());
-        let call = ticks.calls
-            && !open
-            && !word.contains('`')
-            && (shape(name) == Some(Shape::Snake) || lower && listed && shape(name).is_none())
-            && (look.function)(name);
-        let owner = (qualify && !open && !word.contains('`'))
-            .then(|| method_owner(name, i, prev))
-            .flatten();
-        let mut written = match &owner {
+        let bare = !open && !word.contains('`');
+        let call = ticks.calls && bare && function_word(name, i, prev);
+        let owner = method
+            .as_ref()
+            .filter(|(at, _)| *at == i && bare)
+            .map(|(_, owner)| owner);
+        let mut written = match owner {
             Some(owner) => format!("{owner}::{name}"),
             None => name.to_owned(),
         };
         if call {
             written.push_str("()");
         }
-        if let Some(owner) = owner
-            && !owners.contains(&owner)
-        {
-            owners.push(owner);
-        }
-        let tickable = !open
-            && !word.contains('`')
+        owned = owned.or(owner);
+        let tickable = bare
             && match shape(&written) {
                 Some(shape) => (ticks.takes(shape) || consistent) && (look.known)(name),
-                None if !plain => false,
+                None if !(i > 0 && name.len() >= 2 && name.chars().all(ident)) => false,
                 None if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
                     ticks.camel
                         && name[1..].chars().all(|c| !c.is_ascii_uppercase())
                         && (look.defined)(name)
                 }
-                None => ticks.snake && listed && lower && (look.defined)(name),
+                None => ticks.snake && listed(i, prev) && lower(name, i) && (look.defined)(name),
             };
         if tickable {
             out.push_str(&format!("{lead}`{written}`{close}"));
@@ -296,11 +298,12 @@ pub fn tick(words: &str, ticks: Ticks, look: &Lookup) -> String {
     }
     // The type named, its file as the place says it again (`add \`File::max_buf_size\` to
     // file`).
+    let squash = |s: &str| s.replace(['_', '`', '(', ')', ',', '.'], "").to_lowercase();
     if let Some((head, place)) = out.rsplit_once(' ')
         && let Some((head, prep)) = head.rsplit_once(' ')
         && matches!(prep, "to" | "in" | "from")
         && head.contains(' ')
-        && owners.iter().any(|o| squash(o) == squash(place))
+        && owned.is_some_and(|o| squash(o) == squash(place))
     {
         return head.to_owned();
     }
