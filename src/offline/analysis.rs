@@ -3859,26 +3859,25 @@ impl Analysis {
             .collect()
     }
 
-    /// Tells whether the change defines, removes or edits something called `name` in a
-    /// source file.
-    pub(crate) fn defines(&self, name: &str) -> bool {
+    /// The definitions called `name` the change adds, removes or edits in source files.
+    fn defs_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Def> {
         self.files
             .iter()
             .filter(|f| !matches!(f.lang, Lang::Markdown | Lang::Other))
             .flat_map(|f| [&f.added_defs, &f.removed_defs, &f.touched])
-            .any(|defs| defs.iter().any(|d| d.name == name))
+            .flatten()
+            .filter(move |d| d.name == name)
+    }
+
+    /// Tells whether the change defines, removes or edits something called `name` in a
+    /// source file.
+    pub(crate) fn defines(&self, name: &str) -> bool {
+        self.defs_named(name).next().is_some()
     }
 
     /// Tells whether that something is a function (a method, a test aside).
     pub(crate) fn defines_function(&self, name: &str) -> bool {
-        self.files
-            .iter()
-            .filter(|f| !matches!(f.lang, Lang::Markdown | Lang::Other))
-            .flat_map(|f| [&f.added_defs, &f.removed_defs, &f.touched])
-            .any(|defs| {
-                defs.iter()
-                    .any(|d| d.name == name && d.kind == DefKind::Function)
-            })
+        self.defs_named(name).any(|d| d.kind == DefKind::Function)
     }
 }
 
