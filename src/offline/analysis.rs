@@ -266,6 +266,11 @@ pub(crate) struct FileFacts {
     /// Long flags written into a shell completion, a man page or help text, named there
     /// for the first time (`--quiet-empty`), when no flag left it.
     pub flags_written: Vec<String>,
+    /// Long flags a test file's added lines pass (`.arg("--quiet-empty")`), a few at most:
+    /// what its new tests exercise.
+    pub flags_tested: Vec<String>,
+    /// In `.gitmodules`, the submodules whose `url` moved, when nothing else changed there.
+    pub submodule_urls: Vec<String>,
     /// A removed line marks something deprecated (`#[deprecated(…)]`, `@deprecated`,
     /// `// Deprecated:`): what the change takes out had been on its way out.
     pub deprecated_removed: bool,
@@ -2337,6 +2342,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             rows: Vec::new(),
             row_items: Vec::new(),
             flags_written: Vec::new(),
+            flags_tested: Vec::new(),
+            submodule_urls: Vec::new(),
             deprecated_removed: false,
             deprecated: Vec::new(),
             removed_imports: 0,
@@ -3674,6 +3681,12 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .filter(|d| !facts.added_defs.iter().any(|a| a.name == d.name))
             .filter(|d| !facts.removed_defs.iter().any(|r| r.name == d.name))
             .collect();
+        if paths::file_name(&facts.path) == ".gitmodules" {
+            facts.submodule_urls = super::submodules::moved_urls(&change.hunks);
+        }
+        if facts.kind == Kind::Test && !facts.added_defs.is_empty() {
+            facts.flags_tested = super::flag_mentions::on_added_lines(&change.hunks);
+        }
         if let Some(reader) = manifest {
             reader.finish(&facts.path, &mut out.manifest);
         }

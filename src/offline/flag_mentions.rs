@@ -10,26 +10,12 @@ use bstr::ByteSlice;
 /// What a file that describes the command line is, in words (`zsh completion`, `man
 /// page`, `long-help`); `None` for any other file. A template's `.in` is no part of it.
 pub(crate) fn place(path: &str) -> Option<String> {
-    let name = paths::file_name(path);
-    let name = name.strip_suffix(".in").unwrap_or(name);
-    let (stem, ext) = match name.rsplit_once('.') {
-        Some((stem, ext)) => (stem, ext),
-        None => (name, ""),
-    };
-    let completions = paths::has_dir(path, &["complete", "completion", "completions"]);
-    let shell = match ext {
-        "zsh" => Some("zsh"),
-        "fish" => Some("fish"),
-        "bash" => Some("bash"),
-        "ps1" => Some("PowerShell"),
-        "" if completions && stem.starts_with('_') => Some("zsh"),
-        _ => None,
-    };
-    if let Some(shell) = shell {
+    let (stem, ext) = stem_ext(path);
+    if let Some(shell) = shell(path, stem, ext, false) {
         return Some(format!("{shell} completion"));
     }
     let man = ext.len() == 1 && ext.as_bytes()[0].is_ascii_digit()
-        || name.ends_with(".1.md")
+        || paths::file_name(path).ends_with(".1.md")
         || paths::has_dir(path, &["man", "manual"]);
     if man {
         return Some("man page".to_owned());
@@ -37,6 +23,51 @@ pub(crate) fn place(path: &str) -> Option<String> {
     let lower = stem.to_lowercase();
     (matches!(ext, "txt" | "") && (lower.contains("help") || lower.contains("usage")))
         .then(|| stem.to_owned())
+}
+
+/// A file's name without a template's `.in`, split at its last dot.
+fn stem_ext(path: &str) -> (&str, &str) {
+    let name = paths::file_name(path);
+    let name = name.strip_suffix(".in").unwrap_or(name);
+    name.rsplit_once('.').unwrap_or((name, ""))
+}
+
+/// The shell a completion script is for: by its extension, or zsh's `_rg` in a completions
+/// folder. `in_folder` asks for the folder in every case (a `.bash` elsewhere is a script).
+fn shell(path: &str, stem: &str, ext: &str, in_folder: bool) -> Option<&'static str> {
+    let completions = paths::has_dir(path, &["complete", "completion", "completions"]);
+    if in_folder && !completions {
+        return None;
+    }
+    match ext {
+        "zsh" => Some("zsh"),
+        "fish" => Some("fish"),
+        "bash" => Some("bash"),
+        "ps1" => Some("PowerShell"),
+        "" if completions && stem.starts_with('_') => Some("zsh"),
+        _ => None,
+    }
+}
+
+/// The name a shell completion script goes by in a subject, when it lies in a completions
+/// folder: ripgrep's `complete/rg.zsh` is `zsh completion`, never `rg`.
+pub(crate) fn completion(path: &str) -> Option<String> {
+    let (stem, ext) = stem_ext(path);
+    shell(path, stem, ext, true).map(|shell| format!("{shell} completion"))
+}
+
+/// The long flags the added lines of `hunks` name, each once, at most eight.
+pub(crate) fn on_added_lines(hunks: &[Hunk]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let lines = hunks.iter().flat_map(|h| h.lines());
+    for line in lines.filter(|l| l.kind == LineKind::Added) {
+        for flag in flags_in(&line.text.to_str_lossy(), false) {
+            if out.len() < 8 && !out.contains(&flag) {
+                out.push(flag);
+            }
+        }
+    }
+    out
 }
 
 /// The long flags a line names: `--quiet-empty`, roff's `\-\-binary`, and fish's `-l

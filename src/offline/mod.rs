@@ -25,6 +25,7 @@ mod imports;
 mod modifiers;
 mod rustdocs;
 mod scope;
+mod submodules;
 mod summary;
 mod tables;
 mod toolchain;

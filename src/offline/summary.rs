@@ -173,6 +173,9 @@ pub(crate) fn file_subject(path: &str) -> String {
     if let Some(name) = query_name(path) {
         return name;
     }
+    if let Some(name) = super::flag_mentions::completion(path) {
+        return name;
+    }
     let generic = matches!(
         stem.as_str(),
         "mod" | "index" | "__init__" | "lib" | "main" | "init" | "__main__" | "package"
@@ -232,7 +235,9 @@ fn one_language(names: Vec<String>) -> Vec<String> {
 /// The name a data or configuration file goes by: its file name, a query by its language
 /// and kind (`go injections`).
 fn data_name(path: &str) -> String {
-    query_name(path).unwrap_or_else(|| paths::file_name(path).to_owned())
+    query_name(path)
+        .or_else(|| super::flag_mentions::completion(path))
+        .unwrap_or_else(|| paths::file_name(path).to_owned())
 }
 
 /// The kinds of tree-sitter queries, each a file of its own.
@@ -269,7 +274,7 @@ pub(crate) fn query_name(path: &str) -> Option<String> {
 
 /// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
 pub(crate) fn doc_name(path: &str) -> String {
-    if let Some(name) = query_name(path) {
+    if let Some(name) = query_name(path).or_else(|| super::flag_mentions::completion(path)) {
         return name;
     }
     let name = paths::file_name(path);
@@ -1442,6 +1447,21 @@ pub(crate) fn summary(
     if let Some(text) = entry_summary(&files, budget) {
         return text;
     }
+    // Submodules moved to another URL: `change URL of Zig submodule`.
+    if let [file] = files.as_slice()
+        && !file.submodule_urls.is_empty()
+    {
+        let (what, kind) = match file.submodule_urls.len() {
+            1 => ("URL of", "submodule"),
+            _ => ("URLs of", "submodules"),
+        };
+        return fit(
+            &format!("change {what}"),
+            &file.submodule_urls,
+            &format!(" {kind}"),
+            budget,
+        );
+    }
     if files
         .iter()
         .all(|f| f.links && f.status == Status::Modified)
@@ -1710,16 +1730,26 @@ pub(crate) fn summary(
                 // One test added says what it pins: `add test for hide possible value`,
                 // not `add tests for help`.
                 let tests = added_tests(a);
+                let flags: Vec<&str> = (files.iter())
+                    .flat_map(|f| f.flags_tested.iter().map(String::as_str))
+                    .collect();
                 let words = match tests.as_slice() {
                     [one] => words::test_words(one),
                     _ => String::new(),
                 };
                 let count = words.split_whitespace().count();
                 if (3..=8).contains(&count) && !words.contains('`') {
-                    truncate(
-                        &format!("add test for {}", words::lower_first(&words)),
-                        budget,
-                    )
+                    let words = with_flag(&words::lower_first(&words), &flags);
+                    truncate(&format!("add test for {words}"), budget)
+                } else if let Some(flag) = shared_flag(&tests, &flags) {
+                    // bat's `quiet_empty_suppresses_output_on_empty_stdin` and two more,
+                    // each passing `--quiet-empty`: `add tests for --quiet-empty`.
+                    truncate(&format!("add tests for {flag}"), budget)
+                } else if let [kind] = names.as_slice()
+                    && TEST_KINDS.contains(&kind.as_str())
+                {
+                    // `tests/integration_tests.rs` holds a kind of tests, not a subject.
+                    truncate(&format!("add {kind} tests"), budget)
                 } else {
                     fit("add tests for", &names, "", budget)
                 }
@@ -2024,6 +2054,9 @@ fn run_place(path: &str) -> Option<&'static str> {
 /// The name a configuration file goes by: `vitest.config.ts` → `vitest config`,
 /// `.eslintrc.json` → `eslint config`, else the file name.
 fn config_name(path: &str) -> String {
+    if let Some(name) = super::flag_mentions::completion(path) {
+        return name;
+    }
     let name = paths::file_name(path);
     if let Some((tool, _)) = name.split_once(".config.") {
         return format!("{} config", tool.trim_start_matches('.'));
@@ -2982,7 +3015,17 @@ pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
     };
     match scope.and_then(place) {
         Some(short) if short.contains(' ') => short.to_owned(),
-        _ => text,
+        // A shell's completion under that shell's area: `zsh: fix completion`.
+        _ => match scope.and_then(|scope| {
+            let at = text.len().checked_sub(" completion".len() + scope.len())?;
+            (text.is_char_boundary(at)
+                && text[at..].eq_ignore_ascii_case(&format!("{scope} completion"))
+                && text[..at].ends_with(' '))
+            .then(|| format!("{}completion", &text[..at]))
+        }) {
+            Some(short) => short,
+            None => text,
+        },
     }
 }
 
@@ -3294,6 +3337,7 @@ fn clean_fit(text: &str, budget: usize) -> Option<String> {
                 // Four words, or three naming something (`` `X` being ignored ``): fewer
                 // say too little (`a build failure`).
                 && head.split_whitespace().count() >= 4 - usize::from(head.contains('`'))
+                && !told_verb_bare(head)
                 && best.is_none_or(|b| at < b)
             {
                 best = Some(at);
@@ -3394,6 +3438,44 @@ fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
     (verb && !hangs && !verb_left_bare(&cut)).then_some(cut)
 }
 
+/// Tells whether a `make {subject} {verb} …` (from `{subject} will now {verb} …`) was cut
+/// on that verb: ``make `jj bisect` mention``, what it mentions cut away at `when`.
+fn told_verb_bare(cut: &str) -> bool {
+    let words: Vec<&str> = cut.split_whitespace().collect();
+    matches!(words.first(), Some(&("make" | "let")))
+        && words.len() >= 3
+        && words.last().is_some_and(|last| {
+            // Verbs that say nothing without what they act on, beside the lexicon's.
+            const TELLING: &[&str] = &[
+                "mention",
+                "report",
+                "say",
+                "show",
+                "print",
+                "warn",
+                "tell",
+                "list",
+                "find",
+                "include",
+                "contain",
+                "display",
+                "emit",
+                "produce",
+                "return",
+                "accept",
+                "respect",
+                "honor",
+                "support",
+                "use",
+                "detect",
+                "recognize",
+                "infer",
+            ];
+            last.chars().all(|c| c.is_ascii_lowercase())
+                && (words::opens_with_verb(last) || TELLING.contains(last))
+        })
+}
+
 /// Tells whether a cut sentence ends on its verb, what it acts on cut away: `… no longer
 /// supports`, `… deserializers now check`, `… can now work` (jj's and axum's changelog
 /// entries cut to fit). Called on cuts only: a whole sentence may end on its verb.
@@ -3402,21 +3484,22 @@ fn verb_left_bare(cut: &str) -> bool {
     let [.., before, last] = words.as_slice() else {
         return false;
     };
-    matches!(
-        before.to_lowercase().as_str(),
-        "now"
-            | "longer"
-            | "also"
-            | "can"
-            | "cannot"
-            | "will"
-            | "always"
-            | "never"
-            | "still"
-            | "should"
-            | "must"
-            | "may"
-    ) && last.chars().all(|c| c.is_ascii_lowercase())
+    told_verb_bare(cut)
+        || matches!(
+            before.to_lowercase().as_str(),
+            "now"
+                | "longer"
+                | "also"
+                | "can"
+                | "cannot"
+                | "will"
+                | "always"
+                | "never"
+                | "still"
+                | "should"
+                | "must"
+                | "may"
+        ) && last.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Tells whether a phrase says what was done: it opens with a verb or is a sentence
@@ -3944,6 +4027,10 @@ fn test_summary(
     } else {
         phrase
     };
+    let flags: Vec<&str> = (files.iter())
+        .flat_map(|f| f.flags_tested.iter().map(String::as_str))
+        .collect();
+    let phrase = with_flag(&phrase, &flags);
     Some(truncate(&untautology(&phrase, ty, typed), budget))
 }
 
@@ -4101,6 +4188,54 @@ pub(crate) fn is_code_removed_from_docs(a: &Analysis, ty: Type) -> bool {
         && code
             .iter()
             .all(|f| f.status == Status::Deleted && f.kind == Kind::Source)
+}
+
+/// File names that say what kind of tests a file holds (`integration_tests.rs`), not what
+/// they test.
+const TEST_KINDS: &[&str] = &[
+    "integration",
+    "unit",
+    "e2e",
+    "end_to_end",
+    "regression",
+    "snapshot",
+    "smoke",
+    "system",
+    "acceptance",
+];
+
+/// A test's words with a flag they spell out written as that flag: `quiet empty
+/// suppresses output` → `--quiet-empty suppresses output`, when the test passes it. A
+/// flag of one word (`--all`) is too common a word to tell.
+fn with_flag(words: &str, flags: &[&str]) -> String {
+    for flag in flags {
+        let spoken = flag.trim_start_matches('-').replace('-', " ");
+        if !spoken.contains(' ') {
+            continue;
+        }
+        let padded = format!(" {words} ");
+        if let Some(at) = padded.find(&format!(" {spoken} ")) {
+            let (head, tail) = (&padded[1..=at], &padded[at + 1 + spoken.len()..]);
+            return format!("{head}{flag}{}", tail.trim_end());
+        }
+    }
+    words.to_owned()
+}
+
+/// The flag every one of several new tests is named after and passes: bat's
+/// `quiet_empty_suppresses_output_on_empty_stdin` and `quiet_empty_does_not_affect_…`
+/// with `--quiet-empty` on their lines.
+fn shared_flag<'a>(tests: &[&str], flags: &[&'a str]) -> Option<&'a str> {
+    if tests.len() < 2 {
+        return None;
+    }
+    flags.iter().copied().find(|flag| {
+        let spoken = flag.trim_start_matches('-').replace('-', " ");
+        tests.iter().all(|t| {
+            let words = words::test_words(t).to_lowercase();
+            words == spoken || words.starts_with(&format!("{spoken} "))
+        })
+    })
 }
 
 /// The names of the tests the change adds, in order. A benchmark (Go's `BenchmarkSort`)
@@ -4437,6 +4572,7 @@ fn code_summary(
             f.kind,
             Kind::Ci | Kind::Config | Kind::Manifest | Kind::Lockfile | Kind::Docs | Kind::Note
         ) && !script
+            && super::flag_mentions::completion(&f.path).is_none()
             || query_name(&f.path).is_some()
             || matches!(
                 paths::extension(&f.path),
@@ -5473,5 +5609,64 @@ mod tests {
         );
         // One word left says nothing: the place stays.
         assert_eq!(cut("update in lsp", "lsp"), "update in lsp");
+        // A shell's completion under that shell's area says the shell once.
+        assert_eq!(cut("fix zsh completion", "zsh"), "fix completion");
+        assert_eq!(cut("fix zsh completion", "fish"), "fix zsh completion");
+    }
+
+    #[test]
+    fn tests_name_the_flag_they_pass() {
+        let flags = ["--quiet-empty", "--all"];
+        assert_eq!(
+            with_flag("quiet empty suppresses output", &flags),
+            "--quiet-empty suppresses output"
+        );
+        assert_eq!(
+            with_flag("make quiet empty skip files", &flags),
+            "make --quiet-empty skip files"
+        );
+        // One word is too common to be the flag; words not in a row are not it.
+        assert_eq!(with_flag("all files listed", &flags), "all files listed");
+        assert_eq!(with_flag("quiet and empty", &flags), "quiet and empty");
+        let tests = [
+            "quiet_empty_suppresses_output_on_empty_stdin",
+            "test_quiet_empty_does_not_affect_non_empty_input",
+        ];
+        assert_eq!(shared_flag(&tests, &flags), Some("--quiet-empty"));
+        assert_eq!(shared_flag(&tests[..1], &flags), None);
+        assert_eq!(
+            shared_flag(&[tests[0], "plain_mode_strips_colors"], &flags),
+            None
+        );
+    }
+
+    #[test]
+    fn a_cut_on_the_verb_a_subject_was_told_is_bare() {
+        assert!(told_verb_bare("make `jj bisect` mention"));
+        assert!(told_verb_bare("let the pager show"));
+        // What it acts on kept, or a state: whole.
+        assert!(!told_verb_bare(
+            "make `jj bisect` mention skipped revisions"
+        ));
+        assert!(!told_verb_bare("make `closest_common_node` async"));
+        assert!(!told_verb_bare("make it"));
+    }
+
+    #[test]
+    fn completion_scripts_go_by_their_shell() {
+        // ripgrep's `complete/rg.zsh` (once `complete/_rg`) and bat's templates.
+        assert_eq!(
+            file_subject("crates/core/flags/complete/rg.zsh"),
+            "zsh completion"
+        );
+        assert_eq!(file_subject("complete/_rg"), "zsh completion");
+        assert_eq!(doc_name("assets/completions/bat.zsh.in"), "zsh completion");
+        assert_eq!(
+            data_name("assets/completions/_bat.ps1.in"),
+            "PowerShell completion"
+        );
+        // A shell script outside a completions folder is its own name.
+        assert_eq!(file_subject("scripts/install.bash"), "install");
+        assert_eq!(doc_name("shell/wezterm.zsh"), "wezterm.zsh");
     }
 }

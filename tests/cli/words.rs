@@ -914,3 +914,80 @@ fn strings_put_into_a_table_row_name_the_row() {
     let got = subject(&repo);
     assert!(got.ends_with(": add Cargo.lock to toml"), "{got}");
 }
+
+/// New tests named after a flag and passing it (bat's three `quiet_empty_…` tests) are
+/// tests for that flag, whatever file holds them; one such test says what it pins.
+#[test]
+fn new_tests_of_a_flag_name_the_flag() {
+    let repo = TestRepo::new();
+    let base = "use assert_cmd::Command;\n\n#[test]\nfn basic() {\n    Command::cargo_bin(\"bat\").unwrap().arg(\"x\").assert().success();\n}\n";
+    repo.write("tests/integration_tests.rs", base);
+    repo.commit_all("base");
+    let case = |name: &str| {
+        format!(
+            "\n#[test]\nfn {name}() {{\n    Command::cargo_bin(\"bat\").unwrap().arg(\"--quiet-empty\").assert().success();\n}}\n"
+        )
+    };
+    let three = [
+        "quiet_empty_suppresses_output_on_empty_stdin",
+        "quiet_empty_does_not_affect_non_empty_input",
+        "quiet_empty_suppresses_output_on_empty_file",
+    ];
+    let all: String = three.iter().map(|n| case(n)).collect();
+    repo.write("tests/integration_tests.rs", format!("{base}{all}"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("test: add tests for --quiet-empty\n"));
+    repo.write(
+        "tests/integration_tests.rs",
+        format!("{base}{}", case(three[0])),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with(
+            "test: add test for --quiet-empty suppresses output on empty stdin\n",
+        ));
+}
+
+/// A shell completion script goes by its shell, never by the program it completes
+/// (ripgrep's `complete/rg.zsh` read `fix rg`).
+#[test]
+fn a_completion_script_goes_by_its_shell() {
+    let repo = TestRepo::new();
+    let script = "#compdef rg\n\n_rg() {\n  local -a args\n  args=(\n    '--files[print files]'\n  )\n  _arguments -s -S $args\n}\n";
+    repo.write("crates/core/flags/complete/rg.zsh", script);
+    repo.commit_all("base");
+    repo.write(
+        "crates/core/flags/complete/rg.zsh",
+        script.replace("_arguments -s -S", "_arguments -s -S -C"),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let subject = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(subject.contains("zsh completion"), "{subject}");
+    assert!(!subject.contains(" rg"), "{subject}");
+}
+
+/// A submodule moved to another URL is named by the submodule (bat's `chore: Change URL
+/// of Zig submodule`), never as a link fixed in `.gitmodules`.
+#[test]
+fn a_submodule_url_moved_names_the_submodule() {
+    let repo = TestRepo::new();
+    let modules = "[submodule \"assets/syntaxes/02_Extra/Zig\"]\n\tpath = assets/syntaxes/02_Extra/Zig\n\turl = https://github.com/ziglang/sublime-zig-language.git\n";
+    repo.write(".gitmodules", modules);
+    repo.commit_all("base");
+    repo.write(".gitmodules", modules.replace("github.com", "codeberg.org"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("chore: change URL of Zig submodule\n"));
+}
