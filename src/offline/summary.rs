@@ -3337,7 +3337,6 @@ fn clean_fit(text: &str, budget: usize) -> Option<String> {
                 // Four words, or three naming something (`` `X` being ignored ``): fewer
                 // say too little (`a build failure`).
                 && head.split_whitespace().count() >= 4 - usize::from(head.contains('`'))
-                && !told_verb_bare(head)
                 && best.is_none_or(|b| at < b)
             {
                 best = Some(at);
@@ -3438,44 +3437,6 @@ fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
     (verb && !hangs && !verb_left_bare(&cut)).then_some(cut)
 }
 
-/// Tells whether a `make {subject} {verb} …` (from `{subject} will now {verb} …`) was cut
-/// on that verb: ``make `jj bisect` mention``, what it mentions cut away at `when`.
-fn told_verb_bare(cut: &str) -> bool {
-    let words: Vec<&str> = cut.split_whitespace().collect();
-    matches!(words.first(), Some(&("make" | "let")))
-        && words.len() >= 3
-        && words.last().is_some_and(|last| {
-            // Verbs that say nothing without what they act on, beside the lexicon's.
-            const TELLING: &[&str] = &[
-                "mention",
-                "report",
-                "say",
-                "show",
-                "print",
-                "warn",
-                "tell",
-                "list",
-                "find",
-                "include",
-                "contain",
-                "display",
-                "emit",
-                "produce",
-                "return",
-                "accept",
-                "respect",
-                "honor",
-                "support",
-                "use",
-                "detect",
-                "recognize",
-                "infer",
-            ];
-            last.chars().all(|c| c.is_ascii_lowercase())
-                && (words::opens_with_verb(last) || TELLING.contains(last))
-        })
-}
-
 /// Tells whether a cut sentence ends on its verb, what it acts on cut away: `… no longer
 /// supports`, `… deserializers now check`, `… can now work` (jj's and axum's changelog
 /// entries cut to fit). Called on cuts only: a whole sentence may end on its verb.
@@ -3484,22 +3445,21 @@ fn verb_left_bare(cut: &str) -> bool {
     let [.., before, last] = words.as_slice() else {
         return false;
     };
-    told_verb_bare(cut)
-        || matches!(
-            before.to_lowercase().as_str(),
-            "now"
-                | "longer"
-                | "also"
-                | "can"
-                | "cannot"
-                | "will"
-                | "always"
-                | "never"
-                | "still"
-                | "should"
-                | "must"
-                | "may"
-        ) && last.chars().all(|c| c.is_ascii_lowercase())
+    matches!(
+        before.to_lowercase().as_str(),
+        "now"
+            | "longer"
+            | "also"
+            | "can"
+            | "cannot"
+            | "will"
+            | "always"
+            | "never"
+            | "still"
+            | "should"
+            | "must"
+            | "may"
+    ) && last.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Tells whether a phrase says what was done: it opens with a verb or is a sentence
@@ -5638,18 +5598,6 @@ mod tests {
             shared_flag(&[tests[0], "plain_mode_strips_colors"], &flags),
             None
         );
-    }
-
-    #[test]
-    fn a_cut_on_the_verb_a_subject_was_told_is_bare() {
-        assert!(told_verb_bare("make `jj bisect` mention"));
-        assert!(told_verb_bare("let the pager show"));
-        // What it acts on kept, or a state: whole.
-        assert!(!told_verb_bare(
-            "make `jj bisect` mention skipped revisions"
-        ));
-        assert!(!told_verb_bare("make `closest_common_node` async"));
-        assert!(!told_verb_bare("make it"));
     }
 
     #[test]
