@@ -219,6 +219,9 @@ pub(crate) struct FileFacts {
     pub links: bool,
     /// Hunks that change a link and nothing else.
     pub link_changes: u32,
+    /// The labels of the links those hunks moved (`[\`TypedHeader\`]: https://…` is
+    /// `TypedHeader`), a few at most, when each is a short name.
+    pub link_labels: Vec<String>,
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
@@ -2330,6 +2333,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             other_lines: false,
             links: false,
             link_changes: 0,
+            link_labels: Vec::new(),
             exports: Vec::new(),
             modifiers: Vec::new(),
             imports: None,
@@ -3538,6 +3542,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if super::words::only_links_differ(&old_lines, &new_lines) {
                     link_hunks += 1;
                     facts.link_changes += 1;
+                    for label in super::words::moved_link_labels(&old_lines, &new_lines) {
+                        if facts.link_labels.len() < 4 && !facts.link_labels.contains(&label) {
+                            facts.link_labels.push(label);
+                        }
+                    }
                 } else if let Some(swap) = (run.as_ref()).and_then(super::words::WordRun::doubled) {
                     swap_hunks += 1;
                     if facts.swaps.len() < 16 && !facts.swaps.contains(&swap) {

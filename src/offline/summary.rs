@@ -1472,8 +1472,28 @@ pub(crate) fn summary(
         }
         let verb = fix_verb(ty, typed);
         let count: u32 = files.iter().map(|f| f.link_changes).sum();
+        // The links by their labels, when every hunk names one or two in all:
+        // `fix TypedHeader link in request_parts.rs`.
+        let mut labels = Names::default();
+        for label in files.iter().flat_map(|f| &f.link_labels) {
+            labels.push(label);
+        }
+        let labels = labels.into_list();
+        let names = names.into_list();
+        if (1..=2).contains(&labels.len()) && labels.len() as u32 >= count {
+            let what = noun(labels.len(), "link", "links");
+            let text = fit(
+                &format!("{verb} {} {what} in", join(&labels)),
+                &names,
+                "",
+                budget,
+            );
+            if labels.iter().all(|l| text.contains(l.as_str())) {
+                return text;
+            }
+        }
         let what = noun(count as usize, "link", "links");
-        return fit(&format!("{verb} {what} in"), &names.into_list(), "", budget);
+        return fit(&format!("{verb} {what} in"), &names, "", budget);
     }
     if let Some(text) = deprecation_summary(&files, budget) {
         return text;

@@ -1827,6 +1827,53 @@ fn without_links(line: &[u8]) -> Vec<u8> {
     out.bytes().filter(|b| !b.is_ascii_whitespace()).collect()
 }
 
+/// The labels of the links whose targets a hunk moved: a reference's definition
+/// (`[\`TypedHeader\`]: https://…`) or an inline link (`[SML](https://…)`) that the old
+/// lines do not hold as written. Only short names count (four words at most, not `here` or
+/// `link`); a bare URL has no label.
+pub(crate) fn moved_link_labels(old: &[&[u8]], new: &[&[u8]]) -> Vec<String> {
+    let before: Vec<String> = (old.iter())
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for line in new {
+        let text = String::from_utf8_lossy(line);
+        let mut rest = text.as_ref();
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            let after = &rest[close + 1..];
+            let target_end = if let Some(tail) = after.strip_prefix(": ") {
+                Some(close + 1 + after.len() - tail.len() + tail.find(' ').unwrap_or(tail.len()))
+            } else if after.starts_with('(') {
+                after.find(')').map(|e| close + 1 + e + 1)
+            } else {
+                None
+            };
+            let Some(end) = target_end else {
+                rest = &rest[close + 1..];
+                continue;
+            };
+            let link = &rest[open..end];
+            let label = rest[open + 1..close].trim().trim_matches('`').trim();
+            let short = !label.is_empty()
+                && label.split_whitespace().count() <= 4
+                && !label.contains("://")
+                && !matches!(
+                    label.to_lowercase().as_str(),
+                    "here" | "link" | "this" | "docs" | "documentation" | "source"
+                );
+            if short && !before.iter().any(|b| b.contains(link)) && !out.iter().any(|o| o == label)
+            {
+                out.push(label.to_owned());
+            }
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
 /// Tells whether a hunk changes only where links point: its lines are the same once link
 /// targets are left out, and differ with them.
 pub(crate) fn only_links_differ(old: &[&[u8]], new: &[&[u8]]) -> bool {
@@ -2530,6 +2577,34 @@ mod tests {
         )
         .expect("a word changed");
         assert_eq!(inside[0].key, None);
+    }
+
+    #[test]
+    fn moved_links_are_named_by_their_labels() {
+        // axum's rustdoc reference, moved to another crate's docs.
+        assert_eq!(
+            moved_link_labels(
+                &[b"/// [`TypedHeader`]: https://docs.rs/axum/0.8/axum/struct.TypedHeader.html"],
+                &[b"/// [`TypedHeader`]: https://docs.rs/axum-extra/0.10/axum_extra/struct.TypedHeader.html"]
+            ),
+            ["TypedHeader"]
+        );
+        // Of two inline links, the one that moved; a bare URL and `here` name nothing.
+        assert_eq!(
+            moved_link_labels(
+                &[b"[SML](https://a.example/sml) and [Zig](https://a.example/zig)"],
+                &[b"[SML](https://b.example/sml) and [Zig](https://a.example/zig)"]
+            ),
+            ["SML"]
+        );
+        assert!(moved_link_labels(&[b"https://a.example/x"], &[b"https://b.example/x"]).is_empty());
+        assert!(
+            moved_link_labels(
+                &[b"see [here](https://a.example)"],
+                &[b"see [here](https://b.example)"]
+            )
+            .is_empty()
+        );
     }
 
     #[test]
