@@ -153,14 +153,16 @@ pub(super) fn routine(advice: &Advice) -> bool {
 /// start next section`), but only with versions the change replaced in place (a heading's
 /// `15.0.1` → `15.1.0`), not ones it merely mentions.
 pub(super) fn reuse(files: &[FileEntry], advice: &Advice) -> Option<String> {
-    let last = advice.same_paths.first()?;
-    let last = crate::text::strip_pull_request(last);
+    let raw = advice.same_paths.first()?;
+    let last = crate::text::strip_pull_request(raw);
     if !versions(last).is_empty() {
         return versions_moved(files, last, false);
     }
-    let again = advice
-        .same_paths
-        .get(1)
+    // The same pull request twice (axum's `Implement FromRequest for BytesMut (#2583)`,
+    // backported to a release branch and merged back) is one change, not a habit.
+    let numbered = raw != last;
+    let again = (advice.same_paths.iter().skip(1))
+        .find(|previous| !numbered || *previous != raw)
         .is_some_and(|previous| crate::text::strip_pull_request(previous) == last);
     if again {
         return Some(last.to_owned());

@@ -1198,3 +1198,38 @@ fn functions_are_written_as_calls_where_the_house_writes_them_so() {
         );
     }
 }
+
+/// One pull request committed twice (axum's `Implement FromRequest for BytesMut (#2583)`,
+/// backported and merged back) is no habit to repeat: a later link fix in that file says
+/// what it fixes, by the link's label.
+#[test]
+fn a_pull_request_committed_twice_is_not_reused() {
+    let repo = TestRepo::with_commit();
+    history(&repo, 24, |i| {
+        (format!("src/f{i}.rs"), format!("Add thing {i}"))
+    });
+    let path = "axum-core/src/extract/request_parts.rs";
+    let doc = "/// Prefer using [`TypedHeader`] to extract only the headers you need.\n///\n/// [`TypedHeader`]: https://docs.rs/axum/0.8/axum/extract/struct.TypedHeader.html\nimpl Parts for HeaderMap {}\n";
+    for body in ["impl A for BytesMut {}\n", "impl B for BytesMut {}\n"] {
+        repo.write(path, format!("{doc}{body}"));
+        repo.add([path]);
+        repo.commit("Implement FromRequest for BytesMut (#2583)");
+    }
+    repo.write(
+        path,
+        format!(
+            "{}impl B for BytesMut {{}}\n",
+            doc.replace(
+                "https://docs.rs/axum/0.8/axum/extract/",
+                "https://docs.rs/axum-extra/0.10/axum_extra/"
+            )
+        ),
+    );
+    repo.add([path]);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(!subject.contains("BytesMut"), "{subject}");
+    assert!(
+        subject.contains("TypedHeader link in request_parts.rs"),
+        "{subject}"
+    );
+}
