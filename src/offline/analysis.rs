@@ -222,6 +222,8 @@ pub(crate) struct FileFacts {
     /// The labels of the links those hunks moved (`[\`TypedHeader\`]: https://…` is
     /// `TypedHeader`), a few at most, when each is a short name.
     pub link_labels: Vec<String>,
+    /// Every hunk that moved links only put `https://` in place of `http://`.
+    pub links_to_https: bool,
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
@@ -2334,6 +2336,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             links: false,
             link_changes: 0,
             link_labels: Vec::new(),
+            links_to_https: true,
             exports: Vec::new(),
             modifiers: Vec::new(),
             imports: None,
@@ -3542,6 +3545,8 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                 } else if super::words::only_links_differ(&old_lines, &new_lines) {
                     link_hunks += 1;
                     facts.link_changes += 1;
+                    facts.links_to_https &=
+                        super::words::only_scheme_upgraded(&old_lines, &new_lines);
                     for label in super::words::moved_link_labels(&old_lines, &new_lines) {
                         if facts.link_labels.len() < 4 && !facts.link_labels.contains(&label) {
                             facts.link_labels.push(label);

@@ -1480,6 +1480,19 @@ pub(crate) fn summary(
         }
         let labels = labels.into_list();
         let names = names.into_list();
+        // Links made secure: `use HTTPS for rovo link in ECOSYSTEM`.
+        if files.iter().all(|f| f.links_to_https) {
+            let what = match labels.len() {
+                1 | 2 if labels.len() as u32 >= count => {
+                    format!("{} {}", join(&labels), noun(labels.len(), "link", "links"))
+                }
+                _ => noun(count as usize, "link", "links").to_owned(),
+            };
+            let text = fit(&format!("use HTTPS for {what} in"), &names, "", budget);
+            if text.contains(&what) {
+                return text;
+            }
+        }
         if (1..=2).contains(&labels.len()) && labels.len() as u32 >= count {
             let what = noun(labels.len(), "link", "links");
             let text = fit(

@@ -1827,6 +1827,19 @@ fn without_links(line: &[u8]) -> Vec<u8> {
     out.bytes().filter(|b| !b.is_ascii_whitespace()).collect()
 }
 
+/// Tells whether a hunk's new lines are its old ones with `https://` put in place of
+/// `http://` (axum's `[rovo](http://docs.rs/rovo)` made `https://`).
+pub(crate) fn only_scheme_upgraded(old: &[&[u8]], new: &[&[u8]]) -> bool {
+    let join = |lines: &[&[u8]]| -> String {
+        (lines.iter())
+            .map(|l| String::from_utf8_lossy(l).into_owned())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (old, new) = (join(old), join(new));
+    old != new && old.replace("http://", "https://") == new
+}
+
 /// The labels of the links whose targets a hunk moved: a reference's definition
 /// (`[\`TypedHeader\`]: https://…`) or an inline link (`[SML](https://…)`) that the old
 /// lines do not hold as written. Only short names count (four words at most, not `here` or
@@ -2577,6 +2590,19 @@ mod tests {
         )
         .expect("a word changed");
         assert_eq!(inside[0].key, None);
+    }
+
+    #[test]
+    fn links_made_https_are_told() {
+        assert!(only_scheme_upgraded(
+            &[b"- [rovo](http://docs.rs/rovo): OpenAPI docs"],
+            &[b"- [rovo](https://docs.rs/rovo): OpenAPI docs"]
+        ));
+        assert!(!only_scheme_upgraded(
+            &[b"[rovo](http://docs.rs/rovo)"],
+            &[b"[rovo](https://docs.rs/rovo2)"]
+        ));
+        assert!(!only_scheme_upgraded(&[b"same"], &[b"same"]));
     }
 
     #[test]

@@ -991,3 +991,28 @@ fn a_submodule_url_moved_names_the_submodule() {
         .success()
         .stdout(starts_with("chore: change URL of Zig submodule\n"));
 }
+
+/// Links made secure say so, by their labels (axum's `[rovo](http://docs.rs/rovo)` made
+/// `https://`); a link moved elsewhere is named by its label.
+#[test]
+fn links_moved_are_named_by_their_labels() {
+    let repo = TestRepo::new();
+    let page = "# Ecosystem\n\n- [rovo](http://docs.rs/rovo): OpenAPI docs for axum.\n- [aide](https://docs.rs/aide): more docs.\n";
+    repo.write("ECOSYSTEM.md", page);
+    repo.commit_all("base");
+    repo.write("ECOSYSTEM.md", page.replace("http://", "https://"));
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("docs: use HTTPS for rovo link in ECOSYSTEM\n"));
+    repo.write(
+        "ECOSYSTEM.md",
+        page.replace("https://docs.rs/aide", "https://crates.io/crates/aide"),
+    );
+    repo.add_all();
+    repo.herald(["--offline"])
+        .assert()
+        .success()
+        .stdout(starts_with("docs: fix aide link in ECOSYSTEM\n"));
+}
