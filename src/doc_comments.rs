@@ -57,11 +57,12 @@ fn below(lines: &[&str], from: usize) -> String {
         .checked_sub(1)
         .and_then(|i| lines.get(i))
         .is_some_and(|l| doc_text(l).is_some() || l.trim_start().starts_with("#["));
-    if !ends_in_docs {
+    // Open brackets of an attribute that runs over several lines, the hunk ending inside
+    // one (bevy's `#[cfg_attr(` and its `derive(Reflect),` under a `#[derive(…)]`).
+    let mut depth = open_attribute(lines, from);
+    if !ends_in_docs && depth == 0 {
         return String::new();
     }
-    // Open brackets of an attribute that runs over several lines.
-    let mut depth = 0i32;
     for line in lines.iter().skip(from).take(MAX_BELOW) {
         let t = line.trim();
         if depth > 0 || t.starts_with("#[") {
@@ -79,6 +80,29 @@ fn below(lines: &[&str], from: usize) -> String {
         };
     }
     String::new()
+}
+
+/// How many brackets of an attribute are still open after the line before `from`, when
+/// that line lies inside one written over several lines (a few lines up at most); 0
+/// otherwise.
+fn open_attribute(lines: &[&str], from: usize) -> i32 {
+    let start = from.saturating_sub(8);
+    let Some(open) = (start..from).rev().find(|&i| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.trim_start().starts_with("#["))
+    }) else {
+        return 0;
+    };
+    let mut depth = 0i32;
+    for line in &lines[open..from.min(lines.len())] {
+        depth += line.matches('[').count() as i32 - line.matches(']').count() as i32;
+        if depth <= 0 {
+            // Closed before the hunk's end: code or docs may follow.
+            depth = 0;
+        }
+    }
+    depth.max(0)
 }
 
 /// Whether a line holds quoted strings and nothing else (commas between): a line of a
@@ -152,6 +176,18 @@ pub fn simplex(max: usize) -> Pipe {
     fn prose_is_not_fenced() {
         assert!(!places(MEM, &[(3, 2)])[0].1);
         assert!(!places(MEM, &[(1, 1)])[0].1);
+    }
+
+    #[test]
+    fn a_hunk_ending_inside_an_attribute_reads_the_item_below() {
+        // bevy's `float_ord.rs`: the hunk ends inside `#[cfg_attr(`, the struct below it.
+        let text = "/// Sorts floats.\n#[derive(Debug, Copy, Clone, Default)]\n#[cfg_attr(\n    feature = \"bevy_reflect\",\n    derive(Reflect),\n    reflect(Debug)\n)]\npub struct FloatOrd(pub f32);\n\nfn after() {}\n";
+        assert_eq!(
+            places(text, &[(1, 5)])[0].0,
+            "pub struct FloatOrd(pub f32);"
+        );
+        // An attribute closed before the hunk's end, code after it: nothing below.
+        assert_eq!(places(text, &[(7, 3)])[0].0, "");
     }
 
     #[test]

@@ -744,8 +744,9 @@ impl Repo {
         let markdown = [&b".md"[..], b".markdown", b".mdx"]
             .iter()
             .any(|e| change.path.ends_with(e));
-        // Rust only when some hunk changes a doc comment, or every changed line is a line of
-        // strings (a row of a table written over lines): the blob is read for nothing else.
+        // Rust only when some hunk changes a doc comment or an attribute (its item may lie
+        // past the hunk), or every changed line is a line of strings (a row of a table
+        // written over lines): the blob is read for nothing else.
         let changed = || {
             (change.hunks.iter())
                 .flat_map(|h| h.lines())
@@ -753,7 +754,10 @@ impl Repo {
                 .map(|l| l.text.to_str().unwrap_or_default())
         };
         let rs = change.path.ends_with(b".rs");
-        let rust = rs && changed().any(|t| crate::doc_comments::doc_text(t).is_some());
+        let rust = rs
+            && changed().any(|t| {
+                crate::doc_comments::doc_text(t).is_some() || t.trim_start().starts_with("#[")
+            });
         let strings = rs && !rust && changed().all(crate::doc_comments::is_string_list);
         let workflow = change
             .path

@@ -3362,6 +3362,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     }
                 }
             }
+            // Attributes changed above an item past the hunk's end (bevy's `#[derive(…)]`
+            // over a `#[cfg_attr(…)]` of four lines): the line git read below names it.
+            if lang == Lang::Rust
+                && !(attrs_old.is_empty() && attrs_new.is_empty())
+                && let Some(d) =
+                    (hunk.below.to_str().ok()).and_then(|c| super::defs::parse(c, Lang::Rust))
+                && let Some(what) = attribute_change(&attrs_old, &attrs_new)
+                && facts.attributes.len() < 16
+            {
+                facts.attributes.push((what, d.name.clone()));
+            }
             // The last run of changed lines: checked, then part of the hunk's whole.
             blocks_same &= same_but_commas(&block_old, &block_new);
             squeezed_old.append(&mut block_old);

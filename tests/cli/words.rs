@@ -1016,3 +1016,28 @@ fn links_moved_are_named_by_their_labels() {
         .success()
         .stdout(starts_with("docs: fix aide link in ECOSYSTEM\n"));
 }
+
+/// A trait derived above an item whose other attributes run past the hunk (bevy's
+/// `FloatOrd`, under a `#[cfg_attr(` of five lines) is said as derived for that item.
+#[test]
+fn a_derive_above_a_long_attribute_names_its_item() {
+    let repo = TestRepo::new();
+    let code = "/// Sorts floats.\n#[derive(Debug, Copy, Clone)]\n#[cfg_attr(\n    feature = \"bevy_reflect\",\n    derive(Reflect),\n    reflect(Debug, PartialEq, Hash)\n)]\npub struct FloatOrd(pub f32);\n";
+    repo.write("crates/bevy_math/src/float_ord.rs", code);
+    repo.commit_all("base");
+    repo.write(
+        "crates/bevy_math/src/float_ord.rs",
+        code.replace("Clone)]", "Clone, Default)]"),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let subject = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        subject.ends_with("derive Default for FloatOrd"),
+        "{subject}"
+    );
+}
