@@ -1816,6 +1816,13 @@ fn ends_definition(line: &[u8], lang: Lang) -> bool {
     }
 }
 
+/// How many spaces or tabs a line opens with.
+fn indent_of(line: &[u8]) -> usize {
+    line.iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count()
+}
+
 fn add_touch(touched: &mut Vec<(Def, u32)>, def: &Def, weight: u32) {
     if let Some((_, n)) = touched.iter_mut().find(|(t, _)| t.name == def.name) {
         *n += weight;
@@ -2568,6 +2575,9 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // Whether every pending comment line is indented: inside a definition, not above
             // the next one.
             let mut pending_inside = true;
+            // How deep the deepest pending comment line is indented: one deeper than the
+            // next definition lies in a body above it (an added function's `// TODO`).
+            let mut pending_depth = 0usize;
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
             // A Markdown hunk far under its heading: the heading git read above it.
             let heading_above = (lang == Lang::Markdown)
@@ -2789,10 +2799,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         }
                         if let Some(d) = def {
                             // Comments and blank lines just above a definition belong to it.
-                            if pending > 0 {
+                            if pending > 0 && pending_depth <= indent_of(raw) {
                                 add_touch(&mut touched, &d, pending);
-                                pending = 0;
                             }
+                            pending = 0;
+                            pending_depth = 0;
                             current = Some(d);
                         } else if ends_definition(head, lang) {
                             // Back at column 0 (`}` or a top-level statement): the definition
@@ -2980,9 +2991,11 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                         } else if comment && lang != Lang::Markdown {
                             if pending == 0 {
                                 pending_inside = true;
+                                pending_depth = 0;
                             }
                             pending += 1;
                             pending_inside &= line.indented();
+                            pending_depth = pending_depth.max(indent_of(raw));
                         } else if let Some(d) = &current {
                             add_touch(&mut touched, d, 1);
                         }
