@@ -112,6 +112,23 @@ impl Line<'_> {
 }
 
 impl Hunk {
+    /// A hunk of these body lines (each with its `+`, `-` or ` ` marker) and nothing else
+    /// known, for tests.
+    #[cfg(test)]
+    pub(crate) fn of_body(body: &str) -> Hunk {
+        Hunk {
+            old_start: 1,
+            old_lines: 1,
+            new_start: 1,
+            new_lines: 1,
+            section: BString::default(),
+            body: BString::from(body),
+            above: BString::default(),
+            fenced: None,
+            below: BString::default(),
+        }
+    }
+
     /// Returns the lines of the body.
     pub fn lines(&self) -> impl Iterator<Item = Line<'_>> {
         self.body.lines().filter_map(|raw| {

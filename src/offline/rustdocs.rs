@@ -285,17 +285,7 @@ mod tests {
     use bstr::BString;
 
     fn hunk(body: &str) -> Hunk {
-        Hunk {
-            old_start: 1,
-            old_lines: 1,
-            new_start: 1,
-            new_lines: 1,
-            section: BString::from(""),
-            body: BString::from(body),
-            above: BString::default(),
-            fenced: None,
-            below: Default::default(),
-        }
+        Hunk::of_body(body)
     }
 
     /// tokio `fs: document cancellation behavior of tokio::fs` (#8265), cut down.

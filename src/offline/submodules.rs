@@ -55,17 +55,7 @@ mod tests {
     use crate::diff::Hunk;
 
     fn hunk(body: &str) -> Hunk {
-        Hunk {
-            old_start: 1,
-            old_lines: 1,
-            new_start: 1,
-            new_lines: 1,
-            section: Default::default(),
-            body: body.into(),
-            above: Default::default(),
-            fenced: None,
-            below: Default::default(),
-        }
+        Hunk::of_body(body)
     }
 
     #[test]

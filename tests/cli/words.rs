@@ -966,12 +966,7 @@ fn a_completion_script_goes_by_its_shell() {
         script.replace("_arguments -s -S", "_arguments -s -S -C"),
     );
     repo.add_all();
-    let out = repo.herald(["--offline"]).assert().success();
-    let subject = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let subject = first_subject(&repo);
     assert!(subject.contains("zsh completion"), "{subject}");
     assert!(!subject.contains(" rg"), "{subject}");
 }
@@ -1030,14 +1025,19 @@ fn a_derive_above_a_long_attribute_names_its_item() {
         code.replace("Clone)]", "Clone, Default)]"),
     );
     repo.add_all();
-    let out = repo.herald(["--offline"]).assert().success();
-    let subject = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let subject = first_subject(&repo);
     assert!(
         subject.ends_with("derive Default for FloatOrd"),
         "{subject}"
     );
+}
+
+/// The first line the offline engine writes for what is staged; the run must succeed.
+fn first_subject(repo: &TestRepo) -> String {
+    let out = repo.herald(["--offline"]).assert().success();
+    String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
