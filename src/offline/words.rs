@@ -1870,7 +1870,9 @@ pub(crate) fn moved_link_labels(old: &[&[u8]], new: &[&[u8]]) -> Vec<String> {
             };
             let link = &rest[open..end];
             let label = rest[open + 1..close].trim().trim_matches('`').trim();
+            // One code span is its name (`` `TypedHeader` ``); more, cut apart, are not.
             let short = !label.is_empty()
+                && !label.contains('`')
                 && label.split_whitespace().count() <= 4
                 && !label.contains("://")
                 && !matches!(
@@ -2624,6 +2626,14 @@ mod tests {
             ["SML"]
         );
         assert!(moved_link_labels(&[b"https://a.example/x"], &[b"https://b.example/x"]).is_empty());
+        // Two code spans in a label are no name (typescript-eslint's docs).
+        assert!(
+            moved_link_labels(
+                &[b"[`import` over `require`](https://a.example/r)"],
+                &[b"[`import` over `require`](https://b.example/r)"]
+            )
+            .is_empty()
+        );
         assert!(
             moved_link_labels(
                 &[b"see [here](https://a.example)"],
