@@ -170,10 +170,7 @@ pub(crate) fn file_subject(path: &str) -> String {
     {
         return paths::file_name(dir).to_owned();
     }
-    if let Some(name) = query_name(path) {
-        return name;
-    }
-    if let Some(name) = super::flag_mentions::completion(path) {
+    if let Some(name) = kind_name(path) {
         return name;
     }
     let generic = matches!(
@@ -235,9 +232,14 @@ fn one_language(names: Vec<String>) -> Vec<String> {
 /// The name a data or configuration file goes by: its file name, a query by its language
 /// and kind (`go injections`).
 fn data_name(path: &str) -> String {
-    query_name(path)
-        .or_else(|| super::flag_mentions::completion(path))
-        .unwrap_or_else(|| paths::file_name(path).to_owned())
+    kind_name(path).unwrap_or_else(|| paths::file_name(path).to_owned())
+}
+
+/// The name a file goes by for what it is rather than what it is called: a tree-sitter
+/// query by its language and kind (`lua rainbows`), a completion script by its shell (`zsh
+/// completion`).
+fn kind_name(path: &str) -> Option<String> {
+    query_name(path).or_else(|| super::flag_mentions::completion(path))
 }
 
 /// The kinds of tree-sitter queries, each a file of its own.
@@ -274,7 +276,7 @@ pub(crate) fn query_name(path: &str) -> Option<String> {
 
 /// The name a prose or config file goes by: `README`, `CONTRIBUTING`, else the file name.
 pub(crate) fn doc_name(path: &str) -> String {
-    if let Some(name) = query_name(path).or_else(|| super::flag_mentions::completion(path)) {
+    if let Some(name) = kind_name(path) {
         return name;
     }
     let name = paths::file_name(path);
@@ -1480,20 +1482,19 @@ pub(crate) fn summary(
         }
         let labels = labels.into_list();
         let names = names.into_list();
+        let labelled = (1..=2).contains(&labels.len()) && labels.len() as u32 >= count;
         // Links made secure: `use HTTPS for rovo link in ECOSYSTEM`.
         if files.iter().all(|f| f.links_to_https) {
-            let what = match labels.len() {
-                1 | 2 if labels.len() as u32 >= count => {
-                    format!("{} {}", join(&labels), noun(labels.len(), "link", "links"))
-                }
-                _ => noun(count as usize, "link", "links").to_owned(),
+            let what = match labelled {
+                true => format!("{} {}", join(&labels), noun(labels.len(), "link", "links")),
+                false => noun(count as usize, "link", "links").to_owned(),
             };
             let text = fit(&format!("use HTTPS for {what} in"), &names, "", budget);
             if text.contains(&what) {
                 return text;
             }
         }
-        if (1..=2).contains(&labels.len()) && labels.len() as u32 >= count {
+        if labelled {
             let what = noun(labels.len(), "link", "links");
             let text = fit(
                 &format!("{verb} {} {what} in", join(&labels)),
@@ -1763,9 +1764,7 @@ pub(crate) fn summary(
                 // One test added says what it pins: `add test for hide possible value`,
                 // not `add tests for help`.
                 let tests = added_tests(a);
-                let flags: Vec<&str> = (files.iter())
-                    .flat_map(|f| f.flags_tested.iter().map(String::as_str))
-                    .collect();
+                let flags = tested_flags(&files);
                 let words = match tests.as_slice() {
                     [one] => words::test_words(one),
                     _ => String::new(),
@@ -3046,19 +3045,17 @@ pub(crate) fn without_place(text: String, scope: Option<&str>) -> String {
                 .then(|| &text[..at])
         })
     };
+    // A shell's completion under that shell's area: `zsh: fix completion`.
+    let shell = |scope: &str| {
+        let at = text.len().checked_sub(" completion".len() + scope.len())?;
+        (text.is_char_boundary(at)
+            && text[..at].ends_with(' ')
+            && text[at..].eq_ignore_ascii_case(&format!("{scope} completion")))
+        .then(|| format!("{}completion", &text[..at]))
+    };
     match scope.and_then(place) {
         Some(short) if short.contains(' ') => short.to_owned(),
-        // A shell's completion under that shell's area: `zsh: fix completion`.
-        _ => match scope.and_then(|scope| {
-            let at = text.len().checked_sub(" completion".len() + scope.len())?;
-            (text.is_char_boundary(at)
-                && text[at..].eq_ignore_ascii_case(&format!("{scope} completion"))
-                && text[..at].ends_with(' '))
-            .then(|| format!("{}completion", &text[..at]))
-        }) {
-            Some(short) => short,
-            None => text,
-        },
+        _ => scope.and_then(shell).unwrap_or(text),
     }
 }
 
@@ -4020,10 +4017,7 @@ fn test_summary(
     } else {
         phrase
     };
-    let flags: Vec<&str> = (files.iter())
-        .flat_map(|f| f.flags_tested.iter().map(String::as_str))
-        .collect();
-    let phrase = with_flag(&phrase, &flags);
+    let phrase = with_flag(&phrase, &tested_flags(files));
     Some(truncate(&untautology(&phrase, ty, typed), budget))
 }
 
@@ -4196,6 +4190,13 @@ const TEST_KINDS: &[&str] = &[
     "system",
     "acceptance",
 ];
+
+/// The long flags the new tests of these files pass.
+fn tested_flags<'a>(files: &[&'a FileFacts]) -> Vec<&'a str> {
+    (files.iter())
+        .flat_map(|f| f.flags_tested.iter().map(String::as_str))
+        .collect()
+}
 
 /// A test's words with a flag they spell out written as that flag: `quiet empty
 /// suppresses output` → `--quiet-empty suppresses output`, when the test passes it. A
