@@ -422,6 +422,10 @@ pub(crate) struct Analysis {
     /// The first lines of the list entries a changelog lost (the first few): an entry
     /// added with the same first words was moved or amended, not written for the change.
     pub changelog_removed_entries: Vec<String>,
+    /// The issues and pull requests the added lines outside notes and docs link to
+    /// (`// See: https://github.com/…/issues/3180`), the first few: which of two changelog
+    /// entries the code is for.
+    pub issues_cited: Vec<u32>,
     /// The prose of release-note fragments added with the change (`.changes/*.md`,
     /// `.changeset/*.md`, `releasenotes/notes/*.yaml`, towncrier fragments), one entry per
     /// fragment, front matter and YAML keys left out: the author's own words for the change.
@@ -2001,7 +2005,19 @@ fn entry_note(a: &Analysis) -> Option<(String, bool)> {
             gone.len() >= 2 && entry.split_whitespace().take(gone.len()).eq(gone)
         })
     };
+    // Of two entries, the one whose issue the code links to (ripgrep's `// See: …/issues/3180`
+    // above the new regression test) is the change's; the other was owed by an earlier one.
+    let cited = |entry: &String| {
+        (super::words::cited_issues(entry, true).iter()).any(|n| a.issues_cited.contains(n))
+    };
+    let skip = usize::from(
+        !docs_only
+            && a.changelog_entries.len() == 2
+            && !cited(&a.changelog_entries[0])
+            && cited(&a.changelog_entries[1]),
+    );
     let text = (a.changelog_entries.iter())
+        .skip(skip)
         .take(if docs_only { 2 } else { 1 })
         .filter(|e| !amended(e))
         .map(|e| super::words::unlink(e).replace("**", ""))
@@ -3721,6 +3737,17 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             .collect();
         if paths::file_name(&facts.path) == ".gitmodules" {
             facts.submodule_urls = super::submodules::moved_urls(&change.hunks);
+        }
+        if !matches!(facts.kind, Kind::Note | Kind::Docs) {
+            let added =
+                (change.hunks.iter().flat_map(|h| h.lines())).filter(|l| l.kind == LineKind::Added);
+            for line in added {
+                for number in super::words::cited_issues(&line.text.to_str_lossy(), false) {
+                    if out.issues_cited.len() < 8 && !out.issues_cited.contains(&number) {
+                        out.issues_cited.push(number);
+                    }
+                }
+            }
         }
         if facts.kind == Kind::Test && !facts.added_defs.is_empty() {
             facts.flags_tested = super::flag_mentions::on_added_lines(&change.hunks);

@@ -3335,6 +3335,14 @@ fn clean_fit(text: &str, budget: usize) -> Option<String> {
     if width(text) <= budget {
         return Some(text.to_owned());
     }
+    // Fewer words for the same thing before any are left out: `fix a panicking bug with
+    // \`-U/--multiline\``, not `fix a panicking bug` (`when using \`-U/--multiline\``).
+    let shorter = text
+        .replace(" when using ", " with ")
+        .replace(" in order to ", " to ");
+    if width(&shorter) <= budget {
+        return Some(shorter);
+    }
     let stops = [
         ", ",
         " when ",

@@ -1420,6 +1420,17 @@ fn a_changelog_entry_beside_code_says_what_the_change_does() {
         ),
         "Document cases where ripgrep may use a lot of memory"
     );
+    // Of two entries, the one whose issue the code links to is the change's (ripgrep
+    // de2567a4: the first was owed by an earlier change); several labels file one entry; a
+    // long entry says `with` for `when using` before it loses words.
+    let regression = "diff --git a/tests/regression.rs b/tests/regression.rs\n--- a/tests/regression.rs\n+++ b/tests/regression.rs\n@@ -1654,3 +1654,8 @@ rgtest!(r3173, |dir: Dir, _: TestCommand| {\n });\n+\n+// See: https://github.com/BurntSushi/ripgrep/issues/3180\n+rgtest!(r3180_look_around_panic, |dir: Dir, mut cmd: TestCommand| {\n+    dir.create(\"haystack\", \" b b\\nc\\n\");\n+});\n";
+    let two = changelog(
+        "+* [PERF #2111](https://github.com/BurntSushi/ripgrep/issues/2111):\n+  Don't resolve helper binaries on Windows when `-z/--search-zip` isn't used.\n+* [BUG #1332](https://github.com/BurntSushi/ripgrep/issues/1332),\n+  [BUG #3180](https://github.com/BurntSushi/ripgrep/issues/3180):\n+  Fix a panicking bug when using `-U/--multiline` and `-r/--replace` together.",
+    ) + regression;
+    assert_eq!(
+        write(&entries(two.as_bytes()), &plain).subject,
+        "Fix a panicking bug with `-U/--multiline` and `-r/--replace` together"
+    );
 }
 
 /// Package metadata moved in manifests, and nothing else, is named by its keys: the

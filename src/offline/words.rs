@@ -755,6 +755,32 @@ pub(crate) fn without_reference(text: &str) -> &str {
     text[..end].trim_end().trim_end_matches(',')
 }
 
+/// The issue and pull request numbers a line links to (`…/issues/3180`, `…/pull/42`); with
+/// `bare`, also those it writes as `#3180`, as a changelog entry does.
+pub(crate) fn cited_issues(text: &str, bare: bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    let markers: &[&str] = if bare {
+        &["/issues/", "/pull/", "#"]
+    } else {
+        &["/issues/", "/pull/"]
+    };
+    for marker in markers {
+        for (at, _) in text.match_indices(marker) {
+            let rest = &text[at + marker.len()..];
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after = rest[digits..].chars().next();
+            if digits > 0
+                && after.is_none_or(|c| !c.is_alphanumeric())
+                && let Ok(number) = rest[..digits].parse::<u32>()
+                && !out.contains(&number)
+            {
+                out.push(number);
+            }
+        }
+    }
+    out
+}
+
 /// Tells whether the words before a note's colon only file it: an issue number after
 /// `Fixed`, or after a label (`BUG #2664`, `FEATURE #3096`), which the section's verb may
 /// lead (`Fixed BUG #2664`, as a `Bug fixes:` entry reads).
@@ -768,6 +794,11 @@ pub(crate) fn without_filing(text: &str) -> &str {
 }
 
 fn filed(lead: &str) -> bool {
+    // ripgrep's `BUG #1332, BUG #3001`: one label after another.
+    let several = lead.split(", ").flat_map(|part| part.split(" and "));
+    if lead.contains(", ") && several.clone().all(filed) {
+        return true;
+    }
     let words: Vec<&str> = lead.split_whitespace().collect();
     let label = |w: &str| w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
     let fix = |w: &str| imperative(w).as_deref() == Some("fix");
@@ -2444,6 +2475,15 @@ mod tests {
         assert_eq!(
             note_phrase("FEATURE #3096: Improve completions for `--hyperlink-format`.").as_deref(),
             Some("improve completions for `--hyperlink-format`")
+        );
+        assert_eq!(
+            note_phrase(
+                "[BUG #1332](https://github.com/BurntSushi/ripgrep/issues/1332), [BUG \
+                 #3001](https://github.com/BurntSushi/ripgrep/issues/3001): Make `rg -vf file` \
+                 where `file` is empty match everything."
+            )
+            .as_deref(),
+            Some("make `rg -vf file` where `file` is empty match everything")
         );
         assert_eq!(
             note_phrase("API #1: Add a way out").as_deref(),
