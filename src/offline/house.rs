@@ -33,6 +33,51 @@ pub(super) fn type_for_scope(advice: &Advice, ty: Type, scope: Option<&str>) -> 
         .filter(|t| *t != ty)
 }
 
+/// The types of change an area word names (`doc`, `tests`, `ci`, `deps`); `None` for an
+/// area of the code (`globset`, `printer`).
+fn area_kinds(area: &str) -> Option<&'static [&'static str]> {
+    Some(match area.to_lowercase().as_str() {
+        "doc" | "docs" | "documentation" | "readme" | "man" | "book" | "guide" => &["docs"],
+        "test" | "tests" | "testing" => &["test"],
+        "ci" => &["ci"],
+        "deps" | "dep" | "dependencies" | "cargo" | "build" => &["build", "chore"],
+        "style" | "fmt" | "rustfmt" | "format" | "formatting" => &["style"],
+        "clippy" | "lint" | "lints" => &["style", "refactor", "chore"],
+        "perf" => &["perf"],
+        "refactor" | "cleanup" => &["refactor"],
+        "changelog" | "release" => &["docs", "chore"],
+        "edition" => &["refactor", "chore", "build", "style"],
+        _ => return None,
+    })
+}
+
+/// The area an `area: summary` house heads the change with: the one the votes near the
+/// paths name, unless it names a kind of change this one is not (ripgrep's `doc:` for a fix
+/// in `crates/globset/src/pathutil.rs`, whose last typo fix wrote it). Then the best area of
+/// the code near the paths, when it has at least half as many votes.
+pub(super) fn area_for_type<'a>(advice: &'a Advice, voted: &'a str, ty: &str) -> &'a str {
+    let Some(kinds) = area_kinds(voted) else {
+        return voted;
+    };
+    if kinds.contains(&ty) {
+        return voted;
+    }
+    let vote = |area: &str| {
+        (advice.prefixes.iter())
+            .filter(|(p, _)| p.eq_ignore_ascii_case(area))
+            .map(|(_, v)| v)
+            .sum::<f32>()
+    };
+    let least = vote(voted) / 2.0;
+    (advice.prefixes.iter())
+        .find(|(p, v)| {
+            *v >= least
+                && area_kinds(p).is_none()
+                && !TYPES.iter().any(|t| t.eq_ignore_ascii_case(p))
+        })
+        .map_or(voted, |(p, _)| p.as_str())
+}
+
 /// The type a reused subject names, if it is a Conventional Commits header.
 pub(super) fn type_of(subject: &str) -> Option<Type> {
     let kind = crate::history::parse_subject(subject).kind?;

@@ -314,6 +314,24 @@ pub fn write_in(
     let (ty, name) = house::type_for_scope(advice, ty, scope.as_deref())
         .and_then(allowed)
         .unwrap_or((ty, name));
+    // An area that names another kind of change than this one gives way to the place
+    // (`globset:`, not the `doc:` of the file's last typo fix); a bump keeps its own.
+    let place_advice;
+    let advice = match (&advice.prefix, advice.form) {
+        (Some(Some(voted)), Some(history::Form::Area)) if !bump && !style.conventional => {
+            let area = house::area_for_type(advice, voted, &name);
+            if area == voted {
+                advice
+            } else {
+                place_advice = Advice {
+                    prefix: Some(Some(area.to_owned())),
+                    ..advice.clone()
+                };
+                &place_advice
+            }
+        }
+        _ => advice,
+    };
     // The gitmoji is added later (`gitmoji::decorate`) and counts in the length.
     let room = Style {
         max_subject: style

@@ -450,6 +450,29 @@ fn a_busy_changelog_does_not_outvote_the_code_beside_it() {
     assert!(subject.starts_with("mux: "), "{subject}");
 }
 
+/// An area that names a kind of change (`doc:`) is no place for a change of another kind:
+/// ripgrep's last commit to `pathutil.rs` fixed a typo, and a fix there is `globset:`.
+#[test]
+fn an_area_of_another_kind_of_change_gives_way_to_the_place() {
+    let repo = TestRepo::with_commit();
+    let file = "crates/globset/src/pathutil.rs";
+    history(&repo, 30, |i| match i {
+        0 => (file.to_owned(), "globset: handle case 0".to_owned()),
+        29 => (file.to_owned(), "doc: fix typo in case 29".to_owned()),
+        _ if i % 2 == 0 => (
+            format!("crates/printer/src/f{i}.rs"),
+            format!("printer: handle case {i}"),
+        ),
+        _ => (
+            format!("crates/ignore/src/f{i}.rs"),
+            format!("ignore: handle case {i}"),
+        ),
+    });
+    stage_change(&repo, file);
+    let subject = subject_of(&repo, &["--offline"]);
+    assert!(subject.starts_with("globset: "), "{subject}");
+}
+
 /// In an `area:` house, the bare types (`chore:`, `ci:`, `docs:`) that sweep through a
 /// folder count one by one against its own area (tokio's `fs:` beside its `chore:`
 /// releases), not as one bloc that outvotes it.
