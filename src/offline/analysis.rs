@@ -224,6 +224,10 @@ pub(crate) struct FileFacts {
     pub link_labels: Vec<String>,
     /// Every hunk that moved links only put `https://` in place of `http://`.
     pub links_to_https: bool,
+    /// Every hunk that moved links only moved a version in their paths, all to the same one
+    /// (axum's `https://docs.rs/axum/0.7/…` made `…/0.8/…`): that version, and the host
+    /// when all the links share one. `None` once a hunk does otherwise.
+    pub links_version: Option<(String, Option<String>)>,
     /// The names the file makes public (`export`/`pub` given, re-exports added), when every
     /// changed hunk does only that (or touches only comments and blank lines).
     pub exports: Vec<String>,
@@ -2360,6 +2364,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             link_changes: 0,
             link_labels: Vec::new(),
             links_to_https: true,
+            links_version: None,
             exports: Vec::new(),
             modifiers: Vec::new(),
             imports: None,
@@ -3587,6 +3592,15 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     facts.link_changes += 1;
                     facts.links_to_https &=
                         super::words::only_scheme_upgraded(&old_lines, &new_lines);
+                    let moved = super::words::links_version_moved(&old_lines, &new_lines);
+                    facts.links_version = match (facts.link_changes, moved) {
+                        (1, moved) => moved,
+                        (_, Some(moved)) => facts.links_version.take().and_then(|(v, host)| {
+                            (v == moved.0)
+                                .then(|| (v, host.filter(|h| moved.1.as_ref() == Some(h))))
+                        }),
+                        (_, None) => None,
+                    };
                     for label in super::words::moved_link_labels(&old_lines, &new_lines) {
                         if facts.link_labels.len() < 4 && !facts.link_labels.contains(&label) {
                             facts.link_labels.push(label);

@@ -1483,6 +1483,10 @@ pub(crate) fn summary(
         let labels = labels.into_list();
         let names = names.into_list();
         let labelled = (1..=2).contains(&labels.len()) && labels.len() as u32 >= count;
+        // Links moved to a new version together: `update docs.rs links to 0.8`.
+        if let Some(text) = links_version_summary(&files, &names, count, budget) {
+            return text;
+        }
         // Links made secure: `use HTTPS for rovo link in ECOSYSTEM`.
         if files.iter().all(|f| f.links_to_https) {
             let what = match labelled {
@@ -3329,6 +3333,37 @@ fn without_asides(text: &str) -> String {
         .to_owned()
 }
 
+/// Links that all moved to one version (axum's docs.rs links from `0.7` to `0.8`): `update
+/// docs.rs links to 0.8`, the file named when there is one.
+fn links_version_summary(
+    files: &[&FileFacts],
+    names: &[String],
+    count: u32,
+    budget: usize,
+) -> Option<String> {
+    let (version, host) = files.first()?.links_version.as_ref()?;
+    let mut host = host.as_ref();
+    for f in files {
+        let (v, h) = f.links_version.as_ref()?;
+        if v != version {
+            return None;
+        }
+        if h.as_ref() != host {
+            host = None;
+        }
+    }
+    let links = noun(count as usize, "link", "links");
+    let what = match host {
+        Some(host) => format!("{host} {links}"),
+        None => links.to_owned(),
+    };
+    let text = match names {
+        [one] => format!("update {what} in {one} to {version}"),
+        _ => format!("update {what} to {version}"),
+    };
+    (width(&text) <= budget).then_some(text)
+}
+
 /// A sentence in `budget`: whole, or cut at the first place a reader can stop (see
 /// [`fit_sentence`]); `None` when there is no such place.
 fn clean_fit(text: &str, budget: usize) -> Option<String> {
@@ -3468,7 +3503,16 @@ const HANGING: &[&str] = &[
 /// here` entry to the right-click context menu``; and no word left hanging at the end (`…
 /// now correctly`, `… of the`).
 fn whole_enough(text: &str, budget: usize, typed_verb: bool) -> Option<String> {
-    let cut = without_dangling(&truncate(text, budget));
+    let mut cut = without_dangling(&truncate(text, budget));
+    // A relative clause cut after its verb (`… globs that ended`) is left out whole.
+    let words: Vec<&str> = cut.split_whitespace().collect();
+    if let [head @ .., relative, last] = words.as_slice()
+        && matches!(*relative, "that" | "which" | "who")
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && head.len() >= 4
+    {
+        cut = without_dangling(&head.join(" "));
+    }
     let last = cut.split_whitespace().last()?.to_lowercase();
     let verb = typed_verb || keeps_verb(&cut);
     let hangs = HANGING.contains(&last.as_str()) || last.ends_with("ly");
@@ -5502,6 +5546,12 @@ mod tests {
         assert_eq!(
             truncate(note, 66),
             "make `jj` create a new working-copy revision"
+        );
+        // A relative clause cut after its verb goes whole (ripgrep's globset entry).
+        let note = "fix a bug where ripgrep would mishandle globs that ended with a `.`";
+        assert_eq!(
+            whole_enough(note, 60, false).as_deref(),
+            Some("fix a bug where ripgrep would mishandle globs")
         );
         // A cut that leaves a verb without what it acts on says nothing whole (jj's entry).
         let note = "`jj bookmark track`/`untrack` no longer supports \

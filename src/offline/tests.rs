@@ -3102,6 +3102,27 @@ fn a_name_put_into_an_export_list_is_exported() {
     );
 }
 
+/// axum's `Update docs.rs links to 0.8`: every link in two files moved to one version.
+#[test]
+fn links_moved_to_a_version_say_which() {
+    let file = |name: &str, lines: &str| {
+        format!(
+            "diff --git a/{name} b/{name}\n--- a/{name}\n+++ b/{name}\n@@ -10,3 +10,3 @@ impl X {{\n /// docs\n{lines} ///\n"
+        )
+    };
+    let patch = file(
+        "axum/src/extract/from_ref.rs",
+        "-/// [`Json`]: https://docs.rs/axum/0.7/axum/struct.Json.html\n+/// [`Json`]: https://docs.rs/axum/0.8/axum/struct.Json.html\n",
+    ) + &file(
+        "axum/src/lib.rs",
+        "-//! [`axum`]: https://docs.rs/axum/0.5\n+//! [`axum`]: https://docs.rs/axum/0.8\n",
+    );
+    assert_eq!(words_of(&patch), "update docs.rs links to 0.8");
+    // One link moved elsewhere as well: links fixed, as before.
+    let other = patch.replace("0.8/axum/struct.Json", "0.8/axum/struct.Form");
+    assert!(!words_of(&other).contains("to 0.8"), "{}", words_of(&other));
+}
+
 /// vue's `fix link in readme` read `use "rpv" instead of "jsx" in README`: the word
 /// changed is a reference link's label, so the change is to where a link points.
 #[test]

@@ -1871,6 +1871,64 @@ pub(crate) fn only_scheme_upgraded(old: &[&[u8]], new: &[&[u8]]) -> bool {
     old != new && old.replace("http://", "https://") == new
 }
 
+/// The version a hunk's links were moved to, when that is all it did (axum's
+/// `https://docs.rs/axum/0.7/axum/struct.Json.html` made `…/0.8/…`, every moved link to the
+/// same one), with the host of the links when they share one (`docs.rs`).
+pub(crate) fn links_version_moved(
+    old: &[&[u8]],
+    new: &[&[u8]],
+) -> Option<(String, Option<String>)> {
+    if old.len() != new.len() {
+        return None;
+    }
+    let version = |part: &str| {
+        let digits = part.strip_prefix('v').unwrap_or(part);
+        digits.contains('.')
+            && !digits.starts_with('.')
+            && !digits.ends_with('.')
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let mut to: Option<String> = None;
+    let mut hosts: Vec<String> = Vec::new();
+    for (before, after) in old.iter().zip(new) {
+        let (before, after) = (
+            String::from_utf8_lossy(before),
+            String::from_utf8_lossy(after),
+        );
+        let (a, b): (Vec<&str>, Vec<&str>) =
+            (before.split('/').collect(), after.split('/').collect());
+        if a.len() != b.len() {
+            return None;
+        }
+        for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+            if x == y {
+                continue;
+            }
+            if !version(x) || !version(y) || to.as_deref().is_some_and(|v| v != *y) {
+                return None;
+            }
+            to = Some((*y).to_owned());
+            // `https://docs.rs/…`: the host follows the scheme's `//`.
+            let host = (2..k)
+                .rfind(|&h| {
+                    b[h - 1].is_empty()
+                        && (b[h - 2].ends_with("http:") || b[h - 2].ends_with("https:"))
+                })
+                .map(|h| b[h]);
+            if let Some(host) = host
+                && !hosts.iter().any(|h| h == host)
+            {
+                hosts.push(host.to_owned());
+            }
+        }
+    }
+    let host = match hosts.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    };
+    to.map(|v| (v, host))
+}
+
 /// The labels of the links whose targets a hunk moved: a reference's definition
 /// (`[\`TypedHeader\`]: https://…`) or an inline link (`[SML](https://…)`) that the old
 /// lines do not hold as written. Only short names count (four words at most, not `here` or
@@ -2645,6 +2703,60 @@ mod tests {
             &[b"[rovo](https://docs.rs/rovo2)"]
         ));
         assert!(!only_scheme_upgraded(&[b"same"], &[b"same"]));
+    }
+
+    #[test]
+    fn links_moved_to_a_version_are_told() {
+        let docs =
+            |v: &str| format!("/// [`Json`]: https://docs.rs/axum/{v}/axum/struct.Json.html");
+        let (old, new) = (docs("0.7"), docs("0.8"));
+        assert_eq!(
+            links_version_moved(&[old.as_bytes()], &[new.as_bytes()]),
+            Some(("0.8".to_owned(), Some("docs.rs".to_owned())))
+        );
+        // From several versions to one, on two hosts: the version alone.
+        let lib = "//! [`axum`]: https://docs.rs/axum/0.5";
+        assert_eq!(
+            links_version_moved(
+                &[
+                    lib.as_bytes(),
+                    b"//! [guide]: https://example.org/0.6/guide"
+                ],
+                &[
+                    b"//! [`axum`]: https://docs.rs/axum/0.8",
+                    b"//! [guide]: https://example.org/0.8/guide"
+                ]
+            ),
+            Some(("0.8".to_owned(), None))
+        );
+        // `v0.8` and `0.8` are two versions; versions moved apart, or a path moved too: no.
+        assert_eq!(
+            links_version_moved(
+                &[
+                    lib.as_bytes(),
+                    b"//! [guide]: https://example.org/v0.5/guide"
+                ],
+                &[
+                    b"//! [`axum`]: https://docs.rs/axum/0.8",
+                    b"//! [guide]: https://example.org/v0.8/guide"
+                ]
+            ),
+            None
+        );
+        assert_eq!(
+            links_version_moved(
+                &[old.as_bytes()],
+                &[docs("0.8").replace("Json", "Form").as_bytes()]
+            ),
+            None
+        );
+        assert_eq!(
+            links_version_moved(
+                &[old.as_bytes(), old.as_bytes()],
+                &[docs("0.8").as_bytes(), docs("0.9").as_bytes()]
+            ),
+            None
+        );
     }
 
     #[test]
