@@ -101,7 +101,7 @@ fn is_area(text: &str) -> bool {
         && !text.ends_with(' ')
         && text.split([',', ' ']).filter(|w| !w.is_empty()).all(word)
         && text.split([',', ' ']).filter(|w| !w.is_empty()).count() <= 3
-        && text.starts_with(|c: char| c.is_alphanumeric() || c == '.')
+        && text.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '_')
 }
 
 /// Splits a leading ticket id off: `[ABC-123] x`, `ABC-123: x`, `ABC-123 x`.
@@ -154,6 +154,9 @@ mod tests {
         );
         assert!(s.capitalised);
         assert_eq!(parse("docs: add x").form, Form::Conventional);
+        // A file named as zsh names its completions: ripgrep's `_rg: …`.
+        let s = parse("_rg: use _numbers where applicable");
+        assert_eq!((s.form, s.prefix.as_deref()), (Form::Area, Some("_rg")));
 
         let s = parse("Fix overflow on line damage below the viewport");
         assert_eq!((s.form, s.capitalised), (Form::Plain, true));
