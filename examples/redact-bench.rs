@@ -199,6 +199,7 @@ fn one_line_entry() -> Vec<FileEntry> {
         above: Default::default(),
         fenced: None,
         below: Default::default(),
+        within: Default::default(),
     });
     change.recount();
     vec![FileEntry {

@@ -327,10 +327,9 @@ pub fn in_code(files: &[FileEntry], name: &str) -> bool {
             paths::Lang::Markdown | paths::Lang::Other
         );
         code && (paths::stem(&path) == last
-            || f.change
-                .hunks
-                .iter()
-                .any(|h| has_word(&h.body, last) || has_word(&h.section, last)))
+            || f.change.hunks.iter().any(|h| {
+                has_word(&h.body, last) || has_word(&h.section, last) || has_word(&h.within, last)
+            }))
     })
 }
 

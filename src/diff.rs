@@ -84,6 +84,11 @@ pub struct Hunk {
     /// and the attributes that follow, read from the whole new file (empty otherwise): the
     /// item those docs belong to. Only for the offline engine: never rendered, never sent.
     pub below: BString,
+    /// For a Rust hunk whose function context is an `impl`, a `trait` or a `mod`, the
+    /// signature line of the function its first changed line sits in (`pub fn add_heads(`),
+    /// read from the whole new file (empty otherwise). Only for the offline engine: never
+    /// rendered, never sent.
+    pub within: BString,
 }
 
 /// What one line of a hunk body is.
@@ -126,6 +131,7 @@ impl Hunk {
             above: BString::default(),
             fenced: None,
             below: BString::default(),
+            within: BString::default(),
         }
     }
 
@@ -540,6 +546,7 @@ fn parse_hunk_header(line: &[u8]) -> Option<Hunk> {
         above: BString::default(),
         fenced: None,
         below: BString::default(),
+        within: BString::default(),
     })
 }
 

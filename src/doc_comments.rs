@@ -136,9 +136,113 @@ pub fn rows_above(text: &str, starts: &[u32]) -> Vec<String> {
     out
 }
 
+/// Tells whether git's function context for a Rust hunk names a type's own methods
+/// (`impl MutableRepo {`, `trait Backend {`) rather than a function: git reads only
+/// unindented lines for it, so a method far above its hunk is never named. Not a trait
+/// implemented for a type (`impl Command for IntoBinary`): its methods' names (`run`,
+/// `signature`, `default`) say less than the type's; nor a module (`mod tests`).
+pub fn names_container(section: &str) -> bool {
+    let mut words = section.split_whitespace().skip_while(|w| is_qualifier(w));
+    match words.next().map(|w| w.split('<').next().unwrap_or(w)) {
+        Some("impl") => !words.any(|w| w == "for"),
+        Some("trait") => true,
+        _ => false,
+    }
+}
+
+/// `pub`, `pub(crate)`, `async`, `unsafe`, …: words that may come before `fn` or `impl`.
+fn is_qualifier(word: &str) -> bool {
+    word.starts_with("pub")
+        || matches!(
+            word,
+            "async" | "const" | "unsafe" | "extern" | "default" | "\"C\""
+        )
+}
+
+/// For each line number (1-based), the signature line of the function it sits in (`pub
+/// fn add_heads(`), or empty when it sits in none: the nearest line above of less
+/// indentation that opens a `fn`, past the blocks it is nested in and its own signature's
+/// other lines; an `impl`, a `mod`, an item or a closing brace before it ends the search.
+pub fn enclosing_fns(text: &str, at: &[u32]) -> Vec<String> {
+    const LOOK_BACK: usize = 600;
+    let lines: Vec<&str> = text.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    at.iter()
+        .map(|&line| {
+            let Some(mut i) = (line as usize).checked_sub(1).filter(|&i| i < lines.len()) else {
+                return String::new();
+            };
+            // A blank line first: the depth of the next line of code.
+            while i + 1 < lines.len() && lines[i].trim().is_empty() {
+                i += 1;
+            }
+            let mut depth = indent(lines[i]);
+            for k in (i.saturating_sub(LOOK_BACK)..i).rev() {
+                let text = lines[k].trim();
+                if text.is_empty() || text.starts_with("//") || indent(lines[k]) >= depth {
+                    continue;
+                }
+                let mut words = text.split_whitespace().skip_while(|w| is_qualifier(w));
+                match words.next() {
+                    Some("fn") => return text.to_owned(),
+                    Some(w) if w == "}" || w.starts_with("impl") || w == "trait" || w == "mod" => {
+                        return String::new();
+                    }
+                    Some("struct" | "enum" | "union" | "type" | "static" | "use") => {
+                        return String::new();
+                    }
+                    // The rest of a signature over lines (`) -> Result<()> {`, `where`).
+                    Some(w) if w.starts_with(')') || w == "where" || w.starts_with("->") => {}
+                    _ => depth = indent(lines[k]),
+                }
+            }
+            String::new()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_function_a_line_sits_in_is_found_past_its_blocks() {
+        let text = "\
+impl MutableRepo {
+    pub fn add_heads(
+        &mut self,
+        heads: &[CommitId],
+    ) -> BackendResult<()> {
+        if heads.is_empty() {
+            return Ok(());
+        }
+        let iter = heads.iter().map(|id| {
+            self.store.get(id)
+        });
+
+        self.index_commits(iter)
+    }
+
+    fn other(&self) {}
+}
+";
+        let found = enclosing_fns(text, &[11, 13, 7, 15, 1, 40]);
+        assert_eq!(found[0], "pub fn add_heads(");
+        assert_eq!(found[1], "pub fn add_heads(");
+        assert_eq!(found[2], "pub fn add_heads(");
+        // A signature itself sits in no function: the hunk shows it.
+        assert_eq!(found[3], "");
+        assert_eq!(found[4], "");
+        assert_eq!(found[5], "");
+        assert!(names_container("impl MutableRepo {"));
+        assert!(names_container("impl<T: Clone> Walk<T> {"));
+        assert!(names_container("pub(crate) trait Backend: Send {"));
+        assert!(!names_container("impl Command for IntoBinary {"));
+        assert!(!names_container("impl<T> Default for Probe<T> {"));
+        assert!(!names_container("mod tests {"));
+        assert!(!names_container("pub fn add_heads("));
+        assert!(!names_container("struct Repo {"));
+    }
 
     const MEM: &str = "\
 }

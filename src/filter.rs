@@ -444,6 +444,7 @@ mod tests {
             above: Default::default(),
             fenced: None,
             below: Default::default(),
+            within: Default::default(),
         });
         assert_eq!(
             f.decide(&one_line, Attributes::default()).reason,

@@ -759,12 +759,18 @@ impl Repo {
                 crate::doc_comments::doc_text(t).is_some() || t.trim_start().starts_with("#[")
             });
         let strings = rs && !rust && changed().all(crate::doc_comments::is_string_list);
+        // Rust hunks whose function context is an `impl`, a `trait` or a `mod`: the method
+        // they sit in lies above their three lines of context, unindented lines only being
+        // read for it.
+        let contained = rs
+            && (change.hunks.iter())
+                .any(|h| crate::doc_comments::names_container(&h.section.to_str_lossy()));
         let workflow = change
             .path
             .to_str()
             .is_ok_and(crate::workflow_jobs::is_workflow);
         if change.hunks.is_empty()
-            || !(toml || markdown || rust || strings || workflow)
+            || !(toml || markdown || rust || strings || workflow || contained)
             || change.new_id.is_empty()
         {
             return;
@@ -782,6 +788,24 @@ impl Repo {
         let starts: Vec<u32> = change.hunks.iter().map(|h| h.new_start).collect();
         if !starts.is_sorted() {
             return;
+        }
+        if contained {
+            // The first changed line, past the context that opens the hunk.
+            let at: Vec<u32> = (change.hunks.iter())
+                .map(|h| {
+                    let context = h
+                        .lines()
+                        .take_while(|l| l.kind == LineKind::Context)
+                        .count();
+                    h.new_start + context as u32
+                })
+                .collect();
+            let fns = crate::doc_comments::enclosing_fns(text, &at);
+            for (hunk, f) in change.hunks.iter_mut().zip(fns) {
+                if crate::doc_comments::names_container(&hunk.section.to_str_lossy()) {
+                    hunk.within = f.into();
+                }
+            }
         }
         if strings {
             let rows = crate::doc_comments::rows_above(text, &starts);
@@ -1069,6 +1093,7 @@ fn fill_hunks(change: &mut FileChange, patch: &Patch<'_>) -> Result<(), GitError
             above: BString::default(),
             fenced: None,
             below: BString::default(),
+            within: BString::default(),
         });
     }
     Ok(())

@@ -2600,6 +2600,13 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
             // next definition lies in a body above it (an added function's `// TODO`).
             let mut pending_depth = 0usize;
             let mut current: Option<Def> = defs::from_section(&hunk.section.to_str_lossy(), lang);
+            // A method far under its `impl`: the function git read it sits in.
+            if lang == Lang::Rust
+                && !hunk.within.is_empty()
+                && let Some(f) = defs::parse(&hunk.within.to_str_lossy(), lang)
+            {
+                current = Some(f);
+            }
             // A Markdown hunk far under its heading: the heading git read above it.
             let heading_above = (lang == Lang::Markdown)
                 .then(|| hunk.above.lines().next_back())
@@ -4027,6 +4034,7 @@ mod tests {
                 above: "".into(),
                 fenced: None,
                 below: Default::default(),
+                within: Default::default(),
             };
             docstring_lines(&hunk)
         };

@@ -665,6 +665,7 @@ mod tests {
             above: BString::from(above),
             fenced: None,
             below: Default::default(),
+            within: Default::default(),
         };
         let places = super::super::tables::places(&hunk);
         let Some(lines) = super::hunk(&hunk, Some(&places)) else {
@@ -924,6 +925,7 @@ mod tests {
             above: BString::default(),
             fenced: None,
             below: Default::default(),
+            within: Default::default(),
         };
         let lines = super::hunk(&hunk, None).unwrap();
         let (lists, lints) = changes(&lines);

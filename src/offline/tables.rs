@@ -200,6 +200,7 @@ mod tests {
             above: above.into(),
             fenced: None,
             below: Default::default(),
+            within: Default::default(),
         }
     }
 

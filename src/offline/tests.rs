@@ -98,6 +98,7 @@ fn change_with(path: &str, status: Status, body: String) -> FileChange {
         above: "".into(),
         fenced: None,
         below: Default::default(),
+        within: Default::default(),
     });
     change.recount();
     change

@@ -56,6 +56,7 @@ fn entry(file: &str, body: &str) -> FileEntry {
         above: BString::default(),
         fenced: None,
         below: Default::default(),
+        within: Default::default(),
     });
     change.recount();
     FileEntry {

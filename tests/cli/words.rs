@@ -1041,3 +1041,33 @@ fn first_subject(repo: &TestRepo) -> String {
         .unwrap_or_default()
         .to_owned()
 }
+
+/// A change deep in a method names the method, not its `impl`: git's function context
+/// reads only unindented lines, so jj's `add_heads()` read as `MutableRepo`.
+#[test]
+fn a_change_deep_in_a_method_names_the_method() {
+    let repo = TestRepo::new();
+    let body: String = (0..12)
+        .map(|i| format!("        let step{i} = self.step({i});\n"))
+        .collect();
+    let code = format!(
+        "pub struct MutableRepo;\n\nimpl MutableRepo {{\n    pub fn add_heads(\n        &mut self,\n        heads: &[u32],\n    ) -> usize {{\n{body}        heads.len()\n    }}\n\n    fn step(&self, n: u32) -> u32 {{\n        n\n    }}\n}}\n"
+    );
+    repo.write("lib/src/repo.rs", &code);
+    repo.commit_all("base");
+    repo.write(
+        "lib/src/repo.rs",
+        code.replace("self.step(9)", "self.step(9).max(1)"),
+    );
+    repo.add_all();
+    let out = repo.herald(["--offline"]).assert().success();
+    let subject = String::from_utf8_lossy(&out.get_output().stdout)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        subject.contains("add_heads") && !subject.contains("MutableRepo"),
+        "{subject}"
+    );
+}
