@@ -1060,12 +1060,7 @@ fn a_change_deep_in_a_method_names_the_method() {
         code.replace("self.step(9)", "self.step(9).max(1)"),
     );
     repo.add_all();
-    let out = repo.herald(["--offline"]).assert().success();
-    let subject = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let subject = first_subject(&repo);
     assert!(
         subject.contains("add_heads") && !subject.contains("MutableRepo"),
         "{subject}"
