@@ -152,7 +152,8 @@ pub fn names_container(section: &str) -> bool {
 
 /// `pub`, `pub(crate)`, `async`, `unsafe`, …: words that may come before `fn` or `impl`.
 fn is_qualifier(word: &str) -> bool {
-    word.starts_with("pub")
+    word == "pub"
+        || word.starts_with("pub(")
         || matches!(
             word,
             "async" | "const" | "unsafe" | "extern" | "default" | "\"C\""

@@ -759,12 +759,13 @@ impl Repo {
                 crate::doc_comments::doc_text(t).is_some() || t.trim_start().starts_with("#[")
             });
         let strings = rs && !rust && changed().all(crate::doc_comments::is_string_list);
-        // Rust hunks whose function context is an `impl`, a `trait` or a `mod`: the method
+        // Rust hunks whose function context is a type's own `impl` or a `trait`: the method
         // they sit in lies above their three lines of context, unindented lines only being
         // read for it.
-        let contained = rs
-            && (change.hunks.iter())
-                .any(|h| crate::doc_comments::names_container(&h.section.to_str_lossy()));
+        let in_impl: Vec<bool> = (change.hunks.iter())
+            .map(|h| rs && crate::doc_comments::names_container(&h.section.to_str_lossy()))
+            .collect();
+        let contained = in_impl.contains(&true);
         let workflow = change
             .path
             .to_str()
@@ -801,8 +802,8 @@ impl Repo {
                 })
                 .collect();
             let fns = crate::doc_comments::enclosing_fns(text, &at);
-            for (hunk, f) in change.hunks.iter_mut().zip(fns) {
-                if crate::doc_comments::names_container(&hunk.section.to_str_lossy()) {
+            for ((hunk, f), inside) in change.hunks.iter_mut().zip(fns).zip(in_impl) {
+                if inside {
                     hunk.within = f.into();
                 }
             }

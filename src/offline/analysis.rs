@@ -3599,6 +3599,7 @@ pub(crate) fn analyse(entries: &[FileEntry]) -> Analysis {
                     facts.link_changes += 1;
                     facts.links_to_https &=
                         super::words::only_scheme_upgraded(&old_lines, &new_lines);
+                    // The first hunk of links sets the version; each later one must agree.
                     let moved = super::words::links_version_moved(&old_lines, &new_lines);
                     facts.links_version = match (facts.link_changes, moved) {
                         (1, moved) => moved,
