@@ -756,26 +756,21 @@ pub(crate) fn without_reference(text: &str) -> &str {
 }
 
 /// The issue and pull request numbers a line links to (`…/issues/3180`, `…/pull/42`); with
-/// `bare`, also those it writes as `#3180`, as a changelog entry does.
+/// `bare`, also those it writes as `#3180`, as a changelog entry does. The references are
+/// found as [`house::references`](super::house::references) finds them.
 pub(crate) fn cited_issues(text: &str, bare: bool) -> Vec<u32> {
     let mut out = Vec::new();
-    let markers: &[&str] = if bare {
-        &["/issues/", "/pull/", "#"]
-    } else {
-        &["/issues/", "/pull/"]
-    };
-    for marker in markers {
-        for (at, _) in text.match_indices(marker) {
-            let rest = &text[at + marker.len()..];
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let after = rest[digits..].chars().next();
-            if digits > 0
-                && after.is_none_or(|c| !c.is_alphanumeric())
-                && let Ok(number) = rest[..digits].parse::<u32>()
-                && !out.contains(&number)
-            {
-                out.push(number);
-            }
+    for (start, end) in super::house::references(text) {
+        let span = &text[start..end];
+        let digits = match span.strip_prefix('#') {
+            Some(digits) if bare => digits,
+            Some(_) => continue,
+            None => span,
+        };
+        if let Ok(number) = digits.parse::<u32>()
+            && !out.contains(&number)
+        {
+            out.push(number);
         }
     }
     out
